@@ -1,0 +1,81 @@
+import type { Direction, Family, Scale } from '../metrics/types.js';
+
+/**
+ * pass | warn | fail are the gate's verdicts; `error` is "the evaluation could not run"
+ * (every case errored, provider down) — its own outcome, never "quality regressed".
+ */
+export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
+
+export interface MetricComparison {
+  name: string;
+  metric: string;
+  family: Family;
+  scale: Scale;
+  direction: Direction;
+  /** false: report-only (gate: false). */
+  gating: boolean;
+  /** Run-level values on the shared cases (display scale: 0–1 for quality, USD, ms). */
+  baseline: number | null;
+  pr: number | null;
+  /** PR − baseline (display scale). For cost/latency, `ratio` is the headline instead. */
+  delta: number | null;
+  ratio?: number | null;
+  /** 90% bootstrap interval of the mean difference (or of the ratio for cost/latency). */
+  ci: [number, number] | null;
+  pRaw: number | null;
+  pHolm: number | null;
+  improved: number;
+  regressed: number;
+  shared: number;
+  /** Smallest drop this suite can detect with 80% power at α (0–1 scale), if computable. */
+  detectableDrop: number | null;
+  status: 'pass' | 'warn' | 'fail';
+  reason: string;
+}
+
+export interface CaseRef {
+  id: string;
+  inputs: Record<string, unknown>;
+  /** For removed cases: whether the case was failing on the baseline (warns). */
+  wasFailing?: boolean;
+}
+
+export interface CaseDiff {
+  id: string;
+  inputs: Record<string, unknown>;
+  baselineOutput: string | null;
+  prOutput: string | null;
+  /** Per metric (name → PR − baseline on 0–1 scale), only metrics that moved. */
+  deltas: Record<string, number>;
+  /** Sum of the quality drops, used to rank the top regressed cases. */
+  drop: number;
+}
+
+export type SuiteOutcome = 'compared' | 'new' | 'removed' | 'skipped' | 'could-not-run';
+
+export interface SuiteComparison {
+  name: string;
+  file: string;
+  outcome: SuiteOutcome;
+  /** Human reason for skipped / could-not-run / removed suites. */
+  note?: string;
+  verdict: Verdict;
+  shared: number;
+  metrics: MetricComparison[];
+  added: CaseRef[];
+  removed: CaseRef[];
+  regressedCases: CaseDiff[];
+  /** Cases whose flow errored in the PR run (reported apart from quality). */
+  erroredCases: { id: string; error: string }[];
+}
+
+export interface Comparison {
+  verdict: Verdict;
+  /** false on the first run (no baseline yet): report and pass. */
+  hasBaseline: boolean;
+  suites: SuiteComparison[];
+  /** Number of metrics whose status is fail. */
+  regressions: number;
+  /** One-line summary per reason, top of the report. */
+  headline: string;
+}

@@ -1,0 +1,61 @@
+import type { TokenUsage } from '../flows/types.js';
+
+/**
+ * The one seam through which every model call goes (flows, judges, embeddings, moderation).
+ * Retries, rate limiting and a response cache wrap this interface; nothing else talks to
+ * the provider.
+ */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  /** temperature, top_p, max_tokens, seed, response_format… passed through. */
+  parameters?: Record<string, unknown>;
+  stream?: boolean;
+}
+
+export interface ChatResponse {
+  text: string;
+  model: string;
+  usage: TokenUsage;
+  /** false when the provider sent no usage (e.g. an interrupted stream). */
+  usageReported: boolean;
+  latencyMs: number;
+  firstTokenMs?: number;
+}
+
+export interface EmbeddingResponse {
+  vectors: number[][];
+  usage: TokenUsage;
+  model: string;
+}
+
+export interface ModerationResponse {
+  flagged: boolean;
+  categories: Record<string, boolean>;
+  scores: Record<string, number>;
+  model: string;
+}
+
+export interface ModelClient {
+  chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse>;
+  embed(model: string, input: string[], signal?: AbortSignal): Promise<EmbeddingResponse>;
+  moderate(model: string, input: string, signal?: AbortSignal): Promise<ModerationResponse>;
+}
+
+/** Raised for failures after the retry policy gave up; `kind` drives the report wording. */
+export class ModelError extends Error {
+  readonly kind: 'auth' | 'rate-limit' | 'server' | 'timeout' | 'network' | 'retired' | 'bad-request' | 'bad-response';
+  readonly status: number | undefined;
+
+  constructor(kind: ModelError['kind'], message: string, status?: number) {
+    super(message);
+    this.name = 'ModelError';
+    this.kind = kind;
+    this.status = status;
+  }
+}
