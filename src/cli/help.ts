@@ -1,0 +1,39 @@
+import { VERSION } from '../version.js';
+
+const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
+
+Usage:
+  evalgate run [suites…]             run suites, write results, compare with the baseline
+  evalgate compare <base> <results>  compare two results files and print the metric diff
+  evalgate help [command]            this help, or a command's flags
+  evalgate version
+
+Exit codes: 0 pass or warn · 1 gate failed · 2 configuration or usage error · 3 evaluation could not run
+The model API key comes from OPENAI_API_KEY (or EVALGATE_API_KEY).`;
+
+const RUN = `Usage: evalgate run [suites…]   (default: evals/**/*.eval.yaml)
+
+  -o, --output FILE        results file (default .evalgate/results.json)
+      --report FILE        Markdown report (default .evalgate/report.md)
+  -b, --baseline FILE      baseline to compare with (default evals/baseline.json; skipped if absent)
+      --no-compare         only run and print the scores
+      --update-baseline    also write the results to the baseline path (what main's refresh does)
+      --model NAME         override every prompt flow's model
+      --judge-model NAME   model for LLM-judge metrics (default gpt-4o-mini)
+      --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
+  -c, --concurrency N      cases in flight per suite (default 4)
+      --timeout SECONDS    per flow invocation (default 60)
+      --fail-on WHEN       regression (default) | warn | never
+      --format FORMAT      text (default) | markdown | json
+      --cwd DIR            run as if started in DIR`;
+
+const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
+
+      --fail-on WHEN       regression (default) | warn | never
+      --format FORMAT      text (default) | markdown | json`;
+
+export function helpText(topic?: string): string {
+  if (topic === 'run') return RUN;
+  if (topic === 'compare') return COMPARE;
+  return MAIN;
+}

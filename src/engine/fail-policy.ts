@@ -1,0 +1,35 @@
+import type { Verdict } from '../compare/types.js';
+import { ConfigError } from '../errors.js';
+
+/** `fail-on`: which verdicts fail the step / the CLI. */
+export const FAIL_ON_VALUES = ['regression', 'warn', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_VALUES)[number];
+
+export function parseFailOn(value: string, source: string): FailOn {
+  const match = FAIL_ON_VALUES.find((candidate) => candidate === value.trim());
+  if (!match) {
+    throw new ConfigError(`${source} must be one of ${FAIL_ON_VALUES.join(', ')}, got "${value}"`);
+  }
+  return match;
+}
+
+/**
+ * Whether a verdict fails the gate. "Could not run" (`error`) fails unless fail-on is
+ * `never`, and is reported as its own outcome, never as a regression.
+ */
+export function failsGate(verdict: Verdict, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  if (verdict === 'fail' || verdict === 'error') return true;
+  return verdict === 'warn' && failOn === 'warn';
+}
+
+/**
+ * CLI exit codes: 0 pass/warn, 1 gate failed, 2 configuration or usage error, 3 the evaluation
+ * could not run (provider down, every case errored), 70 an internal error (a bug in EvalGate).
+ */
+export const EXIT = { ok: 0, gateFailed: 1, config: 2, couldNotRun: 3, internal: 70 } as const;
+
+export function exitCodeFor(verdict: Verdict, failOn: FailOn): number {
+  if (!failsGate(verdict, failOn)) return EXIT.ok;
+  return verdict === 'error' ? EXIT.couldNotRun : EXIT.gateFailed;
+}

@@ -1,0 +1,25 @@
+/** Everything one evaluation run needs, read once by an adapter (action inputs or CLI flags). */
+export interface EvaluationOptions {
+  /** Globs of suite files, relative to `cwd`. */
+  suites: string[];
+  cwd: string;
+  apiKey?: string;
+  baseUrl?: string;
+  /** Overrides every prompt flow's model. */
+  model?: string;
+  judgeModel?: string;
+  /** Cases (and judge calls) in flight at once per suite. */
+  concurrency: number;
+  /** Per-request timeout for one flow invocation, in ms. */
+  timeoutMs?: number;
+  commit?: string;
+  ref?: string;
+  /** Human progress lines (suite started, skipped, done). */
+  log?: (line: string) => void;
+  /** Per-case progress, for a TTY progress line. */
+  onProgress?: (suite: string, done: number, total: number) => void;
+}
+
+export const DEFAULT_SUITES = ['evals/**/*.eval.yaml', 'evals/**/*.eval.yml'];
+export const DEFAULT_JUDGE_MODEL = 'gpt-4o-mini';
+export const DEFAULT_TIMEOUT_MS = 60_000;

@@ -1,0 +1,87 @@
+import { evaluateCases, metricInfos } from '../metrics/evaluate.js';
+import { createFlow } from '../flows/index.js';
+import { createModelClient } from '../model/client.js';
+import type { ModelClient } from '../model/types.js';
+import type { ResultsFile, SuiteResult } from '../results/types.js';
+import { RESULTS_FORMAT, RESULTS_VERSION } from '../results/types.js';
+import { runCases } from '../runner/run-cases.js';
+import { loadSuites } from '../suites/load.js';
+import type { Suite } from '../suites/types.js';
+import { VERSION } from '../version.js';
+import type { EvaluationOptions } from './options.js';
+import { DEFAULT_JUDGE_MODEL, DEFAULT_TIMEOUT_MS } from './options.js';
+
+/**
+ * The main job: load suites → run flows → evaluate → results. Pure of GitHub and of the
+ * terminal: adapters pass options in and get the results document back.
+ */
+export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
+  const started = Date.now();
+  const suites = await loadSuites(options.suites, { cwd: options.cwd });
+  const client = options.apiKey ? buildClient(options) : undefined;
+  const judgeModel = options.judgeModel ?? DEFAULT_JUDGE_MODEL;
+  const results: SuiteResult[] = [];
+  for (const suite of suites) {
+    results.push(await runSuite(suite, client, judgeModel, options));
+  }
+  return {
+    format: RESULTS_FORMAT,
+    version: RESULTS_VERSION,
+    tool: { name: 'evalgate', version: VERSION },
+    run: {
+      date: new Date(started).toISOString(),
+      ...(options.commit ? { commit: options.commit } : {}),
+      ...(options.ref ? { ref: options.ref } : {}),
+      models: [...new Set(results.flatMap((suite) => (suite.flow.model ? [suite.flow.model] : [])))],
+      ...(client ? { judgeModel } : {}),
+      durationMs: Date.now() - started,
+    },
+    suites: results,
+  };
+}
+
+function buildClient(options: EvaluationOptions): ModelClient {
+  return createModelClient({
+    apiKey: options.apiKey ?? '',
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    concurrency: options.concurrency,
+  });
+}
+
+async function runSuite(
+  suite: Suite,
+  client: ModelClient | undefined,
+  judgeModel: string,
+  options: EvaluationOptions,
+): Promise<SuiteResult> {
+  const flow = createFlow(suite.flow, {
+    dir: suite.dir,
+    client,
+    ...(options.model ? { modelOverride: options.model } : {}),
+  });
+  const header = {
+    name: suite.name,
+    file: suite.file,
+    hash: suite.hash,
+    flow: { kind: flow.kind, ...(flow.model ? { model: flow.model } : {}) },
+    repeat: suite.repeat,
+    alpha: suite.gate.alpha,
+    tolerance: suite.gate.tolerance,
+    metrics: metricInfos(suite),
+  };
+  if (flow.needsModel && !client) {
+    const skipReason = 'needs a model API key: set OPENAI_API_KEY (CLI) or the `api-key` input (action)';
+    options.log?.(`${suite.name}: skipped — ${skipReason}`);
+    return { ...header, status: 'skipped', skipReason, cases: [] };
+  }
+  options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
+  const runs = await runCases(suite.cases, flow, {
+    repeat: suite.repeat,
+    concurrency: options.concurrency,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
+  });
+  const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });
+  return { ...header, status: 'ran', cases };
+}

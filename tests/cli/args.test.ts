@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/cli/args.js';
+import { ConfigError } from '../../src/errors.js';
+
+describe('parseCommand', () => {
+  it('defaults `run` to the evals/ suites, the committed baseline and fail-on regression', () => {
+    const command = parseCommand(['run'], '/repo');
+    expect(command).toMatchObject({
+      name: 'run',
+      suites: ['evals/**/*.eval.yaml', 'evals/**/*.eval.yml'],
+      flags: { cwd: '/repo', baseline: 'evals/baseline.json', failOn: 'regression', concurrency: 4, timeoutMs: 60_000 },
+    });
+  });
+
+  it('takes suites, flags and --no-compare', () => {
+    const command = parseCommand(
+      ['run', 'evals/a.eval.yaml', '--no-compare', '-c', '8', '--model', 'gpt-4.1', '--fail-on', 'warn'],
+      '/repo',
+    );
+    expect(command).toMatchObject({
+      name: 'run',
+      suites: ['evals/a.eval.yaml'],
+      flags: { baseline: undefined, concurrency: 8, model: 'gpt-4.1', failOn: 'warn' },
+    });
+  });
+
+  it('parses compare with exactly two files', () => {
+    expect(parseCommand(['compare', 'a.json', 'b.json', '--format', 'json'], '/')).toEqual({
+      name: 'compare',
+      baseline: 'a.json',
+      results: 'b.json',
+      failOn: 'regression',
+      format: 'json',
+    });
+    expect(() => parseCommand(['compare', 'a.json'], '/')).toThrow(/exactly two files/);
+  });
+
+  it.each([
+    [['run', '--concurrency', '0'], /--concurrency must be a whole number/],
+    [['run', '--fail-on', 'sometimes'], /--fail-on must be one of regression, warn, never/],
+    [['run', '--format', 'xml'], /--format must be one of/],
+    [['run', '--bogus'], /Unknown option '--bogus'/],
+    [['deploy'], /unknown command "deploy"/],
+  ])('rejects %j with a ConfigError', (argv, message) => {
+    expect(() => parseCommand(argv, '/')).toThrow(ConfigError);
+    expect(() => parseCommand(argv, '/')).toThrow(message);
+  });
+
+  it('routes help and version', () => {
+    expect(parseCommand([], '/')).toEqual({ name: 'help' });
+    expect(parseCommand(['run', '--help'], '/')).toEqual({ name: 'help', topic: 'run' });
+    expect(parseCommand(['--version'], '/')).toEqual({ name: 'version' });
+  });
+});
