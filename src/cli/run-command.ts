@@ -18,6 +18,7 @@ export function apiKeyFrom(env: CliIO['env']): string | undefined {
 export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): Promise<number> {
   const at = (path: string) => resolve(flags.cwd, path);
   const apiKey = apiKeyFrom(io.env);
+  const baseline = await loadBaseline(flags, io);
   const progress = io.interactive ? progressLine(io.stderr) : undefined;
   const results = await runEvaluation({
     suites,
@@ -42,7 +43,6 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     io.stderr(`baseline updated: ${flags.baseline}\n`);
   }
 
-  const baseline = await loadBaseline(flags, io);
   const comparison = compare(baseline, results);
   if (!baseline && flags.format === 'text') io.stdout(`${renderRunTable(results)}\n`);
   else printComparison(comparison, flags.format, io);

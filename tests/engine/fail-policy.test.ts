@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT, exitCodeFor, failsGate, parseFailOn } from '../../src/engine/fail-policy.js';
+
+describe('fail-on policy', () => {
+  it.each([
+    ['pass', 'regression', false],
+    ['warn', 'regression', false],
+    ['fail', 'regression', true],
+    ['error', 'regression', true],
+    ['warn', 'warn', true],
+    ['pass', 'warn', false],
+    ['fail', 'never', false],
+    ['error', 'never', false],
+  ] as const)('%s with fail-on %s fails: %s', (verdict, failOn, expected) => {
+    expect(failsGate(verdict, failOn)).toBe(expected);
+  });
+
+  it('keeps "could not run" apart from "regressed" in exit codes', () => {
+    expect(exitCodeFor('fail', 'regression')).toBe(EXIT.gateFailed);
+    expect(exitCodeFor('error', 'regression')).toBe(EXIT.couldNotRun);
+    expect(exitCodeFor('warn', 'regression')).toBe(EXIT.ok);
+  });
+
+  it('rejects unknown values with the allowed ones', () => {
+    expect(parseFailOn(' warn ', 'fail-on')).toBe('warn');
+    expect(() => parseFailOn('always', 'fail-on')).toThrow('fail-on must be one of regression, warn, never, got "always"');
+  });
+});

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Node 24 from the node@24 devDependency: the runtime `runs.using: node24` gives the action. */
+export const NODE24 = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+export const ACTION = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+
+export interface ProcessResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a bundled entry point under Node 24 with a clean environment (no inherited API keys). */
+export function runNode(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; stdin?: string },
+): Promise<ProcessResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(NODE24, [script, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
