@@ -1,11 +1,46 @@
+import { cost } from './cost/cost.js';
+import { pii } from './harm/pii.js';
+import { promptInjection } from './harm/prompt-injection.js';
+import { refusal } from './harm/refusal.js';
+import { contextOverlap } from './honesty/context-overlap.js';
+import { latency, tokensPerSecond, ttft } from './latency/latency.js';
+import { contains, containsAll, containsAny, icontains } from './quality/contains.js';
+import { equals } from './quality/equals.js';
+import { f1 } from './quality/f1.js';
+import { jsonValid } from './quality/json-valid.js';
+import { regex } from './quality/regex.js';
+import { startsWith } from './quality/starts-with.js';
 import type { MetricDefinition } from './types.js';
 
 /**
  * The catalogue: one metric per file under src/metrics/<family>/, each exporting one
- * MetricDefinition, listed here. A `not-<name>` form is derived for binary/unit quality metrics.
+ * MetricDefinition, listed here.
  */
-const CATALOGUE: readonly MetricDefinition[] = [];
+const BASE: readonly MetricDefinition[] = [
+  equals, contains, icontains, containsAny, containsAll, startsWith, regex, jsonValid, f1,
+  contextOverlap,
+  pii, refusal, promptInjection,
+  cost,
+  latency, ttft, tokensPerSecond,
+];
 
+/** `not-<name>` for the deterministic quality metrics on a 0–1 scale: value → 1 − value. */
+function negated(metric: MetricDefinition): MetricDefinition {
+  return {
+    ...metric,
+    name: `not-${metric.name}`,
+    description: `Negation of \`${metric.name}\`: ${metric.description}`,
+    async score(input) {
+      const score = await metric.score(input);
+      return score.value === null ? score : { ...score, value: 1 - score.value };
+    },
+  };
+}
+
+const NEGATABLE = BASE.filter(
+  (metric) => metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit'),
+);
+const CATALOGUE: readonly MetricDefinition[] = [...BASE, ...NEGATABLE.map(negated)];
 const BY_NAME = new Map(CATALOGUE.map((metric) => [metric.name, metric]));
 
 export function listMetrics(): readonly MetricDefinition[] {

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import type { CommandFlowSpec } from '../suites/types.js';
+import type { Flow, FlowOutput } from './types.js';
+import { usageFromOpenAI } from './usage.js';
+
+const STDERR_LINES = 20;
+
+function tail(text: string): string {
+  const lines = text.trimEnd().split('\n');
+  return lines.slice(-STDERR_LINES).join('\n');
+}
+
+/** Parses the app's stdout: one JSON object `{"output": …, "context"?, "usage"?, "model"?}`. */
+export function parseAnswer(stdout: string, latencyMs: number): FlowOutput {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(stdout);
+  } catch {
+    throw new Error(`the command did not print JSON on stdout (got: ${JSON.stringify(stdout.slice(0, 200))})`);
+  }
+  if (answer === null || typeof answer !== 'object' || !('output' in answer)) {
+    throw new Error('the command printed JSON without an "output" field');
+  }
+  const { output, context, usage, model } = answer as { output: unknown; context?: unknown; usage?: unknown; model?: unknown };
+  return {
+    output: typeof output === 'string' ? output : JSON.stringify(output),
+    ...(context === undefined ? {} : { context: typeof context === 'string' ? context : JSON.stringify(context) }),
+    usage: usageFromOpenAI(usage),
+    ...(typeof model === 'string' ? { model } : {}),
+    latency: { totalMs: latencyMs },
+  };
+}
+
+/**
+ * The team's own app, in any language: the case's variables as one JSON object on stdin,
+ * the answer as JSON on stdout. No shell; the process group is killed on timeout.
+ */
+export function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
+  const [program, ...args] = spec.argv;
+  return {
+    kind: 'command',
+    needsModel: false,
+    invoke(vars, signal) {
+      return new Promise((resolvePromise, reject) => {
+        const started = performance.now();
+        const child = spawn(program as string, args, {
+          cwd: dir,
+          env: { ...process.env, ...spec.env },
+          stdio: ['pipe', 'pipe', 'pipe'],
+          detached: process.platform !== 'win32',
+        });
+        let stdout = '';
+        let stderr = '';
+        let killedFor: string | undefined;
+        const kill = (reason: string) => {
+          killedFor = reason;
+          try {
+            if (child.pid && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+            else child.kill('SIGKILL');
+          } catch {
+            child.kill('SIGKILL');
+          }
+        };
+        const timer = setTimeout(() => kill(`timed out after ${spec.timeoutMs} ms`), spec.timeoutMs);
+        const onAbort = () => kill('cancelled (per-request timeout)');
+        signal.addEventListener('abort', onAbort, { once: true });
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        child.stdin.on('error', () => undefined);
+        child.on('error', (error) => {
+          clearTimeout(timer);
+          reject(new Error(`could not start "${spec.argv.join(' ')}": ${error.message}`));
+        });
+        child.on('close', (code, exitSignal) => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+          const latencyMs = performance.now() - started;
+          const stderrTail = stderr.trim() ? `\nstderr:\n${tail(stderr)}` : '';
+          if (killedFor) return reject(new Error(`the command ${killedFor}${stderrTail}`));
+          if (code !== 0) return reject(new Error(`the command exited with ${code ?? exitSignal}${stderrTail}`));
+          try {
+            resolvePromise(parseAnswer(stdout, latencyMs));
+          } catch (error) {
+            reject(new Error(`${(error as Error).message}${stderrTail}`));
+          }
+        });
+        child.stdin.end(JSON.stringify(vars));
+      });
+    },
+  };
+}

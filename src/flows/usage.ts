@@ -1,0 +1,18 @@
+import type { TokenUsage } from './types.js';
+
+/** Reads an OpenAI-shaped usage object (as apps and providers report it) into TokenUsage. */
+export function usageFromOpenAI(raw: unknown): TokenUsage {
+  const usage = (raw ?? {}) as {
+    prompt_tokens?: unknown;
+    completion_tokens?: unknown;
+    prompt_tokens_details?: { cached_tokens?: unknown } | null;
+    completion_tokens_details?: { reasoning_tokens?: unknown } | null;
+  };
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
+  return {
+    prompt: count(usage.prompt_tokens),
+    completion: count(usage.completion_tokens),
+    cached: count(usage.prompt_tokens_details?.cached_tokens),
+    reasoning: count(usage.completion_tokens_details?.reasoning_tokens),
+  };
+}

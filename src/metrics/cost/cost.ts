@@ -1,0 +1,29 @@
+import type { MetricDefinition } from '../types.js';
+import { costUsd, findPrice, mergePrices } from './prices.js';
+
+export const PRICES_SCHEMA = {
+  type: 'object',
+  description: 'USD per 1M tokens by model, added to / overriding the built-in table.',
+  additionalProperties: {
+    type: 'object',
+    required: ['input', 'output'],
+    additionalProperties: false,
+    properties: { input: { type: 'number', minimum: 0 }, output: { type: 'number', minimum: 0 }, cached: { type: 'number', minimum: 0 } },
+  },
+} as const;
+
+export const cost: MetricDefinition = {
+  name: 'cost',
+  family: 'cost',
+  scale: { kind: 'amount', unit: 'usd' },
+  direction: 'lower-is-better',
+  description: "The flow's own cost per case in USD: prompt, cached, completion and reasoning tokens × the price table.",
+  requires: [],
+  optionsSchema: { prices: PRICES_SCHEMA },
+  score({ usage, model, options }) {
+    if (!model) return { value: null, error: 'the flow reported no model, so its tokens cannot be priced' };
+    const price = findPrice(model, mergePrices(options.prices));
+    if (!price) return { value: null, error: `no price for model "${model}": add it under the cost evaluator's \`prices:\`` };
+    return { value: costUsd(usage, price), details: { ...usage } };
+  },
+};

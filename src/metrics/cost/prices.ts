@@ -1,0 +1,57 @@
+import type { TokenUsage } from '../../flows/types.js';
+
+/** USD per 1M tokens. `cached` is the price of cached prompt tokens (defaults to `input`). */
+export interface Price {
+  input: number;
+  output: number;
+  cached?: number;
+}
+export type PriceTable = Readonly<Record<string, Price>>;
+
+/**
+ * OpenAI list prices (USD per 1M tokens, standard tier) as published in OpenAI's pricing page,
+ * last checked 2025-08; Azure OpenAI global deployments list the same prices. Override or
+ * extend them per suite with the cost evaluator's `prices:` option.
+ */
+export const PRICES_CHECKED = '2025-08';
+export const DEFAULT_PRICES: PriceTable = {
+  'gpt-5': { input: 1.25, output: 10, cached: 0.125 },
+  'gpt-5-mini': { input: 0.25, output: 2, cached: 0.025 },
+  'gpt-5-nano': { input: 0.05, output: 0.4, cached: 0.005 },
+  'gpt-4.1': { input: 2, output: 8, cached: 0.5 },
+  'gpt-4.1-mini': { input: 0.4, output: 1.6, cached: 0.1 },
+  'gpt-4.1-nano': { input: 0.1, output: 0.4, cached: 0.025 },
+  'gpt-4o': { input: 2.5, output: 10, cached: 1.25 },
+  'gpt-4o-mini': { input: 0.15, output: 0.6, cached: 0.075 },
+  o3: { input: 2, output: 8, cached: 0.5 },
+  'o3-mini': { input: 1.1, output: 4.4, cached: 0.55 },
+  'o4-mini': { input: 1.1, output: 4.4, cached: 0.275 },
+  'gpt-3.5-turbo': { input: 0.5, output: 1.5 },
+  'text-embedding-3-small': { input: 0.02, output: 0 },
+  'text-embedding-3-large': { input: 0.13, output: 0 },
+  'omni-moderation-latest': { input: 0, output: 0 },
+};
+
+/** Exact name first, else the longest known prefix (`gpt-4o-mini-2024-07-18` → `gpt-4o-mini`). */
+export function findPrice(model: string, table: PriceTable): Price | undefined {
+  const exact = table[model];
+  if (exact) return exact;
+  const prefix = Object.keys(table)
+    .filter((name) => model.startsWith(`${name}-`))
+    .sort((a, b) => b.length - a.length)[0];
+  return prefix ? table[prefix] : undefined;
+}
+
+/**
+ * Reasoning tokens are billed as output and already counted in `completion`; cached tokens
+ * are the cheaper part of `prompt`.
+ */
+export function costUsd(usage: TokenUsage, price: Price): number {
+  const cached = Math.min(usage.cached, usage.prompt);
+  const fresh = usage.prompt - cached;
+  return (fresh * price.input + cached * (price.cached ?? price.input) + usage.completion * price.output) / 1_000_000;
+}
+
+export function mergePrices(overrides: unknown): PriceTable {
+  return overrides && typeof overrides === 'object' ? { ...DEFAULT_PRICES, ...(overrides as PriceTable) } : DEFAULT_PRICES;
+}

@@ -1,0 +1,30 @@
+import type { MetricDefinition } from '../types.js';
+import { asList, EXPECTED_SCHEMA } from '../text.js';
+
+type Mode = 'any' | 'all';
+
+function containsMetric(name: string, description: string, mode: Mode, ignoreCase: boolean): MetricDefinition {
+  return {
+    name,
+    family: 'quality',
+    scale: { kind: 'binary' },
+    direction: 'higher-is-better',
+    description,
+    requires: ['expected'],
+    optionsSchema: { expected: EXPECTED_SCHEMA },
+    score({ output, options }) {
+      const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);
+      const haystack = fold(output);
+      const needles = asList(options.expected).map(fold);
+      if (needles.length === 0) return { value: null, error: 'option "expected" is empty' };
+      const found = needles.filter((needle) => haystack.includes(needle));
+      const pass = mode === 'all' ? found.length === needles.length : found.length > 0;
+      return { value: pass ? 1 : 0, ...(pass ? {} : { reason: `missing: ${needles.filter((n) => !found.includes(n)).join(' | ')}` }) };
+    },
+  };
+}
+
+export const contains = containsMetric('contains', 'The output contains the expected text (any of a list).', 'any', false);
+export const icontains = containsMetric('icontains', 'Like `contains`, ignoring case.', 'any', true);
+export const containsAny = containsMetric('contains-any', 'The output contains at least one of the expected texts.', 'any', false);
+export const containsAll = containsMetric('contains-all', 'The output contains every one of the expected texts.', 'all', false);

@@ -1,0 +1,16 @@
+import type { MetricDefinition } from '../types.js';
+import { requireText } from '../text.js';
+
+export const regex: MetricDefinition = {
+  name: 'regex',
+  family: 'quality',
+  scale: { kind: 'binary' },
+  direction: 'higher-is-better',
+  description: 'The output matches a regular expression (`pattern`, optional `flags`).',
+  requires: ['pattern'],
+  optionsSchema: { pattern: { type: 'string' }, flags: { type: 'string', pattern: '^[dgimsuvy]*$' } },
+  score({ output, options }) {
+    const pattern = new RegExp(requireText(options, 'pattern'), typeof options.flags === 'string' ? options.flags : '');
+    return { value: pattern.test(output) ? 1 : 0 };
+  },
+};

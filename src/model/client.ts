@@ -1,0 +1,35 @@
+import { classifyError } from './classify.js';
+import { withConcurrencyLimit } from './limiter.js';
+import type { ProviderOptions } from './openai-adapter.js';
+import { openAIProvider } from './openai-adapter.js';
+import type { RetryClock, RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY, REAL_CLOCK, withRetry } from './retry.js';
+import type { ModelClient } from './types.js';
+
+export interface ModelClientOptions extends ProviderOptions {
+  retry?: RetryPolicy;
+  /** Model calls in flight at once. */
+  concurrency?: number;
+  clock?: RetryClock;
+}
+
+/** Every call retried by our policy (the SDK's own retries are off). */
+export function withRetries(inner: ModelClient, apiKey: string, policy: RetryPolicy, clock: RetryClock): ModelClient {
+  const retry = <T>(call: () => Promise<T>, signal?: AbortSignal) =>
+    withRetry(call, (error) => classifyError(error, apiKey), policy, clock, signal);
+  return {
+    chat: (request, signal) => retry(() => inner.chat(request, signal), signal),
+    embed: (model, input, signal) => retry(() => inner.embed(model, input, signal), signal),
+    moderate: (model, input, signal) => retry(() => inner.moderate(model, input, signal), signal),
+  };
+}
+
+/**
+ * The model client seam: provider (official openai SDK) → retries → concurrency limit.
+ * A response cache or a token-rate limiter is one more `ModelClient → ModelClient` wrapper.
+ */
+export function createModelClient(options: ModelClientOptions): ModelClient {
+  const provider = openAIProvider(options);
+  const retried = withRetries(provider, options.apiKey, options.retry ?? DEFAULT_RETRY, options.clock ?? REAL_CLOCK);
+  return withConcurrencyLimit(retried, options.concurrency ?? 4);
+}

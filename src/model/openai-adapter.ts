@@ -1,0 +1,91 @@
+import OpenAI, { AzureOpenAI } from 'openai';
+import { usageFromOpenAI } from '../flows/usage.js';
+import type { ChatRequest, ChatResponse, ModelClient } from './types.js';
+import { ModelError } from './types.js';
+
+export interface ProviderOptions {
+  apiKey: string;
+  baseUrl?: string;
+  /** Azure OpenAI: endpoint + api version (deployment names are the `model`). */
+  azure?: { endpoint: string; apiVersion: string };
+  timeoutMs: number;
+}
+
+function sdkClient(options: ProviderOptions): OpenAI {
+  const common = { apiKey: options.apiKey, maxRetries: 0, timeout: options.timeoutMs };
+  if (options.azure) return new AzureOpenAI({ ...common, endpoint: options.azure.endpoint, apiVersion: options.azure.apiVersion });
+  return new OpenAI({ ...common, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}) });
+}
+
+/** The bare provider: one HTTP call per method, no retries (the retry wrapper owns them). */
+export function openAIProvider(options: ProviderOptions): ModelClient {
+  const sdk = sdkClient(options);
+
+  async function chatOnce(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+    const started = performance.now();
+    const body = { ...request.parameters, model: request.model, messages: request.messages };
+    const completion = await sdk.chat.completions.create({ ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal });
+    const text = completion.choices?.[0]?.message?.content;
+    if (typeof text !== 'string') throw new ModelError('bad-response', 'the response has no choices[0].message.content');
+    return {
+      text,
+      model: completion.model ?? request.model,
+      usage: usageFromOpenAI(completion.usage),
+      usageReported: Boolean(completion.usage),
+      latencyMs: performance.now() - started,
+    };
+  }
+
+  async function chatStream(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+    const started = performance.now();
+    const body = { ...request.parameters, model: request.model, messages: request.messages };
+    const stream = await sdk.chat.completions.create(
+      { ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.ChatCompletionCreateParamsStreaming,
+      { signal },
+    );
+    let text = '';
+    let firstTokenMs: number | undefined;
+    let usage: unknown;
+    let model = request.model;
+    for await (const chunk of stream) {
+      const delta = chunk.choices?.[0]?.delta?.content;
+      if (delta) {
+        firstTokenMs ??= performance.now() - started;
+        text += delta;
+      }
+      if (chunk.usage) usage = chunk.usage;
+      if (chunk.model) model = chunk.model;
+    }
+    return {
+      text,
+      model,
+      usage: usageFromOpenAI(usage),
+      usageReported: usage !== undefined,
+      latencyMs: performance.now() - started,
+      ...(firstTokenMs === undefined ? {} : { firstTokenMs }),
+    };
+  }
+
+  return {
+    chat: (request, signal) => (request.stream ? chatStream(request, signal) : chatOnce(request, signal)),
+    async embed(model, input, signal) {
+      const response = await sdk.embeddings.create({ model, input }, { signal });
+      return {
+        vectors: response.data.map((item) => item.embedding),
+        usage: { prompt: response.usage?.prompt_tokens ?? 0, completion: 0, cached: 0, reasoning: 0 },
+        model: response.model ?? model,
+      };
+    },
+    async moderate(model, input, signal) {
+      const response = await sdk.moderations.create({ model, input }, { signal });
+      const result = response.results?.[0];
+      if (!result) throw new ModelError('bad-response', 'the moderation response has no results');
+      return {
+        flagged: result.flagged,
+        categories: { ...(result.categories as unknown as Record<string, boolean>) },
+        scores: { ...(result.category_scores as unknown as Record<string, number>) },
+        model: response.model ?? model,
+      };
+    },
+  };
+}

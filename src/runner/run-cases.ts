@@ -1,0 +1,46 @@
+import type { Flow } from '../flows/types.js';
+import type { Case } from '../suites/types.js';
+import { mapLimit } from './pool.js';
+import type { CaseRun, SampleRun } from './types.js';
+
+export interface RunCasesOptions {
+  /** Samples per case. */
+  repeat: number;
+  /** Invocations in flight at once (over case × repeat). */
+  concurrency: number;
+  /** Per-invocation timeout, in ms. */
+  timeoutMs: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError' || error.name === 'AbortError') return `timed out: ${error.message}`;
+    return error.message;
+  }
+  return String(error);
+}
+
+/**
+ * run flows: every case `repeat` times with bounded concurrency. A failing invocation is
+ * recorded with its reason as that sample's result; it never stops the run.
+ */
+export async function runCases(cases: readonly Case[], flow: Flow, options: RunCasesOptions): Promise<CaseRun[]> {
+  const jobs = cases.flatMap((testCase) => Array.from({ length: options.repeat }, () => testCase));
+  let done = 0;
+  const samples = await mapLimit(jobs, options.concurrency, async (testCase): Promise<SampleRun> => {
+    let result: SampleRun;
+    try {
+      result = { ok: true, value: await flow.invoke(testCase.vars, AbortSignal.timeout(options.timeoutMs)) };
+    } catch (error) {
+      result = { ok: false, error: describeError(error) };
+    }
+    done += 1;
+    options.onProgress?.(done, jobs.length);
+    return result;
+  });
+  return cases.map((testCase, caseIndex) => ({
+    case: testCase,
+    samples: samples.slice(caseIndex * options.repeat, (caseIndex + 1) * options.repeat),
+  }));
+}

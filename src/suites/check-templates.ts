@@ -1,0 +1,37 @@
+import { ConfigError } from '../errors.js';
+import { MissingVariableError, renderValue } from './template.js';
+import type { Suite } from './types.js';
+
+/** The templates of a suite: flow messages / request, and every evaluator's options. */
+function templatesOf(suite: Suite): { where: string; value: unknown }[] {
+  const flow = suite.flow;
+  const flowTemplates =
+    flow.kind === 'prompt'
+      ? [{ where: 'flow.messages', value: flow.messages.map((message) => message.content) }]
+      : flow.kind === 'http'
+        ? [{ where: 'flow', value: { url: flow.url, headers: flow.headers, body: flow.body } }]
+        : [];
+  return [...flowTemplates, ...suite.evaluators.map((evaluator) => ({ where: `evaluator "${evaluator.name}"`, value: evaluator.options }))];
+}
+
+/**
+ * Renders every template against every case once at load time, so a missing variable is a
+ * configuration error naming the case — never an empty string in a prompt at run time.
+ */
+export function checkTemplates(suite: Suite): void {
+  const templates = templatesOf(suite);
+  for (const testCase of suite.cases) {
+    for (const template of templates) {
+      try {
+        renderValue(template.value, testCase.vars);
+      } catch (error) {
+        if (!(error instanceof MissingVariableError)) throw error;
+        throw new ConfigError(
+          `case "${testCase.id}": ${template.where} uses ${error.message}`,
+          { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) },
+          `add "${error.variable.split('.')[0]}" to every case or fix the template in ${suite.file}`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { ConfigError } from '../errors.js';
+import { readDataFile, inlineCases } from './data.js';
+import { normaliseFlow } from './flow-spec.js';
+import { canonicalJson, sha256 } from './hash.js';
+import { checkTemplates } from './check-templates.js';
+import type { Case, EvaluatorSpec, GateConfig, MetricGate, Suite } from './types.js';
+import { checkMetricNames, validateSuiteDocument } from './validate.js';
+import type { YamlSource } from './yaml-source.js';
+import { parseYaml } from './yaml-source.js';
+
+export const DEFAULT_ALPHA = 0.05;
+export const DEFAULT_TOLERANCE = 0.05;
+
+/** load suites: globs → parsed, validated, normalised suites with their cases. */
+export async function loadSuites(patterns: readonly string[], options: { cwd: string }): Promise<Suite[]> {
+  const files = (await glob([...patterns], { cwd: options.cwd, onlyFiles: true })).sort();
+  if (files.length === 0) {
+    throw new ConfigError(`no suite files match ${patterns.join(', ')}`, {}, `suites are *.eval.yaml files (looked in ${options.cwd})`);
+  }
+  const suites: Suite[] = [];
+  for (const file of files) suites.push(await loadSuite(file, options.cwd));
+  const names = new Map<string, string>();
+  for (const suite of suites) {
+    const other = names.get(suite.name);
+    if (other) throw new ConfigError(`suite name "${suite.name}" is also used by ${other}`, { file: suite.file }, 'set a unique `name:`');
+    names.set(suite.name, suite.file);
+  }
+  return suites;
+}
+
+export async function loadSuite(file: string, cwd: string): Promise<Suite> {
+  const path = resolve(cwd, file);
+  const source = parseYaml(await readFile(path, 'utf8'), file);
+  const doc = source.value as Record<string, unknown> | null;
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });
+  }
+  if ((doc.data === undefined) === (doc.cases === undefined)) {
+    throw new ConfigError('a suite needs exactly one of `data:` (a cases file) or `cases:` (inline)', { file, line: 1 });
+  }
+  checkMetricNames(source, doc.evaluators);
+  validateSuiteDocument(source);
+
+  const dir = dirname(path);
+  const evaluators = normaliseEvaluators(doc.evaluators as Record<string, unknown>[], source);
+  const flow = normaliseFlow(doc.flow as Record<string, unknown>, { file, line: source.lineOf(['flow']) });
+  const cases: Case[] =
+    typeof doc.data === 'string'
+      ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)
+      : inlineCases(doc.cases as unknown[], file, (index) => source.lineOf(['cases', index]));
+  if (cases.length === 0) throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) });
+  const repeat = (doc.repeat as number | undefined) ?? 1;
+  const suite: Suite = {
+    name: (doc.name as string | undefined) ?? basename(file).replace(/\.eval\.ya?ml$/, ''),
+    file,
+    dir,
+    flow,
+    cases,
+    evaluators,
+    gate: normaliseGate(doc.gate as Record<string, unknown> | undefined, evaluators, source),
+    repeat,
+    hash: sha256(canonicalJson({ flow, evaluators, repeat })).slice(0, 16),
+  };
+  checkTemplates(suite);
+  return suite;
+}
+
+function normaliseEvaluators(raw: Record<string, unknown>[], source: YamlSource): EvaluatorSpec[] {
+  const seen = new Set<string>();
+  return raw.map((entry, index) => {
+    const { metric, name, ...options } = entry as { metric: string; name?: string };
+    const key = name ?? metric;
+    if (seen.has(key)) {
+      throw new ConfigError(
+        `two evaluators are called "${key}"`,
+        { file: source.file, line: source.lineOf(['evaluators', index]) },
+        'give one of them a `name:`',
+      );
+    }
+    seen.add(key);
+    return { name: key, metric, options };
+  });
+}
+
+function normaliseGate(raw: Record<string, unknown> | undefined, evaluators: EvaluatorSpec[], source: YamlSource): GateConfig {
+  const { alpha, tolerance, ...perMetric } = raw ?? {};
+  const names = evaluators.map((evaluator) => evaluator.name);
+  for (const key of Object.keys(perMetric)) {
+    if (!names.includes(key)) {
+      throw new ConfigError(`gate.${key} names no evaluator`, { file: source.file, line: source.lineOf(['gate', key]) }, `evaluators: ${names.join(', ')}`);
+    }
+  }
+  return {
+    alpha: (alpha as number | undefined) ?? DEFAULT_ALPHA,
+    tolerance: (tolerance as number | undefined) ?? DEFAULT_TOLERANCE,
+    metrics: perMetric as Record<string, MetricGate>,
+  };
+}
