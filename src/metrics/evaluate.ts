@@ -4,7 +4,7 @@ import type { ModelClient } from '../model/types.js';
 import type { CaseResult, MetricInfo, SampleResult, ScoreRecord } from '../results/types.js';
 import { mapLimit } from '../runner/pool.js';
 import type { CaseRun, SampleRun } from '../runner/types.js';
-import { caseHash } from '../suites/hash.js';
+import { caseHash, evaluatorHash } from '../suites/hash.js';
 import { renderValue } from '../suites/template.js';
 import type { Case, EvaluatorSpec, Suite } from '../suites/types.js';
 import type { PriceTable } from './cost/prices.js';
@@ -28,6 +28,7 @@ export function metricInfos(suite: Suite): MetricInfo[] {
       family: metric.family,
       scale: metric.scale,
       direction: metric.direction,
+      configHash: evaluatorHash(evaluator),
       gate: {
         ...(metric.defaultMin === undefined ? {} : { min: metric.defaultMin }),
         ...suite.gate.metrics[evaluator.name],
@@ -47,7 +48,7 @@ export async function evaluateCases(runs: readonly CaseRun[], suite: Suite, ctx:
   const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
   return mapLimit(runs, ctx.concurrency, async (run) => ({
     id: run.case.id,
-    hash: caseHash(suite, run.case),
+    hash: caseHash(run.case),
     inputs: run.case.vars,
     samples: await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices))),
   }));

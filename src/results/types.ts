@@ -33,6 +33,8 @@ export interface MetricInfo {
   scale: Scale;
   direction: Direction;
   gate: MetricGate;
+  /** sha256 of the evaluator's config: a metric is compared only when it is unchanged. */
+  configHash?: string;
 }
 
 export type SuiteStatus = 'ran' | 'skipped';

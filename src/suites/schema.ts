@@ -93,6 +93,7 @@ const METRIC_GATE = {
   additionalProperties: false,
   properties: {
     min: { type: 'number', description: "Absolute floor on the PR's score (0–1 for quality metrics)." },
+    max: { type: 'number', description: "Absolute ceiling on the PR's value of a lower-is-better metric (e.g. pii defect rate)." },
     tolerance: { type: 'number', minimum: 0, description: 'Smallest drop worth failing for.' },
     gate: { type: 'boolean', description: 'false: report only, never fail.' },
   },

@@ -68,6 +68,8 @@ export interface EvaluatorSpec {
 export interface MetricGate {
   /** Absolute floor on the PR's run-level score (0–1 scale for quality metrics). */
   min?: number;
+  /** Absolute ceiling on the PR's run-level value, for lower-is-better metrics (e.g. a defect rate). */
+  max?: number;
   /** Smallest drop worth failing for; defaults to the suite's tolerance. */
   tolerance?: number;
   /** false: report-only, never fails the gate. */

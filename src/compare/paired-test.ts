@@ -1,0 +1,80 @@
+import type { MetricInfo } from '../results/types.js';
+import type { CaseValues } from './case-values.js';
+import { mulberry32, seedFrom } from './rng.js';
+import { bootstrapInterval, mcnemarOneSided, mean, signFlipPValue, standardDeviation, z } from './stats.js';
+
+/** The paired comparison of one 0–1 metric on the shared cases. */
+export interface PairedTest {
+  metric: MetricInfo;
+  shared: number;
+  /** Means on the shared cases, in the metric's own orientation (a defect rate stays a rate). */
+  baseline: number | null;
+  pr: number | null;
+  /** PR mean on all PR cases (what floors apply to). */
+  prAll: number | null;
+  delta: number | null;
+  ci: [number, number] | null;
+  /** Cases that got better / worse (direction-aware). */
+  improved: number;
+  regressed: number;
+  /** One-sided p-value for "got worse". */
+  pRaw: number | null;
+  /** Smallest drop (0–1 scale) this suite detects with 80 % power at α. */
+  detectableDrop: number | null;
+  test: 'mcnemar' | 'sign-flip' | 'none';
+}
+
+export function meanOfValues(values: CaseValues): number | null {
+  const present = [...values.values()].filter((value): value is number => value !== null);
+  return present.length ? mean(present) : null;
+}
+
+export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues, ids: readonly string[], alpha: number, repeat: number): PairedTest {
+  const pairs = ids.flatMap((id) => {
+    const b = base.get(id);
+    const p = pr.get(id);
+    return b === null || b === undefined || p === null || p === undefined ? [] : [[b, p] as const];
+  });
+  const n = pairs.length;
+  const sign = metric.direction === 'lower-is-better' ? -1 : 1;
+  const differences = Float64Array.from(pairs, ([b, p]) => p - b);
+  const oriented = Float64Array.from(differences, (d) => d * sign);
+  const improved = oriented.filter((d) => d > 0).length;
+  const regressed = oriented.filter((d) => d < 0).length;
+  const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null, test: 'none' as const };
+  const prAll = meanOfValues(pr);
+  if (n === 0) return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
+
+  const binary = metric.scale.kind === 'binary' && repeat === 1;
+  const random = mulberry32(seedFrom(metric.name));
+  const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(oriented, random);
+  const ci = n > 1 ? bootstrapInterval(n, (indexes) => {
+    let sum = 0;
+    for (const index of indexes) sum += differences[index] as number;
+    return sum / n;
+  }, random) : null;
+  return {
+    metric,
+    shared: n,
+    baseline: mean(Float64Array.from(pairs, ([b]) => b)),
+    pr: mean(Float64Array.from(pairs, ([, p]) => p)),
+    prAll,
+    delta: mean(differences),
+    ci,
+    improved,
+    regressed,
+    pRaw,
+    detectableDrop: detectableDrop(oriented, n, alpha, binary),
+    test: binary ? 'mcnemar' : 'sign-flip',
+  };
+}
+
+/**
+ * (z₁₋α + z₀.₈)·sd/√n from the observed paired differences; never below what the exact test
+ * can resolve at all (for McNemar: ⌈log₂(1/α)⌉ regressed cases with none improved).
+ */
+export function detectableDrop(oriented: Float64Array, n: number, alpha: number, binary: boolean): number {
+  const power = (z(1 - alpha) + z(0.8)) * standardDeviation(oriented) / Math.sqrt(n);
+  const resolution = Math.ceil(Math.log2(1 / alpha)) / n;
+  return Math.min(1, Math.max(power, binary ? resolution : 1 / n));
+}

@@ -1,0 +1,127 @@
+import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { uint32 } from './rng.js';
+
+export const PERMUTATIONS = 10_000;
+/** Above this many non-zero differences the sign-flip distribution is replaced by its normal limit. */
+export const EXACT_PERMUTATION_LIMIT = 5_000;
+
+export function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let index = 0; index < values.length; index += 1) sum += values[index] as number;
+  return values.length ? sum / values.length : 0;
+}
+
+export function standardDeviation(values: ArrayLike<number>): number {
+  if (values.length < 2) return 0;
+  const m = mean(values);
+  let squares = 0;
+  for (let index = 0; index < values.length; index += 1) squares += ((values[index] as number) - m) ** 2;
+  return Math.sqrt(squares / (values.length - 1));
+}
+
+/** Linear-interpolated quantile of sorted values (type 7, as R and numpy). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const lowValue = sorted[low] as number;
+  return lowValue + ((sorted[high] as number) - lowValue) * (position - low);
+}
+
+export function quantile(values: ArrayLike<number>, q: number): number {
+  return quantileSorted(Float64Array.from(values).sort(), q);
+}
+
+/**
+ * Exact one-sided McNemar test for a drop: of the n = improved + regressed discordant pairs,
+ * P(X ≥ regressed) with X ~ Binomial(n, ½).
+ */
+export function mcnemarOneSided(improved: number, regressed: number): number {
+  const discordant = improved + regressed;
+  if (discordant === 0 || regressed === 0) return 1;
+  return 1 - binomialCdf(regressed - 1, discordant, 0.5);
+}
+
+/**
+ * One-sided sign-flip permutation test that the mean paired difference is below 0:
+ * p = (1 + #{flipped sums ≤ observed}) / (B + 1). Zero differences carry no sign and are
+ * dropped; beyond EXACT_PERMUTATION_LIMIT the normal limit N(0, Σd²) is used.
+ */
+export function signFlipPValue(differences: ArrayLike<number>, random: () => number, permutations = PERMUTATIONS): number {
+  const nonZero = Float64Array.from(differences).filter((d) => d !== 0);
+  if (nonZero.length === 0) return 1;
+  let observed = 0;
+  let squares = 0;
+  for (const d of nonZero) {
+    observed += d;
+    squares += d * d;
+  }
+  if (nonZero.length > EXACT_PERMUTATION_LIMIT) return normalCdf(observed / Math.sqrt(squares));
+  const tolerance = 1e-12 * Math.sqrt(squares);
+  let atOrBelow = 0;
+  for (let b = 0; b < permutations; b += 1) {
+    let sum = 0;
+    let bits = 0;
+    for (let index = 0; index < nonZero.length; index += 1) {
+      if ((index & 31) === 0) bits = uint32(random);
+      sum += bits & 1 ? nonZero[index] as number : -(nonZero[index] as number);
+      bits >>>= 1;
+    }
+    if (sum <= observed + tolerance) atOrBelow += 1;
+  }
+  return (1 + atOrBelow) / (permutations + 1);
+}
+
+export function normalCdf(z: number): number {
+  // Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7, plenty for a p-value.
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/** Bootstrap resamples that keep O(n·B) bounded for very large suites. */
+export function bootstrapCount(n: number): number {
+  return Math.min(2000, Math.max(200, Math.floor(20_000_000 / Math.max(1, n))));
+}
+
+/**
+ * Percentile bootstrap interval of a statistic over whole cases (paired: one index picks the
+ * same case on both sides).
+ */
+export function bootstrapInterval(
+  n: number,
+  statistic: (indexes: Uint32Array) => number,
+  random: () => number,
+  level = 0.9,
+): [number, number] {
+  const resamples = bootstrapCount(n);
+  const values = new Float64Array(resamples);
+  const indexes = new Uint32Array(n);
+  for (let b = 0; b < resamples; b += 1) {
+    for (let index = 0; index < n; index += 1) indexes[index] = Math.floor(random() * n);
+    values[b] = statistic(indexes);
+  }
+  values.sort();
+  const tail = (1 - level) / 2;
+  return [quantileSorted(values, tail), quantileSorted(values, 1 - tail)];
+}
+
+/** Holm step-down adjusted p-values, in the input order. */
+export function holm(pValues: readonly number[]): number[] {
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
+  const adjusted = new Array<number>(pValues.length);
+  let running = 0;
+  order.forEach(({ p, index }, rank) => {
+    running = Math.max(running, Math.min(1, (pValues.length - rank) * p));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}
+
+/** z such that P(Z ≤ z) = p. */
+export function z(p: number): number {
+  return normalQuantile(p, 0, 1);
+}

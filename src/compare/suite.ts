@@ -1,0 +1,130 @@
+import type { CaseResult, MetricInfo, SuiteResult } from '../results/types.js';
+import type { RatioTest } from './amount-test.js';
+import { ratioTest } from './amount-test.js';
+import type { CaseValues } from './case-values.js';
+import { caseErrored, caseValues } from './case-values.js';
+import { decidePaired, decideRatio } from './decide.js';
+import type { PairedTest } from './paired-test.js';
+import { pairedTest } from './paired-test.js';
+import { holm } from './stats.js';
+import type { CaseDiff, CaseRef, MetricComparison, SuiteComparison, Verdict } from './types.js';
+
+const TOP_REGRESSED = 10;
+const RANK: Record<Verdict, number> = { pass: 0, warn: 1, error: 2, fail: 3 };
+
+export function worst(verdicts: readonly Verdict[]): Verdict {
+  return verdicts.reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');
+}
+
+const key = (testCase: CaseResult) => `${testCase.id}\u0000${testCase.hash}`;
+const ref = (testCase: CaseResult): CaseRef => ({ id: testCase.id, inputs: testCase.inputs });
+const isPaired = (metric: MetricInfo) => metric.scale.kind !== 'amount';
+
+function comparable(metric: MetricInfo, base: SuiteResult | undefined): MetricInfo | undefined {
+  const match = base?.metrics.find((candidate) => candidate.name === metric.name);
+  return match && match.metric === metric.metric && match.configHash === metric.configHash ? match : undefined;
+}
+
+function fromPaired(test: PairedTest, pHolm: number | null, decision: { status: MetricComparison['status']; reason: string }): MetricComparison {
+  const { metric } = test;
+  return {
+    name: metric.name, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
+    gating: metric.gate.gate !== false, baseline: test.baseline, pr: test.shared ? test.pr : test.prAll, delta: test.delta,
+    ci: test.ci, pRaw: test.pRaw, pHolm, improved: test.improved, regressed: test.regressed, shared: test.shared,
+    detectableDrop: test.detectableDrop, ...decision,
+  };
+}
+
+function fromRatio(test: RatioTest, prAll: CaseValues): MetricComparison {
+  const { metric } = test;
+  const label = test.statistic === 'sum' ? metric.name : `${metric.name} ${test.statistic}`;
+  const fallback = [...prAll.values()].filter((value): value is number => value !== null);
+  return {
+    name: label, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
+    gating: metric.gate.gate !== false, baseline: test.baseline,
+    pr: test.shared ? test.pr : fallback.length ? fallback.reduce((a, b) => a + b, 0) : null,
+    delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
+    pRaw: null, pHolm: null, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decideRatio(test),
+  };
+}
+
+function regressedCases(tests: PairedTest[], prValues: Map<string, CaseValues>, baseValues: Map<string, CaseValues>, shared: CaseResult[], base: Map<string, CaseResult>): CaseDiff[] {
+  const diffs: CaseDiff[] = [];
+  for (const testCase of shared) {
+    const deltas: Record<string, number> = {};
+    let drop = 0;
+    for (const { metric } of tests) {
+      const b = baseValues.get(metric.name)?.get(testCase.id);
+      const p = prValues.get(metric.name)?.get(testCase.id);
+      if (b === null || b === undefined || p === null || p === undefined || b === p) continue;
+      deltas[metric.name] = p - b;
+      const oriented = metric.direction === 'lower-is-better' ? b - p : p - b;
+      if (oriented < 0 && metric.gate.gate !== false) drop -= oriented;
+    }
+    if (drop > 0) {
+      const before = base.get(key(testCase));
+      diffs.push({ id: testCase.id, inputs: testCase.inputs, baselineOutput: before?.samples[0]?.output ?? null, prOutput: testCase.samples[0]?.output ?? null, deltas, drop });
+    }
+  }
+  return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
+}
+
+function wasFailing(testCase: CaseResult, metrics: readonly MetricInfo[]): boolean {
+  return metrics.some((metric) => metric.family === 'quality' && metric.scale.kind === 'binary' && testCase.samples.some((sample) => sample.scores[metric.name]?.value === 0));
+}
+
+/** compare one suite: align cases, test every metric, decide. */
+export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteComparison {
+  const header = { name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [] };
+  if (pr.status === 'skipped') return { ...header, outcome: 'skipped', verdict: 'pass', note: pr.skipReason ?? 'skipped' };
+  const erroredCases = pr.cases.flatMap((testCase) => {
+    const error = caseErrored(testCase);
+    return error === undefined ? [] : [{ id: testCase.id, error }];
+  });
+  if (pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
+    return { ...header, erroredCases, outcome: 'could-not-run', verdict: 'error', note: `every case failed to run, e.g. ${erroredCases[0]?.error ?? ''}` };
+  }
+  const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
+  const prKeys = new Set(pr.cases.map(key));
+  const shared = pr.cases.filter((testCase) => baseCases.has(key(testCase)));
+  const ids = shared.map((testCase) => testCase.id);
+  const added = pr.cases.filter((testCase) => !baseCases.has(key(testCase))).map(ref);
+  const removed = [...baseCases.values()].filter((testCase) => !prKeys.has(key(testCase))).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
+
+  const prValues = new Map(pr.metrics.map((metric) => [metric.name, caseValues(pr.cases, metric)]));
+  const baseValues = new Map<string, CaseValues>();
+  for (const metric of pr.metrics) {
+    const match = comparable(metric, base);
+    baseValues.set(metric.name, match && base ? caseValues(base.cases, match) : new Map());
+  }
+  const paired = pr.metrics.filter(isPaired).map((metric) => pairedTest(metric, baseValues.get(metric.name) ?? new Map(), prValues.get(metric.name) ?? new Map(), ids, pr.alpha, pr.repeat));
+  const holmFamily = paired.filter((test) => test.pRaw !== null && test.metric.gate.gate !== false && test.metric.family !== 'cost' && test.metric.family !== 'latency');
+  const adjusted = holm(holmFamily.map((test) => test.pRaw ?? 1));
+  const minShared = Math.max(20, Math.ceil(baseCases.size / 2));
+  const metrics: MetricComparison[] = paired.map((test) => {
+    const index = holmFamily.indexOf(test);
+    const pHolm = index >= 0 ? adjusted[index] ?? null : null;
+    return fromPaired(test, pHolm, decidePaired(test, { alpha: pr.alpha, suiteTolerance: pr.tolerance, minShared, pHolm }));
+  });
+  for (const metric of pr.metrics.filter((candidate) => !isPaired(candidate))) {
+    const statistics: RatioTest['statistic'][] = metric.family === 'latency' ? ['p50', 'p95'] : ['sum'];
+    for (const statistic of statistics) {
+      const values = prValues.get(metric.name) ?? new Map();
+      metrics.push(fromRatio(ratioTest(metric, statistic, baseValues.get(metric.name) ?? new Map(), values, ids), values));
+    }
+  }
+  const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;
+  const verdict = worst([...metrics.map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
+  return {
+    ...header,
+    outcome: base && base.status === 'ran' ? 'compared' : 'new',
+    ...(removedFailing ? { note: `${removedFailing} removed case(s) were failing on the baseline: was a hard case dropped?` } : {}),
+    verdict,
+    shared: shared.length,
+    metrics,
+    added,
+    removed,
+    regressedCases: regressedCases(paired, prValues, baseValues, shared, baseCases),
+    erroredCases,
+  };
+}
