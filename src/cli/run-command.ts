@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { exitCodeFor } from '../engine/fail-policy.js';
-import { renderRunTable } from '../report/terminal.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import type { ResultsFile } from '../results/types.js';
 import type { RunFlags } from './args.js';
@@ -44,8 +43,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
   }
 
   const comparison = compare(baseline, results);
-  if (!baseline && flags.format === 'text') io.stdout(`${renderRunTable(results)}\n`);
-  else printComparison(comparison, flags.format, io);
+  printComparison(comparison, flags.format, io);
   await writeReport(at(flags.report), comparison, io);
   return exitCodeFor(comparison.verdict, flags.failOn);
 }

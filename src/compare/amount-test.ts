@@ -31,7 +31,10 @@ export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'],
   const baseValues = Float64Array.from(pairs, ([b]) => b);
   const prValues = Float64Array.from(pairs, ([, p]) => p);
   const n = pairs.length;
-  if (n === 0) return { metric, statistic, shared: 0, baseline: null, pr: null, ratio: null, ci: null };
+  if (n === 0) {
+    const all = Float64Array.from([...pr.values()].filter((value): value is number => value !== null));
+    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null };
+  }
   const baseline = statisticOf(statistic, baseValues);
   const prValue = statisticOf(statistic, prValues);
   const ratio = baseline > 0 ? prValue / baseline : prValue > 0 ? Number.POSITIVE_INFINITY : 1;

@@ -31,7 +31,7 @@ export function decidePaired(test: PairedTest, ctx: PairedContext): { status: St
   if (test.prAll !== null && gate.max !== undefined && test.prAll > gate.max) {
     return capped(gating, 'fail', `${test.prAll.toFixed(3)} is above the ceiling ${gate.max}`);
   }
-  if (test.delta === null || test.pRaw === null) return { status: 'pass', reason: 'no shared cases to compare' };
+  if (test.delta === null || test.pRaw === null) return { status: 'pass', reason: 'nothing to compare with' };
   const tolerance = gate.tolerance ?? (family === 'harm' ? 0 : ctx.suiteTolerance);
   const drop = higher ? -test.delta : test.delta;
   const worse = drop > 0 && drop >= tolerance;
@@ -52,7 +52,7 @@ export function decidePaired(test: PairedTest, ctx: PairedContext): { status: St
 /** Default ratio thresholds (PRODUCT.md §6): cost ×1.10, latency p50 ×1.25 (fail), p95 ×1.5 (warn only). */
 export function decideRatio(test: RatioTest): { status: Status; reason: string } {
   const { gate, direction, family } = test.metric;
-  if (test.ratio === null) return { status: 'pass', reason: 'no shared cases to compare' };
+  if (test.ratio === null) return { status: 'pass', reason: 'nothing to compare with' };
   const worseRatio = direction === 'lower-is-better' ? test.ratio : 1 / test.ratio;
   const lower = test.ci ? (direction === 'lower-is-better' ? test.ci[0] : 1 / test.ci[1]) : null;
   const defaultTolerance = family === 'cost' ? 0.1 : test.statistic === 'p95' ? 0.5 : 0.25;

@@ -35,14 +35,13 @@ function fromPaired(test: PairedTest, pHolm: number | null, decision: { status: 
   };
 }
 
-function fromRatio(test: RatioTest, prAll: CaseValues): MetricComparison {
+function fromRatio(test: RatioTest): MetricComparison {
   const { metric } = test;
   const label = test.statistic === 'sum' ? metric.name : `${metric.name} ${test.statistic}`;
-  const fallback = [...prAll.values()].filter((value): value is number => value !== null);
   return {
     name: label, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
     gating: metric.gate.gate !== false, baseline: test.baseline,
-    pr: test.shared ? test.pr : fallback.length ? fallback.reduce((a, b) => a + b, 0) : null,
+    pr: test.pr,
     delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
     pRaw: null, pHolm: null, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decideRatio(test),
   };
@@ -109,8 +108,7 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
   for (const metric of pr.metrics.filter((candidate) => !isPaired(candidate))) {
     const statistics: RatioTest['statistic'][] = metric.family === 'latency' ? ['p50', 'p95'] : ['sum'];
     for (const statistic of statistics) {
-      const values = prValues.get(metric.name) ?? new Map();
-      metrics.push(fromRatio(ratioTest(metric, statistic, baseValues.get(metric.name) ?? new Map(), values, ids), values));
+      metrics.push(fromRatio(ratioTest(metric, statistic, baseValues.get(metric.name) ?? new Map(), prValues.get(metric.name) ?? new Map(), ids)));
     }
   }
   const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;

@@ -1,0 +1,55 @@
+import { DEFAULT_SUITES } from '../engine/options.js';
+import type { FailOn } from '../engine/fail-policy.js';
+import { parseFailOn } from '../engine/fail-policy.js';
+import { ConfigError } from '../errors.js';
+
+/** Every action input, read once inside run() and validated into one typed object. */
+export interface ActionInputs {
+  suites: string[];
+  baseline: string;
+  apiKey?: string;
+  baseUrl?: string;
+  model?: string;
+  judgeModel?: string;
+  githubToken?: string;
+  failOn: FailOn;
+  comment: 'always' | 'never';
+  updateBaseline: 'commit' | 'off';
+  concurrency: number;
+  workingDirectory: string;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], input: string): T {
+  const match = allowed.find((candidate) => candidate === value);
+  if (!match) throw new ConfigError(`input \`${input}\` must be one of ${allowed.join(', ')}, got "${value}"`, {}, 'fix the `with:` block of the workflow step');
+  return match;
+}
+
+/** Pure: `read(name)` returns the raw input ('' when unset), as core.getInput does. */
+export function parseInputs(read: (name: string) => string): ActionInputs {
+  const optional = (name: string) => read(name).trim() || undefined;
+  const suites = read('suites').split(/[\n,]/).map((glob) => glob.trim()).filter(Boolean);
+  const concurrency = Number(read('concurrency') || '4');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new ConfigError(`input \`concurrency\` must be a whole number from 1 to 64, got "${read('concurrency')}"`);
+  }
+  const apiKey = optional('api-key');
+  const baseUrl = optional('base-url');
+  const model = optional('model');
+  const judgeModel = optional('judge-model');
+  const githubToken = optional('github-token');
+  return {
+    suites: suites.length ? suites : DEFAULT_SUITES,
+    baseline: optional('baseline') ?? 'evals/baseline.json',
+    ...(apiKey ? { apiKey } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(model ? { model } : {}),
+    ...(judgeModel ? { judgeModel } : {}),
+    ...(githubToken ? { githubToken } : {}),
+    failOn: parseFailOn(read('fail-on') || 'regression', 'input `fail-on`'),
+    comment: oneOf(read('comment') || 'always', ['always', 'never'], 'comment'),
+    updateBaseline: oneOf(read('update-baseline') || 'commit', ['commit', 'off'], 'update-baseline'),
+    concurrency,
+    workingDirectory: optional('working-directory') ?? '.',
+  };
+}

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { compare } from '../compare/index.js';
+import { runEvaluation } from '../engine/run-evaluation.js';
+import { failsGate } from '../engine/fail-policy.js';
+import { ConfigError, isConfigError } from '../errors.js';
+import { renderSummary } from '../report/summary.js';
+import { VERDICT_WORD } from '../report/format.js';
+import { readResultsFile, writeFileAtomic, writeResultsFile } from '../results/io.js';
+import type { ResultsFile } from '../results/types.js';
+import { fetchBaseline } from './baseline-store.js';
+import type { EventInfo } from './event.js';
+import { isDefaultBranchPush, readEvent } from './event.js';
+import type { GitHubApi } from './github-api.js';
+import { createGitHubApi } from './github-api.js';
+import type { ActionInputs } from './inputs.js';
+import { parseInputs } from './inputs.js';
+import { publishComment, refreshBaseline } from './publish.js';
+
+/**
+ * Where the baseline comes from. A PR compares with the baseline on its base commit (read
+ * through the API, never from the working tree the PR can edit); a push to the default branch
+ * with the one before the push; other events (release, schedule, dispatch) with the one at HEAD.
+ */
+async function loadBaseline(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, cwd: string): Promise<ResultsFile | null> {
+  const ref = event.pullRequest?.baseSha ?? (isDefaultBranchPush(event) ? event.before : event.sha);
+  if (api && ref) return fetchBaseline(api, inputs.baseline, ref);
+  if (event.pullRequest) {
+    core.warning('No github-token: a pull request cannot read its base commit’s baseline, so nothing is compared.');
+    return null;
+  }
+  const local = join(cwd, inputs.baseline);
+  return existsSync(local) ? readResultsFile(local) : null;
+}
+
+export async function run(env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+  try {
+    const inputs = parseInputs((name) => core.getInput(name));
+    if (inputs.apiKey) core.setSecret(inputs.apiKey);
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const event = readEvent(env);
+    if (event.name === 'pull_request_target') {
+      throw new ConfigError(
+        'EvalGate does not run on pull_request_target: that would execute the PR’s code with a privileged token',
+        {},
+        'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see README)',
+      );
+    }
+    const cwd = resolve(inputs.workingDirectory);
+    const api = inputs.githubToken ? createGitHubApi(inputs.githubToken, event.owner, event.repo) : undefined;
+    const baseline = await loadBaseline(api, event, inputs, cwd);
+    core.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : 'no baseline yet: this run reports and passes');
+
+    const results = await runEvaluation({
+      suites: inputs.suites,
+      cwd,
+      ...(inputs.apiKey ? { apiKey: inputs.apiKey } : {}),
+      ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+      ...(inputs.model ? { model: inputs.model } : {}),
+      ...(inputs.judgeModel ? { judgeModel: inputs.judgeModel } : {}),
+      concurrency: inputs.concurrency,
+      commit: event.pullRequest?.headSha ?? event.sha,
+      ref: event.ref,
+      log: (line) => core.info(line),
+    });
+    const resultsPath = join(cwd, '.evalgate/results.json');
+    await writeResultsFile(resultsPath, results);
+    const comparison = compare(baseline, results);
+
+    const notes: string[] = [];
+    const commentUrl = await publishComment(api, event, inputs, comparison, notes);
+    if (isDefaultBranchPush(event)) await refreshBaseline(api, event, inputs, results, notes);
+
+    const summary = renderSummary(comparison, { notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
+    const reportPath = join(cwd, '.evalgate/report.md');
+    await writeFileAtomic(reportPath, summary);
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+
+    core.setOutput('verdict', comparison.verdict);
+    core.setOutput('results', resultsPath);
+    core.setOutput('report', reportPath);
+    core.setOutput('comment-url', commentUrl ?? '');
+    core.setOutput('regressions', String(comparison.regressions));
+
+    const gated = !isDefaultBranchPush(event) && failsGate(comparison.verdict, inputs.failOn);
+    const line = `EvalGate ${VERDICT_WORD[comparison.verdict]}: ${comparison.headline}`;
+    if (gated) core.setFailed(comparison.verdict === 'error' ? `${line} — this is not a quality regression` : line);
+    else core.info(line);
+  } catch (error) {
+    if (isConfigError(error)) {
+      core.setFailed(`EvalGate configuration error: ${error.format()}`);
+      process.exitCode = 2;
+      return;
+    }
+    core.setFailed(`EvalGate internal error: ${(error as Error)?.message ?? String(error)}`);
+  }
+}

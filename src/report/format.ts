@@ -1,0 +1,51 @@
+import type { MetricComparison, Verdict } from '../compare/types.js';
+import type { Scale } from '../metrics/types.js';
+
+export const FAMILY_ORDER = ['quality', 'harm', 'honesty', 'cost', 'latency'] as const;
+
+export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
+export const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'COULD NOT RUN' };
+
+/** A run-level value in its unit: 0–1 scores as percentages, USD, ms. */
+export function formatValue(value: number | null, scale: Scale): string {
+  if (value === null || Number.isNaN(value)) return '—';
+  if (scale.kind === 'amount') {
+    if (scale.unit === 'usd') return `$${value < 0.01 ? value.toPrecision(3) : value.toFixed(4)}`;
+    if (scale.unit === 'ms') return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+    return value.toFixed(1);
+  }
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+export function formatDelta(metric: MetricComparison): string {
+  if (metric.scale.kind === 'amount') return metric.ratio === null || metric.ratio === undefined ? '—' : `×${metric.ratio.toFixed(2)}`;
+  if (metric.delta === null) return '—';
+  const points = metric.delta * 100;
+  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(1)}`;
+}
+
+export function formatInterval(metric: MetricComparison): string {
+  if (!metric.ci) return '—';
+  const [low, high] = metric.ci;
+  if (metric.scale.kind === 'amount') return `×${low.toFixed(2)} … ×${high.toFixed(2)}`;
+  return `${(low * 100).toFixed(1)} … ${(high * 100).toFixed(1)}`;
+}
+
+export function formatP(metric: MetricComparison): string {
+  if (metric.pRaw === null) return '—';
+  const raw = metric.pRaw < 0.001 ? '<0.001' : metric.pRaw.toFixed(3);
+  if (metric.pHolm === null) return raw;
+  return `${raw} / ${metric.pHolm < 0.001 ? '<0.001' : metric.pHolm.toFixed(3)}`;
+}
+
+export function sortByFamily(metrics: readonly MetricComparison[]): MetricComparison[] {
+  return [...metrics].sort((a, b) => FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family));
+}
+
+/** "can reliably detect drops of ≥ X pts" over the suite's gating 0–1 metrics. */
+export function detectableLine(metrics: readonly MetricComparison[]): string | undefined {
+  const drops = metrics.filter((metric) => metric.detectableDrop !== null && metric.gating).map((metric) => metric.detectableDrop as number);
+  if (drops.length === 0) return undefined;
+  const worst = Math.max(...drops);
+  return `With ${metrics[0]?.shared ?? 0} shared cases this suite reliably detects (80% power) drops of ≥ ${(worst * 100).toFixed(1)} pts; smaller drops need more cases or \`repeat:\`.`;
+}
