@@ -60,7 +60,7 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
   const scores: Record<string, ScoreRecord> = {};
   let evaluatorCost = 0;
   for (const evaluator of suite.evaluators) {
-    const score = await scoreOne(definitionOf(evaluator), evaluator, flow, testCase, ctx);
+    const score = await scoreOne(definitionOf(evaluator), evaluator, flow, testCase, suite, ctx);
     scores[evaluator.name] = toRecord(score);
     const spent = score.evaluatorUsage;
     const price = spent ? findPrice(spent.model, prices) : undefined;
@@ -79,7 +79,7 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
   };
 }
 
-async function scoreOne(metric: MetricDefinition, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, ctx: EvaluateContext): Promise<Score> {
+async function scoreOne(metric: MetricDefinition, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
   if (metric.needs && !ctx.client) return { value: null, error: 'skipped: needs a model API key' };
   try {
     const options = renderValue(evaluator.options, testCase.vars) as Record<string, unknown>;
@@ -94,6 +94,7 @@ async function scoreOne(metric: MetricDefinition, evaluator: EvaluatorSpec, flow
       model: flow.model,
       client: ctx.client,
       judgeModel: typeof options['judge-model'] === 'string' ? options['judge-model'] : ctx.judgeModel,
+      suiteDir: suite.dir,
     });
   } catch (error) {
     return { value: null, error: (error as Error).message };

@@ -9,6 +9,15 @@ import { equals } from './quality/equals.js';
 import { f1 } from './quality/f1.js';
 import { jsonValid } from './quality/json-valid.js';
 import { regex } from './quality/regex.js';
+import { coherence, fluency, relevance, similarityJudge } from './quality/judges.js';
+import { jsonSchema } from './quality/json-schema.js';
+import { length } from './quality/length.js';
+import { bleu, levenshteinMetric, rougeLMetric } from './quality/overlap-metrics.js';
+import { rubric } from './quality/rubric.js';
+import { similarity } from './quality/similarity.js';
+import { groundedness, retrieval } from './honesty/judges.js';
+import { harm } from './harm/harm-judge.js';
+import { moderation } from './harm/moderation.js';
 import { startsWith } from './quality/starts-with.js';
 import type { MetricDefinition } from './types.js';
 
@@ -17,9 +26,10 @@ import type { MetricDefinition } from './types.js';
  * MetricDefinition, listed here.
  */
 const BASE: readonly MetricDefinition[] = [
-  equals, contains, icontains, containsAny, containsAll, startsWith, regex, jsonValid, f1,
-  contextOverlap,
-  pii, refusal, promptInjection,
+  equals, contains, icontains, containsAny, containsAll, startsWith, regex, jsonValid, jsonSchema, f1,
+  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric,
+  groundedness, retrieval, contextOverlap,
+  moderation, harm, pii, refusal, promptInjection,
   cost,
   latency, ttft, tokensPerSecond,
 ];

@@ -36,6 +36,8 @@ export interface ScoreInput {
   /** Present when the run has a model endpoint; judges and embeddings need it. */
   client: ModelClient | undefined;
   judgeModel: string;
+  /** The suite's folder: files an evaluator names (a `.prompty` rubric) resolve from here. */
+  suiteDir: string;
   signal?: AbortSignal;
 }
 

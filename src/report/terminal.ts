@@ -24,7 +24,7 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
     ['family', 'metric', 'baseline', 'PR', 'Δ', '90% CI', 'p raw/Holm', 'status'],
     ...sortByFamily(suite.metrics).map((metric) => [
       metric.family,
-      plain(metric.name),
+      plain(metric.name) + (metric.gating ? '' : ' (report only)'),
       formatValue(metric.baseline, metric.scale),
       formatValue(metric.pr, metric.scale),
       formatDelta(metric),

@@ -11,7 +11,7 @@ export interface YamlSource {
 
 export function parseYaml(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const [error] = doc.errors;
   if (error) {
     const position = error.linePos?.[0];

@@ -1,0 +1,42 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { MetricDefinition } from '../types.js';
+import { unfence } from './json-valid.js';
+
+/** One validator per distinct schema text within a run (schemas are the same for every case). */
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(schema: unknown): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    const ajv = new Ajv2020({ allErrors: false, strict: false });
+    addFormats.default(ajv);
+    validate = ajv.compile(schema as object);
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+export const jsonSchema: MetricDefinition = {
+  name: 'json-schema',
+  family: 'quality',
+  scale: { kind: 'binary' },
+  direction: 'higher-is-better',
+  description: 'The output is JSON that validates against `schema` (JSON Schema 2020-12, formats included).',
+  requires: ['schema'],
+  optionsSchema: { schema: { type: ['object', 'boolean'], description: 'The JSON Schema the output must match.' } },
+  score({ output, options }) {
+    let value: unknown;
+    try {
+      value = JSON.parse(unfence(output));
+    } catch (error) {
+      return { value: 0, reason: `not JSON: ${(error as Error).message}` };
+    }
+    const validate = validatorFor(options.schema);
+    if (validate(value)) return { value: 1 };
+    const [first] = validate.errors ?? [];
+    return { value: 0, reason: `${first?.instancePath || '(root)'} ${first?.message ?? 'does not match'}` };
+  },
+};

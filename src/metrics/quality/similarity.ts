@@ -1,0 +1,35 @@
+import type { MetricDefinition } from '../types.js';
+import { EXPECTED_SCHEMA, requireText } from '../text.js';
+
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+    const x = a[index] as number;
+    const y = b[index] as number;
+    dot += x * y;
+    normA += x * x;
+    normB += y * y;
+  }
+  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
+}
+
+export const similarity: MetricDefinition = {
+  name: 'similarity',
+  family: 'quality',
+  scale: { kind: 'unit' },
+  direction: 'higher-is-better',
+  description: 'Cosine similarity of the output and the expected answer, embedded by the OpenAI-compatible embeddings endpoint (negative values count as 0).',
+  requires: ['expected'],
+  needs: 'embeddings',
+  optionsSchema: { expected: EXPECTED_SCHEMA, 'embedding-model': { type: 'string', description: 'Default text-embedding-3-small.' } },
+  async score({ output, options, client, signal }) {
+    if (!client) return { value: null, error: 'skipped: needs a model API key' };
+    const model = typeof options['embedding-model'] === 'string' ? options['embedding-model'] : 'text-embedding-3-small';
+    const result = await client.embed(model, [output, requireText(options, 'expected')], signal);
+    const [a, b] = result.vectors;
+    if (!a || !b) return { value: null, error: 'the embeddings response has fewer than 2 vectors' };
+    return { value: Math.max(0, cosine(a, b)), evaluatorUsage: { ...result.usage, model: result.model } };
+  },
+};
