@@ -80678,7 +80678,7 @@ const sync_parse = function (data, opts = {}) {
 
 function parseYaml(text, file) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
     const [error] = doc.errors;
     if (error) {
         const position = error.linePos?.[0];

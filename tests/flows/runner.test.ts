@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Flow } from '../../src/flows/types.js';
+import { runCases } from '../../src/runner/run-cases.js';
+import type { Case } from '../../src/suites/types.js';
+
+const cases: Case[] = Array.from({ length: 12 }, (_, index) => ({ id: `c${index}`, vars: { n: index }, source: { file: 'x.jsonl', line: index + 1 } }));
+
+function fakeFlow(behaviour: (n: number) => Promise<string>): Flow & { peak: number } {
+  let inFlight = 0;
+  const flow = {
+    kind: 'test',
+    needsModel: false,
+    peak: 0,
+    async invoke(vars: Readonly<Record<string, unknown>>) {
+      inFlight += 1;
+      flow.peak = Math.max(flow.peak, inFlight);
+      try {
+        const output = await behaviour(vars.n as number);
+        return { output, usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latency: { totalMs: 1 } };
+      } finally {
+        inFlight -= 1;
+      }
+    },
+  };
+  return flow;
+}
+
+describe('runCases', () => {
+  it('bounds concurrency, keeps case order and runs every repeat', async () => {
+    const flow = fakeFlow(async (n) => {
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, (12 - n) * 2));
+      return `out ${n}`;
+    });
+    const progress: number[] = [];
+    const runs = await runCases(cases, flow, { repeat: 2, concurrency: 3, timeoutMs: 1000, onProgress: (done) => progress.push(done) });
+    expect(flow.peak).toBe(3);
+    expect(runs.map((run) => run.case.id)).toEqual(cases.map((testCase) => testCase.id));
+    expect(runs[5]?.samples).toEqual([
+      expect.objectContaining({ ok: true, value: expect.objectContaining({ output: 'out 5' }) }),
+      expect.objectContaining({ ok: true, value: expect.objectContaining({ output: 'out 5' }) }),
+    ]);
+    expect(progress).toHaveLength(24);
+  });
+
+  it('records a failing sample with its reason instead of stopping the run', async () => {
+    const flow = fakeFlow(async (n) => {
+      if (n === 4) throw new Error('provider said no');
+      return 'fine';
+    });
+    const runs = await runCases(cases, flow, { repeat: 1, concurrency: 4, timeoutMs: 1000 });
+    expect(runs[4]?.samples).toEqual([{ ok: false, error: 'provider said no' }]);
+    expect(runs.filter((run) => run.samples[0]?.ok)).toHaveLength(11);
+  });
+});
