@@ -44242,7 +44242,7 @@ function compareSuite(pr, base) {
         }
     }
     const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;
-    const verdict = worst([...metrics.map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
+    const verdict = worst([...metrics.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
     return {
         ...header,
         outcome: base && base.status === 'ran' ? 'compared' : 'new',
@@ -44608,7 +44608,10 @@ function encodeHtml(text) {
 /** Inline Markdown text: HTML, mentions, issue links, emphasis, links and images neutralised. */
 function escapeMarkdownText(text) {
     const safe = breakMentions(encodeHtml(stripControl(text)));
-    return safe.replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1').replace(/^(\s*)([-=>]|\d+\.)/gm, '$1\\$2');
+    return safe
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/^(\s*)([-=>])/gm, '$1\\$2')
+        .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 /** A table cell: one line, pipes escaped. */
 function escapeTableCell(text, maxLength = 120) {

@@ -5,7 +5,7 @@ import type { Comparison, SuiteComparison } from './types.js';
 function headline(suites: SuiteComparison[], hasBaseline: boolean): string {
   const failing = suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail').map((metric) => `${suite.name} › ${metric.name}: ${metric.reason}`));
   const broken = suites.filter((suite) => suite.outcome === 'could-not-run');
-  const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.status === 'warn').length, 0);
+  const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.gating && metric.status === 'warn').length, 0);
   const parts: string[] = [];
   if (failing.length) parts.push(`${failing.length} metric(s) regressed — ${failing.slice(0, 3).join('; ')}`);
   if (broken.length) parts.push(`the evaluation could not run for ${broken.map((suite) => suite.name).join(', ')}`);

@@ -112,7 +112,7 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
     }
   }
   const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;
-  const verdict = worst([...metrics.map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
+  const verdict = worst([...metrics.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
   return {
     ...header,
     outcome: base && base.status === 'ran' ? 'compared' : 'new',

@@ -20,7 +20,10 @@ function encodeHtml(text: string): string {
 /** Inline Markdown text: HTML, mentions, issue links, emphasis, links and images neutralised. */
 export function escapeMarkdownText(text: string): string {
   const safe = breakMentions(encodeHtml(stripControl(text)));
-  return safe.replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1').replace(/^(\s*)([-=>]|\d+\.)/gm, '$1\\$2');
+  return safe
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/^(\s*)([-=>])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 
 /** A table cell: one line, pipes escaped. */

@@ -1,0 +1,94 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProcessResult } from './run-node.js';
+import { ACTION, runNode } from './run-node.js';
+
+const require = createRequire(import.meta.url);
+type Example = { name: string; examples: Record<string, any>[] };
+const examples = require('@octokit/webhooks-examples') as Example[];
+
+/** A real webhook payload from @octokit/webhooks-examples, retargeted at our fixture repo. */
+export function examplePayload(event: 'pull_request' | 'push', pick: (example: Record<string, any>) => boolean = () => true): Record<string, any> {
+  const found = examples.find((entry) => entry.name === event)?.examples.find(pick);
+  if (!found) throw new Error(`no ${event} example`);
+  return structuredClone(found);
+}
+
+export const OWNER = 'contoso';
+export const REPO = 'outdoors-bot';
+
+export function pullRequestEvent(options: { number: number; baseSha: string; headSha: string; fork?: boolean }) {
+  const payload = examplePayload('pull_request', (example) => example.action === 'opened');
+  payload.number = options.number;
+  payload.pull_request.number = options.number;
+  payload.pull_request.base.sha = options.baseSha;
+  payload.pull_request.head.sha = options.headSha;
+  payload.repository.full_name = `${OWNER}/${REPO}`;
+  payload.repository.default_branch = 'main';
+  payload.pull_request.base.repo.full_name = `${OWNER}/${REPO}`;
+  payload.pull_request.head.repo.full_name = options.fork ? `someone/${REPO}` : `${OWNER}/${REPO}`;
+  return payload;
+}
+
+export function pushEvent(options: { before: string; after: string }) {
+  const payload = examplePayload('push', (example) => example.ref === 'refs/heads/main' || example.ref?.startsWith('refs/heads/'));
+  payload.ref = 'refs/heads/main';
+  payload.before = options.before;
+  payload.after = options.after;
+  payload.repository.full_name = `${OWNER}/${REPO}`;
+  payload.repository.default_branch = 'main';
+  return payload;
+}
+
+/** A temp checkout holding the offline example suite (the app can then be edited per test). */
+export function fixtureRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'evalgate-action-'));
+  cpSync(new URL('../../evals/contoso-faq', import.meta.url), join(dir, 'evals/contoso-faq'), { recursive: true });
+  return dir;
+}
+
+/** Runs dist/index.js under Node 24 the way the runner does: INPUT_* env, event file, output files. */
+export async function runAction(options: {
+  cwd: string;
+  event: string;
+  payload: unknown;
+  apiUrl: string;
+  sha: string;
+  ref: string;
+  inputs?: Record<string, string>;
+}): Promise<ProcessResult & { outputs: Record<string, string>; summary: string }> {
+  const eventPath = join(options.cwd, 'event.json');
+  const outputPath = join(options.cwd, 'github_output');
+  const summaryPath = join(options.cwd, 'step_summary.md');
+  writeFileSync(eventPath, JSON.stringify(options.payload));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const inputs = { suites: 'evals/**/*.eval.yaml', baseline: 'evals/baseline.json', 'github-token': 'ghs_testtoken', 'fail-on': 'regression', comment: 'always', 'update-baseline': 'commit', concurrency: '4', 'working-directory': '.', ...options.inputs };
+  const env: Record<string, string> = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_SHA: options.sha,
+    GITHUB_REF: options.ref,
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
+    RUNNER_TEMP: options.cwd,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const result = await runNode(ACTION, [], { cwd: options.cwd, env });
+  return { ...result, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+}
+
+/** GITHUB_OUTPUT uses `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string;
+  return outputs;
+}

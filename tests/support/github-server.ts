@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkRequest, checkResponse } from './openapi-check.js';
+
+/**
+ * A real HTTP server on 127.0.0.1 that speaks the part of the GitHub REST API EvalGate uses
+ * (issue comments with Link pagination, repository contents at a ref, file commits with a sha
+ * precondition). State is in memory; every request and response is checked against the
+ * official OpenAPI description and violations are collected for the test to assert on.
+ */
+export interface StoredComment {
+  id: number;
+  issue: number;
+  body: string;
+  login: string;
+  type: 'Bot' | 'User';
+}
+
+export interface GitHubServer {
+  url: string;
+  comments: StoredComment[];
+  /** Files by `${ref}:${path}` (ref = a commit sha or a branch name). */
+  files: Map<string, string>;
+  /** File commits received (path, branch, message). */
+  commits: { path: string; branch: string; message: string; content: string }[];
+  violations: string[];
+  requests: string[];
+  /** Make comment writes answer 403 like a fork's read-only token. */
+  readOnly: boolean;
+  close(): Promise<void>;
+}
+
+const OWNER_REPO = '/repos/([^/]+)/([^/]+)';
+const ROUTES: [string, RegExp, string][] = [
+  ['GET', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
+  ['POST', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
+  ['PATCH', new RegExp(`^${OWNER_REPO}/issues/comments/(\\d+)$`), '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
+  ['GET', new RegExp(`^${OWNER_REPO}/contents/(.+)$`), '/repos/{owner}/{repo}/contents/{path}'],
+  ['PUT', new RegExp(`^${OWNER_REPO}/contents/(.+)$`), '/repos/{owner}/{repo}/contents/{path}'],
+];
+
+export const blobSha = (text: string) => createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
+
+function user(login: string, type: string, id: number) {
+  const base = `https://api.github.com/users/${login}`;
+  return {
+    login, id, node_id: `U_${id}`, avatar_url: `https://avatars.githubusercontent.com/u/${id}`, gravatar_id: '', url: base,
+    html_url: `https://github.com/${login}`, followers_url: `${base}/followers`, following_url: `${base}/following{/other_user}`,
+    gists_url: `${base}/gists{/gist_id}`, starred_url: `${base}/starred{/owner}{/repo}`, subscriptions_url: `${base}/subscriptions`,
+    organizations_url: `${base}/orgs`, repos_url: `${base}/repos`, events_url: `${base}/events{/privacy}`,
+    received_events_url: `${base}/received_events`, type, site_admin: false,
+  };
+}
+
+function commentJson(comment: StoredComment, repo: string) {
+  return {
+    id: comment.id, node_id: `IC_${comment.id}`, url: `https://api.github.com/repos/${repo}/issues/comments/${comment.id}`,
+    html_url: `https://github.com/${repo}/pull/${comment.issue}#issuecomment-${comment.id}`, body: comment.body,
+    user: user(comment.login, comment.type, comment.type === 'Bot' ? 41898282 : 1000), created_at: '2026-11-24T10:00:00Z',
+    updated_at: '2026-11-24T10:00:00Z', issue_url: `https://api.github.com/repos/${repo}/issues/${comment.issue}`, author_association: 'NONE',
+  };
+}
+
+function fileJson(path: string, text: string, repo: string, ref: string) {
+  const sha = blobSha(text);
+  const url = `https://api.github.com/repos/${repo}/contents/${path}?ref=${ref}`;
+  return {
+    type: 'file', encoding: 'base64', size: Buffer.byteLength(text), name: path.split('/').pop() ?? path, path,
+    content: Buffer.from(text).toString('base64'), sha, url, git_url: `https://api.github.com/repos/${repo}/git/blobs/${sha}`,
+    html_url: `https://github.com/${repo}/blob/${ref}/${path}`, download_url: `https://raw.githubusercontent.com/${repo}/${ref}/${path}`,
+    _links: { self: url, git: `https://api.github.com/repos/${repo}/git/blobs/${sha}`, html: `https://github.com/${repo}/blob/${ref}/${path}` },
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function startGitHubServer(options: { perPage?: number } = {}): Promise<GitHubServer> {
+  const state: Omit<GitHubServer, 'url' | 'close'> = { comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false };
+  let nextComment = 1;
+  let base = '';
+
+  function send(response: ServerResponse, method: string, template: string, status: number, body: unknown, headers: Record<string, string> = {}) {
+    state.violations.push(...checkResponse(method, template, status, body));
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    response.end(JSON.stringify(body));
+  }
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    state.requests.push(`${method} ${url.pathname}${url.search}`);
+    const route = ROUTES.find(([verb, pattern]) => verb === method && pattern.test(url.pathname));
+    if (!route) {
+      state.violations.push(`unexpected call ${method} ${url.pathname}`);
+      response.writeHead(404).end(JSON.stringify({ message: 'Not Found' }));
+      return;
+    }
+    const [, pattern, template] = route;
+    const [, owner, repoName, param] = pattern.exec(url.pathname) ?? [];
+    const repo = `${owner}/${repoName}`;
+    const body = await readBody(request);
+    state.violations.push(...checkRequest(method, template, body));
+    const error = (status: number, message: string) => send(response, method, template, status, { message, documentation_url: 'https://docs.github.com/rest' });
+
+    if (template.endsWith('{issue_number}/comments') && method === 'GET') {
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), options.perPage ?? 100);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const all = state.comments.filter((comment) => comment.issue === Number(param));
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const link: Record<string, string> = page < last ? { link: `<${base}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next", <${base}${url.pathname}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
+      return send(response, method, template, 200, all.slice((page - 1) * perPage, page * perPage).map((comment) => commentJson(comment, repo)), link);
+    }
+    if (template.endsWith('{issue_number}/comments')) {
+      if (state.readOnly) return error(403, 'Resource not accessible by integration');
+      const comment: StoredComment = { id: nextComment++, issue: Number(param), body: (body as { body: string }).body, login: 'github-actions[bot]', type: 'Bot' };
+      state.comments.push(comment);
+      return send(response, method, template, 201, commentJson(comment, repo), { location: `${base}/repos/${repo}/issues/comments/${comment.id}` });
+    }
+    if (template.endsWith('{comment_id}')) {
+      const comment = state.comments.find((candidate) => candidate.id === Number(param));
+      if (!comment) return error(404, 'Not Found');
+      if (state.readOnly || comment.type !== 'Bot') return error(403, 'Resource not accessible by integration');
+      comment.body = (body as { body: string }).body;
+      return send(response, method, template, 200, commentJson(comment, repo));
+    }
+    const path = decodeURIComponent(param ?? '');
+    if (method === 'GET') {
+      const ref = url.searchParams.get('ref') ?? 'main';
+      const text = state.files.get(`${ref}:${path}`);
+      if (text === undefined) return error(404, 'Not Found');
+      if ((request.headers.accept ?? '').includes('raw')) {
+        response.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+        response.end(text);
+        return;
+      }
+      return send(response, method, template, 200, fileJson(path, text, repo, ref));
+    }
+    const put = body as { message: string; content: string; sha?: string; branch?: string };
+    const branch = put.branch ?? 'main';
+    const existing = state.files.get(`${branch}:${path}`);
+    if (existing !== undefined && put.sha !== blobSha(existing)) return error(409, `${path} does not match ${put.sha ?? 'no sha'}`);
+    if (existing === undefined && put.sha) return error(409, `${path} does not exist`);
+    const content = Buffer.from(put.content, 'base64').toString('utf8');
+    state.files.set(`${branch}:${path}`, content);
+    state.commits.push({ path, branch, message: put.message, content });
+    const file = fileJson(path, content, repo, branch);
+    return send(response, method, template, existing === undefined ? 201 : 200, {
+      content: { name: file.name, path, sha: file.sha, size: file.size, url: file.url, html_url: file.html_url, git_url: file.git_url, download_url: file.download_url, type: 'file', _links: file._links },
+      commit: { sha: blobSha(`commit ${state.commits.length}`), message: put.message, html_url: `https://github.com/${repo}/commit/x` },
+    });
+  });
+  await new Promise<void>((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return Object.assign(state, {
+    url: base,
+    close: () => new Promise<void>((resolvePromise) => {
+      server.closeAllConnections();
+      server.close(() => resolvePromise());
+    }),
+  });
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
+
+/**
+ * Checks requests and responses of the loopback GitHub server against GitHub's official
+ * OpenAPI description (@octokit/openapi), so the fake cannot drift from the real API.
+ */
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+type Spec = { paths: Record<string, Record<string, Operation>>; components: unknown };
+
+const require = createRequire(import.meta.url);
+let cached: { spec: Spec; ajv: Ajv } | undefined;
+
+function load() {
+  if (!cached) {
+    const spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Spec;
+    const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
+    ajv.addSchema({ $id: 'github', components: spec.components });
+    cached = { spec, ajv };
+  }
+  return cached;
+}
+
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(key: string, schema: unknown): ValidateFunction {
+  let validate = validators.get(key);
+  if (!validate) {
+    const rewritten = JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"github#/components/')) as object;
+    validate = load().ajv.compile(rewritten);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+export function operation(method: string, template: string): Operation {
+  const found = load().spec.paths[template]?.[method.toLowerCase()];
+  if (!found) throw new Error(`the GitHub REST API has no ${method} ${template}`);
+  return found;
+}
+
+/** Returns a list of violations (empty when the message matches the spec). */
+export function checkRequest(method: string, template: string, body: unknown): string[] {
+  const schema = operation(method, template).requestBody?.content?.['application/json']?.schema;
+  if (!schema) return [];
+  const validate = validatorFor(`${method} ${template} request`, schema);
+  return validate(body) ? [] : [`${method} ${template} request: ${load().ajv.errorsText(validate.errors)}`];
+}
+
+export function checkResponse(method: string, template: string, status: number, body: unknown): string[] {
+  const response = operation(method, template).responses[String(status)];
+  if (!response) return [`${method} ${template}: status ${status} is not documented`];
+  const schema = response.content?.['application/json']?.schema;
+  if (!schema) return [];
+  const validate = validatorFor(`${method} ${template} ${status}`, schema);
+  return validate(body) ? [] : [`${method} ${template} ${status} response: ${load().ajv.errorsText(validate.errors)}`];
+}
