@@ -43874,7 +43874,8 @@ function mcnemarOneSided(improved, regressed) {
  * dropped; beyond EXACT_PERMUTATION_LIMIT the normal limit N(0, Σd²) is used.
  */
 function signFlipPValue(differences, random, permutations = PERMUTATIONS) {
-    const nonZero = Float64Array.from(differences).filter((d) => d !== 0);
+    // Sorted, so the sign each difference draws does not depend on the order of the cases.
+    const nonZero = Float64Array.from(differences).filter((d) => d !== 0).sort();
     if (nonZero.length === 0)
         return 1;
     let observed = 0;
@@ -44217,7 +44218,8 @@ function compareSuite(pr, base) {
     const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
     const prKeys = new Set(pr.cases.map(key));
     const shared = pr.cases.filter((testCase) => baseCases.has(key(testCase)));
-    const ids = shared.map((testCase) => testCase.id);
+    // Sorted ids: resampling draws the same cases whatever order the suite lists them in.
+    const ids = shared.map((testCase) => testCase.id).sort();
     const added = pr.cases.filter((testCase) => !baseCases.has(key(testCase))).map(ref);
     const removed = [...baseCases.values()].filter((testCase) => !prKeys.has(key(testCase))).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
     const prValues = new Map(pr.metrics.map((metric) => [metric.name, caseValues(pr.cases, metric)]));
@@ -44262,7 +44264,7 @@ function compareSuite(pr, base) {
 function headline(suites, hasBaseline) {
     const failing = suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail').map((metric) => `${suite.name} › ${metric.name}: ${metric.reason}`));
     const broken = suites.filter((suite) => suite.outcome === 'could-not-run');
-    const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.status === 'warn').length, 0);
+    const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.gating && metric.status === 'warn').length, 0);
     const parts = [];
     if (failing.length)
         parts.push(`${failing.length} metric(s) regressed — ${failing.slice(0, 3).join('; ')}`);

@@ -50,7 +50,8 @@ export function mcnemarOneSided(improved: number, regressed: number): number {
  * dropped; beyond EXACT_PERMUTATION_LIMIT the normal limit N(0, Σd²) is used.
  */
 export function signFlipPValue(differences: ArrayLike<number>, random: () => number, permutations = PERMUTATIONS): number {
-  const nonZero = Float64Array.from(differences).filter((d) => d !== 0);
+  // Sorted, so the sign each difference draws does not depend on the order of the cases.
+  const nonZero = Float64Array.from(differences).filter((d) => d !== 0).sort();
   if (nonZero.length === 0) return 1;
   let observed = 0;
   let squares = 0;

@@ -86,7 +86,8 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
   const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
   const prKeys = new Set(pr.cases.map(key));
   const shared = pr.cases.filter((testCase) => baseCases.has(key(testCase)));
-  const ids = shared.map((testCase) => testCase.id);
+  // Sorted ids: resampling draws the same cases whatever order the suite lists them in.
+  const ids = shared.map((testCase) => testCase.id).sort();
   const added = pr.cases.filter((testCase) => !baseCases.has(key(testCase))).map(ref);
   const removed = [...baseCases.values()].filter((testCase) => !prKeys.has(key(testCase))).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32, seedFrom } from '../../src/compare/rng.js';
+import { bootstrapInterval, holm, mcnemarOneSided, quantile, signFlipPValue } from '../../src/compare/stats.js';
+
+describe('statistics', () => {
+  it('McNemar: exact binomial tails', () => {
+    expect(mcnemarOneSided(0, 5)).toBeCloseTo(1 / 32, 12);
+    expect(mcnemarOneSided(1, 4)).toBeCloseTo(6 / 32, 12);
+    expect(mcnemarOneSided(4, 0)).toBe(1);
+    expect(mcnemarOneSided(0, 0)).toBe(1);
+    expect(mcnemarOneSided(100, 140)).toBeGreaterThan(0.005);
+    expect(mcnemarOneSided(100, 140)).toBeLessThan(0.008);
+  });
+
+  it('Holm: step-down adjusted p-values, monotone, in input order', () => {
+    expect(holm([0.01, 0.04, 0.03, 0.005])).toEqual([0.03, 0.06, 0.06, 0.02]);
+    expect(holm([0.5])).toEqual([0.5]);
+    expect(holm([0.4, 0.6])).toEqual([0.8, 0.8]);
+  });
+
+  it('sign-flip test matches full enumeration of the 2^n sign patterns on a small sample', () => {
+    const differences = [-0.5, -0.25, 0.25, -1, -0.75, 0.5, -0.25, -0.5];
+    const observed = differences.reduce((a, b) => a + b, 0);
+    let atOrBelow = 0;
+    for (let mask = 0; mask < 2 ** differences.length; mask += 1) {
+      const sum = differences.reduce((total, d, index) => total + (mask & (1 << index) ? d : -d), 0);
+      if (sum <= observed + 1e-12) atOrBelow += 1;
+    }
+    const exact = atOrBelow / 2 ** differences.length;
+    const estimate = signFlipPValue(differences, mulberry32(seedFrom('f1')), 10_000);
+    expect(Math.abs(estimate - exact)).toBeLessThan(0.01);
+  });
+
+  it('is reproducible: the same seed gives the same p and interval', () => {
+    const differences = Array.from({ length: 60 }, (_, index) => Math.sin(index) * 0.3 - 0.05);
+    const p1 = signFlipPValue(differences, mulberry32(seedFrom('relevance')));
+    const p2 = signFlipPValue(differences, mulberry32(seedFrom('relevance')));
+    expect(p1).toBe(p2);
+    const mean = (indexes: Uint32Array) => indexes.reduce((sum, index) => sum + (differences[index] ?? 0), 0) / indexes.length;
+    expect(bootstrapInterval(60, mean, mulberry32(7))).toEqual(bootstrapInterval(60, mean, mulberry32(7)));
+    expect(seedFrom('relevance')).not.toBe(seedFrom('coherence'));
+  });
+
+  it('treats all-zero differences as no evidence', () => {
+    expect(signFlipPValue([0, 0, 0], mulberry32(1))).toBe(1);
+  });
+
+  it('uses the normal limit beyond the exact permutation size', () => {
+    const random = mulberry32(3);
+    const differences = Array.from({ length: 20_000 }, () => (random() < 0.52 ? -1 : 1));
+    const p = signFlipPValue(differences, mulberry32(1));
+    const sum = differences.reduce((a, b) => a + b, 0);
+    expect(p).toBeCloseTo(0.5 * (1 + erf(sum / Math.sqrt(2 * 20_000))), 4);
+  });
+
+  it('quantiles interpolate linearly (type 7)', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([10, 20, 30, 40, 50], 0.95)).toBeCloseTo(48, 12);
+  });
+});
+
+function erf(x: number): number {
+  // Reference series for the check above (|x| is small here).
+  let sum = 0;
+  let term = x;
+  for (let n = 0; n < 60; n += 1) {
+    sum += term / (2 * n + 1);
+    term *= (-x * x) / (n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
