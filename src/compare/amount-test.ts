@@ -1,7 +1,7 @@
 import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
 import { mulberry32, seedFrom } from './rng.js';
-import { bootstrapInterval, quantile } from './stats.js';
+import { bootstrapInterval, quantileInPlace } from './stats.js';
 
 /** A ratio comparison of an amount (USD, ms, tokens/s), PR over baseline, on shared cases. */
 export interface RatioTest {
@@ -16,10 +16,19 @@ export interface RatioTest {
   ci: [number, number] | null;
 }
 
-function statisticOf(kind: RatioTest['statistic'], values: Float64Array, indexes?: Uint32Array): number {
-  const picked = indexes ? Float64Array.from(indexes, (index) => values[index] as number) : values;
-  if (kind === 'sum') return picked.reduce((a, b) => a + b, 0);
-  return quantile(picked, kind === 'p50' ? 0.5 : 0.95);
+/**
+ * The statistic over `values`, or over the resample `indexes` of them; `buffer` is scratch space
+ * (length n) so a bootstrap allocates nothing per resample.
+ */
+function statisticOf(kind: RatioTest['statistic'], values: Float64Array, buffer: Float64Array, indexes?: Uint32Array): number {
+  const n = values.length;
+  if (kind === 'sum') {
+    let sum = 0;
+    for (let index = 0; index < n; index += 1) sum += values[indexes ? (indexes[index] as number) : index] as number;
+    return sum;
+  }
+  for (let index = 0; index < n; index += 1) buffer[index] = values[indexes ? (indexes[index] as number) : index] as number;
+  return quantileInPlace(buffer, kind === 'p50' ? 0.5 : 0.95);
 }
 
 export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'], base: CaseValues, pr: CaseValues, ids: readonly string[]): RatioTest {
@@ -33,18 +42,19 @@ export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'],
   const n = pairs.length;
   if (n === 0) {
     const all = Float64Array.from([...pr.values()].filter((value): value is number => value !== null));
-    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null };
+    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all, new Float64Array(all.length)) : null, ratio: null, ci: null };
   }
-  const baseline = statisticOf(statistic, baseValues);
-  const prValue = statisticOf(statistic, prValues);
+  const buffer = new Float64Array(n);
+  const baseline = statisticOf(statistic, baseValues, buffer);
+  const prValue = statisticOf(statistic, prValues, buffer);
   const ratio = baseline > 0 ? prValue / baseline : prValue > 0 ? Number.POSITIVE_INFINITY : 1;
   const ci =
     n > 1 && baseline > 0
       ? bootstrapInterval(
           n,
           (indexes) => {
-            const b = statisticOf(statistic, baseValues, indexes);
-            return b > 0 ? statisticOf(statistic, prValues, indexes) / b : 1;
+            const b = statisticOf(statistic, baseValues, buffer, indexes);
+            return b > 0 ? statisticOf(statistic, prValues, buffer, indexes) / b : 1;
           },
           mulberry32(seedFrom(`${metric.name}:${statistic}`)),
         )

@@ -1,7 +1,7 @@
 import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
 import { mulberry32, seedFrom } from './rng.js';
-import { bootstrapInterval, mcnemarOneSided, mean, signFlipPValue, standardDeviation, z } from './stats.js';
+import { bootstrapInterval, EXACT_PERMUTATION_LIMIT, mcnemarOneSided, mean, signFlipPValue, standardDeviation, z } from './stats.js';
 
 /** The paired comparison of one 0–1 metric on the shared cases. */
 export interface PairedTest {
@@ -48,11 +48,7 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
   const binary = metric.scale.kind === 'binary' && repeat === 1;
   const random = mulberry32(seedFrom(metric.name));
   const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(oriented, random);
-  const ci = n > 1 ? bootstrapInterval(n, (indexes) => {
-    let sum = 0;
-    for (const index of indexes) sum += differences[index] as number;
-    return sum / n;
-  }, random) : null;
+  const ci = n > 1 ? meanInterval(differences, random) : null;
   return {
     metric,
     shared: n,
@@ -67,6 +63,25 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
     detectableDrop: detectableDrop(oriented, n, alpha, binary),
     test: binary ? 'mcnemar' : 'sign-flip',
   };
+}
+
+/**
+ * 90% interval of the mean paired difference: a seeded percentile bootstrap over cases; past
+ * EXACT_PERMUTATION_LIMIT cases the bootstrap distribution is the normal one the CLT gives it,
+ * mean ± z₀.₉₅·sd/√n, computed directly.
+ */
+function meanInterval(differences: Float64Array, random: () => number): [number, number] {
+  const n = differences.length;
+  const centre = mean(differences);
+  if (n > EXACT_PERMUTATION_LIMIT) {
+    const half = z(0.95) * standardDeviation(differences) / Math.sqrt(n);
+    return [centre - half, centre + half];
+  }
+  return bootstrapInterval(n, (indexes) => {
+    let sum = 0;
+    for (const index of indexes) sum += differences[index] as number;
+    return sum / n;
+  }, random);
 }
 
 /**

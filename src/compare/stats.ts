@@ -31,7 +31,49 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 export function quantile(values: ArrayLike<number>, q: number): number {
-  return quantileSorted(Float64Array.from(values).sort(), q);
+  return quantileInPlace(Float64Array.from(values), q);
+}
+
+/**
+ * The type-7 quantile of `buffer` by quickselect, O(n) on average; reorders `buffer`.
+ * Used where a bootstrap would otherwise sort every resample.
+ */
+export function quantileInPlace(buffer: Float64Array, q: number): number {
+  const n = buffer.length;
+  if (n === 0) return Number.NaN;
+  const position = (n - 1) * q;
+  const k = Math.floor(position);
+  select(buffer, k);
+  const low = buffer[k] as number;
+  if (position === k) return low;
+  let next = Number.POSITIVE_INFINITY;
+  for (let index = k + 1; index < n; index += 1) next = Math.min(next, buffer[index] as number);
+  return low + (next - low) * (position - k);
+}
+
+/** Hoare-partition quickselect: afterwards buffer[k] holds the k-th smallest value. */
+function select(buffer: Float64Array, k: number): void {
+  let left = 0;
+  let right = buffer.length - 1;
+  while (left < right) {
+    const pivot = buffer[(left + right) >> 1] as number;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((buffer[i] as number) < pivot) i += 1;
+      while ((buffer[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = buffer[i] as number;
+        buffer[i] = buffer[j] as number;
+        buffer[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
 }
 
 /**

@@ -1,0 +1,52 @@
+/**
+ * npm run bench:compare — compare() on 100,000 cases × 5 metrics (binary, unit, likert,
+ * cost, latency), against the floor any comparison must pay: one pass over the same data
+ * computing each metric's mean.
+ */
+import { compare } from '../src/compare/index.js';
+import { mulberry32 } from '../src/compare/rng.js';
+import type { MetricInfo, ResultsFile } from '../src/results/types.js';
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const METRICS: MetricInfo[] = [
+  { name: 'exact', metric: 'contains', family: 'quality', scale: { kind: 'binary' }, direction: 'higher-is-better', gate: {}, configHash: '1' },
+  { name: 'f1', metric: 'f1', family: 'quality', scale: { kind: 'unit' }, direction: 'higher-is-better', gate: {}, configHash: '2' },
+  { name: 'groundedness', metric: 'groundedness', family: 'honesty', scale: { kind: 'likert', min: 1, max: 5 }, direction: 'higher-is-better', gate: {}, configHash: '3' },
+  { name: 'cost', metric: 'cost', family: 'cost', scale: { kind: 'amount', unit: 'usd' }, direction: 'lower-is-better', gate: {}, configHash: '4' },
+  { name: 'latency', metric: 'latency', family: 'latency', scale: { kind: 'amount', unit: 'ms' }, direction: 'lower-is-better', gate: {}, configHash: '5' },
+];
+
+function run(seed: number): ResultsFile {
+  const random = mulberry32(seed);
+  const value = (metric: MetricInfo) =>
+    metric.scale.kind === 'binary' ? (random() < 0.8 ? 1 : 0) : metric.scale.kind === 'likert' ? 1 + Math.floor(random() * 5) : metric.name === 'cost' ? random() / 1000 : metric.name === 'latency' ? 200 + random() * 300 : random();
+  const cases = Array.from({ length: CASES }, (_, index) => ({
+    id: `case-${index}`,
+    hash: `h${index}`,
+    inputs: { question: `q${index}` },
+    samples: [{ output: 'answer', usage: { prompt: 100, completion: 20, cached: 0, reasoning: 0 }, latencyMs: 0, scores: Object.fromEntries(METRICS.map((metric) => [metric.name, { value: value(metric) }])) }],
+  }));
+  return {
+    format: 'evalgate-results', version: 1, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 },
+    suites: [{ name: 'big', file: 'big', hash: 'b', flow: { kind: 'sim' }, repeat: 1, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics: METRICS, cases }],
+  };
+}
+
+function meansOnly(results: ResultsFile): number[] {
+  return METRICS.map((metric) => {
+    let sum = 0;
+    for (const testCase of results.suites[0]?.cases ?? []) sum += testCase.samples[0]?.scores[metric.name]?.value ?? 0;
+    return sum / CASES;
+  });
+}
+
+const base = run(1);
+const pr = run(2);
+let started = performance.now();
+const floor = meansOnly(base).concat(meansOnly(pr));
+const floorMs = performance.now() - started;
+started = performance.now();
+const comparison = compare(base, pr);
+const compareMs = performance.now() - started;
+console.log(`compare(): ${CASES.toLocaleString('en-US')} cases × ${METRICS.length} metrics in ${(compareMs / 1000).toFixed(2)} s (target < 5 s) — verdict ${comparison.verdict}`);
+console.log(`floor (one pass computing the means of both runs): ${floorMs.toFixed(0)} ms → compare() costs ×${(compareMs / floorMs).toFixed(0)} the floor (${floor.length} means)`);
