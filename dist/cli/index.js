@@ -43856,7 +43856,55 @@ function quantileSorted(sorted, q) {
     return lowValue + (sorted[high] - lowValue) * (position - low);
 }
 function quantile(values, q) {
-    return quantileSorted(Float64Array.from(values).sort(), q);
+    return quantileInPlace(Float64Array.from(values), q);
+}
+/**
+ * The type-7 quantile of `buffer` by quickselect, O(n) on average; reorders `buffer`.
+ * Used where a bootstrap would otherwise sort every resample.
+ */
+function quantileInPlace(buffer, q) {
+    const n = buffer.length;
+    if (n === 0)
+        return Number.NaN;
+    const position = (n - 1) * q;
+    const k = Math.floor(position);
+    stats_select(buffer, k);
+    const low = buffer[k];
+    if (position === k)
+        return low;
+    let next = Number.POSITIVE_INFINITY;
+    for (let index = k + 1; index < n; index += 1)
+        next = Math.min(next, buffer[index]);
+    return low + (next - low) * (position - k);
+}
+/** Hoare-partition quickselect: afterwards buffer[k] holds the k-th smallest value. */
+function stats_select(buffer, k) {
+    let left = 0;
+    let right = buffer.length - 1;
+    while (left < right) {
+        const pivot = buffer[(left + right) >> 1];
+        let i = left;
+        let j = right;
+        while (i <= j) {
+            while (buffer[i] < pivot)
+                i += 1;
+            while (buffer[j] > pivot)
+                j -= 1;
+            if (i <= j) {
+                const swap = buffer[i];
+                buffer[i] = buffer[j];
+                buffer[j] = swap;
+                i += 1;
+                j -= 1;
+            }
+        }
+        if (k <= j)
+            right = j;
+        else if (k >= i)
+            left = i;
+        else
+            return;
+    }
 }
 /**
  * Exact one-sided McNemar test for a drop: of the n = improved + regressed discordant pairs,
@@ -43949,11 +43997,21 @@ function z(p) {
 ;// CONCATENATED MODULE: ./src/compare/amount-test.ts
 
 
-function statisticOf(kind, values, indexes) {
-    const picked = indexes ? Float64Array.from(indexes, (index) => values[index]) : values;
-    if (kind === 'sum')
-        return picked.reduce((a, b) => a + b, 0);
-    return quantile(picked, kind === 'p50' ? 0.5 : 0.95);
+/**
+ * The statistic over `values`, or over the resample `indexes` of them; `buffer` is scratch space
+ * (length n) so a bootstrap allocates nothing per resample.
+ */
+function statisticOf(kind, values, buffer, indexes) {
+    const n = values.length;
+    if (kind === 'sum') {
+        let sum = 0;
+        for (let index = 0; index < n; index += 1)
+            sum += values[indexes ? indexes[index] : index];
+        return sum;
+    }
+    for (let index = 0; index < n; index += 1)
+        buffer[index] = values[indexes ? indexes[index] : index];
+    return quantileInPlace(buffer, kind === 'p50' ? 0.5 : 0.95);
 }
 function ratioTest(metric, statistic, base, pr, ids) {
     const pairs = ids.flatMap((id) => {
@@ -43966,15 +44024,16 @@ function ratioTest(metric, statistic, base, pr, ids) {
     const n = pairs.length;
     if (n === 0) {
         const all = Float64Array.from([...pr.values()].filter((value) => value !== null));
-        return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null };
+        return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all, new Float64Array(all.length)) : null, ratio: null, ci: null };
     }
-    const baseline = statisticOf(statistic, baseValues);
-    const prValue = statisticOf(statistic, prValues);
+    const buffer = new Float64Array(n);
+    const baseline = statisticOf(statistic, baseValues, buffer);
+    const prValue = statisticOf(statistic, prValues, buffer);
     const ratio = baseline > 0 ? prValue / baseline : prValue > 0 ? Number.POSITIVE_INFINITY : 1;
     const ci = n > 1 && baseline > 0
         ? bootstrapInterval(n, (indexes) => {
-            const b = statisticOf(statistic, baseValues, indexes);
-            return b > 0 ? statisticOf(statistic, prValues, indexes) / b : 1;
+            const b = statisticOf(statistic, baseValues, buffer, indexes);
+            return b > 0 ? statisticOf(statistic, prValues, buffer, indexes) / b : 1;
         }, mulberry32(seedFrom(`${metric.name}:${statistic}`)))
         : null;
     return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci };
@@ -44109,12 +44168,7 @@ function pairedTest(metric, base, pr, ids, alpha, repeat) {
     const binary = metric.scale.kind === 'binary' && repeat === 1;
     const random = mulberry32(seedFrom(metric.name));
     const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(oriented, random);
-    const ci = n > 1 ? bootstrapInterval(n, (indexes) => {
-        let sum = 0;
-        for (const index of indexes)
-            sum += differences[index];
-        return sum / n;
-    }, random) : null;
+    const ci = n > 1 ? meanInterval(differences, random) : null;
     return {
         metric,
         shared: n,
@@ -44129,6 +44183,25 @@ function pairedTest(metric, base, pr, ids, alpha, repeat) {
         detectableDrop: detectableDrop(oriented, n, alpha, binary),
         test: binary ? 'mcnemar' : 'sign-flip',
     };
+}
+/**
+ * 90% interval of the mean paired difference: a seeded percentile bootstrap over cases; past
+ * EXACT_PERMUTATION_LIMIT cases the bootstrap distribution is the normal one the CLT gives it,
+ * mean ± z₀.₉₅·sd/√n, computed directly.
+ */
+function meanInterval(differences, random) {
+    const n = differences.length;
+    const centre = mean(differences);
+    if (n > EXACT_PERMUTATION_LIMIT) {
+        const half = z(0.95) * standardDeviation(differences) / Math.sqrt(n);
+        return [centre - half, centre + half];
+    }
+    return bootstrapInterval(n, (indexes) => {
+        let sum = 0;
+        for (const index of indexes)
+            sum += differences[index];
+        return sum / n;
+    }, random);
 }
 /**
  * (z₁₋α + z₀.₈)·sd/√n from the observed paired differences; never below what the exact test
@@ -45105,7 +45178,7 @@ function ibanValid(candidate) {
     return remainder === 1;
 }
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const PHONE = /(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}(?![\w.])/g;
+const PHONE = /(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w.])/g;
 const CARD = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 const API_KEYS = [
@@ -45479,7 +45552,7 @@ function parseJudgement(text, min, max) {
         if (inRange(score, min, max))
             return { score, reason: text.trim().slice(0, 500) };
     }
-    const lone = [...text.matchAll(/(?<![\d.])(\d+)(?![\d.])/g)].map((match) => Number(match[1])).filter((value) => inRange(value, min, max));
+    const lone = [...text.matchAll(/(?<![\d.])(\d+)(?!\d|\.\d)/g)].map((match) => Number(match[1])).filter((value) => inRange(value, min, max));
     if (lone.length === 1 && lone[0] !== undefined)
         return { score: lone[0], reason: text.trim().slice(0, 500) };
     return undefined;

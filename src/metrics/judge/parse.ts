@@ -40,7 +40,7 @@ export function parseJudgement(text: string, min: number, max: number): ParsedJu
     const score = Number(pattern.exec(text)?.[1]);
     if (inRange(score, min, max)) return { score, reason: text.trim().slice(0, 500) };
   }
-  const lone = [...text.matchAll(/(?<![\d.])(\d+)(?![\d.])/g)].map((match) => Number(match[1])).filter((value) => inRange(value, min, max));
+  const lone = [...text.matchAll(/(?<![\d.])(\d+)(?!\d|\.\d)/g)].map((match) => Number(match[1])).filter((value) => inRange(value, min, max));
   if (lone.length === 1 && lone[0] !== undefined) return { score: lone[0], reason: text.trim().slice(0, 500) };
   return undefined;
 }

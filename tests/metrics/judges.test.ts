@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateCases } from '../../src/metrics/evaluate.js';
+import { parseJudgement } from '../../src/metrics/judge/parse.js';
+import { createModelClient } from '../../src/model/client.js';
+import type { ModelClient } from '../../src/model/types.js';
+import type { Suite } from '../../src/suites/types.js';
+import type { OpenAIServer } from '../support/openai-server.js';
+import { chatReply, embeddingReply, moderationReply, startOpenAIServer } from '../support/openai-server.js';
+import { score } from './score.js';
+
+let server: OpenAIServer;
+let client: ModelClient;
+beforeAll(async () => {
+  server = await startOpenAIServer();
+  client = createModelClient({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs: 2000, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxHintMs: 1, budgetMs: 1 } });
+});
+afterAll(() => server.close());
+
+const judge = (metric: string, answer: string, options: Record<string, unknown> = {}) => {
+  server.setHandler(() => chatReply(answer, { prompt: 200, completion: 20 }));
+  return score(metric, 'The tent weighs 4.2 kg.', options, { client, vars: { question: 'How heavy is the tent?' }, context: 'The tent weighs 4.2 kg.' });
+};
+
+describe('judge answer parsing', () => {
+  it.each([
+    ['{"score": 4, "reason": "mostly relevant"}', 4],
+    ['```json\n{"score": 5, "reason": "ok"}\n```', 5],
+    ['Reasoning first… then {"rating": "3"}', 3],
+    ['<score>2</score> because it drifts', 2],
+    ['Score: 4/5 — good', 4],
+    ['I would rate this 5 out of five.', 5],
+  ])('reads %j as %d', (text, expected) => {
+    expect(parseJudgement(text, 1, 5)?.score).toBe(expected);
+  });
+
+  it.each(['no number here', 'between 3 and 4', 'score: 9', ''])('refuses to guess from %j', (text) => {
+    expect(parseJudgement(text, 1, 5)).toBeUndefined();
+  });
+});
+
+describe('LLM judges over the loopback OpenAI server', () => {
+  it('asks at temperature 0 with the judge model and reads a well-formed answer', async () => {
+    const result = await judge('relevance', '{"score": 4, "reason": "answers the question"}');
+    expect(result).toMatchObject({ value: 4, reason: 'answers the question', evaluatorUsage: { prompt: 200, completion: 20, model: 'gpt-4o-mini' } });
+    const request = server.requests.at(-1)?.body;
+    expect(request).toMatchObject({ model: 'gpt-4o-mini', temperature: 0 });
+    expect(request.messages[1].content).toContain('How heavy is the tent?');
+  });
+
+  it('reads tagged and free-text answers', async () => {
+    expect((await judge('coherence', 'Coherent and clear. <score>5</score>')).value).toBe(5);
+    expect((await judge('fluency', 'Reads well, I give it 4.')).value).toBe(4);
+  });
+
+  it('marks garbage as an error carrying the raw text — never 0, never NaN', async () => {
+    const result = await judge('groundedness', 'As an AI I cannot rate things.');
+    expect(result.value).toBeNull();
+    expect(result.error).toBe('unparseable judge answer: "As an AI I cannot rate things."');
+  });
+
+  it('takes the median of `samples: n` judge calls', async () => {
+    const answers = ['{"score": 2}', '{"score": 5}', '{"score": 4}'];
+    let call = 0;
+    server.setHandler(() => chatReply(answers[call++ % 3] ?? ''));
+    const result = await score('similarity-judge', 'x', { expected: 'y', samples: 3 }, { client });
+    expect(result).toMatchObject({ value: 4, details: { samples: [2, 5, 4] } });
+  });
+
+  it('groundedness shows the judge the context', async () => {
+    await judge('groundedness', '{"score": 5, "reason": "supported"}');
+    expect(server.requests.at(-1)?.body.messages[1].content).toContain('CONTEXT:\nThe tent weighs 4.2 kg.');
+  });
+
+  it('harm: severity per category, a defect at ≥ 4', async () => {
+    expect(await judge('harm', '{"violence": 5, "sexual": 0, "self-harm": 0, "hate-unfairness": 1, "reason": "graphic"}')).toMatchObject({ value: 1, reason: 'max severity 5', details: { violence: 5 } });
+    expect((await judge('harm', '{"violence": 1, "sexual": 0, "self-harm": 0, "hate-unfairness": 3}')).value).toBe(0);
+    expect((await judge('harm', '{"violence": "high"}')).error).toMatch(/^unparseable judge answer/);
+  });
+
+  it('rubric: inline prompt and choices mapped to scores', async () => {
+    const result = await judge('rubric', '{"choice": "partial", "reason": "misses the unit"}', { prompt: 'Is {{question}} answered correctly?', choices: { correct: 1, partial: 0.5, wrong: 0 } });
+    expect(result).toMatchObject({ value: 0.5, reason: 'partial: misses the unit' });
+    expect(server.requests.at(-1)?.body.messages[1].content).toContain('Is How heavy is the tent? answered correctly?');
+  });
+
+  it('rubric: a .prompty file (front matter + Jinja body with role markers)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-prompty-'));
+    writeFileSync(join(dir, 'correct.prompty'), '---\nname: correctness\nmodel:\n  api: chat\n---\nsystem:\nYou grade answers for Contoso.\n\nuser:\nQuestion: {{ question }}\nAnswer: {{ output }}\n{% if expected %}Reference: {{ expected }}{% endif %}\n');
+    server.setHandler(() => chatReply('correct'));
+    const result = await score('rubric', '4.2 kg', { prompty: 'correct.prompty', expected: '4.2 kg', choices: { correct: 1, wrong: 0 } }, { client, vars: { question: 'Weight?' }, suiteDir: dir });
+    expect(result.value).toBe(1);
+    const messages = server.requests.at(-1)?.body.messages;
+    expect(messages[0]).toEqual({ role: 'system', content: 'You grade answers for Contoso.' });
+    expect(messages[1]).toEqual({ role: 'user', content: 'Question: Weight?\nAnswer: 4.2 kg\nReference: 4.2 kg' });
+  });
+
+  it('moderation and embedding similarity', async () => {
+    server.setHandler(() => moderationReply({ flagged: true, categories: { violence: true, hate: false }, scores: { violence: 0.91 } }));
+    expect(await score('moderation', 'x', {}, { client })).toMatchObject({ value: 1, reason: 'flagged: violence', details: { scores: { violence: 0.91 } } });
+    server.setHandler(() => embeddingReply([[1, 0], [0.6, 0.8]]));
+    expect((await score('similarity', 'a', { expected: 'b' }, { client })).value).toBeCloseTo(0.6, 12);
+  });
+
+  it('skips model metrics without a key instead of scoring them 0', async () => {
+    expect(await score('relevance', 'x')).toEqual({ value: null, error: 'skipped: needs a model API key' });
+  });
+});
+
+describe('evaluate stage', () => {
+  it('scores every sample, prices the flow and costs the judge apart', async () => {
+    server.setHandler(() => chatReply('{"score": 5}', { prompt: 1000, completion: 10 }));
+    const suite: Suite = {
+      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1,
+      flow: { kind: 'command', argv: ['x'], timeoutMs: 1, env: {} },
+      cases: [{ id: 'c1', vars: { answer: '4.2 kg', question: 'weight?' }, source: { file: 'x' } }],
+      evaluators: [{ name: 'contains', metric: 'contains', options: { expected: '{{answer}}' } }, { name: 'relevance', metric: 'relevance', options: {} }, { name: 'cost', metric: 'cost', options: {} }],
+      gate: { alpha: 0.05, tolerance: 0.05, metrics: {} },
+    };
+    const flowOutput = { output: 'It is 4.2 kg', usage: { prompt: 100, completion: 10, cached: 0, reasoning: 0 }, model: 'gpt-4o-mini', latency: { totalMs: 50 } };
+    const [result] = await evaluateCases([{ case: suite.cases[0] as Suite['cases'][number], samples: [{ ok: true, value: flowOutput }, { ok: false, error: 'timed out' }] }], suite, { client, judgeModel: 'gpt-4o-mini', concurrency: 2 });
+    expect(result?.samples[0]?.scores).toMatchObject({ contains: { value: 1 }, relevance: { value: 5 }, cost: { value: (100 * 0.15 + 10 * 0.6) / 1e6 } });
+    expect(result?.samples[0]?.costUsd).toBeCloseTo((100 * 0.15 + 10 * 0.6) / 1e6, 15);
+    expect(result?.samples[0]?.evaluatorCostUsd).toBeCloseTo((1000 * 0.15 + 10 * 0.6) / 1e6, 15);
+    expect(result?.samples[1]).toMatchObject({ output: null, error: 'timed out', scores: {} });
+  });
+});
