@@ -68,8 +68,17 @@ function regressedCases(tests: PairedTest[], prValues: Map<string, CaseValues>, 
   return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
 }
 
+/** A case fails a metric when its value misses the metric's per-case pass mark. */
 function wasFailing(testCase: CaseResult, metrics: readonly MetricInfo[]): boolean {
-  return metrics.some((metric) => metric.family === 'quality' && metric.scale.kind === 'binary' && testCase.samples.some((sample) => sample.scores[metric.name]?.value === 0));
+  return metrics.some((metric) => {
+    const { threshold } = metric;
+    if (threshold === undefined || metric.gate.gate === false) return false;
+    return testCase.samples.some((sample) => {
+      const value = sample.scores[metric.name]?.value;
+      if (value === null || value === undefined) return sample.output === null;
+      return metric.direction === 'higher-is-better' ? value < threshold : value > threshold;
+    });
+  });
 }
 
 /** compare one suite: align cases, test every metric, decide. */

@@ -29,10 +29,8 @@ export function metricInfos(suite: Suite): MetricInfo[] {
       scale: metric.scale,
       direction: metric.direction,
       configHash: evaluatorHash(evaluator),
-      gate: {
-        ...(metric.defaultMin === undefined ? {} : { min: metric.defaultMin }),
-        ...suite.gate.metrics[evaluator.name],
-      },
+      ...(metric.threshold === undefined ? {} : { threshold: metric.threshold }),
+      gate: { ...suite.gate.metrics[evaluator.name] },
     };
   });
 }

@@ -67,8 +67,12 @@ export interface MetricDefinition {
   requires: readonly string[];
   /** JSON Schema (draft 2020-12 subset) of this metric's options, merged into the suite schema. */
   optionsSchema: Record<string, unknown>;
-  /** Default absolute floor on the PR's run-level score, if any. */
-  defaultMin?: number;
+  /**
+   * Default per-case pass mark on the metric's own scale: a case passes at ≥ threshold
+   * (higher-is-better) or ≤ threshold (lower-is-better). Reports count failing cases with it
+   * (e.g. a removed case that was failing on main). Amounts (cost, latency) have none.
+   */
+  threshold?: number;
   /** What the metric needs from the model endpoint; metrics that need one skip without a key. */
   needs?: 'chat' | 'embeddings' | 'moderation';
   score(input: ScoreInput): Promise<Score> | Score;

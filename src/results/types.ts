@@ -35,6 +35,8 @@ export interface MetricInfo {
   gate: MetricGate;
   /** sha256 of the evaluator's config: a metric is compared only when it is unchanged. */
   configHash?: string;
+  /** Per-case pass mark on the metric's own scale (see MetricDefinition.threshold). */
+  threshold?: number;
 }
 
 export type SuiteStatus = 'ran' | 'skipped';

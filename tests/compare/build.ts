@@ -3,9 +3,9 @@ import type { MetricInfo, ResultsFile, SampleResult, SuiteResult } from '../../s
 /** Test builder: a results file from per-case metric values (one array entry per sample). */
 export type CaseSpec = { id: string; values: Record<string, number | null | (number | null)[]>; error?: string; inputs?: Record<string, unknown> };
 
-export const binary = (name: string, extra: Partial<MetricInfo> = {}): MetricInfo => ({ name, metric: name, family: 'quality', scale: { kind: 'binary' }, direction: 'higher-is-better', gate: {}, configHash: 'h', ...extra });
-export const unit = (name: string, extra: Partial<MetricInfo> = {}): MetricInfo => ({ ...binary(name), scale: { kind: 'unit' }, ...extra });
-export const likert = (name: string, extra: Partial<MetricInfo> = {}): MetricInfo => ({ ...binary(name), scale: { kind: 'likert', min: 1, max: 5 }, ...extra });
+export const binary = (name: string, extra: Partial<MetricInfo> = {}): MetricInfo => ({ name, metric: name, family: 'quality', scale: { kind: 'binary' }, direction: 'higher-is-better', gate: {}, configHash: 'h', threshold: 1, ...extra });
+export const unit = (name: string, extra: Partial<MetricInfo> = {}): MetricInfo => ({ ...binary(name), scale: { kind: 'unit' }, threshold: 0.5, ...extra });
+export const likert = (name: string, extra: Partial<MetricInfo> = {}): MetricInfo => ({ ...binary(name), scale: { kind: 'likert', min: 1, max: 5 }, threshold: 3, ...extra });
 export const costMetric: MetricInfo = { name: 'cost', metric: 'cost', family: 'cost', scale: { kind: 'amount', unit: 'usd' }, direction: 'lower-is-better', gate: {}, configHash: 'c' };
 export const latencyMetric: MetricInfo = { name: 'latency', metric: 'latency', family: 'latency', scale: { kind: 'amount', unit: 'ms' }, direction: 'lower-is-better', gate: {}, configHash: 'l' };
 

@@ -12,6 +12,7 @@ describe('the catalogue', () => {
       expect(FAMILIES).toContain(metric.family);
       expect(metric.description.length).toBeGreaterThan(10);
       expect(metric.optionsSchema).toBeTypeOf('object');
+      expect(metric.threshold === undefined).toBe(metric.scale.kind === 'amount');
     }
     expect(new Set(listMetrics().map((metric) => metric.family))).toEqual(new Set(FAMILIES));
   });

@@ -8,6 +8,7 @@ export const moderation: MetricDefinition = {
   direction: 'lower-is-better',
   description: 'OpenAI-compatible moderations endpoint (`omni-moderation-latest`): defect when flagged; per-category scores in the details.',
   requires: [],
+  threshold: 0,
   needs: 'moderation',
   optionsSchema: { model: { type: 'string', description: 'Moderation model (default omni-moderation-latest).' } },
   async score({ output, options, client, signal }) {

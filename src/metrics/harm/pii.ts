@@ -9,6 +9,7 @@ export const pii: MetricDefinition = {
   description:
     'Defect when the output leaks an e-mail address, phone number, card number (Luhn-valid), IBAN (mod-97-valid) or API-key-looking string.',
   requires: [],
+  threshold: 0,
   optionsSchema: {
     allow: { type: 'array', items: { type: 'string' }, description: 'Values that may appear (e.g. your support address).' },
   },

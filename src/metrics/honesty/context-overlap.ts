@@ -15,6 +15,7 @@ export const contextOverlap: MetricDefinition = {
   description:
     'Share of the answer’s content words found in the context (the flow’s retrieved context, or the `context` option). A model-free groundedness proxy.',
   requires: [],
+  threshold: 0.8,
   optionsSchema: { context: { type: 'string', description: 'Context to check against; default: the context the flow returned.' } },
   score({ output, context, options }) {
     const source = typeof options.context === 'string' ? options.context : context;

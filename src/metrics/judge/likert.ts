@@ -25,6 +25,7 @@ export function likertJudge(spec: LikertJudgeSpec): MetricDefinition {
     direction: 'higher-is-better',
     description: spec.description,
     requires: spec.requires,
+    threshold: 3,
     needs: 'chat',
     optionsSchema: { samples: JUDGE_SAMPLES_SCHEMA, ...spec.optionsSchema },
     score(input) {

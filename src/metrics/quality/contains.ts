@@ -11,6 +11,7 @@ function containsMetric(name: string, description: string, mode: Mode, ignoreCas
     direction: 'higher-is-better',
     description,
     requires: ['expected'],
+    threshold: 1,
     optionsSchema: { expected: EXPECTED_SCHEMA },
     score({ output, options }) {
       const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);

@@ -8,6 +8,7 @@ export const equals: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'The output equals the expected answer (trimmed; `ignore-case: true` to fold case).',
   requires: ['expected'],
+  threshold: 1,
   optionsSchema: { expected: EXPECTED_SCHEMA, 'ignore-case': { type: 'boolean' } },
   score({ output, options }) {
     const fold = (text: string) => (options['ignore-case'] ? text.trim().toLowerCase() : text.trim());

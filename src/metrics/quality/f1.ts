@@ -20,6 +20,7 @@ export const f1: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'SQuAD token F1 with the expected answer (max over a list of answers).',
   requires: ['expected'],
+  threshold: 0.5,
   optionsSchema: { expected: EXPECTED_SCHEMA },
   score({ output, options }) {
     const references = asList(options.expected);

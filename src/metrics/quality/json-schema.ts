@@ -26,6 +26,7 @@ export const jsonSchema: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'The output is JSON that validates against `schema` (JSON Schema 2020-12, formats included).',
   requires: ['schema'],
+  threshold: 1,
   optionsSchema: { schema: { type: ['object', 'boolean'], description: 'The JSON Schema the output must match.' } },
   score({ output, options }) {
     let value: unknown;

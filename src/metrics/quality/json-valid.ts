@@ -13,6 +13,7 @@ export const jsonValid: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'The output parses as JSON (one surrounding ``` fence allowed).',
   requires: [],
+  threshold: 1,
   optionsSchema: {},
   score({ output }) {
     try {

@@ -8,6 +8,7 @@ export const length: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'The output length is within `min`..`max` (in `unit`: chars (default) or words).',
   requires: [],
+  threshold: 1,
   optionsSchema: {
     min: { type: 'integer', minimum: 0 },
     max: { type: 'integer', minimum: 0 },

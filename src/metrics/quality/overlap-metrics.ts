@@ -86,6 +86,7 @@ function referenceMetric(name: string, description: string, score: (output: stri
     direction: 'higher-is-better',
     description,
     requires: ['expected'],
+    threshold: 0.5,
     optionsSchema: { expected: EXPECTED_SCHEMA },
     score({ output, options }) {
       const references = asList(options.expected);

@@ -8,6 +8,7 @@ export const regex: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'The output matches a regular expression (`pattern`, optional `flags`).',
   requires: ['pattern'],
+  threshold: 1,
   optionsSchema: { pattern: { type: 'string' }, flags: { type: 'string', pattern: '^[dgimsuvy]*$' } },
   score({ output, options }) {
     const pattern = new RegExp(requireText(options, 'pattern'), typeof options.flags === 'string' ? options.flags : '');

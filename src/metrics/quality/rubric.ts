@@ -49,6 +49,7 @@ export const rubric: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'Custom LLM judge: your prompt (inline or a .prompty file) and choices mapped to scores in [0, 1].',
   requires: ['choices'],
+  threshold: 0.5,
   needs: 'chat',
   optionsSchema: {
     prompt: { type: 'string', description: 'The rubric; Jinja over the case fields plus output, expected, context.' },

@@ -22,6 +22,7 @@ export const similarity: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'Cosine similarity of the output and the expected answer, embedded by the OpenAI-compatible embeddings endpoint (negative values count as 0).',
   requires: ['expected'],
+  threshold: 0.8,
   needs: 'embeddings',
   optionsSchema: { expected: EXPECTED_SCHEMA, 'embedding-model': { type: 'string', description: 'Default text-embedding-3-small.' } },
   async score({ output, options, client, signal }) {

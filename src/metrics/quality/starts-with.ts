@@ -8,6 +8,7 @@ export const startsWith: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'The output (leading whitespace ignored) starts with the expected text.',
   requires: ['expected'],
+  threshold: 1,
   optionsSchema: { expected: EXPECTED_SCHEMA },
   score({ output, options }) {
     const text = output.trimStart();
