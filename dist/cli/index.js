@@ -44287,6 +44287,13 @@ function wasFailing(testCase, metrics) {
         });
     });
 }
+function spendOf(cases, pick) {
+    let total = 0;
+    for (const testCase of cases)
+        for (const sample of testCase.samples)
+            total += pick(sample) ?? 0;
+    return total;
+}
 /** compare one suite: align cases, test every metric, decide. */
 function compareSuite(pr, base) {
     const header = { name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [] };
@@ -44340,6 +44347,11 @@ function compareSuite(pr, base) {
         removed,
         regressedCases: regressedCases(paired, prValues, baseValues, shared, baseCases),
         erroredCases,
+        spend: {
+            flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
+            evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),
+            baselineFlowUsd: base?.status === 'ran' ? spendOf(base.cases, (sample) => sample.costUsd) : null,
+        },
     };
 }
 
@@ -44774,6 +44786,15 @@ function detectableLine(metrics) {
     const worst = Math.max(...drops);
     return `With ${metrics[0]?.shared ?? 0} shared cases this suite reliably detects (80% power) drops of ≥ ${(worst * 100).toFixed(1)} pts; smaller drops need more cases or \`repeat:\`.`;
 }
+/** "Spend: flow $0.0123 (baseline $0.0119) · judges and moderation $0.0040, apart" */
+function spendLine(spend) {
+    if (!spend || (spend.flowUsd === 0 && spend.evaluatorUsd === 0))
+        return undefined;
+    const usd = (value) => formatValue(value, { kind: 'amount', unit: 'usd' });
+    const baseline = spend.baselineFlowUsd === null ? '' : ` (baseline ${usd(spend.baselineFlowUsd)})`;
+    const evaluators = spend.evaluatorUsd > 0 ? ` · judges and moderation ${usd(spend.evaluatorUsd)}, not counted as the flow's cost` : '';
+    return `Spend of this run: flow ${usd(spend.flowUsd)}${baseline}${evaluators}.`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
@@ -44835,6 +44856,9 @@ function suiteSection(suite, detail) {
     const detectable = detectableLine(suite.metrics);
     if (detectable && suite.outcome === 'compared')
         lines.push(`_${detectable}_`, '');
+    const spend = spendLine(suite.spend);
+    if (spend)
+        lines.push(spend, '');
     if (suite.note)
         lines.push(`⚠️ ${escapeMarkdownText(suite.note)}`, '');
     const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
@@ -44866,7 +44890,7 @@ function renderMarkdown(comparison, options, detail) {
         lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
     for (const suite of comparison.suites)
         lines.push(...suiteSection(suite, detail));
-    const links = [options.reportUrl ? `[full report](${options.reportUrl})` : '', options.runUrl ? `[workflow run](${options.runUrl})` : ''].filter(Boolean);
+    const links = [options.reportUrl ? `[full report](${options.reportUrl})` : '', options.runUrl ? `[workflow run and job summary](${options.runUrl})` : ''].filter(Boolean);
     lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${links.length ? ` · ${links.join(' · ')}` : ''}</sub>`);
     return lines.join('\n');
 }
@@ -44939,6 +44963,7 @@ function suiteLines(suite, paint) {
         title,
         ...lines,
         ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
+        ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
         ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => plain(diff.id)).join(', ')}`] : []),
         ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
         ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${plain(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
@@ -77763,6 +77788,18 @@ function withRetries(inner, apiKey, policy, clock) {
     };
 }
 /**
+ * An Azure OpenAI resource URL without the `/openai/v1` path (the classic, api-version'd API)
+ * goes through the SDK's AzureOpenAI client; `…/openai/v1` and every other endpoint are
+ * OpenAI-compatible as they are.
+ */
+function azureEndpoint(baseUrl) {
+    if (!baseUrl)
+        return undefined;
+    const url = new URL(baseUrl);
+    const azureHost = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/.test(url.hostname);
+    return azureHost && !url.pathname.includes('/openai/v1') ? url.origin : undefined;
+}
+/**
  * The model client seam: provider (official openai SDK) → retries → concurrency limit.
  * A response cache or a token-rate limiter is one more `ModelClient → ModelClient` wrapper.
  */
@@ -81349,10 +81386,13 @@ async function runEvaluation(options) {
         suites: results,
     };
 }
+/** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
+const AZURE_API_VERSION = '2024-10-21';
 function buildClient(options) {
+    const azure = azureEndpoint(options.baseUrl);
     return createModelClient({
         apiKey: options.apiKey ?? '',
-        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         concurrency: options.concurrency,
     });
@@ -81428,6 +81468,7 @@ async function runCommand(suites, flags, io) {
         cwd: flags.cwd,
         ...(apiKey ? { apiKey } : {}),
         ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+        ...(io.env.OPENAI_API_VERSION ? { azureApiVersion: io.env.OPENAI_API_VERSION } : {}),
         ...(flags.model ? { model: flags.model } : {}),
         ...(flags.judgeModel ? { judgeModel: flags.judgeModel } : {}),
         concurrency: flags.concurrency,

@@ -57,6 +57,7 @@ export async function run(env: Readonly<Record<string, string | undefined>> = pr
       cwd,
       ...(inputs.apiKey ? { apiKey: inputs.apiKey } : {}),
       ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+      ...(env.OPENAI_API_VERSION ? { azureApiVersion: env.OPENAI_API_VERSION } : {}),
       ...(inputs.model ? { model: inputs.model } : {}),
       ...(inputs.judgeModel ? { judgeModel: inputs.judgeModel } : {}),
       concurrency: inputs.concurrency,

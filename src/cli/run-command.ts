@@ -24,6 +24,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     cwd: flags.cwd,
     ...(apiKey ? { apiKey } : {}),
     ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+    ...(io.env.OPENAI_API_VERSION ? { azureApiVersion: io.env.OPENAI_API_VERSION } : {}),
     ...(flags.model ? { model: flags.model } : {}),
     ...(flags.judgeModel ? { judgeModel: flags.judgeModel } : {}),
     concurrency: flags.concurrency,

@@ -81,6 +81,12 @@ function wasFailing(testCase: CaseResult, metrics: readonly MetricInfo[]): boole
   });
 }
 
+function spendOf(cases: readonly CaseResult[], pick: (sample: CaseResult['samples'][number]) => number | undefined): number {
+  let total = 0;
+  for (const testCase of cases) for (const sample of testCase.samples) total += pick(sample) ?? 0;
+  return total;
+}
+
 /** compare one suite: align cases, test every metric, decide. */
 export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteComparison {
   const header = { name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [] };
@@ -134,5 +140,10 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
     removed,
     regressedCases: regressedCases(paired, prValues, baseValues, shared, baseCases),
     erroredCases,
+    spend: {
+      flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
+      evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),
+      baselineFlowUsd: base?.status === 'ran' ? spendOf(base.cases, (sample) => sample.costUsd) : null,
+    },
   };
 }

@@ -67,6 +67,8 @@ export interface SuiteComparison {
   regressedCases: CaseDiff[];
   /** Cases whose flow errored in the PR run (reported apart from quality). */
   erroredCases: { id: string; error: string }[];
+  /** What the runs spent in USD: the flow itself, and judges / moderation apart. */
+  spend?: { flowUsd: number; evaluatorUsd: number; baselineFlowUsd: number | null };
 }
 
 export interface Comparison {

@@ -4,7 +4,10 @@ export interface EvaluationOptions {
   suites: string[];
   cwd: string;
   apiKey?: string;
+  /** Any OpenAI-compatible endpoint; a classic Azure OpenAI resource URL uses the Azure client. */
   baseUrl?: string;
+  /** api-version for classic Azure OpenAI endpoints (default 2024-10-21). */
+  azureApiVersion?: string;
   /** Overrides every prompt flow's model. */
   model?: string;
   judgeModel?: string;

@@ -1,6 +1,6 @@
 import { evaluateCases, metricInfos } from '../metrics/evaluate.js';
 import { createFlow } from '../flows/index.js';
-import { createModelClient } from '../model/client.js';
+import { azureEndpoint, createModelClient } from '../model/client.js';
 import type { ModelClient } from '../model/types.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from '../results/types.js';
@@ -40,10 +40,14 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   };
 }
 
+/** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
+const AZURE_API_VERSION = '2024-10-21';
+
 function buildClient(options: EvaluationOptions): ModelClient {
+  const azure = azureEndpoint(options.baseUrl);
   return createModelClient({
     apiKey: options.apiKey ?? '',
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     concurrency: options.concurrency,
   });

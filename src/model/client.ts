@@ -25,6 +25,18 @@ export function withRetries(inner: ModelClient, apiKey: string, policy: RetryPol
 }
 
 /**
+ * An Azure OpenAI resource URL without the `/openai/v1` path (the classic, api-version'd API)
+ * goes through the SDK's AzureOpenAI client; `…/openai/v1` and every other endpoint are
+ * OpenAI-compatible as they are.
+ */
+export function azureEndpoint(baseUrl: string | undefined): string | undefined {
+  if (!baseUrl) return undefined;
+  const url = new URL(baseUrl);
+  const azureHost = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/.test(url.hostname);
+  return azureHost && !url.pathname.includes('/openai/v1') ? url.origin : undefined;
+}
+
+/**
  * The model client seam: provider (official openai SDK) → retries → concurrency limit.
  * A response cache or a token-rate limiter is one more `ModelClient → ModelClient` wrapper.
  */

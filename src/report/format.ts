@@ -1,4 +1,4 @@
-import type { MetricComparison, Verdict } from '../compare/types.js';
+import type { MetricComparison, SuiteComparison, Verdict } from '../compare/types.js';
 import type { Scale } from '../metrics/types.js';
 
 export const FAMILY_ORDER = ['quality', 'harm', 'honesty', 'cost', 'latency'] as const;
@@ -48,4 +48,13 @@ export function detectableLine(metrics: readonly MetricComparison[]): string | u
   if (drops.length === 0) return undefined;
   const worst = Math.max(...drops);
   return `With ${metrics[0]?.shared ?? 0} shared cases this suite reliably detects (80% power) drops of ≥ ${(worst * 100).toFixed(1)} pts; smaller drops need more cases or \`repeat:\`.`;
+}
+
+/** "Spend: flow $0.0123 (baseline $0.0119) · judges and moderation $0.0040, apart" */
+export function spendLine(spend: SuiteComparison['spend']): string | undefined {
+  if (!spend || (spend.flowUsd === 0 && spend.evaluatorUsd === 0)) return undefined;
+  const usd = (value: number) => formatValue(value, { kind: 'amount', unit: 'usd' });
+  const baseline = spend.baselineFlowUsd === null ? '' : ` (baseline ${usd(spend.baselineFlowUsd)})`;
+  const evaluators = spend.evaluatorUsd > 0 ? ` · judges and moderation ${usd(spend.evaluatorUsd)}, not counted as the flow's cost` : '';
+  return `Spend of this run: flow ${usd(spend.flowUsd)}${baseline}${evaluators}.`;
 }

@@ -1,6 +1,6 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeMarkdownText, escapeTableCell, fencedBlock } from './escape.js';
-import { detectableLine, formatDelta, formatInterval, formatP, formatValue, sortByFamily, VERDICT_ICON, VERDICT_WORD } from './format.js';
+import { detectableLine, spendLine, formatDelta, formatInterval, formatP, formatValue, sortByFamily, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
 export interface Detail {
@@ -78,6 +78,8 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
   const detectable = detectableLine(suite.metrics);
   if (detectable && suite.outcome === 'compared') lines.push(`_${detectable}_`, '');
+  const spend = spendLine(suite.spend);
+  if (spend) lines.push(spend, '');
   if (suite.note) lines.push(`⚠️ ${escapeMarkdownText(suite.note)}`, '');
   const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
   if (cases.length) {
@@ -105,7 +107,7 @@ export function renderMarkdown(comparison: Comparison, options: MarkdownOptions,
   ];
   for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
-  const links = [options.reportUrl ? `[full report](${options.reportUrl})` : '', options.runUrl ? `[workflow run](${options.runUrl})` : ''].filter(Boolean);
+  const links = [options.reportUrl ? `[full report](${options.reportUrl})` : '', options.runUrl ? `[workflow run and job summary](${options.runUrl})` : ''].filter(Boolean);
   lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${links.length ? ` · ${links.join(' · ')}` : ''}</sub>`);
   return lines.join('\n');
 }

@@ -131,3 +131,23 @@ describe('model client over the OpenAI protocol (real SDK, loopback server)', ()
     expect(peak).toBe(3);
   });
 });
+
+describe('Azure OpenAI', () => {
+  it('recognises classic Azure resource URLs and leaves /openai/v1 and others to the OpenAI client', async () => {
+    const { azureEndpoint } = await import('../../src/model/client.js');
+    expect(azureEndpoint('https://contoso.openai.azure.com/')).toBe('https://contoso.openai.azure.com');
+    expect(azureEndpoint('https://contoso.cognitiveservices.azure.com')).toBe('https://contoso.cognitiveservices.azure.com');
+    expect(azureEndpoint('https://contoso.openai.azure.com/openai/v1')).toBeUndefined();
+    expect(azureEndpoint('http://localhost:11434/v1')).toBeUndefined();
+    expect(azureEndpoint(undefined)).toBeUndefined();
+  });
+
+  it('calls the deployment path with the api-version and the api-key header', async () => {
+    server.setHandler(() => chatReply('hi from azure'));
+    const azure = createModelClient({ apiKey: KEY, azure: { endpoint: server.url.replace(/\/v1$/, ''), apiVersion: '2024-10-21' }, timeoutMs: 2000, clock: fakeClock() });
+    expect((await azure.chat({ ...ask, model: 'my-deployment' })).text).toBe('hi from azure');
+    const request = server.requests.at(-1);
+    expect(request?.path).toBe('/openai/deployments/my-deployment/chat/completions');
+    expect(request?.headers['api-key']).toBe(KEY);
+  });
+});

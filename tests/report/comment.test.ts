@@ -95,3 +95,13 @@ describe('the terminal table', () => {
     expect(coloured).toContain('\u001b[31mFAIL\u001b[0m');
   });
 });
+
+describe('spend', () => {
+  it('shows the flow’s cost against the baseline and the judges’ cost apart', () => {
+    const base = comparison();
+    const withSpend = { ...base, suites: [{ ...(base.suites[0] as SuiteComparison), spend: { flowUsd: 0.0123, evaluatorUsd: 0.004, baselineFlowUsd: 0.0119 } }] };
+    const line = "Spend of this run: flow $0.0123 (baseline $0.0119) · judges and moderation $0.00400, not counted as the flow's cost.";
+    expect(renderComment(withSpend, { marker: '<!-- evalgate:x -->' })).toContain(line);
+    expect(renderTerminalTable(withSpend, { color: false })).toContain(line);
+  });
+});
