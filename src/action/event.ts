@@ -6,6 +6,8 @@ export interface EventInfo {
   name: string;
   owner: string;
   repo: string;
+  /** REST API root (GITHUB_API_URL: GitHub Enterprise Server, or a test server). */
+  apiUrl: string;
   sha: string;
   ref: string;
   defaultBranch: string | undefined;
@@ -38,6 +40,7 @@ export function readEvent(env: Readonly<Record<string, string | undefined>>): Ev
     name: env.GITHUB_EVENT_NAME ?? '',
     owner,
     repo,
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     sha: env.GITHUB_SHA ?? '',
     ref: env.GITHUB_REF ?? '',
     defaultBranch: payload.repository?.default_branch,

@@ -57,8 +57,9 @@ async function withRateLimit<T>(call: () => Promise<T>, sleep: (ms: number) => P
 
 const sleepFor = (ms: number) => new Promise<void>((resolvePromise) => setTimeout(resolvePromise, ms));
 
-export function createGitHubApi(token: string, owner: string, repo: string, sleep = sleepFor): GitHubApi {
-  const octokit = getOctokit(token);
+export function createGitHubApi(token: string, target: { owner: string; repo: string; apiUrl: string }, sleep = sleepFor): GitHubApi {
+  const { owner, repo } = target;
+  const octokit = getOctokit(token, { baseUrl: target.apiUrl });
   const limited = <T>(call: () => Promise<T>) => withRateLimit(call, sleep);
   const toComment = (data: { id: number; body?: string | null; html_url: string; user?: { type?: string; login?: string } | null }): IssueComment => ({
     id: data.id,

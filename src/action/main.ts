@@ -48,7 +48,7 @@ export async function run(env: Readonly<Record<string, string | undefined>> = pr
       );
     }
     const cwd = resolve(inputs.workingDirectory);
-    const api = inputs.githubToken ? createGitHubApi(inputs.githubToken, event.owner, event.repo) : undefined;
+    const api = inputs.githubToken ? createGitHubApi(inputs.githubToken, event) : undefined;
     const baseline = await loadBaseline(api, event, inputs, cwd);
     core.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : 'no baseline yet: this run reports and passes');
 

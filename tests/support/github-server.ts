@@ -29,6 +29,8 @@ export interface GitHubServer {
   requests: string[];
   /** Make comment writes answer 403 like a fork's read-only token. */
   readOnly: boolean;
+  /** Answer the next request with this rate-limit status and headers (then serve normally). */
+  rateLimitNext: { status: 403 | 429; headers: Record<string, string> } | undefined;
   close(): Promise<void>;
 }
 
@@ -81,7 +83,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(options: { perPage?: number } = {}): Promise<GitHubServer> {
-  const state: Omit<GitHubServer, 'url' | 'close'> = { comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false };
+  const state: Omit<GitHubServer, 'url' | 'close'> = { comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false, rateLimitNext: undefined };
   let nextComment = 1;
   let base = '';
 
@@ -95,6 +97,13 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     state.requests.push(`${method} ${url.pathname}${url.search}`);
+    const limited = state.rateLimitNext;
+    if (limited) {
+      state.rateLimitNext = undefined;
+      response.writeHead(limited.status, { 'content-type': 'application/json', ...limited.headers });
+      response.end(JSON.stringify({ message: 'API rate limit exceeded', documentation_url: 'https://docs.github.com/rest/rate-limit' }));
+      return;
+    }
     const route = ROUTES.find(([verb, pattern]) => verb === method && pattern.test(url.pathname));
     if (!route) {
       state.violations.push(`unexpected call ${method} ${url.pathname}`);

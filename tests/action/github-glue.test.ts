@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { commitBaseline, fetchBaseline } from '../../src/action/baseline-store.js';
+import type { GitHubApi } from '../../src/action/github-api.js';
+import { createGitHubApi } from '../../src/action/github-api.js';
+import { parseInputs } from '../../src/action/inputs.js';
+import { upsertStickyComment } from '../../src/action/sticky-comment.js';
+import { ConfigError } from '../../src/errors.js';
+import type { ResultsFile } from '../../src/results/types.js';
+import type { GitHubServer } from '../support/github-server.js';
+import { startGitHubServer } from '../support/github-server.js';
+
+let github: GitHubServer;
+let api: GitHubApi;
+const waits: number[] = [];
+const results = (date: string, commit: string): ResultsFile => ({ format: 'evalgate-results', version: 1, tool: { name: 'evalgate', version: '0.1.0' }, run: { date, commit, models: [], durationMs: 1 }, suites: [] });
+
+beforeAll(async () => {
+  github = await startGitHubServer({ perPage: 3 });
+  api = createGitHubApi('ghs_test', { owner: 'contoso', repo: 'bot', apiUrl: github.url }, async (ms) => void waits.push(ms));
+});
+afterAll(() => github.close());
+beforeEach(() => {
+  waits.length = 0;
+});
+
+describe('GitHub REST glue against the loopback server', () => {
+  it('pages through every comment and updates only our bot comment', async () => {
+    for (let index = 0; index < 7; index += 1) github.comments.push({ id: 100 + index, issue: 5, body: `chat ${index}`, login: 'octocat', type: 'User' });
+    github.comments.push({ id: 200, issue: 5, body: '<!-- evalgate:m -->\nold report', login: 'github-actions[bot]', type: 'Bot' });
+    const url = await upsertStickyComment(api, 5, '<!-- evalgate:m -->', '<!-- evalgate:m -->\nnew report');
+    expect(url).toContain('#issuecomment-200');
+    expect(github.comments.find((comment) => comment.id === 200)?.body).toBe('<!-- evalgate:m -->\nnew report');
+    expect(github.requests.filter((request) => request.includes('/issues/5/comments'))).toHaveLength(3);
+  });
+
+  it('waits out a rate limit as the server asks (retry-after), then goes on', async () => {
+    github.rateLimitNext = { status: 429, headers: { 'retry-after': '2' } };
+    expect(await api.listComments(5)).toHaveLength(8);
+    expect(waits).toEqual([2000]);
+    github.rateLimitNext = { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) } };
+    await expect(api.listComments(5)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('reads the baseline at a commit, validated; a missing file is no baseline', async () => {
+    github.files.set(`abc:evals/baseline.json`, JSON.stringify(results('2026-11-01T00:00:00Z', 'abc')));
+    expect(await fetchBaseline(api, 'evals/baseline.json', 'abc')).toMatchObject({ run: { commit: 'abc' } });
+    expect(await fetchBaseline(api, 'evals/baseline.json', 'nope')).toBeNull();
+    github.files.set(`bad:evals/baseline.json`, '{"format":"something-else"}');
+    await expect(fetchBaseline(api, 'evals/baseline.json', 'bad')).rejects.toThrow(ConfigError);
+  });
+
+  it('commits the baseline with the blob sha as precondition and keeps the newer run when pushes race', async () => {
+    expect(await commitBaseline(api, 'evals/baseline.json', results('2026-11-02T00:00:00Z', 'one'), 'main')).toEqual({ written: true });
+    expect(await commitBaseline(api, 'evals/baseline.json', results('2026-11-03T00:00:00Z', 'two'), 'main')).toEqual({ written: true });
+    expect(github.commits.map((commit) => commit.message)).toEqual(['chore(evalgate): update baseline for one [skip ci]', 'chore(evalgate): update baseline for two [skip ci]']);
+    // A concurrent push lands between our read and our write: 409, re-read, and the newer run wins.
+    const racing: GitHubApi = {
+      ...api,
+      async writeFile(path, text, message, branch, sha) {
+        github.files.set(`main:${path}`, JSON.stringify(results('2026-11-05T00:00:00Z', 'three')));
+        return api.writeFile(path, text, message, branch, sha);
+      },
+    };
+    expect(await commitBaseline(racing, 'evals/baseline.json', results('2026-11-04T00:00:00Z', 'old'), 'main')).toEqual({ written: false, reason: 'a newer baseline is already on the branch' });
+    expect(JSON.parse(github.files.get('main:evals/baseline.json') ?? '{}').run.commit).toBe('three');
+  });
+
+  it('matched GitHub’s OpenAPI description in every call', () => {
+    expect(github.violations).toEqual([]);
+  });
+});
+
+describe('action inputs', () => {
+  const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+  it('parses defaults and lists', () => {
+    expect(parseInputs(read({ suites: 'evals/a.eval.yaml\n evals/b/*.eval.yaml, x.eval.yaml', 'api-key': ' sk-1 ' }))).toMatchObject({
+      suites: ['evals/a.eval.yaml', 'evals/b/*.eval.yaml', 'x.eval.yaml'],
+      apiKey: 'sk-1',
+      baseline: 'evals/baseline.json',
+      failOn: 'regression',
+      comment: 'always',
+      updateBaseline: 'commit',
+      concurrency: 4,
+      workingDirectory: '.',
+    });
+  });
+  it.each([
+    [{ comment: 'sometimes' }, 'input `comment` must be one of always, never, got "sometimes"'],
+    [{ 'update-baseline': 'push' }, 'input `update-baseline` must be one of commit, off, got "push"'],
+    [{ concurrency: '0' }, 'input `concurrency` must be a whole number from 1 to 64, got "0"'],
+  ])('rejects %j', (values, message) => {
+    expect(() => parseInputs(read(values))).toThrow(message);
+  });
+});
