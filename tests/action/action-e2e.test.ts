@@ -47,11 +47,13 @@ describe('the action, end to end', () => {
     github.files.set(`${MAIN_SHA}:${BASELINE}`, github.commits[0]?.content ?? '');
   });
 
-  it('passes an unchanged PR and creates one sticky comment', async () => {
+  it('passes an unchanged PR, creates one sticky comment and masks the secrets', async () => {
     github.comments.push({ id: 900, issue: 7, body: '<!-- evalgate:evals_.eval.yaml -->\nforged by a user', login: 'mallory', type: 'User' }, { id: 901, issue: 7, body: 'LGTM', login: 'octocat', type: 'User' });
-    const result = await pr(fixtureRepo(), 7, MAIN_SHA);
+    const result = await pr(fixtureRepo(), 7, MAIN_SHA, { inputs: { 'api-key': 'sk-e2e-secret' } });
     expect(result.code).toBe(0);
     expect(result.outputs).toMatchObject({ verdict: 'pass', regressions: '0' });
+    expect(result.stdout).toContain('::add-mask::sk-e2e-secret');
+    expect(result.stdout).toContain('::add-mask::ghs_testtoken');
     const ours = github.comments.filter((comment) => comment.issue === 7 && comment.type === 'Bot');
     expect(ours).toHaveLength(1);
     expect(ours[0]?.body).toMatch(/^<!-- evalgate:/);
