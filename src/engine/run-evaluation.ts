@@ -1,6 +1,5 @@
 import { evaluateCases, metricInfos } from '../metrics/evaluate.js';
 import { createFlow } from '../flows/index.js';
-import { azureEndpoint, createModelClient } from '../model/client.js';
 import type { ModelClient } from '../model/types.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from '../results/types.js';
@@ -18,7 +17,7 @@ import { DEFAULT_JUDGE_MODEL, DEFAULT_TIMEOUT_MS } from './options.js';
 export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
   const started = Date.now();
   const suites = await loadSuites(options.suites, { cwd: options.cwd });
-  const client = options.apiKey ? buildClient(options) : undefined;
+  const client = options.apiKey ? await buildClient(options) : undefined;
   const judgeModel = options.judgeModel ?? DEFAULT_JUDGE_MODEL;
   const results: SuiteResult[] = [];
   for (const suite of suites) {
@@ -43,7 +42,9 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
 /** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
 const AZURE_API_VERSION = '2024-10-21';
 
-function buildClient(options: EvaluationOptions): ModelClient {
+/** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
+async function buildClient(options: EvaluationOptions): Promise<ModelClient> {
+  const { azureEndpoint, createModelClient } = await import('../model/client.js');
   const azure = azureEndpoint(options.baseUrl);
   return createModelClient({
     apiKey: options.apiKey ?? '',
