@@ -15,6 +15,8 @@ export interface RepoFile {
 }
 
 export interface GitHubApi {
+  /** Login of the token's user (a personal access token); undefined for an app or Actions token. */
+  viewerLogin(): Promise<string | undefined>;
   listComments(issue: number): Promise<IssueComment[]>;
   createComment(issue: number, body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<IssueComment>;
@@ -69,6 +71,15 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
     authorLogin: data.user?.login ?? '',
   });
   return {
+    async viewerLogin() {
+      try {
+        return (await limited(() => octokit.rest.users.getAuthenticated())).data.login;
+      } catch (error) {
+        const status = httpStatus(error);
+        if (status === 401 || status === 403 || status === 404) return undefined;
+        throw error;
+      }
+    },
     async listComments(issue) {
       const all = await limited(() => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 }));
       return all.map(toComment);

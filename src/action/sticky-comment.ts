@@ -1,16 +1,26 @@
 import type { GitHubApi, IssueComment } from './github-api.js';
 
 /**
- * Our comment: it starts with our hidden marker and a bot wrote it. A PR author can paste the
- * marker into their own comment; that comment is never touched.
+ * Our comment: it starts with our hidden marker and we wrote it — a bot (the Actions token or an
+ * app) or, when the action runs with a personal access token, that token's user. A PR author can
+ * paste the marker into their own comment; that comment is never touched.
  */
-export function findOurComment(comments: readonly IssueComment[], marker: string): IssueComment | undefined {
-  return comments.find((comment) => comment.body.startsWith(marker) && comment.authorType === 'Bot');
+export function findOurComment(comments: readonly IssueComment[], marker: string, viewer?: string): IssueComment | undefined {
+  const marked = comments.filter((comment) => comment.body.startsWith(marker));
+  return marked.find((comment) => comment.authorType === 'Bot') ?? (viewer ? marked.find((comment) => comment.authorLogin === viewer) : undefined);
 }
 
-/** Creates the sticky comment, or updates it in place on later runs. Returns its URL. */
+/**
+ * Creates the sticky comment, or updates it in place on later runs. Returns its URL. Asks who the
+ * token belongs to only when a marked comment by a person exists, so the common run makes no
+ * extra request.
+ */
 export async function upsertStickyComment(api: GitHubApi, issue: number, marker: string, body: string): Promise<string> {
-  const existing = findOurComment(await api.listComments(issue), marker);
+  const comments = await api.listComments(issue);
+  let existing = findOurComment(comments, marker);
+  if (!existing && comments.some((comment) => comment.body.startsWith(marker))) {
+    existing = findOurComment(comments, marker, await api.viewerLogin());
+  }
   const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(issue, body);
   return written.url;
 }

@@ -33,6 +33,24 @@ describe('GitHub REST glue against the loopback server', () => {
     expect(github.requests.filter((request) => request.includes('/issues/5/comments'))).toHaveLength(3);
   });
 
+  it('with a personal access token, updates the comment that token wrote, never a forged one', async () => {
+    github.patUsers.set('ghp_team', 'evals-bot-user');
+    const pat = createGitHubApi('ghp_team', { owner: 'contoso', repo: 'bot', apiUrl: github.url });
+    github.comments.push({ id: 300, issue: 6, body: '<!-- evalgate:m -->\nforged', login: 'mallory', type: 'User' });
+    const first = await pat.createComment(6, '<!-- evalgate:m -->\nfirst');
+    const url = await upsertStickyComment(pat, 6, '<!-- evalgate:m -->', '<!-- evalgate:m -->\nsecond');
+    expect(url).toContain(`#issuecomment-${first.id}`);
+    expect(github.comments.filter((comment) => comment.issue === 6).map((comment) => [comment.login, comment.body])).toEqual([
+      ['mallory', '<!-- evalgate:m -->\nforged'],
+      ['evals-bot-user', '<!-- evalgate:m -->\nsecond'],
+    ]);
+    // The Actions token has no user: the forged comment stays untouched and ours is created.
+    const before = github.requests.length;
+    await upsertStickyComment(api, 6, '<!-- evalgate:m -->', '<!-- evalgate:m -->\nthird');
+    expect(github.requests.slice(before)).toEqual(['GET /repos/contoso/bot/issues/6/comments?per_page=100', 'GET /user', 'POST /repos/contoso/bot/issues/6/comments']);
+    expect(github.comments.find((comment) => comment.id === 300)?.body).toBe('<!-- evalgate:m -->\nforged');
+  });
+
   it('waits out a rate limit as the server asks (retry-after), then goes on', async () => {
     github.rateLimitNext = { status: 429, headers: { 'retry-after': '2' } };
     expect(await api.listComments(5)).toHaveLength(8);

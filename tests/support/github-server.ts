@@ -29,6 +29,8 @@ export interface GitHubServer {
   requests: string[];
   /** Make comment writes answer 403 like a fork's read-only token. */
   readOnly: boolean;
+  /** Personal access tokens (`ghp_…`) and their users; any other token acts as github-actions[bot]. */
+  patUsers: Map<string, string>;
   /** Answer the next request with this rate-limit status and headers (then serve normally). */
   rateLimitNext: { status: 403 | 429; headers: Record<string, string> } | undefined;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export interface GitHubServer {
 
 const OWNER_REPO = '/repos/([^/]+)/([^/]+)';
 const ROUTES: [string, RegExp, string][] = [
+  ['GET', /^\/user$/, '/user'],
   ['GET', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['POST', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['PATCH', new RegExp(`^${OWNER_REPO}/issues/comments/(\\d+)$`), '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
@@ -53,6 +56,13 @@ function user(login: string, type: string, id: number) {
     gists_url: `${base}/gists{/gist_id}`, starred_url: `${base}/starred{/owner}{/repo}`, subscriptions_url: `${base}/subscriptions`,
     organizations_url: `${base}/orgs`, repos_url: `${base}/repos`, events_url: `${base}/events{/privacy}`,
     received_events_url: `${base}/received_events`, type, site_admin: false,
+  };
+}
+
+function profileJson(login: string, id: number) {
+  return {
+    ...user(login, 'User', id), name: login, company: null, blog: '', location: null, email: null, hireable: null, bio: null,
+    public_repos: 1, public_gists: 0, followers: 0, following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2026-11-24T10:00:00Z',
   };
 }
 
@@ -83,7 +93,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(options: { perPage?: number } = {}): Promise<GitHubServer> {
-  const state: Omit<GitHubServer, 'url' | 'close'> = { comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false, rateLimitNext: undefined };
+  const state: Omit<GitHubServer, 'url' | 'close'> = { comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), rateLimitNext: undefined };
   let nextComment = 1;
   let base = '';
 
@@ -111,12 +121,19 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
       return;
     }
     const [, pattern, template] = route;
+    const token = (request.headers.authorization ?? '').replace(/^(token|bearer) /i, '');
+    const patLogin = state.patUsers.get(token);
+    const caller = patLogin ? { login: patLogin, type: 'User' as const } : { login: 'github-actions[bot]', type: 'Bot' as const };
     const [, owner, repoName, param] = pattern.exec(url.pathname) ?? [];
     const repo = `${owner}/${repoName}`;
     const body = await readBody(request);
     state.violations.push(...checkRequest(method, template, body));
     const error = (status: number, message: string) => send(response, method, template, status, { message, documentation_url: 'https://docs.github.com/rest' });
 
+    if (template === '/user') {
+      if (!patLogin) return error(403, 'Resource not accessible by integration');
+      return send(response, method, template, 200, profileJson(patLogin, 1001));
+    }
     if (template.endsWith('{issue_number}/comments') && method === 'GET') {
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), options.perPage ?? 100);
       const page = Number(url.searchParams.get('page') ?? 1);
@@ -127,14 +144,14 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
     }
     if (template.endsWith('{issue_number}/comments')) {
       if (state.readOnly) return error(403, 'Resource not accessible by integration');
-      const comment: StoredComment = { id: nextComment++, issue: Number(param), body: (body as { body: string }).body, login: 'github-actions[bot]', type: 'Bot' };
+      const comment: StoredComment = { id: nextComment++, issue: Number(param), body: (body as { body: string }).body, ...caller };
       state.comments.push(comment);
       return send(response, method, template, 201, commentJson(comment, repo), { location: `${base}/repos/${repo}/issues/comments/${comment.id}` });
     }
     if (template.endsWith('{comment_id}')) {
       const comment = state.comments.find((candidate) => candidate.id === Number(param));
       if (!comment) return error(404, 'Not Found');
-      if (state.readOnly || comment.type !== 'Bot') return error(403, 'Resource not accessible by integration');
+      if (state.readOnly || comment.login !== caller.login) return error(403, 'Resource not accessible by integration');
       comment.body = (body as { body: string }).body;
       return send(response, method, template, 200, commentJson(comment, repo));
     }
