@@ -27,7 +27,7 @@ export function checkTemplates(suite: Suite): void {
       } catch (error) {
         if (!(error instanceof MissingVariableError)) throw error;
         throw new ConfigError(
-          `case "${testCase.id}": ${template.where} uses ${error.message}`,
+          `case "${testCase.id}": ${template.where} uses {{${error.variable}}}, which is not a field of this case ${error.fields}`,
           { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) },
           `add "${error.variable.split('.')[0]}" to every case or fix the template in ${suite.file}`,
         );

@@ -10,13 +10,14 @@ const WHOLE = /^\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}$/;
 
 export class MissingVariableError extends Error {
   readonly variable: string;
+  /** `(fields: a, b)`, or a note that the case has none. */
+  readonly fields: string;
   constructor(variable: string, available: string[]) {
-    super(
-      `template variable "${variable}" is not a field of this case` +
-        (available.length ? ` (fields: ${available.join(', ')})` : ' (the case has no fields)'),
-    );
+    const fields = available.length ? `(fields: ${available.join(', ')})` : '(the case has no fields)';
+    super(`template variable "${variable}" is not a field of this case ${fields}`);
     this.name = 'MissingVariableError';
     this.variable = variable;
+    this.fields = fields;
   }
 }
 

@@ -104,7 +104,7 @@ describe('loadSuites', () => {
 
   it('names the case, its line and the variable when a template variable is missing', async () => {
     const error = await loadError({ 'evals/x.eval.yaml': 'flow: { kind: command, command: x }\ndata: c.jsonl\nevaluators: [{ metric: contains, expected: "{{answer}}" }]\n', 'evals/c.jsonl': '{"id":"ok","answer":"y"}\n{"id":"bad","question":"q"}\n' });
-    expect(error.format()).toBe('evals/c.jsonl:2: case "bad": evaluator "contains" uses template variable "answer" is not a field of this case (fields: id, question) — add "answer" to every case or fix the template in evals/x.eval.yaml');
+    expect(error.format()).toBe('evals/c.jsonl:2: case "bad": evaluator "contains" uses {{answer}}, which is not a field of this case (fields: id, question) — add "answer" to every case or fix the template in evals/x.eval.yaml');
   });
 
   it('rejects duplicate case ids, duplicate evaluator names and gate keys naming no evaluator', async () => {

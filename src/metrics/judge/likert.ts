@@ -47,3 +47,6 @@ export function question(input: ScoreInput): string {
 }
 
 export const QUESTION_OPTION = { question: { type: 'string', description: 'The user question; default: the case field `question`.' } };
+
+/** The grounding context a judge sees; by default the context the flow returned. */
+export const CONTEXT_OPTION = { context: { type: 'string', description: 'The grounding context; default: the context the flow returned.' } };

@@ -3,7 +3,8 @@ import { asList, EXPECTED_SCHEMA } from '../text.js';
 
 type Mode = 'any' | 'all';
 
-function containsMetric(name: string, description: string, mode: Mode, ignoreCase: boolean): MetricDefinition {
+/** `contains` and its variants (`icontains`, `contains-any`, `contains-all`) differ only in mode and case folding. */
+export function containsMetric(name: string, description: string, mode: Mode, ignoreCase: boolean): MetricDefinition {
   return {
     name,
     family: 'quality',
@@ -26,6 +27,3 @@ function containsMetric(name: string, description: string, mode: Mode, ignoreCas
 }
 
 export const contains = containsMetric('contains', 'The output contains the expected text (any of a list).', 'any', false);
-export const icontains = containsMetric('icontains', 'Like `contains`, ignoring case.', 'any', true);
-export const containsAny = containsMetric('contains-any', 'The output contains at least one of the expected texts.', 'any', false);
-export const containsAll = containsMetric('contains-all', 'The output contains every one of the expected texts.', 'all', false);

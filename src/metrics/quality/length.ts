@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../types.js';
-import { words } from './overlap-metrics.js';
+import { words } from './overlap.js';
 
 export const length: MetricDefinition = {
   name: 'length',

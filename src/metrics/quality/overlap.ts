@@ -1,5 +1,4 @@
-import type { MetricDefinition } from '../types.js';
-import { asList, EXPECTED_SCHEMA } from '../text.js';
+/** Word-overlap and edit-distance algorithms behind `rouge-l`, `bleu`, `levenshtein` and `length`. */
 
 /** Lowercased word tokens (punctuation dropped, articles kept: ROUGE and BLEU count them). */
 export function words(text: string): string[] {
@@ -77,31 +76,3 @@ export function levenshtein(a: string, b: string): number {
   }
   return previous[right.length] as number;
 }
-
-function referenceMetric(name: string, description: string, score: (output: string, references: string[]) => number): MetricDefinition {
-  return {
-    name,
-    family: 'quality',
-    scale: { kind: 'unit' },
-    direction: 'higher-is-better',
-    description,
-    requires: ['expected'],
-    threshold: 0.5,
-    optionsSchema: { expected: EXPECTED_SCHEMA },
-    score({ output, options }) {
-      const references = asList(options.expected);
-      return references.length ? { value: score(output, references) } : { value: null, error: 'option "expected" is empty' };
-    },
-  };
-}
-
-export const rougeLMetric = referenceMetric('rouge-l', 'ROUGE-L F1 (longest common subsequence of words) with the expected answer; max over a list.', (output, refs) =>
-  Math.max(...refs.map((ref) => rougeL(output, ref))),
-);
-export const bleu = referenceMetric('bleu', 'Sentence BLEU-4 with smoothing against the expected answer(s).', (output, refs) => sentenceBleu(output, refs));
-export const levenshteinMetric = referenceMetric('levenshtein', 'Normalised edit similarity 1 − distance / longer length; max over a list.', (output, refs) =>
-  Math.max(...refs.map((ref) => {
-    const longest = Math.max([...output].length, [...ref].length);
-    return longest === 0 ? 1 : 1 - levenshtein(output, ref) / longest;
-  })),
-);

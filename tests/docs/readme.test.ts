@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listMetrics } from '../../src/metrics/registry.js';
+import { loadSuite } from '../../src/suites/load.js';
+
+/** The README's YAML is what users copy: every block must load, and every metric must have one. */
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+const block = (start: string) => {
+  const found = yamlBlocks.find((text) => text.startsWith(start));
+  if (!found) throw new Error(`README has no yaml block starting with ${start}`);
+  return found;
+};
+
+const CASE = { id: 'refund', question: 'Can I return a tent?', context: 'Tents can be returned within 30 days with a receipt.', answer: 'Yes, within 30 days.', is_harmful: false };
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'evalgate-readme-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('README examples', () => {
+  it('the suite under "Suites" loads as written', async () => {
+    const dir = folder({ 'support.eval.yaml': block('name: support-answers'), 'support.jsonl': `${JSON.stringify(CASE)}\n` });
+    const suite = await loadSuite(join(dir, 'support.eval.yaml'), dir);
+    expect(suite.evaluators.map((evaluator) => evaluator.metric)).toEqual(['contains', 'f1', 'groundedness', 'moderation', 'cost', 'latency']);
+  });
+
+  it('every evaluator under "Metrics" loads as written', async () => {
+    const examples = block('evaluators:');
+    const dir = folder({
+      'examples.eval.yaml': `name: examples\nflow: { kind: command, command: node app.mjs }\ncases:\n  - ${JSON.stringify(CASE)}\n${examples}`,
+      'tone.prompty': '---\nname: tone\n---\nsystem:\nRate the tone of the answer.\nuser:\n{{output}}\n',
+    });
+    const suite = await loadSuite(join(dir, 'examples.eval.yaml'), dir);
+    expect(suite.evaluators.length).toBe([...examples.matchAll(/^\s+- (\{ )?(name|metric):/gm)].length);
+  });
+
+  it('shows every metric of the catalogue in an example', () => {
+    const shown = new Set([...yamlBlocks.join('\n').matchAll(/metric: ([\w-]+)/g)].map((match) => match[1]));
+    const missing = listMetrics().filter((metric) => !metric.name.startsWith('not-') && !shown.has(metric.name)).map((metric) => metric.name);
+    expect(missing).toEqual([]);
+  });
+});
