@@ -31,7 +31,7 @@ export async function commitBaseline(api: GitHubApi, path: string, results: Resu
     } catch (error) {
       const status = httpStatus(error);
       const detail = (error as Error).message ?? '';
-      if (/protected branch|GH006|GH013|rule/i.test(detail)) {
+      if (/protected branch|GH006|GH013|rule violation|must be made through a pull request/i.test(detail)) {
         return { written: false, reason: `the branch is protected (${detail.split('\n')[0]}); let the workflow's token bypass the rule, or store the baseline elsewhere` };
       }
       if ((status === 409 || status === 422) && attempt < MAX_ATTEMPTS) continue;

@@ -83,6 +83,19 @@ describe('GitHub REST glue against the loopback server', () => {
     expect(JSON.parse(github.files.get('main:evals/baseline.json') ?? '{}').run.commit).toBe('three');
   });
 
+  it('explains a protected branch or a token without contents: write instead of failing the run', async () => {
+    github.protectedBranches.add('release');
+    const refused = await commitBaseline(api, 'evals/baseline.json', results('2026-11-06T00:00:00Z', 'four'), 'release');
+    expect(refused).toEqual({ written: false, reason: expect.stringMatching(/^the branch is protected \(Repository rule violations found\); let the workflow's token bypass/) });
+    github.readOnly = true;
+    try {
+      const denied = await commitBaseline(api, 'evals/baseline.json', results('2026-11-06T00:00:00Z', 'four'), 'main');
+      expect(denied).toEqual({ written: false, reason: 'the token cannot write contents (HTTP 403): grant `permissions: contents: write`' });
+    } finally {
+      github.readOnly = false;
+    }
+  });
+
   it('matched GitHub’s OpenAPI description in every call', () => {
     expect(github.violations).toEqual([]);
   });

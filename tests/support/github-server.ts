@@ -29,6 +29,8 @@ export interface GitHubServer {
   requests: string[];
   /** Make comment writes answer 403 like a fork's read-only token. */
   readOnly: boolean;
+  /** Branches whose rules refuse direct commits (answered like GitHub's rulesets: 409, GH013). */
+  protectedBranches: Set<string>;
   /** Personal access tokens (`ghp_…`) and their users; any other token acts as github-actions[bot]. */
   patUsers: Map<string, string>;
   /** Answer the next request with this rate-limit status and headers (then serve normally). */
@@ -93,7 +95,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(options: { perPage?: number } = {}): Promise<GitHubServer> {
-  const state: Omit<GitHubServer, 'url' | 'close'> = { comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), rateLimitNext: undefined };
+  const state: Omit<GitHubServer, 'url' | 'close'> = { comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined };
   let nextComment = 1;
   let base = '';
 
@@ -169,6 +171,10 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
     }
     const put = body as { message: string; content: string; sha?: string; branch?: string };
     const branch = put.branch ?? 'main';
+    if (state.readOnly) return error(403, 'Resource not accessible by integration');
+    if (state.protectedBranches.has(branch)) {
+      return error(409, 'Repository rule violations found\n\nChanges must be made through a pull request.\n');
+    }
     const existing = state.files.get(`${branch}:${path}`);
     if (existing !== undefined && put.sha !== blobSha(existing)) return error(409, `${path} does not match ${put.sha ?? 'no sha'}`);
     if (existing === undefined && put.sha) return error(409, `${path} does not exist`);
