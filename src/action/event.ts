@@ -15,12 +15,42 @@ export interface EventInfo {
   /** For pushes: the commit before the push (its baseline is what the push changed). */
   before?: string;
   runUrl?: string;
+  /** For workflow_run: the run that triggered this one (trusted: it comes from GitHub, not the PR). */
+  workflowRun?: WorkflowRunInfo;
+}
+
+export interface WorkflowRunInfo {
+  /** The triggering run's own event, e.g. pull_request. */
+  event: string;
+  headSha: string;
+  headBranch: string;
+  /** Owner of the repository the head branch lives in (the fork's owner for a fork PR). */
+  headOwner: string;
+  /** PRs GitHub associated with the run; empty for fork PRs. */
+  pullNumbers: number[];
 }
 
 interface Payload {
   repository?: { default_branch?: string; full_name?: string };
   pull_request?: { number: number; base: { sha: string; repo?: { full_name?: string } }; head: { sha: string; repo?: { full_name?: string } | null } };
   before?: string;
+  workflow_run?: {
+    event: string;
+    head_sha: string;
+    head_branch: string | null;
+    head_repository?: { owner?: { login?: string } } | null;
+    pull_requests?: { number: number }[];
+  };
+}
+
+function workflowRunInfo(run: NonNullable<Payload['workflow_run']>, owner: string): WorkflowRunInfo {
+  return {
+    event: run.event,
+    headSha: run.head_sha,
+    headBranch: run.head_branch ?? '',
+    headOwner: run.head_repository?.owner?.login ?? owner,
+    pullNumbers: (run.pull_requests ?? []).map((pull) => pull.number),
+  };
 }
 
 export function readEvent(env: Readonly<Record<string, string | undefined>>): EventInfo {
@@ -54,6 +84,7 @@ export function readEvent(env: Readonly<Record<string, string | undefined>>): Ev
           },
         }
       : {}),
+    ...(payload.workflow_run ? { workflowRun: workflowRunInfo(payload.workflow_run, owner) } : {}),
     ...(payload.before && !/^0+$/.test(payload.before) ? { before: payload.before } : {}),
     ...(env.GITHUB_RUN_ID ? { runUrl: `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
   };

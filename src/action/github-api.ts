@@ -14,9 +14,19 @@ export interface RepoFile {
   sha: string;
 }
 
+export interface PullRequestRef {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  fork: boolean;
+}
+
 export interface GitHubApi {
   /** Login of the token's user (a personal access token); undefined for an app or Actions token. */
   viewerLogin(): Promise<string | undefined>;
+  getPullRequest(number: number): Promise<PullRequestRef>;
+  /** Open PRs whose head is `owner:branch` (how a fork PR is found from a workflow_run). */
+  listPullRequestsByHead(head: string): Promise<PullRequestRef[]>;
   listComments(issue: number): Promise<IssueComment[]>;
   createComment(issue: number, body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<IssueComment>;
@@ -70,7 +80,19 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
     authorType: data.user?.type ?? '',
     authorLogin: data.user?.login ?? '',
   });
+  const toPull = (data: { number: number; base: { sha: string; repo: { full_name: string } }; head: { sha: string; repo: { full_name: string } | null } }): PullRequestRef => ({
+    number: data.number,
+    baseSha: data.base.sha,
+    headSha: data.head.sha,
+    fork: data.head.repo?.full_name !== data.base.repo.full_name,
+  });
   return {
+    async getPullRequest(number) {
+      return toPull((await limited(() => octokit.rest.pulls.get({ owner, repo, pull_number: number }))).data);
+    },
+    async listPullRequestsByHead(head) {
+      return (await limited(() => octokit.rest.pulls.list({ owner, repo, head, state: 'open', per_page: 100 }))).data.map(toPull);
+    },
     async viewerLogin() {
       try {
         return (await limited(() => octokit.rest.users.getAuthenticated())).data.login;

@@ -17,6 +17,8 @@ export interface ActionInputs {
   updateBaseline: 'commit' | 'off';
   concurrency: number;
   workingDirectory: string;
+  /** Publish this results file (from the pull_request run's artifact) instead of running suites. */
+  publishResults?: string;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], input: string): T {
@@ -38,6 +40,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   const model = optional('model');
   const judgeModel = optional('judge-model');
   const githubToken = optional('github-token');
+  const publishResults = optional('publish-results');
   return {
     suites: suites.length ? suites : DEFAULT_SUITES,
     baseline: optional('baseline') ?? 'evals/baseline.json',
@@ -51,5 +54,6 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     updateBaseline: oneOf(read('update-baseline') || 'commit', ['commit', 'off'], 'update-baseline'),
     concurrency,
     workingDirectory: optional('working-directory') ?? '.',
+    ...(publishResults ? { publishResults } : {}),
   };
 }

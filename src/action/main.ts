@@ -17,6 +17,27 @@ import { createGitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
 import { publishComment, refreshBaseline } from './publish.js';
+import { checkResultsCommit, publishingTarget } from './workflow-run.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Events EvalGate refuses, before anything runs. */
+function checkTrigger(trigger: EventInfo, inputs: ActionInputs): void {
+  if (trigger.name === 'pull_request_target') {
+    throw new ConfigError(
+      'EvalGate does not run on pull_request_target: that would execute the PR’s code with a privileged token',
+      {},
+      'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see README)',
+    );
+  }
+  if (trigger.name === 'workflow_run' && !inputs.publishResults) {
+    throw new ConfigError(
+      'on workflow_run, EvalGate publishes the results of the pull_request run; it does not run suites there',
+      {},
+      'set `publish-results:` to the results.json downloaded from that run (README: fork pull requests)',
+    );
+  }
+}
 
 /**
  * Where the baseline comes from. A PR compares with the baseline on its base commit (read
@@ -34,37 +55,47 @@ async function loadBaseline(api: GitHubApi | undefined, event: EventInfo, inputs
   return existsSync(local) ? readResultsFile(local) : null;
 }
 
-export async function run(env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+/** Runs the suites — or, when publishing, reads another run's results as untrusted data. */
+async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, cwd: string): Promise<ResultsFile> {
+  if (inputs.publishResults) {
+    const path = join(cwd, inputs.publishResults);
+    const results = await readResultsFile(path);
+    if (event.workflowRun) checkResultsCommit(results, event.workflowRun, inputs.publishResults);
+    return results;
+  }
+  return runEvaluation({
+    suites: inputs.suites,
+    cwd,
+    ...(inputs.apiKey ? { apiKey: inputs.apiKey } : {}),
+    ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+    ...(env.OPENAI_API_VERSION ? { azureApiVersion: env.OPENAI_API_VERSION } : {}),
+    ...(inputs.model ? { model: inputs.model } : {}),
+    ...(inputs.judgeModel ? { judgeModel: inputs.judgeModel } : {}),
+    concurrency: inputs.concurrency,
+    commit: event.pullRequest?.headSha ?? event.sha,
+    ref: event.ref,
+    log: (line) => core.info(line),
+  });
+}
+
+export async function run(env: Env = process.env): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name));
     if (inputs.apiKey) core.setSecret(inputs.apiKey);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    const event = readEvent(env);
-    if (event.name === 'pull_request_target') {
-      throw new ConfigError(
-        'EvalGate does not run on pull_request_target: that would execute the PR’s code with a privileged token',
-        {},
-        'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see README)',
-      );
-    }
+    const trigger = readEvent(env);
+    checkTrigger(trigger, inputs);
     const cwd = resolve(inputs.workingDirectory);
-    const api = inputs.githubToken ? createGitHubApi(inputs.githubToken, event) : undefined;
+    const api = inputs.githubToken ? createGitHubApi(inputs.githubToken, trigger) : undefined;
+    const event = trigger.name === 'workflow_run' ? await publishingTarget(api, trigger) : trigger;
+    if (!event) {
+      core.notice('EvalGate: the pull request has moved on to a newer commit since that run; nothing to publish.');
+      return;
+    }
     const baseline = await loadBaseline(api, event, inputs, cwd);
     core.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : 'no baseline yet: this run reports and passes');
 
-    const results = await runEvaluation({
-      suites: inputs.suites,
-      cwd,
-      ...(inputs.apiKey ? { apiKey: inputs.apiKey } : {}),
-      ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
-      ...(env.OPENAI_API_VERSION ? { azureApiVersion: env.OPENAI_API_VERSION } : {}),
-      ...(inputs.model ? { model: inputs.model } : {}),
-      ...(inputs.judgeModel ? { judgeModel: inputs.judgeModel } : {}),
-      concurrency: inputs.concurrency,
-      commit: event.pullRequest?.headSha ?? event.sha,
-      ref: event.ref,
-      log: (line) => core.info(line),
-    });
+    const results = await obtainResults(inputs, event, env, cwd);
     const resultsPath = join(cwd, '.evalgate/results.json');
     await writeResultsFile(resultsPath, results);
     const comparison = compare(baseline, results);
@@ -84,7 +115,8 @@ export async function run(env: Readonly<Record<string, string | undefined>> = pr
     core.setOutput('comment-url', commentUrl ?? '');
     core.setOutput('regressions', String(comparison.regressions));
 
-    const gated = !isDefaultBranchPush(event) && failsGate(comparison.verdict, inputs.failOn);
+    // A push refreshes the baseline and a workflow_run only publishes: the PR's own run is the gate.
+    const gated = !isDefaultBranchPush(event) && event.name !== 'workflow_run' && failsGate(comparison.verdict, inputs.failOn);
     const line = `EvalGate ${VERDICT_WORD[comparison.verdict]}: ${comparison.headline}`;
     if (gated) core.setFailed(comparison.verdict === 'error' ? `${line} — this is not a quality regression` : line);
     else core.info(line);

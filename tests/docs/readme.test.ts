@@ -2,12 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { listMetrics } from '../../src/metrics/registry.js';
 import { loadSuite } from '../../src/suites/load.js';
 
 /** The README's YAML is what users copy: every block must load, and every metric must have one. */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+/** Fenced yaml blocks, with the indentation of a block nested in a list item removed. */
+const yamlBlocks = [...readme.matchAll(/^( *)```yaml\n([\s\S]*?)^ *```/gm)].map(([, indent, text]) =>
+  (text as string).split('\n').map((line) => line.slice((indent as string).length)).join('\n'),
+);
 const block = (start: string) => {
   const found = yamlBlocks.find((text) => text.startsWith(start));
   if (!found) throw new Error(`README has no yaml block starting with ${start}`);
@@ -23,6 +27,11 @@ function folder(files: Record<string, string>): string {
 }
 
 describe('README examples', () => {
+  it('every yaml block is valid YAML', () => {
+    expect(yamlBlocks.length).toBeGreaterThan(4);
+    for (const text of yamlBlocks) expect(() => parse(text), text).not.toThrow();
+  });
+
   it('the suite under "Suites" loads as written', async () => {
     const dir = folder({ 'support.eval.yaml': block('name: support-answers'), 'support.jsonl': `${JSON.stringify(CASE)}\n` });
     const suite = await loadSuite(join(dir, 'support.eval.yaml'), dir);

@@ -1,20 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProcessResult } from './run-node.js';
 import { ACTION, runNode } from './run-node.js';
-
-const require = createRequire(import.meta.url);
-type Example = { name: string; examples: Record<string, any>[] };
-const examples = require('@octokit/webhooks-examples') as Example[];
-
-/** A real webhook payload from @octokit/webhooks-examples, retargeted at our fixture repo. */
-export function examplePayload(event: 'pull_request' | 'push', pick: (example: Record<string, any>) => boolean = () => true): Record<string, any> {
-  const found = examples.find((entry) => entry.name === event)?.examples.find(pick);
-  if (!found) throw new Error(`no ${event} example`);
-  return structuredClone(found);
-}
+import { examplePayload } from './webhook-examples.js';
 
 export const OWNER = 'contoso';
 export const REPO = 'outdoors-bot';
@@ -37,6 +26,19 @@ export function pushEvent(options: { before: string; after: string }) {
   payload.ref = 'refs/heads/main';
   payload.before = options.before;
   payload.after = options.after;
+  payload.repository.full_name = `${OWNER}/${REPO}`;
+  payload.repository.default_branch = 'main';
+  return payload;
+}
+
+/** A workflow_run payload: the pull_request run of a PR's head commit finished. */
+export function workflowRunEvent(options: { headSha: string; headBranch: string; headOwner: string; pullNumbers?: number[]; event?: string }) {
+  const payload = examplePayload('workflow_run', (example) => example.action === 'completed' && example.workflow_run?.conclusion === 'success');
+  payload.workflow_run.event = options.event ?? 'pull_request';
+  payload.workflow_run.head_sha = options.headSha;
+  payload.workflow_run.head_branch = options.headBranch;
+  payload.workflow_run.head_repository.owner.login = options.headOwner;
+  payload.workflow_run.pull_requests = (options.pullNumbers ?? []).map((number) => ({ number }));
   payload.repository.full_name = `${OWNER}/${REPO}`;
   payload.repository.default_branch = 'main';
   return payload;

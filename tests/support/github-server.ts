@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkRequest, checkResponse } from './openapi-check.js';
+import { examplePayload } from './webhook-examples.js';
 
 /**
  * A real HTTP server on 127.0.0.1 that speaks the part of the GitHub REST API EvalGate uses
@@ -18,7 +19,17 @@ export interface StoredComment {
   type: 'Bot' | 'User';
 }
 
+export interface StoredPull {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  /** Owner of the head repository (a fork's owner for a fork PR) and the head branch. */
+  headOwner: string;
+  headBranch: string;
+}
+
 export interface GitHubServer {
+  pulls: StoredPull[];
   url: string;
   comments: StoredComment[];
   /** Files by `${ref}:${path}` (ref = a commit sha or a branch name). */
@@ -41,6 +52,8 @@ export interface GitHubServer {
 const OWNER_REPO = '/repos/([^/]+)/([^/]+)';
 const ROUTES: [string, RegExp, string][] = [
   ['GET', /^\/user$/, '/user'],
+  ['GET', new RegExp(`^${OWNER_REPO}/pulls$`), '/repos/{owner}/{repo}/pulls'],
+  ['GET', new RegExp(`^${OWNER_REPO}/pulls/(\\d+)$`), '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['GET', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['POST', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['PATCH', new RegExp(`^${OWNER_REPO}/issues/comments/(\\d+)$`), '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
@@ -66,6 +79,23 @@ function profileJson(login: string, id: number) {
     ...user(login, 'User', id), name: login, company: null, blog: '', location: null, email: null, hireable: null, bio: null,
     public_repos: 1, public_gists: 0, followers: 0, following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2026-11-24T10:00:00Z',
   };
+}
+
+/** A real pull_request object (from a webhook example) retargeted at the stored PR. */
+function pullJson(pull: StoredPull, repo: string) {
+  const json = examplePayload('pull_request', (example) => example.action === 'opened').pull_request;
+  const [owner] = repo.split('/');
+  json.number = pull.number;
+  json.url = `https://api.github.com/repos/${repo}/pulls/${pull.number}`;
+  json.html_url = `https://github.com/${repo}/pull/${pull.number}`;
+  json.base.sha = pull.baseSha;
+  json.base.repo.full_name = repo;
+  json.head.sha = pull.headSha;
+  json.head.ref = pull.headBranch;
+  json.head.label = `${pull.headOwner}:${pull.headBranch}`;
+  json.head.repo.full_name = `${pull.headOwner}/${repo.split('/')[1]}`;
+  json.head.repo.fork = pull.headOwner !== owner;
+  return { ...json, auto_merge: null };
 }
 
 function commentJson(comment: StoredComment, repo: string) {
@@ -95,7 +125,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(options: { perPage?: number } = {}): Promise<GitHubServer> {
-  const state: Omit<GitHubServer, 'url' | 'close'> = { comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined };
+  const state: Omit<GitHubServer, 'url' | 'close'> = { pulls: [], comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined };
   let nextComment = 1;
   let base = '';
 
@@ -135,6 +165,15 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
     if (template === '/user') {
       if (!patLogin) return error(403, 'Resource not accessible by integration');
       return send(response, method, template, 200, profileJson(patLogin, 1001));
+    }
+    if (template === '/repos/{owner}/{repo}/pulls') {
+      const head = url.searchParams.get('head');
+      const open = state.pulls.filter((pull) => !head || `${pull.headOwner}:${pull.headBranch}` === head);
+      return send(response, method, template, 200, open.map((pull) => pullJson(pull, repo)));
+    }
+    if (template.endsWith('{pull_number}')) {
+      const pull = state.pulls.find((candidate) => candidate.number === Number(param));
+      return pull ? send(response, method, template, 200, pullJson(pull, repo)) : error(404, 'Not Found');
     }
     if (template.endsWith('{issue_number}/comments') && method === 'GET') {
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), options.perPage ?? 100);
