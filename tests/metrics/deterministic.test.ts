@@ -122,6 +122,9 @@ describe('cost and latency', () => {
   it('prices prompt, cached and completion tokens; reasoning is inside completion', async () => {
     const usage = { prompt: 1000, completion: 100, cached: 200, reasoning: 40 };
     expect((await score('cost', '', {}, { usage, model: 'gpt-4o-mini-2024-07-18' })).value).toBeCloseTo((800 * 0.15 + 200 * 0.075 + 100 * 0.6) / 1e6, 15);
+    // gpt-5.4-mini's snapshot is not priced as gpt-5.4 (the longest prefix wins); a pro model has no cached rate.
+    expect((await score('cost', '', {}, { usage, model: 'gpt-5.4-mini-2026-03-17' })).value).toBeCloseTo((800 * 0.75 + 200 * 0.075 + 100 * 4.5) / 1e6, 15);
+    expect((await score('cost', '', {}, { usage, model: 'gpt-5.5-pro' })).value).toBeCloseTo((1000 * 30 + 100 * 180) / 1e6, 15);
     expect((await score('cost', '', { prices: { 'my-model': { input: 1, output: 2 } } }, { usage, model: 'my-model' })).value).toBeCloseTo((1000 * 1 + 100 * 2) / 1e6, 15);
     expect((await score('cost', '', {}, { usage, model: 'mystery-9' })).error).toBe('no price for model "mystery-9": add it under the cost evaluator\'s `prices:`');
   });

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '../types.js';
-import { costUsd, findPrice, mergePrices } from './prices.js';
+import { costUsd, findPrice, mergePrices, PRICES_CHECKED } from './prices.js';
 
 export const PRICES_SCHEMA = {
   type: 'object',
@@ -17,7 +17,7 @@ export const cost: MetricDefinition = {
   family: 'cost',
   scale: { kind: 'amount', unit: 'usd' },
   direction: 'lower-is-better',
-  description: "The flow's own cost per case in USD: prompt, cached, completion and reasoning tokens × the price table.",
+  description: `The flow's own cost per case in USD: prompt, cached, completion and reasoning tokens × the price table (OpenAI list prices checked ${PRICES_CHECKED}).`,
   requires: [],
   optionsSchema: { prices: PRICES_SCHEMA },
   score({ usage, model, options }) {

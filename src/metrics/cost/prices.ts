@@ -9,12 +9,21 @@ export interface Price {
 export type PriceTable = Readonly<Record<string, Price>>;
 
 /**
- * OpenAI list prices (USD per 1M tokens, standard tier) as published in OpenAI's pricing page,
- * last checked 2025-08; Azure OpenAI global deployments list the same prices. Override or
- * extend them per suite with the cost evaluator's `prices:` option.
+ * OpenAI list prices (USD per 1M tokens, standard tier, short context) as published on OpenAI's
+ * pricing page, last checked 2026-06 (the GPT-5.x rows) and 2025-08 (the older rows, still
+ * served); Azure OpenAI global deployments list the same prices. Override or extend them per
+ * suite with the cost evaluator's `prices:` option. Pro models have no cached rate.
  */
-export const PRICES_CHECKED = '2025-08';
+export const PRICES_CHECKED = '2026-06';
 export const DEFAULT_PRICES: PriceTable = {
+  'gpt-5.5': { input: 5, output: 30, cached: 0.5 },
+  'gpt-5.5-pro': { input: 30, output: 180 },
+  'gpt-5.4': { input: 2.5, output: 15, cached: 0.25 },
+  'gpt-5.4-mini': { input: 0.75, output: 4.5, cached: 0.075 },
+  'gpt-5.4-nano': { input: 0.2, output: 1.25, cached: 0.02 },
+  'gpt-5.4-pro': { input: 30, output: 180 },
+  'gpt-5.2': { input: 1.75, output: 14, cached: 0.175 },
+  'gpt-5.1': { input: 1.25, output: 10, cached: 0.125 },
   'gpt-5': { input: 1.25, output: 10, cached: 0.125 },
   'gpt-5-mini': { input: 0.25, output: 2, cached: 0.025 },
   'gpt-5-nano': { input: 0.05, output: 0.4, cached: 0.005 },
