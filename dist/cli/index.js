@@ -43745,7 +43745,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42441);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44383);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -43761,7 +43761,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 42441:
+/***/ 44383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45940,17 +45940,60 @@ var nunjucks = __nccwpck_require__(18115);
 var nunjucks_default = /*#__PURE__*/__nccwpck_require__.n(nunjucks);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./src/metrics/judge/prompty.ts
+;// CONCATENATED MODULE: ./src/prompty/prompty.ts
 
 
-const ROLE_LINE = /^\s*(system|user|assistant)\s*:\s*$/i;
-const env = new (nunjucks_default()).Environment(null, { autoescape: false, throwOnUndefined: false });
-function parsePrompty(text, variables, file) {
+class PromptyError extends Error {
+    /** Line in the .prompty file, when known. */
+    line;
+    constructor(message, line) {
+        super(message);
+        this.name = 'PromptyError';
+        this.line = line;
+    }
+}
+const ROLE_LINE = /^\s*#?\s*(system|user|assistant)\s*:\s*$/i;
+const lenient = new (nunjucks_default()).Environment(null, { autoescape: false, throwOnUndefined: false });
+const strict = new (nunjucks_default()).Environment(null, { autoescape: false, throwOnUndefined: true });
+function readPrompty(text) {
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
     if (!match)
-        throw new Error(`${file}: a .prompty file starts with front matter between --- lines`);
-    const meta = ((0,yaml_dist/* parse */.qg)(match[1] ?? '') ?? {});
-    const body = env.renderString(match[2] ?? '', variables);
+        throw new PromptyError('a .prompty file starts with front matter between --- lines', 1);
+    let meta;
+    try {
+        meta = (0,yaml_dist/* parse */.qg)(match[1] ?? '') ?? {};
+    }
+    catch (error) {
+        throw new PromptyError(`its front matter is not valid YAML: ${error.message.split('\n')[0]}`, 2);
+    }
+    if (typeof meta !== 'object' || Array.isArray(meta))
+        throw new PromptyError('its front matter must be a YAML mapping', 2);
+    return { meta: meta, body: match[2] ?? '', bodyLine: (match[1] ?? '').split('\n').length + 3 };
+}
+/** Where nunjucks stopped, mapped into the file, with the `{{ … }}` it could not output. */
+function renderError(error, file) {
+    const at = /\[Line (\d+), Column (\d+)\]/.exec(error.message);
+    const detail = error.message.split('\n').pop()?.trim() ?? error.message;
+    if (!at)
+        return new PromptyError(detail);
+    const line = Number(at[1]);
+    const source = file.body.split('\n')[line - 1] ?? '';
+    const expression = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}/.exec(source.slice(Number(at[2]) - 1))?.[1];
+    const what = /undefined value/.test(detail) && expression ? `{{ ${expression} }} is undefined` : detail;
+    return new PromptyError(what, file.bodyLine + line - 1);
+}
+/**
+ * Renders the body over `variables` and splits it into chat messages. `strict`: outputting an
+ * undefined value is an error (a flow must never send a prompt with a hole in it).
+ */
+function renderPrompty(file, variables, options) {
+    let body;
+    try {
+        body = (options.strict ? strict : lenient).renderString(file.body, variables);
+    }
+    catch (error) {
+        throw renderError(error, file);
+    }
     const messages = [];
     let current;
     for (const line of body.split(/\r?\n/)) {
@@ -45966,7 +46009,7 @@ function parsePrompty(text, variables, file) {
             messages.push(current);
         }
     }
-    return { meta, messages: messages.map((message) => ({ ...message, content: message.content.trim() })).filter((message) => message.content) };
+    return messages.map((message) => ({ ...message, content: message.content.trim() })).filter((message) => message.content);
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/quality/rubric.ts
@@ -45998,7 +46041,15 @@ async function rubricMessages(input, choices) {
     const format = `Answer with JSON only: {"choice": one of ${Object.keys(choices).map((label) => JSON.stringify(label)).join(', ')}, "reason": "<one sentence>"}.`;
     if (typeof input.options.prompty === 'string') {
         const file = (0,external_node_path_namespaceObject.resolve)(input.suiteDir, input.options.prompty);
-        const { messages } = parsePrompty(await (0,promises_namespaceObject.readFile)(file, 'utf8'), variables, input.options.prompty);
+        let messages;
+        try {
+            messages = renderPrompty(readPrompty(await (0,promises_namespaceObject.readFile)(file, 'utf8')), variables, { strict: false });
+        }
+        catch (error) {
+            if (!(error instanceof PromptyError))
+                throw error;
+            throw new Error(`${input.options.prompty}${error.line ? `:${error.line}` : ''}: ${error.message}`);
+        }
         return [...messages, { role: 'system', content: format }];
     }
     const prompt = nunjucks_default().renderString(String(input.options.prompt ?? ''), variables);
@@ -46527,22 +46578,18 @@ function httpFlow(spec) {
 
 ;// CONCATENATED MODULE: ./src/flows/prompt.ts
 
-/** A prompt + model: messages rendered over the case, sent through the model client seam. */
-function promptFlow(spec, client, modelOverride) {
+
+/** A chat call per case through the model client seam (retries, concurrency, timeouts). */
+function chatFlow(kind, spec, messages, client, modelOverride) {
     const model = modelOverride ?? spec.model;
     return {
-        kind: 'prompt',
+        kind,
         model,
         needsModel: true,
         async invoke(vars, signal) {
             if (!client)
                 throw new Error('this flow needs a model API key');
-            const response = await client.chat({
-                model,
-                messages: spec.messages.map((message) => ({ role: message.role, content: renderString(message.content, vars) })),
-                parameters: spec.parameters,
-                stream: spec.stream,
-            }, signal);
+            const response = await client.chat({ model, messages: messages(vars), parameters: spec.parameters, stream: spec.stream }, signal);
             return {
                 output: response.text,
                 usage: response.usage,
@@ -46555,6 +46602,16 @@ function promptFlow(spec, client, modelOverride) {
         },
     };
 }
+/** A prompt + model: messages rendered over the case. */
+function promptFlow(spec, client, modelOverride) {
+    const messages = (vars) => spec.messages.map((message) => ({ role: message.role, content: renderString(message.content, vars) }));
+    return chatFlow('prompt', spec, messages, client, modelOverride);
+}
+/** A Prompty file: its Jinja body rendered over the front matter's input defaults and the case. */
+function promptyFlow(spec, client, modelOverride) {
+    const messages = (vars) => renderPrompty(spec, { ...spec.defaults, ...vars }, { strict: true });
+    return chatFlow('prompty', spec, messages, client, modelOverride);
+}
 
 ;// CONCATENATED MODULE: ./src/flows/index.ts
 
@@ -46564,6 +46621,8 @@ function createFlow(spec, ctx) {
     switch (spec.kind) {
         case 'prompt':
             return promptFlow(spec, ctx.client, ctx.modelOverride);
+        case 'prompty':
+            return promptyFlow(spec, ctx.client, ctx.modelOverride);
         case 'command':
             return commandFlow(spec, ctx.dir);
         case 'http':
@@ -49780,7 +49839,107 @@ function normaliseFlow(flow, where) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/prompty/front-matter.ts
+const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** v2 option names → chat-completions parameter names. */
+const V2_OPTIONS = { maxOutputTokens: 'max_tokens', stopSequences: 'stop', topP: 'top_p', frequencyPenalty: 'frequency_penalty', presencePenalty: 'presence_penalty' };
+const snake = (name) => V2_OPTIONS[name] ?? name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+function modelName(model) {
+    if (typeof model === 'string')
+        return model;
+    if (!isDict(model))
+        return undefined;
+    const configuration = isDict(model.configuration) ? model.configuration : {};
+    const name = model.id ?? configuration.azure_deployment ?? configuration.name ?? configuration.model;
+    return typeof name === 'string' && !name.startsWith('${') ? name : undefined;
+}
+function parameters(model) {
+    if (!isDict(model))
+        return {};
+    if (isDict(model.parameters))
+        return { ...model.parameters };
+    if (isDict(model.options))
+        return Object.fromEntries(Object.entries(model.options).map(([key, value]) => [snake(key), value]));
+    return {};
+}
+function defaults(meta) {
+    const found = {};
+    const schema = isDict(meta.inputSchema) ? meta.inputSchema.properties : undefined;
+    if (Array.isArray(schema)) {
+        for (const entry of schema)
+            if (isDict(entry) && typeof entry.name === 'string' && 'default' in entry)
+                found[entry.name] = entry.default;
+    }
+    if (isDict(meta.inputs)) {
+        for (const [name, entry] of Object.entries(meta.inputs)) {
+            if (isDict(entry)) {
+                if ('default' in entry)
+                    found[name] = entry.default;
+            }
+            else if (!Array.isArray(entry))
+                found[name] = entry;
+        }
+    }
+    return found;
+}
+function promptyModel(meta) {
+    const template = meta.template;
+    const format = typeof template === 'string' ? template : isDict(template) && isDict(template.format) && typeof template.format.kind === 'string' ? template.format.kind : 'jinja2';
+    const model = modelName(meta.model);
+    return { ...(model ? { model } : {}), parameters: parameters(meta.model), defaults: defaults(meta), format };
+}
+
+;// CONCATENATED MODULE: ./src/suites/prompty-flow.ts
+
+
+
+
+
+/**
+ * `flow: { kind: prompty, file: chat.prompty }`: the prompt, model and parameters come from the
+ * file's front matter; `model`, `parameters` and `stream` in the suite override them.
+ */
+async function loadPromptyFlow(flow, dir, cwd, where) {
+    const path = (0,external_node_path_namespaceObject.resolve)(dir, flow.file);
+    const shown = (0,external_node_path_namespaceObject.relative)(cwd, path) || (0,external_node_path_namespaceObject.join)('.', flow.file);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        throw new ConfigError(`prompty file not found: ${shown}`, where, '`flow.file` is relative to the suite file');
+    }
+    let parsed;
+    try {
+        parsed = readPrompty(text);
+    }
+    catch (error) {
+        if (!(error instanceof PromptyError))
+            throw error;
+        throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) });
+    }
+    const fromFile = promptyModel(parsed.meta);
+    if (fromFile.format !== 'jinja2' && fromFile.format !== 'jinja') {
+        throw new ConfigError(`template format "${fromFile.format}" is not supported`, { file: shown }, 'EvalGate renders Prompty bodies as Jinja (template: jinja2)');
+    }
+    const model = flow.model ?? fromFile.model;
+    if (!model) {
+        throw new ConfigError(`${shown} names no model`, where, 'set model.id (Prompty v2) or model.configuration.azure_deployment (v1) in its front matter, or `model:` in the flow');
+    }
+    return {
+        kind: 'prompty',
+        file: shown,
+        body: parsed.body,
+        bodyLine: parsed.bodyLine,
+        model,
+        parameters: { ...fromFile.parameters, ...(flow.parameters ?? {}) },
+        defaults: fromFile.defaults,
+        stream: flow.stream === true,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/suites/check-templates.ts
+
 
 
 /** The templates of a suite: flow messages / request, and every evaluator's options. */
@@ -49800,6 +49959,8 @@ function templatesOf(suite) {
 function checkTemplates(suite) {
     const templates = templatesOf(suite);
     for (const testCase of suite.cases) {
+        if (suite.flow.kind === 'prompty')
+            checkPrompty(suite.flow, testCase);
         for (const template of templates) {
             try {
                 renderValue(template.value, testCase.vars);
@@ -49810,6 +49971,18 @@ function checkTemplates(suite) {
                 throw new ConfigError(`case "${testCase.id}": ${template.where} uses {{${error.variable}}}, which is not a field of this case ${error.fields}`, { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) }, `add "${error.variable.split('.')[0]}" to every case or fix the template in ${suite.file}`);
             }
         }
+    }
+}
+/** A Prompty body must render for every case: an undefined `{{ … }}` names the case and the file line. */
+function checkPrompty(flow, testCase) {
+    try {
+        renderPrompty(flow, { ...flow.defaults, ...testCase.vars }, { strict: true });
+    }
+    catch (error) {
+        if (!(error instanceof PromptyError))
+            throw error;
+        const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
+        throw new ConfigError(`${error.message} for case "${testCase.id}" (${where}; fields: ${Object.keys(testCase.vars).join(', ') || 'none'})`, { file: flow.file, ...(error.line ? { line: error.line } : {}) }, 'add the field to every case, or give the input a default in the front matter');
     }
 }
 
@@ -49836,6 +50009,20 @@ const FLOWS = [
                 model: { type: 'string', minLength: 1 },
                 messages: { type: 'array', minItems: 1, items: MESSAGE },
                 parameters: { type: 'object', description: 'temperature, max_tokens, top_p, seed, response_format…' },
+                stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
+            },
+            additionalProperties: false,
+        },
+    },
+    {
+        if: { properties: { kind: { const: 'prompty' } } },
+        then: {
+            required: ['file'],
+            properties: {
+                kind: true,
+                file: { type: 'string', pattern: '\\.prompty$', description: 'A .prompty file (relative to the suite): front matter (v1 or v2) + Jinja body.' },
+                model: { type: 'string', minLength: 1, description: "Override the front matter's model." },
+                parameters: { type: 'object', description: "Added to / overriding the front matter's parameters." },
                 stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
             },
             additionalProperties: false,
@@ -49925,7 +50112,7 @@ function suiteSchema() {
             flow: {
                 type: 'object',
                 required: ['kind'],
-                properties: { kind: { enum: ['prompt', 'command', 'http'] } },
+                properties: { kind: { enum: ['prompt', 'prompty', 'command', 'http'] } },
                 allOf: FLOWS,
             },
             data: { type: 'string', pattern: '\\.(jsonl|csv|ya?ml|json)$', description: 'Cases file relative to the suite.' },
@@ -50029,6 +50216,7 @@ function validateSuiteDocument(source) {
 
 
 
+
 const DEFAULT_ALPHA = 0.05;
 const DEFAULT_TOLERANCE = 0.05;
 /** load suites: globs → parsed, validated, normalised suites with their cases. */
@@ -50063,7 +50251,9 @@ async function loadSuite(file, cwd) {
     validateSuiteDocument(source);
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
     const evaluators = normaliseEvaluators(doc.evaluators, source);
-    const flow = normaliseFlow(doc.flow, { file, line: source.lineOf(['flow']) });
+    const flowDoc = doc.flow;
+    const flowWhere = { file, line: source.lineOf(['flow']) };
+    const flow = flowDoc.kind === 'prompty' ? await loadPromptyFlow(flowDoc, dir, cwd, flowWhere) : normaliseFlow(flowDoc, flowWhere);
     const cases = typeof doc.data === 'string'
         ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)
         : inlineCases(doc.cases, file, (index) => source.lineOf(['cases', index]));

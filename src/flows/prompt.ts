@@ -1,26 +1,23 @@
-import type { ModelClient } from '../model/types.js';
+import type { ChatMessage, ModelClient } from '../model/types.js';
+import { renderPrompty } from '../prompty/prompty.js';
 import { renderString } from '../suites/template.js';
-import type { PromptFlowSpec } from '../suites/types.js';
+import type { PromptFlowSpec, PromptyFlowSpec } from '../suites/types.js';
 import type { Flow } from './types.js';
 
-/** A prompt + model: messages rendered over the case, sent through the model client seam. */
-export function promptFlow(spec: PromptFlowSpec, client: ModelClient | undefined, modelOverride?: string): Flow {
+/** What a chat flow's spec holds besides its messages. */
+type ChatSpec = Pick<PromptFlowSpec, 'model' | 'parameters' | 'stream'>;
+type Messages = (vars: Record<string, unknown>) => ChatMessage[];
+
+/** A chat call per case through the model client seam (retries, concurrency, timeouts). */
+function chatFlow(kind: Flow['kind'], spec: ChatSpec, messages: Messages, client: ModelClient | undefined, modelOverride?: string): Flow {
   const model = modelOverride ?? spec.model;
   return {
-    kind: 'prompt',
+    kind,
     model,
     needsModel: true,
     async invoke(vars, signal) {
       if (!client) throw new Error('this flow needs a model API key');
-      const response = await client.chat(
-        {
-          model,
-          messages: spec.messages.map((message) => ({ role: message.role, content: renderString(message.content, vars) })),
-          parameters: spec.parameters,
-          stream: spec.stream,
-        },
-        signal,
-      );
+      const response = await client.chat({ model, messages: messages(vars), parameters: spec.parameters, stream: spec.stream }, signal);
       return {
         output: response.text,
         usage: response.usage,
@@ -32,4 +29,16 @@ export function promptFlow(spec: PromptFlowSpec, client: ModelClient | undefined
       };
     },
   };
+}
+
+/** A prompt + model: messages rendered over the case. */
+export function promptFlow(spec: PromptFlowSpec, client: ModelClient | undefined, modelOverride?: string): Flow {
+  const messages: Messages = (vars) => spec.messages.map((message) => ({ role: message.role, content: renderString(message.content, vars) }));
+  return chatFlow('prompt', spec, messages, client, modelOverride);
+}
+
+/** A Prompty file: its Jinja body rendered over the front matter's input defaults and the case. */
+export function promptyFlow(spec: PromptyFlowSpec, client: ModelClient | undefined, modelOverride?: string): Flow {
+  const messages: Messages = (vars) => renderPrompty(spec, { ...spec.defaults, ...vars }, { strict: true });
+  return chatFlow('prompty', spec, messages, client, modelOverride);
 }

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
+import { PromptyError, renderPrompty } from '../prompty/prompty.js';
 import { MissingVariableError, renderValue } from './template.js';
-import type { Suite } from './types.js';
+import type { Case, PromptyFlowSpec, Suite } from './types.js';
 
 /** The templates of a suite: flow messages / request, and every evaluator's options. */
 function templatesOf(suite: Suite): { where: string; value: unknown }[] {
@@ -21,6 +22,7 @@ function templatesOf(suite: Suite): { where: string; value: unknown }[] {
 export function checkTemplates(suite: Suite): void {
   const templates = templatesOf(suite);
   for (const testCase of suite.cases) {
+    if (suite.flow.kind === 'prompty') checkPrompty(suite.flow, testCase);
     for (const template of templates) {
       try {
         renderValue(template.value, testCase.vars);
@@ -33,5 +35,20 @@ export function checkTemplates(suite: Suite): void {
         );
       }
     }
+  }
+}
+
+/** A Prompty body must render for every case: an undefined `{{ … }}` names the case and the file line. */
+function checkPrompty(flow: PromptyFlowSpec, testCase: Case): void {
+  try {
+    renderPrompty(flow, { ...flow.defaults, ...testCase.vars }, { strict: true });
+  } catch (error) {
+    if (!(error instanceof PromptyError)) throw error;
+    const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
+    throw new ConfigError(
+      `${error.message} for case "${testCase.id}" (${where}; fields: ${Object.keys(testCase.vars).join(', ') || 'none'})`,
+      { file: flow.file, ...(error.line ? { line: error.line } : {}) },
+      'add the field to every case, or give the input a default in the front matter',
+    );
   }
 }

@@ -4,6 +4,7 @@ import { glob } from 'tinyglobby';
 import { ConfigError } from '../errors.js';
 import { readDataFile, inlineCases } from './data.js';
 import { normaliseFlow } from './flow-spec.js';
+import { loadPromptyFlow } from './prompty-flow.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { checkTemplates } from './check-templates.js';
 import type { Case, EvaluatorSpec, GateConfig, MetricGate, Suite } from './types.js';
@@ -46,7 +47,9 @@ export async function loadSuite(file: string, cwd: string): Promise<Suite> {
 
   const dir = dirname(path);
   const evaluators = normaliseEvaluators(doc.evaluators as Record<string, unknown>[], source);
-  const flow = normaliseFlow(doc.flow as Record<string, unknown>, { file, line: source.lineOf(['flow']) });
+  const flowDoc = doc.flow as Record<string, unknown>;
+  const flowWhere = { file, line: source.lineOf(['flow']) };
+  const flow = flowDoc.kind === 'prompty' ? await loadPromptyFlow(flowDoc, dir, cwd, flowWhere) : normaliseFlow(flowDoc, flowWhere);
   const cases: Case[] =
     typeof doc.data === 'string'
       ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)

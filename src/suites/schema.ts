@@ -28,6 +28,20 @@ const FLOWS = [
     },
   },
   {
+    if: { properties: { kind: { const: 'prompty' } } },
+    then: {
+      required: ['file'],
+      properties: {
+        kind: true,
+        file: { type: 'string', pattern: '\\.prompty$', description: 'A .prompty file (relative to the suite): front matter (v1 or v2) + Jinja body.' },
+        model: { type: 'string', minLength: 1, description: "Override the front matter's model." },
+        parameters: { type: 'object', description: "Added to / overriding the front matter's parameters." },
+        stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
+      },
+      additionalProperties: false,
+    },
+  },
+  {
     if: { properties: { kind: { const: 'command' } } },
     then: {
       required: ['command'],
@@ -114,7 +128,7 @@ export function suiteSchema(): Record<string, unknown> {
       flow: {
         type: 'object',
         required: ['kind'],
-        properties: { kind: { enum: ['prompt', 'command', 'http'] } },
+        properties: { kind: { enum: ['prompt', 'prompty', 'command', 'http'] } },
         allOf: FLOWS,
       },
       data: { type: 'string', pattern: '\\.(jsonl|csv|ya?ml|json)$', description: 'Cases file relative to the suite.' },

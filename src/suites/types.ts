@@ -17,7 +17,7 @@ export interface Suite {
   hash: string;
 }
 
-export type FlowSpec = PromptFlowSpec | CommandFlowSpec | HttpFlowSpec;
+export type FlowSpec = PromptFlowSpec | PromptyFlowSpec | CommandFlowSpec | HttpFlowSpec;
 
 export interface PromptFlowSpec {
   kind: 'prompt';
@@ -25,6 +25,20 @@ export interface PromptFlowSpec {
   /** Message contents are `{{var}}` templates over the case. */
   messages: ChatMessage[];
   parameters: Record<string, unknown>;
+  stream: boolean;
+}
+
+export interface PromptyFlowSpec {
+  kind: 'prompty';
+  /** The .prompty file, relative to the suite (for messages); its content is below. */
+  file: string;
+  /** Jinja body (role markers split it into messages) and the file line it starts on. */
+  body: string;
+  bodyLine: number;
+  model: string;
+  parameters: Record<string, unknown>;
+  /** Input defaults from the front matter; the case's fields override them. */
+  defaults: Record<string, unknown>;
   stream: boolean;
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import nunjucks from 'nunjucks';
 import type { ChatMessage } from '../../model/types.js';
-import { parsePrompty } from '../judge/prompty.js';
+import { PromptyError, readPrompty, renderPrompty } from '../../prompty/prompty.js';
 import { askJudge, JUDGE_SAMPLES_SCHEMA, median } from '../judge/run-judge.js';
 import type { MetricDefinition, ScoreInput } from '../types.js';
 
@@ -28,7 +28,13 @@ async function rubricMessages(input: ScoreInput, choices: Record<string, number>
   const format = `Answer with JSON only: {"choice": one of ${Object.keys(choices).map((label) => JSON.stringify(label)).join(', ')}, "reason": "<one sentence>"}.`;
   if (typeof input.options.prompty === 'string') {
     const file = resolve(input.suiteDir, input.options.prompty);
-    const { messages } = parsePrompty(await readFile(file, 'utf8'), variables, input.options.prompty);
+    let messages: ChatMessage[];
+    try {
+      messages = renderPrompty(readPrompty(await readFile(file, 'utf8')), variables, { strict: false });
+    } catch (error) {
+      if (!(error instanceof PromptyError)) throw error;
+      throw new Error(`${input.options.prompty}${error.line ? `:${error.line}` : ''}: ${error.message}`);
+    }
     return [...messages, { role: 'system', content: format }];
   }
   const prompt = nunjucks.renderString(String(input.options.prompt ?? ''), variables);
