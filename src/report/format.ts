@@ -47,7 +47,7 @@ export function detectableLine(metrics: readonly MetricComparison[]): string | u
   const drops = metrics.filter((metric) => metric.detectableDrop !== null && metric.gating).map((metric) => metric.detectableDrop as number);
   if (drops.length === 0) return undefined;
   const worst = Math.max(...drops);
-  return `With ${metrics[0]?.shared ?? 0} shared cases this suite reliably detects (80% power) drops of ≥ ${(worst * 100).toFixed(1)} pts; smaller drops need more cases or \`repeat:\`.`;
+  return `With ${metrics[0]?.shared ?? 0} shared cases this suite reliably detects (80% power) drops of ≥ ${(worst * 100).toFixed(1)} pts; to catch smaller drops, add cases or samples per case (\`repeat: 3\`).`;
 }
 
 /** "Spend: flow $0.0123 (baseline $0.0119) · judges and moderation $0.0040, apart" */
