@@ -44747,7 +44747,8 @@ function formatInterval(metric) {
     const [low, high] = metric.ci;
     if (metric.scale.kind === 'amount')
         return `×${low.toFixed(2)} … ×${high.toFixed(2)}`;
-    return `${(low * 100).toFixed(1)} … ${(high * 100).toFixed(1)}`;
+    const points = (value) => `${value < 0 ? '−' : ''}${Math.abs(value * 100).toFixed(1)}`;
+    return `${points(low)} … ${points(high)}`;
 }
 function formatP(metric) {
     if (metric.pRaw === null)

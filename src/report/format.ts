@@ -28,7 +28,8 @@ export function formatInterval(metric: MetricComparison): string {
   if (!metric.ci) return '—';
   const [low, high] = metric.ci;
   if (metric.scale.kind === 'amount') return `×${low.toFixed(2)} … ×${high.toFixed(2)}`;
-  return `${(low * 100).toFixed(1)} … ${(high * 100).toFixed(1)}`;
+  const points = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value * 100).toFixed(1)}`;
+  return `${points(low)} … ${points(high)}`;
 }
 
 export function formatP(metric: MetricComparison): string {

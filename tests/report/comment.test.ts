@@ -42,7 +42,7 @@ describe('the PR comment', () => {
   it('shows one table row per metric, grouped by family in the fixed order', () => {
     const families = body.split('\n').filter((line) => /^\| (quality|harm|honesty|cost|latency) \|/.test(line)).map((line) => line.split(' | ')[0]?.slice(2));
     expect(families).toEqual(['quality', 'harm', 'honesty', 'cost', 'latency']);
-    expect(body).toContain('| quality | `f1` | 90.0% | 80.0% | −10.0 | -14.0 … -6.0 | <0.001 / 0.001 | 1 / 9 | ❌ dropped 10.0 pts |');
+    expect(body).toContain('| quality | `f1` | 90.0% | 80.0% | −10.0 | −14.0 … −6.0 | <0.001 / 0.001 | 1 / 9 | ❌ dropped 10.0 pts |');
     expect(body).toContain('| cost | `cost` | $0.0123 | $0.0125 | ×1.02 | ×1.00 … ×1.04 |');
     expect(body).toContain('reliably detects (80% power) drops of ≥ 6.0 pts');
   });
