@@ -45983,18 +45983,21 @@ function renderError(error, file) {
     const what = /undefined value/.test(detail) && expression ? `{{ ${expression} }} is undefined` : detail;
     return new PromptyError(what, file.bodyLine + line - 1);
 }
+/** Renders Jinja text; `strict`: outputting an undefined value is a PromptyError naming it. */
+function renderJinja(file, variables, options) {
+    try {
+        return (options.strict ? strict : lenient).renderString(file.body, variables);
+    }
+    catch (error) {
+        throw renderError(error, file);
+    }
+}
 /**
  * Renders the body over `variables` and splits it into chat messages. `strict`: outputting an
  * undefined value is an error (a flow must never send a prompt with a hole in it).
  */
 function renderPrompty(file, variables, options) {
-    let body;
-    try {
-        body = (options.strict ? strict : lenient).renderString(file.body, variables);
-    }
-    catch (error) {
-        throw renderError(error, file);
-    }
+    const body = renderJinja(file, variables, options);
     const messages = [];
     let current;
     for (const line of body.split(/\r?\n/)) {
@@ -46072,6 +46075,7 @@ const rubric = {
     requires: ['choices'],
     threshold: 0.5,
     needs: 'chat',
+    jinjaOptions: ['prompt'],
     optionsSchema: {
         prompt: { type: 'string', description: 'The rubric; Jinja over the case fields plus output, expected, context.' },
         prompty: { type: 'string', pattern: '\\.prompty$', description: 'A .prompty file (relative to the suite) holding the rubric.' },
@@ -46390,11 +46394,16 @@ async function evaluateSample(sample, testCase, suite, ctx, prices) {
         scores,
     };
 }
+/** The evaluator's options rendered over the case, except those the metric renders as Jinja itself. */
+function renderOptions(metric, options, vars) {
+    const verbatim = new Set(metric.jinjaOptions ?? []);
+    return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, verbatim.has(key) ? value : renderValue(value, vars)]));
+}
 async function scoreOne(metric, evaluator, flow, testCase, suite, ctx) {
     if (metric.needs && !ctx.client)
         return { value: null, error: 'skipped: needs a model API key' };
     try {
-        const options = renderValue(evaluator.options, testCase.vars);
+        const options = renderOptions(metric, evaluator.options, testCase.vars);
         const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
         return await metric.score({
             output: flow.output,
@@ -49943,6 +49952,7 @@ async function loadPromptyFlow(flow, dir, cwd, where) {
 
 
 
+
 /** The templates of a suite: flow messages / request, and every evaluator's options. */
 function templatesOf(suite) {
     const flow = suite.flow;
@@ -49951,17 +49961,31 @@ function templatesOf(suite) {
         : flow.kind === 'http'
             ? [{ where: 'flow', value: { url: flow.url, headers: flow.headers, body: flow.body } }]
             : [];
-    return [...flowTemplates, ...suite.evaluators.map((evaluator) => ({ where: `evaluator "${evaluator.name}"`, value: evaluator.options }))];
+    const evaluatorTemplates = suite.evaluators.map((evaluator) => {
+        const jinja = new Set(findMetric(evaluator.metric)?.jinjaOptions ?? []);
+        return { where: `evaluator "${evaluator.name}"`, value: Object.fromEntries(Object.entries(evaluator.options).filter(([key]) => !jinja.has(key))) };
+    });
+    return [...flowTemplates, ...evaluatorTemplates];
 }
+/** Jinja options (a rubric's prompt) see the case plus what scoring adds. */
+function jinjaTemplatesOf(suite) {
+    return suite.evaluators.flatMap((evaluator) => (findMetric(evaluator.metric)?.jinjaOptions ?? [])
+        .filter((key) => typeof evaluator.options[key] === 'string')
+        .map((key) => ({ where: `evaluator "${evaluator.name}" (${key})`, text: evaluator.options[key] })));
+}
+const SCORING_VARIABLES = { output: '', expected: '', context: '' };
 /**
  * Renders every template against every case once at load time, so a missing variable is a
  * configuration error naming the case — never an empty string in a prompt at run time.
  */
 function checkTemplates(suite) {
     const templates = templatesOf(suite);
+    const jinjaTemplates = jinjaTemplatesOf(suite);
     for (const testCase of suite.cases) {
         if (suite.flow.kind === 'prompty')
             checkPrompty(suite.flow, testCase);
+        for (const template of jinjaTemplates)
+            checkJinja(template, testCase, suite.file);
         for (const template of templates) {
             try {
                 renderValue(template.value, testCase.vars);
@@ -49984,6 +50008,16 @@ function checkPrompty(flow, testCase) {
             throw error;
         const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
         throw new ConfigError(`${error.message} for case "${testCase.id}" (${where}; fields: ${Object.keys(testCase.vars).join(', ') || 'none'})`, { file: flow.file, ...(error.line ? { line: error.line } : {}) }, 'add the field to every case, or give the input a default in the front matter');
+    }
+}
+function checkJinja(template, testCase, suiteFile) {
+    try {
+        renderJinja({ body: template.text, bodyLine: 1 }, { ...SCORING_VARIABLES, ...testCase.vars }, { strict: true });
+    }
+    catch (error) {
+        if (!(error instanceof PromptyError))
+            throw error;
+        throw new ConfigError(`case "${testCase.id}": ${template.where}: ${error.message} (fields: ${Object.keys(testCase.vars).join(', ') || 'none'}, plus output, expected, context)`, { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) }, `add the field to every case or fix the prompt in ${suiteFile}`);
     }
 }
 

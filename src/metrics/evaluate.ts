@@ -77,10 +77,16 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
   };
 }
 
+/** The evaluator's options rendered over the case, except those the metric renders as Jinja itself. */
+export function renderOptions(metric: MetricDefinition, options: Record<string, unknown>, vars: Record<string, unknown>): Record<string, unknown> {
+  const verbatim = new Set(metric.jinjaOptions ?? []);
+  return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, verbatim.has(key) ? value : renderValue(value, vars)]));
+}
+
 async function scoreOne(metric: MetricDefinition, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
   if (metric.needs && !ctx.client) return { value: null, error: 'skipped: needs a model API key' };
   try {
-    const options = renderValue(evaluator.options, testCase.vars) as Record<string, unknown>;
+    const options = renderOptions(metric, evaluator.options, testCase.vars);
     const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
     return await metric.score({
       output: flow.output,

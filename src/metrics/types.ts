@@ -73,6 +73,12 @@ export interface MetricDefinition {
    * (e.g. a removed case that was failing on main). Amounts (cost, latency) have none.
    */
   threshold?: number;
+  /**
+   * Options the metric renders itself as Jinja over the case plus `output`, `expected` and
+   * `context` (a rubric's prompt); every other string option is a `{{var}}` template rendered
+   * over the case before scoring.
+   */
+  jinjaOptions?: readonly string[];
   /** What the metric needs from the model endpoint; metrics that need one skip without a key. */
   needs?: 'chat' | 'embeddings' | 'moderation';
   score(input: ScoreInput): Promise<Score> | Score;

@@ -56,17 +56,21 @@ function renderError(error: Error, file: PromptyBody): PromptyError {
   return new PromptyError(what, file.bodyLine + line - 1);
 }
 
+/** Renders Jinja text; `strict`: outputting an undefined value is a PromptyError naming it. */
+export function renderJinja(file: PromptyBody, variables: Record<string, unknown>, options: { strict: boolean }): string {
+  try {
+    return (options.strict ? strict : lenient).renderString(file.body, variables);
+  } catch (error) {
+    throw renderError(error as Error, file);
+  }
+}
+
 /**
  * Renders the body over `variables` and splits it into chat messages. `strict`: outputting an
  * undefined value is an error (a flow must never send a prompt with a hole in it).
  */
 export function renderPrompty(file: PromptyBody, variables: Record<string, unknown>, options: { strict: boolean }): ChatMessage[] {
-  let body: string;
-  try {
-    body = (options.strict ? strict : lenient).renderString(file.body, variables);
-  } catch (error) {
-    throw renderError(error as Error, file);
-  }
+  const body = renderJinja(file, variables, options);
   const messages: ChatMessage[] = [];
   let current: ChatMessage | undefined;
   for (const line of body.split(/\r?\n/)) {

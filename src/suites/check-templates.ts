@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.js';
-import { PromptyError, renderPrompty } from '../prompty/prompty.js';
+import { findMetric } from '../metrics/registry.js';
+import { PromptyError, renderJinja, renderPrompty } from '../prompty/prompty.js';
 import { MissingVariableError, renderValue } from './template.js';
 import type { Case, PromptyFlowSpec, Suite } from './types.js';
 
@@ -12,8 +13,23 @@ function templatesOf(suite: Suite): { where: string; value: unknown }[] {
       : flow.kind === 'http'
         ? [{ where: 'flow', value: { url: flow.url, headers: flow.headers, body: flow.body } }]
         : [];
-  return [...flowTemplates, ...suite.evaluators.map((evaluator) => ({ where: `evaluator "${evaluator.name}"`, value: evaluator.options }))];
+  const evaluatorTemplates = suite.evaluators.map((evaluator) => {
+    const jinja = new Set(findMetric(evaluator.metric)?.jinjaOptions ?? []);
+    return { where: `evaluator "${evaluator.name}"`, value: Object.fromEntries(Object.entries(evaluator.options).filter(([key]) => !jinja.has(key))) };
+  });
+  return [...flowTemplates, ...evaluatorTemplates];
 }
+
+/** Jinja options (a rubric's prompt) see the case plus what scoring adds. */
+function jinjaTemplatesOf(suite: Suite): { where: string; text: string }[] {
+  return suite.evaluators.flatMap((evaluator) =>
+    (findMetric(evaluator.metric)?.jinjaOptions ?? [])
+      .filter((key) => typeof evaluator.options[key] === 'string')
+      .map((key) => ({ where: `evaluator "${evaluator.name}" (${key})`, text: evaluator.options[key] as string })),
+  );
+}
+
+const SCORING_VARIABLES = { output: '', expected: '', context: '' };
 
 /**
  * Renders every template against every case once at load time, so a missing variable is a
@@ -21,8 +37,10 @@ function templatesOf(suite: Suite): { where: string; value: unknown }[] {
  */
 export function checkTemplates(suite: Suite): void {
   const templates = templatesOf(suite);
+  const jinjaTemplates = jinjaTemplatesOf(suite);
   for (const testCase of suite.cases) {
     if (suite.flow.kind === 'prompty') checkPrompty(suite.flow, testCase);
+    for (const template of jinjaTemplates) checkJinja(template, testCase, suite.file);
     for (const template of templates) {
       try {
         renderValue(template.value, testCase.vars);
@@ -49,6 +67,19 @@ function checkPrompty(flow: PromptyFlowSpec, testCase: Case): void {
       `${error.message} for case "${testCase.id}" (${where}; fields: ${Object.keys(testCase.vars).join(', ') || 'none'})`,
       { file: flow.file, ...(error.line ? { line: error.line } : {}) },
       'add the field to every case, or give the input a default in the front matter',
+    );
+  }
+}
+
+function checkJinja(template: { where: string; text: string }, testCase: Case, suiteFile: string): void {
+  try {
+    renderJinja({ body: template.text, bodyLine: 1 }, { ...SCORING_VARIABLES, ...testCase.vars }, { strict: true });
+  } catch (error) {
+    if (!(error instanceof PromptyError)) throw error;
+    throw new ConfigError(
+      `case "${testCase.id}": ${template.where}: ${error.message} (fields: ${Object.keys(testCase.vars).join(', ') || 'none'}, plus output, expected, context)`,
+      { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) },
+      `add the field to every case or fix the prompt in ${suiteFile}`,
     );
   }
 }

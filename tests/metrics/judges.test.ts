@@ -110,6 +110,21 @@ describe('LLM judges over the loopback OpenAI server', () => {
 });
 
 describe('evaluate stage', () => {
+  it('leaves a rubric prompt to Jinja, so it can use the output next to the case fields', async () => {
+    server.setHandler(() => chatReply('{"choice": "good"}'));
+    const suite: Suite = {
+      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1,
+      flow: { kind: 'command', argv: ['x'], timeoutMs: 1, env: {} },
+      cases: [{ id: 'c1', vars: { question: 'weight?' }, source: { file: 'x' } }],
+      evaluators: [{ name: 'rubric', metric: 'rubric', options: { prompt: 'Q: {{ question }} A: {{ output }}', choices: { good: 1, bad: 0 } } }],
+      gate: { alpha: 0.05, tolerance: 0.05, metrics: {} },
+    };
+    const flowOutput = { output: 'It is 4.2 kg', usage: { prompt: 1, completion: 1, cached: 0, reasoning: 0 }, latency: { totalMs: 5 } };
+    const [result] = await evaluateCases([{ case: suite.cases[0] as Suite['cases'][number], samples: [{ ok: true, value: flowOutput }] }], suite, { client, judgeModel: 'gpt-4o-mini', concurrency: 1 });
+    expect(result?.samples[0]?.scores.rubric).toMatchObject({ value: 1 });
+    expect(server.requests.at(-1)?.body.messages[1].content).toContain('Q: weight? A: It is 4.2 kg');
+  });
+
   it('scores every sample, prices the flow and costs the judge apart', async () => {
     server.setHandler(() => chatReply('{"score": 5}', { prompt: 1000, completion: 10 }));
     const suite: Suite = {

@@ -107,6 +107,13 @@ describe('loadSuites', () => {
     expect(error.format()).toBe('evals/c.jsonl:2: case "bad": evaluator "contains" uses {{answer}}, which is not a field of this case (fields: id, question) — add "answer" to every case or fix the template in evals/x.eval.yaml');
   });
 
+  it('checks a rubric prompt as Jinja over the case plus output, expected and context', async () => {
+    const suite = (prompt: string) => `flow: { kind: command, command: x }\ncases: [{ question: "q?" }]\nevaluators:\n  - { metric: rubric, prompt: "${prompt}", choices: { good: 1, bad: 0 } }\n`;
+    await expect(loadSuites(['evals/**/*.eval.yaml'], { cwd: repo({ 'evals/r.eval.yaml': suite('Q: {{ question }} A: {{ output }}') }) })).resolves.toHaveLength(1);
+    const error = await loadError({ 'evals/r.eval.yaml': suite('A: {{ outptu }}') });
+    expect(error.format()).toMatch(/^evals\/r\.eval\.yaml:2: case "\w+": evaluator "rubric" \(prompt\): \{\{ outptu \}\} is undefined \(fields: question, plus output, expected, context\)/);
+  });
+
   it('rejects duplicate case ids, duplicate evaluator names and gate keys naming no evaluator', async () => {
     expect((await loadError({ 'evals/x.eval.yaml': 'flow: { kind: command, command: x }\ndata: c.jsonl\nevaluators: [{ metric: json-valid }]\n', 'evals/c.jsonl': '{"id":"a"}\n{"id":"a"}\n' })).format()).toBe(
       'evals/c.jsonl:2: duplicate case id "a" (also on line 1) — give each case a unique `id`',

@@ -57,6 +57,7 @@ export const rubric: MetricDefinition = {
   requires: ['choices'],
   threshold: 0.5,
   needs: 'chat',
+  jinjaOptions: ['prompt'],
   optionsSchema: {
     prompt: { type: 'string', description: 'The rubric; Jinja over the case fields plus output, expected, context.' },
     prompty: { type: 'string', pattern: '\\.prompty$', description: 'A .prompty file (relative to the suite) holding the rubric.' },
