@@ -43745,7 +43745,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44383);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96839);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -43761,7 +43761,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 44383:
+/***/ 96839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46245,6 +46245,23 @@ const moderation = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/metrics/quality/ends-with.ts
+
+const endsWith = {
+    name: 'ends-with',
+    family: 'quality',
+    scale: { kind: 'binary' },
+    direction: 'higher-is-better',
+    description: 'The output (trailing whitespace ignored) ends with the expected text.',
+    requires: ['expected'],
+    threshold: 1,
+    optionsSchema: { expected: EXPECTED_SCHEMA },
+    score({ output, options }) {
+        const text = output.trimEnd();
+        return { value: asList(options.expected).some((suffix) => text.endsWith(suffix)) ? 1 : 0 };
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/metrics/quality/starts-with.ts
 
 const startsWith = {
@@ -46295,12 +46312,13 @@ const startsWith = {
 
 
 
+
 /**
  * The catalogue: one metric per file under src/metrics/<family>/, each exporting one
  * MetricDefinition, listed here.
  */
 const BASE = [
-    equals, contains, icontains, containsAny, containsAll, startsWith, regex, jsonValid, jsonSchema, f1,
+    equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
     rougeLMetric, bleu, levenshteinMetric, length_length, similarity, relevance, coherence, fluency, similarityJudge, rubric,
     groundedness, retrieval, contextOverlap,
     moderation, harm, pii, refusal, promptInjection,
@@ -49948,6 +49966,122 @@ async function loadPromptyFlow(flow, dir, cwd, where) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/suites/prompt-yml.ts
+
+
+/**
+ * GitHub's `.prompt.yml` prompt files (messages, model, modelParameters, testData, evaluators),
+ * read as an EvalGate suite: translated into the suite document, with every path mapped back to
+ * its line in the original file so validation errors point there.
+ */
+const isPromptYml = (file) => /\.prompt\.ya?ml$/.test(file);
+const prompt_yml_isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** GitHub Models ids carry a publisher (`openai/gpt-4o-mini`); OpenAI-compatible endpoints take the bare name. */
+const prompt_yml_modelName = (id) => id.replace(/^(azure-)?openai\//, '');
+/** `uses: github/<name>` built-ins → our judges; they read `{{input}}`, `{{expected}}`. */
+const BUILT_INS = {
+    similarity: { metric: 'similarity-judge', expected: '{{expected}}' },
+    coherence: { metric: 'coherence' },
+    fluency: { metric: 'fluency' },
+    relevance: { metric: 'relevance' },
+    groundedness: { metric: 'groundedness', context: '{{expected}}' },
+};
+const STRING_CHECKS = { equals: 'equals', contains: 'contains', startsWith: 'starts-with', endsWith: 'ends-with' };
+function slug(name, index, taken) {
+    const base = (typeof name === 'string' ? name : '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+    let candidate = /^[a-z]/.test(base) ? base : `check-${index + 1}`;
+    for (let suffix = 2; taken.has(candidate); suffix += 1)
+        candidate = `${base || 'check'}-${suffix}`;
+    taken.add(candidate);
+    return candidate;
+}
+function evaluator(entry, index, taken, fail) {
+    if (!prompt_yml_isDict(entry))
+        fail('each evaluator must be a mapping', ['evaluators', index]);
+    const name = slug(entry.name, index, taken);
+    if (prompt_yml_isDict(entry.string)) {
+        const checks = Object.entries(entry.string).filter(([key]) => key in STRING_CHECKS);
+        if (checks.length !== 1)
+            fail(`string evaluator needs exactly one of ${Object.keys(STRING_CHECKS).join(', ')}`, ['evaluators', index, 'string']);
+        const [[kind, value]] = checks;
+        return { name, metric: STRING_CHECKS[kind], expected: value };
+    }
+    if (typeof entry.uses === 'string') {
+        const builtIn = BUILT_INS[entry.uses.replace(/^github\//, '')];
+        if (!builtIn)
+            fail(`unknown evaluator "${entry.uses}"`, ['evaluators', index, 'uses'], `known: ${Object.keys(BUILT_INS).map((key) => `github/${key}`).join(', ')}`);
+        return { name, ...builtIn };
+    }
+    if (prompt_yml_isDict(entry.llm)) {
+        const { prompt, systemPrompt, choices, modelId } = entry.llm;
+        if (typeof prompt !== 'string' || !Array.isArray(choices))
+            fail('an llm evaluator needs `prompt` and `choices`', ['evaluators', index, 'llm']);
+        const text = `${typeof systemPrompt === 'string' ? `${systemPrompt}\n\n` : ''}${prompt}`.replace(/\{\{\s*completion\s*\}\}/g, '{{ output }}');
+        return {
+            name,
+            metric: 'rubric',
+            prompt: text,
+            choices: Object.fromEntries(choices.map((choice) => [String(choice.choice), choice.score])),
+            ...(typeof modelId === 'string' ? { 'judge-model': prompt_yml_modelName(modelId) } : {}),
+        };
+    }
+    return fail('an evaluator needs `string`, `uses` or `llm`', ['evaluators', index]);
+}
+function prompt_yml_parameters(file, fail) {
+    const given = prompt_yml_isDict(file.modelParameters) ? file.modelParameters : {};
+    const mapped = {};
+    if (given.maxTokens !== undefined)
+        mapped.max_tokens = given.maxTokens;
+    if (given.temperature !== undefined)
+        mapped.temperature = given.temperature;
+    if (given.topP !== undefined)
+        mapped.top_p = given.topP;
+    if (file.responseFormat === 'json_object')
+        mapped.response_format = { type: 'json_object' };
+    if (file.responseFormat === 'json_schema') {
+        try {
+            mapped.response_format = { type: 'json_schema', json_schema: JSON.parse(String(file.jsonSchema)) };
+        }
+        catch {
+            fail('jsonSchema must be a JSON string with `name` and `schema`', ['jsonSchema']);
+        }
+    }
+    return mapped;
+}
+/** Where a path of the translated suite came from in the .prompt.yml. */
+function originalPath(path) {
+    const [head, ...rest] = path;
+    if (head === 'flow')
+        return rest[0] === 'messages' ? rest : ['model'];
+    if (head === 'cases')
+        return ['testData', ...rest];
+    if (head === 'evaluators')
+        return path.slice(0, 2);
+    return path;
+}
+function fromPromptYml(source) {
+    const fail = (message, path, fix) => {
+        throw new ConfigError(message, { file: source.file, line: source.lineOf(path) }, fix);
+    };
+    const file = source.value;
+    if (!prompt_yml_isDict(file))
+        return fail('a .prompt.yml must be a YAML mapping (model, messages, testData, evaluators)', []);
+    if (typeof file.model !== 'string')
+        fail('`model` is missing', []);
+    if (!Array.isArray(file.testData) || file.testData.length === 0)
+        fail('`testData` is missing: EvalGate needs cases to evaluate', [], 'add testData items with the template variables and `expected`');
+    if (!Array.isArray(file.evaluators) || file.evaluators.length === 0)
+        fail('`evaluators` is missing', [], 'add string checks or `uses: github/similarity`');
+    const taken = new Set();
+    const value = {
+        name: typeof file.name === 'string' ? file.name : (0,external_node_path_namespaceObject.basename)(source.file).replace(/\.prompt\.ya?ml$/, ''),
+        flow: { kind: 'prompt', model: prompt_yml_modelName(file.model), messages: file.messages, parameters: prompt_yml_parameters(file, fail) },
+        cases: file.testData,
+        evaluators: file.evaluators.map((entry, index) => evaluator(entry, index, taken, fail)),
+    };
+    return { file: source.file, value, lineOf: (path) => source.lineOf(originalPath(path)) };
+}
+
 ;// CONCATENATED MODULE: ./src/suites/check-templates.ts
 
 
@@ -50252,6 +50386,7 @@ function validateSuiteDocument(source) {
 
 
 
+
 const DEFAULT_ALPHA = 0.05;
 const DEFAULT_TOLERANCE = 0.05;
 /** load suites: globs → parsed, validated, normalised suites with their cases. */
@@ -50274,7 +50409,8 @@ async function loadSuites(patterns, options) {
 }
 async function loadSuite(file, cwd) {
     const path = (0,external_node_path_namespaceObject.resolve)(cwd, file);
-    const source = parseYaml(await (0,promises_namespaceObject.readFile)(path, 'utf8'), file);
+    const parsed = parseYaml(await (0,promises_namespaceObject.readFile)(path, 'utf8'), file);
+    const source = isPromptYml(file) ? fromPromptYml(parsed) : parsed;
     const doc = source.value;
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
         throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });

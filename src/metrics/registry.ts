@@ -29,6 +29,7 @@ import { groundedness } from './honesty/groundedness.js';
 import { retrieval } from './honesty/retrieval.js';
 import { harm } from './harm/harm-judge.js';
 import { moderation } from './harm/moderation.js';
+import { endsWith } from './quality/ends-with.js';
 import { startsWith } from './quality/starts-with.js';
 import type { MetricDefinition } from './types.js';
 
@@ -37,7 +38,7 @@ import type { MetricDefinition } from './types.js';
  * MetricDefinition, listed here.
  */
 const BASE: readonly MetricDefinition[] = [
-  equals, contains, icontains, containsAny, containsAll, startsWith, regex, jsonValid, jsonSchema, f1,
+  equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
   rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric,
   groundedness, retrieval, contextOverlap,
   moderation, harm, pii, refusal, promptInjection,

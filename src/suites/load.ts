@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js';
 import { readDataFile, inlineCases } from './data.js';
 import { normaliseFlow } from './flow-spec.js';
 import { loadPromptyFlow } from './prompty-flow.js';
+import { fromPromptYml, isPromptYml } from './prompt-yml.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { checkTemplates } from './check-templates.js';
 import type { Case, EvaluatorSpec, GateConfig, MetricGate, Suite } from './types.js';
@@ -34,7 +35,8 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
 
 export async function loadSuite(file: string, cwd: string): Promise<Suite> {
   const path = resolve(cwd, file);
-  const source = parseYaml(await readFile(path, 'utf8'), file);
+  const parsed = parseYaml(await readFile(path, 'utf8'), file);
+  const source = isPromptYml(file) ? fromPromptYml(parsed) : parsed;
   const doc = source.value as Record<string, unknown> | null;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });

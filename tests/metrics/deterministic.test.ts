@@ -64,6 +64,8 @@ describe('quality: golden values', () => {
     expect((await score('contains-all', 'red and blue', { expected: ['blue', 'red', 'green'] })).value).toBe(0);
     expect((await score('equals', '  Yes ', { expected: 'yes', 'ignore-case': true })).value).toBe(1);
     expect((await score('starts-with', '\n  Yes, it does', { expected: 'Yes' })).value).toBe(1);
+    expect((await score('ends-with', 'It does. Anything else?\n', { expected: 'Anything else?' })).value).toBe(1);
+    expect((await score('ends-with', 'Anything else? It does.', { expected: 'Anything else?' })).value).toBe(0);
     expect((await score('regex', 'Order #A-1234', { pattern: '#[A-Z]-\\d{4}' })).value).toBe(1);
     expect((await score('length', 'one two three', { min: 1, max: 2, unit: 'words' })).value).toBe(0);
   });

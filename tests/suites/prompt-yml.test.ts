@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEvaluation } from '../../src/engine/run-evaluation.js';
+import type { ConfigError } from '../../src/errors.js';
+import { loadSuite } from '../../src/suites/load.js';
+import type { OpenAIServer } from '../support/openai-server.js';
+import { chatReply, startOpenAIServer } from '../support/openai-server.js';
+
+/** GitHub's documented example .prompt.yml, plus a built-in and a custom LLM evaluator. */
+const SUMMARIZER = `name: Text Summarizer
+description: Summarizes input text concisely
+model: openai/gpt-4o-mini
+modelParameters:
+  temperature: 0.5
+  maxTokens: 200
+messages:
+  - role: system
+    content: You are a text summarizer. Your only job is to summarize text given to you.
+  - role: user
+    content: |
+      Summarize the given text, beginning with "Summary -":
+      <text>
+      {{input}}
+      </text>
+testData:
+  - input: |
+      The quick brown fox jumped over the lazy dog.
+      The dog was too tired to react.
+    expected: Summary - A fox jumped over a lazy, unresponsive dog.
+evaluators:
+  - name: Output should start with 'Summary -'
+    string:
+      startsWith: 'Summary -'
+  - name: Similarity
+    uses: github/similarity
+  - name: Is it short?
+    llm:
+      modelId: openai/gpt-4.1-mini
+      systemPrompt: You judge summaries.
+      prompt: "Is this summary short? {{completion}}"
+      choices:
+        - { choice: "yes", score: 1 }
+        - { choice: "no", score: 0 }
+`;
+
+let server: OpenAIServer;
+beforeAll(async () => {
+  server = await startOpenAIServer((request) => {
+    const text = JSON.stringify(request.body.messages ?? []);
+    if (text.includes('You judge summaries')) return chatReply('{"choice": "yes"}');
+    if (text.includes('You are a text summarizer')) return chatReply('Summary - A fox jumped over a tired dog.');
+    return chatReply('{"score": 4, "reason": "close"}');
+  });
+});
+afterAll(() => server.close());
+
+function write(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'evalgate-promptyml-'));
+  writeFileSync(join(dir, 'summarize.prompt.yml'), text);
+  return dir;
+}
+
+describe('.prompt.yml files (GitHub Models prompt format)', () => {
+  it('load as a prompt-flow suite: model without publisher, parameters, testData as cases, evaluators mapped', async () => {
+    const suite = await loadSuite('summarize.prompt.yml', write(SUMMARIZER));
+    expect(suite.name).toBe('Text Summarizer');
+    expect(suite.flow).toMatchObject({ kind: 'prompt', model: 'gpt-4o-mini', parameters: { temperature: 0.5, max_tokens: 200 } });
+    expect(suite.cases).toHaveLength(1);
+    expect(suite.cases[0]?.source).toEqual({ file: 'summarize.prompt.yml', line: 17 });
+    expect(suite.evaluators).toEqual([
+      { name: 'output-should-start-with-summary', metric: 'starts-with', options: { expected: 'Summary -' } },
+      { name: 'similarity', metric: 'similarity-judge', options: { expected: '{{expected}}' } },
+      { name: 'is-it-short', metric: 'rubric', options: { prompt: 'You judge summaries.\n\nIs this summary short? {{ output }}', choices: { yes: 1, no: 0 }, 'judge-model': 'gpt-4.1-mini' } },
+    ]);
+  });
+
+  it('run end to end against an OpenAI-compatible server', async () => {
+    const results = await runEvaluation({ suites: ['*.prompt.yml'], cwd: write(SUMMARIZER), apiKey: 'sk-test', baseUrl: server.url, concurrency: 2 });
+    const scores = results.suites[0]?.cases[0]?.samples[0]?.scores;
+    expect(scores).toMatchObject({ 'output-should-start-with-summary': { value: 1 }, similarity: { value: 4 }, 'is-it-short': { value: 1 } });
+    const judged = server.requests.find((request) => JSON.stringify(request.body.messages ?? []).includes('You judge summaries'));
+    expect(judged?.body.model).toBe('gpt-4.1-mini');
+    expect(judged?.body.messages[1].content).toContain('Is this summary short? Summary - A fox jumped over a tired dog.');
+  });
+
+  it('points errors at the line of the .prompt.yml', async () => {
+    const unknown = SUMMARIZER.replace('uses: github/similarity', 'uses: github/bleu');
+    const error = (await loadSuite('summarize.prompt.yml', write(unknown)).catch((caught: unknown) => caught)) as ConfigError;
+    expect(error.format()).toBe('summarize.prompt.yml:26: unknown evaluator "github/bleu" — known: github/similarity, github/coherence, github/fluency, github/relevance, github/groundedness');
+    const badRole = SUMMARIZER.replace('  - role: user', '  - role: tool');
+    expect(((await loadSuite('summarize.prompt.yml', write(badRole)).catch((caught: unknown) => caught)) as ConfigError).format()).toMatch(/^summarize\.prompt\.yml:10: flow\.messages\.1\.role must be one of system, user, assistant/);
+    const noData = SUMMARIZER.slice(0, SUMMARIZER.indexOf('testData:')) + SUMMARIZER.slice(SUMMARIZER.indexOf('evaluators:'));
+    await expect(loadSuite('summarize.prompt.yml', write(noData))).rejects.toThrow('`testData` is missing: EvalGate needs cases to evaluate');
+  });
+});
