@@ -50393,7 +50393,7 @@ const DEFAULT_TOLERANCE = 0.05;
 async function loadSuites(patterns, options) {
     const files = (await glob([...patterns], { cwd: options.cwd, onlyFiles: true })).sort();
     if (files.length === 0) {
-        throw new ConfigError(`no suite files match ${patterns.join(', ')}`, {}, `suites are *.eval.yaml files (looked in ${options.cwd})`);
+        throw new ConfigError(`no suite files match ${patterns.join(', ')}`, {}, `suites are *.eval.yaml or GitHub *.prompt.yml files (looked in ${options.cwd})`);
     }
     const suites = [];
     for (const file of files)

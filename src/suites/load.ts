@@ -20,7 +20,7 @@ export const DEFAULT_TOLERANCE = 0.05;
 export async function loadSuites(patterns: readonly string[], options: { cwd: string }): Promise<Suite[]> {
   const files = (await glob([...patterns], { cwd: options.cwd, onlyFiles: true })).sort();
   if (files.length === 0) {
-    throw new ConfigError(`no suite files match ${patterns.join(', ')}`, {}, `suites are *.eval.yaml files (looked in ${options.cwd})`);
+    throw new ConfigError(`no suite files match ${patterns.join(', ')}`, {}, `suites are *.eval.yaml or GitHub *.prompt.yml files (looked in ${options.cwd})`);
   }
   const suites: Suite[] = [];
   for (const file of files) suites.push(await loadSuite(file, options.cwd));
