@@ -43772,6 +43772,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
+var lib = __nccwpck_require__(36794);
+var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
+var stats_base_dists_normal_quantile_lib = __nccwpck_require__(86060);
+var stats_base_dists_normal_quantile_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_normal_quantile_lib);
 ;// CONCATENATED MODULE: ./src/compare/rng.ts
 /** Seeded randomness: the same data gives the same verdict on every machine and every run. */
 /** FNV-1a over the text: a 32-bit seed from a metric's name. */
@@ -43783,15 +43789,40 @@ function seedFrom(text) {
     }
     return hash >>> 0;
 }
-/** mulberry32: a small, fast PRNG with a 32-bit state; uniform floats in [0, 1). */
+const GOLDEN = 0x6d2b79f5;
+/** mulberry32's output for an advanced state, as a uint32. */
+function scramble(state) {
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+}
+/**
+ * mulberry32: a small, fast PRNG with a 32-bit state; uniform floats in [0, 1). The state is
+ * kept as a signed int32 (`| 0`): the same bits as the reference's uint32, but V8 keeps it in a
+ * register instead of boxing a double.
+ */
 function mulberry32(seed) {
-    let state = seed >>> 0;
+    let state = seed | 0;
     return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+        state = (state + GOLDEN) | 0;
+        return scramble(state) / 4294967296;
+    };
+}
+/**
+ * A seeded bootstrap resampler: each call draws `counts.length` cases with replacement and
+ * counts how often each was drawn (the draws of mulberry32(seed), without a call per draw).
+ */
+function resampler(seed) {
+    let state = seed | 0;
+    return (counts) => {
+        const n = counts.length;
+        counts.fill(0);
+        for (let draw = 0; draw < n; draw += 1) {
+            state = (state + GOLDEN) | 0;
+            const index = Math.floor((scramble(state) / 4294967296) * n);
+            counts[index] = counts[index] + 1;
+        }
     };
 }
 /** 32 random sign bits at a time. */
@@ -43799,12 +43830,6 @@ function uint32(random) {
     return (random() * 4294967296) >>> 0;
 }
 
-// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
-var lib = __nccwpck_require__(36794);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
-var stats_base_dists_normal_quantile_lib = __nccwpck_require__(86060);
-var stats_base_dists_normal_quantile_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_normal_quantile_lib);
 ;// CONCATENATED MODULE: ./src/compare/stats.ts
 
 
@@ -43944,21 +43969,61 @@ function bootstrapCount(n) {
     return Math.min(2000, Math.max(200, Math.floor(20_000_000 / Math.max(1, n))));
 }
 /**
- * Percentile bootstrap interval of a statistic over whole cases (paired: one index picks the
- * same case on both sides).
+ * Percentile bootstrap interval of a statistic over whole cases (paired: one draw picks the same
+ * case on both sides). A resample is passed as `counts`: how often each case was drawn, so a
+ * statistic can weigh values instead of copying them.
  */
-function bootstrapInterval(n, statistic, random, level = 0.9) {
+function bootstrapInterval(n, statistic, resample, level = 0.9) {
     const resamples = bootstrapCount(n);
     const values = new Float64Array(resamples);
-    const indexes = new Uint32Array(n);
+    const counts = new Uint32Array(n);
     for (let b = 0; b < resamples; b += 1) {
-        for (let index = 0; index < n; index += 1)
-            indexes[index] = Math.floor(random() * n);
-        values[b] = statistic(indexes);
+        resample(counts);
+        values[b] = statistic(counts);
     }
     values.sort();
     const tail = (1 - level) / 2;
     return [quantileSorted(values, tail), quantileSorted(values, 1 - tail)];
+}
+/** Σ counts·values / Σ counts: the mean of a resample given as counts. */
+function weightedMean(values, counts) {
+    let sum = 0;
+    let total = 0;
+    for (let index = 0; index < counts.length; index += 1) {
+        const count = counts[index];
+        if (count) {
+            sum += count * values[index];
+            total += count;
+        }
+    }
+    return total ? sum / total : 0;
+}
+/**
+ * Type-7 quantile of a bootstrap resample given as counts over `values` (n draws of n cases);
+ * `order` lists the indexes of `values` in ascending value order (sorted once, reused by every
+ * resample). Stops as soon as the quantile's rank is reached.
+ */
+function weightedQuantile(values, order, counts, q) {
+    const position = (order.length - 1) * q;
+    const k = Math.floor(position);
+    let seen = 0;
+    let low;
+    for (let rank = 0; rank < order.length; rank += 1) {
+        const index = order[rank];
+        const count = counts[index];
+        if (count === 0)
+            continue;
+        const value = values[index];
+        if (low !== undefined)
+            return low + (value - low) * (position - k);
+        if (seen + count > k) {
+            if (position === k || seen + count > k + 1)
+                return value;
+            low = value;
+        }
+        seen += count;
+    }
+    return low ?? Number.NaN;
 }
 /** Holm step-down adjusted p-values, in the input order. */
 function holm(pValues) {
@@ -43976,53 +44041,20 @@ function z(p) {
     return stats_base_dists_normal_quantile_lib_default()(p, 0, 1);
 }
 
-;// CONCATENATED MODULE: ./src/compare/amount-test.ts
-
-
-/**
- * The statistic over `values`, or over the resample `indexes` of them; `buffer` is scratch space
- * (length n) so a bootstrap allocates nothing per resample.
- */
-function statisticOf(kind, values, buffer, indexes) {
-    const n = values.length;
-    if (kind === 'sum') {
-        let sum = 0;
-        for (let index = 0; index < n; index += 1)
-            sum += values[indexes ? indexes[index] : index];
-        return sum;
-    }
-    for (let index = 0; index < n; index += 1)
-        buffer[index] = values[indexes ? indexes[index] : index];
-    return quantileInPlace(buffer, kind === 'p50' ? 0.5 : 0.95);
-}
-function ratioTest(metric, statistic, base, pr, ids) {
-    const pairs = ids.flatMap((id) => {
-        const b = base.get(id);
-        const p = pr.get(id);
-        return b === null || b === undefined || p === null || p === undefined ? [] : [[b, p]];
-    });
-    const baseValues = Float64Array.from(pairs, ([b]) => b);
-    const prValues = Float64Array.from(pairs, ([, p]) => p);
-    const n = pairs.length;
-    if (n === 0) {
-        const all = Float64Array.from([...pr.values()].filter((value) => value !== null));
-        return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all, new Float64Array(all.length)) : null, ratio: null, ci: null };
-    }
-    const buffer = new Float64Array(n);
-    const baseline = statisticOf(statistic, baseValues, buffer);
-    const prValue = statisticOf(statistic, prValues, buffer);
-    const ratio = baseline > 0 ? prValue / baseline : prValue > 0 ? Number.POSITIVE_INFINITY : 1;
-    const ci = n > 1 && baseline > 0
-        ? bootstrapInterval(n, (indexes) => {
-            const b = statisticOf(statistic, baseValues, buffer, indexes);
-            return b > 0 ? statisticOf(statistic, prValues, buffer, indexes) / b : 1;
-        }, mulberry32(seedFrom(`${metric.name}:${statistic}`)))
-        : null;
-    return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci };
-}
-
 ;// CONCATENATED MODULE: ./src/compare/case-values.ts
 
+/** The cases that have a value on both sides, as two aligned arrays. */
+function presentPairs(base, pr) {
+    const keep = [];
+    for (let index = 0; index < base.length; index += 1)
+        if (!Number.isNaN(base[index]) && !Number.isNaN(pr[index]))
+            keep.push(index);
+    return { base: Float64Array.from(keep, (index) => base[index]), pr: Float64Array.from(keep, (index) => pr[index]) };
+}
+/** The values that are present (not NaN). */
+function presentValues(values) {
+    return values.filter((value) => !Number.isNaN(value));
+}
 /** A quality-like score on 0–1: binary/unit as is, likert (s − min)/(max − min). */
 function toUnit(value, scale) {
     return scale.kind === 'likert' ? (value - scale.min) / (scale.max - scale.min) : value;
@@ -44046,26 +44078,70 @@ function amountSample(sample, metric) {
 }
 function caseValues(cases, metric) {
     const amount = metric.scale.kind === 'amount';
-    const values = new Map();
-    for (const testCase of cases) {
-        const samples = [];
-        for (const sample of testCase.samples) {
-            const value = amount ? amountSample(sample, metric) : scoreSample(sample, metric);
-            if (value !== null)
-                samples.push(value);
+    const valueOf = (sample) => (amount ? amountSample(sample, metric) : scoreSample(sample, metric));
+    const values = new Float64Array(cases.length);
+    cases.forEach((testCase, index) => {
+        const [only] = testCase.samples;
+        if (testCase.samples.length === 1 && only) {
+            values[index] = valueOf(only) ?? Number.NaN;
+            return;
         }
-        let collapsed = null;
-        if (samples.length) {
-            collapsed = metric.family === 'latency' ? quantile(samples, 0.5) : samples.reduce((a, b) => a + b, 0) / samples.length;
-        }
-        values.set(testCase.id, collapsed);
-    }
+        const samples = testCase.samples.map(valueOf).filter((value) => value !== null);
+        if (samples.length === 0)
+            values[index] = Number.NaN;
+        else
+            values[index] = metric.family === 'latency' ? quantile(samples, 0.5) : samples.reduce((a, b) => a + b, 0) / samples.length;
+    });
     return values;
 }
 /** Whether every sample of the case failed to run. */
 function caseErrored(testCase) {
     const failed = testCase.samples.filter((sample) => sample.output === null);
     return failed.length === testCase.samples.length && failed.length > 0 ? failed[0]?.error ?? 'failed' : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/compare/amount-test.ts
+
+
+
+/** The statistic over all `values` (reorders a copy). */
+function statisticOf(kind, values) {
+    if (kind === 'sum')
+        return values.reduce((sum, value) => sum + value, 0);
+    return quantileInPlace(Float64Array.from(values), kind === 'p50' ? 0.5 : 0.95);
+}
+/** The statistic over a resample given as counts; `order` ascends `values` (quantiles only). */
+function resampledStatistic(kind, values, order, counts) {
+    if (kind === 'sum') {
+        let sum = 0;
+        for (let index = 0; index < counts.length; index += 1)
+            sum += counts[index] * values[index];
+        return sum;
+    }
+    return weightedQuantile(values, order, counts, kind === 'p50' ? 0.5 : 0.95);
+}
+const ascending = (values) => Uint32Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
+/** `prAll`: the PR's values on all its cases, for the PR figure when nothing is shared. */
+function ratioTest(metric, statistic, base, pr, prAll) {
+    const { base: baseValues, pr: prValues } = presentPairs(base, pr);
+    const n = baseValues.length;
+    if (n === 0) {
+        const all = presentValues(prAll);
+        return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null };
+    }
+    const baseline = statisticOf(statistic, baseValues);
+    const prValue = statisticOf(statistic, prValues);
+    const sum = statistic === 'sum';
+    const baseOrder = sum ? new Uint32Array(0) : ascending(baseValues);
+    const prOrder = sum ? new Uint32Array(0) : ascending(prValues);
+    const ratio = baseline > 0 ? prValue / baseline : prValue > 0 ? Number.POSITIVE_INFINITY : 1;
+    const ci = n > 1 && baseline > 0
+        ? bootstrapInterval(n, (counts) => {
+            const b = resampledStatistic(statistic, baseValues, baseOrder, counts);
+            return b > 0 ? resampledStatistic(statistic, prValues, prOrder, counts) / b : 1;
+        }, resampler(seedFrom(`${metric.name}:${statistic}`)))
+        : null;
+    return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/decide.ts
@@ -44127,35 +44203,27 @@ function decideRatio(test) {
 ;// CONCATENATED MODULE: ./src/compare/paired-test.ts
 
 
-function meanOfValues(values) {
-    const present = [...values.values()].filter((value) => value !== null);
-    return present.length ? mean(present) : null;
-}
-function pairedTest(metric, base, pr, ids, alpha, repeat) {
-    const pairs = ids.flatMap((id) => {
-        const b = base.get(id);
-        const p = pr.get(id);
-        return b === null || b === undefined || p === null || p === undefined ? [] : [[b, p]];
-    });
-    const n = pairs.length;
+
+function pairedTest(metric, base, pr, prAll, alpha, repeat) {
+    const pairs = presentPairs(base, pr);
+    const n = pairs.base.length;
     const sign = metric.direction === 'lower-is-better' ? -1 : 1;
-    const differences = Float64Array.from(pairs, ([b, p]) => p - b);
+    const differences = pairs.pr.map((p, index) => p - pairs.base[index]);
     const oriented = Float64Array.from(differences, (d) => d * sign);
     const improved = oriented.filter((d) => d > 0).length;
     const regressed = oriented.filter((d) => d < 0).length;
     const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null, test: 'none' };
-    const prAll = meanOfValues(pr);
     if (n === 0)
         return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
     const binary = metric.scale.kind === 'binary' && repeat === 1;
     const random = mulberry32(seedFrom(metric.name));
     const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(oriented, random);
-    const ci = n > 1 ? meanInterval(differences, random) : null;
+    const ci = n > 1 ? meanInterval(differences, resampler(seedFrom(`${metric.name}:ci`))) : null;
     return {
         metric,
         shared: n,
-        baseline: mean(Float64Array.from(pairs, ([b]) => b)),
-        pr: mean(Float64Array.from(pairs, ([, p]) => p)),
+        baseline: mean(pairs.base),
+        pr: mean(pairs.pr),
         prAll,
         delta: mean(differences),
         ci,
@@ -44171,19 +44239,14 @@ function pairedTest(metric, base, pr, ids, alpha, repeat) {
  * EXACT_PERMUTATION_LIMIT cases the bootstrap distribution is the normal one the CLT gives it,
  * mean ± z₀.₉₅·sd/√n, computed directly.
  */
-function meanInterval(differences, random) {
+function meanInterval(differences, resample) {
     const n = differences.length;
     const centre = mean(differences);
     if (n > EXACT_PERMUTATION_LIMIT) {
         const half = z(0.95) * standardDeviation(differences) / Math.sqrt(n);
         return [centre - half, centre + half];
     }
-    return bootstrapInterval(n, (indexes) => {
-        let sum = 0;
-        for (const index of indexes)
-            sum += differences[index];
-        return sum / n;
-    }, random);
+    return bootstrapInterval(n, (counts) => weightedMean(differences, counts), resample);
 }
 /**
  * (z₁₋α + z₀.₈)·sd/√n from the observed paired differences; never below what the exact test
@@ -44233,15 +44296,15 @@ function fromRatio(test) {
         pRaw: null, pHolm: null, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decideRatio(test),
     };
 }
-function regressedCases(tests, prValues, baseValues, shared, base) {
+function regressedCases(tests, values, shared, sharedBase) {
     const diffs = [];
-    for (const testCase of shared) {
+    shared.forEach((testCase, index) => {
         const deltas = {};
         let drop = 0;
         for (const { metric } of tests) {
-            const b = baseValues.get(metric.name)?.get(testCase.id);
-            const p = prValues.get(metric.name)?.get(testCase.id);
-            if (b === null || b === undefined || p === null || p === undefined || b === p)
+            const b = values.get(metric.name)?.base[index] ?? Number.NaN;
+            const p = values.get(metric.name)?.pr[index] ?? Number.NaN;
+            if (Number.isNaN(b) || Number.isNaN(p) || b === p)
                 continue;
             deltas[metric.name] = p - b;
             const oriented = metric.direction === 'lower-is-better' ? b - p : p - b;
@@ -44249,11 +44312,20 @@ function regressedCases(tests, prValues, baseValues, shared, base) {
                 drop -= oriented;
         }
         if (drop > 0) {
-            const before = base.get(key(testCase));
+            const before = sharedBase[index];
             diffs.push({ id: testCase.id, inputs: testCase.inputs, baselineOutput: before?.samples[0]?.output ?? null, prOutput: testCase.samples[0]?.output ?? null, deltas, drop });
         }
-    }
+    });
     return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
+}
+function metricValues(metric, base, pr, sharedIndexes, sharedBase) {
+    const prAll = caseValues(pr.cases, metric);
+    const match = comparable(metric, base);
+    return {
+        prAll,
+        pr: Float64Array.from(sharedIndexes, (index) => prAll[index]),
+        base: match ? caseValues(sharedBase, match) : new Float64Array(sharedIndexes.length).fill(Number.NaN),
+    };
 }
 /** A case fails a metric when its value misses the metric's per-case pass mark. */
 function wasFailing(testCase, metrics) {
@@ -44290,18 +44362,23 @@ function compareSuite(pr, base) {
     }
     const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
     const prKeys = new Set(pr.cases.map(key));
-    const shared = pr.cases.filter((testCase) => baseCases.has(key(testCase)));
-    // Sorted ids: resampling draws the same cases whatever order the suite lists them in.
-    const ids = shared.map((testCase) => testCase.id).sort();
+    // Shared cases in id order: resampling draws the same cases whatever order the suite lists them in.
+    const sharedIndexes = pr.cases.flatMap((testCase, index) => (baseCases.has(key(testCase)) ? [index] : []));
+    sharedIndexes.sort((a, b) => {
+        const [left, right] = [pr.cases[a]?.id ?? '', pr.cases[b]?.id ?? ''];
+        return left < right ? -1 : left > right ? 1 : 0;
+    });
+    const shared = sharedIndexes.map((index) => pr.cases[index]);
+    const sharedBase = shared.map((testCase) => baseCases.get(key(testCase)));
     const added = pr.cases.filter((testCase) => !baseCases.has(key(testCase))).map(ref);
     const removed = [...baseCases.values()].filter((testCase) => !prKeys.has(key(testCase))).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
-    const prValues = new Map(pr.metrics.map((metric) => [metric.name, caseValues(pr.cases, metric)]));
-    const baseValues = new Map();
-    for (const metric of pr.metrics) {
-        const match = comparable(metric, base);
-        baseValues.set(metric.name, match && base ? caseValues(base.cases, match) : new Map());
-    }
-    const paired = pr.metrics.filter(isPaired).map((metric) => pairedTest(metric, baseValues.get(metric.name) ?? new Map(), prValues.get(metric.name) ?? new Map(), ids, pr.alpha, pr.repeat));
+    const values = new Map(pr.metrics.map((metric) => [metric.name, metricValues(metric, base, pr, sharedIndexes, sharedBase)]));
+    const valuesOf = (metric) => values.get(metric.name);
+    const paired = pr.metrics.filter(isPaired).map((metric) => {
+        const { base: b, pr: p, prAll } = valuesOf(metric);
+        const present = presentValues(prAll);
+        return pairedTest(metric, b, p, present.length ? mean(present) : null, pr.alpha, pr.repeat);
+    });
     const holmFamily = paired.filter((test) => test.pRaw !== null && test.metric.gate.gate !== false && test.metric.family !== 'cost' && test.metric.family !== 'latency');
     const adjusted = holm(holmFamily.map((test) => test.pRaw ?? 1));
     const minShared = Math.max(20, Math.ceil(baseCases.size / 2));
@@ -44312,9 +44389,9 @@ function compareSuite(pr, base) {
     });
     for (const metric of pr.metrics.filter((candidate) => !isPaired(candidate))) {
         const statistics = metric.family === 'latency' ? ['p50', 'p95'] : ['sum'];
-        for (const statistic of statistics) {
-            metrics.push(fromRatio(ratioTest(metric, statistic, baseValues.get(metric.name) ?? new Map(), prValues.get(metric.name) ?? new Map(), ids)));
-        }
+        const { base: b, pr: p, prAll } = valuesOf(metric);
+        for (const statistic of statistics)
+            metrics.push(fromRatio(ratioTest(metric, statistic, b, p, prAll)));
     }
     const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;
     const verdict = worst([...metrics.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
@@ -44327,7 +44404,7 @@ function compareSuite(pr, base) {
         metrics,
         added,
         removed,
-        regressedCases: regressedCases(paired, prValues, baseValues, shared, baseCases),
+        regressedCases: regressedCases(paired, values, shared, sharedBase),
         erroredCases,
         spend: {
             flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),

@@ -1,7 +1,8 @@
 import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
-import { mulberry32, seedFrom } from './rng.js';
-import { bootstrapInterval, quantileInPlace } from './stats.js';
+import { presentPairs, presentValues } from './case-values.js';
+import { resampler, seedFrom } from './rng.js';
+import { bootstrapInterval, quantileInPlace, weightedQuantile } from './stats.js';
 
 /** A ratio comparison of an amount (USD, ms, tokens/s), PR over baseline, on shared cases. */
 export interface RatioTest {
@@ -16,47 +17,47 @@ export interface RatioTest {
   ci: [number, number] | null;
 }
 
-/**
- * The statistic over `values`, or over the resample `indexes` of them; `buffer` is scratch space
- * (length n) so a bootstrap allocates nothing per resample.
- */
-function statisticOf(kind: RatioTest['statistic'], values: Float64Array, buffer: Float64Array, indexes?: Uint32Array): number {
-  const n = values.length;
-  if (kind === 'sum') {
-    let sum = 0;
-    for (let index = 0; index < n; index += 1) sum += values[indexes ? (indexes[index] as number) : index] as number;
-    return sum;
-  }
-  for (let index = 0; index < n; index += 1) buffer[index] = values[indexes ? (indexes[index] as number) : index] as number;
-  return quantileInPlace(buffer, kind === 'p50' ? 0.5 : 0.95);
+/** The statistic over all `values` (reorders a copy). */
+function statisticOf(kind: RatioTest['statistic'], values: Float64Array): number {
+  if (kind === 'sum') return values.reduce((sum, value) => sum + value, 0);
+  return quantileInPlace(Float64Array.from(values), kind === 'p50' ? 0.5 : 0.95);
 }
 
-export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'], base: CaseValues, pr: CaseValues, ids: readonly string[]): RatioTest {
-  const pairs = ids.flatMap((id) => {
-    const b = base.get(id);
-    const p = pr.get(id);
-    return b === null || b === undefined || p === null || p === undefined ? [] : [[b, p] as const];
-  });
-  const baseValues = Float64Array.from(pairs, ([b]) => b);
-  const prValues = Float64Array.from(pairs, ([, p]) => p);
-  const n = pairs.length;
-  if (n === 0) {
-    const all = Float64Array.from([...pr.values()].filter((value): value is number => value !== null));
-    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all, new Float64Array(all.length)) : null, ratio: null, ci: null };
+/** The statistic over a resample given as counts; `order` ascends `values` (quantiles only). */
+function resampledStatistic(kind: RatioTest['statistic'], values: Float64Array, order: Uint32Array, counts: Uint32Array): number {
+  if (kind === 'sum') {
+    let sum = 0;
+    for (let index = 0; index < counts.length; index += 1) sum += (counts[index] as number) * (values[index] as number);
+    return sum;
   }
-  const buffer = new Float64Array(n);
-  const baseline = statisticOf(statistic, baseValues, buffer);
-  const prValue = statisticOf(statistic, prValues, buffer);
+  return weightedQuantile(values, order, counts, kind === 'p50' ? 0.5 : 0.95);
+}
+
+const ascending = (values: Float64Array) => Uint32Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number));
+
+/** `prAll`: the PR's values on all its cases, for the PR figure when nothing is shared. */
+export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'], base: CaseValues, pr: CaseValues, prAll: CaseValues): RatioTest {
+  const { base: baseValues, pr: prValues } = presentPairs(base, pr);
+  const n = baseValues.length;
+  if (n === 0) {
+    const all = presentValues(prAll);
+    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null };
+  }
+  const baseline = statisticOf(statistic, baseValues);
+  const prValue = statisticOf(statistic, prValues);
+  const sum = statistic === 'sum';
+  const baseOrder = sum ? new Uint32Array(0) : ascending(baseValues);
+  const prOrder = sum ? new Uint32Array(0) : ascending(prValues);
   const ratio = baseline > 0 ? prValue / baseline : prValue > 0 ? Number.POSITIVE_INFINITY : 1;
   const ci =
     n > 1 && baseline > 0
       ? bootstrapInterval(
           n,
-          (indexes) => {
-            const b = statisticOf(statistic, baseValues, buffer, indexes);
-            return b > 0 ? statisticOf(statistic, prValues, buffer, indexes) / b : 1;
+          (counts) => {
+            const b = resampledStatistic(statistic, baseValues, baseOrder, counts);
+            return b > 0 ? resampledStatistic(statistic, prValues, prOrder, counts) / b : 1;
           },
-          mulberry32(seedFrom(`${metric.name}:${statistic}`)),
+          resampler(seedFrom(`${metric.name}:${statistic}`)),
         )
       : null;
   return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci };

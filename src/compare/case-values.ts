@@ -4,9 +4,22 @@ import { quantile } from './stats.js';
 
 /**
  * Per-case values of one metric, samples already collapsed (mean for scores and cost, median
- * for latency). `null` = the metric does not apply to this case (n/a or skipped).
+ * for latency), in the order of the cases given. NaN = the metric does not apply to this case
+ * (n/a or skipped).
  */
-export type CaseValues = Map<string, number | null>;
+export type CaseValues = Float64Array;
+
+/** The cases that have a value on both sides, as two aligned arrays. */
+export function presentPairs(base: CaseValues, pr: CaseValues): { base: Float64Array; pr: Float64Array } {
+  const keep: number[] = [];
+  for (let index = 0; index < base.length; index += 1) if (!Number.isNaN(base[index] as number) && !Number.isNaN(pr[index] as number)) keep.push(index);
+  return { base: Float64Array.from(keep, (index) => base[index] as number), pr: Float64Array.from(keep, (index) => pr[index] as number) };
+}
+
+/** The values that are present (not NaN). */
+export function presentValues(values: CaseValues): Float64Array {
+  return values.filter((value) => !Number.isNaN(value));
+}
 
 /** A quality-like score on 0–1: binary/unit as is, likert (s − min)/(max − min). */
 export function toUnit(value: number, scale: Scale): number {
@@ -31,19 +44,18 @@ function amountSample(sample: SampleResult, metric: MetricInfo): number | null {
 
 export function caseValues(cases: readonly CaseResult[], metric: MetricInfo): CaseValues {
   const amount = metric.scale.kind === 'amount';
-  const values: CaseValues = new Map();
-  for (const testCase of cases) {
-    const samples: number[] = [];
-    for (const sample of testCase.samples) {
-      const value = amount ? amountSample(sample, metric) : scoreSample(sample, metric);
-      if (value !== null) samples.push(value);
+  const valueOf = (sample: SampleResult) => (amount ? amountSample(sample, metric) : scoreSample(sample, metric));
+  const values = new Float64Array(cases.length);
+  cases.forEach((testCase, index) => {
+    const [only] = testCase.samples;
+    if (testCase.samples.length === 1 && only) {
+      values[index] = valueOf(only) ?? Number.NaN;
+      return;
     }
-    let collapsed: number | null = null;
-    if (samples.length) {
-      collapsed = metric.family === 'latency' ? quantile(samples, 0.5) : samples.reduce((a, b) => a + b, 0) / samples.length;
-    }
-    values.set(testCase.id, collapsed);
-  }
+    const samples = testCase.samples.map(valueOf).filter((value): value is number => value !== null);
+    if (samples.length === 0) values[index] = Number.NaN;
+    else values[index] = metric.family === 'latency' ? quantile(samples, 0.5) : samples.reduce((a, b) => a + b, 0) / samples.length;
+  });
   return values;
 }
 

@@ -1,7 +1,8 @@
 import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
-import { mulberry32, seedFrom } from './rng.js';
-import { bootstrapInterval, EXACT_PERMUTATION_LIMIT, mcnemarOneSided, mean, signFlipPValue, standardDeviation, z } from './stats.js';
+import { presentPairs } from './case-values.js';
+import { mulberry32, resampler, seedFrom } from './rng.js';
+import { bootstrapInterval, EXACT_PERMUTATION_LIMIT, mcnemarOneSided, mean, signFlipPValue, standardDeviation, weightedMean, z } from './stats.js';
 
 /** The paired comparison of one 0–1 metric on the shared cases. */
 export interface PairedTest {
@@ -24,36 +25,26 @@ export interface PairedTest {
   test: 'mcnemar' | 'sign-flip' | 'none';
 }
 
-export function meanOfValues(values: CaseValues): number | null {
-  const present = [...values.values()].filter((value): value is number => value !== null);
-  return present.length ? mean(present) : null;
-}
-
-export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues, ids: readonly string[], alpha: number, repeat: number): PairedTest {
-  const pairs = ids.flatMap((id) => {
-    const b = base.get(id);
-    const p = pr.get(id);
-    return b === null || b === undefined || p === null || p === undefined ? [] : [[b, p] as const];
-  });
-  const n = pairs.length;
+export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues, prAll: number | null, alpha: number, repeat: number): PairedTest {
+  const pairs = presentPairs(base, pr);
+  const n = pairs.base.length;
   const sign = metric.direction === 'lower-is-better' ? -1 : 1;
-  const differences = Float64Array.from(pairs, ([b, p]) => p - b);
+  const differences = pairs.pr.map((p, index) => p - (pairs.base[index] as number));
   const oriented = Float64Array.from(differences, (d) => d * sign);
   const improved = oriented.filter((d) => d > 0).length;
   const regressed = oriented.filter((d) => d < 0).length;
   const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null, test: 'none' as const };
-  const prAll = meanOfValues(pr);
   if (n === 0) return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
 
   const binary = metric.scale.kind === 'binary' && repeat === 1;
   const random = mulberry32(seedFrom(metric.name));
   const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(oriented, random);
-  const ci = n > 1 ? meanInterval(differences, random) : null;
+  const ci = n > 1 ? meanInterval(differences, resampler(seedFrom(`${metric.name}:ci`))) : null;
   return {
     metric,
     shared: n,
-    baseline: mean(Float64Array.from(pairs, ([b]) => b)),
-    pr: mean(Float64Array.from(pairs, ([, p]) => p)),
+    baseline: mean(pairs.base),
+    pr: mean(pairs.pr),
     prAll,
     delta: mean(differences),
     ci,
@@ -70,18 +61,14 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
  * EXACT_PERMUTATION_LIMIT cases the bootstrap distribution is the normal one the CLT gives it,
  * mean ± z₀.₉₅·sd/√n, computed directly.
  */
-function meanInterval(differences: Float64Array, random: () => number): [number, number] {
+function meanInterval(differences: Float64Array, resample: (counts: Uint32Array) => void): [number, number] {
   const n = differences.length;
   const centre = mean(differences);
   if (n > EXACT_PERMUTATION_LIMIT) {
     const half = z(0.95) * standardDeviation(differences) / Math.sqrt(n);
     return [centre - half, centre + half];
   }
-  return bootstrapInterval(n, (indexes) => {
-    let sum = 0;
-    for (const index of indexes) sum += differences[index] as number;
-    return sum / n;
-  }, random);
+  return bootstrapInterval(n, (counts) => weightedMean(differences, counts), resample);
 }
 
 /**

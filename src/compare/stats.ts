@@ -131,25 +131,65 @@ export function bootstrapCount(n: number): number {
 }
 
 /**
- * Percentile bootstrap interval of a statistic over whole cases (paired: one index picks the
- * same case on both sides).
+ * Percentile bootstrap interval of a statistic over whole cases (paired: one draw picks the same
+ * case on both sides). A resample is passed as `counts`: how often each case was drawn, so a
+ * statistic can weigh values instead of copying them.
  */
 export function bootstrapInterval(
   n: number,
-  statistic: (indexes: Uint32Array) => number,
-  random: () => number,
+  statistic: (counts: Uint32Array) => number,
+  resample: (counts: Uint32Array) => void,
   level = 0.9,
 ): [number, number] {
   const resamples = bootstrapCount(n);
   const values = new Float64Array(resamples);
-  const indexes = new Uint32Array(n);
+  const counts = new Uint32Array(n);
   for (let b = 0; b < resamples; b += 1) {
-    for (let index = 0; index < n; index += 1) indexes[index] = Math.floor(random() * n);
-    values[b] = statistic(indexes);
+    resample(counts);
+    values[b] = statistic(counts);
   }
   values.sort();
   const tail = (1 - level) / 2;
   return [quantileSorted(values, tail), quantileSorted(values, 1 - tail)];
+}
+
+/** Σ counts·values / Σ counts: the mean of a resample given as counts. */
+export function weightedMean(values: ArrayLike<number>, counts: Uint32Array): number {
+  let sum = 0;
+  let total = 0;
+  for (let index = 0; index < counts.length; index += 1) {
+    const count = counts[index] as number;
+    if (count) {
+      sum += count * (values[index] as number);
+      total += count;
+    }
+  }
+  return total ? sum / total : 0;
+}
+
+/**
+ * Type-7 quantile of a bootstrap resample given as counts over `values` (n draws of n cases);
+ * `order` lists the indexes of `values` in ascending value order (sorted once, reused by every
+ * resample). Stops as soon as the quantile's rank is reached.
+ */
+export function weightedQuantile(values: Float64Array, order: Uint32Array, counts: Uint32Array, q: number): number {
+  const position = (order.length - 1) * q;
+  const k = Math.floor(position);
+  let seen = 0;
+  let low: number | undefined;
+  for (let rank = 0; rank < order.length; rank += 1) {
+    const index = order[rank] as number;
+    const count = counts[index] as number;
+    if (count === 0) continue;
+    const value = values[index] as number;
+    if (low !== undefined) return low + (value - low) * (position - k);
+    if (seen + count > k) {
+      if (position === k || seen + count > k + 1) return value;
+      low = value;
+    }
+    seen += count;
+  }
+  return low ?? Number.NaN;
 }
 
 /** Holm step-down adjusted p-values, in the input order. */

@@ -2,11 +2,11 @@ import type { CaseResult, MetricInfo, SuiteResult } from '../results/types.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
 import type { CaseValues } from './case-values.js';
-import { caseErrored, caseValues } from './case-values.js';
+import { caseErrored, caseValues, presentValues } from './case-values.js';
 import { decidePaired, decideRatio } from './decide.js';
 import type { PairedTest } from './paired-test.js';
 import { pairedTest } from './paired-test.js';
-import { holm } from './stats.js';
+import { holm, mean } from './stats.js';
 import type { CaseDiff, CaseRef, MetricComparison, SuiteComparison, Verdict } from './types.js';
 
 const TOP_REGRESSED = 10;
@@ -47,25 +47,42 @@ function fromRatio(test: RatioTest): MetricComparison {
   };
 }
 
-function regressedCases(tests: PairedTest[], prValues: Map<string, CaseValues>, baseValues: Map<string, CaseValues>, shared: CaseResult[], base: Map<string, CaseResult>): CaseDiff[] {
+/** One metric's values: on the shared cases (aligned, id order) and on all of the PR's cases. */
+interface MetricValues {
+  base: CaseValues;
+  pr: CaseValues;
+  prAll: CaseValues;
+}
+
+function regressedCases(tests: PairedTest[], values: Map<string, MetricValues>, shared: CaseResult[], sharedBase: CaseResult[]): CaseDiff[] {
   const diffs: CaseDiff[] = [];
-  for (const testCase of shared) {
+  shared.forEach((testCase, index) => {
     const deltas: Record<string, number> = {};
     let drop = 0;
     for (const { metric } of tests) {
-      const b = baseValues.get(metric.name)?.get(testCase.id);
-      const p = prValues.get(metric.name)?.get(testCase.id);
-      if (b === null || b === undefined || p === null || p === undefined || b === p) continue;
+      const b = values.get(metric.name)?.base[index] ?? Number.NaN;
+      const p = values.get(metric.name)?.pr[index] ?? Number.NaN;
+      if (Number.isNaN(b) || Number.isNaN(p) || b === p) continue;
       deltas[metric.name] = p - b;
       const oriented = metric.direction === 'lower-is-better' ? b - p : p - b;
       if (oriented < 0 && metric.gate.gate !== false) drop -= oriented;
     }
     if (drop > 0) {
-      const before = base.get(key(testCase));
+      const before = sharedBase[index];
       diffs.push({ id: testCase.id, inputs: testCase.inputs, baselineOutput: before?.samples[0]?.output ?? null, prOutput: testCase.samples[0]?.output ?? null, deltas, drop });
     }
-  }
+  });
   return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
+}
+
+function metricValues(metric: MetricInfo, base: SuiteResult | undefined, pr: SuiteResult, sharedIndexes: number[], sharedBase: CaseResult[]): MetricValues {
+  const prAll = caseValues(pr.cases, metric);
+  const match = comparable(metric, base);
+  return {
+    prAll,
+    pr: Float64Array.from(sharedIndexes, (index) => prAll[index] as number),
+    base: match ? caseValues(sharedBase, match) : new Float64Array(sharedIndexes.length).fill(Number.NaN),
+  };
 }
 
 /** A case fails a metric when its value misses the metric's per-case pass mark. */
@@ -100,19 +117,24 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
   }
   const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
   const prKeys = new Set(pr.cases.map(key));
-  const shared = pr.cases.filter((testCase) => baseCases.has(key(testCase)));
-  // Sorted ids: resampling draws the same cases whatever order the suite lists them in.
-  const ids = shared.map((testCase) => testCase.id).sort();
+  // Shared cases in id order: resampling draws the same cases whatever order the suite lists them in.
+  const sharedIndexes = pr.cases.flatMap((testCase, index) => (baseCases.has(key(testCase)) ? [index] : []));
+  sharedIndexes.sort((a, b) => {
+    const [left, right] = [pr.cases[a]?.id ?? '', pr.cases[b]?.id ?? ''];
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  const shared = sharedIndexes.map((index) => pr.cases[index] as CaseResult);
+  const sharedBase = shared.map((testCase) => baseCases.get(key(testCase)) as CaseResult);
   const added = pr.cases.filter((testCase) => !baseCases.has(key(testCase))).map(ref);
   const removed = [...baseCases.values()].filter((testCase) => !prKeys.has(key(testCase))).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
 
-  const prValues = new Map(pr.metrics.map((metric) => [metric.name, caseValues(pr.cases, metric)]));
-  const baseValues = new Map<string, CaseValues>();
-  for (const metric of pr.metrics) {
-    const match = comparable(metric, base);
-    baseValues.set(metric.name, match && base ? caseValues(base.cases, match) : new Map());
-  }
-  const paired = pr.metrics.filter(isPaired).map((metric) => pairedTest(metric, baseValues.get(metric.name) ?? new Map(), prValues.get(metric.name) ?? new Map(), ids, pr.alpha, pr.repeat));
+  const values = new Map(pr.metrics.map((metric) => [metric.name, metricValues(metric, base, pr, sharedIndexes, sharedBase)]));
+  const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;
+  const paired = pr.metrics.filter(isPaired).map((metric) => {
+    const { base: b, pr: p, prAll } = valuesOf(metric);
+    const present = presentValues(prAll);
+    return pairedTest(metric, b, p, present.length ? mean(present) : null, pr.alpha, pr.repeat);
+  });
   const holmFamily = paired.filter((test) => test.pRaw !== null && test.metric.gate.gate !== false && test.metric.family !== 'cost' && test.metric.family !== 'latency');
   const adjusted = holm(holmFamily.map((test) => test.pRaw ?? 1));
   const minShared = Math.max(20, Math.ceil(baseCases.size / 2));
@@ -123,9 +145,8 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
   });
   for (const metric of pr.metrics.filter((candidate) => !isPaired(candidate))) {
     const statistics: RatioTest['statistic'][] = metric.family === 'latency' ? ['p50', 'p95'] : ['sum'];
-    for (const statistic of statistics) {
-      metrics.push(fromRatio(ratioTest(metric, statistic, baseValues.get(metric.name) ?? new Map(), prValues.get(metric.name) ?? new Map(), ids)));
-    }
+    const { base: b, pr: p, prAll } = valuesOf(metric);
+    for (const statistic of statistics) metrics.push(fromRatio(ratioTest(metric, statistic, b, p, prAll)));
   }
   const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;
   const verdict = worst([...metrics.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
@@ -138,7 +159,7 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
     metrics,
     added,
     removed,
-    regressedCases: regressedCases(paired, prValues, baseValues, shared, baseCases),
+    regressedCases: regressedCases(paired, values, shared, sharedBase),
     erroredCases,
     spend: {
       flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),

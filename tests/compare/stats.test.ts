@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, seedFrom } from '../../src/compare/rng.js';
-import { bootstrapInterval, holm, mcnemarOneSided, quantile, signFlipPValue } from '../../src/compare/stats.js';
+import { mulberry32, resampler, seedFrom } from '../../src/compare/rng.js';
+import { bootstrapInterval, holm, mcnemarOneSided, quantile, signFlipPValue, weightedMean, weightedQuantile } from '../../src/compare/stats.js';
 
 describe('statistics', () => {
   it('McNemar: exact binomial tails', () => {
@@ -36,8 +36,8 @@ describe('statistics', () => {
     const p1 = signFlipPValue(differences, mulberry32(seedFrom('relevance')));
     const p2 = signFlipPValue(differences, mulberry32(seedFrom('relevance')));
     expect(p1).toBe(p2);
-    const mean = (indexes: Uint32Array) => indexes.reduce((sum, index) => sum + (differences[index] ?? 0), 0) / indexes.length;
-    expect(bootstrapInterval(60, mean, mulberry32(7))).toEqual(bootstrapInterval(60, mean, mulberry32(7)));
+    const mean = (counts: Uint32Array) => weightedMean(differences, counts);
+    expect(bootstrapInterval(60, mean, resampler(7))).toEqual(bootstrapInterval(60, mean, resampler(7)));
     expect(seedFrom('relevance')).not.toBe(seedFrom('coherence'));
   });
 
@@ -69,3 +69,44 @@ function erf(x: number): number {
   }
   return (2 / Math.sqrt(Math.PI)) * sum;
 }
+
+describe('seeded resampling', () => {
+  it('mulberry32 gives the reference sequence', () => {
+    const random = mulberry32(123);
+    expect([random(), random(), random()]).toEqual([0.7872516233474016, 0.1785435655619949, 0.49531551403924823]);
+  });
+
+  it('the resampler counts exactly the draws mulberry32 would make', () => {
+    const random = mulberry32(99);
+    const expected = new Uint32Array(10);
+    for (let draw = 0; draw < 20; draw += 1) {
+      const index = Math.floor(random() * 10);
+      expected[index] = (expected[index] as number) + 1;
+    }
+    const resample = resampler(99);
+    const first = new Uint32Array(10);
+    resample(first);
+    const twice = new Uint32Array(10);
+    resample(twice);
+    const counts = first.map((count, index) => count + (twice[index] as number));
+    expect([...counts]).toEqual([...expected]);
+  });
+
+  it('weighted mean and quantile equal those of the expanded resample', () => {
+    const values = Float64Array.from([5, 1, 4, 2, 3, 9, 7]);
+    const order = Uint32Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number));
+    const random = mulberry32(4);
+    for (let trial = 0; trial < 200; trial += 1) {
+      const counts = new Uint32Array(values.length);
+      const expanded: number[] = [];
+      for (let draw = 0; draw < values.length; draw += 1) {
+        const index = Math.floor(random() * values.length);
+        counts[index] = (counts[index] as number) + 1;
+        expanded.push(values[index] as number);
+      }
+      expect(weightedMean(values, counts)).toBeCloseTo(expanded.reduce((a, b) => a + b, 0) / expanded.length, 12);
+      for (const q of [0.05, 0.5, 0.95]) expect(weightedQuantile(values, order, counts, q)).toBeCloseTo(quantile(expanded, q), 12);
+    }
+  });
+});
+
