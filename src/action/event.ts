@@ -40,6 +40,7 @@ interface Payload {
     head_branch: string | null;
     head_repository?: { owner?: { login?: string } } | null;
     pull_requests?: { number: number }[];
+    html_url?: string;
   };
 }
 
@@ -86,7 +87,12 @@ export function readEvent(env: Readonly<Record<string, string | undefined>>): Ev
       : {}),
     ...(payload.workflow_run ? { workflowRun: workflowRunInfo(payload.workflow_run, owner) } : {}),
     ...(payload.before && !/^0+$/.test(payload.before) ? { before: payload.before } : {}),
-    ...(env.GITHUB_RUN_ID ? { runUrl: `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
+    // On workflow_run the report describes the triggering run: link to it, not to this one.
+    ...(payload.workflow_run?.html_url
+      ? { runUrl: payload.workflow_run.html_url }
+      : env.GITHUB_RUN_ID
+        ? { runUrl: `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` }
+        : {}),
   };
 }
 

@@ -76,6 +76,9 @@ describe('fork pull requests: pull_request → workflow_run', () => {
     const posted = github.comments.filter((comment) => comment.issue === 20);
     expect(posted).toHaveLength(1);
     expect(posted[0]?.body).toMatch(/`f1`.*❌ dropped/);
+    // The link goes to the pull_request run that evaluated the PR, not to this publishing run.
+    expect(posted[0]?.body).toContain('(https://github.com/contoso/outdoors-bot/actions/runs/777)');
+    expect(posted[0]?.body).not.toContain('/actions/runs/4242');
 
     const again = await publish(stageOneResults, { pullNumbers: [20] });
     expect(again.code).toBe(0);

@@ -39,6 +39,7 @@ export function workflowRunEvent(options: { headSha: string; headBranch: string;
   payload.workflow_run.head_branch = options.headBranch;
   payload.workflow_run.head_repository.owner.login = options.headOwner;
   payload.workflow_run.pull_requests = (options.pullNumbers ?? []).map((number) => ({ number }));
+  payload.workflow_run.html_url = `https://github.com/${OWNER}/${REPO}/actions/runs/777`;
   payload.repository.full_name = `${OWNER}/${REPO}`;
   payload.repository.default_branch = 'main';
   return payload;
