@@ -51,14 +51,14 @@ async function loadBaseline(api: GitHubApi | undefined, event: EventInfo, inputs
     core.warning('No github-token: a pull request cannot read its base commit’s baseline, so nothing is compared.');
     return null;
   }
-  const local = join(cwd, inputs.baseline);
+  const local = resolve(cwd, inputs.baseline);
   return existsSync(local) ? readResultsFile(local) : null;
 }
 
 /** Runs the suites — or, when publishing, reads another run's results as untrusted data. */
 async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, cwd: string): Promise<ResultsFile> {
   if (inputs.publishResults) {
-    const path = join(cwd, inputs.publishResults);
+    const path = resolve(cwd, inputs.publishResults);
     const results = await readResultsFile(path);
     if (event.workflowRun) checkResultsCommit(results, event.workflowRun, inputs.publishResults);
     return results;
