@@ -11,14 +11,14 @@ Usage:
 Exit codes: 0 pass or warn · 1 gate failed · 2 configuration or usage error · 3 evaluation could not run
 The model API key comes from OPENAI_API_KEY (or EVALGATE_API_KEY).`;
 
-const RUN = `Usage: evalgate run [suites…]   (default: evals/**/*.eval.yaml)
+const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: evals/**/*.eval.yaml)
 
   -o, --output FILE        results file (default .evalgate/results.json)
       --report FILE        Markdown report (default .evalgate/report.md)
   -b, --baseline FILE      baseline to compare with (default evals/baseline.json; skipped if absent)
       --no-compare         only run and print the scores
       --update-baseline    also write the results to the baseline path (what main's refresh does)
-      --model NAME         override every prompt flow's model
+      --model NAME         override the model of every prompt and prompty flow
       --judge-model NAME   model for LLM-judge metrics (default gpt-4o-mini)
       --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
   -c, --concurrency N      cases in flight per suite (default 4)
