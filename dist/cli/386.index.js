@@ -12,8 +12,6 @@ __webpack_require__.d(__webpack_exports__, {
   createModelClient: () => (/* binding */ createModelClient)
 });
 
-// UNUSED EXPORTS: withRetries
-
 // EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
 var openai = __webpack_require__(98193);
 ;// CONCATENATED MODULE: ./src/model/types.ts

@@ -5,7 +5,7 @@ import type { GitHubApi, IssueComment } from './github-api.js';
  * app) or, when the action runs with a personal access token, that token's user. A PR author can
  * paste the marker into their own comment; that comment is never touched.
  */
-export function findOurComment(comments: readonly IssueComment[], marker: string, viewer?: string): IssueComment | undefined {
+function findOurComment(comments: readonly IssueComment[], marker: string, viewer?: string): IssueComment | undefined {
   const marked = comments.filter((comment) => comment.body.startsWith(marker));
   return marked.find((comment) => comment.authorType === 'Bot') ?? (viewer ? marked.find((comment) => comment.authorLogin === viewer) : undefined);
 }

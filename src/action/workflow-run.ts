@@ -8,7 +8,7 @@ import type { GitHubApi, PullRequestRef } from './github-api.js';
  * from the PR's run: the PR is found from the workflow_run event (GitHub's data) and must still
  * point at the commit that run evaluated; the results file is checked against that commit.
  */
-export async function pullRequestOfRun(api: GitHubApi, run: WorkflowRunInfo): Promise<PullRequestRef | null> {
+async function pullRequestOfRun(api: GitHubApi, run: WorkflowRunInfo): Promise<PullRequestRef | null> {
   if (run.event !== 'pull_request') {
     throw new ConfigError(
       `the workflow_run was triggered by a ${run.event || 'unknown'} run, not a pull_request run`,

@@ -10,7 +10,7 @@ import type { CliIO } from './io.js';
 import { printComparison, writeReport } from './output.js';
 import { progressLine } from './progress.js';
 
-export function apiKeyFrom(env: CliIO['env']): string | undefined {
+function apiKeyFrom(env: CliIO['env']): string | undefined {
   return env.EVALGATE_API_KEY || env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
 }
 

@@ -22,7 +22,7 @@ export function presentValues(values: CaseValues): Float64Array {
 }
 
 /** A quality-like score on 0–1: binary/unit as is, likert (s − min)/(max − min). */
-export function toUnit(value: number, scale: Scale): number {
+function toUnit(value: number, scale: Scale): number {
   return scale.kind === 'likert' ? (value - scale.min) / (scale.max - scale.min) : value;
 }
 

@@ -2,7 +2,7 @@ import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { uint32 } from './rng.js';
 
-export const PERMUTATIONS = 10_000;
+const PERMUTATIONS = 10_000;
 /** Above this many non-zero differences the sign-flip distribution is replaced by its normal limit. */
 export const EXACT_PERMUTATION_LIMIT = 5_000;
 
@@ -21,7 +21,7 @@ export function standardDeviation(values: ArrayLike<number>): number {
 }
 
 /** Linear-interpolated quantile of sorted values (type 7, as R and numpy). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);
@@ -117,7 +117,7 @@ export function signFlipPValue(differences: ArrayLike<number>, random: () => num
   return (1 + atOrBelow) / (permutations + 1);
 }
 
-export function normalCdf(z: number): number {
+function normalCdf(z: number): number {
   // Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7, plenty for a p-value.
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
@@ -126,7 +126,7 @@ export function normalCdf(z: number): number {
 }
 
 /** Bootstrap resamples that keep O(n·B) bounded for very large suites. */
-export function bootstrapCount(n: number): number {
+function bootstrapCount(n: number): number {
   return Math.min(2000, Math.max(200, Math.floor(20_000_000 / Math.max(1, n))));
 }
 

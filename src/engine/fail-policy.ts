@@ -2,7 +2,7 @@ import type { Verdict } from '../compare/types.js';
 import { ConfigError } from '../errors.js';
 
 /** `fail-on`: which verdicts fail the step / the CLI. */
-export const FAIL_ON_VALUES = ['regression', 'warn', 'never'] as const;
+const FAIL_ON_VALUES = ['regression', 'warn', 'never'] as const;
 export type FailOn = (typeof FAIL_ON_VALUES)[number];
 
 export function parseFailOn(value: string, source: string): FailOn {

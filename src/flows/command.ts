@@ -11,7 +11,7 @@ function tail(text: string): string {
 }
 
 /** Parses the app's stdout: one JSON object `{"output": …, "context"?, "usage"?, "model"?}`. */
-export function parseAnswer(stdout: string, latencyMs: number): FlowOutput {
+function parseAnswer(stdout: string, latencyMs: number): FlowOutput {
   let answer: unknown;
   try {
     answer = JSON.parse(stdout);

@@ -78,7 +78,7 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
 }
 
 /** The evaluator's options rendered over the case, except those the metric renders as Jinja itself. */
-export function renderOptions(metric: MetricDefinition, options: Record<string, unknown>, vars: Record<string, unknown>): Record<string, unknown> {
+function renderOptions(metric: MetricDefinition, options: Record<string, unknown>, vars: Record<string, unknown>): Record<string, unknown> {
   const verbatim = new Set(metric.jinjaOptions ?? []);
   return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, verbatim.has(key) ? value : renderValue(value, vars)]));
 }

@@ -1,7 +1,7 @@
 /** Text helpers shared by the deterministic metrics. */
 
 /** SQuAD normalisation: lowercase, drop punctuation and articles, collapse whitespace. */
-export function normalizeAnswer(text: string): string {
+function normalizeAnswer(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\p{P}\p{S}]/gu, ' ')

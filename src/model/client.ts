@@ -14,7 +14,7 @@ export interface ModelClientOptions extends ProviderOptions {
 }
 
 /** Every call retried by our policy (the SDK's own retries are off). */
-export function withRetries(inner: ModelClient, apiKey: string, policy: RetryPolicy, clock: RetryClock): ModelClient {
+function withRetries(inner: ModelClient, apiKey: string, policy: RetryPolicy, clock: RetryClock): ModelClient {
   const retry = <T>(call: () => Promise<T>, signal?: AbortSignal) =>
     withRetry(call, (error) => classifyError(error, apiKey), policy, clock, signal);
   return {

@@ -1,7 +1,7 @@
 import type { MetricComparison, SuiteComparison, Verdict } from '../compare/types.js';
 import type { Scale } from '../metrics/types.js';
 
-export const FAMILY_ORDER = ['quality', 'harm', 'honesty', 'cost', 'latency'] as const;
+const FAMILY_ORDER = ['quality', 'harm', 'honesty', 'cost', 'latency'] as const;
 
 export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
 export const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'COULD NOT RUN' };

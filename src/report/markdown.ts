@@ -9,7 +9,7 @@ export interface Detail {
   listCases: boolean;
 }
 
-export const FULL_DETAIL: Detail = { casesPerSuite: 5, outputChars: 1500, listCases: true };
+const FULL_DETAIL: Detail = { casesPerSuite: 5, outputChars: 1500, listCases: true };
 
 export interface MarkdownOptions {
   title?: string;
@@ -97,7 +97,7 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   return lines;
 }
 
-export function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail: Detail): string {
+function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail: Detail): string {
   const title = options.title ?? 'EvalGate';
   const lines = [
     `## ${VERDICT_ICON[comparison.verdict]} ${escapeMarkdownText(title)}: ${VERDICT_WORD[comparison.verdict]}`,

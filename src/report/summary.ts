@@ -3,7 +3,7 @@ import type { MarkdownOptions } from './markdown.js';
 import { renderWithin } from './markdown.js';
 
 /** The job summary accepts 1 MiB per step. */
-export const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
 export function renderSummary(comparison: Comparison, options: MarkdownOptions): string {
   return renderWithin(comparison, options, SUMMARY_LIMIT);

@@ -3,7 +3,7 @@ import type { ChatMessage } from '../model/types.js';
 import type { FlowSpec } from './types.js';
 
 /** Splits a command line into argv like a POSIX shell would split words (quotes, escapes); runs no shell. */
-export function splitCommand(command: string): string[] {
+function splitCommand(command: string): string[] {
   const words: string[] = [];
   let word = '';
   let started = false;
@@ -34,7 +34,7 @@ export function splitCommand(command: string): string[] {
   return words;
 }
 
-export function parseDuration(value: unknown, fallbackMs: number): number {
+function parseDuration(value: unknown, fallbackMs: number): number {
   if (value === undefined) return fallbackMs;
   if (typeof value === 'number') return value;
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(String(value));

@@ -13,8 +13,8 @@ import { checkMetricNames, validateSuiteDocument } from './validate.js';
 import type { YamlSource } from './yaml-source.js';
 import { parseYaml } from './yaml-source.js';
 
-export const DEFAULT_ALPHA = 0.05;
-export const DEFAULT_TOLERANCE = 0.05;
+const DEFAULT_ALPHA = 0.05;
+const DEFAULT_TOLERANCE = 0.05;
 
 /** load suites: globs → parsed, validated, normalised suites with their cases. */
 export async function loadSuites(patterns: readonly string[], options: { cwd: string }): Promise<Suite[]> {

@@ -1,7 +1,7 @@
 import type { MetricDefinition } from '../types.js';
 import { costUsd, findPrice, mergePrices, PRICES_CHECKED } from './prices.js';
 
-export const PRICES_SCHEMA = {
+const PRICES_SCHEMA = {
   type: 'object',
   description: 'USD per 1M tokens by model, added to / overriding the built-in table.',
   additionalProperties: {

@@ -15,7 +15,7 @@ export type PriceTable = Readonly<Record<string, Price>>;
  * suite with the cost evaluator's `prices:` option. Pro models have no cached rate.
  */
 export const PRICES_CHECKED = '2026-06';
-export const DEFAULT_PRICES: PriceTable = {
+const DEFAULT_PRICES: PriceTable = {
   'gpt-5.5': { input: 5, output: 30, cached: 0.5 },
   'gpt-5.5-pro': { input: 30, output: 180 },
   'gpt-5.4': { input: 2.5, output: 15, cached: 0.25 },

@@ -5,7 +5,7 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
 }
 
-export function lcsLength(a: readonly string[], b: readonly string[]): number {
+function lcsLength(a: readonly string[], b: readonly string[]): number {
   const row = new Array<number>(b.length + 1).fill(0);
   for (const tokenA of a) {
     let diagonal = 0;

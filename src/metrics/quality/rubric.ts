@@ -7,7 +7,7 @@ import { askJudge, JUDGE_SAMPLES_SCHEMA, median } from '../judge/run-judge.js';
 import type { MetricDefinition, ScoreInput } from '../types.js';
 
 /** Reads the judge's choice: JSON `{"choice": …}` first, else the one choice label it names. */
-export function readChoice(text: string, choices: Record<string, number>): { choice: string; reason?: string } | undefined {
+function readChoice(text: string, choices: Record<string, number>): { choice: string; reason?: string } | undefined {
   const labels = Object.keys(choices);
   const json = /\{[\s\S]*\}/.exec(text)?.[0];
   if (json) {

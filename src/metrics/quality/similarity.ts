@@ -1,7 +1,7 @@
 import type { MetricDefinition } from '../types.js';
 import { EXPECTED_SCHEMA, requireText } from '../text.js';
 
-export function cosine(a: readonly number[], b: readonly number[]): number {
+function cosine(a: readonly number[], b: readonly number[]): number {
   let dot = 0;
   let normA = 0;
   let normB = 0;
