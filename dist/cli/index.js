@@ -44884,7 +44884,7 @@ function inputsText(inputs, limit) {
     return text.length > limit ? `${text.slice(0, limit)}…(truncated)` : text;
 }
 function caseDetails(diff, detail) {
-    const moved = Object.entries(diff.deltas).map(([name, delta]) => `${name} ${delta > 0 ? '+' : ''}${(delta * 100).toFixed(0)}`).join(', ');
+    const moved = Object.entries(diff.deltas).map(([name, delta]) => `${name} ${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(0)} pts`).join(', ');
     return [
         `<details><summary>${escapeMarkdownText(diff.id)} — ${escapeMarkdownText(moved)}</summary>`,
         '',

@@ -47,7 +47,7 @@ function inputsText(inputs: Record<string, unknown>, limit: number): string {
 }
 
 function caseDetails(diff: CaseDiff, detail: Detail): string[] {
-  const moved = Object.entries(diff.deltas).map(([name, delta]) => `${name} ${delta > 0 ? '+' : ''}${(delta * 100).toFixed(0)}`).join(', ');
+  const moved = Object.entries(diff.deltas).map(([name, delta]) => `${name} ${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(0)} pts`).join(', ');
   return [
     `<details><summary>${escapeMarkdownText(diff.id)} — ${escapeMarkdownText(moved)}</summary>`,
     '',

@@ -48,7 +48,7 @@ describe('the PR comment', () => {
   });
 
   it('lists regressed cases in <details>, added/removed/errored cases and skipped suites', () => {
-    expect(body).toContain('<details><summary>case-0 — f1 -50</summary>');
+    expect(body).toContain('<details><summary>case-0 — f1 −50 pts</summary>');
     expect(body).toContain('**Added cases (1)**: `new-1`');
     expect(body).toContain('**Removed cases (1)**: `old-1` (was failing)');
     expect(body).toContain('Cases whose flow failed (1)');
