@@ -44906,7 +44906,8 @@ function caseList(title, cases) {
     return [`**${title} (${cases.length})**: ${names.join(', ')}${cases.length > 50 ? ', …' : ''}`, ''];
 }
 function suiteSection(suite, detail) {
-    const heading = `### ${VERDICT_ICON[suite.verdict]} ${escapeMarkdownText(suite.name)}`;
+    const icon = suite.outcome === 'skipped' ? '⏭️' : VERDICT_ICON[suite.verdict];
+    const heading = `### ${icon} ${escapeMarkdownText(suite.name)}`;
     if (suite.outcome === 'skipped')
         return [heading, '', `Skipped: ${escapeMarkdownText(suite.note ?? '')}`, ''];
     if (suite.outcome === 'could-not-run' || suite.outcome === 'removed') {

@@ -70,7 +70,8 @@ function caseList(title: string, cases: readonly CaseRef[]): string[] {
 }
 
 function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
-  const heading = `### ${VERDICT_ICON[suite.verdict]} ${escapeMarkdownText(suite.name)}`;
+  const icon = suite.outcome === 'skipped' ? '⏭️' : VERDICT_ICON[suite.verdict];
+  const heading = `### ${icon} ${escapeMarkdownText(suite.name)}`;
   if (suite.outcome === 'skipped') return [heading, '', `Skipped: ${escapeMarkdownText(suite.note ?? '')}`, ''];
   if (suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
     return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownText(suite.note ?? '')}`, ''];

@@ -52,7 +52,7 @@ describe('the PR comment', () => {
     expect(body).toContain('**Added cases (1)**: `new-1`');
     expect(body).toContain('**Removed cases (1)**: `old-1` (was failing)');
     expect(body).toContain('Cases whose flow failed (1)');
-    expect(body).toContain('Skipped: needs a model API key');
+    expect(body).toContain('### ⏭️ support-chat\n\nSkipped: needs a model API key');
   });
 
   it('escapes every piece of model output and case text', () => {
