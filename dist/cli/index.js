@@ -46099,7 +46099,6 @@ function renderPrompty(file, variables, options) {
 
 
 
-
 /** Reads the judge's choice: JSON `{"choice": …}` first, else the one choice label it names. */
 function readChoice(text, choices) {
     const labels = Object.keys(choices);
@@ -46134,7 +46133,7 @@ async function rubricMessages(input, choices) {
         }
         return [...messages, { role: 'system', content: format }];
     }
-    const prompt = nunjucks_default().renderString(String(input.options.prompt ?? ''), variables);
+    const prompt = renderJinja({ body: String(input.options.prompt ?? ''), bodyLine: 1 }, variables, { strict: false });
     return [
         { role: 'system', content: `You are a strict evaluator. ${format}` },
         { role: 'user', content: `${prompt}\n\nANSWER TO EVALUATE:\n${input.output}` },

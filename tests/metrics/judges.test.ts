@@ -86,6 +86,12 @@ describe('LLM judges over the loopback OpenAI server', () => {
     expect(server.requests.at(-1)?.body.messages[1].content).toContain('Is How heavy is the tent? answered correctly?');
   });
 
+  it('rubric: the judge sees case fields as written, not HTML-escaped', async () => {
+    server.setHandler(() => chatReply('{"choice": "correct"}'));
+    await score('rubric', 'Yes', { prompt: 'Customer: {{ name }}', choices: { correct: 1, wrong: 0 } }, { client, vars: { name: "O'Brien <VIP>" } });
+    expect(server.requests.at(-1)?.body.messages[1].content).toContain("Customer: O'Brien <VIP>");
+  });
+
   it('rubric: a .prompty file (front matter + Jinja body with role markers)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-prompty-'));
     writeFileSync(join(dir, 'correct.prompty'), '---\nname: correctness\nmodel:\n  api: chat\n---\nsystem:\nYou grade answers for Contoso.\n\nuser:\nQuestion: {{ question }}\nAnswer: {{ output }}\n{% if expected %}Reference: {{ expected }}{% endif %}\n');

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import nunjucks from 'nunjucks';
 import type { ChatMessage } from '../../model/types.js';
-import { PromptyError, readPrompty, renderPrompty } from '../../prompty/prompty.js';
+import { PromptyError, readPrompty, renderJinja, renderPrompty } from '../../prompty/prompty.js';
 import { askJudge, JUDGE_SAMPLES_SCHEMA, median } from '../judge/run-judge.js';
 import type { MetricDefinition, ScoreInput } from '../types.js';
 
@@ -37,7 +36,7 @@ async function rubricMessages(input: ScoreInput, choices: Record<string, number>
     }
     return [...messages, { role: 'system', content: format }];
   }
-  const prompt = nunjucks.renderString(String(input.options.prompt ?? ''), variables);
+  const prompt = renderJinja({ body: String(input.options.prompt ?? ''), bodyLine: 1 }, variables, { strict: false });
   return [
     { role: 'system', content: `You are a strict evaluator. ${format}` },
     { role: 'user', content: `${prompt}\n\nANSWER TO EVALUATE:\n${input.output}` },
