@@ -44361,17 +44361,18 @@ function compareSuite(pr, base) {
         return { ...header, erroredCases, outcome: 'could-not-run', verdict: 'error', note: `every case failed to run, e.g. ${erroredCases[0]?.error ?? ''}` };
     }
     const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
-    const prKeys = new Set(pr.cases.map(key));
+    const prKeys = pr.cases.map(key);
+    const prKeySet = new Set(prKeys);
     // Shared cases in id order: resampling draws the same cases whatever order the suite lists them in.
-    const sharedIndexes = pr.cases.flatMap((testCase, index) => (baseCases.has(key(testCase)) ? [index] : []));
+    const sharedIndexes = prKeys.flatMap((caseKey, index) => (baseCases.has(caseKey) ? [index] : []));
     sharedIndexes.sort((a, b) => {
         const [left, right] = [pr.cases[a]?.id ?? '', pr.cases[b]?.id ?? ''];
         return left < right ? -1 : left > right ? 1 : 0;
     });
     const shared = sharedIndexes.map((index) => pr.cases[index]);
-    const sharedBase = shared.map((testCase) => baseCases.get(key(testCase)));
-    const added = pr.cases.filter((testCase) => !baseCases.has(key(testCase))).map(ref);
-    const removed = [...baseCases.values()].filter((testCase) => !prKeys.has(key(testCase))).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
+    const sharedBase = sharedIndexes.map((index) => baseCases.get(prKeys[index]));
+    const added = pr.cases.filter((_, index) => !baseCases.has(prKeys[index])).map(ref);
+    const removed = [...baseCases].filter(([caseKey]) => !prKeySet.has(caseKey)).map(([, testCase]) => testCase).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
     const values = new Map(pr.metrics.map((metric) => [metric.name, metricValues(metric, base, pr, sharedIndexes, sharedBase)]));
     const valuesOf = (metric) => values.get(metric.name);
     const paired = pr.metrics.filter(isPaired).map((metric) => {
@@ -46117,6 +46118,16 @@ function readChoice(text, choices) {
     const named = labels.filter((label) => new RegExp(`(^|[^\\w])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w]|$)`, 'i').test(text));
     return named.length === 1 && named[0] ? { choice: named[0], reason: text.trim().slice(0, 300) } : undefined;
 }
+/** Each rubric .prompty file is read and parsed once per process, not once per scored sample. */
+const promptyFiles = new Map();
+function loadPrompty(file) {
+    let loaded = promptyFiles.get(file);
+    if (!loaded) {
+        loaded = (0,promises_namespaceObject.readFile)(file, 'utf8').then(readPrompty);
+        promptyFiles.set(file, loaded);
+    }
+    return loaded;
+}
 async function rubricMessages(input, choices) {
     const variables = { ...input.vars, output: input.output, expected: input.options.expected, context: input.context };
     const format = `Answer with JSON only: {"choice": one of ${Object.keys(choices).map((label) => JSON.stringify(label)).join(', ')}, "reason": "<one sentence>"}.`;
@@ -46124,7 +46135,7 @@ async function rubricMessages(input, choices) {
         const file = (0,external_node_path_namespaceObject.resolve)(input.suiteDir, input.options.prompty);
         let messages;
         try {
-            messages = renderPrompty(readPrompty(await (0,promises_namespaceObject.readFile)(file, 'utf8')), variables, { strict: false });
+            messages = renderPrompty(await loadPrompty(file), variables, { strict: false });
         }
         catch (error) {
             if (!(error instanceof PromptyError))
@@ -46423,6 +46434,11 @@ function listMetrics() {
 function findMetric(name) {
     return BY_NAME.get(name);
 }
+/** An evaluator's options that are `{{var}}` templates over the case: all but the metric's Jinja ones. */
+function templatedOptions(metric, options) {
+    const jinja = new Set(metric?.jinjaOptions ?? []);
+    return Object.fromEntries(Object.entries(options).filter(([key]) => !jinja.has(key)));
+}
 
 ;// CONCATENATED MODULE: ./src/metrics/evaluate.ts
 
@@ -46491,8 +46507,7 @@ async function evaluateSample(sample, testCase, suite, ctx, prices) {
 }
 /** The evaluator's options rendered over the case, except those the metric renders as Jinja itself. */
 function renderOptions(metric, options, vars) {
-    const verbatim = new Set(metric.jinjaOptions ?? []);
-    return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, verbatim.has(key) ? value : renderValue(value, vars)]));
+    return { ...options, ...renderValue(templatedOptions(metric, options), vars) };
 }
 async function scoreOne(metric, evaluator, flow, testCase, suite, ctx) {
     if (metric.needs && !ctx.client)
@@ -50172,10 +50187,10 @@ function templatesOf(suite) {
         : flow.kind === 'http'
             ? [{ where: 'flow', value: { url: flow.url, headers: flow.headers, body: flow.body } }]
             : [];
-    const evaluatorTemplates = suite.evaluators.map((evaluator) => {
-        const jinja = new Set(findMetric(evaluator.metric)?.jinjaOptions ?? []);
-        return { where: `evaluator "${evaluator.name}"`, value: Object.fromEntries(Object.entries(evaluator.options).filter(([key]) => !jinja.has(key))) };
-    });
+    const evaluatorTemplates = suite.evaluators.map((evaluator) => ({
+        where: `evaluator "${evaluator.name}"`,
+        value: templatedOptions(findMetric(evaluator.metric), evaluator.options),
+    }));
     return [...flowTemplates, ...evaluatorTemplates];
 }
 /** Jinja options (a rubric's prompt) see the case plus what scoring adds. */
@@ -50185,6 +50200,8 @@ function jinjaTemplatesOf(suite) {
         .map((key) => ({ where: `evaluator "${evaluator.name}" (${key})`, text: evaluator.options[key] })));
 }
 const SCORING_VARIABLES = { output: '', expected: '', context: '' };
+const caseLocation = (testCase) => ({ file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) });
+const fieldsOf = (testCase) => Object.keys(testCase.vars).join(', ') || 'none';
 /**
  * Renders every template against every case once at load time, so a missing variable is a
  * configuration error naming the case — never an empty string in a prompt at run time.
@@ -50204,7 +50221,7 @@ function checkTemplates(suite) {
             catch (error) {
                 if (!(error instanceof MissingVariableError))
                     throw error;
-                throw new ConfigError(`case "${testCase.id}": ${template.where} uses {{${error.variable}}}, which is not a field of this case ${error.fields}`, { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) }, `add "${error.variable.split('.')[0]}" to every case or fix the template in ${suite.file}`);
+                throw new ConfigError(`case "${testCase.id}": ${template.where} uses {{${error.variable}}}, which is not a field of this case ${error.fields}`, caseLocation(testCase), `add "${error.variable.split('.')[0]}" to every case or fix the template in ${suite.file}`);
             }
         }
     }
@@ -50218,7 +50235,7 @@ function checkPrompty(flow, testCase) {
         if (!(error instanceof PromptyError))
             throw error;
         const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
-        throw new ConfigError(`${error.message} for case "${testCase.id}" (${where}; fields: ${Object.keys(testCase.vars).join(', ') || 'none'})`, { file: flow.file, ...(error.line ? { line: error.line } : {}) }, 'add the field to every case, or give the input a default in the front matter');
+        throw new ConfigError(`${error.message} for case "${testCase.id}" (${where}; fields: ${fieldsOf(testCase)})`, { file: flow.file, ...(error.line ? { line: error.line } : {}) }, 'add the field to every case, or give the input a default in the front matter');
     }
 }
 function checkJinja(template, testCase, suiteFile) {
@@ -50228,7 +50245,7 @@ function checkJinja(template, testCase, suiteFile) {
     catch (error) {
         if (!(error instanceof PromptyError))
             throw error;
-        throw new ConfigError(`case "${testCase.id}": ${template.where}: ${error.message} (fields: ${Object.keys(testCase.vars).join(', ') || 'none'}, plus output, expected, context)`, { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) }, `add the field to every case or fix the prompt in ${suiteFile}`);
+        throw new ConfigError(`case "${testCase.id}": ${template.where}: ${error.message} (fields: ${fieldsOf(testCase)}, plus output, expected, context)`, caseLocation(testCase), `add the field to every case or fix the prompt in ${suiteFile}`);
     }
 }
 

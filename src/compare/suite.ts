@@ -116,17 +116,18 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
     return { ...header, erroredCases, outcome: 'could-not-run', verdict: 'error', note: `every case failed to run, e.g. ${erroredCases[0]?.error ?? ''}` };
   }
   const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
-  const prKeys = new Set(pr.cases.map(key));
+  const prKeys = pr.cases.map(key);
+  const prKeySet = new Set(prKeys);
   // Shared cases in id order: resampling draws the same cases whatever order the suite lists them in.
-  const sharedIndexes = pr.cases.flatMap((testCase, index) => (baseCases.has(key(testCase)) ? [index] : []));
+  const sharedIndexes = prKeys.flatMap((caseKey, index) => (baseCases.has(caseKey) ? [index] : []));
   sharedIndexes.sort((a, b) => {
     const [left, right] = [pr.cases[a]?.id ?? '', pr.cases[b]?.id ?? ''];
     return left < right ? -1 : left > right ? 1 : 0;
   });
   const shared = sharedIndexes.map((index) => pr.cases[index] as CaseResult);
-  const sharedBase = shared.map((testCase) => baseCases.get(key(testCase)) as CaseResult);
-  const added = pr.cases.filter((testCase) => !baseCases.has(key(testCase))).map(ref);
-  const removed = [...baseCases.values()].filter((testCase) => !prKeys.has(key(testCase))).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
+  const sharedBase = sharedIndexes.map((index) => baseCases.get(prKeys[index] as string) as CaseResult);
+  const added = pr.cases.filter((_, index) => !baseCases.has(prKeys[index] as string)).map(ref);
+  const removed = [...baseCases].filter(([caseKey]) => !prKeySet.has(caseKey)).map(([, testCase]) => testCase).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
 
   const values = new Map(pr.metrics.map((metric) => [metric.name, metricValues(metric, base, pr, sharedIndexes, sharedBase)]));
   const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;

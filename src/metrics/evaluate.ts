@@ -9,7 +9,7 @@ import { renderValue } from '../suites/template.js';
 import type { Case, EvaluatorSpec, Suite } from '../suites/types.js';
 import type { PriceTable } from './cost/prices.js';
 import { costUsd, findPrice, mergePrices } from './cost/prices.js';
-import { findMetric } from './registry.js';
+import { findMetric, templatedOptions } from './registry.js';
 import type { MetricDefinition, Score } from './types.js';
 
 export interface EvaluateContext {
@@ -79,8 +79,7 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
 
 /** The evaluator's options rendered over the case, except those the metric renders as Jinja itself. */
 function renderOptions(metric: MetricDefinition, options: Record<string, unknown>, vars: Record<string, unknown>): Record<string, unknown> {
-  const verbatim = new Set(metric.jinjaOptions ?? []);
-  return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, verbatim.has(key) ? value : renderValue(value, vars)]));
+  return { ...options, ...(renderValue(templatedOptions(metric, options), vars) as Record<string, unknown>) };
 }
 
 async function scoreOne(metric: MetricDefinition, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {

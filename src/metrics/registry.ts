@@ -72,3 +72,9 @@ export function listMetrics(): readonly MetricDefinition[] {
 export function findMetric(name: string): MetricDefinition | undefined {
   return BY_NAME.get(name);
 }
+
+/** An evaluator's options that are `{{var}}` templates over the case: all but the metric's Jinja ones. */
+export function templatedOptions(metric: MetricDefinition | undefined, options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const jinja = new Set(metric?.jinjaOptions ?? []);
+  return Object.fromEntries(Object.entries(options).filter(([key]) => !jinja.has(key)));
+}

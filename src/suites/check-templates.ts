@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import { findMetric } from '../metrics/registry.js';
+import { findMetric, templatedOptions } from '../metrics/registry.js';
 import { PromptyError, renderJinja, renderPrompty } from '../prompty/prompty.js';
 import { MissingVariableError, renderValue } from './template.js';
 import type { Case, PromptyFlowSpec, Suite } from './types.js';
@@ -13,10 +13,10 @@ function templatesOf(suite: Suite): { where: string; value: unknown }[] {
       : flow.kind === 'http'
         ? [{ where: 'flow', value: { url: flow.url, headers: flow.headers, body: flow.body } }]
         : [];
-  const evaluatorTemplates = suite.evaluators.map((evaluator) => {
-    const jinja = new Set(findMetric(evaluator.metric)?.jinjaOptions ?? []);
-    return { where: `evaluator "${evaluator.name}"`, value: Object.fromEntries(Object.entries(evaluator.options).filter(([key]) => !jinja.has(key))) };
-  });
+  const evaluatorTemplates = suite.evaluators.map((evaluator) => ({
+    where: `evaluator "${evaluator.name}"`,
+    value: templatedOptions(findMetric(evaluator.metric), evaluator.options),
+  }));
   return [...flowTemplates, ...evaluatorTemplates];
 }
 
@@ -30,6 +30,9 @@ function jinjaTemplatesOf(suite: Suite): { where: string; text: string }[] {
 }
 
 const SCORING_VARIABLES = { output: '', expected: '', context: '' };
+
+const caseLocation = (testCase: Case) => ({ file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) });
+const fieldsOf = (testCase: Case) => Object.keys(testCase.vars).join(', ') || 'none';
 
 /**
  * Renders every template against every case once at load time, so a missing variable is a
@@ -48,7 +51,7 @@ export function checkTemplates(suite: Suite): void {
         if (!(error instanceof MissingVariableError)) throw error;
         throw new ConfigError(
           `case "${testCase.id}": ${template.where} uses {{${error.variable}}}, which is not a field of this case ${error.fields}`,
-          { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) },
+          caseLocation(testCase),
           `add "${error.variable.split('.')[0]}" to every case or fix the template in ${suite.file}`,
         );
       }
@@ -64,7 +67,7 @@ function checkPrompty(flow: PromptyFlowSpec, testCase: Case): void {
     if (!(error instanceof PromptyError)) throw error;
     const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
     throw new ConfigError(
-      `${error.message} for case "${testCase.id}" (${where}; fields: ${Object.keys(testCase.vars).join(', ') || 'none'})`,
+      `${error.message} for case "${testCase.id}" (${where}; fields: ${fieldsOf(testCase)})`,
       { file: flow.file, ...(error.line ? { line: error.line } : {}) },
       'add the field to every case, or give the input a default in the front matter',
     );
@@ -77,8 +80,8 @@ function checkJinja(template: { where: string; text: string }, testCase: Case, s
   } catch (error) {
     if (!(error instanceof PromptyError)) throw error;
     throw new ConfigError(
-      `case "${testCase.id}": ${template.where}: ${error.message} (fields: ${Object.keys(testCase.vars).join(', ') || 'none'}, plus output, expected, context)`,
-      { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) },
+      `case "${testCase.id}": ${template.where}: ${error.message} (fields: ${fieldsOf(testCase)}, plus output, expected, context)`,
+      caseLocation(testCase),
       `add the field to every case or fix the prompt in ${suiteFile}`,
     );
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ChatMessage } from '../../model/types.js';
+import type { PromptyFile } from '../../prompty/prompty.js';
 import { PromptyError, readPrompty, renderJinja, renderPrompty } from '../../prompty/prompty.js';
 import { askJudge, JUDGE_SAMPLES_SCHEMA, median } from '../judge/run-judge.js';
 import type { MetricDefinition, ScoreInput } from '../types.js';
@@ -22,6 +23,17 @@ function readChoice(text: string, choices: Record<string, number>): { choice: st
   return named.length === 1 && named[0] ? { choice: named[0], reason: text.trim().slice(0, 300) } : undefined;
 }
 
+/** Each rubric .prompty file is read and parsed once per process, not once per scored sample. */
+const promptyFiles = new Map<string, Promise<PromptyFile>>();
+function loadPrompty(file: string): Promise<PromptyFile> {
+  let loaded = promptyFiles.get(file);
+  if (!loaded) {
+    loaded = readFile(file, 'utf8').then(readPrompty);
+    promptyFiles.set(file, loaded);
+  }
+  return loaded;
+}
+
 async function rubricMessages(input: ScoreInput, choices: Record<string, number>): Promise<ChatMessage[]> {
   const variables = { ...input.vars, output: input.output, expected: input.options.expected, context: input.context };
   const format = `Answer with JSON only: {"choice": one of ${Object.keys(choices).map((label) => JSON.stringify(label)).join(', ')}, "reason": "<one sentence>"}.`;
@@ -29,7 +41,7 @@ async function rubricMessages(input: ScoreInput, choices: Record<string, number>
     const file = resolve(input.suiteDir, input.options.prompty);
     let messages: ChatMessage[];
     try {
-      messages = renderPrompty(readPrompty(await readFile(file, 'utf8')), variables, { strict: false });
+      messages = renderPrompty(await loadPrompty(file), variables, { strict: false });
     } catch (error) {
       if (!(error instanceof PromptyError)) throw error;
       throw new Error(`${input.options.prompty}${error.line ? `:${error.line}` : ''}: ${error.message}`);
