@@ -50021,7 +50021,7 @@ function promptyModel(meta) {
  */
 async function loadPromptyFlow(flow, dir, cwd, where) {
     const path = (0,external_node_path_namespaceObject.resolve)(dir, flow.file);
-    const shown = (0,external_node_path_namespaceObject.relative)(cwd, path) || (0,external_node_path_namespaceObject.join)('.', flow.file);
+    const shown = (0,external_node_path_namespaceObject.relative)(cwd, path);
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');

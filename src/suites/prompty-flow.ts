@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { promptyModel } from '../prompty/front-matter.js';
 import { PromptyError, readPrompty } from '../prompty/prompty.js';
@@ -11,7 +11,7 @@ import type { PromptyFlowSpec } from './types.js';
  */
 export async function loadPromptyFlow(flow: Record<string, unknown>, dir: string, cwd: string, where: { file: string; line?: number }): Promise<PromptyFlowSpec> {
   const path = resolve(dir, flow.file as string);
-  const shown = relative(cwd, path) || join('.', flow.file as string);
+  const shown = relative(cwd, path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
