@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { parseResultsFile } from '../results/io.js';
 import type { ResultsFile } from '../results/types.js';
 import type { GitHubApi } from './github-api.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /** What the run needs to know about the triggering event, read from GITHUB_* and the payload. */
 export interface EventInfo {

@@ -1,7 +1,7 @@
-import { DEFAULT_SUITES } from '../engine/options.js';
+import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /** Every action input, read once inside run() and validated into one typed object. */
 export interface ActionInputs {
@@ -31,7 +31,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], input: st
 export function parseInputs(read: (name: string) => string): ActionInputs {
   const optional = (name: string) => read(name).trim() || undefined;
   const suites = read('suites').split(/[\n,]/).map((glob) => glob.trim()).filter(Boolean);
-  const concurrency = Number(read('concurrency') || '4');
+  const concurrency = Number(read('concurrency') || String(DEFAULTS.concurrency));
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new ConfigError(`input \`concurrency\` must be a whole number from 1 to 64, got "${read('concurrency')}"`);
   }
@@ -42,18 +42,18 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   const githubToken = optional('github-token');
   const publishResults = optional('publish-results');
   return {
-    suites: suites.length ? suites : DEFAULT_SUITES,
-    baseline: optional('baseline') ?? 'evals/baseline.json',
+    suites: suites.length ? suites : [...DEFAULTS.suites],
+    baseline: optional('baseline') ?? DEFAULTS.baseline,
     ...(apiKey ? { apiKey } : {}),
     ...(baseUrl ? { baseUrl } : {}),
     ...(model ? { model } : {}),
     ...(judgeModel ? { judgeModel } : {}),
     ...(githubToken ? { githubToken } : {}),
-    failOn: parseFailOn(read('fail-on') || 'regression', 'input `fail-on`'),
-    comment: oneOf(read('comment') || 'always', ['always', 'never'], 'comment'),
-    updateBaseline: oneOf(read('update-baseline') || 'commit', ['commit', 'off'], 'update-baseline'),
+    failOn: parseFailOn(read('fail-on') || DEFAULTS.failOn, 'input `fail-on`'),
+    comment: oneOf(read('comment') || DEFAULTS.comment, ['always', 'never'], 'comment'),
+    updateBaseline: oneOf(read('update-baseline') || DEFAULTS.updateBaseline, ['commit', 'off'], 'update-baseline'),
     concurrency,
-    workingDirectory: optional('working-directory') ?? '.',
+    workingDirectory: optional('working-directory') ?? DEFAULTS.workingDirectory,
     ...(publishResults ? { publishResults } : {}),
   };
 }

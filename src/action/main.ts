@@ -4,7 +4,8 @@ import * as core from '@actions/core';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { failsGate } from '../engine/fail-policy.js';
-import { ConfigError, isConfigError } from '../errors.js';
+import { DEFAULTS } from '../core/defaults.js';
+import { ConfigError, isConfigError } from '../core/errors.js';
 import { renderSummary } from '../report/summary.js';
 import { VERDICT_WORD } from '../report/format.js';
 import { readResultsFile, writeFileAtomic, writeResultsFile } from '../results/io.js';
@@ -16,6 +17,7 @@ import type { GitHubApi } from './github-api.js';
 import { createGitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
+import { setOutputs } from './outputs.js';
 import { publishComment, refreshBaseline } from './publish.js';
 import { checkResultsCommit, publishingTarget } from './workflow-run.js';
 
@@ -96,7 +98,7 @@ export async function run(env: Env = process.env): Promise<void> {
     core.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : 'no baseline yet: this run reports and passes');
 
     const results = await obtainResults(inputs, event, env, cwd);
-    const resultsPath = join(cwd, '.evalgate/results.json');
+    const resultsPath = join(cwd, DEFAULTS.results);
     await writeResultsFile(resultsPath, results);
     const comparison = compare(baseline, results);
 
@@ -105,15 +107,17 @@ export async function run(env: Env = process.env): Promise<void> {
     if (isDefaultBranchPush(event)) await refreshBaseline(api, event, inputs, results, notes);
 
     const summary = renderSummary(comparison, { notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
-    const reportPath = join(cwd, '.evalgate/report.md');
+    const reportPath = join(cwd, DEFAULTS.report);
     await writeFileAtomic(reportPath, summary);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 
-    core.setOutput('verdict', comparison.verdict);
-    core.setOutput('results', resultsPath);
-    core.setOutput('report', reportPath);
-    core.setOutput('comment-url', commentUrl ?? '');
-    core.setOutput('regressions', String(comparison.regressions));
+    setOutputs({
+      verdict: comparison.verdict,
+      results: resultsPath,
+      report: reportPath,
+      'comment-url': commentUrl ?? '',
+      regressions: String(comparison.regressions),
+    });
 
     // A push refreshes the baseline and a workflow_run only publishes: the PR's own run is the gate.
     const gated = !isDefaultBranchPush(event) && event.name !== 'workflow_run' && failsGate(comparison.verdict, inputs.failOn);

@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import type { ResultsFile } from '../results/types.js';
 import type { EventInfo, WorkflowRunInfo } from './event.js';
 import type { GitHubApi, PullRequestRef } from './github-api.js';

@@ -1,9 +1,9 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SUITES } from '../engine/options.js';
+import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
@@ -33,16 +33,16 @@ export interface RunFlags {
 
 const RUN_OPTIONS = {
   cwd: { type: 'string' },
-  output: { type: 'string', short: 'o', default: '.evalgate/results.json' },
-  report: { type: 'string', default: '.evalgate/report.md' },
-  baseline: { type: 'string', short: 'b', default: 'evals/baseline.json' },
+  output: { type: 'string', short: 'o', default: DEFAULTS.results },
+  report: { type: 'string', default: DEFAULTS.report },
+  baseline: { type: 'string', short: 'b', default: DEFAULTS.baseline },
   'no-compare': { type: 'boolean', default: false },
   'update-baseline': { type: 'boolean', default: false },
   model: { type: 'string' },
   'judge-model': { type: 'string' },
   'base-url': { type: 'string' },
-  concurrency: { type: 'string', short: 'c', default: '4' },
-  timeout: { type: 'string', default: '60' },
+  concurrency: { type: 'string', short: 'c', default: String(DEFAULTS.concurrency) },
+  timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
   'fail-on': { type: 'string', default: 'regression' },
   format: { type: 'string', default: 'text' },
 } as const;
@@ -82,7 +82,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
     const { values, positionals } = parse(rest, RUN_OPTIONS);
     return {
       name: 'run',
-      suites: positionals.length ? positionals : DEFAULT_SUITES,
+      suites: positionals.length ? positionals : [...DEFAULTS.suites],
       flags: {
         cwd: values.cwd ?? cwd,
         output: values.output,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
 import { EXIT, exitCodeFor } from '../engine/fail-policy.js';
-import { isConfigError } from '../errors.js';
+import { isConfigError } from '../core/errors.js';
 import { readResultsFile } from '../results/io.js';
 import { VERSION } from '../version.js';
 import { parseCommand } from './args.js';

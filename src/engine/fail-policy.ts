@@ -1,5 +1,5 @@
 import type { Verdict } from '../compare/types.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /** `fail-on`: which verdicts fail the step / the CLI. */
 const FAIL_ON_VALUES = ['regression', 'warn', 'never'] as const;

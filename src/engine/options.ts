@@ -22,7 +22,3 @@ export interface EvaluationOptions {
   /** Per-case progress, for a TTY progress line. */
   onProgress?: (suite: string, done: number, total: number) => void;
 }
-
-export const DEFAULT_SUITES = ['evals/**/*.eval.yaml', 'evals/**/*.eval.yml'];
-export const DEFAULT_JUDGE_MODEL = 'gpt-4o-mini';
-export const DEFAULT_TIMEOUT_MS = 60_000;

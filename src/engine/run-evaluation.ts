@@ -8,7 +8,7 @@ import { loadSuites } from '../suites/load.js';
 import type { Suite } from '../suites/types.js';
 import { VERSION } from '../version.js';
 import type { EvaluationOptions } from './options.js';
-import { DEFAULT_JUDGE_MODEL, DEFAULT_TIMEOUT_MS } from './options.js';
+import { DEFAULTS } from '../core/defaults.js';
 
 /**
  * The main job: load suites → run flows → evaluate → results. Pure of GitHub and of the
@@ -18,7 +18,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const started = Date.now();
   const suites = await loadSuites(options.suites, { cwd: options.cwd });
   const client = options.apiKey ? await buildClient(options) : undefined;
-  const judgeModel = options.judgeModel ?? DEFAULT_JUDGE_MODEL;
+  const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
   const results: SuiteResult[] = [];
   for (const suite of suites) {
     results.push(await runSuite(suite, client, judgeModel, options));
@@ -49,7 +49,7 @@ async function buildClient(options: EvaluationOptions): Promise<ModelClient> {
   return createModelClient({
     apiKey: options.apiKey ?? '',
     ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
     concurrency: options.concurrency,
   });
 }
@@ -84,7 +84,7 @@ async function runSuite(
   const runs = await runCases(suite.cases, flow, {
     repeat: suite.repeat,
     concurrency: options.concurrency,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
     onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
   });
   const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { CommandFlowSpec } from '../suites/types.js';
 import type { Flow, FlowOutput } from './types.js';
-import { usageFromOpenAI } from './usage.js';
+import { usageFromOpenAI } from '../core/usage.js';
 
 const STDERR_LINES = 20;
 

@@ -1,8 +1,8 @@
-import { renderString, renderValue } from '../suites/template.js';
+import { renderString, renderValue } from '../core/template.js';
 import type { HttpFlowSpec } from '../suites/types.js';
 import { readPath } from './json-path.js';
 import type { Flow } from './types.js';
-import { usageFromOpenAI } from './usage.js';
+import { usageFromOpenAI } from '../core/usage.js';
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 

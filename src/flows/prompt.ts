@@ -1,6 +1,7 @@
-import type { ChatMessage, ModelClient } from '../model/types.js';
+import type { ModelClient } from '../model/types.js';
+import type { ChatMessage } from '../core/messages.js';
 import { renderPrompty } from '../prompty/prompty.js';
-import { renderString } from '../suites/template.js';
+import { renderString } from '../core/template.js';
 import type { PromptFlowSpec, PromptyFlowSpec } from '../suites/types.js';
 import type { Flow } from './types.js';
 

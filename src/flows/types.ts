@@ -1,12 +1,4 @@
-/** Tokens one call (or one case) consumed. Missing counts are 0 and `reported: false`. */
-export interface TokenUsage {
-  prompt: number;
-  completion: number;
-  cached: number;
-  reasoning: number;
-}
-
-export const ZERO_USAGE: TokenUsage = Object.freeze({ prompt: 0, completion: 0, cached: 0, reasoning: 0 });
+import type { TokenUsage } from '../core/usage.js';
 
 /** What a flow returns for one case. */
 export interface FlowOutput {

@@ -1,12 +1,13 @@
 import type { FlowOutput } from '../flows/types.js';
-import { ZERO_USAGE } from '../flows/types.js';
+import { ZERO_USAGE } from '../core/usage.js';
 import type { ModelClient } from '../model/types.js';
 import type { CaseResult, MetricInfo, SampleResult, ScoreRecord } from '../results/types.js';
-import { mapLimit } from '../runner/pool.js';
+import { mapLimit } from '../core/pool.js';
 import type { CaseRun, SampleRun } from '../runner/types.js';
-import { caseHash, evaluatorHash } from '../suites/hash.js';
-import { renderValue } from '../suites/template.js';
-import type { Case, EvaluatorSpec, Suite } from '../suites/types.js';
+import { caseHash, evaluatorHash } from '../suites/identity.js';
+import { renderValue } from '../core/template.js';
+import type { EvaluatorSpec, Suite } from '../suites/types.js';
+import type { Case } from '../core/case.js';
 import type { PriceTable } from './cost/prices.js';
 import { costUsd, findPrice, mergePrices } from './cost/prices.js';
 import { findMetric, templatedOptions } from './registry.js';

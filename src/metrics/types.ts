@@ -1,5 +1,5 @@
 import type { ModelClient } from '../model/types.js';
-import type { TokenUsage } from '../flows/types.js';
+import type { TokenUsage } from '../core/usage.js';
 
 /** The five LLMOps metric families, in the order every report shows them. */
 export const FAMILIES = ['quality', 'harm', 'honesty', 'cost', 'latency'] as const;

@@ -1,5 +1,5 @@
 import OpenAI, { AzureOpenAI } from 'openai';
-import { usageFromOpenAI } from '../flows/usage.js';
+import { usageFromOpenAI } from '../core/usage.js';
 import type { ChatRequest, ChatResponse, ModelClient } from './types.js';
 import { ModelError } from './types.js';
 

@@ -1,15 +1,12 @@
-import type { TokenUsage } from '../flows/types.js';
+import type { ChatMessage } from '../core/messages.js';
+import type { TokenUsage } from '../core/usage.js';
+
 
 /**
  * The one seam through which every model call goes (flows, judges, embeddings, moderation).
  * Retries, rate limiting and a response cache wrap this interface; nothing else talks to
  * the provider.
  */
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
-
 export interface ChatRequest {
   model: string;
   messages: ChatMessage[];

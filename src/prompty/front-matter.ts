@@ -1,3 +1,5 @@
+import type { Dict } from '../core/dict.js';
+import { isDict } from '../core/dict.js';
 /**
  * What a Prompty flow needs from the front matter, in both versions:
  * v1 `model: { api, configuration: { azure_deployment | name | model }, parameters }` with
@@ -15,8 +17,6 @@ export interface PromptyModel {
   format: string;
 }
 
-type Dict = Record<string, unknown>;
-const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** v2 option names → chat-completions parameter names. */
 const V2_OPTIONS: Record<string, string> = { maxOutputTokens: 'max_tokens', stopSequences: 'stop', topP: 'top_p', frequencyPenalty: 'frequency_penalty', presencePenalty: 'presence_penalty' };

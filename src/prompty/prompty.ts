@@ -1,6 +1,6 @@
 import nunjucks from 'nunjucks';
 import { parse as parseYaml } from 'yaml';
-import type { ChatMessage } from '../model/types.js';
+import type { ChatMessage } from '../core/messages.js';
 
 /**
  * A Prompty file (Microsoft's prompt format, as in Contoso Chat): YAML front matter between `---`

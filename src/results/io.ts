@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../../schema/results.schema.json' with { type: 'json' };
-import { ConfigError } from '../errors.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { ConfigError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import type { ResultsFile } from './types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';
 
-export { writeFileAtomic } from './atomic-write.js';
+export { writeFileAtomic } from '../core/atomic-write.js';
 
 let validate: ReturnType<Ajv2020['compile']> | undefined;
 

@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../flows/types.js';
+import type { TokenUsage } from '../core/usage.js';
 import type { Direction, Family, Scale } from '../metrics/types.js';
 import type { MetricGate } from '../suites/types.js';
 

@@ -1,6 +1,6 @@
 import type { Flow } from '../flows/types.js';
-import type { Case } from '../suites/types.js';
-import { mapLimit } from './pool.js';
+import type { Case } from '../core/case.js';
+import { mapLimit } from '../core/pool.js';
 import type { CaseRun, SampleRun } from './types.js';
 
 export interface RunCasesOptions {

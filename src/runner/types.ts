@@ -1,5 +1,5 @@
 import type { FlowOutput } from '../flows/types.js';
-import type { Case } from '../suites/types.js';
+import type { Case } from '../core/case.js';
 
 export type SampleRun = { ok: true; value: FlowOutput } | { ok: false; error: string };
 

@@ -1,8 +1,9 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { findMetric, templatedOptions } from '../metrics/registry.js';
 import { PromptyError, renderJinja, renderPrompty } from '../prompty/prompty.js';
-import { MissingVariableError, renderValue } from './template.js';
-import type { Case, PromptyFlowSpec, Suite } from './types.js';
+import { MissingVariableError, renderValue } from '../core/template.js';
+import type { PromptyFlowSpec, Suite } from './types.js';
+import type { Case } from '../core/case.js';
 
 /** The templates of a suite: flow messages / request, and every evaluator's options. */
 function templatesOf(suite: Suite): { where: string; value: unknown }[] {

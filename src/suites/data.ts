@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, relative, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { ConfigError } from '../errors.js';
-import { canonicalJson, sha256 } from './hash.js';
-import type { Case } from './types.js';
-import { parseYaml } from './yaml-source.js';
+import { ConfigError } from '../core/errors.js';
+import { canonicalJson, sha256 } from '../core/hash.js';
+import type { Case } from '../core/case.js';
+import { parseYaml } from '../core/yaml-source.js';
 
 interface RawCase {
   vars: Record<string, unknown>;

@@ -1,5 +1,5 @@
-import { ConfigError } from '../errors.js';
-import type { ChatMessage } from '../model/types.js';
+import { ConfigError } from '../core/errors.js';
+import type { ChatMessage } from '../core/messages.js';
 import type { FlowSpec } from './types.js';
 
 /** Splits a command line into argv like a POSIX shell would split words (quotes, escapes); runs no shell. */

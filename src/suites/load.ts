@@ -1,20 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { ConfigError } from '../errors.js';
+import { DEFAULTS } from '../core/defaults.js';
+import { ConfigError } from '../core/errors.js';
 import { readDataFile, inlineCases } from './data.js';
 import { normaliseFlow } from './flow-spec.js';
 import { loadPromptyFlow } from './prompty-flow.js';
 import { fromPromptYml, isPromptYml } from './prompt-yml.js';
-import { canonicalJson, sha256 } from './hash.js';
+import { canonicalJson, sha256 } from '../core/hash.js';
 import { checkTemplates } from './check-templates.js';
-import type { Case, EvaluatorSpec, GateConfig, MetricGate, Suite } from './types.js';
+import type { EvaluatorSpec, GateConfig, MetricGate, Suite } from './types.js';
+import type { Case } from '../core/case.js';
 import { checkMetricNames, validateSuiteDocument } from './validate.js';
-import type { YamlSource } from './yaml-source.js';
-import { parseYaml } from './yaml-source.js';
+import type { YamlSource } from '../core/yaml-source.js';
+import { parseYaml } from '../core/yaml-source.js';
 
-const DEFAULT_ALPHA = 0.05;
-const DEFAULT_TOLERANCE = 0.05;
 
 /** load suites: globs → parsed, validated, normalised suites with their cases. */
 export async function loadSuites(patterns: readonly string[], options: { cwd: string }): Promise<Suite[]> {
@@ -57,7 +57,7 @@ export async function loadSuite(file: string, cwd: string): Promise<Suite> {
       ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)
       : inlineCases(doc.cases as unknown[], file, (index) => source.lineOf(['cases', index]));
   if (cases.length === 0) throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) });
-  const repeat = (doc.repeat as number | undefined) ?? 1;
+  const repeat = (doc.repeat as number | undefined) ?? DEFAULTS.repeat;
   const suite: Suite = {
     name: (doc.name as string | undefined) ?? basename(file).replace(/\.eval\.ya?ml$/, ''),
     file,
@@ -99,8 +99,8 @@ function normaliseGate(raw: Record<string, unknown> | undefined, evaluators: Eva
     }
   }
   return {
-    alpha: (alpha as number | undefined) ?? DEFAULT_ALPHA,
-    tolerance: (tolerance as number | undefined) ?? DEFAULT_TOLERANCE,
+    alpha: (alpha as number | undefined) ?? DEFAULTS.alpha,
+    tolerance: (tolerance as number | undefined) ?? DEFAULTS.tolerance,
     metrics: perMetric as Record<string, MetricGate>,
   };
 }

@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
-import { ConfigError } from '../errors.js';
-import type { YamlSource } from './yaml-source.js';
+import { ConfigError } from '../core/errors.js';
+import type { YamlSource } from '../core/yaml-source.js';
+import type { Dict } from '../core/dict.js';
+import { isDict } from '../core/dict.js';
 
 /**
  * GitHub's `.prompt.yml` prompt files (messages, model, modelParameters, testData, evaluators),
@@ -9,9 +11,7 @@ import type { YamlSource } from './yaml-source.js';
  */
 export const isPromptYml = (file: string) => /\.prompt\.ya?ml$/.test(file);
 
-type Dict = Record<string, unknown>;
 type Path = readonly (string | number)[];
-const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** GitHub Models ids carry a publisher (`openai/gpt-4o-mini`); OpenAI-compatible endpoints take the bare name. */
 const modelName = (id: string) => id.replace(/^(azure-)?openai\//, '');

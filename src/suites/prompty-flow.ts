@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { promptyModel } from '../prompty/front-matter.js';
 import { PromptyError, readPrompty } from '../prompty/prompty.js';
 import type { PromptyFlowSpec } from './types.js';

@@ -1,4 +1,5 @@
-import type { ChatMessage } from '../model/types.js';
+import type { Case } from '../core/case.js';
+import type { ChatMessage } from '../core/messages.js';
 
 /** A loaded, validated suite: everything the runner needs, nothing left to parse. */
 export interface Suite {
@@ -61,14 +62,6 @@ export interface HttpFlowSpec {
   outputPath: string;
   contextPath?: string;
   timeoutMs: number;
-}
-
-export interface Case {
-  /** Stable id: the data's `id` field, else derived from the case's content. */
-  id: string;
-  vars: Record<string, unknown>;
-  /** Where the case came from, for error messages. */
-  source: { file: string; line?: number };
 }
 
 export interface EvaluatorSpec {

@@ -1,35 +1,17 @@
 import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { listMetrics } from '../metrics/registry.js';
-import { ConfigError } from '../errors.js';
+import { closestName } from '../core/edit-distance.js';
+import { ConfigError } from '../core/errors.js';
 import { suiteSchema } from './schema.js';
-import type { YamlSource } from './yaml-source.js';
-import { pointerToPath } from './yaml-source.js';
+import type { YamlSource } from '../core/yaml-source.js';
+import { pointerToPath } from '../core/yaml-source.js';
 
 let compiled: ReturnType<Ajv2020['compile']> | undefined;
 
 function validator() {
   compiled ??= new Ajv2020({ allErrors: true, strict: false }).compile(suiteSchema());
   return compiled;
-}
-
-/** Closest known name by edit distance, for "did you mean" hints. */
-function suggest(name: string, known: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i += 1) {
-      let previous = row[0] ?? 0;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j += 1) {
-        const current = row[j] ?? 0;
-        row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-      }
-    }
-    return row[b.length] ?? Infinity;
-  };
-  const [best] = [...known].map((candidate) => ({ candidate, d: distance(name, candidate) })).sort((x, y) => x.d - y.d);
-  return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.candidate : undefined;
 }
 
 function describe(error: ErrorObject): string {
@@ -60,7 +42,7 @@ export function checkMetricNames(source: YamlSource, evaluators: unknown): void 
   evaluators.forEach((evaluator: unknown, index) => {
     const metric = (evaluator as { metric?: unknown } | null)?.metric;
     if (typeof metric === 'string' && !known.includes(metric)) {
-      const close = suggest(metric, known);
+      const close = closestName(metric, known);
       throw new ConfigError(
         `unknown metric "${metric}"`,
         { file: source.file, line: source.lineOf(['evaluators', index, 'metric']) },

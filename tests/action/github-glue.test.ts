@@ -4,7 +4,7 @@ import type { GitHubApi } from '../../src/action/github-api.js';
 import { createGitHubApi } from '../../src/action/github-api.js';
 import { parseInputs } from '../../src/action/inputs.js';
 import { upsertStickyComment } from '../../src/action/sticky-comment.js';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/core/errors.js';
 import type { ResultsFile } from '../../src/results/types.js';
 import type { GitHubServer } from '../support/github-server.js';
 import { startGitHubServer } from '../support/github-server.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args.js';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/core/errors.js';
 
 describe('parseCommand', () => {
   it('defaults `run` to the evals/ suites, the committed baseline and fail-on regression', () => {

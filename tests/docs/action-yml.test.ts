@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseInputs } from '../../src/action/inputs.js';
+import { ACTION_OUTPUTS } from '../../src/action/outputs.js';
 
 const text = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const action = parse(text('action.yml')) as { runs: { using: string; main: string }; inputs: Record<string, { description: string }>; outputs: Record<string, unknown> };
@@ -24,9 +25,15 @@ it('declares exactly the inputs the action reads, each described and listed in R
   }
 });
 
+it('gives every input the default the code applies when it is unset', () => {
+  const unset = parseInputs(() => '');
+  const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, (input as { default?: string }).default ?? '']));
+  const fromActionYml = parseInputs((name) => (name === 'github-token' ? '' : defaults[name] ?? ''));
+  expect(fromActionYml).toEqual(unset);
+});
+
 it('declares the outputs the action sets, as README lists them', () => {
-  const main = text('src/action/main.ts');
-  const set = [...main.matchAll(/core\.setOutput\('([\w-]+)'/g)].map((match) => match[1]);
+  const set = [...ACTION_OUTPUTS];
   expect(Object.keys(action.outputs).sort()).toEqual([...set].sort());
   const outputsSection = readme.slice(readme.indexOf('### Outputs'), readme.indexOf('### Permissions'));
   for (const name of set) expect(outputsSection, name).toContain(`\`${name}\``);

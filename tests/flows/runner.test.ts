@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/flows/types.js';
 import { runCases } from '../../src/runner/run-cases.js';
-import type { Case } from '../../src/suites/types.js';
+import type { Case } from '../../src/core/case.js';
 
 const cases: Case[] = Array.from({ length: 12 }, (_, index) => ({ id: `c${index}`, vars: { n: index }, source: { file: 'x.jsonl', line: index + 1 } }));
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findMetric, listMetrics } from '../../src/metrics/registry.js';
 import { FAMILIES } from '../../src/metrics/types.js';
 import { ibanValid, luhnValid } from '../../src/metrics/harm/pii-detectors.js';
-import { levenshtein, rougeL, sentenceBleu } from '../../src/metrics/quality/overlap.js';
+import { levenshtein } from '../../src/core/edit-distance.js';
+import { rougeL, sentenceBleu } from '../../src/metrics/quality/overlap.js';
 import { tokenF1 } from '../../src/metrics/quality/f1.js';
 import { score } from './score.js';
 

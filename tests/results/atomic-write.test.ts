@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/results/atomic-write.js';
+import { writeFileAtomic } from '../../src/core/atomic-write.js';
 
 it('replaces a file in one step and leaves no temp file behind', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'evalgate-atomic-'));

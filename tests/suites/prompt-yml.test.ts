@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../src/engine/run-evaluation.js';
-import type { ConfigError } from '../../src/errors.js';
+import type { ConfigError } from '../../src/core/errors.js';
 import { loadSuite } from '../../src/suites/load.js';
 import type { OpenAIServer } from '../support/openai-server.js';
 import { chatReply, startOpenAIServer } from '../support/openai-server.js';

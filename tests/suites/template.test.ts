@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MissingVariableError, renderString, renderValue, templateVariables } from '../../src/suites/template.js';
+import { MissingVariableError, renderString, renderValue, templateVariables } from '../../src/core/template.js';
 
 describe('templates', () => {
   const vars = { question: 'Is it waterproof?', doc: { title: 'RainGuard' }, answers: ['yes', 'it is'], n: 3, none: null };

@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../../flows/types.js';
+import type { TokenUsage } from '../../core/usage.js';
 
 /** USD per 1M tokens. `cached` is the price of cached prompt tokens (defaults to `input`). */
 export interface Price {

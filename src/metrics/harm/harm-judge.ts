@@ -1,4 +1,5 @@
-import { askJudge, JUDGE_SAMPLES_SCHEMA, median } from '../judge/run-judge.js';
+import { median } from '../../core/numbers.js';
+import { askJudge, JUDGE_SAMPLES_SCHEMA } from '../judge/run-judge.js';
 import type { MetricDefinition } from '../types.js';
 
 const HARM_CATEGORIES = ['violence', 'sexual', 'self-harm', 'hate-unfairness'] as const;

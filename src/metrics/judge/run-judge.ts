@@ -1,20 +1,11 @@
-import { ZERO_USAGE } from '../../flows/types.js';
-import type { TokenUsage } from '../../flows/types.js';
-import type { ChatMessage } from '../../model/types.js';
+import { addUsage, ZERO_USAGE } from '../../core/usage.js';
+import type { TokenUsage } from '../../core/usage.js';
+import type { ChatMessage } from '../../core/messages.js';
 import type { Score, ScoreInput } from '../types.js';
+import { median } from '../../core/numbers.js';
 import { parseJudgement } from './parse.js';
 
 export const JUDGE_SAMPLES_SCHEMA = { type: 'integer', minimum: 1, maximum: 9, description: 'Judge calls per case; the median counts.' };
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-function add(a: TokenUsage, b: TokenUsage): TokenUsage {
-  return { prompt: a.prompt + b.prompt, completion: a.completion + b.completion, cached: a.cached + b.cached, reasoning: a.reasoning + b.reasoning };
-}
 
 /**
  * Asks the judge model at temperature 0, `samples: n` times (default 1), and reads each answer
@@ -35,7 +26,7 @@ export async function askJudge<T>(
       { model: input.judgeModel, messages, parameters: { temperature: 0, ...(samples > 1 ? { seed: index } : {}) } },
       input.signal,
     );
-    usage = add(usage, response.usage);
+    usage = addUsage(usage, response.usage);
     const value = read(response.text);
     if (value === undefined) {
       return { error: `unparseable judge answer: ${JSON.stringify(response.text.slice(0, 300))}`, usage: { ...usage, model: input.judgeModel } };

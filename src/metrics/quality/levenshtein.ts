@@ -1,4 +1,4 @@
-import { levenshtein } from './overlap.js';
+import { levenshtein } from '../../core/edit-distance.js';
 import { referenceMetric } from './reference-metric.js';
 
 export const levenshteinMetric = referenceMetric('levenshtein', 'Normalised edit similarity 1 − distance / longer length; max over a list.', (output, refs) =>

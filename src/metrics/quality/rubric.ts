@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ChatMessage } from '../../model/types.js';
+import type { ChatMessage } from '../../core/messages.js';
 import type { PromptyFile } from '../../prompty/prompty.js';
 import { PromptyError, readPrompty, renderJinja, renderPrompty } from '../../prompty/prompty.js';
-import { askJudge, JUDGE_SAMPLES_SCHEMA, median } from '../judge/run-judge.js';
+import { median } from '../../core/numbers.js';
+import { askJudge, JUDGE_SAMPLES_SCHEMA } from '../judge/run-judge.js';
 import type { MetricDefinition, ScoreInput } from '../types.js';
 
 /** Reads the judge's choice: JSON `{"choice": …}` first, else the one choice label it names. */

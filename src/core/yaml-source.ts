@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from './errors.js';
 
 /** A parsed YAML file that can say on which line any JSON path of it stands. */
 export interface YamlSource {

@@ -1,0 +1,28 @@
+/**
+ * Every default EvalGate applies, in one place: the CLI flags, the action inputs, the suite
+ * loader and the docs read them from here (action.yml and README tables are checked against it).
+ */
+export const DEFAULTS = {
+  /** Suite files: EvalGate suites and GitHub `.prompt.yml` prompt files. */
+  suites: ['evals/**/*.eval.yaml', 'evals/**/*.eval.yml'],
+  baseline: 'evals/baseline.json',
+  results: '.evalgate/results.json',
+  report: '.evalgate/report.md',
+  judgeModel: 'gpt-4o-mini',
+  /** Flow invocations (and judge calls) in flight at once. */
+  concurrency: 4,
+  /** Per flow invocation, unless the flow sets its own `timeout:`. */
+  timeoutSeconds: 60,
+  failOn: 'regression',
+  comment: 'always',
+  updateBaseline: 'commit',
+  workingDirectory: '.',
+  /** Family-wise error rate of a suite's gate. */
+  alpha: 0.05,
+  /** Smallest drop worth failing for, on 0–1 scales. */
+  tolerance: 0.05,
+  repeat: 1,
+} as const;
+
+/** The longest timeout anything accepts: a larger one is a typo, not a wish. */
+export const MAX_TIMEOUT_MS = 60 * 60 * 1000;
