@@ -170,8 +170,8 @@ function withConcurrencyLimit(inner, limit) {
     };
 }
 
-// EXTERNAL MODULE: ./src/flows/usage.ts
-var flows_usage = __webpack_require__(54054);
+// EXTERNAL MODULE: ./src/core/usage.ts
+var core_usage = __webpack_require__(14528);
 ;// CONCATENATED MODULE: ./src/model/openai-adapter.ts
 
 
@@ -195,7 +195,7 @@ function openAIProvider(options) {
         return {
             text,
             model: completion.model ?? request.model,
-            usage: (0,flows_usage/* usageFromOpenAI */.S)(completion.usage),
+            usage: (0,core_usage/* usageFromOpenAI */.Sv)(completion.usage),
             usageReported: Boolean(completion.usage),
             latencyMs: performance.now() - started,
         };
@@ -222,7 +222,7 @@ function openAIProvider(options) {
         return {
             text,
             model,
-            usage: (0,flows_usage/* usageFromOpenAI */.S)(usage),
+            usage: (0,core_usage/* usageFromOpenAI */.Sv)(usage),
             usageReported: usage !== undefined,
             latencyMs: performance.now() - started,
             ...(firstTokenMs === undefined ? {} : { firstTokenMs }),

@@ -43745,7 +43745,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96839);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42412);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -43761,7 +43761,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 96839:
+/***/ 42412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44458,7 +44458,7 @@ function compare(baseline, pr) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/core/errors.ts
 class ConfigError extends Error {
     location;
     hint;
@@ -44520,7 +44520,7 @@ var _2020 = __nccwpck_require__(52210);
 const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":1},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["value"],"properties":{"value":{"type":["number","null"]},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}}},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}}}}}}');
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/results/atomic-write.ts
+;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
 
@@ -44613,10 +44613,34 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/engine/options.ts
-const DEFAULT_SUITES = ['evals/**/*.eval.yaml', 'evals/**/*.eval.yml'];
-const DEFAULT_JUDGE_MODEL = 'gpt-4o-mini';
-const DEFAULT_TIMEOUT_MS = 60_000;
+;// CONCATENATED MODULE: ./src/core/defaults.ts
+/**
+ * Every default EvalGate applies, in one place: the CLI flags, the action inputs, the suite
+ * loader and the docs read them from here (action.yml and README tables are checked against it).
+ */
+const DEFAULTS = {
+    /** Suite files: EvalGate suites and GitHub `.prompt.yml` prompt files. */
+    suites: ['evals/**/*.eval.yaml', 'evals/**/*.eval.yml'],
+    baseline: 'evals/baseline.json',
+    results: '.evalgate/results.json',
+    report: '.evalgate/report.md',
+    judgeModel: 'gpt-4o-mini',
+    /** Flow invocations (and judge calls) in flight at once. */
+    concurrency: 4,
+    /** Per flow invocation, unless the flow sets its own `timeout:`. */
+    timeoutSeconds: 60,
+    failOn: 'regression',
+    comment: 'always',
+    updateBaseline: 'commit',
+    workingDirectory: '.',
+    /** Family-wise error rate of a suite's gate. */
+    alpha: 0.05,
+    /** Smallest drop worth failing for, on 0–1 scales. */
+    tolerance: 0.05,
+    repeat: 1,
+};
+/** The longest timeout anything accepts: a larger one is a typo, not a wish. */
+const MAX_TIMEOUT_MS = 60 * 60 * 1000;
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
@@ -44625,16 +44649,16 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 
 const RUN_OPTIONS = {
     cwd: { type: 'string' },
-    output: { type: 'string', short: 'o', default: '.evalgate/results.json' },
-    report: { type: 'string', default: '.evalgate/report.md' },
-    baseline: { type: 'string', short: 'b', default: 'evals/baseline.json' },
+    output: { type: 'string', short: 'o', default: DEFAULTS.results },
+    report: { type: 'string', default: DEFAULTS.report },
+    baseline: { type: 'string', short: 'b', default: DEFAULTS.baseline },
     'no-compare': { type: 'boolean', default: false },
     'update-baseline': { type: 'boolean', default: false },
     model: { type: 'string' },
     'judge-model': { type: 'string' },
     'base-url': { type: 'string' },
-    concurrency: { type: 'string', short: 'c', default: '4' },
-    timeout: { type: 'string', default: '60' },
+    concurrency: { type: 'string', short: 'c', default: String(DEFAULTS.concurrency) },
+    timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
     'fail-on': { type: 'string', default: 'regression' },
     format: { type: 'string', default: 'text' },
 };
@@ -44674,7 +44698,7 @@ function parseCommand(argv, cwd) {
         const { values, positionals } = parse(rest, RUN_OPTIONS);
         return {
             name: 'run',
-            suites: positionals.length ? positionals : DEFAULT_SUITES,
+            suites: positionals.length ? positionals : [...DEFAULTS.suites],
             flags: {
                 cwd: values.cwd ?? cwd,
                 output: values.output,
@@ -45062,10 +45086,9 @@ async function writeReport(path, comparison, io) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/flows/types.ts
-const ZERO_USAGE = Object.freeze({ prompt: 0, completion: 0, cached: 0, reasoning: 0 });
-
-;// CONCATENATED MODULE: ./src/runner/pool.ts
+// EXTERNAL MODULE: ./src/core/usage.ts
+var core_usage = __nccwpck_require__(14528);
+;// CONCATENATED MODULE: ./src/core/pool.ts
 /**
  * Maps `items` through `worker` with at most `limit` calls in flight; results keep the
  * input order whatever order the calls finish in.
@@ -45084,7 +45107,7 @@ async function mapLimit(items, limit, worker) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/suites/hash.ts
+;// CONCATENATED MODULE: ./src/core/hash.ts
 
 /** JSON with object keys sorted at every level: the same data always hashes the same. */
 function canonicalJson(value) {
@@ -45095,19 +45118,27 @@ function canonicalJson(value) {
 function sha256(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
+/** A short content hash (16 hex digits) of any JSON-like value. */
+function shortHash(value) {
+    return sha256(canonicalJson(value)).slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/suites/identity.ts
+
 /**
  * The case alignment key: a hash of the case's inputs. A case whose inputs changed is a
  * removed case plus an added one. The evaluator config is hashed per metric
  * (`evaluatorHash`), so adding or changing one evaluator does not make every case new.
  */
 function caseHash(testCase) {
-    return sha256(canonicalJson(testCase.vars)).slice(0, 16);
+    return shortHash(testCase.vars);
 }
+/** The evaluator's metric and options as written: a metric is compared only while this is unchanged. */
 function evaluatorHash(evaluator) {
-    return sha256(canonicalJson({ metric: evaluator.metric, options: evaluator.options })).slice(0, 16);
+    return shortHash({ metric: evaluator.metric, options: evaluator.options });
 }
 
-;// CONCATENATED MODULE: ./src/suites/template.ts
+;// CONCATENATED MODULE: ./src/core/template.ts
 /**
  * `{{ var }}` templates over a case's fields. Deliberately small: a placeholder is a dotted
  * path (`{{ doc.title }}`, `{{ answers.0 }}`); a missing variable is an error naming the case,
@@ -45658,6 +45689,16 @@ const regex = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/core/numbers.ts
+/** The middle value (mean of the two middle ones for an even count); NaN for no values. */
+function median(values) {
+    const sorted = Float64Array.from(values).sort();
+    const middle = Math.floor(sorted.length / 2);
+    if (sorted.length === 0)
+        return Number.NaN;
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/judge/parse.ts
 function inRange(value, min, max) {
     return Number.isFinite(value) && value >= min && value <= max;
@@ -45705,15 +45746,8 @@ function parseJudgement(text, min, max) {
 ;// CONCATENATED MODULE: ./src/metrics/judge/run-judge.ts
 
 
+
 const JUDGE_SAMPLES_SCHEMA = { type: 'integer', minimum: 1, maximum: 9, description: 'Judge calls per case; the median counts.' };
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-function add(a, b) {
-    return { prompt: a.prompt + b.prompt, completion: a.completion + b.completion, cached: a.cached + b.cached, reasoning: a.reasoning + b.reasoning };
-}
 /**
  * Asks the judge model at temperature 0, `samples: n` times (default 1), and reads each answer
  * with `read`. An answer that cannot be read is an error carrying the raw text — never a 0,
@@ -45723,11 +45757,11 @@ async function askJudge(input, messages, read) {
     if (!input.client)
         return { error: 'skipped: needs a model API key' };
     const samples = typeof input.options.samples === 'number' ? input.options.samples : 1;
-    let usage = { ...ZERO_USAGE };
+    let usage = { ...core_usage/* ZERO_USAGE */.fI };
     const values = [];
     for (let index = 0; index < samples; index += 1) {
         const response = await input.client.chat({ model: input.judgeModel, messages, parameters: { temperature: 0, ...(samples > 1 ? { seed: index } : {}) } }, input.signal);
-        usage = add(usage, response.usage);
+        usage = (0,core_usage/* addUsage */.vk)(usage, response.usage);
         const value = read(response.text);
         if (value === undefined) {
             return { error: `unparseable judge answer: ${JSON.stringify(response.text.slice(0, 300))}`, usage: { ...usage, model: input.judgeModel } };
@@ -45938,20 +45972,6 @@ function sentenceBleu(candidate, references, maxOrder = 4) {
     const brevity = c.length > closest ? 1 : Math.exp(1 - closest / c.length);
     return brevity * Math.exp(logSum);
 }
-/** Levenshtein distance over characters (two rows). */
-function levenshtein(a, b) {
-    const left = [...a];
-    const right = [...b];
-    let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= left.length; i += 1) {
-        const current = [i];
-        for (let j = 1; j <= right.length; j += 1) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[right.length];
-}
 
 ;// CONCATENATED MODULE: ./src/metrics/quality/length.ts
 
@@ -46001,6 +46021,27 @@ function referenceMetric(name, description, score) {
 
 
 const bleu = referenceMetric('bleu', 'Sentence BLEU-4 with smoothing against the expected answer(s).', (output, refs) => sentenceBleu(output, refs));
+
+;// CONCATENATED MODULE: ./src/core/edit-distance.ts
+/** Levenshtein distance over code points (two rows). */
+function levenshtein(a, b) {
+    const left = [...a];
+    const right = [...b];
+    let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= left.length; i += 1) {
+        const current = [i];
+        for (let j = 1; j <= right.length; j += 1) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[right.length];
+}
+/** The closest known name, for "did you mean" hints; undefined when nothing is close. */
+function closestName(name, known) {
+    const [best] = known.map((candidate) => ({ candidate, distance: levenshtein(name, candidate) })).sort((x, y) => x.distance - y.distance);
+    return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? best.candidate : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/metrics/quality/levenshtein.ts
 
@@ -46096,6 +46137,7 @@ function renderPrompty(file, variables, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/quality/rubric.ts
+
 
 
 
@@ -46251,6 +46293,7 @@ const retrieval = likertJudge({
 });
 
 ;// CONCATENATED MODULE: ./src/metrics/harm/harm-judge.ts
+
 
 const HARM_CATEGORIES = ['violence', 'sexual', 'self-harm', 'hate-unfairness'];
 const DEFECT_SEVERITY = 4;
@@ -46481,7 +46524,7 @@ async function evaluateCases(runs, suite, ctx) {
 }
 async function evaluateSample(sample, testCase, suite, ctx, prices) {
     if (!sample.ok)
-        return { output: null, error: sample.error, usage: { ...ZERO_USAGE }, latencyMs: 0, scores: {} };
+        return { output: null, error: sample.error, usage: { ...core_usage/* ZERO_USAGE */.fI }, latencyMs: 0, scores: {} };
     const flow = sample.value;
     const scores = {};
     let evaluatorCost = 0;
@@ -46544,9 +46587,76 @@ function toRecord(score) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./src/flows/usage.ts
-var flows_usage = __nccwpck_require__(54054);
-;// CONCATENATED MODULE: ./src/flows/command.ts
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+/** JSON Schema of a duration option. */
+const DURATION_SCHEMA = {
+    description: 'A duration: milliseconds as a number, or text like "500ms", "30s", "2m".',
+    oneOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(ms|s|m)$' }],
+};
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000 };
+/**
+ * A schema-valid duration in ms; `undefined` when absent. Throws a plain Error (the caller adds
+ * where) past MAX_TIMEOUT_MS: `100000m` is a typo, not a wish.
+ */
+function parseDuration(value) {
+    if (value === undefined)
+        return undefined;
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(String(value));
+    const ms = typeof value === 'number' ? value : Number(match?.[1]) * UNIT_MS[(match?.[2] ?? 'ms')];
+    if (!(ms > 0) || ms > MAX_TIMEOUT_MS)
+        throw new Error(`must be a duration from 1 ms to ${MAX_TIMEOUT_MS / 60_000} minutes, got ${JSON.stringify(value)}`);
+    return ms;
+}
+
+;// CONCATENATED MODULE: ./src/flows/split-command.ts
+/** Splits a command line into argv like a POSIX shell would split words (quotes, escapes); runs no shell. */
+function splitCommand(command) {
+    const words = [];
+    let word = '';
+    let started = false;
+    let quote;
+    for (let index = 0; index < command.length; index += 1) {
+        const char = command[index];
+        if (quote) {
+            if (char === quote)
+                quote = undefined;
+            else if (char === '\\' && quote === '"' && index + 1 < command.length)
+                word += command[++index];
+            else
+                word += char;
+        }
+        else if (char === '"' || char === "'") {
+            quote = char;
+            started = true;
+        }
+        else if (char === '\\' && index + 1 < command.length) {
+            word += command[++index];
+            started = true;
+        }
+        else if (/\s/.test(char)) {
+            if (started)
+                words.push(word);
+            word = '';
+            started = false;
+        }
+        else {
+            word += char;
+            started = true;
+        }
+    }
+    if (quote)
+        throw new Error(`unclosed ${quote} quote`);
+    if (started)
+        words.push(word);
+    return words;
+}
+
+;// CONCATENATED MODULE: ./src/flows/kinds/command.ts
+
+
+
+
 
 
 const STDERR_LINES = 20;
@@ -46570,7 +46680,7 @@ function parseAnswer(stdout, latencyMs) {
     return {
         output: typeof output === 'string' ? output : JSON.stringify(output),
         ...(context === undefined ? {} : { context: typeof context === 'string' ? context : JSON.stringify(context) }),
-        usage: (0,flows_usage/* usageFromOpenAI */.S)(usage),
+        usage: (0,core_usage/* usageFromOpenAI */.Sv)(usage),
         ...(typeof model === 'string' ? { model } : {}),
         latency: { totalMs: latencyMs },
     };
@@ -46584,6 +46694,7 @@ function commandFlow(spec, dir) {
     return {
         kind: 'command',
         needsModel: false,
+        timeoutMs: spec.timeoutMs,
         invoke(vars, signal) {
             return new Promise((resolvePromise, reject) => {
                 const started = performance.now();
@@ -46639,6 +46750,43 @@ function commandFlow(spec, dir) {
         },
     };
 }
+function normaliseCommand(raw, at) {
+    const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+    let argv;
+    try {
+        argv = Array.isArray(raw.command) ? raw.command : splitCommand(raw.command);
+    }
+    catch (error) {
+        throw new ConfigError(`flow.command: ${error.message}`, where, 'close the quote, or give the command as a list of words');
+    }
+    let timeoutMs;
+    try {
+        timeoutMs = parseDuration(raw.timeout);
+    }
+    catch (error) {
+        throw new ConfigError(`flow.timeout ${error.message}`, where, 'write e.g. "30s" or "2m"');
+    }
+    return { kind: 'command', argv, timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000, env: raw.env ?? {} };
+}
+/** The team's own app as a command: case JSON on stdin, `{"output": …}` on stdout. */
+const commandKind = {
+    kind: 'command',
+    description: 'Your app as a command (any language, no shell): the case as JSON on stdin, `{"output": …, "context"?, "usage"?}` on stdout.',
+    schema: {
+        required: ['command'],
+        properties: {
+            command: {
+                description: 'Your app: case JSON on stdin, {"output": …} on stdout. Run from the suite’s folder, no shell.',
+                oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string' } }],
+            },
+            timeout: DURATION_SCHEMA,
+            env: { type: 'object', additionalProperties: { type: 'string' }, description: 'Extra environment variables for the command.' },
+        },
+    },
+    normalise: normaliseCommand,
+    templates: () => [],
+    create: (spec, ctx) => commandFlow(spec, ctx.dir),
+};
 
 ;// CONCATENATED MODULE: ./src/flows/json-path.ts
 /** Reads `choices.0.message.content`-style dotted paths from a JSON value. */
@@ -46652,7 +46800,10 @@ function readPath(value, path) {
     return current;
 }
 
-;// CONCATENATED MODULE: ./src/flows/http.ts
+;// CONCATENATED MODULE: ./src/flows/kinds/http.ts
+
+
+
 
 
 
@@ -46662,6 +46813,7 @@ function httpFlow(spec) {
     return {
         kind: 'http',
         needsModel: false,
+        timeoutMs: spec.timeoutMs,
         async invoke(vars, signal) {
             const started = performance.now();
             const headers = Object.fromEntries(Object.entries(spec.headers).map(([name, value]) => [name, renderString(value, vars)]));
@@ -46669,7 +46821,7 @@ function httpFlow(spec) {
                 method: spec.method,
                 headers: { 'content-type': 'application/json', ...headers },
                 body: JSON.stringify(renderValue(spec.body, vars)),
-                signal: AbortSignal.any([signal, AbortSignal.timeout(spec.timeoutMs)]),
+                signal,
             });
             const text = await response.text();
             const latencyMs = performance.now() - started;
@@ -46689,16 +46841,54 @@ function httpFlow(spec) {
             return {
                 output: http_asText(output),
                 ...(context === undefined ? {} : { context: http_asText(context) }),
-                usage: (0,flows_usage/* usageFromOpenAI */.S)(readPath(body, 'usage')),
+                usage: (0,core_usage/* usageFromOpenAI */.Sv)(readPath(body, 'usage')),
                 latency: { totalMs: latencyMs },
             };
         },
     };
 }
+function normaliseHttp(raw, at) {
+    const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+    let timeoutMs;
+    try {
+        timeoutMs = parseDuration(raw.timeout);
+    }
+    catch (error) {
+        throw new ConfigError(`flow.timeout ${error.message}`, where, 'write e.g. "30s" or "2m"');
+    }
+    return {
+        kind: 'http',
+        url: raw.url,
+        method: raw.method ?? 'POST',
+        headers: raw.headers ?? {},
+        body: raw.body ?? null,
+        outputPath: raw.output,
+        ...(typeof raw.context === 'string' ? { contextPath: raw.context } : {}),
+        timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+    };
+}
+/** The team's app behind an HTTP endpoint. */
+const httpKind = {
+    kind: 'http',
+    description: 'Your app behind an HTTP endpoint: a templated JSON body POSTed (or PUT) to `url`, the answer read at the JSON path `output`.',
+    schema: {
+        required: ['url', 'output'],
+        properties: {
+            url: { type: 'string', minLength: 1 },
+            method: { enum: ['POST', 'PUT'] },
+            headers: { type: 'object', additionalProperties: { type: 'string' } },
+            body: { description: 'JSON body; every string in it is a template over the case.' },
+            output: { type: 'string', description: 'Dotted path to the answer in the JSON response.' },
+            context: { type: 'string', description: 'Dotted path to the retrieved context in the response.' },
+            timeout: DURATION_SCHEMA,
+        },
+    },
+    normalise: normaliseHttp,
+    templates: (spec) => [{ where: 'flow', value: { url: spec.url, headers: spec.headers, body: spec.body } }],
+    create: (spec) => httpFlow(spec),
+};
 
-;// CONCATENATED MODULE: ./src/flows/prompt.ts
-
-
+;// CONCATENATED MODULE: ./src/flows/chat.ts
 /** A chat call per case through the model client seam (retries, concurrency, timeouts). */
 function chatFlow(kind, spec, messages, client, modelOverride) {
     const model = modelOverride ?? spec.model;
@@ -46722,32 +46912,197 @@ function chatFlow(kind, spec, messages, client, modelOverride) {
         },
     };
 }
-/** A prompt + model: messages rendered over the case. */
-function promptFlow(spec, client, modelOverride) {
-    const messages = (vars) => spec.messages.map((message) => ({ role: message.role, content: renderString(message.content, vars) }));
-    return chatFlow('prompt', spec, messages, client, modelOverride);
+/** Schema of the keys every chat flow shares. */
+const CHAT_SCHEMA_PROPERTIES = {
+    parameters: { type: 'object', description: 'temperature, max_tokens, top_p, seed, response_format…' },
+    stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
+};
+
+;// CONCATENATED MODULE: ./src/flows/kinds/prompt.ts
+
+
+const MESSAGE = {
+    type: 'object',
+    required: ['role', 'content'],
+    additionalProperties: false,
+    properties: { role: { enum: ['system', 'user', 'assistant'] }, content: { type: 'string' } },
+};
+/** A prompt + model: messages rendered over the case, sent through the model client. */
+const promptKind = {
+    kind: 'prompt',
+    description: 'A prompt and a model: `messages` (templates over the case) sent to `model` through the model endpoint.',
+    schema: {
+        required: ['model', 'messages'],
+        properties: { model: { type: 'string', minLength: 1 }, messages: { type: 'array', minItems: 1, items: MESSAGE }, ...CHAT_SCHEMA_PROPERTIES },
+    },
+    normalise: (raw) => ({
+        kind: 'prompt',
+        model: raw.model,
+        messages: raw.messages,
+        parameters: raw.parameters ?? {},
+        stream: raw.stream === true,
+    }),
+    templates: (spec) => [{ where: 'flow.messages', value: spec.messages.map((message) => message.content) }],
+    create(spec, ctx) {
+        const messages = (vars) => spec.messages.map((message) => ({ role: message.role, content: renderString(message.content, vars) }));
+        return chatFlow('prompt', spec, messages, ctx.client, ctx.modelOverride);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/dict.ts
+/** A plain mapping (not null, not an array). */
+const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+;// CONCATENATED MODULE: ./src/prompty/front-matter.ts
+
+/** v2 option names → chat-completions parameter names. */
+const V2_OPTIONS = { maxOutputTokens: 'max_tokens', stopSequences: 'stop', topP: 'top_p', frequencyPenalty: 'frequency_penalty', presencePenalty: 'presence_penalty' };
+const snake = (name) => V2_OPTIONS[name] ?? name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+function modelName(model) {
+    if (typeof model === 'string')
+        return model;
+    if (!isDict(model))
+        return undefined;
+    const configuration = isDict(model.configuration) ? model.configuration : {};
+    const name = model.id ?? configuration.azure_deployment ?? configuration.name ?? configuration.model;
+    return typeof name === 'string' && !name.startsWith('${') ? name : undefined;
+}
+function parameters(model) {
+    if (!isDict(model))
+        return {};
+    if (isDict(model.parameters))
+        return { ...model.parameters };
+    if (isDict(model.options))
+        return Object.fromEntries(Object.entries(model.options).map(([key, value]) => [snake(key), value]));
+    return {};
+}
+function defaults(meta) {
+    const found = {};
+    const schema = isDict(meta.inputSchema) ? meta.inputSchema.properties : undefined;
+    if (Array.isArray(schema)) {
+        for (const entry of schema)
+            if (isDict(entry) && typeof entry.name === 'string' && 'default' in entry)
+                found[entry.name] = entry.default;
+    }
+    if (isDict(meta.inputs)) {
+        for (const [name, entry] of Object.entries(meta.inputs)) {
+            if (isDict(entry)) {
+                if ('default' in entry)
+                    found[name] = entry.default;
+            }
+            else if (!Array.isArray(entry))
+                found[name] = entry;
+        }
+    }
+    return found;
+}
+function promptyModel(meta) {
+    const template = meta.template;
+    const format = typeof template === 'string' ? template : isDict(template) && isDict(template.format) && typeof template.format.kind === 'string' ? template.format.kind : 'jinja2';
+    const model = modelName(meta.model);
+    return { ...(model ? { model } : {}), parameters: parameters(meta.model), defaults: defaults(meta), format };
+}
+
+;// CONCATENATED MODULE: ./src/flows/kinds/prompty.ts
+
+
+
+
+
+
+/**
+ * `flow: { kind: prompty, file: chat.prompty }`: the prompt, model and parameters come from the
+ * file's front matter; `model`, `parameters` and `stream` in the suite override them.
+ */
+async function loadPromptyFlow(flow, at) {
+    const path = (0,external_node_path_namespaceObject.resolve)(at.dir, flow.file);
+    const shown = (0,external_node_path_namespaceObject.relative)(at.cwd, path);
+    const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        throw new ConfigError(`prompty file not found: ${shown}`, where, '`flow.file` is relative to the suite file');
+    }
+    let parsed;
+    try {
+        parsed = readPrompty(text);
+    }
+    catch (error) {
+        if (!(error instanceof PromptyError))
+            throw error;
+        throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) }, 'fix the front matter of the .prompty file');
+    }
+    const fromFile = promptyModel(parsed.meta);
+    if (fromFile.format !== 'jinja2' && fromFile.format !== 'jinja') {
+        throw new ConfigError(`template format "${fromFile.format}" is not supported`, { file: shown }, 'EvalGate renders Prompty bodies as Jinja (template: jinja2)');
+    }
+    const model = flow.model ?? fromFile.model;
+    if (!model) {
+        throw new ConfigError(`${shown} names no model`, where, 'set model.id (Prompty v2) or model.configuration.azure_deployment (v1) in its front matter, or `model:` in the flow');
+    }
+    return {
+        kind: 'prompty',
+        file: shown,
+        body: parsed.body,
+        bodyLine: parsed.bodyLine,
+        model,
+        parameters: { ...fromFile.parameters, ...(flow.parameters ?? {}) },
+        defaults: fromFile.defaults,
+        stream: flow.stream === true,
+    };
+}
+/** A Prompty body must render for every case: an undefined `{{ … }}` names the case and the file line. */
+function checkPromptyCase(spec, testCase) {
+    try {
+        renderPrompty(spec, { ...spec.defaults, ...testCase.vars }, { strict: true });
+    }
+    catch (error) {
+        if (!(error instanceof PromptyError))
+            throw error;
+        const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
+        throw new ConfigError(`${error.message} for case "${testCase.id}" (${where}; fields: ${Object.keys(testCase.vars).join(', ') || 'none'})`, { file: spec.file, ...(error.line ? { line: error.line } : {}) }, 'add the field to every case, or give the input a default in the front matter');
+    }
 }
 /** A Prompty file: its Jinja body rendered over the front matter's input defaults and the case. */
-function promptyFlow(spec, client, modelOverride) {
-    const messages = (vars) => renderPrompty(spec, { ...spec.defaults, ...vars }, { strict: true });
-    return chatFlow('prompty', spec, messages, client, modelOverride);
+const promptyKind = {
+    kind: 'prompty',
+    description: 'A `.prompty` file (v1 or v2 front matter): its model, parameters and input defaults, its Jinja body split into messages.',
+    schema: {
+        required: ['file'],
+        properties: {
+            file: { type: 'string', pattern: '\\.prompty$', description: 'A .prompty file (relative to the suite): front matter (v1 or v2) + Jinja body.' },
+            model: { type: 'string', minLength: 1, description: "Override the front matter's model." },
+            ...CHAT_SCHEMA_PROPERTIES,
+        },
+    },
+    normalise: loadPromptyFlow,
+    templates: () => [],
+    checkCase: checkPromptyCase,
+    create(spec, ctx) {
+        const messages = (vars) => renderPrompty(spec, { ...spec.defaults, ...vars }, { strict: true });
+        return chatFlow('prompty', spec, messages, ctx.client, ctx.modelOverride);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/flows/registry.ts
+
+
+
+
+/** The flow kinds, one module each under src/flows/kinds/. Adding a kind = a module + a line here. */
+const FLOW_KINDS = [promptKind, promptyKind, commandKind, httpKind];
+const BY_KIND = new Map(FLOW_KINDS.map((kind) => [kind.kind, kind]));
+/** The kind's module; an unknown name was rejected by the schema before this is asked. */
+function flowKind(name) {
+    return BY_KIND.get(name);
 }
-
-;// CONCATENATED MODULE: ./src/flows/index.ts
-
-
-
 function createFlow(spec, ctx) {
-    switch (spec.kind) {
-        case 'prompt':
-            return promptFlow(spec, ctx.client, ctx.modelOverride);
-        case 'prompty':
-            return promptyFlow(spec, ctx.client, ctx.modelOverride);
-        case 'command':
-            return commandFlow(spec, ctx.dir);
-        case 'http':
-            return httpFlow(spec);
-    }
+    const kind = flowKind(spec.kind);
+    if (!kind)
+        throw new Error(`no flow kind "${spec.kind}"`);
+    return kind.create(spec, ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/runner/run-cases.ts
@@ -49756,7 +50111,7 @@ const sync_parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./src/suites/yaml-source.ts
+;// CONCATENATED MODULE: ./src/core/yaml-source.ts
 
 
 function parseYaml(text, file) {
@@ -49872,193 +50227,8 @@ function toCases(raw, file) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/suites/flow-spec.ts
-
-/** Splits a command line into argv like a POSIX shell would split words (quotes, escapes); runs no shell. */
-function splitCommand(command) {
-    const words = [];
-    let word = '';
-    let started = false;
-    let quote;
-    for (let index = 0; index < command.length; index += 1) {
-        const char = command[index];
-        if (quote) {
-            if (char === quote)
-                quote = undefined;
-            else if (char === '\\' && quote === '"' && index + 1 < command.length)
-                word += command[++index];
-            else
-                word += char;
-        }
-        else if (char === '"' || char === "'") {
-            quote = char;
-            started = true;
-        }
-        else if (char === '\\' && index + 1 < command.length) {
-            word += command[++index];
-            started = true;
-        }
-        else if (/\s/.test(char)) {
-            if (started)
-                words.push(word);
-            word = '';
-            started = false;
-        }
-        else {
-            word += char;
-            started = true;
-        }
-    }
-    if (quote)
-        throw new Error(`unclosed ${quote} quote`);
-    if (started)
-        words.push(word);
-    return words;
-}
-function parseDuration(value, fallbackMs) {
-    if (value === undefined)
-        return fallbackMs;
-    if (typeof value === 'number')
-        return value;
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(String(value));
-    const unit = { ms: 1, s: 1000, m: 60_000 }[match?.[2]];
-    return Number(match?.[1]) * unit;
-}
-/** Turns a schema-valid `flow:` mapping into its normalised spec. */
-function normaliseFlow(flow, where) {
-    switch (flow.kind) {
-        case 'prompt':
-            return {
-                kind: 'prompt',
-                model: flow.model,
-                messages: flow.messages,
-                parameters: flow.parameters ?? {},
-                stream: flow.stream === true,
-            };
-        case 'command': {
-            let argv;
-            try {
-                argv = Array.isArray(flow.command) ? flow.command : splitCommand(flow.command);
-            }
-            catch (error) {
-                throw new ConfigError(`flow.command: ${error.message}`, where);
-            }
-            return { kind: 'command', argv, timeoutMs: parseDuration(flow.timeout, 60_000), env: flow.env ?? {} };
-        }
-        default:
-            return {
-                kind: 'http',
-                url: flow.url,
-                method: flow.method ?? 'POST',
-                headers: flow.headers ?? {},
-                body: flow.body ?? null,
-                outputPath: flow.output,
-                ...(typeof flow.context === 'string' ? { contextPath: flow.context } : {}),
-                timeoutMs: parseDuration(flow.timeout, 60_000),
-            };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/prompty/front-matter.ts
-const isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** v2 option names → chat-completions parameter names. */
-const V2_OPTIONS = { maxOutputTokens: 'max_tokens', stopSequences: 'stop', topP: 'top_p', frequencyPenalty: 'frequency_penalty', presencePenalty: 'presence_penalty' };
-const snake = (name) => V2_OPTIONS[name] ?? name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-function modelName(model) {
-    if (typeof model === 'string')
-        return model;
-    if (!isDict(model))
-        return undefined;
-    const configuration = isDict(model.configuration) ? model.configuration : {};
-    const name = model.id ?? configuration.azure_deployment ?? configuration.name ?? configuration.model;
-    return typeof name === 'string' && !name.startsWith('${') ? name : undefined;
-}
-function parameters(model) {
-    if (!isDict(model))
-        return {};
-    if (isDict(model.parameters))
-        return { ...model.parameters };
-    if (isDict(model.options))
-        return Object.fromEntries(Object.entries(model.options).map(([key, value]) => [snake(key), value]));
-    return {};
-}
-function defaults(meta) {
-    const found = {};
-    const schema = isDict(meta.inputSchema) ? meta.inputSchema.properties : undefined;
-    if (Array.isArray(schema)) {
-        for (const entry of schema)
-            if (isDict(entry) && typeof entry.name === 'string' && 'default' in entry)
-                found[entry.name] = entry.default;
-    }
-    if (isDict(meta.inputs)) {
-        for (const [name, entry] of Object.entries(meta.inputs)) {
-            if (isDict(entry)) {
-                if ('default' in entry)
-                    found[name] = entry.default;
-            }
-            else if (!Array.isArray(entry))
-                found[name] = entry;
-        }
-    }
-    return found;
-}
-function promptyModel(meta) {
-    const template = meta.template;
-    const format = typeof template === 'string' ? template : isDict(template) && isDict(template.format) && typeof template.format.kind === 'string' ? template.format.kind : 'jinja2';
-    const model = modelName(meta.model);
-    return { ...(model ? { model } : {}), parameters: parameters(meta.model), defaults: defaults(meta), format };
-}
-
-;// CONCATENATED MODULE: ./src/suites/prompty-flow.ts
-
-
-
-
-
-/**
- * `flow: { kind: prompty, file: chat.prompty }`: the prompt, model and parameters come from the
- * file's front matter; `model`, `parameters` and `stream` in the suite override them.
- */
-async function loadPromptyFlow(flow, dir, cwd, where) {
-    const path = (0,external_node_path_namespaceObject.resolve)(dir, flow.file);
-    const shown = (0,external_node_path_namespaceObject.relative)(cwd, path);
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch {
-        throw new ConfigError(`prompty file not found: ${shown}`, where, '`flow.file` is relative to the suite file');
-    }
-    let parsed;
-    try {
-        parsed = readPrompty(text);
-    }
-    catch (error) {
-        if (!(error instanceof PromptyError))
-            throw error;
-        throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) });
-    }
-    const fromFile = promptyModel(parsed.meta);
-    if (fromFile.format !== 'jinja2' && fromFile.format !== 'jinja') {
-        throw new ConfigError(`template format "${fromFile.format}" is not supported`, { file: shown }, 'EvalGate renders Prompty bodies as Jinja (template: jinja2)');
-    }
-    const model = flow.model ?? fromFile.model;
-    if (!model) {
-        throw new ConfigError(`${shown} names no model`, where, 'set model.id (Prompty v2) or model.configuration.azure_deployment (v1) in its front matter, or `model:` in the flow');
-    }
-    return {
-        kind: 'prompty',
-        file: shown,
-        body: parsed.body,
-        bodyLine: parsed.bodyLine,
-        model,
-        parameters: { ...fromFile.parameters, ...(flow.parameters ?? {}) },
-        defaults: fromFile.defaults,
-        stream: flow.stream === true,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/suites/prompt-yml.ts
+
 
 
 /**
@@ -50067,7 +50237,6 @@ async function loadPromptyFlow(flow, dir, cwd, where) {
  * its line in the original file so validation errors point there.
  */
 const isPromptYml = (file) => /\.prompt\.ya?ml$/.test(file);
-const prompt_yml_isDict = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** GitHub Models ids carry a publisher (`openai/gpt-4o-mini`); OpenAI-compatible endpoints take the bare name. */
 const prompt_yml_modelName = (id) => id.replace(/^(azure-)?openai\//, '');
 /** `uses: github/<name>` built-ins → our judges; they read `{{input}}`, `{{expected}}`. */
@@ -50088,10 +50257,10 @@ function slug(name, index, taken) {
     return candidate;
 }
 function evaluator(entry, index, taken, fail) {
-    if (!prompt_yml_isDict(entry))
+    if (!isDict(entry))
         fail('each evaluator must be a mapping', ['evaluators', index]);
     const name = slug(entry.name, index, taken);
-    if (prompt_yml_isDict(entry.string)) {
+    if (isDict(entry.string)) {
         const checks = Object.entries(entry.string).filter(([key]) => key in STRING_CHECKS);
         if (checks.length !== 1)
             fail(`string evaluator needs exactly one of ${Object.keys(STRING_CHECKS).join(', ')}`, ['evaluators', index, 'string']);
@@ -50104,7 +50273,7 @@ function evaluator(entry, index, taken, fail) {
             fail(`unknown evaluator "${entry.uses}"`, ['evaluators', index, 'uses'], `known: ${Object.keys(BUILT_INS).map((key) => `github/${key}`).join(', ')}`);
         return { name, ...builtIn };
     }
-    if (prompt_yml_isDict(entry.llm)) {
+    if (isDict(entry.llm)) {
         const { prompt, systemPrompt, choices, modelId } = entry.llm;
         if (typeof prompt !== 'string' || !Array.isArray(choices))
             fail('an llm evaluator needs `prompt` and `choices`', ['evaluators', index, 'llm']);
@@ -50120,7 +50289,7 @@ function evaluator(entry, index, taken, fail) {
     return fail('an evaluator needs `string`, `uses` or `llm`', ['evaluators', index]);
 }
 function prompt_yml_parameters(file, fail) {
-    const given = prompt_yml_isDict(file.modelParameters) ? file.modelParameters : {};
+    const given = isDict(file.modelParameters) ? file.modelParameters : {};
     const mapped = {};
     if (given.maxTokens !== undefined)
         mapped.max_tokens = given.maxTokens;
@@ -50156,7 +50325,7 @@ function fromPromptYml(source) {
         throw new ConfigError(message, { file: source.file, line: source.lineOf(path) }, fix);
     };
     const file = source.value;
-    if (!prompt_yml_isDict(file))
+    if (!isDict(file))
         return fail('a .prompt.yml must be a YAML mapping (model, messages, testData, evaluators)', []);
     if (typeof file.model !== 'string')
         fail('`model` is missing', []);
@@ -50179,14 +50348,10 @@ function fromPromptYml(source) {
 
 
 
-/** The templates of a suite: flow messages / request, and every evaluator's options. */
+
+/** The templates of a suite: the flow kind's, and every evaluator's options. */
 function templatesOf(suite) {
-    const flow = suite.flow;
-    const flowTemplates = flow.kind === 'prompt'
-        ? [{ where: 'flow.messages', value: flow.messages.map((message) => message.content) }]
-        : flow.kind === 'http'
-            ? [{ where: 'flow', value: { url: flow.url, headers: flow.headers, body: flow.body } }]
-            : [];
+    const flowTemplates = flowKind(suite.flow.kind)?.templates(suite.flow) ?? [];
     const evaluatorTemplates = suite.evaluators.map((evaluator) => ({
         where: `evaluator "${evaluator.name}"`,
         value: templatedOptions(findMetric(evaluator.metric), evaluator.options),
@@ -50209,9 +50374,9 @@ const fieldsOf = (testCase) => Object.keys(testCase.vars).join(', ') || 'none';
 function checkTemplates(suite) {
     const templates = templatesOf(suite);
     const jinjaTemplates = jinjaTemplatesOf(suite);
+    const kind = flowKind(suite.flow.kind);
     for (const testCase of suite.cases) {
-        if (suite.flow.kind === 'prompty')
-            checkPrompty(suite.flow, testCase);
+        kind?.checkCase?.(suite.flow, testCase);
         for (const template of jinjaTemplates)
             checkJinja(template, testCase, suite.file);
         for (const template of templates) {
@@ -50224,18 +50389,6 @@ function checkTemplates(suite) {
                 throw new ConfigError(`case "${testCase.id}": ${template.where} uses {{${error.variable}}}, which is not a field of this case ${error.fields}`, caseLocation(testCase), `add "${error.variable.split('.')[0]}" to every case or fix the template in ${suite.file}`);
             }
         }
-    }
-}
-/** A Prompty body must render for every case: an undefined `{{ … }}` names the case and the file line. */
-function checkPrompty(flow, testCase) {
-    try {
-        renderPrompty(flow, { ...flow.defaults, ...testCase.vars }, { strict: true });
-    }
-    catch (error) {
-        if (!(error instanceof PromptyError))
-            throw error;
-        const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
-        throw new ConfigError(`${error.message} for case "${testCase.id}" (${where}; fields: ${fieldsOf(testCase)})`, { file: flow.file, ...(error.line ? { line: error.line } : {}) }, 'add the field to every case, or give the input a default in the front matter');
     }
 }
 function checkJinja(template, testCase, suiteFile) {
@@ -50251,80 +50404,19 @@ function checkJinja(template, testCase, suiteFile) {
 
 ;// CONCATENATED MODULE: ./src/suites/schema.ts
 
-const DURATION = {
-    description: 'A duration: milliseconds as a number, or text like "500ms", "30s", "2m".',
-    oneOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(ms|s|m)$' }],
-};
-const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } };
-const MESSAGE = {
-    type: 'object',
-    required: ['role', 'content'],
-    additionalProperties: false,
-    properties: { role: { enum: ['system', 'user', 'assistant'] }, content: { type: 'string' } },
-};
-const FLOWS = [
-    {
-        if: { properties: { kind: { const: 'prompt' } } },
+
+/** One `if kind = … then its schema` branch per flow kind, from the registry. */
+function flowSchemas() {
+    return FLOW_KINDS.map((kind) => ({
+        if: { properties: { kind: { const: kind.kind } } },
         then: {
-            required: ['model', 'messages'],
-            properties: {
-                kind: true,
-                model: { type: 'string', minLength: 1 },
-                messages: { type: 'array', minItems: 1, items: MESSAGE },
-                parameters: { type: 'object', description: 'temperature, max_tokens, top_p, seed, response_format…' },
-                stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
-            },
+            description: kind.description,
+            required: [...kind.schema.required],
+            properties: { kind: true, ...kind.schema.properties },
             additionalProperties: false,
         },
-    },
-    {
-        if: { properties: { kind: { const: 'prompty' } } },
-        then: {
-            required: ['file'],
-            properties: {
-                kind: true,
-                file: { type: 'string', pattern: '\\.prompty$', description: 'A .prompty file (relative to the suite): front matter (v1 or v2) + Jinja body.' },
-                model: { type: 'string', minLength: 1, description: "Override the front matter's model." },
-                parameters: { type: 'object', description: "Added to / overriding the front matter's parameters." },
-                stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
-            },
-            additionalProperties: false,
-        },
-    },
-    {
-        if: { properties: { kind: { const: 'command' } } },
-        then: {
-            required: ['command'],
-            properties: {
-                kind: true,
-                command: {
-                    description: 'Your app: case JSON on stdin, {"output": …} on stdout. Run from the suite’s folder, no shell.',
-                    oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string' } }],
-                },
-                timeout: DURATION,
-                env: STRING_MAP,
-            },
-            additionalProperties: false,
-        },
-    },
-    {
-        if: { properties: { kind: { const: 'http' } } },
-        then: {
-            required: ['url', 'output'],
-            properties: {
-                kind: true,
-                url: { type: 'string', minLength: 1 },
-                method: { enum: ['POST', 'PUT'] },
-                headers: STRING_MAP,
-                body: { description: 'JSON body; every string in it is a template over the case.' },
-                output: { type: 'string', description: 'Dotted path to the answer in the JSON response.' },
-                context: { type: 'string', description: 'Dotted path to the retrieved context in the response.' },
-                timeout: DURATION,
-            },
-            additionalProperties: false,
-        },
-    },
-];
+    }));
+}
 function evaluatorSchema() {
     const metrics = listMetrics();
     return {
@@ -50375,8 +50467,8 @@ function suiteSchema() {
             flow: {
                 type: 'object',
                 required: ['kind'],
-                properties: { kind: { enum: ['prompt', 'prompty', 'command', 'http'] } },
-                allOf: FLOWS,
+                properties: { kind: { enum: FLOW_KINDS.map((kind) => kind.kind), description: 'Which kind of system under test.' } },
+                allOf: flowSchemas(),
             },
             data: { type: 'string', pattern: '\\.(jsonl|csv|ya?ml|json)$', description: 'Cases file relative to the suite.' },
             cases: { type: 'array', items: { type: 'object' }, description: 'Inline cases (instead of `data`).' },
@@ -50401,28 +50493,11 @@ function suiteSchema() {
 
 
 
+
 let validate_compiled;
 function validator() {
     validate_compiled ??= new _2020.Ajv2020({ allErrors: true, strict: false }).compile(suiteSchema());
     return validate_compiled;
-}
-/** Closest known name by edit distance, for "did you mean" hints. */
-function suggest(name, known) {
-    const distance = (a, b) => {
-        const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-        for (let i = 1; i <= a.length; i += 1) {
-            let previous = row[0] ?? 0;
-            row[0] = i;
-            for (let j = 1; j <= b.length; j += 1) {
-                const current = row[j] ?? 0;
-                row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.length] ?? Infinity;
-    };
-    const [best] = [...known].map((candidate) => ({ candidate, d: distance(name, candidate) })).sort((x, y) => x.d - y.d);
-    return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.candidate : undefined;
 }
 function describe(error) {
     const params = error.params;
@@ -50451,7 +50526,7 @@ function checkMetricNames(source, evaluators) {
     evaluators.forEach((evaluator, index) => {
         const metric = evaluator?.metric;
         if (typeof metric === 'string' && !known.includes(metric)) {
-            const close = suggest(metric, known);
+            const close = closestName(metric, known);
             throw new ConfigError(`unknown metric "${metric}"`, { file: source.file, line: source.lineOf(['evaluators', index, 'metric']) }, close ? `did you mean "${close}"?` : `known metrics: ${known.join(', ')}`);
         }
     });
@@ -50481,8 +50556,6 @@ function validateSuiteDocument(source) {
 
 
 
-const DEFAULT_ALPHA = 0.05;
-const DEFAULT_TOLERANCE = 0.05;
 /** load suites: globs → parsed, validated, normalised suites with their cases. */
 async function loadSuites(patterns, options) {
     const files = (await glob([...patterns], { cwd: options.cwd, onlyFiles: true })).sort();
@@ -50517,14 +50590,16 @@ async function loadSuite(file, cwd) {
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
     const evaluators = normaliseEvaluators(doc.evaluators, source);
     const flowDoc = doc.flow;
-    const flowWhere = { file, line: source.lineOf(['flow']) };
-    const flow = flowDoc.kind === 'prompty' ? await loadPromptyFlow(flowDoc, dir, cwd, flowWhere) : normaliseFlow(flowDoc, flowWhere);
+    const kind = flowKind(flowDoc.kind);
+    if (!kind)
+        throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in README');
+    const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd }));
     const cases = typeof doc.data === 'string'
         ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)
         : inlineCases(doc.cases, file, (index) => source.lineOf(['cases', index]));
     if (cases.length === 0)
         throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) });
-    const repeat = doc.repeat ?? 1;
+    const repeat = doc.repeat ?? DEFAULTS.repeat;
     const suite = {
         name: doc.name ?? (0,external_node_path_namespaceObject.basename)(file).replace(/\.eval\.ya?ml$/, ''),
         file,
@@ -50560,8 +50635,8 @@ function normaliseGate(raw, evaluators, source) {
         }
     }
     return {
-        alpha: alpha ?? DEFAULT_ALPHA,
-        tolerance: tolerance ?? DEFAULT_TOLERANCE,
+        alpha: alpha ?? DEFAULTS.alpha,
+        tolerance: tolerance ?? DEFAULTS.tolerance,
         metrics: perMetric,
     };
 }
@@ -50582,7 +50657,7 @@ async function runEvaluation(options) {
     const started = Date.now();
     const suites = await loadSuites(options.suites, { cwd: options.cwd });
     const client = options.apiKey ? await buildClient(options) : undefined;
-    const judgeModel = options.judgeModel ?? DEFAULT_JUDGE_MODEL;
+    const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
     const results = [];
     for (const suite of suites) {
         results.push(await runSuite(suite, client, judgeModel, options));
@@ -50611,7 +50686,7 @@ async function buildClient(options) {
     return createModelClient({
         apiKey: options.apiKey ?? '',
         ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
         concurrency: options.concurrency,
     });
 }
@@ -50640,7 +50715,7 @@ async function runSuite(suite, client, judgeModel, options) {
     const runs = await runCases(suite.cases, flow, {
         repeat: suite.repeat,
         concurrency: options.concurrency,
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
         onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
     });
     const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });
@@ -50767,12 +50842,18 @@ async function main(argv, io) {
 
 /***/ }),
 
-/***/ 54054:
+/***/ 14528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ usageFromOpenAI)
+/* harmony export */   Sv: () => (/* binding */ usageFromOpenAI),
+/* harmony export */   fI: () => (/* binding */ ZERO_USAGE),
+/* harmony export */   vk: () => (/* binding */ addUsage)
 /* harmony export */ });
+const ZERO_USAGE = Object.freeze({ prompt: 0, completion: 0, cached: 0, reasoning: 0 });
+function addUsage(a, b) {
+    return { prompt: a.prompt + b.prompt, completion: a.completion + b.completion, cached: a.cached + b.cached, reasoning: a.reasoning + b.reasoning };
+}
 /** Reads an OpenAI-shaped usage object (as apps and providers report it) into TokenUsage. */
 function usageFromOpenAI(raw) {
     const usage = (raw ?? {});

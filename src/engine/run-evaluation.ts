@@ -1,5 +1,5 @@
 import { evaluateCases, metricInfos } from '../metrics/evaluate.js';
-import { createFlow } from '../flows/index.js';
+import { createFlow } from '../flows/registry.js';
 import type { ModelClient } from '../model/types.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from '../results/types.js';

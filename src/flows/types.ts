@@ -1,4 +1,6 @@
+import type { Case } from '../core/case.js';
 import type { TokenUsage } from '../core/usage.js';
+import type { ModelClient } from '../model/types.js';
 
 /** What a flow returns for one case. */
 export interface FlowOutput {
@@ -18,5 +20,53 @@ export interface Flow {
   model?: string;
   /** True when the flow cannot run without a model endpoint (api key). */
   needsModel: boolean;
+  /** The flow's own deadline per invocation (its `timeout:`), overriding the run's default. */
+  timeoutMs?: number;
   invoke(vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput>;
+}
+
+/** What building a flow may use. */
+export interface FlowContext {
+  /** The suite's folder: commands run and files resolve here. */
+  dir: string;
+  client: ModelClient | undefined;
+  /** Overrides the model of model-calling flows (`--model`, input `model`). */
+  modelOverride?: string;
+}
+
+/** Where a `flow:` mapping was written, for errors, and where its files resolve. */
+export interface SpecContext {
+  /** The suite file as users wrote it, and the line of its `flow:` key. */
+  file: string;
+  line?: number;
+  /** Absolute folder of the suite file. */
+  dir: string;
+  /** The working directory (paths in messages are shown relative to it). */
+  cwd: string;
+}
+
+/** A string field of the spec that is a template over the case, checked against every case at load time. */
+export interface FlowTemplate {
+  where: string;
+  value: unknown;
+}
+
+/**
+ * One kind of flow, in one module: its schema, how a schema-valid mapping becomes a spec,
+ * the templates to check per case, and how the spec becomes a runnable flow. The loader,
+ * the JSON Schema, the runner and the docs table all read this; nothing switches on a kind name.
+ */
+export interface FlowKind<Spec extends { kind: string } = { kind: string }> {
+  kind: Spec['kind'];
+  /** One line for the docs table and the schema. */
+  description: string;
+  /** JSON Schema of the mapping's keys besides `kind`. */
+  schema: { required: readonly string[]; properties: Record<string, unknown> };
+  /** A schema-valid mapping → the normalised spec; may read files; bad values throw ConfigError. */
+  normalise(raw: Record<string, unknown>, at: SpecContext): Spec | Promise<Spec>;
+  /** The spec's templates over the case (checked for every case before anything runs). */
+  templates(spec: Spec): FlowTemplate[];
+  /** Further per-case checks at load time (e.g. a Prompty body rendered strictly); throws ConfigError. */
+  checkCase?(spec: Spec, testCase: Case): void;
+  create(spec: Spec, ctx: FlowContext): Flow;
 }

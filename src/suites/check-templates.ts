@@ -1,19 +1,15 @@
-import { ConfigError } from '../core/errors.js';
-import { findMetric, templatedOptions } from '../metrics/registry.js';
-import { PromptyError, renderJinja, renderPrompty } from '../prompty/prompty.js';
-import { MissingVariableError, renderValue } from '../core/template.js';
-import type { PromptyFlowSpec, Suite } from './types.js';
 import type { Case } from '../core/case.js';
+import { ConfigError } from '../core/errors.js';
+import { MissingVariableError, renderValue } from '../core/template.js';
+import { flowKind } from '../flows/registry.js';
+import type { FlowTemplate } from '../flows/types.js';
+import { findMetric, templatedOptions } from '../metrics/registry.js';
+import { PromptyError, renderJinja } from '../prompty/prompty.js';
+import type { Suite } from './types.js';
 
-/** The templates of a suite: flow messages / request, and every evaluator's options. */
-function templatesOf(suite: Suite): { where: string; value: unknown }[] {
-  const flow = suite.flow;
-  const flowTemplates =
-    flow.kind === 'prompt'
-      ? [{ where: 'flow.messages', value: flow.messages.map((message) => message.content) }]
-      : flow.kind === 'http'
-        ? [{ where: 'flow', value: { url: flow.url, headers: flow.headers, body: flow.body } }]
-        : [];
+/** The templates of a suite: the flow kind's, and every evaluator's options. */
+function templatesOf(suite: Suite): FlowTemplate[] {
+  const flowTemplates = flowKind(suite.flow.kind)?.templates(suite.flow) ?? [];
   const evaluatorTemplates = suite.evaluators.map((evaluator) => ({
     where: `evaluator "${evaluator.name}"`,
     value: templatedOptions(findMetric(evaluator.metric), evaluator.options),
@@ -42,8 +38,9 @@ const fieldsOf = (testCase: Case) => Object.keys(testCase.vars).join(', ') || 'n
 export function checkTemplates(suite: Suite): void {
   const templates = templatesOf(suite);
   const jinjaTemplates = jinjaTemplatesOf(suite);
+  const kind = flowKind(suite.flow.kind);
   for (const testCase of suite.cases) {
-    if (suite.flow.kind === 'prompty') checkPrompty(suite.flow, testCase);
+    kind?.checkCase?.(suite.flow, testCase);
     for (const template of jinjaTemplates) checkJinja(template, testCase, suite.file);
     for (const template of templates) {
       try {
@@ -57,21 +54,6 @@ export function checkTemplates(suite: Suite): void {
         );
       }
     }
-  }
-}
-
-/** A Prompty body must render for every case: an undefined `{{ … }}` names the case and the file line. */
-function checkPrompty(flow: PromptyFlowSpec, testCase: Case): void {
-  try {
-    renderPrompty(flow, { ...flow.defaults, ...testCase.vars }, { strict: true });
-  } catch (error) {
-    if (!(error instanceof PromptyError)) throw error;
-    const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
-    throw new ConfigError(
-      `${error.message} for case "${testCase.id}" (${where}; fields: ${fieldsOf(testCase)})`,
-      { file: flow.file, ...(error.line ? { line: error.line } : {}) },
-      'add the field to every case, or give the input a default in the front matter',
-    );
   }
 }
 

@@ -4,8 +4,8 @@ import { glob } from 'tinyglobby';
 import { DEFAULTS } from '../core/defaults.js';
 import { ConfigError } from '../core/errors.js';
 import { readDataFile, inlineCases } from './data.js';
-import { normaliseFlow } from './flow-spec.js';
-import { loadPromptyFlow } from './prompty-flow.js';
+import { flowKind } from '../flows/registry.js';
+import type { FlowSpec } from '../flows/registry.js';
 import { fromPromptYml, isPromptYml } from './prompt-yml.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { checkTemplates } from './check-templates.js';
@@ -50,8 +50,9 @@ export async function loadSuite(file: string, cwd: string): Promise<Suite> {
   const dir = dirname(path);
   const evaluators = normaliseEvaluators(doc.evaluators as Record<string, unknown>[], source);
   const flowDoc = doc.flow as Record<string, unknown>;
-  const flowWhere = { file, line: source.lineOf(['flow']) };
-  const flow = flowDoc.kind === 'prompty' ? await loadPromptyFlow(flowDoc, dir, cwd, flowWhere) : normaliseFlow(flowDoc, flowWhere);
+  const kind = flowKind(flowDoc.kind as string);
+  if (!kind) throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in README');
+  const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd })) as FlowSpec;
   const cases: Case[] =
     typeof doc.data === 'string'
       ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)

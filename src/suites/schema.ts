@@ -1,80 +1,18 @@
+import { FLOW_KINDS } from '../flows/registry.js';
 import { listMetrics } from '../metrics/registry.js';
 
-const DURATION = {
-  description: 'A duration: milliseconds as a number, or text like "500ms", "30s", "2m".',
-  oneOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(ms|s|m)$' }],
-};
-const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } };
-const MESSAGE = {
-  type: 'object',
-  required: ['role', 'content'],
-  additionalProperties: false,
-  properties: { role: { enum: ['system', 'user', 'assistant'] }, content: { type: 'string' } },
-};
-
-const FLOWS = [
-  {
-    if: { properties: { kind: { const: 'prompt' } } },
+/** One `if kind = … then its schema` branch per flow kind, from the registry. */
+function flowSchemas() {
+  return FLOW_KINDS.map((kind) => ({
+    if: { properties: { kind: { const: kind.kind } } },
     then: {
-      required: ['model', 'messages'],
-      properties: {
-        kind: true,
-        model: { type: 'string', minLength: 1 },
-        messages: { type: 'array', minItems: 1, items: MESSAGE },
-        parameters: { type: 'object', description: 'temperature, max_tokens, top_p, seed, response_format…' },
-        stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
-      },
+      description: kind.description,
+      required: [...kind.schema.required],
+      properties: { kind: true, ...kind.schema.properties },
       additionalProperties: false,
     },
-  },
-  {
-    if: { properties: { kind: { const: 'prompty' } } },
-    then: {
-      required: ['file'],
-      properties: {
-        kind: true,
-        file: { type: 'string', pattern: '\\.prompty$', description: 'A .prompty file (relative to the suite): front matter (v1 or v2) + Jinja body.' },
-        model: { type: 'string', minLength: 1, description: "Override the front matter's model." },
-        parameters: { type: 'object', description: "Added to / overriding the front matter's parameters." },
-        stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
-      },
-      additionalProperties: false,
-    },
-  },
-  {
-    if: { properties: { kind: { const: 'command' } } },
-    then: {
-      required: ['command'],
-      properties: {
-        kind: true,
-        command: {
-          description: 'Your app: case JSON on stdin, {"output": …} on stdout. Run from the suite’s folder, no shell.',
-          oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string' } }],
-        },
-        timeout: DURATION,
-        env: STRING_MAP,
-      },
-      additionalProperties: false,
-    },
-  },
-  {
-    if: { properties: { kind: { const: 'http' } } },
-    then: {
-      required: ['url', 'output'],
-      properties: {
-        kind: true,
-        url: { type: 'string', minLength: 1 },
-        method: { enum: ['POST', 'PUT'] },
-        headers: STRING_MAP,
-        body: { description: 'JSON body; every string in it is a template over the case.' },
-        output: { type: 'string', description: 'Dotted path to the answer in the JSON response.' },
-        context: { type: 'string', description: 'Dotted path to the retrieved context in the response.' },
-        timeout: DURATION,
-      },
-      additionalProperties: false,
-    },
-  },
-];
+  }));
+}
 
 function evaluatorSchema() {
   const metrics = listMetrics();
@@ -128,8 +66,8 @@ export function suiteSchema(): Record<string, unknown> {
       flow: {
         type: 'object',
         required: ['kind'],
-        properties: { kind: { enum: ['prompt', 'prompty', 'command', 'http'] } },
-        allOf: FLOWS,
+        properties: { kind: { enum: FLOW_KINDS.map((kind) => kind.kind), description: 'Which kind of system under test.' } },
+        allOf: flowSchemas(),
       },
       data: { type: 'string', pattern: '\\.(jsonl|csv|ya?ml|json)$', description: 'Cases file relative to the suite.' },
       cases: { type: 'array', items: { type: 'object' }, description: 'Inline cases (instead of `data`).' },

@@ -1,5 +1,5 @@
 import type { Case } from '../core/case.js';
-import type { ChatMessage } from '../core/messages.js';
+import type { FlowSpec } from '../flows/registry.js';
 
 /** A loaded, validated suite: everything the runner needs, nothing left to parse. */
 export interface Suite {
@@ -16,52 +16,6 @@ export interface Suite {
   repeat: number;
   /** sha256 of the suite's flow + evaluators config (not its data). */
   hash: string;
-}
-
-export type FlowSpec = PromptFlowSpec | PromptyFlowSpec | CommandFlowSpec | HttpFlowSpec;
-
-export interface PromptFlowSpec {
-  kind: 'prompt';
-  model: string;
-  /** Message contents are `{{var}}` templates over the case. */
-  messages: ChatMessage[];
-  parameters: Record<string, unknown>;
-  stream: boolean;
-}
-
-export interface PromptyFlowSpec {
-  kind: 'prompty';
-  /** The .prompty file, relative to the suite (for messages); its content is below. */
-  file: string;
-  /** Jinja body (role markers split it into messages) and the file line it starts on. */
-  body: string;
-  bodyLine: number;
-  model: string;
-  parameters: Record<string, unknown>;
-  /** Input defaults from the front matter; the case's fields override them. */
-  defaults: Record<string, unknown>;
-  stream: boolean;
-}
-
-export interface CommandFlowSpec {
-  kind: 'command';
-  /** A shell-free argv; a string command is split on whitespace (quotes respected). */
-  argv: string[];
-  timeoutMs: number;
-  env: Record<string, string>;
-}
-
-export interface HttpFlowSpec {
-  kind: 'http';
-  url: string;
-  method: 'POST' | 'PUT';
-  headers: Record<string, string>;
-  /** JSON body; every string inside is a template over the case. */
-  body: unknown;
-  /** Dotted path to the answer in the JSON response, e.g. `choices.0.message.content`. */
-  outputPath: string;
-  contextPath?: string;
-  timeoutMs: number;
 }
 
 export interface EvaluatorSpec {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFlow } from '../../src/flows/index.js';
+import { createFlow } from '../../src/flows/registry.js';
 import { createModelClient } from '../../src/model/client.js';
 import type { OpenAIServer } from '../support/openai-server.js';
 import { chatReply, startOpenAIServer } from '../support/openai-server.js';

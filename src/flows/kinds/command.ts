@@ -1,7 +1,18 @@
 import { spawn } from 'node:child_process';
-import type { CommandFlowSpec } from '../suites/types.js';
-import type { Flow, FlowOutput } from './types.js';
-import { usageFromOpenAI } from '../core/usage.js';
+import { DEFAULTS } from '../../core/defaults.js';
+import { DURATION_SCHEMA, parseDuration } from '../../core/duration.js';
+import { ConfigError } from '../../core/errors.js';
+import { usageFromOpenAI } from '../../core/usage.js';
+import { splitCommand } from '../split-command.js';
+import type { Flow, FlowKind, FlowOutput } from '../types.js';
+
+export interface CommandFlowSpec {
+  kind: 'command';
+  /** A shell-free argv; a string command is split on whitespace (quotes respected). */
+  argv: string[];
+  timeoutMs: number;
+  env: Record<string, string>;
+}
 
 const STDERR_LINES = 20;
 
@@ -35,11 +46,12 @@ function parseAnswer(stdout: string, latencyMs: number): FlowOutput {
  * The team's own app, in any language: the case's variables as one JSON object on stdin,
  * the answer as JSON on stdout. No shell; the process group is killed on timeout.
  */
-export function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
+function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
   const [program, ...args] = spec.argv;
   return {
     kind: 'command',
     needsModel: false,
+    timeoutMs: spec.timeoutMs,
     invoke(vars, signal) {
       return new Promise((resolvePromise, reject) => {
         const started = performance.now();
@@ -89,3 +101,40 @@ export function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
     },
   };
 }
+
+function normaliseCommand(raw: Record<string, unknown>, at: { file: string; line?: number }): CommandFlowSpec {
+  const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+  let argv: string[];
+  try {
+    argv = Array.isArray(raw.command) ? (raw.command as string[]) : splitCommand(raw.command as string);
+  } catch (error) {
+    throw new ConfigError(`flow.command: ${(error as Error).message}`, where, 'close the quote, or give the command as a list of words');
+  }
+  let timeoutMs: number | undefined;
+  try {
+    timeoutMs = parseDuration(raw.timeout);
+  } catch (error) {
+    throw new ConfigError(`flow.timeout ${(error as Error).message}`, where, 'write e.g. "30s" or "2m"');
+  }
+  return { kind: 'command', argv, timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000, env: (raw.env as Record<string, string> | undefined) ?? {} };
+}
+
+/** The team's own app as a command: case JSON on stdin, `{"output": …}` on stdout. */
+export const commandKind: FlowKind<CommandFlowSpec> = {
+  kind: 'command',
+  description: 'Your app as a command (any language, no shell): the case as JSON on stdin, `{"output": …, "context"?, "usage"?}` on stdout.',
+  schema: {
+    required: ['command'],
+    properties: {
+      command: {
+        description: 'Your app: case JSON on stdin, {"output": …} on stdout. Run from the suite’s folder, no shell.',
+        oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string' } }],
+      },
+      timeout: DURATION_SCHEMA,
+      env: { type: 'object', additionalProperties: { type: 'string' }, description: 'Extra environment variables for the command.' },
+    },
+  },
+  normalise: normaliseCommand,
+  templates: () => [],
+  create: (spec, ctx) => commandFlow(spec, ctx.dir),
+};

@@ -1,0 +1,41 @@
+import type { ChatMessage } from '../core/messages.js';
+import type { ModelClient } from '../model/types.js';
+import type { Flow } from './types.js';
+
+/** What a chat flow's spec holds besides its messages. */
+export interface ChatSpec {
+  model: string;
+  parameters: Record<string, unknown>;
+  stream: boolean;
+}
+
+export type RenderMessages = (vars: Readonly<Record<string, unknown>>) => ChatMessage[];
+
+/** A chat call per case through the model client seam (retries, concurrency, timeouts). */
+export function chatFlow(kind: string, spec: ChatSpec, messages: RenderMessages, client: ModelClient | undefined, modelOverride?: string): Flow {
+  const model = modelOverride ?? spec.model;
+  return {
+    kind,
+    model,
+    needsModel: true,
+    async invoke(vars, signal) {
+      if (!client) throw new Error('this flow needs a model API key');
+      const response = await client.chat({ model, messages: messages(vars), parameters: spec.parameters, stream: spec.stream }, signal);
+      return {
+        output: response.text,
+        usage: response.usage,
+        model: response.model || model,
+        latency: {
+          totalMs: response.latencyMs,
+          ...(response.firstTokenMs === undefined ? {} : { firstTokenMs: response.firstTokenMs }),
+        },
+      };
+    },
+  };
+}
+
+/** Schema of the keys every chat flow shares. */
+export const CHAT_SCHEMA_PROPERTIES = {
+  parameters: { type: 'object', description: 'temperature, max_tokens, top_p, seed, response_format…' },
+  stream: { type: 'boolean', description: 'Stream the answer (records time to first token).' },
+} as const;

@@ -1,0 +1,100 @@
+import { DEFAULTS } from '../../core/defaults.js';
+import { DURATION_SCHEMA, parseDuration } from '../../core/duration.js';
+import { ConfigError } from '../../core/errors.js';
+import { renderString, renderValue } from '../../core/template.js';
+import { usageFromOpenAI } from '../../core/usage.js';
+import { readPath } from '../json-path.js';
+import type { Flow, FlowKind, SpecContext } from '../types.js';
+
+export interface HttpFlowSpec {
+  kind: 'http';
+  url: string;
+  method: 'POST' | 'PUT';
+  headers: Record<string, string>;
+  /** JSON body; every string inside is a template over the case. */
+  body: unknown;
+  /** Dotted path to the answer in the JSON response, e.g. `choices.0.message.content`. */
+  outputPath: string;
+  contextPath?: string;
+  timeoutMs: number;
+}
+
+const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The team's app behind an HTTP endpoint: a templated JSON body in, the answer read at a path. */
+function httpFlow(spec: HttpFlowSpec): Flow {
+  return {
+    kind: 'http',
+    needsModel: false,
+    timeoutMs: spec.timeoutMs,
+    async invoke(vars, signal) {
+      const started = performance.now();
+      const headers = Object.fromEntries(Object.entries(spec.headers).map(([name, value]) => [name, renderString(value, vars)]));
+      const response = await fetch(renderString(spec.url, vars), {
+        method: spec.method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(renderValue(spec.body, vars)),
+        signal,
+      });
+      const text = await response.text();
+      const latencyMs = performance.now() - started;
+      if (!response.ok) throw new Error(`HTTP ${response.status} from the endpoint: ${text.slice(0, 300)}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new Error(`the endpoint did not answer JSON (got: ${JSON.stringify(text.slice(0, 200))})`);
+      }
+      const output = readPath(body, spec.outputPath);
+      if (output === undefined) throw new Error(`the response has nothing at "${spec.outputPath}"`);
+      const context = spec.contextPath ? readPath(body, spec.contextPath) : undefined;
+      return {
+        output: asText(output),
+        ...(context === undefined ? {} : { context: asText(context) }),
+        usage: usageFromOpenAI(readPath(body, 'usage')),
+        latency: { totalMs: latencyMs },
+      };
+    },
+  };
+}
+
+function normaliseHttp(raw: Record<string, unknown>, at: SpecContext): HttpFlowSpec {
+  const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+  let timeoutMs: number | undefined;
+  try {
+    timeoutMs = parseDuration(raw.timeout);
+  } catch (error) {
+    throw new ConfigError(`flow.timeout ${(error as Error).message}`, where, 'write e.g. "30s" or "2m"');
+  }
+  return {
+    kind: 'http',
+    url: raw.url as string,
+    method: (raw.method as 'POST' | 'PUT' | undefined) ?? 'POST',
+    headers: (raw.headers as Record<string, string> | undefined) ?? {},
+    body: raw.body ?? null,
+    outputPath: raw.output as string,
+    ...(typeof raw.context === 'string' ? { contextPath: raw.context } : {}),
+    timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+  };
+}
+
+/** The team's app behind an HTTP endpoint. */
+export const httpKind: FlowKind<HttpFlowSpec> = {
+  kind: 'http',
+  description: 'Your app behind an HTTP endpoint: a templated JSON body POSTed (or PUT) to `url`, the answer read at the JSON path `output`.',
+  schema: {
+    required: ['url', 'output'],
+    properties: {
+      url: { type: 'string', minLength: 1 },
+      method: { enum: ['POST', 'PUT'] },
+      headers: { type: 'object', additionalProperties: { type: 'string' } },
+      body: { description: 'JSON body; every string in it is a template over the case.' },
+      output: { type: 'string', description: 'Dotted path to the answer in the JSON response.' },
+      context: { type: 'string', description: 'Dotted path to the retrieved context in the response.' },
+      timeout: DURATION_SCHEMA,
+    },
+  },
+  normalise: normaliseHttp,
+  templates: (spec) => [{ where: 'flow', value: { url: spec.url, headers: spec.headers, body: spec.body } }],
+  create: (spec) => httpFlow(spec),
+};
