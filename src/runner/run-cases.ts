@@ -8,7 +8,7 @@ export interface RunCasesOptions {
   repeat: number;
   /** Invocations in flight at once (over case × repeat). */
   concurrency: number;
-  /** Per-invocation timeout, in ms. */
+  /** Per-invocation timeout in ms, for flows without a `timeout:` of their own. */
   timeoutMs: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -31,7 +31,7 @@ export async function runCases(cases: readonly Case[], flow: Flow, options: RunC
   const samples = await mapLimit(jobs, options.concurrency, async (testCase): Promise<SampleRun> => {
     let result: SampleRun;
     try {
-      result = { ok: true, value: await flow.invoke(testCase.vars, AbortSignal.timeout(options.timeoutMs)) };
+      result = { ok: true, value: await flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)) };
     } catch (error) {
       result = { ok: false, error: describeError(error) };
     }
