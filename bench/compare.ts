@@ -12,9 +12,11 @@ const METRICS: MetricInfo[] = [
   { name: 'exact', metric: 'contains', family: 'quality', scale: { kind: 'binary' }, direction: 'higher-is-better', gate: {}, configHash: '1' },
   { name: 'f1', metric: 'f1', family: 'quality', scale: { kind: 'unit' }, direction: 'higher-is-better', gate: {}, configHash: '2' },
   { name: 'groundedness', metric: 'groundedness', family: 'honesty', scale: { kind: 'likert', min: 1, max: 5 }, direction: 'higher-is-better', gate: {}, configHash: '3' },
-  { name: 'cost', metric: 'cost', family: 'cost', scale: { kind: 'amount', unit: 'usd' }, direction: 'lower-is-better', gate: {}, configHash: '4' },
-  { name: 'latency', metric: 'latency', family: 'latency', scale: { kind: 'amount', unit: 'ms' }, direction: 'lower-is-better', gate: {}, configHash: '5' },
 ];
+const COST: MetricInfo = { name: 'cost', metric: 'cost', family: 'cost', scale: { kind: 'amount', unit: 'usd' }, direction: 'lower-is-better', gate: {}, configHash: '4' };
+const LATENCY: MetricInfo = { name: 'latency', metric: 'latency', family: 'latency', scale: { kind: 'amount', unit: 'ms' }, direction: 'lower-is-better', gate: {}, configHash: '5' };
+const SCORED = [...METRICS];
+METRICS.push(COST, LATENCY);
 
 function run(seed: number): ResultsFile {
   const random = mulberry32(seed);
@@ -24,10 +26,13 @@ function run(seed: number): ResultsFile {
     id: `case-${index}`,
     hash: `h${index}`,
     inputs: { question: `q${index}` },
-    samples: [{ output: 'answer', usage: { prompt: 100, completion: 20, cached: 0, reasoning: 0 }, latencyMs: 0, scores: Object.fromEntries(METRICS.map((metric) => [metric.name, { value: value(metric) }])) }],
+    samples: [{
+      output: 'answer', usage: { prompt: 100, completion: 20, cached: 0, reasoning: 0 }, latencyMs: value(LATENCY), costUsd: value(COST),
+      scores: Object.fromEntries(SCORED.map((metric) => [metric.name, { status: 'ok' as const, value: value(metric) }])),
+    }],
   }));
   return {
-    format: 'evalgate-results', version: 1, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 },
+    format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 },
     suites: [{ name: 'big', file: 'big', hash: 'b', flow: { kind: 'sim' }, repeat: 1, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics: METRICS, cases }],
   };
 }
@@ -35,7 +40,10 @@ function run(seed: number): ResultsFile {
 function meansOnly(results: ResultsFile): number[] {
   return METRICS.map((metric) => {
     let sum = 0;
-    for (const testCase of results.suites[0]?.cases ?? []) sum += testCase.samples[0]?.scores[metric.name]?.value ?? 0;
+    for (const testCase of results.suites[0]?.cases ?? []) {
+      const sample = testCase.samples[0];
+      sum += (metric === COST ? sample?.costUsd : metric === LATENCY ? sample?.latencyMs : sample?.scores[metric.name]?.value) ?? 0;
+    }
     return sum / CASES;
   });
 }

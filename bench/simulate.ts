@@ -34,12 +34,12 @@ export function simulator(seed: number) {
     const cases = Array.from(probabilities, (p, index) => {
       const q = Math.max(0, p - shift);
       const samples: SampleResult[] = Array.from({ length: scenario.repeat }, () => ({
-        output: '', usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 0, scores: { [metric.name]: { value: sample(scenario.kind, q) } },
+        output: '', usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 0, scores: { [metric.name]: { status: 'ok', value: sample(scenario.kind, q) } },
       }));
       return { id: `c${index}`, hash: `h${index}`, inputs: {}, samples };
     });
     return {
-      format: 'evalgate-results', version: 1, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 },
+      format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 },
       suites: [{ name: 's', file: 's', hash: 's', flow: { kind: 'sim' }, repeat: scenario.repeat, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics: [metric], cases }],
     };
   }

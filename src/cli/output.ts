@@ -1,7 +1,7 @@
 import type { Comparison } from '../compare/types.js';
 import { renderSummary } from '../report/summary.js';
 import { renderTerminalTable } from '../report/terminal.js';
-import { writeFileAtomic } from '../results/io.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import type { OutputFormat } from './args.js';
 import type { CliIO } from './io.js';
 

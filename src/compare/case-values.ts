@@ -1,6 +1,7 @@
 import type { Scale } from '../metrics/types.js';
 import type { CaseResult, MetricInfo, SampleResult } from '../results/types.js';
-import { quantile } from './stats.js';
+import { median } from '../core/numbers.js';
+import { measureOf, policyOf } from './metric-policy.js';
 
 /**
  * Per-case values of one metric, samples already collapsed (mean for scores and cost, median
@@ -26,25 +27,35 @@ function toUnit(value: number, scale: Scale): number {
   return scale.kind === 'likert' ? (value - scale.min) / (scale.max - scale.min) : value;
 }
 
-const isSkip = (error: string | undefined) => error?.startsWith('skipped') ?? false;
-
-/** One sample's value of a 0–1 metric. A failed flow or a metric error counts as 0. */
+/** One sample's value of a 0–1 metric. A failed flow or a metric error counts as 0; n/a and skipped count as absent. */
 function scoreSample(sample: SampleResult, metric: MetricInfo): number | null {
   if (sample.error !== undefined && sample.output === null) return 0;
   const score = sample.scores[metric.name];
-  if (!score || isSkip(score.error)) return null;
-  if (score.value === null) return score.error ? 0 : null;
-  return toUnit(score.value, metric.scale);
+  if (!score) return null;
+  switch (score.status) {
+    case 'ok':
+      return toUnit(score.value ?? Number.NaN, metric.scale);
+    case 'error':
+      return 0;
+    case 'not-applicable':
+    case 'skipped':
+      return null;
+  }
 }
 
-function amountSample(sample: SampleResult, metric: MetricInfo): number | null {
+/** One sample's amount: a measured metric reads the sample's measurements; a failed flow measured nothing. */
+function amountSample(sample: SampleResult, metric: MetricInfo, measure: ReturnType<typeof measureOf>): number | null {
   if (sample.output === null) return null;
-  return sample.scores[metric.name]?.value ?? null;
+  if (measure) return measure(sample).value;
+  const score = sample.scores[metric.name];
+  return score?.status === 'ok' ? (score.value ?? null) : null;
 }
 
 export function caseValues(cases: readonly CaseResult[], metric: MetricInfo): CaseValues {
-  const amount = metric.scale.kind === 'amount';
-  const valueOf = (sample: SampleResult) => (amount ? amountSample(sample, metric) : scoreSample(sample, metric));
+  const policy = policyOf(metric);
+  const measure = measureOf(metric);
+  const valueOf = (sample: SampleResult) => (policy.test === 'ratio' ? amountSample(sample, metric, measure) : scoreSample(sample, metric));
+  const combine = policy.test === 'ratio' && policy.aggregate === 'median' ? median : (samples: number[]) => samples.reduce((a, b) => a + b, 0) / samples.length;
   const values = new Float64Array(cases.length);
   cases.forEach((testCase, index) => {
     const [only] = testCase.samples;
@@ -53,8 +64,7 @@ export function caseValues(cases: readonly CaseResult[], metric: MetricInfo): Ca
       return;
     }
     const samples = testCase.samples.map(valueOf).filter((value): value is number => value !== null);
-    if (samples.length === 0) values[index] = Number.NaN;
-    else values[index] = metric.family === 'latency' ? quantile(samples, 0.5) : samples.reduce((a, b) => a + b, 0) / samples.length;
+    values[index] = samples.length === 0 ? Number.NaN : combine(samples);
   });
   return values;
 }

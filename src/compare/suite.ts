@@ -1,4 +1,6 @@
+import type { RatioPolicy } from '../metrics/types.js';
 import type { CaseResult, MetricInfo, SuiteResult } from '../results/types.js';
+import { policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
 import type { CaseValues } from './case-values.js';
@@ -18,7 +20,7 @@ export function worst(verdicts: readonly Verdict[]): Verdict {
 
 const key = (testCase: CaseResult) => `${testCase.id}\u0000${testCase.hash}`;
 const ref = (testCase: CaseResult): CaseRef => ({ id: testCase.id, inputs: testCase.inputs });
-const isPaired = (metric: MetricInfo) => metric.scale.kind !== 'amount';
+const isPaired = (metric: MetricInfo) => policyOf(metric).test === 'paired';
 
 function comparable(metric: MetricInfo, base: SuiteResult | undefined): MetricInfo | undefined {
   const match = base?.metrics.find((candidate) => candidate.name === metric.name);
@@ -35,7 +37,7 @@ function fromPaired(test: PairedTest, pHolm: number | null, decision: { status: 
   };
 }
 
-function fromRatio(test: RatioTest): MetricComparison {
+function fromRatio(test: RatioTest, rule: RatioPolicy['statistics'][number]): MetricComparison {
   const { metric } = test;
   const label = test.statistic === 'sum' ? metric.name : `${metric.name} ${test.statistic}`;
   return {
@@ -43,7 +45,7 @@ function fromRatio(test: RatioTest): MetricComparison {
     gating: metric.gate.gate !== false, baseline: test.baseline,
     pr: test.pr,
     delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
-    pRaw: null, pHolm: null, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decideRatio(test),
+    pRaw: null, pHolm: null, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decideRatio(test, rule),
   };
 }
 
@@ -136,7 +138,7 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
     const present = presentValues(prAll);
     return pairedTest(metric, b, p, present.length ? mean(present) : null, pr.alpha, pr.repeat);
   });
-  const holmFamily = paired.filter((test) => test.pRaw !== null && test.metric.gate.gate !== false && test.metric.family !== 'cost' && test.metric.family !== 'latency');
+  const holmFamily = paired.filter((test) => test.pRaw !== null && test.metric.gate.gate !== false && policyOf(test.metric).multipleTesting);
   const adjusted = holm(holmFamily.map((test) => test.pRaw ?? 1));
   const minShared = Math.max(20, Math.ceil(baseCases.size / 2));
   const metrics: MetricComparison[] = paired.map((test) => {
@@ -144,10 +146,11 @@ export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): Su
     const pHolm = index >= 0 ? adjusted[index] ?? null : null;
     return fromPaired(test, pHolm, decidePaired(test, { alpha: pr.alpha, suiteTolerance: pr.tolerance, minShared, pHolm }));
   });
-  for (const metric of pr.metrics.filter((candidate) => !isPaired(candidate))) {
-    const statistics: RatioTest['statistic'][] = metric.family === 'latency' ? ['p50', 'p95'] : ['sum'];
+  for (const metric of pr.metrics) {
+    const policy = policyOf(metric);
+    if (policy.test !== 'ratio') continue;
     const { base: b, pr: p, prAll } = valuesOf(metric);
-    for (const statistic of statistics) metrics.push(fromRatio(ratioTest(metric, statistic, b, p, prAll)));
+    for (const rule of policy.statistics) metrics.push(fromRatio(ratioTest(metric, rule.statistic, b, p, prAll), rule));
   }
   const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;
   const verdict = worst([...metrics.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);

@@ -1,14 +1,14 @@
-import { evaluateCases, metricInfos } from '../metrics/evaluate.js';
+import { DEFAULTS } from '../core/defaults.js';
+import { evaluateCases, metricInfos } from '../evaluate/evaluate.js';
 import { createFlow } from '../flows/registry.js';
 import type { ModelClient } from '../model/types.js';
+import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
+import type { SuiteHeader } from '../results/build.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
-import { RESULTS_FORMAT, RESULTS_VERSION } from '../results/types.js';
 import { runCases } from '../runner/run-cases.js';
 import { loadSuites } from '../suites/load.js';
 import type { Suite } from '../suites/types.js';
-import { VERSION } from '../version.js';
 import type { EvaluationOptions } from './options.js';
-import { DEFAULTS } from '../core/defaults.js';
 
 /**
  * The main job: load suites → run flows → evaluate → results. Pure of GitHub and of the
@@ -23,20 +23,16 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   for (const suite of suites) {
     results.push(await runSuite(suite, client, judgeModel, options));
   }
-  return {
-    format: RESULTS_FORMAT,
-    version: RESULTS_VERSION,
-    tool: { name: 'evalgate', version: VERSION },
-    run: {
+  return resultsDocument(
+    {
       date: new Date(started).toISOString(),
       ...(options.commit ? { commit: options.commit } : {}),
       ...(options.ref ? { ref: options.ref } : {}),
-      models: [...new Set(results.flatMap((suite) => (suite.flow.model ? [suite.flow.model] : [])))],
       ...(client ? { judgeModel } : {}),
       durationMs: Date.now() - started,
     },
-    suites: results,
-  };
+    results,
+  );
 }
 
 /** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
@@ -54,18 +50,13 @@ async function buildClient(options: EvaluationOptions): Promise<ModelClient> {
   });
 }
 
-async function runSuite(
-  suite: Suite,
-  client: ModelClient | undefined,
-  judgeModel: string,
-  options: EvaluationOptions,
-): Promise<SuiteResult> {
+async function runSuite(suite: Suite, client: ModelClient | undefined, judgeModel: string, options: EvaluationOptions): Promise<SuiteResult> {
   const flow = createFlow(suite.flow, {
     dir: suite.dir,
     client,
     ...(options.model ? { modelOverride: options.model } : {}),
   });
-  const header = {
+  const header: SuiteHeader = {
     name: suite.name,
     file: suite.file,
     hash: suite.hash,
@@ -78,7 +69,7 @@ async function runSuite(
   if (flow.needsModel && !client) {
     const skipReason = 'needs a model API key: set OPENAI_API_KEY (CLI) or the `api-key` input (action)';
     options.log?.(`${suite.name}: skipped — ${skipReason}`);
-    return { ...header, status: 'skipped', skipReason, cases: [] };
+    return skippedSuite(header, skipReason);
   }
   options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
   const runs = await runCases(suite.cases, flow, {
@@ -88,5 +79,5 @@ async function runSuite(
     onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
   });
   const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });
-  return { ...header, status: 'ran', cases };
+  return ranSuite(header, cases);
 }

@@ -31,7 +31,7 @@ import { harm } from './harm/harm-judge.js';
 import { moderation } from './harm/moderation.js';
 import { endsWith } from './quality/ends-with.js';
 import { startsWith } from './quality/starts-with.js';
-import type { MetricDefinition } from './types.js';
+import type { MetricDefinition, ScoredMetric } from './types.js';
 
 /**
  * The catalogue: one metric per file under src/metrics/<family>/, each exporting one
@@ -47,7 +47,7 @@ const BASE: readonly MetricDefinition[] = [
 ];
 
 /** `not-<name>` for the deterministic quality metrics on a 0–1 scale: value → 1 − value. */
-function negated(metric: MetricDefinition): MetricDefinition {
+function negated(metric: ScoredMetric): ScoredMetric {
   return {
     ...metric,
     name: `not-${metric.name}`,
@@ -59,9 +59,9 @@ function negated(metric: MetricDefinition): MetricDefinition {
   };
 }
 
-const NEGATABLE = BASE.filter(
-  (metric) => metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit'),
-);
+const isNegatable = (metric: MetricDefinition): metric is ScoredMetric =>
+  metric.score !== undefined && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
+const NEGATABLE = BASE.filter(isNegatable);
 const CATALOGUE: readonly MetricDefinition[] = [...BASE, ...NEGATABLE.map(negated)];
 const BY_NAME = new Map(CATALOGUE.map((metric) => [metric.name, metric]));
 

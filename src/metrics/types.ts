@@ -55,7 +55,41 @@ export interface Score {
   evaluatorUsage?: TokenUsage & { model: string };
 }
 
-export interface MetricDefinition {
+/** How a metric's per-case values are compared with the baseline's. Declared per metric; compare/ reads only this. */
+export type GatePolicy = PairedPolicy | RatioPolicy;
+
+/** A paired test on the shared cases' 0–1 values (McNemar for binary k = 1, sign-flip otherwise). */
+export interface PairedPolicy {
+  test: 'paired';
+  /** Smallest worsening worth failing for: a fixed number, or the suite's `tolerance`. */
+  tolerance: number | 'suite';
+  /** Whether the test joins the multiple-testing family (Holm). */
+  multipleTesting: boolean;
+  /** How a worsening reads in reports: "dropped", "defect rate rose". */
+  worsening: string;
+}
+
+export type RatioStatistic = 'sum' | 'p50' | 'p95';
+
+/** PR ÷ baseline of a run-level statistic of an amount (cost, latency), with a bootstrap interval. */
+export interface RatioPolicy {
+  test: 'ratio';
+  /** How a case's samples combine: cost adds up per case as a mean, latency as a median. */
+  aggregate: 'mean' | 'median';
+  statistics: readonly { statistic: RatioStatistic; tolerance: number; canFail: boolean }[];
+  multipleTesting: boolean;
+}
+
+/** What a measured metric reads of a stored sample: the flow's own measurements, stored once. */
+export interface SampleMeasures {
+  usage: TokenUsage;
+  latencyMs: number;
+  firstTokenMs?: number;
+  costUsd?: number;
+  model?: string;
+}
+
+interface MetricBase {
   /** The name users write in `metric:`. */
   name: string;
   family: Family;
@@ -75,11 +109,29 @@ export interface MetricDefinition {
   threshold?: number;
   /**
    * Options the metric renders itself as Jinja over the case plus `output`, `expected` and
-   * `context` (a rubric's prompt); every other string option is a `{{var}}` template rendered
-   * over the case before scoring.
+   * `context` (a rubric's prompt); every other string option is a template rendered over the
+   * case before scoring.
    */
   jinjaOptions?: readonly string[];
-  /** What the metric needs from the model endpoint; metrics that need one skip without a key. */
+  /** What the metric needs from the model endpoint; metrics that need one are skipped without a key. */
   needs?: 'chat' | 'embeddings' | 'moderation';
-  score(input: ScoreInput): Promise<Score> | Score;
+  /** How the gate compares it. */
+  policy: GatePolicy;
 }
+
+/** A metric that scores each sample's output (its score is stored in the results). */
+export interface ScoredMetric extends MetricBase {
+  score(input: ScoreInput): Promise<Score> | Score;
+  measure?: never;
+}
+
+/**
+ * A metric that reads the flow's own measurements (cost, latency), which every sample stores
+ * once; only a failure to measure (e.g. no price for the model) is stored as a score.
+ */
+export interface MeasuredMetric extends MetricBase {
+  measure(sample: SampleMeasures): Score;
+  score?: never;
+}
+
+export type MetricDefinition = ScoredMetric | MeasuredMetric;

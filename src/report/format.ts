@@ -1,7 +1,8 @@
 import type { MetricComparison, SuiteComparison, Verdict } from '../compare/types.js';
 import type { Scale } from '../metrics/types.js';
+import { FAMILIES } from '../metrics/types.js';
 
-const FAMILY_ORDER = ['quality', 'harm', 'honesty', 'cost', 'latency'] as const;
+
 
 export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
 export const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'COULD NOT RUN' };
@@ -40,7 +41,7 @@ export function formatP(metric: MetricComparison): string {
 }
 
 export function sortByFamily(metrics: readonly MetricComparison[]): MetricComparison[] {
-  return [...metrics].sort((a, b) => FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family));
+  return [...metrics].sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family));
 }
 
 /** "can reliably detect drops of ≥ X pts" over the suite's gating 0–1 metrics. */

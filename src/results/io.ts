@@ -4,10 +4,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../../schema/results.schema.json' with { type: 'json' };
 import { ConfigError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
+import { upgradeV1 } from './upgrade.js';
 import type { ResultsFile } from './types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';
-
-export { writeFileAtomic } from '../core/atomic-write.js';
 
 let validate: ReturnType<Ajv2020['compile']> | undefined;
 
@@ -35,6 +34,7 @@ export function parseResultsFile(text: string, label: string): ResultsFile {
       'upgrade EvalGate',
     );
   }
+  if (header.version === 1) value = upgradeV1(value as Record<string, unknown>);
   validate ??= new Ajv2020({ allErrors: false, strict: false }).compile(schema);
   if (!validate(value)) {
     const [error] = validate.errors ?? [];

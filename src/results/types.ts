@@ -1,10 +1,9 @@
 import type { TokenUsage } from '../core/usage.js';
 import type { Direction, Family, Scale } from '../metrics/types.js';
-import type { MetricGate } from '../suites/types.js';
 
-/** The versioned results document (PRODUCT.md §5). The baseline is one of these. */
+/** The versioned results document (also the baseline): schema/results.schema.json describes it. */
 export const RESULTS_FORMAT = 'evalgate-results';
-export const RESULTS_VERSION = 1;
+export const RESULTS_VERSION = 2;
 
 export interface ResultsFile {
   format: typeof RESULTS_FORMAT;
@@ -25,6 +24,14 @@ export interface RunMetadata {
   durationMs: number;
 }
 
+/** A metric's gate settings as the run applied them. */
+export interface StoredGate {
+  min?: number;
+  max?: number;
+  tolerance?: number;
+  gate?: boolean;
+}
+
 export interface MetricInfo {
   /** The evaluator's key in the suite (usually the metric name). */
   name: string;
@@ -32,8 +39,8 @@ export interface MetricInfo {
   family: Family;
   scale: Scale;
   direction: Direction;
-  gate: MetricGate;
-  /** sha256 of the evaluator's config: a metric is compared only when it is unchanged. */
+  gate: StoredGate;
+  /** Hash of the evaluator's config: a metric is compared only when it is unchanged. */
   configHash?: string;
   /** Per-case pass mark on the metric's own scale (see MetricDefinition.threshold). */
   threshold?: number;
@@ -58,24 +65,37 @@ export interface SuiteResult {
 
 export interface CaseResult {
   id: string;
-  /** sha256 over the case's inputs and the suite's evaluator config (alignment key). */
+  /** Hash of the case's inputs (the alignment key, with the id). */
   hash: string;
   inputs: Record<string, unknown>;
   samples: SampleResult[];
 }
 
+/**
+ * One metric's outcome on one sample. `ok` carries the value; `not-applicable` and `skipped`
+ * (no model endpoint) carry none; `error` carries the message — an error is never a score.
+ */
+export type ScoreStatus = 'ok' | 'not-applicable' | 'skipped' | 'error';
+
 export interface ScoreRecord {
-  value: number | null;
+  status: ScoreStatus;
+  value?: number;
   error?: string;
   reason?: string;
   details?: Record<string, unknown>;
 }
 
+/**
+ * One run of the flow on one case. The flow's measurements (tokens, latency, its own cost) are
+ * stored once, here; measured metrics (cost, latency) read them, scored metrics are in `scores`.
+ */
 export interface SampleResult {
   /** null when the flow failed for this sample (see `error`). */
   output: string | null;
   error?: string;
   context?: string;
+  /** The model that answered, as the provider reported it. */
+  model?: string;
   usage: TokenUsage;
   latencyMs: number;
   firstTokenMs?: number;

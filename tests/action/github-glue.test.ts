@@ -12,7 +12,7 @@ import { startGitHubServer } from '../support/github-server.js';
 let github: GitHubServer;
 let api: GitHubApi;
 const waits: number[] = [];
-const results = (date: string, commit: string): ResultsFile => ({ format: 'evalgate-results', version: 1, tool: { name: 'evalgate', version: '0.1.0' }, run: { date, commit, models: [], durationMs: 1 }, suites: [] });
+const results = (date: string, commit: string): ResultsFile => ({ format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: '0.1.0' }, run: { date, commit, models: [], durationMs: 1 }, suites: [] });
 
 beforeAll(async () => {
   github = await startGitHubServer({ perPage: 3 });

@@ -16,13 +16,17 @@ function samples(spec: CaseSpec, metrics: MetricInfo[]): SampleResult[] {
   }));
   return Array.from({ length: count }, (_, index) => {
     if (spec.error) return { output: null, error: spec.error, usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 0, scores: {} };
-    const scores: SampleResult['scores'] = {};
+    const sample: SampleResult = { output: `output of ${spec.id}`, usage: { prompt: 1, completion: 1, cached: 0, reasoning: 0 }, latencyMs: 1, scores: {} };
     for (const metric of metrics) {
       const raw = spec.values[metric.name];
       const value = Array.isArray(raw) ? raw[index] ?? null : raw ?? null;
-      scores[metric.name] = { value };
+      // Cost and latency are the sample's own measurements; other metrics are scores.
+      if (metric.metric === 'cost') {
+        if (value !== null) sample.costUsd = value;
+      } else if (metric.metric === 'latency') sample.latencyMs = value ?? 0;
+      else sample.scores[metric.name] = value === null ? { status: 'not-applicable' } : { status: 'ok', value };
     }
-    return { output: `output of ${spec.id}`, usage: { prompt: 1, completion: 1, cached: 0, reasoning: 0 }, latencyMs: 1, scores };
+    return sample;
   });
 }
 
@@ -36,7 +40,7 @@ export function suite(cases: CaseSpec[], metrics: MetricInfo[], extra: Partial<S
 }
 
 export function results(...suites: SuiteResult[]): ResultsFile {
-  return { format: 'evalgate-results', version: 1, tool: { name: 'evalgate', version: '0.1.0' }, run: { date: '2026-11-24T00:00:00Z', models: [], durationMs: 1 }, suites };
+  return { format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: '0.1.0' }, run: { date: '2026-11-24T00:00:00Z', models: [], durationMs: 1 }, suites };
 }
 
 /** `n` binary cases: passes on the listed indexes. */

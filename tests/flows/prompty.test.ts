@@ -87,7 +87,8 @@ describe('kind: prompty flow', () => {
     ]);
     const suite = results.suites[0];
     expect(suite?.flow).toEqual({ kind: 'prompty', model: 'gpt-4o-mini' });
-    expect(suite?.cases[0]?.samples[0]?.scores).toMatchObject({ icontains: { value: 1 }, cost: { value: (120 * 0.15 + 9 * 0.6) / 1e6 } });
+    expect(suite?.cases[0]?.samples[0]?.scores).toEqual({ icontains: { status: 'ok', value: 1 } });
+    expect(suite?.cases[0]?.samples[0]?.costUsd).toBeCloseTo((120 * 0.15 + 9 * 0.6) / 1e6, 15);
   });
 
   it('lets the suite override the model and add parameters', async () => {

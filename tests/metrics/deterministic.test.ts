@@ -5,7 +5,9 @@ import { ibanValid, luhnValid } from '../../src/metrics/harm/pii-detectors.js';
 import { levenshtein } from '../../src/core/edit-distance.js';
 import { rougeL, sentenceBleu } from '../../src/metrics/quality/overlap.js';
 import { tokenF1 } from '../../src/metrics/quality/f1.js';
-import { score } from './score.js';
+import type { TokenUsage } from '../../src/core/usage.js';
+import { costUsd, findPrice, mergePrices } from '../../src/metrics/cost/prices.js';
+import { measure, score } from './score.js';
 
 describe('the catalogue', () => {
   it('declares family, scale, direction and options for every metric, and covers all five families', () => {
@@ -122,22 +124,32 @@ describe('harm and honesty, deterministic', () => {
 });
 
 describe('cost and latency', () => {
-  it('prices prompt, cached and completion tokens; reasoning is inside completion', async () => {
+  const priced = (model: string, usage: TokenUsage, overrides?: unknown) => {
+    const price = findPrice(model, mergePrices(overrides));
+    return price ? costUsd(usage, price) : undefined;
+  };
+
+  it('prices prompt, cached and completion tokens; reasoning is inside completion', () => {
     const usage = { prompt: 1000, completion: 100, cached: 200, reasoning: 40 };
-    expect((await score('cost', '', {}, { usage, model: 'gpt-4o-mini-2024-07-18' })).value).toBeCloseTo((800 * 0.15 + 200 * 0.075 + 100 * 0.6) / 1e6, 15);
+    expect(priced('gpt-4o-mini-2024-07-18', usage)).toBeCloseTo((800 * 0.15 + 200 * 0.075 + 100 * 0.6) / 1e6, 15);
     // gpt-5.4-mini's snapshot is not priced as gpt-5.4 (the longest prefix wins); a pro model has no cached rate.
-    expect((await score('cost', '', {}, { usage, model: 'gpt-5.4-mini-2026-03-17' })).value).toBeCloseTo((800 * 0.75 + 200 * 0.075 + 100 * 4.5) / 1e6, 15);
-    expect((await score('cost', '', {}, { usage, model: 'gpt-5.5-pro' })).value).toBeCloseTo((1000 * 30 + 100 * 180) / 1e6, 15);
-    expect((await score('cost', '', { prices: { 'my-model': { input: 1, output: 2 } } }, { usage, model: 'my-model' })).value).toBeCloseTo((1000 * 1 + 100 * 2) / 1e6, 15);
-    expect((await score('cost', '', {}, { usage, model: 'mystery-9' })).error).toBe('no price for model "mystery-9": add it under the cost evaluator\'s `prices:`');
+    expect(priced('gpt-5.4-mini-2026-03-17', usage)).toBeCloseTo((800 * 0.75 + 200 * 0.075 + 100 * 4.5) / 1e6, 15);
+    expect(priced('gpt-5.5-pro', usage)).toBeCloseTo((1000 * 30 + 100 * 180) / 1e6, 15);
+    expect(priced('my-model', usage, { 'my-model': { input: 1, output: 2 } })).toBeCloseTo((1000 * 1 + 100 * 2) / 1e6, 15);
+    expect(priced('mystery-9', usage)).toBeUndefined();
   });
 
-  it('latency, time to first token and output tokens per second', async () => {
-    const latency = { totalMs: 1200, firstTokenMs: 200 };
+  it('the cost metric reads the sample\'s own cost, and says why when there is none', () => {
+    expect(measure('cost', { costUsd: 0.25, model: 'gpt-4o-mini' })).toEqual({ value: 0.25 });
+    expect(measure('cost', { model: 'mystery-9' }).error).toBe('no price for model "mystery-9": add it under the cost evaluator\'s `prices:`');
+    expect(measure('cost', {}).error).toMatch(/reported no model/);
+  });
+
+  it('latency, time to first token and output tokens per second', () => {
     const usage = { prompt: 10, completion: 50, cached: 0, reasoning: 0 };
-    expect((await score('latency', '', {}, { latency })).value).toBe(1200);
-    expect((await score('ttft', '', {}, { latency })).value).toBe(200);
-    expect((await score('tokens-per-second', '', {}, { latency, usage })).value).toBe(50);
-    expect((await score('ttft', '', {}, { latency: { totalMs: 5 } })).value).toBeNull();
+    expect(measure('latency', { latencyMs: 1200, firstTokenMs: 200 }).value).toBe(1200);
+    expect(measure('ttft', { latencyMs: 1200, firstTokenMs: 200 }).value).toBe(200);
+    expect(measure('tokens-per-second', { latencyMs: 1200, firstTokenMs: 200, usage }).value).toBe(50);
+    expect(measure('ttft', { latencyMs: 5 }).value).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateCases } from '../../src/metrics/evaluate.js';
+import { evaluateCases } from '../../src/evaluate/evaluate.js';
 import { parseJudgement } from '../../src/metrics/judge/parse.js';
 import { createModelClient } from '../../src/model/client.js';
 import type { ModelClient } from '../../src/model/types.js';
@@ -142,7 +142,8 @@ describe('evaluate stage', () => {
     };
     const flowOutput = { output: 'It is 4.2 kg', usage: { prompt: 100, completion: 10, cached: 0, reasoning: 0 }, model: 'gpt-4o-mini', latency: { totalMs: 50 } };
     const [result] = await evaluateCases([{ case: suite.cases[0] as Suite['cases'][number], samples: [{ ok: true, value: flowOutput }, { ok: false, error: 'timed out' }] }], suite, { client, judgeModel: 'gpt-4o-mini', concurrency: 2 });
-    expect(result?.samples[0]?.scores).toMatchObject({ contains: { value: 1 }, relevance: { value: 5 }, cost: { value: (100 * 0.15 + 10 * 0.6) / 1e6 } });
+    // Cost is measured once, on the sample: no copy of it among the scores.
+    expect(result?.samples[0]?.scores).toEqual({ contains: { status: 'ok', value: 1 }, relevance: { status: 'ok', value: 5 } });
     expect(result?.samples[0]?.costUsd).toBeCloseTo((100 * 0.15 + 10 * 0.6) / 1e6, 15);
     expect(result?.samples[0]?.evaluatorCostUsd).toBeCloseTo((1000 * 0.15 + 10 * 0.6) / 1e6, 15);
     expect(result?.samples[1]).toMatchObject({ output: null, error: 'timed out', scores: {} });

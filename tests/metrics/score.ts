@@ -1,11 +1,11 @@
 import { findMetric } from '../../src/metrics/registry.js';
-import type { Score, ScoreInput } from '../../src/metrics/types.js';
+import type { SampleMeasures, Score, ScoreInput } from '../../src/metrics/types.js';
 import type { ModelClient } from '../../src/model/types.js';
 
 /** Scores one output with a metric from the registry, the way the evaluate stage calls it. */
 export async function score(metric: string, output: string, options: Record<string, unknown> = {}, extra: Partial<ScoreInput> & { client?: ModelClient } = {}): Promise<Score> {
   const definition = findMetric(metric);
-  if (!definition) throw new Error(`no metric ${metric}`);
+  if (!definition?.score) throw new Error(`no scored metric ${metric}`);
   return definition.score({
     output,
     vars: {},
@@ -18,4 +18,11 @@ export async function score(metric: string, output: string, options: Record<stri
     suiteDir: '.',
     ...extra,
   });
+}
+
+/** Reads a measured metric (cost, latency) from a stored sample's measurements. */
+export function measure(metric: string, sample: Partial<SampleMeasures> = {}): Score {
+  const definition = findMetric(metric);
+  if (!definition?.measure) throw new Error(`no measured metric ${metric}`);
+  return definition.measure({ usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 100, ...sample });
 }

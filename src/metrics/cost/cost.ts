@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../types.js';
-import { costUsd, findPrice, mergePrices, PRICES_CHECKED } from './prices.js';
+import { PRICES_CHECKED } from './prices.js';
+import { COST_RATIO } from '../policy.js';
 
 const PRICES_SCHEMA = {
   type: 'object',
@@ -17,13 +18,13 @@ export const cost: MetricDefinition = {
   family: 'cost',
   scale: { kind: 'amount', unit: 'usd' },
   direction: 'lower-is-better',
+  policy: COST_RATIO,
   description: `The flow's own cost per case in USD: prompt, cached, completion and reasoning tokens × the price table (OpenAI list prices checked ${PRICES_CHECKED}).`,
   requires: [],
   optionsSchema: { prices: PRICES_SCHEMA },
-  score({ usage, model, options }) {
+  measure({ costUsd, model }) {
+    if (costUsd !== undefined) return { value: costUsd };
     if (!model) return { value: null, error: 'the flow reported no model, so its tokens cannot be priced' };
-    const price = findPrice(model, mergePrices(options.prices));
-    if (!price) return { value: null, error: `no price for model "${model}": add it under the cost evaluator's \`prices:\`` };
-    return { value: costUsd(usage, price), details: { ...usage } };
+    return { value: null, error: `no price for model "${model}": add it under the cost evaluator's \`prices:\`` };
   },
 };

@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../types.js';
 import { tokens } from '../text.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 const STOPWORDS = new Set(
   'a an the is are was were be been being do does did of to in on for with and or but if it its at by from this that these those as so than then there their they them he she we you your i me my our not no can will would should could has have had'.split(' '),
@@ -12,6 +13,7 @@ export const contextOverlap: MetricDefinition = {
   family: 'honesty',
   scale: { kind: 'unit' },
   direction: 'higher-is-better',
+  policy: PAIRED_SCORE,
   description:
     'Share of the answer’s content words found in the context (the flow’s retrieved context, or the `context` option). A model-free groundedness proxy.',
   requires: [],

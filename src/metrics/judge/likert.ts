@@ -1,5 +1,6 @@
 import type { Family, MetricDefinition, ScoreInput } from '../types.js';
 import { JUDGE_SAMPLES_SCHEMA, runJudge } from './run-judge.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 const ANSWER_FORMAT =
   'Answer with JSON only: {"score": <integer 1-5>, "reason": "<one sentence>"}. 1 is the worst and 5 the best.';
@@ -23,6 +24,7 @@ export function likertJudge(spec: LikertJudgeSpec): MetricDefinition {
     family: spec.family,
     scale: { kind: 'likert', min: 1, max: 5 },
     direction: 'higher-is-better',
+    policy: PAIRED_SCORE,
     description: spec.description,
     requires: spec.requires,
     threshold: 3,

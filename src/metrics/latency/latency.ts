@@ -1,3 +1,4 @@
+import { LATENCY_RATIO } from '../policy.js';
 import type { MetricDefinition } from '../types.js';
 
 export const latency: MetricDefinition = {
@@ -5,10 +6,9 @@ export const latency: MetricDefinition = {
   family: 'latency',
   scale: { kind: 'amount', unit: 'ms' },
   direction: 'lower-is-better',
+  policy: LATENCY_RATIO,
   description: 'Wall-clock ms per case; the gate compares p50 and p95 of per-case medians.',
   requires: [],
   optionsSchema: {},
-  score({ latency: timing }) {
-    return { value: timing.totalMs, ...(timing.firstTokenMs === undefined ? {} : { details: { firstTokenMs: timing.firstTokenMs } }) };
-  },
+  measure: (sample) => ({ value: sample.latencyMs }),
 };

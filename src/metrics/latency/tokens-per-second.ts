@@ -1,3 +1,4 @@
+import { LATENCY_RATIO } from '../policy.js';
 import type { MetricDefinition } from '../types.js';
 
 export const tokensPerSecond: MetricDefinition = {
@@ -5,12 +6,12 @@ export const tokensPerSecond: MetricDefinition = {
   family: 'latency',
   scale: { kind: 'amount', unit: 'tokens/s' },
   direction: 'higher-is-better',
+  policy: LATENCY_RATIO,
   description: 'Output tokens per second after the first token (streaming flows).',
   requires: [],
   optionsSchema: {},
-  score({ latency: timing, usage }) {
-    if (timing.firstTokenMs === undefined || usage.completion === 0) return { value: null };
-    const generatingMs = Math.max(1, timing.totalMs - timing.firstTokenMs);
-    return { value: (usage.completion * 1000) / generatingMs };
+  measure({ firstTokenMs, latencyMs, usage }) {
+    if (firstTokenMs === undefined || usage.completion === 0) return { value: null };
+    return { value: (usage.completion * 1000) / Math.max(1, latencyMs - firstTokenMs) };
   },
 };

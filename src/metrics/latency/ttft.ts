@@ -1,3 +1,4 @@
+import { LATENCY_RATIO } from '../policy.js';
 import type { MetricDefinition } from '../types.js';
 
 export const ttft: MetricDefinition = {
@@ -5,10 +6,9 @@ export const ttft: MetricDefinition = {
   family: 'latency',
   scale: { kind: 'amount', unit: 'ms' },
   direction: 'lower-is-better',
+  policy: LATENCY_RATIO,
   description: 'Time to first token (streaming prompt flows); not applicable otherwise.',
   requires: [],
   optionsSchema: {},
-  score({ latency: timing }) {
-    return { value: timing.firstTokenMs ?? null };
-  },
+  measure: (sample) => ({ value: sample.firstTokenMs ?? null }),
 };

@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../types.js';
 import { asList, EXPECTED_SCHEMA } from '../text.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 type Mode = 'any' | 'all';
 
@@ -10,6 +11,7 @@ export function containsMetric(name: string, description: string, mode: Mode, ig
     family: 'quality',
     scale: { kind: 'binary' },
     direction: 'higher-is-better',
+    policy: PAIRED_SCORE,
     description,
     requires: ['expected'],
     threshold: 1,

@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../types.js';
 import { asList, EXPECTED_SCHEMA, overlapCount, tokens } from '../text.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 /** SQuAD token F1 between a prediction and one reference. */
 export function tokenF1(prediction: string, reference: string): number {
@@ -18,6 +19,7 @@ export const f1: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'unit' },
   direction: 'higher-is-better',
+  policy: PAIRED_SCORE,
   description: 'SQuAD token F1 with the expected answer (max over a list of answers).',
   requires: ['expected'],
   threshold: 0.5,

@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { MetricDefinition } from '../types.js';
 import { unfence } from './json-valid.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 /** One validator per distinct schema text within a run (schemas are the same for every case). */
 const compiled = new Map<string, ValidateFunction>();
@@ -24,6 +25,7 @@ export const jsonSchema: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'binary' },
   direction: 'higher-is-better',
+  policy: PAIRED_SCORE,
   description: 'The output is JSON that validates against `schema` (JSON Schema 2020-12, formats included).',
   requires: ['schema'],
   threshold: 1,

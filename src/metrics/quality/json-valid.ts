@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../types.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 /** Strips one surrounding Markdown code fence, which models add around JSON. */
 export function unfence(output: string): string {
@@ -11,6 +12,7 @@ export const jsonValid: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'binary' },
   direction: 'higher-is-better',
+  policy: PAIRED_SCORE,
   description: 'The output parses as JSON (one surrounding ``` fence allowed).',
   requires: [],
   threshold: 1,

@@ -1,11 +1,13 @@
 import type { MetricDefinition } from '../types.js';
 import { words } from './overlap.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 export const length: MetricDefinition = {
   name: 'length',
   family: 'quality',
   scale: { kind: 'binary' },
   direction: 'higher-is-better',
+  policy: PAIRED_SCORE,
   description: 'The output length is within `min`..`max` (in `unit`: chars (default) or words).',
   requires: [],
   threshold: 1,

@@ -1,11 +1,13 @@
 import type { MetricDefinition } from '../types.js';
 import { requireText } from '../text.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 export const regex: MetricDefinition = {
   name: 'regex',
   family: 'quality',
   scale: { kind: 'binary' },
   direction: 'higher-is-better',
+  policy: PAIRED_SCORE,
   description: 'The output matches a regular expression (`pattern`, optional `flags`).',
   requires: ['pattern'],
   threshold: 1,

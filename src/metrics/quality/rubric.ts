@@ -6,6 +6,7 @@ import { PromptyError, readPrompty, renderJinja, renderPrompty } from '../../pro
 import { median } from '../../core/numbers.js';
 import { askJudge, JUDGE_SAMPLES_SCHEMA } from '../judge/run-judge.js';
 import type { MetricDefinition, ScoreInput } from '../types.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 /** Reads the judge's choice: JSON `{"choice": …}` first, else the one choice label it names. */
 function readChoice(text: string, choices: Record<string, number>): { choice: string; reason?: string } | undefined {
@@ -65,6 +66,7 @@ export const rubric: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'unit' },
   direction: 'higher-is-better',
+  policy: PAIRED_SCORE,
   description: 'Custom LLM judge: your prompt (inline or a .prompty file) and choices mapped to scores in [0, 1].',
   requires: ['choices'],
   threshold: 0.5,

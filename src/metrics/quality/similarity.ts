@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../types.js';
 import { EXPECTED_SCHEMA, requireText } from '../text.js';
+import { PAIRED_SCORE } from '../policy.js';
 
 function cosine(a: readonly number[], b: readonly number[]): number {
   let dot = 0;
@@ -20,6 +21,7 @@ export const similarity: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'unit' },
   direction: 'higher-is-better',
+  policy: PAIRED_SCORE,
   description: 'Cosine similarity of the output and the expected answer, embedded by the OpenAI-compatible embeddings endpoint (negative values count as 0).',
   requires: ['expected'],
   threshold: 0.8,

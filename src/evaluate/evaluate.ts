@@ -1,17 +1,17 @@
-import type { FlowOutput } from '../flows/types.js';
-import { ZERO_USAGE } from '../core/usage.js';
-import type { ModelClient } from '../model/types.js';
-import type { CaseResult, MetricInfo, SampleResult, ScoreRecord } from '../results/types.js';
+import type { Case } from '../core/case.js';
 import { mapLimit } from '../core/pool.js';
+import { renderValue } from '../core/template.js';
+import type { FlowOutput } from '../flows/types.js';
+import type { PriceTable } from '../metrics/cost/prices.js';
+import { costUsd, findPrice, mergePrices } from '../metrics/cost/prices.js';
+import { findMetric, templatedOptions } from '../metrics/registry.js';
+import type { MetricDefinition, SampleMeasures, Score, ScoredMetric } from '../metrics/types.js';
+import type { ModelClient } from '../model/types.js';
+import { failedSample, scoreRecord, skippedScore } from '../results/build.js';
+import type { CaseResult, MetricInfo, SampleResult, ScoreRecord } from '../results/types.js';
 import type { CaseRun, SampleRun } from '../runner/types.js';
 import { caseHash, evaluatorHash } from '../suites/identity.js';
-import { renderValue } from '../core/template.js';
 import type { EvaluatorSpec, Suite } from '../suites/types.js';
-import type { Case } from '../core/case.js';
-import type { PriceTable } from './cost/prices.js';
-import { costUsd, findPrice, mergePrices } from './cost/prices.js';
-import { findMetric, templatedOptions } from './registry.js';
-import type { MetricDefinition, Score } from './types.js';
 
 export interface EvaluateContext {
   client: ModelClient | undefined;
@@ -53,26 +53,45 @@ export async function evaluateCases(runs: readonly CaseRun[], suite: Suite, ctx:
   }));
 }
 
+/** The flow's measurements, stored once per sample: tokens, latency, its own cost. */
+function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
+  const price = flow.model ? findPrice(flow.model, prices) : undefined;
+  return {
+    ...(flow.model ? { model: flow.model } : {}),
+    usage: flow.usage,
+    latencyMs: flow.latency.totalMs,
+    ...(flow.latency.firstTokenMs === undefined ? {} : { firstTokenMs: flow.latency.firstTokenMs }),
+    ...(price ? { costUsd: costUsd(flow.usage, price) } : {}),
+  };
+}
+
 async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, ctx: EvaluateContext, prices: PriceTable): Promise<SampleResult> {
-  if (!sample.ok) return { output: null, error: sample.error, usage: { ...ZERO_USAGE }, latencyMs: 0, scores: {} };
+  if (!sample.ok) return failedSample(sample.error);
   const flow = sample.value;
+  const measured = measures(flow, prices);
   const scores: Record<string, ScoreRecord> = {};
   let evaluatorCost = 0;
   for (const evaluator of suite.evaluators) {
-    const score = await scoreOne(definitionOf(evaluator), evaluator, flow, testCase, suite, ctx);
-    scores[evaluator.name] = toRecord(score);
+    const metric = definitionOf(evaluator);
+    if (metric.measure) {
+      const record = scoreRecord(metric.measure(measured));
+      if (record.status !== 'ok') scores[evaluator.name] = record;
+      continue;
+    }
+    if (metric.needs && !ctx.client) {
+      scores[evaluator.name] = skippedScore('needs a model API key');
+      continue;
+    }
+    const score = await scoreOne(metric, evaluator, flow, testCase, suite, ctx);
+    scores[evaluator.name] = scoreRecord(score);
     const spent = score.evaluatorUsage;
     const price = spent ? findPrice(spent.model, prices) : undefined;
     if (spent && price) evaluatorCost += costUsd(spent, price);
   }
-  const flowPrice = flow.model ? findPrice(flow.model, prices) : undefined;
   return {
     output: flow.output,
     ...(flow.context === undefined ? {} : { context: flow.context }),
-    usage: flow.usage,
-    latencyMs: flow.latency.totalMs,
-    ...(flow.latency.firstTokenMs === undefined ? {} : { firstTokenMs: flow.latency.firstTokenMs }),
-    ...(flowPrice ? { costUsd: costUsd(flow.usage, flowPrice) } : {}),
+    ...measured,
     ...(evaluatorCost > 0 ? { evaluatorCostUsd: evaluatorCost } : {}),
     scores,
   };
@@ -83,8 +102,7 @@ function renderOptions(metric: MetricDefinition, options: Record<string, unknown
   return { ...options, ...(renderValue(templatedOptions(metric, options), vars) as Record<string, unknown>) };
 }
 
-async function scoreOne(metric: MetricDefinition, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
-  if (metric.needs && !ctx.client) return { value: null, error: 'skipped: needs a model API key' };
+async function scoreOne(metric: ScoredMetric, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
   try {
     const options = renderOptions(metric, evaluator.options, testCase.vars);
     const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
@@ -103,14 +121,4 @@ async function scoreOne(metric: MetricDefinition, evaluator: EvaluatorSpec, flow
   } catch (error) {
     return { value: null, error: (error as Error).message };
   }
-}
-
-function toRecord(score: Score): ScoreRecord {
-  const value = score.value === null || Number.isFinite(score.value) ? score.value : null;
-  return {
-    value,
-    ...(score.error ? { error: score.error } : value === null && score.value !== null ? { error: `not a number: ${score.value}` } : {}),
-    ...(score.reason ? { reason: score.reason } : {}),
-    ...(score.details ? { details: score.details } : {}),
-  };
 }

@@ -1,0 +1,20 @@
+import { findMetric } from '../metrics/registry.js';
+import { COST_RATIO, LATENCY_RATIO, PAIRED_SCORE } from '../metrics/policy.js';
+import type { GatePolicy, SampleMeasures, Score } from '../metrics/types.js';
+import type { MetricInfo } from '../results/types.js';
+
+/**
+ * The gate policy of a stored metric: its catalogue declaration. A metric this version does not
+ * know (a baseline written by another version) falls back on its stored scale.
+ */
+export function policyOf(metric: MetricInfo): GatePolicy {
+  const known = findMetric(metric.metric)?.policy;
+  if (known) return known;
+  if (metric.scale.kind !== 'amount') return PAIRED_SCORE;
+  return metric.scale.unit === 'usd' ? COST_RATIO : LATENCY_RATIO;
+}
+
+/** How a measured metric (cost, latency) reads a stored sample; undefined for scored metrics. */
+export function measureOf(metric: MetricInfo): ((sample: SampleMeasures) => Score) | undefined {
+  return findMetric(metric.metric)?.measure;
+}
