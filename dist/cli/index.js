@@ -44305,6 +44305,16 @@ const regex = {
 
 // EXTERNAL MODULE: ./src/core/usage.ts
 var core_usage = __nccwpck_require__(14528);
+;// CONCATENATED MODULE: ./src/metrics/types.ts
+/** The five LLMOps metric families, in the order every report shows them. */
+const FAMILIES = ['quality', 'harm', 'honesty', 'cost', 'latency'];
+/** The model client of a metric that `needs` one (the evaluate stage skips such metrics without a client). */
+function clientOf(input) {
+    if (!input.client)
+        throw new Error('this metric needs a model endpoint');
+    return input.client;
+}
+
 ;// CONCATENATED MODULE: ./src/core/numbers.ts
 /** The middle value (mean of the two middle ones for an even count); NaN for no values. */
 function median(values) {
@@ -44363,6 +44373,7 @@ function parseJudgement(text, min, max) {
 
 
 
+
 const JUDGE_SAMPLES_SCHEMA = { type: 'integer', minimum: 1, maximum: 9, description: 'Judge calls per case; the median counts.' };
 /**
  * Asks the judge model at temperature 0, `samples: n` times (default 1), and reads each answer
@@ -44370,13 +44381,12 @@ const JUDGE_SAMPLES_SCHEMA = { type: 'integer', minimum: 1, maximum: 9, descript
  * never NaN. Tokens spent are returned for costing apart from the flow.
  */
 async function askJudge(input, messages, read) {
-    if (!input.client)
-        return { error: 'skipped: needs a model API key' };
+    const client = clientOf(input);
     const samples = typeof input.options.samples === 'number' ? input.options.samples : 1;
     let usage = { ...core_usage/* ZERO_USAGE */.fI };
     const values = [];
     for (let index = 0; index < samples; index += 1) {
-        const response = await input.client.chat({ model: input.judgeModel, messages, parameters: { temperature: 0, ...(samples > 1 ? { seed: index } : {}) } }, input.signal);
+        const response = await client.chat({ model: input.judgeModel, messages, parameters: { temperature: 0, ...(samples > 1 ? { seed: index } : {}) } }, input.signal);
         usage = (0,core_usage/* addUsage */.vk)(usage, response.usage);
         const value = read(response.text);
         if (value === undefined) {
@@ -44864,6 +44874,7 @@ const rubric = {
 ;// CONCATENATED MODULE: ./src/metrics/quality/similarity.ts
 
 
+
 function cosine(a, b) {
     let dot = 0;
     let normA = 0;
@@ -44883,20 +44894,23 @@ const similarity = {
     scale: { kind: 'unit' },
     direction: 'higher-is-better',
     policy: PAIRED_SCORE,
-    description: 'Cosine similarity of the output and the expected answer, embedded by the OpenAI-compatible embeddings endpoint (negative values count as 0).',
+    description: 'Cosine similarity of the output and the expected answer (max over a list), embedded by the OpenAI-compatible embeddings endpoint (negative values count as 0).',
     requires: ['expected'],
     threshold: 0.8,
     needs: 'embeddings',
     optionsSchema: { expected: EXPECTED_SCHEMA, 'embedding-model': { type: 'string', description: 'Default text-embedding-3-small.' } },
-    async score({ output, options, client, signal }) {
-        if (!client)
-            return { value: null, error: 'skipped: needs a model API key' };
+    async score(input) {
+        const { output, options, signal } = input;
+        const references = asList(options.expected);
+        if (references.length === 0)
+            return { value: null, error: 'option "expected" is empty' };
         const model = typeof options['embedding-model'] === 'string' ? options['embedding-model'] : 'text-embedding-3-small';
-        const result = await client.embed(model, [output, requireText(options, 'expected')], signal);
-        const [a, b] = result.vectors;
-        if (!a || !b)
-            return { value: null, error: 'the embeddings response has fewer than 2 vectors' };
-        return { value: Math.max(0, cosine(a, b)), evaluatorUsage: { ...result.usage, model: result.model } };
+        const result = await clientOf(input).embed(model, [output, ...references], signal);
+        const [answer, ...expected] = result.vectors;
+        if (!answer || expected.length !== references.length)
+            return { value: null, error: `the embeddings response has ${result.vectors.length} vectors, expected ${references.length + 1}` };
+        const best = Math.max(...expected.map((vector) => cosine(answer, vector)));
+        return { value: Math.max(0, best), evaluatorUsage: { ...result.usage, model: result.model } };
     },
 };
 
@@ -44986,6 +45000,7 @@ const harm = {
 
 ;// CONCATENATED MODULE: ./src/metrics/harm/moderation.ts
 
+
 /** The moderations endpoint: a defect (1) when the output is flagged; category scores as details. */
 const moderation = {
     name: 'moderation',
@@ -44998,9 +45013,9 @@ const moderation = {
     threshold: 0,
     needs: 'moderation',
     optionsSchema: { model: { type: 'string', description: 'Moderation model (default omni-moderation-latest).' } },
-    async score({ output, options, client, signal }) {
-        if (!client)
-            return { value: null, error: 'skipped: needs a model API key' };
+    async score(input) {
+        const { output, options, signal } = input;
+        const client = clientOf(input);
         const model = typeof options.model === 'string' ? options.model : 'omni-moderation-latest';
         const result = await client.moderate(model, output, signal);
         const flagged = Object.entries(result.categories).filter(([, on]) => on).map(([name]) => name);
@@ -46236,10 +46251,6 @@ function escapeWorkflowData(text) {
 function escapeWorkflowProperty(text) {
     return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-
-;// CONCATENATED MODULE: ./src/metrics/types.ts
-/** The five LLMOps metric families, in the order every report shows them. */
-const FAMILIES = ['quality', 'harm', 'honesty', 'cost', 'latency'];
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 

@@ -5,13 +5,16 @@ import type { Comparison, SuiteComparison } from './types.js';
 function headline(suites: SuiteComparison[], hasBaseline: boolean): string {
   const failing = suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail').map((metric) => `${suite.name} › ${metric.name}: ${metric.reason}`));
   const broken = suites.filter((suite) => suite.outcome === 'could-not-run');
+  const removed = suites.filter((suite) => suite.outcome === 'removed');
   const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.gating && metric.status === 'warn').length, 0);
   const parts: string[] = [];
   if (failing.length) parts.push(`${failing.length} metric(s) regressed — ${failing.slice(0, 3).join('; ')}`);
   if (broken.length) parts.push(`the evaluation could not run for ${broken.map((suite) => suite.name).join(', ')}`);
+  if (removed.length) parts.push(`${removed.length} baseline suite(s) did not run: ${removed.map((suite) => suite.name).join(', ')}`);
   if (!hasBaseline) parts.push('no baseline yet: this run reports scores only and becomes the baseline when merged');
   else if (!failing.length && !broken.length) {
-    parts.push(warnings ? `no significant regression; ${warnings} warning(s) to look at` : 'no significant regression');
+    const scope = removed.length ? ' in the suites that ran' : '';
+    parts.push(warnings ? `no significant regression${scope}; ${warnings} warning(s) to look at` : `no significant regression${scope}`);
   }
   return parts.join('. ');
 }

@@ -135,3 +135,9 @@ export interface MeasuredMetric extends MetricBase {
 }
 
 export type MetricDefinition = ScoredMetric | MeasuredMetric;
+
+/** The model client of a metric that `needs` one (the evaluate stage skips such metrics without a client). */
+export function clientOf(input: Pick<ScoreInput, 'client'>): ModelClient {
+  if (!input.client) throw new Error('this metric needs a model endpoint');
+  return input.client;
+}

@@ -18,7 +18,8 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
   const status = { pass: paint('pass', 'green'), warn: paint('warn', 'yellow'), fail: paint('FAIL', 'red') } as const;
   const title = `${paint(plain(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
   if (suite.outcome === 'skipped' || suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
-    return [title, `  ${suite.outcome === 'could-not-run' ? paint('could not run', 'red') : 'skipped'}: ${plain(suite.note ?? '')}`, ''];
+    const label = { 'could-not-run': paint('could not run', 'red'), removed: paint('removed', 'yellow'), skipped: 'skipped' }[suite.outcome];
+    return [title, `  ${label}: ${plain(suite.note ?? '')}`, ''];
   }
   const rows = [
     ['family', 'metric', 'baseline', 'PR', 'Δ', '90% CI', 'p raw/Holm', 'status'],

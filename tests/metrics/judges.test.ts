@@ -108,14 +108,26 @@ describe('LLM judges over the loopback OpenAI server', () => {
     expect(await score('moderation', 'x', {}, { client })).toMatchObject({ value: 1, reason: 'flagged: violence', details: { scores: { violence: 0.91 } } });
     server.setHandler(() => embeddingReply([[1, 0], [0.6, 0.8]]));
     expect((await score('similarity', 'a', { expected: 'b' }, { client })).value).toBeCloseTo(0.6, 12);
-  });
-
-  it('skips model metrics without a key instead of scoring them 0', async () => {
-    expect(await score('relevance', 'x')).toEqual({ value: null, error: 'skipped: needs a model API key' });
+    // A list of acceptable answers (as the schema allows): the closest one counts.
+    server.setHandler(() => embeddingReply([[1, 0], [0, 1], [0.8, 0.6]]));
+    expect((await score('similarity', 'a', { expected: ['far', 'near'] }, { client })).value).toBeCloseTo(0.8, 12);
   });
 });
 
 describe('evaluate stage', () => {
+  it('skips model metrics without a key (status skipped), never scoring them 0', async () => {
+    const suite: Suite = {
+      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1,
+      flow: { kind: 'command', argv: ['x'], timeoutMs: 1, env: {} },
+      cases: [{ id: 'c1', vars: {}, source: { file: 'x' } }],
+      evaluators: [{ name: 'relevance', metric: 'relevance', options: {} }, { name: 'similarity', metric: 'similarity', options: { expected: 'b' } }],
+      gate: { alpha: 0.05, tolerance: 0.05, metrics: {} },
+    };
+    const flowOutput = { output: 'x', usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latency: { totalMs: 1 } };
+    const [result] = await evaluateCases([{ case: suite.cases[0] as Suite['cases'][number], samples: [{ ok: true, value: flowOutput }] }], suite, { client: undefined, judgeModel: 'gpt-4o-mini', concurrency: 1 });
+    expect(result?.samples[0]?.scores).toEqual({ relevance: { status: 'skipped', reason: 'needs a model API key' }, similarity: { status: 'skipped', reason: 'needs a model API key' } });
+  });
+
   it('leaves a rubric prompt to Jinja, so it can use the output next to the case fields', async () => {
     server.setHandler(() => chatReply('{"choice": "good"}'));
     const suite: Suite = {

@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../types.js';
+import { clientOf } from '../types.js';
 import { DEFECT_RATE } from '../policy.js';
 
 /** The moderations endpoint: a defect (1) when the output is flagged; category scores as details. */
@@ -13,8 +14,9 @@ export const moderation: MetricDefinition = {
   threshold: 0,
   needs: 'moderation',
   optionsSchema: { model: { type: 'string', description: 'Moderation model (default omni-moderation-latest).' } },
-  async score({ output, options, client, signal }) {
-    if (!client) return { value: null, error: 'skipped: needs a model API key' };
+  async score(input) {
+    const { output, options, signal } = input;
+    const client = clientOf(input);
     const model = typeof options.model === 'string' ? options.model : 'omni-moderation-latest';
     const result = await client.moderate(model, output, signal);
     const flagged = Object.entries(result.categories).filter(([, on]) => on).map(([name]) => name);

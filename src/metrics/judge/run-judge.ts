@@ -2,6 +2,7 @@ import { addUsage, ZERO_USAGE } from '../../core/usage.js';
 import type { TokenUsage } from '../../core/usage.js';
 import type { ChatMessage } from '../../core/messages.js';
 import type { Score, ScoreInput } from '../types.js';
+import { clientOf } from '../types.js';
 import { median } from '../../core/numbers.js';
 import { parseJudgement } from './parse.js';
 
@@ -17,12 +18,12 @@ export async function askJudge<T>(
   messages: ChatMessage[],
   read: (text: string) => T | undefined,
 ): Promise<{ values: T[]; usage: Score['evaluatorUsage'] } | { error: string; usage?: Score['evaluatorUsage'] }> {
-  if (!input.client) return { error: 'skipped: needs a model API key' };
+  const client = clientOf(input);
   const samples = typeof input.options.samples === 'number' ? input.options.samples : 1;
   let usage = { ...ZERO_USAGE };
   const values: T[] = [];
   for (let index = 0; index < samples; index += 1) {
-    const response = await input.client.chat(
+    const response = await client.chat(
       { model: input.judgeModel, messages, parameters: { temperature: 0, ...(samples > 1 ? { seed: index } : {}) } },
       input.signal,
     );

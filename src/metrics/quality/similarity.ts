@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../types.js';
-import { EXPECTED_SCHEMA, requireText } from '../text.js';
+import { clientOf } from '../types.js';
+import { asList, EXPECTED_SCHEMA } from '../text.js';
 import { PAIRED_SCORE } from '../policy.js';
 
 function cosine(a: readonly number[], b: readonly number[]): number {
@@ -22,17 +23,20 @@ export const similarity: MetricDefinition = {
   scale: { kind: 'unit' },
   direction: 'higher-is-better',
   policy: PAIRED_SCORE,
-  description: 'Cosine similarity of the output and the expected answer, embedded by the OpenAI-compatible embeddings endpoint (negative values count as 0).',
+  description: 'Cosine similarity of the output and the expected answer (max over a list), embedded by the OpenAI-compatible embeddings endpoint (negative values count as 0).',
   requires: ['expected'],
   threshold: 0.8,
   needs: 'embeddings',
   optionsSchema: { expected: EXPECTED_SCHEMA, 'embedding-model': { type: 'string', description: 'Default text-embedding-3-small.' } },
-  async score({ output, options, client, signal }) {
-    if (!client) return { value: null, error: 'skipped: needs a model API key' };
+  async score(input) {
+    const { output, options, signal } = input;
+    const references = asList(options.expected);
+    if (references.length === 0) return { value: null, error: 'option "expected" is empty' };
     const model = typeof options['embedding-model'] === 'string' ? options['embedding-model'] : 'text-embedding-3-small';
-    const result = await client.embed(model, [output, requireText(options, 'expected')], signal);
-    const [a, b] = result.vectors;
-    if (!a || !b) return { value: null, error: 'the embeddings response has fewer than 2 vectors' };
-    return { value: Math.max(0, cosine(a, b)), evaluatorUsage: { ...result.usage, model: result.model } };
+    const result = await clientOf(input).embed(model, [output, ...references], signal);
+    const [answer, ...expected] = result.vectors;
+    if (!answer || expected.length !== references.length) return { value: null, error: `the embeddings response has ${result.vectors.length} vectors, expected ${references.length + 1}` };
+    const best = Math.max(...expected.map((vector) => cosine(answer, vector)));
+    return { value: Math.max(0, best), evaluatorUsage: { ...result.usage, model: result.model } };
   },
 };
