@@ -4,15 +4,16 @@ import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
+import type { OutputFormatName } from '../report/formats.js';
+import { isOutputFormat, OUTPUT_FORMAT_NAMES } from '../report/formats.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }
-  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat };
+  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormatName };
 
-export type OutputFormat = 'text' | 'markdown' | 'json';
 
 export interface RunFlags {
   cwd: string;
@@ -28,7 +29,7 @@ export interface RunFlags {
   concurrency: number;
   timeoutMs: number;
   failOn: FailOn;
-  format: OutputFormat;
+  format: OutputFormatName;
 }
 
 const RUN_OPTIONS = {
@@ -58,9 +59,9 @@ function positiveInt(value: string, flag: string): number {
   return parsed;
 }
 
-function outputFormat(value: string): OutputFormat {
-  if (value === 'text' || value === 'markdown' || value === 'json') return value;
-  throw new ConfigError(`--format must be one of text, markdown, json, got "${value}"`);
+function outputFormat(value: string): OutputFormatName {
+  if (isOutputFormat(value)) return value;
+  throw new ConfigError(`--format must be one of ${OUTPUT_FORMAT_NAMES.join(', ')}, got "${value}"`, {}, 'run `evalgate help run` for the formats');
 }
 
 function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {

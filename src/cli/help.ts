@@ -1,4 +1,8 @@
+import { DEFAULTS } from '../core/defaults.js';
+import { OUTPUT_FORMATS } from '../report/formats.js';
 import { VERSION } from '../version.js';
+
+const FORMATS = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `                           ${name}: ${format.description}`).join('\n');
 
 const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
 
@@ -11,26 +15,28 @@ Usage:
 Exit codes: 0 pass or warn · 1 gate failed · 2 configuration or usage error · 3 evaluation could not run
 The model API key comes from OPENAI_API_KEY (or EVALGATE_API_KEY).`;
 
-const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: evals/**/*.eval.yaml)
+const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: ${DEFAULTS.suites.join(', ')})
 
-  -o, --output FILE        results file (default .evalgate/results.json)
-      --report FILE        Markdown report (default .evalgate/report.md)
-  -b, --baseline FILE      baseline to compare with (default evals/baseline.json; skipped if absent)
+  -o, --output FILE        results file (default ${DEFAULTS.results})
+      --report FILE        Markdown report (default ${DEFAULTS.report})
+  -b, --baseline FILE      baseline to compare with (default ${DEFAULTS.baseline}; skipped if absent)
       --no-compare         only run and print the scores
       --update-baseline    also write the results to the baseline path (what main's refresh does)
       --model NAME         override the model of every prompt and prompty flow
-      --judge-model NAME   model for LLM-judge metrics (default gpt-4o-mini)
+      --judge-model NAME   model for LLM-judge metrics (default ${DEFAULTS.judgeModel})
       --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
-  -c, --concurrency N      cases in flight per suite (default 4)
-      --timeout SECONDS    per flow invocation (default 60)
+  -c, --concurrency N      cases in flight per suite (default ${DEFAULTS.concurrency})
+      --timeout SECONDS    per flow invocation without a timeout: of its own (default ${DEFAULTS.timeoutSeconds})
       --fail-on WHEN       regression (default) | warn | never
-      --format FORMAT      text (default) | markdown | json
+      --format FORMAT      what to print:
+${FORMATS}
       --cwd DIR            run as if started in DIR`;
 
 const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 
       --fail-on WHEN       regression (default) | warn | never
-      --format FORMAT      text (default) | markdown | json`;
+      --format FORMAT      what to print:
+${FORMATS}`;
 
 export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;

@@ -27,7 +27,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));
         const comparison = compare(baseline, results);
-        printComparison(comparison, command.format, io);
+        printComparison(comparison, command.format, io, { results, baseline });
         return exitCodeFor(comparison.verdict, command.failOn);
       }
     }

@@ -44,7 +44,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
   }
 
   const comparison = compare(baseline, results);
-  printComparison(comparison, flags.format, io);
+  printComparison(comparison, flags.format, io, { results, baseline });
   await writeReport(at(flags.report), comparison, io);
   return exitCodeFor(comparison.verdict, flags.failOn);
 }
