@@ -43745,7 +43745,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45067);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42725);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -43761,7 +43761,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 45067:
+/***/ 42725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44181,8 +44181,6 @@ function containsMetric(name, description, mode, ignoreCase) {
             const fold = (text) => (ignoreCase ? text.toLowerCase() : text);
             const haystack = fold(output);
             const needles = asList(options.expected).map(fold);
-            if (needles.length === 0)
-                return { value: null, error: 'option "expected" is empty' };
             const found = needles.filter((needle) => haystack.includes(needle));
             const pass = mode === 'all' ? found.length === needles.length : found.length > 0;
             return { value: pass ? 1 : 0, ...(pass ? {} : { reason: `missing: ${needles.filter((n) => !found.includes(n)).join(' | ')}` }) };
@@ -44249,10 +44247,7 @@ const f1 = {
     threshold: 0.5,
     optionsSchema: { expected: EXPECTED_SCHEMA },
     score({ output, options }) {
-        const references = asList(options.expected);
-        if (references.length === 0)
-            return { value: null, error: 'option "expected" is empty' };
-        return { value: Math.max(...references.map((reference) => tokenF1(output, reference))) };
+        return { value: Math.max(...asList(options.expected).map((reference) => tokenF1(output, reference))) };
     },
 };
 
@@ -44647,8 +44642,7 @@ function referenceMetric(name, description, score) {
         threshold: 0.5,
         optionsSchema: { expected: EXPECTED_SCHEMA },
         score({ output, options }) {
-            const references = asList(options.expected);
-            return references.length ? { value: score(output, references) } : { value: null, error: 'option "expected" is empty' };
+            return { value: score(output, asList(options.expected)) };
         },
     };
 }
@@ -44902,8 +44896,6 @@ const similarity = {
     async score(input) {
         const { output, options, signal } = input;
         const references = asList(options.expected);
-        if (references.length === 0)
-            return { value: null, error: 'option "expected" is empty' };
         const model = typeof options['embedding-model'] === 'string' ? options['embedding-model'] : 'text-embedding-3-small';
         const result = await clientOf(input).embed(model, [output, ...references], signal);
         const [answer, ...expected] = result.vectors;
@@ -45819,16 +45811,20 @@ function compareSuite(pr, base) {
 function headline(suites, hasBaseline) {
     const failing = suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail').map((metric) => `${suite.name} › ${metric.name}: ${metric.reason}`));
     const broken = suites.filter((suite) => suite.outcome === 'could-not-run');
+    const removed = suites.filter((suite) => suite.outcome === 'removed');
     const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.gating && metric.status === 'warn').length, 0);
     const parts = [];
     if (failing.length)
         parts.push(`${failing.length} metric(s) regressed — ${failing.slice(0, 3).join('; ')}`);
     if (broken.length)
         parts.push(`the evaluation could not run for ${broken.map((suite) => suite.name).join(', ')}`);
+    if (removed.length)
+        parts.push(`${removed.length} baseline suite(s) did not run: ${removed.map((suite) => suite.name).join(', ')}`);
     if (!hasBaseline)
         parts.push('no baseline yet: this run reports scores only and becomes the baseline when merged');
     else if (!failing.length && !broken.length) {
-        parts.push(warnings ? `no significant regression; ${warnings} warning(s) to look at` : 'no significant regression');
+        const scope = removed.length ? ' in the suites that ran' : '';
+        parts.push(warnings ? `no significant regression${scope}; ${warnings} warning(s) to look at` : `no significant regression${scope}`);
     }
     return parts.join('. ');
 }
@@ -46041,7 +46037,7 @@ async function writeResultsFile(path, results) {
     await writeFileAtomic(path, `${JSON.stringify(results, null, 1)}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** The tool version written into every results file; a test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
@@ -46076,133 +46072,11 @@ const DEFAULTS = {
 /** The longest timeout anything accepts: a larger one is a typo, not a wish. */
 const MAX_TIMEOUT_MS = 60 * 60 * 1000;
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-
-
-const RUN_OPTIONS = {
-    cwd: { type: 'string' },
-    output: { type: 'string', short: 'o', default: DEFAULTS.results },
-    report: { type: 'string', default: DEFAULTS.report },
-    baseline: { type: 'string', short: 'b', default: DEFAULTS.baseline },
-    'no-compare': { type: 'boolean', default: false },
-    'update-baseline': { type: 'boolean', default: false },
-    model: { type: 'string' },
-    'judge-model': { type: 'string' },
-    'base-url': { type: 'string' },
-    concurrency: { type: 'string', short: 'c', default: String(DEFAULTS.concurrency) },
-    timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
-    'fail-on': { type: 'string', default: 'regression' },
-    format: { type: 'string', default: 'text' },
-};
-const COMPARE_OPTIONS = {
-    'fail-on': { type: 'string', default: 'regression' },
-    format: { type: 'string', default: 'text' },
-};
-function positiveInt(value, flag) {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1)
-        throw new ConfigError(`${flag} must be a whole number ≥ 1, got "${value}"`);
-    return parsed;
-}
-function outputFormat(value) {
-    if (value === 'text' || value === 'markdown' || value === 'json')
-        return value;
-    throw new ConfigError(`--format must be one of text, markdown, json, got "${value}"`);
-}
-function parse(args, options) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        throw new ConfigError(error.message, {}, 'run `evalgate help` for the flags');
-    }
-}
-function parseCommand(argv, cwd) {
-    const [name, ...rest] = argv;
-    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-        return { name: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
-    }
-    if (name === 'version' || name === '--version' || name === '-v')
-        return { name: 'version' };
-    if (rest.includes('--help') || rest.includes('-h'))
-        return { name: 'help', topic: name };
-    if (name === 'run') {
-        const { values, positionals } = parse(rest, RUN_OPTIONS);
-        return {
-            name: 'run',
-            suites: positionals.length ? positionals : [...DEFAULTS.suites],
-            flags: {
-                cwd: values.cwd ?? cwd,
-                output: values.output,
-                report: values.report,
-                baseline: values['no-compare'] ? undefined : values.baseline,
-                updateBaseline: values['update-baseline'],
-                ...(values.model ? { model: values.model } : {}),
-                ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
-                ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-                concurrency: positiveInt(values.concurrency, '--concurrency'),
-                timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
-                failOn: parseFailOn(values['fail-on'], '--fail-on'),
-                format: outputFormat(values.format),
-            },
-        };
-    }
-    if (name === 'compare') {
-        const { values, positionals } = parse(rest, COMPARE_OPTIONS);
-        const [baseline, results, extra] = positionals;
-        if (!baseline || !results || extra) {
-            throw new ConfigError('compare takes exactly two files', {}, 'usage: evalgate compare <baseline.json> <results.json>');
-        }
-        return {
-            name: 'compare',
-            baseline,
-            results,
-            failOn: parseFailOn(values['fail-on'], '--fail-on'),
-            format: outputFormat(values.format),
-        };
-    }
-    throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, help, version');
-}
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-
-const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
-
-Usage:
-  evalgate run [suites…]             run suites, write results, compare with the baseline
-  evalgate compare <base> <results>  compare two results files and print the metric diff
-  evalgate help [command]            this help, or a command's flags
-  evalgate version
-
-Exit codes: 0 pass or warn · 1 gate failed · 2 configuration or usage error · 3 evaluation could not run
-The model API key comes from OPENAI_API_KEY (or EVALGATE_API_KEY).`;
-const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: evals/**/*.eval.yaml)
-
-  -o, --output FILE        results file (default .evalgate/results.json)
-      --report FILE        Markdown report (default .evalgate/report.md)
-  -b, --baseline FILE      baseline to compare with (default evals/baseline.json; skipped if absent)
-      --no-compare         only run and print the scores
-      --update-baseline    also write the results to the baseline path (what main's refresh does)
-      --model NAME         override the model of every prompt and prompty flow
-      --judge-model NAME   model for LLM-judge metrics (default gpt-4o-mini)
-      --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
-  -c, --concurrency N      cases in flight per suite (default 4)
-      --timeout SECONDS    per flow invocation (default 60)
-      --fail-on WHEN       regression (default) | warn | never
-      --format FORMAT      text (default) | markdown | json
-      --cwd DIR            run as if started in DIR`;
-const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
-
-      --fail-on WHEN       regression (default) | warn | never
-      --format FORMAT      text (default) | markdown | json`;
-function helpText(topic) {
-    if (topic === 'run')
-        return RUN;
-    if (topic === 'compare')
-        return COMPARE;
-    return MAIN;
+;// CONCATENATED MODULE: ./src/report/json.ts
+const COMPARISON_FORMAT = 'evalgate-comparison';
+const COMPARISON_VERSION = 1;
+function comparisonDocument(comparison) {
+    return { format: COMPARISON_FORMAT, version: COMPARISON_VERSION, ...comparison };
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -46456,7 +46330,8 @@ function suiteLines(suite, paint) {
     const status = { pass: paint('pass', 'green'), warn: paint('warn', 'yellow'), fail: paint('FAIL', 'red') };
     const title = `${paint(plain(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
     if (suite.outcome === 'skipped' || suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
-        return [title, `  ${suite.outcome === 'could-not-run' ? paint('could not run', 'red') : 'skipped'}: ${plain(suite.note ?? '')}`, ''];
+        const label = { 'could-not-run': paint('could not run', 'red'), removed: paint('removed', 'yellow'), skipped: 'skipped' }[suite.outcome];
+        return [title, `  ${label}: ${plain(suite.note ?? '')}`, ''];
     }
     const rows = [
         ['family', 'metric', 'baseline', 'PR', 'Δ', '90% CI', 'p raw/Holm', 'status'],
@@ -46501,17 +46376,168 @@ function renderTerminalTable(comparison, options) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/formats.ts
+
+
+
+/**
+ * The output formats, by name: `--format`, its help text and the action's report derive from
+ * this map. Adding a format = a renderer module + one entry here.
+ */
+const OUTPUT_FORMATS = {
+    text: { description: 'the metric-diff table for a terminal (default)', render: (comparison, ctx) => renderTerminalTable(comparison, { color: ctx.color }) },
+    markdown: { description: 'the Markdown report (what the job summary and report.md hold)', render: (comparison) => renderSummary(comparison, {}) },
+    json: {
+        description: 'the comparison as JSON: format "evalgate-comparison", version 1, schema/comparison.schema.json',
+        render: (comparison) => JSON.stringify(comparisonDocument(comparison), null, 2),
+    },
+};
+const OUTPUT_FORMAT_NAMES = Object.keys(OUTPUT_FORMATS);
+function isOutputFormat(name) {
+    return Object.hasOwn(OUTPUT_FORMATS, name);
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+
+
+const RUN_OPTIONS = {
+    cwd: { type: 'string' },
+    output: { type: 'string', short: 'o', default: DEFAULTS.results },
+    report: { type: 'string', default: DEFAULTS.report },
+    baseline: { type: 'string', short: 'b', default: DEFAULTS.baseline },
+    'no-compare': { type: 'boolean', default: false },
+    'update-baseline': { type: 'boolean', default: false },
+    model: { type: 'string' },
+    'judge-model': { type: 'string' },
+    'base-url': { type: 'string' },
+    concurrency: { type: 'string', short: 'c', default: String(DEFAULTS.concurrency) },
+    timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
+    'fail-on': { type: 'string', default: 'regression' },
+    format: { type: 'string', default: 'text' },
+};
+const COMPARE_OPTIONS = {
+    'fail-on': { type: 'string', default: 'regression' },
+    format: { type: 'string', default: 'text' },
+};
+function positiveInt(value, flag) {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1)
+        throw new ConfigError(`${flag} must be a whole number ≥ 1, got "${value}"`);
+    return parsed;
+}
+function outputFormat(value) {
+    if (isOutputFormat(value))
+        return value;
+    throw new ConfigError(`--format must be one of ${OUTPUT_FORMAT_NAMES.join(', ')}, got "${value}"`, {}, 'run `evalgate help run` for the formats');
+}
+function parse(args, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        throw new ConfigError(error.message, {}, 'run `evalgate help` for the flags');
+    }
+}
+function parseCommand(argv, cwd) {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+        return { name: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
+    }
+    if (name === 'version' || name === '--version' || name === '-v')
+        return { name: 'version' };
+    if (rest.includes('--help') || rest.includes('-h'))
+        return { name: 'help', topic: name };
+    if (name === 'run') {
+        const { values, positionals } = parse(rest, RUN_OPTIONS);
+        return {
+            name: 'run',
+            suites: positionals.length ? positionals : [...DEFAULTS.suites],
+            flags: {
+                cwd: values.cwd ?? cwd,
+                output: values.output,
+                report: values.report,
+                baseline: values['no-compare'] ? undefined : values.baseline,
+                updateBaseline: values['update-baseline'],
+                ...(values.model ? { model: values.model } : {}),
+                ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
+                ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+                concurrency: positiveInt(values.concurrency, '--concurrency'),
+                timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
+                failOn: parseFailOn(values['fail-on'], '--fail-on'),
+                format: outputFormat(values.format),
+            },
+        };
+    }
+    if (name === 'compare') {
+        const { values, positionals } = parse(rest, COMPARE_OPTIONS);
+        const [baseline, results, extra] = positionals;
+        if (!baseline || !results || extra) {
+            throw new ConfigError('compare takes exactly two files', {}, 'usage: evalgate compare <baseline.json> <results.json>');
+        }
+        return {
+            name: 'compare',
+            baseline,
+            results,
+            failOn: parseFailOn(values['fail-on'], '--fail-on'),
+            format: outputFormat(values.format),
+        };
+    }
+    throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, help, version');
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+
+
+const FORMATS = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `                           ${name}: ${format.description}`).join('\n');
+const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
+
+Usage:
+  evalgate run [suites…]             run suites, write results, compare with the baseline
+  evalgate compare <base> <results>  compare two results files and print the metric diff
+  evalgate help [command]            this help, or a command's flags
+  evalgate version
+
+Exit codes: 0 pass or warn · 1 gate failed · 2 configuration or usage error · 3 evaluation could not run
+The model API key comes from OPENAI_API_KEY (or EVALGATE_API_KEY).`;
+const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: ${DEFAULTS.suites.join(', ')})
+
+  -o, --output FILE        results file (default ${DEFAULTS.results})
+      --report FILE        Markdown report (default ${DEFAULTS.report})
+  -b, --baseline FILE      baseline to compare with (default ${DEFAULTS.baseline}; skipped if absent)
+      --no-compare         only run and print the scores
+      --update-baseline    also write the results to the baseline path (what main's refresh does)
+      --model NAME         override the model of every prompt and prompty flow
+      --judge-model NAME   model for LLM-judge metrics (default ${DEFAULTS.judgeModel})
+      --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
+  -c, --concurrency N      cases in flight per suite (default ${DEFAULTS.concurrency})
+      --timeout SECONDS    per flow invocation without a timeout: of its own (default ${DEFAULTS.timeoutSeconds})
+      --fail-on WHEN       regression (default) | warn | never
+      --format FORMAT      what to print:
+${FORMATS}
+      --cwd DIR            run as if started in DIR`;
+const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
+
+      --fail-on WHEN       regression (default) | warn | never
+      --format FORMAT      what to print:
+${FORMATS}`;
+function helpText(topic) {
+    if (topic === 'run')
+        return RUN;
+    if (topic === 'compare')
+        return COMPARE;
+    return MAIN;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/output.ts
 
 
 
-function printComparison(comparison, format, io) {
-    if (format === 'json')
-        io.stdout(`${JSON.stringify(comparison, null, 2)}\n`);
-    else if (format === 'markdown')
-        io.stdout(`${renderSummary(comparison, {})}\n`);
-    else
-        io.stdout(`${renderTerminalTable(comparison, { color: io.interactive && !io.env.NO_COLOR })}\n`);
+function printComparison(comparison, format, io, data = {}) {
+    io.stdout(`${OUTPUT_FORMATS[format].render(comparison, { color: io.interactive && !io.env.NO_COLOR, ...data })}\n`);
 }
 async function writeReport(path, comparison, io) {
     await writeFileAtomic(path, renderSummary(comparison, {}));
@@ -46759,9 +46785,13 @@ async function evaluateSample(sample, testCase, suite, ctx, prices) {
 function renderOptions(metric, options, vars) {
     return { ...options, ...renderValue(templatedOptions(metric, options), vars) };
 }
+const isEmpty = (value) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 async function scoreOne(metric, evaluator, flow, testCase, suite, ctx) {
     try {
         const options = renderOptions(metric, evaluator.options, testCase.vars);
+        const missing = metric.requires.find((name) => isEmpty(options[name]));
+        if (missing)
+            return { value: null, error: `option "${missing}" is empty for this case` };
         const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
         return await metric.score({
             output: flow.output,
@@ -50964,7 +50994,7 @@ async function runCommand(suites, flags, io) {
         io.stderr(`baseline updated: ${flags.baseline}\n`);
     }
     const comparison = compare(baseline, results);
-    printComparison(comparison, flags.format, io);
+    printComparison(comparison, flags.format, io, { results, baseline });
     await writeReport(at(flags.report), comparison, io);
     return exitCodeFor(comparison.verdict, flags.failOn);
 }
@@ -51007,7 +51037,7 @@ async function main(argv, io) {
                 const baseline = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.baseline));
                 const results = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.results));
                 const comparison = compare(baseline, results);
-                printComparison(comparison, command.format, io);
+                printComparison(comparison, command.format, io, { results, baseline });
                 return exitCodeFor(comparison.verdict, command.failOn);
             }
         }

@@ -1,6 +1,6 @@
 import { DEFAULTS } from '../core/defaults.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 const FORMATS = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `                           ${name}: ${format.description}`).join('\n');
 

@@ -3,7 +3,7 @@ import { compare } from '../compare/index.js';
 import { EXIT, exitCodeFor } from '../engine/fail-policy.js';
 import { isConfigError } from '../core/errors.js';
 import { readResultsFile } from '../results/io.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { parseCommand } from './args.js';
 import { helpText } from './help.js';
 import type { CliIO } from './io.js';

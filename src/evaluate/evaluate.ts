@@ -102,9 +102,13 @@ function renderOptions(metric: MetricDefinition, options: Record<string, unknown
   return { ...options, ...(renderValue(templatedOptions(metric, options), vars) as Record<string, unknown>) };
 }
 
+const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
 async function scoreOne(metric: ScoredMetric, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
   try {
     const options = renderOptions(metric, evaluator.options, testCase.vars);
+    const missing = metric.requires.find((name) => isEmpty(options[name]));
+    if (missing) return { value: null, error: `option "${missing}" is empty for this case` };
     const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
     return await metric.score({
       output: flow.output,

@@ -1,4 +1,4 @@
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import type { ResultsFile, RunMetadata, SampleResult, ScoreRecord, SuiteResult } from './types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';
 

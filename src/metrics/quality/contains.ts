@@ -20,7 +20,6 @@ export function containsMetric(name: string, description: string, mode: Mode, ig
       const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);
       const haystack = fold(output);
       const needles = asList(options.expected).map(fold);
-      if (needles.length === 0) return { value: null, error: 'option "expected" is empty' };
       const found = needles.filter((needle) => haystack.includes(needle));
       const pass = mode === 'all' ? found.length === needles.length : found.length > 0;
       return { value: pass ? 1 : 0, ...(pass ? {} : { reason: `missing: ${needles.filter((n) => !found.includes(n)).join(' | ')}` }) };

@@ -15,8 +15,7 @@ export function referenceMetric(name: string, description: string, score: (outpu
     threshold: 0.5,
     optionsSchema: { expected: EXPECTED_SCHEMA },
     score({ output, options }) {
-      const references = asList(options.expected);
-      return references.length ? { value: score(output, references) } : { value: null, error: 'option "expected" is empty' };
+      return { value: score(output, asList(options.expected)) };
     },
   };
 }
