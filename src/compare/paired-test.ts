@@ -22,7 +22,6 @@ export interface PairedTest {
   pRaw: number | null;
   /** Smallest drop (0–1 scale) this suite detects with 80 % power at α. */
   detectableDrop: number | null;
-  test: 'mcnemar' | 'sign-flip' | 'none';
 }
 
 export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues, prAll: number | null, alpha: number, repeat: number): PairedTest {
@@ -33,7 +32,7 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
   const oriented = Float64Array.from(differences, (d) => d * sign);
   const improved = oriented.filter((d) => d > 0).length;
   const regressed = oriented.filter((d) => d < 0).length;
-  const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null, test: 'none' as const };
+  const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null };
   if (n === 0) return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
 
   const binary = metric.scale.kind === 'binary' && repeat === 1;
@@ -52,7 +51,6 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
     regressed,
     pRaw,
     detectableDrop: detectableDrop(oriented, n, alpha, binary),
-    test: binary ? 'mcnemar' : 'sign-flip',
   };
 }
 

@@ -31,7 +31,6 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
       text,
       model: completion.model ?? request.model,
       usage: usageFromOpenAI(completion.usage),
-      usageReported: Boolean(completion.usage),
       latencyMs: performance.now() - started,
     };
   }
@@ -60,7 +59,6 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
       text,
       model,
       usage: usageFromOpenAI(usage),
-      usageReported: usage !== undefined,
       latencyMs: performance.now() - started,
       ...(firstTokenMs === undefined ? {} : { firstTokenMs }),
     };

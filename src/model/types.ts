@@ -19,8 +19,6 @@ export interface ChatResponse {
   text: string;
   model: string;
   usage: TokenUsage;
-  /** false when the provider sent no usage (e.g. an interrupted stream). */
-  usageReported: boolean;
   latencyMs: number;
   firstTokenMs?: number;
 }

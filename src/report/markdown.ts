@@ -12,8 +12,6 @@ export interface Detail {
 const FULL_DETAIL: Detail = { casesPerSuite: 5, outputChars: 1500, listCases: true };
 
 export interface MarkdownOptions {
-  title?: string;
-  reportUrl?: string;
   runUrl?: string;
   notes?: string[];
 }
@@ -99,17 +97,16 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
 }
 
 function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail: Detail): string {
-  const title = options.title ?? 'EvalGate';
   const lines = [
-    `## ${VERDICT_ICON[comparison.verdict]} ${escapeMarkdownText(title)}: ${VERDICT_WORD[comparison.verdict]}`,
+    `## ${VERDICT_ICON[comparison.verdict]} EvalGate: ${VERDICT_WORD[comparison.verdict]}`,
     '',
     escapeMarkdownText(comparison.headline),
     '',
   ];
   for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
-  const links = [options.reportUrl ? `[full report](${options.reportUrl})` : '', options.runUrl ? `[workflow run and job summary](${options.runUrl})` : ''].filter(Boolean);
-  lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${links.length ? ` · ${links.join(' · ')}` : ''}</sub>`);
+  const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
+  lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${link}</sub>`);
   return lines.join('\n');
 }
 

@@ -30,7 +30,7 @@ describe('model client over the OpenAI protocol (real SDK, loopback server)', ()
   it('reads text, model and usage (cached and reasoning tokens) from a completion', async () => {
     server.setHandler(() => chatReply('4.2 kg', { prompt: 120, completion: 7, cached: 64, reasoning: 3 }));
     const response = await client().chat(ask);
-    expect(response).toMatchObject({ text: '4.2 kg', model: 'gpt-4o-mini-2024-07-18', usageReported: true, usage: { prompt: 120, completion: 7, cached: 64, reasoning: 3 } });
+    expect(response).toMatchObject({ text: '4.2 kg', model: 'gpt-4o-mini-2024-07-18', usage: { prompt: 120, completion: 7, cached: 64, reasoning: 3 } });
     expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
@@ -47,7 +47,7 @@ describe('model client over the OpenAI protocol (real SDK, loopback server)', ()
   it('marks usage as unreported when a stream ends without its usage chunk', async () => {
     server.setHandler(() => ({ stream: { chunks: ['partial ', 'answer'] } }));
     const response = await client().chat({ ...ask, stream: true });
-    expect(response).toMatchObject({ text: 'partial answer', usageReported: false, usage: { prompt: 0, completion: 0 } });
+    expect(response).toMatchObject({ text: 'partial answer', usage: { prompt: 0, completion: 0 } });
   });
 
   it('retries a 429, honouring a retry-after hint longer than 60 s', async () => {
