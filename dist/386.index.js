@@ -196,7 +196,6 @@ function openAIProvider(options) {
             text,
             model: completion.model ?? request.model,
             usage: (0,core_usage/* usageFromOpenAI */.Sv)(completion.usage),
-            usageReported: Boolean(completion.usage),
             latencyMs: performance.now() - started,
         };
     }
@@ -223,7 +222,6 @@ function openAIProvider(options) {
             text,
             model,
             usage: (0,core_usage/* usageFromOpenAI */.Sv)(usage),
-            usageReported: usage !== undefined,
             latencyMs: performance.now() - started,
             ...(firstTokenMs === undefined ? {} : { firstTokenMs }),
         };

@@ -45600,7 +45600,7 @@ function pairedTest(metric, base, pr, prAll, alpha, repeat) {
     const oriented = Float64Array.from(differences, (d) => d * sign);
     const improved = oriented.filter((d) => d > 0).length;
     const regressed = oriented.filter((d) => d < 0).length;
-    const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null, test: 'none' };
+    const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null };
     if (n === 0)
         return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
     const binary = metric.scale.kind === 'binary' && repeat === 1;
@@ -45619,7 +45619,6 @@ function pairedTest(metric, base, pr, prAll, alpha, repeat) {
         regressed,
         pRaw,
         detectableDrop: detectableDrop(oriented, n, alpha, binary),
-        test: binary ? 'mcnemar' : 'sign-flip',
     };
 }
 /**
@@ -46273,9 +46272,8 @@ function suiteSection(suite, detail) {
     return lines;
 }
 function renderMarkdown(comparison, options, detail) {
-    const title = options.title ?? 'EvalGate';
     const lines = [
-        `## ${VERDICT_ICON[comparison.verdict]} ${escapeMarkdownText(title)}: ${VERDICT_WORD[comparison.verdict]}`,
+        `## ${VERDICT_ICON[comparison.verdict]} EvalGate: ${VERDICT_WORD[comparison.verdict]}`,
         '',
         escapeMarkdownText(comparison.headline),
         '',
@@ -46284,8 +46282,8 @@ function renderMarkdown(comparison, options, detail) {
         lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
     for (const suite of comparison.suites)
         lines.push(...suiteSection(suite, detail));
-    const links = [options.reportUrl ? `[full report](${options.reportUrl})` : '', options.runUrl ? `[workflow run and job summary](${options.runUrl})` : ''].filter(Boolean);
-    lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${links.length ? ` · ${links.join(' · ')}` : ''}</sub>`);
+    const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
+    lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${link}</sub>`);
     return lines.join('\n');
 }
 /** Renders at the most detail that fits `limit` characters, saying what was trimmed. */
