@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args.js';
 import { ConfigError } from '../../src/core/errors.js';
+import { parseInputs } from '../../src/action/inputs.js';
 
 describe('parseCommand', () => {
+  it('runs the same suites by default as the action does', () => {
+    const command = parseCommand(['run'], '/repo');
+    expect(command.name === 'run' && command.suites).toEqual(parseInputs(() => '').suites);
+  });
+
   it('defaults `run` to the evals/ suites, the committed baseline and fail-on regression', () => {
     const command = parseCommand(['run'], '/repo');
     expect(command).toMatchObject({

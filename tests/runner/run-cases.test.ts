@@ -51,4 +51,25 @@ describe('runCases', () => {
     expect(runs[4]?.samples).toEqual([{ ok: false, error: 'provider said no' }]);
     expect(runs.filter((run) => run.samples[0]?.ok)).toHaveLength(11);
   });
+
+  it("gives a flow its own timeout, even when longer than the run's default", async () => {
+    const slowButAllowed = (signal: AbortSignal) =>
+      new Promise<string>((resolvePromise, reject) => {
+        const timer = setTimeout(() => resolvePromise('done'), 120);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(new Error('aborted'));
+        });
+      });
+    const flow = (timeoutMs?: number): Flow => ({
+      kind: 'test',
+      needsModel: false,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      invoke: async (_vars, signal) => ({ output: await slowButAllowed(signal), usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latency: { totalMs: 1 } }),
+    });
+    const [own] = await runCases(cases.slice(0, 1), flow(1000), { repeat: 1, concurrency: 1, timeoutMs: 30 });
+    expect(own?.samples[0]).toMatchObject({ ok: true });
+    const [defaulted] = await runCases(cases.slice(0, 1), flow(), { repeat: 1, concurrency: 1, timeoutMs: 30 });
+    expect(defaulted?.samples[0]).toMatchObject({ ok: false });
+  });
 });
