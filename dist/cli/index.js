@@ -46187,23 +46187,22 @@ function spendLine(spend) {
     const evaluators = spend.evaluatorUsd > 0 ? ` · judges and moderation ${usd(spend.evaluatorUsd)}, not counted as the flow's cost` : '';
     return `Spend of this run: flow ${usd(spend.flowUsd)}${baseline}${evaluators}.`;
 }
+/** baseline, PR, Δ, CI and p: the cells every metric table shows, terminal and Markdown alike. */
+function metricCells(metric) {
+    return [formatValue(metric.baseline, metric.scale), formatValue(metric.pr, metric.scale), formatDelta(metric), formatInterval(metric), formatP(metric)];
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 const FULL_DETAIL = { casesPerSuite: 5, outputChars: 1500, listCases: true };
-const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
 function metricTable(suite) {
     const rows = sortByFamily(suite.metrics).map((metric) => [
         metric.family,
-        `\`${metric.name}\`${metric.gating ? '' : ' (report only)'}`,
-        formatValue(metric.baseline, metric.scale),
-        formatValue(metric.pr, metric.scale),
-        formatDelta(metric),
-        formatInterval(metric),
-        formatP(metric),
+        `${escapeTableCell(metric.name, 80)}${metric.gating ? '' : ' (report only)'}`,
+        ...metricCells(metric),
         metric.pRaw === null ? '—' : `${metric.improved} / ${metric.regressed}`,
-        `${STATUS_ICON[metric.status]} ${escapeTableCell(metric.reason, 200)}`,
+        `${VERDICT_ICON[metric.status]} ${escapeTableCell(metric.reason, 200)}`,
     ].join(' | '));
     return [
         '| family | metric | baseline | PR | Δ (pts or ×) | 90% CI | p (raw / Holm) | better / worse | status |',
@@ -46336,11 +46335,7 @@ function suiteLines(suite, paint) {
         ...sortByFamily(suite.metrics).map((metric) => [
             metric.family,
             plain(metric.name) + (metric.gating ? '' : ' (report only)'),
-            formatValue(metric.baseline, metric.scale),
-            formatValue(metric.pr, metric.scale),
-            formatDelta(metric),
-            formatInterval(metric),
-            formatP(metric),
+            ...metricCells(metric),
             `${metric.status}`,
         ]),
     ];

@@ -60,3 +60,8 @@ export function spendLine(spend: SuiteComparison['spend']): string | undefined {
   const evaluators = spend.evaluatorUsd > 0 ? ` · judges and moderation ${usd(spend.evaluatorUsd)}, not counted as the flow's cost` : '';
   return `Spend of this run: flow ${usd(spend.flowUsd)}${baseline}${evaluators}.`;
 }
+
+/** baseline, PR, Δ, CI and p: the cells every metric table shows, terminal and Markdown alike. */
+export function metricCells(metric: MetricComparison): string[] {
+  return [formatValue(metric.baseline, metric.scale), formatValue(metric.pr, metric.scale), formatDelta(metric), formatInterval(metric), formatP(metric)];
+}

@@ -1,6 +1,6 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeMarkdownText, escapeTableCell, fencedBlock } from './escape.js';
-import { detectableLine, spendLine, formatDelta, formatInterval, formatP, formatValue, sortByFamily, VERDICT_ICON, VERDICT_WORD } from './format.js';
+import { detectableLine, metricCells, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
 export interface Detail {
@@ -16,20 +16,14 @@ export interface MarkdownOptions {
   notes?: string[];
 }
 
-const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
-
 function metricTable(suite: SuiteComparison): string[] {
   const rows = sortByFamily(suite.metrics).map((metric) =>
     [
       metric.family,
-      `\`${metric.name}\`${metric.gating ? '' : ' (report only)'}`,
-      formatValue(metric.baseline, metric.scale),
-      formatValue(metric.pr, metric.scale),
-      formatDelta(metric),
-      formatInterval(metric),
-      formatP(metric),
+      `${escapeTableCell(metric.name, 80)}${metric.gating ? '' : ' (report only)'}`,
+      ...metricCells(metric),
       metric.pRaw === null ? '—' : `${metric.improved} / ${metric.regressed}`,
-      `${STATUS_ICON[metric.status]} ${escapeTableCell(metric.reason, 200)}`,
+      `${VERDICT_ICON[metric.status]} ${escapeTableCell(metric.reason, 200)}`,
     ].join(' | '),
   );
   return [

@@ -1,5 +1,5 @@
 import type { Comparison, SuiteComparison } from '../compare/types.js';
-import { detectableLine, spendLine, formatDelta, formatInterval, formatP, formatValue, sortByFamily, VERDICT_WORD } from './format.js';
+import { detectableLine, metricCells, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
 type Color = keyof typeof COLORS;
@@ -26,11 +26,7 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
     ...sortByFamily(suite.metrics).map((metric) => [
       metric.family,
       plain(metric.name) + (metric.gating ? '' : ' (report only)'),
-      formatValue(metric.baseline, metric.scale),
-      formatValue(metric.pr, metric.scale),
-      formatDelta(metric),
-      formatInterval(metric),
-      formatP(metric),
+      ...metricCells(metric),
       `${metric.status}`,
     ]),
   ];
