@@ -43745,7 +43745,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42725);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94813);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -43761,7 +43761,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 42725:
+/***/ 94813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46071,6 +46071,67 @@ const DEFAULTS = {
 /** The longest timeout anything accepts: a larger one is a typo, not a wish. */
 const MAX_TIMEOUT_MS = 60 * 60 * 1000;
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/core/hash.ts
+
+/** JSON with object keys sorted at every level: the same data always hashes the same. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, item) => item !== null && typeof item === 'object' && !Array.isArray(item)
+        ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : item);
+}
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+/** A short content hash (16 hex digits) of any JSON-like value. */
+function shortHash(value) {
+    return sha256(canonicalJson(value)).slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/suites/select.ts
+
+
+
+
+/** Whether the selection leaves some cases or metrics out (so the run is a subset of the suites). */
+function isSubset(selection) {
+    return Boolean(selection.cases?.length || selection.metrics?.length || selection.limit !== undefined || selection.sample);
+}
+/** The suite narrowed by the selection; a suite left with no case is dropped (returns undefined). */
+function selectInSuite(suite, selection) {
+    const matchers = (selection.cases ?? []).map((glob) => picomatch_default()(glob));
+    let cases = matchers.length ? suite.cases.filter((testCase) => matchers.some((match) => match(testCase.id))) : suite.cases;
+    if (selection.sample) {
+        const { seed } = selection.sample;
+        const order = new Map(cases.map((testCase) => [testCase, shortHash([seed, suite.name, testCase.id])]));
+        const drawn = new Set([...cases].sort((a, b) => ((order.get(a) ?? '') < (order.get(b) ?? '') ? -1 : 1)).slice(0, selection.sample.size));
+        cases = cases.filter((testCase) => drawn.has(testCase));
+    }
+    if (selection.limit !== undefined)
+        cases = cases.slice(0, selection.limit);
+    if (cases.length === 0)
+        return undefined;
+    const wanted = selection.metrics?.length ? new Set(selection.metrics) : undefined;
+    const evaluators = wanted ? suite.evaluators.filter((evaluator) => wanted.has(evaluator.name) || wanted.has(evaluator.metric)) : suite.evaluators;
+    return { ...suite, cases, evaluators, repeat: selection.repeat ?? suite.repeat };
+}
+/** Applies the selection to every suite; a metric that no suite has is a usage error with a suggestion. */
+function selectSuites(suites, selection) {
+    const known = [...new Set(suites.flatMap((suite) => suite.evaluators.flatMap((evaluator) => [evaluator.name, evaluator.metric])))];
+    for (const metric of selection.metrics ?? []) {
+        if (!known.includes(metric)) {
+            const close = closestName(metric, known);
+            throw new ConfigError(`--metric ${metric}: no suite has this metric`, {}, close ? `did you mean "${close}"?` : `metrics in these suites: ${known.join(', ')}`);
+        }
+    }
+    const selected = suites.flatMap((suite) => selectInSuite(suite, selection) ?? []);
+    if (selected.length === 0)
+        throw new ConfigError(`--filter ${selection.cases?.join(' ') ?? ''} matches no case`, {}, 'case ids are the data\'s `id` fields; globs like "refund-*" match several');
+    return selected;
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 const COMPARISON_FORMAT = 'evalgate-comparison';
 const COMPARISON_VERSION = 1;
@@ -46396,6 +46457,8 @@ function isOutputFormat(name) {
 
 
 
+
+
 const RUN_OPTIONS = {
     cwd: { type: 'string' },
     output: { type: 'string', short: 'o', default: DEFAULTS.results },
@@ -46410,6 +46473,12 @@ const RUN_OPTIONS = {
     timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
     'fail-on': { type: 'string', default: 'regression' },
     format: { type: 'string', default: 'text' },
+    repeat: { type: 'string' },
+    filter: { type: 'string', multiple: true },
+    metric: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string', default: '1' },
 };
 const COMPARE_OPTIONS = {
     'fail-on': { type: 'string', default: 'regression' },
@@ -46426,14 +46495,26 @@ function outputFormat(value) {
         return value;
     throw new ConfigError(`--format must be one of ${OUTPUT_FORMAT_NAMES.join(', ')}, got "${value}"`, {}, 'run `evalgate help run` for the formats');
 }
-function parse(args, options) {
+function parse(args, options, command) {
     try {
         return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: true, strict: true });
     }
     catch (error) {
-        throw new ConfigError(error.message, {}, 'run `evalgate help` for the flags');
+        const unknown = /Unknown option '(--?[\w-]+)'/.exec(error.message)?.[1];
+        const close = unknown ? closestName(unknown.replace(/^-+/, ''), Object.keys(options)) : undefined;
+        throw new ConfigError(error.message, {}, close ? `did you mean --${close}?` : `run \`evalgate help ${command}\` for the flags`);
     }
 }
+function selectionFrom(values) {
+    return {
+        ...(values.repeat ? { repeat: positiveInt(values.repeat, '--repeat') } : {}),
+        ...(values.filter?.length ? { cases: values.filter } : {}),
+        ...(values.metric?.length ? { metrics: values.metric } : {}),
+        ...(values.limit ? { limit: positiveInt(values.limit, '--limit') } : {}),
+        ...(values.sample ? { sample: { size: positiveInt(values.sample, '--sample'), seed: values.seed } } : {}),
+    };
+}
+const COMMANDS = ['run', 'compare', 'help', 'version'];
 function parseCommand(argv, cwd) {
     const [name, ...rest] = argv;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -46444,7 +46525,11 @@ function parseCommand(argv, cwd) {
     if (rest.includes('--help') || rest.includes('-h'))
         return { name: 'help', topic: name };
     if (name === 'run') {
-        const { values, positionals } = parse(rest, RUN_OPTIONS);
+        const { values, positionals } = parse(rest, RUN_OPTIONS, 'run');
+        const selection = selectionFrom(values);
+        if (values['update-baseline'] && isSubset(selection)) {
+            throw new ConfigError('--update-baseline writes the whole baseline, so it cannot take --filter, --metric, --limit or --sample', {}, 'run every case to refresh the baseline');
+        }
         return {
             name: 'run',
             suites: positionals.length ? positionals : [...DEFAULTS.suites],
@@ -46461,11 +46546,12 @@ function parseCommand(argv, cwd) {
                 timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
                 failOn: parseFailOn(values['fail-on'], '--fail-on'),
                 format: outputFormat(values.format),
+                selection,
             },
         };
     }
     if (name === 'compare') {
-        const { values, positionals } = parse(rest, COMPARE_OPTIONS);
+        const { values, positionals } = parse(rest, COMPARE_OPTIONS, 'compare');
         const [baseline, results, extra] = positionals;
         if (!baseline || !results || extra) {
             throw new ConfigError('compare takes exactly two files', {}, 'usage: evalgate compare <baseline.json> <results.json>');
@@ -46478,7 +46564,8 @@ function parseCommand(argv, cwd) {
             format: outputFormat(values.format),
         };
     }
-    throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, help, version');
+    const close = closestName(name, COMMANDS);
+    throw new ConfigError(`unknown command "${name}"`, {}, close ? `did you mean "${close}"?` : `commands: ${COMMANDS.join(', ')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
@@ -46494,8 +46581,16 @@ Usage:
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
-Exit codes: 0 pass or warn · 1 gate failed · 2 configuration or usage error · 3 evaluation could not run
-The model API key comes from OPENAI_API_KEY (or EVALGATE_API_KEY).`;
+Exit codes:
+  0   pass or warn          1   the gate failed (a real regression)
+  2   configuration or usage error (file:line, what is wrong — how to fix it)
+  3   the evaluation could not run (provider down, every case errored)
+  70  internal error (a bug in EvalGate: please report it)
+
+Environment:
+  OPENAI_API_KEY           the model API key (also EVALGATE_API_KEY, AZURE_OPENAI_API_KEY)
+  OPENAI_API_VERSION       api-version for classic Azure OpenAI endpoints (default 2024-10-21)
+  NO_COLOR                 no colours on a terminal`;
 const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: ${DEFAULTS.suites.join(', ')})
 
   -o, --output FILE        results file (default ${DEFAULTS.results})
@@ -46511,7 +46606,14 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
 ${FORMATS}
-      --cwd DIR            run as if started in DIR`;
+      --cwd DIR            run as if started in DIR
+
+Narrower runs (compared with the same part of the baseline; not with --update-baseline):
+      --filter GLOB        only cases whose id matches (repeatable), e.g. --filter "refund-*"
+      --metric NAME        only these evaluators (repeatable), e.g. --metric f1
+      --limit N            the first N cases of each suite
+      --sample N           N cases of each suite, drawn by a stable seeded order (--seed S, default 1)
+      --repeat K           K samples per case, overriding every suite's repeat:`;
 const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 
       --fail-on WHEN       regression (default) | warn | never
@@ -46658,22 +46760,6 @@ function scoreRecord(score) {
     return { status: 'ok', value: score.value, ...extras };
 }
 const skippedScore = (reason) => ({ status: 'skipped', reason });
-
-;// CONCATENATED MODULE: ./src/core/hash.ts
-
-/** JSON with object keys sorted at every level: the same data always hashes the same. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, item) => item !== null && typeof item === 'object' && !Array.isArray(item)
-        ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : item);
-}
-function sha256(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-}
-/** A short content hash (16 hex digits) of any JSON-like value. */
-function shortHash(value) {
-    return sha256(canonicalJson(value)).slice(0, 16);
-}
 
 ;// CONCATENATED MODULE: ./src/suites/identity.ts
 
@@ -47935,8 +48021,6 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -50863,13 +50947,15 @@ function normaliseGate(raw, evaluators, source) {
 
 
 
+
 /**
  * The main job: load suites → run flows → evaluate → results. Pure of GitHub and of the
  * terminal: adapters pass options in and get the results document back.
  */
 async function runEvaluation(options) {
     const started = Date.now();
-    const suites = await loadSuites(options.suites, { cwd: options.cwd });
+    const loaded = await loadSuites(options.suites, { cwd: options.cwd });
+    const suites = options.selection ? selectSuites(loaded, options.selection) : loaded;
     const client = options.apiKey ? await buildClient(options) : undefined;
     const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
     const results = [];
@@ -50929,6 +51015,27 @@ async function runSuite(suite, client, judgeModel, options) {
     return ranSuite(header, cases);
 }
 
+;// CONCATENATED MODULE: ./src/results/subset.ts
+/**
+ * The baseline as far as a narrowed run (`--filter`, `--limit`, `--sample`, `--metric`) can
+ * speak for it: the suites that ran, their cases that ran, their metrics that ran — so what was
+ * left out on purpose is not reported as removed.
+ */
+function restrictBaseline(baseline, results) {
+    const ran = new Map(results.suites.map((suite) => [suite.name, suite]));
+    return {
+        ...baseline,
+        suites: baseline.suites.flatMap((suite) => {
+            const current = ran.get(suite.name);
+            if (!current)
+                return [];
+            const ids = new Set(current.cases.map((testCase) => testCase.id));
+            const metrics = new Set(current.metrics.map((metric) => metric.name));
+            return [{ ...suite, metrics: suite.metrics.filter((metric) => metrics.has(metric.name)), cases: suite.cases.filter((testCase) => ids.has(testCase.id)) }];
+        }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 /** A single self-overwriting progress line for a TTY: `contoso-faq  12/40`. */
 function progressLine(write) {
@@ -50955,6 +51062,8 @@ function progressLine(write) {
 
 
 
+
+
 function apiKeyFrom(env) {
     return env.EVALGATE_API_KEY || env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
 }
@@ -50973,6 +51082,7 @@ async function runCommand(suites, flags, io) {
         ...(flags.judgeModel ? { judgeModel: flags.judgeModel } : {}),
         concurrency: flags.concurrency,
         timeoutMs: flags.timeoutMs,
+        selection: flags.selection,
         log: (line) => {
             progress?.clear();
             io.stderr(`${line}\n`);
@@ -50986,8 +51096,9 @@ async function runCommand(suites, flags, io) {
         await writeResultsFile(at(flags.baseline), results);
         io.stderr(`baseline updated: ${flags.baseline}\n`);
     }
-    const comparison = compare(baseline, results);
-    printComparison(comparison, flags.format, io, { results, baseline });
+    const comparedWith = baseline && isSubset(flags.selection) ? restrictBaseline(baseline, results) : baseline;
+    const comparison = compare(comparedWith, results);
+    printComparison(comparison, flags.format, io, { results, baseline: comparedWith });
     await writeReport(at(flags.report), comparison, io);
     return exitCodeFor(comparison.verdict, flags.failOn);
 }

@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
+import { closestName } from '../core/edit-distance.js';
 import { ConfigError } from '../core/errors.js';
+import type { Selection } from '../suites/select.js';
+import { isSubset } from '../suites/select.js';
 import type { OutputFormatName } from '../report/formats.js';
 import { isOutputFormat, OUTPUT_FORMAT_NAMES } from '../report/formats.js';
 
@@ -30,6 +33,8 @@ export interface RunFlags {
   timeoutMs: number;
   failOn: FailOn;
   format: OutputFormatName;
+  /** Some cases or metrics only, or another repeat. */
+  selection: Selection;
 }
 
 const RUN_OPTIONS = {
@@ -46,6 +51,12 @@ const RUN_OPTIONS = {
   timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
   'fail-on': { type: 'string', default: 'regression' },
   format: { type: 'string', default: 'text' },
+  repeat: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  metric: { type: 'string', multiple: true },
+  limit: { type: 'string' },
+  sample: { type: 'string' },
+  seed: { type: 'string', default: '1' },
 } as const;
 
 const COMPARE_OPTIONS = {
@@ -64,13 +75,27 @@ function outputFormat(value: string): OutputFormatName {
   throw new ConfigError(`--format must be one of ${OUTPUT_FORMAT_NAMES.join(', ')}, got "${value}"`, {}, 'run `evalgate help run` for the formats');
 }
 
-function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T, command: string) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true } as const);
   } catch (error) {
-    throw new ConfigError((error as Error).message, {}, 'run `evalgate help` for the flags');
+    const unknown = /Unknown option '(--?[\w-]+)'/.exec((error as Error).message)?.[1];
+    const close = unknown ? closestName(unknown.replace(/^-+/, ''), Object.keys(options)) : undefined;
+    throw new ConfigError((error as Error).message, {}, close ? `did you mean --${close}?` : `run \`evalgate help ${command}\` for the flags`);
   }
 }
+
+function selectionFrom(values: { repeat?: string; filter?: string[]; metric?: string[]; limit?: string; sample?: string; seed: string }): Selection {
+  return {
+    ...(values.repeat ? { repeat: positiveInt(values.repeat, '--repeat') } : {}),
+    ...(values.filter?.length ? { cases: values.filter } : {}),
+    ...(values.metric?.length ? { metrics: values.metric } : {}),
+    ...(values.limit ? { limit: positiveInt(values.limit, '--limit') } : {}),
+    ...(values.sample ? { sample: { size: positiveInt(values.sample, '--sample'), seed: values.seed } } : {}),
+  };
+}
+
+const COMMANDS = ['run', 'compare', 'help', 'version'];
 
 export function parseCommand(argv: readonly string[], cwd: string): Command {
   const [name, ...rest] = argv;
@@ -80,7 +105,11 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
   if (name === 'version' || name === '--version' || name === '-v') return { name: 'version' };
   if (rest.includes('--help') || rest.includes('-h')) return { name: 'help', topic: name };
   if (name === 'run') {
-    const { values, positionals } = parse(rest, RUN_OPTIONS);
+    const { values, positionals } = parse(rest, RUN_OPTIONS, 'run');
+    const selection = selectionFrom(values);
+    if (values['update-baseline'] && isSubset(selection)) {
+      throw new ConfigError('--update-baseline writes the whole baseline, so it cannot take --filter, --metric, --limit or --sample', {}, 'run every case to refresh the baseline');
+    }
     return {
       name: 'run',
       suites: positionals.length ? positionals : [...DEFAULTS.suites],
@@ -97,11 +126,12 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
         failOn: parseFailOn(values['fail-on'], '--fail-on'),
         format: outputFormat(values.format),
+        selection,
       },
     };
   }
   if (name === 'compare') {
-    const { values, positionals } = parse(rest, COMPARE_OPTIONS);
+    const { values, positionals } = parse(rest, COMPARE_OPTIONS, 'compare');
     const [baseline, results, extra] = positionals;
     if (!baseline || !results || extra) {
       throw new ConfigError('compare takes exactly two files', {}, 'usage: evalgate compare <baseline.json> <results.json>');
@@ -114,5 +144,6 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
       format: outputFormat(values.format),
     };
   }
-  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, help, version');
+  const close = closestName(name, COMMANDS);
+  throw new ConfigError(`unknown command "${name}"`, {}, close ? `did you mean "${close}"?` : `commands: ${COMMANDS.join(', ')}`);
 }

@@ -12,8 +12,16 @@ Usage:
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
-Exit codes: 0 pass or warn · 1 gate failed · 2 configuration or usage error · 3 evaluation could not run
-The model API key comes from OPENAI_API_KEY (or EVALGATE_API_KEY).`;
+Exit codes:
+  0   pass or warn          1   the gate failed (a real regression)
+  2   configuration or usage error (file:line, what is wrong — how to fix it)
+  3   the evaluation could not run (provider down, every case errored)
+  70  internal error (a bug in EvalGate: please report it)
+
+Environment:
+  OPENAI_API_KEY           the model API key (also EVALGATE_API_KEY, AZURE_OPENAI_API_KEY)
+  OPENAI_API_VERSION       api-version for classic Azure OpenAI endpoints (default 2024-10-21)
+  NO_COLOR                 no colours on a terminal`;
 
 const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: ${DEFAULTS.suites.join(', ')})
 
@@ -30,7 +38,14 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
 ${FORMATS}
-      --cwd DIR            run as if started in DIR`;
+      --cwd DIR            run as if started in DIR
+
+Narrower runs (compared with the same part of the baseline; not with --update-baseline):
+      --filter GLOB        only cases whose id matches (repeatable), e.g. --filter "refund-*"
+      --metric NAME        only these evaluators (repeatable), e.g. --metric f1
+      --limit N            the first N cases of each suite
+      --sample N           N cases of each suite, drawn by a stable seeded order (--seed S, default 1)
+      --repeat K           K samples per case, overriding every suite's repeat:`;
 
 const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 

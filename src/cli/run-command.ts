@@ -4,7 +4,9 @@ import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { exitCodeFor } from '../engine/fail-policy.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
+import { restrictBaseline } from '../results/subset.js';
 import type { ResultsFile } from '../results/types.js';
+import { isSubset } from '../suites/select.js';
 import type { RunFlags } from './args.js';
 import type { CliIO } from './io.js';
 import { printComparison, writeReport } from './output.js';
@@ -29,6 +31,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     ...(flags.judgeModel ? { judgeModel: flags.judgeModel } : {}),
     concurrency: flags.concurrency,
     timeoutMs: flags.timeoutMs,
+    selection: flags.selection,
     log: (line) => {
       progress?.clear();
       io.stderr(`${line}\n`);
@@ -43,8 +46,9 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     io.stderr(`baseline updated: ${flags.baseline}\n`);
   }
 
-  const comparison = compare(baseline, results);
-  printComparison(comparison, flags.format, io, { results, baseline });
+  const comparedWith = baseline && isSubset(flags.selection) ? restrictBaseline(baseline, results) : baseline;
+  const comparison = compare(comparedWith, results);
+  printComparison(comparison, flags.format, io, { results, baseline: comparedWith });
   await writeReport(at(flags.report), comparison, io);
   return exitCodeFor(comparison.verdict, flags.failOn);
 }

@@ -1,3 +1,5 @@
+import type { Selection } from '../suites/select.js';
+
 /** Everything one evaluation run needs, read once by an adapter (action inputs or CLI flags). */
 export interface EvaluationOptions {
   /** Globs of suite files, relative to `cwd`. */
@@ -17,6 +19,8 @@ export interface EvaluationOptions {
   timeoutMs?: number;
   commit?: string;
   ref?: string;
+  /** A narrower run: some cases or metrics, another repeat (CLI flags). */
+  selection?: Selection;
   /** Human progress lines (suite started, skipped, done). */
   log?: (line: string) => void;
   /** Per-case progress, for a TTY progress line. */

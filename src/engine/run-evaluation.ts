@@ -7,6 +7,7 @@ import type { SuiteHeader } from '../results/build.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
 import { runCases } from '../runner/run-cases.js';
 import { loadSuites } from '../suites/load.js';
+import { selectSuites } from '../suites/select.js';
 import type { Suite } from '../suites/types.js';
 import type { EvaluationOptions } from './options.js';
 
@@ -16,7 +17,8 @@ import type { EvaluationOptions } from './options.js';
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
   const started = Date.now();
-  const suites = await loadSuites(options.suites, { cwd: options.cwd });
+  const loaded = await loadSuites(options.suites, { cwd: options.cwd });
+  const suites = options.selection ? selectSuites(loaded, options.selection) : loaded;
   const client = options.apiKey ? await buildClient(options) : undefined;
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
   const results: SuiteResult[] = [];

@@ -58,3 +58,32 @@ describe('parseCommand', () => {
     expect(parseCommand(['--version'], '/')).toEqual({ name: 'version' });
   });
 });
+
+describe('narrower runs and typos', () => {
+  it('reads --filter, --metric, --limit, --sample and --repeat into one selection', () => {
+    const command = parseCommand(['run', '--filter', 'refund-*', '--filter', 'faq-1', '--metric', 'f1', '--limit', '5', '--sample', '3', '--seed', '7', '--repeat', '2'], '/');
+    expect(command.name === 'run' && command.flags.selection).toEqual({ cases: ['refund-*', 'faq-1'], metrics: ['f1'], limit: 5, sample: { size: 3, seed: '7' }, repeat: 2 });
+  });
+
+  it('refuses to write a whole baseline from part of the cases', () => {
+    expect(() => parseCommand(['run', '--update-baseline', '--limit', '3'], '/')).toThrow(/--update-baseline writes the whole baseline/);
+    expect(parseCommand(['run', '--update-baseline', '--repeat', '3'], '/')).toMatchObject({ flags: { updateBaseline: true, selection: { repeat: 3 } } });
+  });
+
+  it('suggests the flag or command that was meant', () => {
+    const flag = (() => {
+      try {
+        parseCommand(['run', '--concurency', '8'], '/');
+      } catch (error) {
+        return (error as ConfigError).format();
+      }
+    })();
+    expect(flag).toMatch(/Unknown option '--concurency'.* — did you mean --concurrency\?/);
+    expect(() => parseCommand(['comapre'], '/')).toThrow(ConfigError);
+    try {
+      parseCommand(['comapre'], '/');
+    } catch (error) {
+      expect((error as ConfigError).format()).toBe('unknown command "comapre" — did you mean "compare"?');
+    }
+  });
+});

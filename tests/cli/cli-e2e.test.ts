@@ -37,6 +37,17 @@ describe('evalgate CLI (dist/cli/index.js under Node 24)', () => {
     expect(compared.code).toBe(0);
   });
 
+  it('runs a narrower selection against the same part of the baseline', async () => {
+    const dir = exampleRepo();
+    expect((await run(dir, 'run', '--update-baseline')).code).toBe(0);
+    const narrow = await run(dir, 'run', '--filter', 'tent-*', '--metric', 'f1', '--format', 'json');
+    expect(narrow.code).toBe(0);
+    const comparison = JSON.parse(narrow.stdout) as { suites: { name: string; removed: unknown[]; metrics: { name: string }[] }[] };
+    expect(comparison.suites.map((suite) => suite.name)).toEqual(['contoso-faq']);
+    expect(comparison.suites[0]?.removed).toEqual([]);
+    expect(comparison.suites[0]?.metrics.map((metric) => metric.name)).toEqual(['f1']);
+  });
+
   describe('bad input: one clear line, exit code 2, no stack trace, no half-written file', () => {
     const cases: [string, (dir: string) => void, RegExp][] = [
       ['malformed YAML', (dir) => writeFileSync(join(dir, 'evals/contoso-faq/faq.eval.yaml'), 'name: x\nflow: [unclosed\n'), /faq\.eval\.yaml:\d+/],
