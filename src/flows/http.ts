@@ -1,4 +1,4 @@
-import { renderString, renderValue } from '../suites/template.js';
+import { renderTemplate, renderValue } from '../core/template/engine.js';
 import type { HttpFlowSpec } from '../suites/types.js';
 import { readPath } from './json-path.js';
 import type { Flow } from './types.js';
@@ -13,8 +13,8 @@ export function httpFlow(spec: HttpFlowSpec): Flow {
     needsModel: false,
     async invoke(vars, signal) {
       const started = performance.now();
-      const headers = Object.fromEntries(Object.entries(spec.headers).map(([name, value]) => [name, renderString(value, vars)]));
-      const response = await fetch(renderString(spec.url, vars), {
+      const headers = Object.fromEntries(Object.entries(spec.headers).map(([name, value]) => [name, renderTemplate(value, vars)]));
+      const response = await fetch(renderTemplate(spec.url, vars), {
         method: spec.method,
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(renderValue(spec.body, vars)),

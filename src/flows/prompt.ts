@@ -1,6 +1,6 @@
 import type { ChatMessage, ModelClient } from '../model/types.js';
-import { renderPrompty } from '../prompty/prompty.js';
-import { renderString } from '../suites/template.js';
+import { renderTemplate } from '../core/template/engine.js';
+import { renderPrompty } from '../prompty/render.js';
 import type { PromptFlowSpec, PromptyFlowSpec } from '../suites/types.js';
 import type { Flow } from './types.js';
 
@@ -31,14 +31,14 @@ function chatFlow(kind: Flow['kind'], spec: ChatSpec, messages: Messages, client
   };
 }
 
-/** A prompt + model: messages rendered over the case. */
+/** A prompt + model: each message's content rendered over the case (Jinja, compiled once). */
 export function promptFlow(spec: PromptFlowSpec, client: ModelClient | undefined, modelOverride?: string): Flow {
-  const messages: Messages = (vars) => spec.messages.map((message) => ({ role: message.role, content: renderString(message.content, vars) }));
+  const messages: Messages = (vars) => spec.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, vars) }));
   return chatFlow('prompt', spec, messages, client, modelOverride);
 }
 
-/** A Prompty file: its Jinja body rendered over the front matter's input defaults and the case. */
+/** A Prompty file: its body rendered over the front matter's input defaults and the case. */
 export function promptyFlow(spec: PromptyFlowSpec, client: ModelClient | undefined, modelOverride?: string): Flow {
-  const messages: Messages = (vars) => renderPrompty(spec, { ...spec.defaults, ...vars }, { strict: true });
+  const messages: Messages = (vars) => renderPrompty(spec.prompt, vars);
   return chatFlow('prompty', spec, messages, client, modelOverride);
 }

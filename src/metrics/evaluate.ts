@@ -5,8 +5,8 @@ import type { CaseResult, MetricInfo, SampleResult, ScoreRecord } from '../resul
 import { mapLimit } from '../runner/pool.js';
 import type { CaseRun, SampleRun } from '../runner/types.js';
 import { caseHash, evaluatorHash } from '../suites/hash.js';
-import { renderValue } from '../suites/template.js';
 import type { Case, EvaluatorSpec, Suite } from '../suites/types.js';
+import { renderValue } from '../core/template/engine.js';
 import type { PriceTable } from './cost/prices.js';
 import { costUsd, findPrice, mergePrices } from './cost/prices.js';
 import { findMetric, templatedOptions } from './registry.js';

@@ -8,6 +8,8 @@ import type { TokenUsage } from '../flows/types.js';
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** The participant's name (a Prompty role marker's `name` attribute, e.g. `user[name="Alice"]:`). */
+  name?: string;
 }
 
 export interface ChatRequest {

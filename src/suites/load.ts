@@ -51,7 +51,7 @@ export async function loadSuite(file: string, cwd: string): Promise<Suite> {
   const evaluators = normaliseEvaluators(doc.evaluators as Record<string, unknown>[], source);
   const flowDoc = doc.flow as Record<string, unknown>;
   const flowWhere = { file, line: source.lineOf(['flow']) };
-  const flow = flowDoc.kind === 'prompty' ? await loadPromptyFlow(flowDoc, dir, cwd, flowWhere) : normaliseFlow(flowDoc, flowWhere);
+  const flow = flowDoc.kind === 'prompty' ? loadPromptyFlow(flowDoc, dir, cwd, flowWhere) : normaliseFlow(flowDoc, flowWhere);
   const cases: Case[] =
     typeof doc.data === 'string'
       ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../model/types.js';
+import type { PromptySpec } from '../prompty/spec.js';
 
 /** A loaded, validated suite: everything the runner needs, nothing left to parse. */
 export interface Suite {
@@ -22,7 +23,7 @@ export type FlowSpec = PromptFlowSpec | PromptyFlowSpec | CommandFlowSpec | Http
 export interface PromptFlowSpec {
   kind: 'prompt';
   model: string;
-  /** Message contents are `{{var}}` templates over the case. */
+  /** Message contents are Jinja templates over the case. */
   messages: ChatMessage[];
   parameters: Record<string, unknown>;
   stream: boolean;
@@ -30,15 +31,13 @@ export interface PromptFlowSpec {
 
 export interface PromptyFlowSpec {
   kind: 'prompty';
-  /** The .prompty file, relative to the suite (for messages); its content is below. */
+  /** The .prompty file, relative to the working directory (for messages); its content is below. */
   file: string;
-  /** Jinja body (role markers split it into messages) and the file line it starts on. */
-  body: string;
-  bodyLine: number;
+  /** The file read into its typed spec (body, inputs, defaults, threads). */
+  prompt: PromptySpec;
   model: string;
+  /** The file's parameters (tools, response_format included) with the suite's on top. */
   parameters: Record<string, unknown>;
-  /** Input defaults from the front matter; the case's fields override them. */
-  defaults: Record<string, unknown>;
   stream: boolean;
 }
 

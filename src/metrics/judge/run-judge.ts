@@ -18,13 +18,14 @@ function add(a: TokenUsage, b: TokenUsage): TokenUsage {
 
 /**
  * Asks the judge model at temperature 0, `samples: n` times (default 1), and reads each answer
- * with `read`. An answer that cannot be read is an error carrying the raw text — never a 0,
+ * with `read` (`parameters`: a judge file's own request parameters, under ours). An answer that cannot be read is an error carrying the raw text — never a 0,
  * never NaN. Tokens spent are returned for costing apart from the flow.
  */
 export async function askJudge<T>(
   input: ScoreInput,
   messages: ChatMessage[],
   read: (text: string) => T | undefined,
+  parameters: Readonly<Record<string, unknown>> = {},
 ): Promise<{ values: T[]; usage: Score['evaluatorUsage'] } | { error: string; usage?: Score['evaluatorUsage'] }> {
   if (!input.client) return { error: 'skipped: needs a model API key' };
   const samples = typeof input.options.samples === 'number' ? input.options.samples : 1;
@@ -32,7 +33,7 @@ export async function askJudge<T>(
   const values: T[] = [];
   for (let index = 0; index < samples; index += 1) {
     const response = await input.client.chat(
-      { model: input.judgeModel, messages, parameters: { temperature: 0, ...(samples > 1 ? { seed: index } : {}) } },
+      { model: input.judgeModel, messages, parameters: { ...parameters, temperature: 0, ...(samples > 1 ? { seed: index } : {}) } },
       input.signal,
     );
     usage = add(usage, response.usage);
