@@ -16,7 +16,7 @@ import { DEFAULT_JUDGE_MODEL, DEFAULT_TIMEOUT_MS } from './options.js';
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
   const started = Date.now();
-  const suites = await loadSuites(options.suites, { cwd: options.cwd });
+  const suites = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
   const client = options.apiKey ? await buildClient(options) : undefined;
   const judgeModel = options.judgeModel ?? DEFAULT_JUDGE_MODEL;
   const results: SuiteResult[] = [];

@@ -70,7 +70,7 @@ describe('.prompt.yml files (GitHub Models prompt format)', () => {
     expect(suite.cases).toHaveLength(1);
     expect(suite.cases[0]?.source).toEqual({ file: 'summarize.prompt.yml', line: 17 });
     expect(suite.evaluators).toEqual([
-      { name: 'output-should-start-with-summary', metric: 'starts-with', options: { expected: 'Summary -' } },
+      { name: 'output-should-start-with-summary', metric: 'starts-with', options: { 'ignore-case': true, expected: 'Summary -' } },
       { name: 'similarity', metric: 'similarity-judge', options: { expected: '{{expected}}' } },
       { name: 'is-it-short', metric: 'rubric', options: { prompt: 'You judge summaries.\n\nIs this summary short? {{ output }}', choices: { yes: 1, no: 0 }, 'judge-model': 'gpt-4.1-mini' } },
     ]);
@@ -91,7 +91,7 @@ describe('.prompt.yml files (GitHub Models prompt format)', () => {
     expect(error.format()).toBe('summarize.prompt.yml:26: unknown evaluator "github/bleu" — known: github/similarity, github/coherence, github/fluency, github/relevance, github/groundedness');
     const badRole = SUMMARIZER.replace('  - role: user', '  - role: tool');
     expect(((await loadSuite('summarize.prompt.yml', write(badRole)).catch((caught: unknown) => caught)) as ConfigError).format()).toMatch(/^summarize\.prompt\.yml:10: flow\.messages\.1\.role must be one of system, user, assistant/);
-    const noData = SUMMARIZER.slice(0, SUMMARIZER.indexOf('testData:')) + SUMMARIZER.slice(SUMMARIZER.indexOf('evaluators:'));
-    await expect(loadSuite('summarize.prompt.yml', write(noData))).rejects.toThrow('`testData` is missing: EvalGate needs cases to evaluate');
+    const emptyData = SUMMARIZER.replace(/testData:[^]*?evaluators:/, 'testData: []\nevaluators:');
+    expect(((await loadSuite('summarize.prompt.yml', write(emptyData)).catch((caught: unknown) => caught)) as ConfigError).format()).toMatch(/^summarize\.prompt\.yml:16: `testData` is empty/);
   });
 });

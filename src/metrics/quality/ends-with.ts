@@ -6,12 +6,13 @@ export const endsWith: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'binary' },
   direction: 'higher-is-better',
-  description: 'The output (trailing whitespace ignored) ends with the expected text.',
+  description: 'The output (trailing whitespace ignored) ends with the expected text (`ignore-case: true` to fold case).',
   requires: ['expected'],
   threshold: 1,
-  optionsSchema: { expected: EXPECTED_SCHEMA },
+  optionsSchema: { expected: EXPECTED_SCHEMA, 'ignore-case': { type: 'boolean' } },
   score({ output, options }) {
-    const text = output.trimEnd();
-    return { value: asList(options.expected).some((suffix) => text.endsWith(suffix)) ? 1 : 0 };
+    const fold = (text: string) => (options['ignore-case'] ? text.toLowerCase() : text);
+    const text = fold(output.trimEnd());
+    return { value: asList(options.expected).some((suffix) => text.endsWith(fold(suffix))) ? 1 : 0 };
   },
 };

@@ -6,12 +6,13 @@ export const startsWith: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'binary' },
   direction: 'higher-is-better',
-  description: 'The output (leading whitespace ignored) starts with the expected text.',
+  description: 'The output (leading whitespace ignored) starts with the expected text (`ignore-case: true` to fold case).',
   requires: ['expected'],
   threshold: 1,
-  optionsSchema: { expected: EXPECTED_SCHEMA },
+  optionsSchema: { expected: EXPECTED_SCHEMA, 'ignore-case': { type: 'boolean' } },
   score({ output, options }) {
-    const text = output.trimStart();
-    return { value: asList(options.expected).some((prefix) => text.startsWith(prefix)) ? 1 : 0 };
+    const fold = (text: string) => (options['ignore-case'] ? text.toLowerCase() : text);
+    const text = fold(output.trimStart());
+    return { value: asList(options.expected).some((prefix) => text.startsWith(fold(prefix))) ? 1 : 0 };
   },
 };
