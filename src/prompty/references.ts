@@ -41,11 +41,13 @@ function envValue(content: string, context: ReferenceContext): string {
 
 function fileValue(content: string, context: ReferenceContext): unknown {
   const folder = dirname(context.path);
+  const outside = () => new PromptyError(`\${file:${content}} points outside the .prompty file's folder`, undefined, 'keep referenced files next to the .prompty file');
+  if (isAbsolute(content)) throw outside();
   const target = resolve(folder, content);
-  if (isAbsolute(content) || !existsSync(target)) throw new PromptyError(`\${file:${content}} not found`, undefined, 'the path is relative to the .prompty file');
+  if (!existsSync(target)) throw new PromptyError(`\${file:${content}} not found`, undefined, 'the path is relative to the .prompty file');
   const real = realpathSync(target);
   const inside = relative(realpathSync(folder), real);
-  if (inside.startsWith('..') || isAbsolute(inside)) throw new PromptyError(`\${file:${content}} points outside the .prompty file's folder`, undefined, 'keep referenced files next to the .prompty file');
+  if (inside.startsWith('..') || isAbsolute(inside)) throw outside();
   const text = readFileSync(real, 'utf8');
   const extension = extname(real).toLowerCase();
   try {
