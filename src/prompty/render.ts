@@ -28,8 +28,8 @@ function lineOf(template: PromptyTemplate, variable: string | undefined): number
 export function renderPrompty(template: PromptyTemplate, variables: Readonly<Record<string, unknown>>): ChatMessage[] {
   const threads: Threads = new Map();
   const prepared: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries({ ...template.defaults, ...variables })) {
-    prepared[name] = template.threads.includes(name) ? threadNonce(name, value, threads) : escapeRoleMarkers(value);
+  for (const source of [template.defaults, variables]) {
+    for (const name in source) prepared[name] = template.threads.includes(name) ? threadNonce(name, source[name], threads) : escapeRoleMarkers(source[name]);
   }
   let rendered: string;
   try {
