@@ -38,7 +38,7 @@ function promptyFile(suiteDir: string, file: string): PromptySpec {
       spec = loadPromptyFile(path);
     } catch (error) {
       if (!(error instanceof PromptyError)) throw error;
-      throw new ConfigError(`${file}: ${error.message}`, { file, ...(error.line ? { line: error.line } : {}) }, error.fix);
+      throw new ConfigError(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}`, {}, error.fix);
     }
     files.set(path, spec);
   }
