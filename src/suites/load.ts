@@ -33,7 +33,7 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
     } catch (error) {
       if (!(error instanceof PromptOnlyFile)) throw error;
       skipped.push(file);
-      options.log?.(error.message);
+      options.log?.(error.format());
     }
   }
   if (suites.length === 0) {

@@ -43,13 +43,14 @@ const MODEL_PARAMETERS: Record<string, string> = {
   seed: 'seed',
 };
 
-/** A GitHub prompt file without testData: nothing to evaluate, so the run skips it with this note. */
-export class PromptOnlyFile extends Error {
-  readonly file: string;
+/**
+ * A GitHub prompt file without testData: nothing to evaluate. loadSuites skips it with this note
+ * (`format()`); loading it alone is a configuration error saying the same.
+ */
+export class PromptOnlyFile extends ConfigError {
   constructor(file: string) {
-    super(`${file}: skipped — a prompt file without testData has nothing to evaluate (add testData and evaluators to gate on it)`);
+    super('skipped — a prompt file without testData has nothing to evaluate (add testData and evaluators to gate on it)', { file });
     this.name = 'PromptOnlyFile';
-    this.file = file;
   }
 }
 

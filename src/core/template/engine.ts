@@ -70,7 +70,7 @@ export function renderTemplate(text: string, variables: Readonly<Record<string, 
 }
 
 /** True when the text holds no Jinja syntax at all, so it need not be compiled. */
-export const isPlainText = (text: string) => !/\{[{%#]/.test(text);
+const isPlainText = (text: string) => !/\{[{%#]/.test(text);
 
 function lookup(variables: Readonly<Record<string, unknown>>, path: readonly (string | number)[], name: string): unknown {
   let current: unknown = variables;
