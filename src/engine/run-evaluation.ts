@@ -17,7 +17,7 @@ import type { EvaluationOptions } from './options.js';
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
   const started = Date.now();
-  const loaded = await loadSuites(options.suites, { cwd: options.cwd });
+  const loaded = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
   const suites = options.selection ? selectSuites(loaded, options.selection) : loaded;
   const client = options.apiKey ? await buildClient(options) : undefined;
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;

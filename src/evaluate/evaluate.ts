@@ -1,6 +1,6 @@
 import type { Case } from '../core/case.js';
 import { mapLimit } from '../core/pool.js';
-import { renderValue } from '../core/template.js';
+import { renderValue } from '../core/template/engine.js';
 import type { FlowOutput } from '../flows/types.js';
 import type { PriceTable } from '../metrics/cost/prices.js';
 import { costUsd, findPrice, mergePrices } from '../metrics/cost/prices.js';

@@ -66,6 +66,8 @@ export interface FlowKind<Spec extends { kind: string } = { kind: string }> {
   normalise(raw: Record<string, unknown>, at: SpecContext): Spec | Promise<Spec>;
   /** The spec's templates over the case (checked for every case before anything runs). */
   templates(spec: Spec): FlowTemplate[];
+  /** Whether the flow's answers may carry retrieved context (judges may then read `context`). */
+  reportsContext?(spec: Spec): boolean;
   /** Further per-case checks at load time (e.g. a Prompty body rendered strictly); throws ConfigError. */
   checkCase?(spec: Spec, testCase: Case): void;
   create(spec: Spec, ctx: FlowContext): Flow;

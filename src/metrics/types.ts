@@ -109,11 +109,17 @@ interface MetricBase {
   threshold?: number;
   /**
    * Options the metric renders itself as Jinja over the case plus `output`, `expected` and
-   * `context` (a rubric's prompt); every other string option is a template rendered over the
-   * case before scoring.
+   * `context` (a rubric's prompt and inputs); every other string option is a Jinja template
+   * rendered over the case before scoring.
    */
   jinjaOptions?: readonly string[];
-  /** What the metric needs from the model endpoint; metrics that need one are skipped without a key. */
+  /**
+   * Load-time check of one case (a rubric renders its prompt with an empty output): throws a
+   * TemplateError naming an undefined variable, or a ConfigError for a bad option or file.
+   * `vars`: the case's fields plus `output` and the `context` a flow may report.
+   */
+  checkCase?(options: Readonly<Record<string, unknown>>, vars: Readonly<Record<string, unknown>>, suiteDir: string): void;
+  /** What the metric needs from the model endpoint; metrics that need one skip without a key. */
   needs?: 'chat' | 'embeddings' | 'moderation';
   /** How the gate compares it. */
   policy: GatePolicy;

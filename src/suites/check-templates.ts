@@ -1,71 +1,60 @@
 import type { Case } from '../core/case.js';
 import { ConfigError } from '../core/errors.js';
-import { MissingVariableError, renderValue } from '../core/template.js';
+import { renderValue } from '../core/template/engine.js';
+import { TemplateError } from '../core/template/errors.js';
 import { flowKind } from '../flows/registry.js';
-import type { FlowTemplate } from '../flows/types.js';
 import { findMetric, templatedOptions } from '../metrics/registry.js';
-import { PromptyError, renderJinja } from '../prompty/prompty.js';
 import type { Suite } from './types.js';
-
-/** The templates of a suite: the flow kind's, and every evaluator's options. */
-function templatesOf(suite: Suite): FlowTemplate[] {
-  const flowTemplates = flowKind(suite.flow.kind)?.templates(suite.flow) ?? [];
-  const evaluatorTemplates = suite.evaluators.map((evaluator) => ({
-    where: `evaluator "${evaluator.name}"`,
-    value: templatedOptions(findMetric(evaluator.metric), evaluator.options),
-  }));
-  return [...flowTemplates, ...evaluatorTemplates];
-}
-
-/** Jinja options (a rubric's prompt) see the case plus what scoring adds. */
-function jinjaTemplatesOf(suite: Suite): { where: string; text: string }[] {
-  return suite.evaluators.flatMap((evaluator) =>
-    (findMetric(evaluator.metric)?.jinjaOptions ?? [])
-      .filter((key) => typeof evaluator.options[key] === 'string')
-      .map((key) => ({ where: `evaluator "${evaluator.name}" (${key})`, text: evaluator.options[key] as string })),
-  );
-}
-
-const SCORING_VARIABLES = { output: '', expected: '', context: '' };
 
 const caseLocation = (testCase: Case) => ({ file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) });
 const fieldsOf = (testCase: Case) => Object.keys(testCase.vars).join(', ') || 'none';
+
+function missing(error: TemplateError, testCase: Case, where: string, suiteFile: string, plus = ''): ConfigError {
+  const what = error.variable ? `uses {{ ${error.variable} }}, which is not defined for this case (fields: ${fieldsOf(testCase)}${plus})` : error.message;
+  return new ConfigError(`case "${testCase.id}": ${where} ${what}`, caseLocation(testCase), `add "${error.variable?.split(/[.[]/)[0] ?? 'the field'}" to every case or fix the template in ${suiteFile}`);
+}
+
+/** The flow kind's templates for one case, then its own checks (a Prompty body rendered strictly). */
+function checkFlow(suite: Suite, testCase: Case): void {
+  const kind = flowKind(suite.flow.kind);
+  for (const template of kind?.templates(suite.flow) ?? []) {
+    try {
+      renderValue(template.value, testCase.vars);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      throw missing(error, testCase, template.where, suite.file);
+    }
+  }
+  kind?.checkCase?.(suite.flow, testCase);
+}
+
+/** Every evaluator's option templates, then the metric's own check (a rubric's prompt and file). */
+function checkEvaluators(suite: Suite, testCase: Case): void {
+  const reportsContext = flowKind(suite.flow.kind)?.reportsContext?.(suite.flow) ?? false;
+  const scoring = { ...testCase.vars, output: '', ...(reportsContext ? { context: '' } : {}) };
+  const plus = `, plus output${reportsContext ? ', context' : ''}`;
+  for (const evaluator of suite.evaluators) {
+    const metric = findMetric(evaluator.metric);
+    const where = `evaluator "${evaluator.name}"`;
+    try {
+      const rendered = renderValue(templatedOptions(metric, evaluator.options), testCase.vars) as Record<string, unknown>;
+      metric?.checkCase?.({ ...evaluator.options, ...rendered }, scoring, suite.dir);
+    } catch (error) {
+      if (error instanceof TemplateError) throw missing(error, testCase, where, suite.file, plus);
+      if (!(error instanceof ConfigError)) throw error;
+      if (error.location.file) throw new ConfigError(`${error.message} for case "${testCase.id}" (${where}; fields: ${fieldsOf(testCase)}${plus})`, error.location, error.hint);
+      throw new ConfigError(`${where}: ${error.message}`, { file: suite.file }, error.hint);
+    }
+  }
+}
 
 /**
  * Renders every template against every case once at load time, so a missing variable is a
  * configuration error naming the case — never an empty string in a prompt at run time.
  */
 export function checkTemplates(suite: Suite): void {
-  const templates = templatesOf(suite);
-  const jinjaTemplates = jinjaTemplatesOf(suite);
-  const kind = flowKind(suite.flow.kind);
   for (const testCase of suite.cases) {
-    kind?.checkCase?.(suite.flow, testCase);
-    for (const template of jinjaTemplates) checkJinja(template, testCase, suite.file);
-    for (const template of templates) {
-      try {
-        renderValue(template.value, testCase.vars);
-      } catch (error) {
-        if (!(error instanceof MissingVariableError)) throw error;
-        throw new ConfigError(
-          `case "${testCase.id}": ${template.where} uses {{${error.variable}}}, which is not a field of this case ${error.fields}`,
-          caseLocation(testCase),
-          `add "${error.variable.split('.')[0]}" to every case or fix the template in ${suite.file}`,
-        );
-      }
-    }
-  }
-}
-
-function checkJinja(template: { where: string; text: string }, testCase: Case, suiteFile: string): void {
-  try {
-    renderJinja({ body: template.text, bodyLine: 1 }, { ...SCORING_VARIABLES, ...testCase.vars }, { strict: true });
-  } catch (error) {
-    if (!(error instanceof PromptyError)) throw error;
-    throw new ConfigError(
-      `case "${testCase.id}": ${template.where}: ${error.message} (fields: ${fieldsOf(testCase)}, plus output, expected, context)`,
-      caseLocation(testCase),
-      `add the field to every case or fix the prompt in ${suiteFile}`,
-    );
+    checkFlow(suite, testCase);
+    checkEvaluators(suite, testCase);
   }
 }

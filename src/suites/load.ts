@@ -6,7 +6,7 @@ import { ConfigError } from '../core/errors.js';
 import { readDataFile, inlineCases } from './data.js';
 import { flowKind } from '../flows/registry.js';
 import type { FlowSpec } from '../flows/registry.js';
-import { fromPromptYml, isPromptYml } from './prompt-yml.js';
+import { fromPromptYml, isPromptYml, looksLikePromptYml, PromptOnlyFile } from './prompt-yml.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { checkTemplates } from './check-templates.js';
 import type { EvaluatorSpec, GateConfig, MetricGate, Suite } from './types.js';
@@ -16,14 +16,29 @@ import type { YamlSource } from '../core/yaml-source.js';
 import { parseYaml } from '../core/yaml-source.js';
 
 
-/** load suites: globs → parsed, validated, normalised suites with their cases. */
-export async function loadSuites(patterns: readonly string[], options: { cwd: string }): Promise<Suite[]> {
+/**
+ * load suites: globs → parsed, validated, normalised suites with their cases. GitHub prompt files
+ * without testData are skipped with a note through `log` (an error only when nothing else is left).
+ */
+export async function loadSuites(patterns: readonly string[], options: { cwd: string; log?: (line: string) => void }): Promise<Suite[]> {
   const files = (await glob([...patterns], { cwd: options.cwd, onlyFiles: true })).sort();
   if (files.length === 0) {
     throw new ConfigError(`no suite files match ${patterns.join(', ')}`, {}, `suites are *.eval.yaml or GitHub *.prompt.yml files (looked in ${options.cwd})`);
   }
   const suites: Suite[] = [];
-  for (const file of files) suites.push(await loadSuite(file, options.cwd));
+  const skipped: string[] = [];
+  for (const file of files) {
+    try {
+      suites.push(await loadSuite(file, options.cwd));
+    } catch (error) {
+      if (!(error instanceof PromptOnlyFile)) throw error;
+      skipped.push(file);
+      options.log?.(error.format());
+    }
+  }
+  if (suites.length === 0) {
+    throw new ConfigError(`no suites to run: ${skipped.join(', ')} ${skipped.length === 1 ? 'is a prompt file' : 'are prompt files'} without testData`, {}, 'add testData and evaluators to a .prompt.yml to evaluate it');
+  }
   const names = new Map<string, string>();
   for (const suite of suites) {
     const other = names.get(suite.name);
@@ -42,7 +57,10 @@ export async function loadSuite(file: string, cwd: string): Promise<Suite> {
     throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });
   }
   if ((doc.data === undefined) === (doc.cases === undefined)) {
-    throw new ConfigError('a suite needs exactly one of `data:` (a cases file) or `cases:` (inline)', { file, line: 1 });
+    const hint = looksLikePromptYml(doc)
+      ? 'this looks like a GitHub prompt file (model, messages, testData): name it *.prompt.yml to run it as one'
+      : 'point `data:` at a cases file (.jsonl, .csv, .yaml) or list the cases under `cases:`';
+    throw new ConfigError('a suite needs exactly one of `data:` (a cases file) or `cases:` (inline)', { file, line: 1 }, hint);
   }
   checkMetricNames(source, doc.evaluators);
   validateSuiteDocument(source);

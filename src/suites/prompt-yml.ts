@@ -24,7 +24,38 @@ const BUILT_INS: Record<string, Dict> = {
   relevance: { metric: 'relevance' },
   groundedness: { metric: 'groundedness', context: '{{expected}}' },
 };
-const STRING_CHECKS: Record<string, string> = { equals: 'equals', contains: 'contains', startsWith: 'starts-with', endsWith: 'ends-with' };
+/** GitHub's runner lowercases both sides of every string check; so do these. */
+const STRING_CHECKS: Record<string, Dict> = {
+  equals: { metric: 'equals', 'ignore-case': true },
+  contains: { metric: 'icontains' },
+  startsWith: { metric: 'starts-with', 'ignore-case': true },
+  endsWith: { metric: 'ends-with', 'ignore-case': true },
+};
+/** `modelParameters` (camelCase, as GitHub writes them) → chat-completions parameters. */
+const MODEL_PARAMETERS: Record<string, string> = {
+  maxTokens: 'max_tokens',
+  maxCompletionTokens: 'max_completion_tokens',
+  temperature: 'temperature',
+  topP: 'top_p',
+  frequencyPenalty: 'frequency_penalty',
+  presencePenalty: 'presence_penalty',
+  stop: 'stop',
+  seed: 'seed',
+};
+
+/**
+ * A GitHub prompt file without testData: nothing to evaluate. loadSuites skips it with this note
+ * (`format()`); loading it alone is a configuration error saying the same.
+ */
+export class PromptOnlyFile extends ConfigError {
+  constructor(file: string) {
+    super('skipped — a prompt file without testData has nothing to evaluate (add testData and evaluators to gate on it)', { file });
+    this.name = 'PromptOnlyFile';
+  }
+}
+
+/** A mapping that reads like a GitHub prompt file (for a hint when it is not named *.prompt.yml). */
+export const looksLikePromptYml = (doc: Dict) => Array.isArray(doc.messages) && (typeof doc.model === 'string' || 'testData' in doc || 'modelParameters' in doc);
 
 function slug(name: unknown, index: number, taken: Set<string>): string {
   const base = (typeof name === 'string' ? name : '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
@@ -41,7 +72,7 @@ function evaluator(entry: unknown, index: number, taken: Set<string>, fail: (mes
     const checks = Object.entries(entry.string).filter(([key]) => key in STRING_CHECKS);
     if (checks.length !== 1) fail(`string evaluator needs exactly one of ${Object.keys(STRING_CHECKS).join(', ')}`, ['evaluators', index, 'string']);
     const [[kind, value]] = checks as [[string, unknown]];
-    return { name, metric: STRING_CHECKS[kind], expected: value };
+    return { name, ...STRING_CHECKS[kind], expected: value };
   }
   if (typeof entry.uses === 'string') {
     const builtIn = BUILT_INS[entry.uses.replace(/^github\//, '')];
@@ -63,12 +94,14 @@ function evaluator(entry: unknown, index: number, taken: Set<string>, fail: (mes
   return fail('an evaluator needs `string`, `uses` or `llm`', ['evaluators', index]);
 }
 
-function parameters(file: Dict, fail: (message: string, path: Path) => never): Dict {
+function parameters(file: Dict, fail: (message: string, path: Path, fix?: string) => never): Dict {
   const given = isDict(file.modelParameters) ? file.modelParameters : {};
   const mapped: Dict = {};
-  if (given.maxTokens !== undefined) mapped.max_tokens = given.maxTokens;
-  if (given.temperature !== undefined) mapped.temperature = given.temperature;
-  if (given.topP !== undefined) mapped.top_p = given.topP;
+  for (const [key, value] of Object.entries(given)) {
+    const name = MODEL_PARAMETERS[key];
+    if (!name) fail(`unknown modelParameters.${key}`, ['modelParameters', key], `known: ${Object.keys(MODEL_PARAMETERS).join(', ')}`);
+    mapped[name] = value;
+  }
   if (file.responseFormat === 'json_object') mapped.response_format = { type: 'json_object' };
   if (file.responseFormat === 'json_schema') {
     try {
@@ -96,7 +129,8 @@ export function fromPromptYml(source: YamlSource): YamlSource {
   const file = source.value;
   if (!isDict(file)) return fail('a .prompt.yml must be a YAML mapping (model, messages, testData, evaluators)', []);
   if (typeof file.model !== 'string') fail('`model` is missing', []);
-  if (!Array.isArray(file.testData) || file.testData.length === 0) fail('`testData` is missing: EvalGate needs cases to evaluate', [], 'add testData items with the template variables and `expected`');
+  if (file.testData === undefined) throw new PromptOnlyFile(source.file);
+  if (!Array.isArray(file.testData) || file.testData.length === 0) fail('`testData` is empty: EvalGate needs cases to evaluate', ['testData'], 'add testData items with the template variables and `expected`');
   if (!Array.isArray(file.evaluators) || file.evaluators.length === 0) fail('`evaluators` is missing', [], 'add string checks or `uses: github/similarity`');
   const taken = new Set<string>();
   const value = {

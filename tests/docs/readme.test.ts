@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listMetrics } from '../../src/metrics/registry.js';
@@ -22,7 +22,10 @@ const CASE = { id: 'refund', question: 'Can I return a tent?', context: 'Tents c
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'evalgate-readme-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 
@@ -43,6 +46,7 @@ describe('README examples', () => {
     const dir = folder({
       'examples.eval.yaml': `name: examples\nflow: { kind: command, command: node app.mjs }\ncases:\n  - ${JSON.stringify(CASE)}\n${examples}`,
       'tone.prompty': '---\nname: tone\n---\nsystem:\nRate the tone of the answer.\nuser:\n{{output}}\n',
+      'evaluators/groundedness.prompty': '---\nmodel: { api: chat, parameters: { max_tokens: 1 } }\ninputs: { answer: { type: string }, context: { type: string }, question: { type: string } }\n---\nsystem:\nRate 1-5.\nuser:\nQ: {{question}} C: {{context}} A: {{answer}}\n',
     });
     const suite = await loadSuite(join(dir, 'examples.eval.yaml'), dir);
     expect(suite.evaluators.length).toBe([...examples.matchAll(/^\s+- (\{ )?(name|metric):/gm)].length);

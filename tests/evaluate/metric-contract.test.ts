@@ -24,10 +24,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The smallest options each required option needs to mean something. */
-const REQUIRED_OPTION: Record<string, unknown> = { expected: 'the tent weighs 4.2 kg', pattern: '\\d', schema: { type: 'object' }, choices: { good: 1, bad: 0 }, canary: 'ZEBRA-42' };
+const REQUIRED_OPTION: Record<string, unknown> = { expected: 'the tent weighs 4.2 kg', pattern: '\\d', schema: { type: 'object' }, canary: 'ZEBRA-42' };
+/** Metrics whose options are a choice between forms: the form the test uses. */
+const CHOSEN_OPTIONS: Record<string, Record<string, unknown>> = { rubric: { prompt: 'Is {{ output }} a good answer?', choices: { good: 1, bad: 0 } } };
 const optionsFor = (metric: MetricDefinition, extra: Record<string, unknown> = {}) => ({
   ...Object.fromEntries(metric.requires.map((name) => [name, REQUIRED_OPTION[name]])),
-  ...(metric.name.endsWith('rubric') ? { prompt: 'Is {{ output }} a good answer?' } : {}),
+  ...CHOSEN_OPTIONS[metric.name],
   ...extra,
 });
 

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../src/engine/run-evaluation.js';
 import type { ConfigError } from '../../src/core/errors.js';
-import { promptyModel } from '../../src/prompty/front-matter.js';
-import { readPrompty } from '../../src/prompty/prompty.js';
+import { readPromptySpec } from '../../src/prompty/load.js';
 import { loadSuite } from '../../src/suites/load.js';
 import type { OpenAIServer } from '../support/openai-server.js';
 import { chatReply, startOpenAIServer } from '../support/openai-server.js';
@@ -59,19 +58,20 @@ function suiteDir(prompty: string, cases: object[], flow = 'flow: { kind: prompt
 const CASE = { id: 'tent', customer: { firstName: 'Sarah' }, documentation: [{ title: 'TrailMaster', content: 'Sleeps 4.' }], question: 'How many people fit?', answer: 'sleeps 4' };
 
 describe('Prompty front matter', () => {
+  const read = (text: string) => readPromptySpec(text, join(tmpdir(), 'x.prompty'));
+
   it('reads v1: Azure deployment, parameters, input defaults', () => {
-    expect(promptyModel(readPrompty(CHAT_V1).meta)).toEqual({ model: 'gpt-4o-mini', parameters: { max_tokens: 128, temperature: 0.2 }, defaults: { tone: 'friendly' }, format: 'jinja2' });
+    expect(read(CHAT_V1)).toMatchObject({ model: 'gpt-4o-mini', parameters: { max_tokens: 128, temperature: 0.2 }, defaults: { tone: 'friendly' }, stream: false });
   });
 
-  it('reads v2: model id, camelCase options, inputSchema defaults, template format', () => {
-    const v2 = '---\nmodel:\n  id: gpt-5.4-mini\n  provider: azure\n  options: { temperature: 0.7, maxOutputTokens: 1000, topP: 0.9, stopSequences: ["\\n"] }\ninputSchema:\n  properties:\n    - { name: firstName, kind: string, default: Jane }\n    - { name: question, kind: string }\ntemplate:\n  format: { kind: mustache }\n---\nuser:\n{{question}}\n';
-    expect(promptyModel(readPrompty(v2).meta)).toEqual({
+  it('reads v2: model id, camelCase options (maxOutputTokens → max_completion_tokens), inputSchema defaults', () => {
+    const v2 = '---\nmodel:\n  id: gpt-5.4-mini\n  provider: azure\n  options: { temperature: 0.7, maxOutputTokens: 1000, topP: 0.9, stopSequences: ["\\n"] }\ninputSchema:\n  properties:\n    - { name: firstName, kind: string, default: Jane }\n    - { name: question, kind: string }\n---\nuser:\n{{question}}\n';
+    expect(read(v2)).toMatchObject({
       model: 'gpt-5.4-mini',
-      parameters: { temperature: 0.7, max_tokens: 1000, top_p: 0.9, stop: ['\n'] },
+      parameters: { temperature: 0.7, max_completion_tokens: 1000, top_p: 0.9, stop: ['\n'] },
       defaults: { firstName: 'Jane' },
-      format: 'mustache',
     });
-    expect(promptyModel(readPrompty('---\nmodel: gpt-4o\n---\nuser:\nhi').meta).model).toBe('gpt-4o');
+    expect(read('---\nmodel: gpt-4o\n---\nuser:\nhi').model).toBe('gpt-4o');
   });
 });
 

@@ -71,7 +71,7 @@ describe('LLM judges over the loopback OpenAI server', () => {
 
   it('groundedness shows the judge the context', async () => {
     await judge('groundedness', '{"score": 5, "reason": "supported"}');
-    expect(server.requests.at(-1)?.body.messages[1].content).toContain('CONTEXT:\nThe tent weighs 4.2 kg.');
+    expect(server.requests.at(-1)?.body.messages[1].content).toContain('## CONTEXT\nThe tent weighs 4.2 kg.');
   });
 
   it('harm: severity per category, a defect at ≥ 4', async () => {

@@ -104,14 +104,14 @@ describe('loadSuites', () => {
 
   it('names the case, its line and the variable when a template variable is missing', async () => {
     const error = await loadError({ 'evals/x.eval.yaml': 'flow: { kind: command, command: x }\ndata: c.jsonl\nevaluators: [{ metric: contains, expected: "{{answer}}" }]\n', 'evals/c.jsonl': '{"id":"ok","answer":"y"}\n{"id":"bad","question":"q"}\n' });
-    expect(error.format()).toBe('evals/c.jsonl:2: case "bad": evaluator "contains" uses {{answer}}, which is not a field of this case (fields: id, question) — add "answer" to every case or fix the template in evals/x.eval.yaml');
+    expect(error.format()).toBe('evals/c.jsonl:2: case "bad": evaluator "contains" uses {{ answer }}, which is not defined for this case (fields: id, question, plus output, context) — add "answer" to every case or fix the template in evals/x.eval.yaml');
   });
 
-  it('checks a rubric prompt as Jinja over the case plus output, expected and context', async () => {
+  it('checks a rubric prompt as Jinja over the case plus output (and context when the flow may report one)', async () => {
     const suite = (prompt: string) => `flow: { kind: command, command: x }\ncases: [{ question: "q?" }]\nevaluators:\n  - { metric: rubric, prompt: "${prompt}", choices: { good: 1, bad: 0 } }\n`;
     await expect(loadSuites(['evals/**/*.eval.yaml'], { cwd: repo({ 'evals/r.eval.yaml': suite('Q: {{ question }} A: {{ output }}') }) })).resolves.toHaveLength(1);
     const error = await loadError({ 'evals/r.eval.yaml': suite('A: {{ outptu }}') });
-    expect(error.format()).toMatch(/^evals\/r\.eval\.yaml:2: case "\w+": evaluator "rubric" \(prompt\): \{\{ outptu \}\} is undefined \(fields: question, plus output, expected, context\)/);
+    expect(error.format()).toMatch(/^evals\/r\.eval\.yaml:2: case "\w+": evaluator "rubric" uses \{\{ outptu \}\}, which is not defined for this case \(fields: question, plus output, context\)/);
   });
 
   it('rejects duplicate case ids, duplicate evaluator names and gate keys naming no evaluator', async () => {

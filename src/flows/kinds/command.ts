@@ -136,5 +136,6 @@ export const commandKind: FlowKind<CommandFlowSpec> = {
   },
   normalise: normaliseCommand,
   templates: () => [],
+  reportsContext: () => true,
   create: (spec, ctx) => commandFlow(spec, ctx.dir),
 };

@@ -1,7 +1,7 @@
 import { DEFAULTS } from '../../core/defaults.js';
 import { DURATION_SCHEMA, parseDuration } from '../../core/duration.js';
 import { ConfigError } from '../../core/errors.js';
-import { renderString, renderValue } from '../../core/template.js';
+import { renderTemplate, renderValue } from '../../core/template/engine.js';
 import { usageFromOpenAI } from '../../core/usage.js';
 import { readPath } from '../json-path.js';
 import type { Flow, FlowKind, SpecContext } from '../types.js';
@@ -29,8 +29,8 @@ function httpFlow(spec: HttpFlowSpec): Flow {
     timeoutMs: spec.timeoutMs,
     async invoke(vars, signal) {
       const started = performance.now();
-      const headers = Object.fromEntries(Object.entries(spec.headers).map(([name, value]) => [name, renderString(value, vars)]));
-      const response = await fetch(renderString(spec.url, vars), {
+      const headers = Object.fromEntries(Object.entries(spec.headers).map(([name, value]) => [name, renderTemplate(value, vars)]));
+      const response = await fetch(renderTemplate(spec.url, vars), {
         method: spec.method,
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(renderValue(spec.body, vars)),
@@ -96,5 +96,6 @@ export const httpKind: FlowKind<HttpFlowSpec> = {
   },
   normalise: normaliseHttp,
   templates: (spec) => [{ where: 'flow', value: { url: spec.url, headers: spec.headers, body: spec.body } }],
+  reportsContext: (spec) => spec.contextPath !== undefined,
   create: (spec) => httpFlow(spec),
 };

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../core/messages.js';
-import { renderString } from '../../core/template.js';
+import { renderTemplate } from '../../core/template/engine.js';
 import type { ChatSpec } from '../chat.js';
 import { CHAT_SCHEMA_PROPERTIES, chatFlow } from '../chat.js';
 import type { FlowKind } from '../types.js';
@@ -34,7 +34,7 @@ export const promptKind: FlowKind<PromptFlowSpec> = {
   }),
   templates: (spec) => [{ where: 'flow.messages', value: spec.messages.map((message) => message.content) }],
   create(spec, ctx) {
-    const messages = (vars: Readonly<Record<string, unknown>>) => spec.messages.map((message) => ({ role: message.role, content: renderString(message.content, vars) }));
+    const messages = (vars: Readonly<Record<string, unknown>>) => spec.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, vars) }));
     return chatFlow('prompt', spec, messages, ctx.client, ctx.modelOverride);
   },
 };

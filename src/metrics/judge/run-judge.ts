@@ -10,13 +10,14 @@ export const JUDGE_SAMPLES_SCHEMA = { type: 'integer', minimum: 1, maximum: 9, d
 
 /**
  * Asks the judge model at temperature 0, `samples: n` times (default 1), and reads each answer
- * with `read`. An answer that cannot be read is an error carrying the raw text — never a 0,
- * never NaN. Tokens spent are returned for costing apart from the flow.
+ * with `read` (`parameters`: a judge file's own request parameters, under ours). An answer that
+ * cannot be read is an error carrying the raw text — never a 0, never NaN. Tokens spent are returned for costing apart from the flow.
  */
 export async function askJudge<T>(
   input: ScoreInput,
   messages: ChatMessage[],
   read: (text: string) => T | undefined,
+  parameters: Readonly<Record<string, unknown>> = {},
 ): Promise<{ values: T[]; usage: Score['evaluatorUsage'] } | { error: string; usage?: Score['evaluatorUsage'] }> {
   const client = clientOf(input);
   const samples = typeof input.options.samples === 'number' ? input.options.samples : 1;
@@ -24,7 +25,7 @@ export async function askJudge<T>(
   const values: T[] = [];
   for (let index = 0; index < samples; index += 1) {
     const response = await client.chat(
-      { model: input.judgeModel, messages, parameters: { temperature: 0, ...(samples > 1 ? { seed: index } : {}) } },
+      { model: input.judgeModel, messages, parameters: { ...parameters, temperature: 0, ...(samples > 1 ? { seed: index } : {}) } },
       input.signal,
     );
     usage = addUsage(usage, response.usage);

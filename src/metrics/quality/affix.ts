@@ -13,10 +13,11 @@ export function affixMetric(name: string, description: string, end: 'start' | 'e
     description,
     requires: ['expected'],
     threshold: 1,
-    optionsSchema: { expected: EXPECTED_SCHEMA },
+    optionsSchema: { expected: EXPECTED_SCHEMA, 'ignore-case': { type: 'boolean' } },
     score({ output, options }) {
-      const text = end === 'start' ? output.trimStart() : output.trimEnd();
-      const matches = (affix: string) => (end === 'start' ? text.startsWith(affix) : text.endsWith(affix));
+      const fold = (text: string) => (options['ignore-case'] ? text.toLowerCase() : text);
+      const text = fold(end === 'start' ? output.trimStart() : output.trimEnd());
+      const matches = (affix: string) => (end === 'start' ? text.startsWith(fold(affix)) : text.endsWith(fold(affix)));
       return { value: asList(options.expected).some(matches) ? 1 : 0 };
     },
   };

@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { ChatMessage } from '../../core/messages.js';
-import type { PromptyFile } from '../../prompty/prompty.js';
-import { PromptyError, readPrompty, renderJinja, renderPrompty } from '../../prompty/prompty.js';
+import { ConfigError } from '../../core/errors.js';
 import { median } from '../../core/numbers.js';
+import { PromptyError } from '../../prompty/errors.js';
+import { parseJudgement } from '../judge/parse.js';
+import type { RubricPrompt } from '../judge/rubric-prompt.js';
+import { judgeVariables, rubricMessages, rubricPrompt } from '../judge/rubric-prompt.js';
 import { askJudge, JUDGE_SAMPLES_SCHEMA } from '../judge/run-judge.js';
-import type { MetricDefinition, ScoreInput } from '../types.js';
 import { PAIRED_SCORE } from '../policy.js';
+import type { MetricDefinition, ScoreInput } from '../types.js';
 
 /** Reads the judge's choice: JSON `{"choice": …}` first, else the one choice label it names. */
 function readChoice(text: string, choices: Record<string, number>): { choice: string; reason?: string } | undefined {
@@ -25,41 +25,43 @@ function readChoice(text: string, choices: Record<string, number>): { choice: st
   return named.length === 1 && named[0] ? { choice: named[0], reason: text.trim().slice(0, 300) } : undefined;
 }
 
-/** Each rubric .prompty file is read and parsed once per process, not once per scored sample. */
-const promptyFiles = new Map<string, Promise<PromptyFile>>();
-function loadPrompty(file: string): Promise<PromptyFile> {
-  let loaded = promptyFiles.get(file);
-  if (!loaded) {
-    loaded = readFile(file, 'utf8').then(readPrompty);
-    promptyFiles.set(file, loaded);
+/** How the judge answers: one of the `choices`, or a number on `scale: [min, max]`. */
+type Grading = { kind: 'choices'; choices: Record<string, number> } | { kind: 'scale'; min: number; max: number };
+
+function grading(options: Readonly<Record<string, unknown>>): Grading {
+  const { choices, scale } = options;
+  if ((choices === undefined) === (scale === undefined)) {
+    throw new ConfigError('the rubric needs exactly one of `choices:` (label → score in [0, 1]) or `scale: [min, max]` (a numeric answer, e.g. [1, 5])');
   }
-  return loaded;
+  if (choices !== undefined) return { kind: 'choices', choices: choices as Record<string, number> };
+  const [min, max] = scale as [number, number];
+  if (!(min < max)) throw new ConfigError(`the rubric's scale [${min}, ${max}] is empty`, {}, 'write it as [min, max], e.g. [1, 5]');
+  return { kind: 'scale', min, max };
 }
 
-async function rubricMessages(input: ScoreInput, choices: Record<string, number>): Promise<ChatMessage[]> {
-  const variables = { ...input.vars, output: input.output, expected: input.options.expected, context: input.context };
-  const format = `Answer with JSON only: {"choice": one of ${Object.keys(choices).map((label) => JSON.stringify(label)).join(', ')}, "reason": "<one sentence>"}.`;
-  if (typeof input.options.prompty === 'string') {
-    const file = resolve(input.suiteDir, input.options.prompty);
-    let messages: ChatMessage[];
-    try {
-      messages = renderPrompty(await loadPrompty(file), variables, { strict: false });
-    } catch (error) {
-      if (!(error instanceof PromptyError)) throw error;
-      throw new Error(`${input.options.prompty}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-    }
-    return [...messages, { role: 'system', content: format }];
-  }
-  const prompt = renderJinja({ body: String(input.options.prompt ?? ''), bodyLine: 1 }, variables, { strict: false });
-  return [
-    { role: 'system', content: `You are a strict evaluator. ${format}` },
-    { role: 'user', content: `${prompt}\n\nANSWER TO EVALUATE:\n${input.output}` },
-  ];
+function format(grade: Grading, fromFile: boolean): string | undefined {
+  if (grade.kind === 'scale') return fromFile ? undefined : `Answer with JSON only: {"score": <integer ${grade.min}-${grade.max}>, "reason": "<one sentence>"}.`;
+  return `Answer with JSON only: {"choice": one of ${Object.keys(grade.choices).map((label) => JSON.stringify(label)).join(', ')}, "reason": "<one sentence>"}.`;
 }
+
+function messagesFor(input: Pick<ScoreInput, 'options' | 'suiteDir' | 'vars' | 'output' | 'context'>) {
+  const grade = grading(input.options);
+  const prompt = rubricPrompt(input.options, input.suiteDir);
+  const variables = judgeVariables({ vars: input.vars, output: input.output, expected: input.options.expected, context: input.context, inputs: input.options.inputs });
+  try {
+    return { grade, prompt, messages: rubricMessages(prompt, variables, format(grade, prompt.kind === 'prompty')) };
+  } catch (error) {
+    if (!(error instanceof PromptyError) || prompt.kind !== 'prompty') throw error;
+    throw new ConfigError(error.message, { file: prompt.file, ...(error.line ? { line: error.line } : {}) }, error.fix);
+  }
+}
+
+/** A .prompty evaluator's own request parameters count when it also sets the answer format (scale). */
+const fileParameters = (grade: Grading, prompt: RubricPrompt) => (grade.kind === 'scale' && prompt.kind === 'prompty' ? prompt.spec.parameters : {});
 
 /**
- * A custom LLM-judge rubric: the user writes the prompt (inline `prompt:` or a `.prompty` file)
- * and the choices, each mapped to a score in [0, 1].
+ * A custom LLM judge: your prompt (inline Jinja or a .prompty file, e.g. a published evaluator),
+ * graded by `choices` mapped to [0, 1] or by a number on `scale` mapped linearly to [0, 1].
  */
 export const rubric: MetricDefinition = {
   name: 'rubric',
@@ -67,26 +69,40 @@ export const rubric: MetricDefinition = {
   scale: { kind: 'unit' },
   direction: 'higher-is-better',
   policy: PAIRED_SCORE,
-  description: 'Custom LLM judge: your prompt (inline or a .prompty file) and choices mapped to scores in [0, 1].',
-  requires: ['choices'],
+  description: 'Custom LLM judge: your prompt (inline or a .prompty evaluator file), graded by choices or a numeric scale, mapped to [0, 1].',
+  requires: [],
   threshold: 0.5,
   needs: 'chat',
-  jinjaOptions: ['prompt'],
+  jinjaOptions: ['prompt', 'inputs'],
   optionsSchema: {
-    prompt: { type: 'string', description: 'The rubric; Jinja over the case fields plus output, expected, context.' },
-    prompty: { type: 'string', pattern: '\\.prompty$', description: 'A .prompty file (relative to the suite) holding the rubric.' },
+    prompt: { type: 'string', description: 'The rubric: inline Jinja over the case fields plus output, expected, context — or a .prompty file (relative to the suite).' },
+    prompty: { type: 'string', pattern: '\\.prompty$', description: 'Same as `prompt: file.prompty`.' },
+    inputs: { type: 'object', additionalProperties: true, description: "The prompt's variables as templates over the case plus output/expected/context, e.g. { answer: \"{{output}}\" }." },
     choices: { type: 'object', minProperties: 2, additionalProperties: { type: 'number', minimum: 0, maximum: 1 }, description: 'choice → score, e.g. { correct: 1, partial: 0.5, wrong: 0 }' },
+    scale: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2, description: 'The numeric range the judge answers in, e.g. [1, 5]; mapped to [0, 1].' },
     expected: { description: 'A reference answer the rubric may use.' },
     samples: JUDGE_SAMPLES_SCHEMA,
   },
+  checkCase(options, vars, suiteDir) {
+    messagesFor({ options, vars, suiteDir, output: '', ...(typeof options.context === 'string' ? { context: options.context } : {}) });
+  },
   async score(input) {
-    const choices = input.options.choices as Record<string, number>;
-    if (typeof input.options.prompt !== 'string' && typeof input.options.prompty !== 'string') {
-      return { value: null, error: 'the rubric needs `prompt:` or `prompty:`' };
+    const { grade, prompt, messages } = messagesFor(input);
+    const parameters = fileParameters(grade, prompt);
+    if (grade.kind === 'scale') {
+      const answer = await askJudge(input, messages, (text) => parseJudgement(text, grade.min, grade.max), parameters);
+      if ('error' in answer) return { value: null, error: answer.error, ...(answer.usage ? { evaluatorUsage: answer.usage } : {}) };
+      const raw = median(answer.values.map((value) => value.score));
+      const reason = answer.values.find((value) => value.reason)?.reason;
+      return {
+        value: (raw - grade.min) / (grade.max - grade.min),
+        reason: `${raw} on ${grade.min}–${grade.max}${reason ? `: ${reason}` : ''}`,
+        ...(answer.usage ? { evaluatorUsage: answer.usage } : {}),
+      };
     }
-    const answer = await askJudge(input, await rubricMessages(input, choices), (text) => readChoice(text, choices));
+    const answer = await askJudge(input, messages, (text) => readChoice(text, grade.choices), parameters);
     if ('error' in answer) return { value: null, error: answer.error, ...(answer.usage ? { evaluatorUsage: answer.usage } : {}) };
-    const scores = answer.values.map((value) => choices[value.choice] ?? 0);
+    const scores = answer.values.map((value) => grade.choices[value.choice] ?? 0);
     const first = answer.values[0];
     return {
       value: median(scores),

@@ -1,3 +1,3 @@
 import { affixMetric } from './affix.js';
 
-export const startsWith = affixMetric('starts-with', 'The output (leading whitespace ignored) starts with the expected text.', 'start');
+export const startsWith = affixMetric('starts-with', 'The output (leading whitespace ignored) starts with the expected text (`ignore-case: true` to fold case).', 'start');
