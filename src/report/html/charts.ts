@@ -56,7 +56,7 @@ export function histogramSvg(distribution: Distribution): string {
     const range = `${label(from, distribution.scale)}–${label(to, distribution.scale)}`;
     const prCount = pr[index] ?? 0;
     const bar = (value: number, offset: number, kind: string, who: string) =>
-      `<rect class="${kind}" x="${index * slot + offset}" y="${height - (value / peak) * height}" width="10" height="${(value / peak) * height}"><title>${who} ${range}: ${value} case(s)</title></rect>`;
+      `<rect class="${kind}" x="${index * slot + offset}" y="${(height - (value / peak) * height).toFixed(1)}" width="10" height="${((value / peak) * height).toFixed(1)}"><title>${who} ${range}: ${value} case(s)</title></rect>`;
     return [bar(count, 1, 'bar-base', 'baseline'), bar(prCount, 12, 'bar-pr', 'PR')];
   });
   const axis = `<text x="0" y="${height + 13}">${escapeHtml(label(low, distribution.scale))}</text><text x="${width}" y="${height + 13}" text-anchor="end">${escapeHtml(label(high, distribution.scale))}</text>`;
