@@ -5,6 +5,9 @@ import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { failsGate } from '../engine/fail-policy.js';
 import { ConfigError, isConfigError } from '../errors.js';
+import { renderTrendMarkdown } from '../history/mermaid.js';
+import { renderHtmlReport } from '../report/html/index.js';
+import { renderJunit } from '../report/junit.js';
 import { renderSummary } from '../report/summary.js';
 import { VERDICT_WORD } from '../report/format.js';
 import { readResultsFile, writeFileAtomic, writeResultsFile } from '../results/io.js';
@@ -17,6 +20,7 @@ import { createGitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
 import { publishComment, refreshBaseline } from './publish.js';
+import { readTrend } from './trend.js';
 import { checkResultsCommit, publishingTarget } from './workflow-run.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -44,8 +48,10 @@ function checkTrigger(trigger: EventInfo, inputs: ActionInputs): void {
  * through the API, never from the working tree the PR can edit); a push to the default branch
  * with the one before the push; other events (release, schedule, dispatch) with the one at HEAD.
  */
+const baselineRef = (event: EventInfo) => event.pullRequest?.baseSha ?? (isDefaultBranchPush(event) ? event.before : event.sha);
+
 async function loadBaseline(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, cwd: string): Promise<ResultsFile | null> {
-  const ref = event.pullRequest?.baseSha ?? (isDefaultBranchPush(event) ? event.before : event.sha);
+  const ref = baselineRef(event);
   if (api && ref) return fetchBaseline(api, inputs.baseline, ref);
   if (event.pullRequest) {
     core.warning('No github-token: a pull request cannot read its base commit’s baseline, so nothing is compared.');
@@ -100,18 +106,26 @@ export async function run(env: Env = process.env): Promise<void> {
     await writeResultsFile(resultsPath, results);
     const comparison = compare(baseline, results);
 
+    const history = await readTrend(api, inputs.baseline, baselineRef(event), results);
+    const trend = renderTrendMarkdown(history);
     const notes: string[] = [];
-    const commentUrl = await publishComment(api, event, inputs, comparison, notes);
+    const commentUrl = await publishComment(api, event, inputs, comparison, notes, trend);
     if (isDefaultBranchPush(event)) await refreshBaseline(api, event, inputs, results, notes);
 
-    const summary = renderSummary(comparison, { notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
+    const summary = renderSummary(comparison, { notes, trend, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
     const reportPath = join(cwd, '.evalgate/report.md');
     await writeFileAtomic(reportPath, summary);
+    const htmlPath = join(cwd, '.evalgate/report.html');
+    await writeFileAtomic(htmlPath, renderHtmlReport({ comparison, pr: results, baseline, history }));
+    const junitPath = join(cwd, '.evalgate/junit.xml');
+    await writeFileAtomic(junitPath, renderJunit(comparison, { failOn: inputs.failOn }));
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 
     core.setOutput('verdict', comparison.verdict);
     core.setOutput('results', resultsPath);
     core.setOutput('report', reportPath);
+    core.setOutput('html-report', htmlPath);
+    core.setOutput('junit', junitPath);
     core.setOutput('comment-url', commentUrl ?? '');
     core.setOutput('regressions', String(comparison.regressions));
 

@@ -4,15 +4,18 @@ import { DEFAULT_SUITES } from '../engine/options.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
 import { ConfigError } from '../errors.js';
+import type { HistoryCommand } from './history-command.js';
+import { parseHistoryCommand } from './history-command.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }
-  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat };
+  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat; html?: string }
+  | HistoryCommand;
 
-export type OutputFormat = 'text' | 'markdown' | 'json';
+export type OutputFormat = 'text' | 'markdown' | 'json' | 'junit';
 
 export interface RunFlags {
   cwd: string;
@@ -29,6 +32,8 @@ export interface RunFlags {
   timeoutMs: number;
   failOn: FailOn;
   format: OutputFormat;
+  /** Also write the self-contained HTML report here. */
+  html?: string;
 }
 
 const RUN_OPTIONS = {
@@ -45,11 +50,13 @@ const RUN_OPTIONS = {
   timeout: { type: 'string', default: '60' },
   'fail-on': { type: 'string', default: 'regression' },
   format: { type: 'string', default: 'text' },
+  html: { type: 'string' },
 } as const;
 
 const COMPARE_OPTIONS = {
   'fail-on': { type: 'string', default: 'regression' },
   format: { type: 'string', default: 'text' },
+  html: { type: 'string' },
 } as const;
 
 function positiveInt(value: string, flag: string): number {
@@ -59,8 +66,8 @@ function positiveInt(value: string, flag: string): number {
 }
 
 function outputFormat(value: string): OutputFormat {
-  if (value === 'text' || value === 'markdown' || value === 'json') return value;
-  throw new ConfigError(`--format must be one of text, markdown, json, got "${value}"`);
+  if (value === 'text' || value === 'markdown' || value === 'json' || value === 'junit') return value;
+  throw new ConfigError(`--format must be one of text, markdown, json, junit, got "${value}"`);
 }
 
 function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
@@ -96,6 +103,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
         failOn: parseFailOn(values['fail-on'], '--fail-on'),
         format: outputFormat(values.format),
+        ...(values.html ? { html: values.html } : {}),
       },
     };
   }
@@ -111,7 +119,9 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
       results,
       failOn: parseFailOn(values['fail-on'], '--fail-on'),
       format: outputFormat(values.format),
+      ...(values.html ? { html: values.html } : {}),
     };
   }
-  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, help, version');
+  if (name === 'history') return parseHistoryCommand(rest, cwd);
+  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, history, help, version');
 }

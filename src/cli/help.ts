@@ -1,10 +1,12 @@
 import { VERSION } from '../version.js';
+import { HISTORY_HELP } from './history-command.js';
 
 const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
 
 Usage:
   evalgate run [suites…]             run suites, write results, compare with the baseline
   evalgate compare <base> <results>  compare two results files and print the metric diff
+  evalgate history                   each metric's trend over the baseline's last commits (git log)
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -24,16 +26,19 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *
   -c, --concurrency N      cases in flight per suite (default 4)
       --timeout SECONDS    per flow invocation (default 60)
       --fail-on WHEN       regression (default) | warn | never
-      --format FORMAT      text (default) | markdown | json
+      --format FORMAT      text (default) | markdown | json | junit (JUnit XML for test-report UIs)
+      --html FILE          also write the self-contained HTML report (e.g. .evalgate/report.html)
       --cwd DIR            run as if started in DIR`;
 
 const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 
       --fail-on WHEN       regression (default) | warn | never
-      --format FORMAT      text (default) | markdown | json`;
+      --format FORMAT      text (default) | markdown | json | junit
+      --html FILE          also write the self-contained HTML report`;
 
 export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;
   if (topic === 'compare') return COMPARE;
+  if (topic === 'history') return HISTORY_HELP;
   return MAIN;
 }

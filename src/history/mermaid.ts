@@ -54,5 +54,5 @@ export function renderTrendMarkdown(series: readonly MetricSeries[], maxCharts =
   const shown = series.filter((candidate) => candidate.points.length >= 2).sort((a, b) => Number(isScore(b)) - Number(isScore(a))).slice(0, maxCharts);
   if (shown.length === 0) return '';
   const commits = Math.max(...shown.map((candidate) => candidate.points.length));
-  return [`**Trend over the last ${commits} baselines**`, '', ...shown.map(trendChart)].join('\n\n');
+  return [`**Trend over the last ${commits} runs**`, ...shown.map(trendChart)].join('\n\n');
 }

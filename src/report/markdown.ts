@@ -16,6 +16,8 @@ export interface MarkdownOptions {
   reportUrl?: string;
   runUrl?: string;
   notes?: string[];
+  /** Trend charts (src/history/mermaid.ts: chart text already reduced to plain characters). */
+  trend?: string;
 }
 
 const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
@@ -108,6 +110,7 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
   ];
   for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
+  if (options.trend) lines.push(options.trend, '');
   const links = [options.reportUrl ? `[full report](${options.reportUrl})` : '', options.runUrl ? `[workflow run and job summary](${options.runUrl})` : ''].filter(Boolean);
   lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${links.length ? ` · ${links.join(' · ')}` : ''}</sub>`);
   return lines.join('\n');

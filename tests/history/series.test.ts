@@ -42,7 +42,7 @@ describe('metric series over the baseline history', () => {
 
   it('renders mermaid xychart-beta blocks with plain chart text, scores in % first', () => {
     const markdown = renderTrendMarkdown(series);
-    expect(markdown.startsWith('**Trend over the last 4 baselines**')).toBe(true);
+    expect(markdown.startsWith('**Trend over the last 4 runs**')).toBe(true);
     expect(markdown.match(/```mermaid\nxychart-beta\n/g)).toHaveLength(3);
     expect(trendChart(series[0] as (typeof series)[number])).toBe(
       [
