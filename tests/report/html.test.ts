@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html/index.js';
 import { escapeHtml, jsonForScript, visibleText } from '../../src/report/html/safe-text.js';
 import { wordDiff } from '../../src/report/html/word-diff.js';
+import { compare } from '../../src/compare/index.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { HOSTILE, hostileRuns } from './hostile-corpus.js';
 
@@ -37,6 +38,14 @@ describe('the HTML report page (as text)', () => {
       expect(html).toContain(figure);
     }
     expect(html.match(/<svg class="chart"/g)).toHaveLength(5);
+  });
+
+  it('renders a first run (no baseline): every case added, distributions of this run only', () => {
+    const first = renderHtmlReport({ comparison: compare(null, pr), pr, baseline: null });
+    const data = JSON.parse(/id="evalgate-data">([\s\S]*?)<\/script>/.exec(first)?.[1] ?? '{}') as { cases: { status: string }[] };
+    expect(new Set(data.cases.map((testCase) => testCase.status))).toEqual(new Set(['added', 'errored']));
+    expect(first).toContain('baseline</dt><dd>none yet');
+    expect(first).toContain('0 baseline / 41 PR cases');
   });
 
   it('safe-text helpers: control characters, lone CR, bidi marks, script-safe JSON', () => {
