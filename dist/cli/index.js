@@ -37403,7 +37403,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91002);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2563);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -37419,7 +37419,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 91002:
+/***/ 2563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43568,7 +43568,7 @@ function compare(baseline, pr) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/fail-policy.ts
+;// CONCATENATED MODULE: ./src/compare/fail-policy.ts
 
 /** `fail-on`: which verdicts fail the step / the CLI. */
 const FAIL_ON_VALUES = ['regression', 'warn', 'never'];
@@ -43590,6 +43590,9 @@ function failsGate(verdict, failOn) {
         return true;
     return verdict === 'warn' && failOn === 'warn';
 }
+
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+
 /**
  * CLI exit codes: 0 pass/warn, 1 gate failed, 2 configuration or usage error, 3 the evaluation
  * could not run (provider down, every case errored), 70 an internal error (a bug in EvalGate).
@@ -43744,6 +43747,8 @@ const DEFAULTS = {
     baseline: 'evals/baseline.json',
     results: '.evalgate/results.json',
     report: '.evalgate/report.md',
+    htmlReport: '.evalgate/report.html',
+    junit: '.evalgate/junit.xml',
     judgeModel: 'gpt-4o-mini',
     /** Flow invocations (and judge calls) in flight at once. */
     concurrency: 4,
@@ -43830,53 +43835,6 @@ function comparisonDocument(comparison) {
     return { format: COMPARISON_FORMAT, version: COMPARISON_VERSION, ...comparison };
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for untrusted text (model outputs, case inputs, PR text) on its way into Markdown
- * and workflow commands. GitHub does not stop @mentions at a backslash, so they are broken
- * with a zero-width joiner; HTML is entity-encoded; our hidden marker can never be forged.
- */
-const ZWJ = '\u200d';
-function stripControl(text) {
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-}
-function breakMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
-}
-function encodeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Inline Markdown text: HTML, mentions, issue links, emphasis, links and images neutralised. */
-function escapeMarkdownText(text) {
-    const safe = breakMentions(encodeHtml(stripControl(text)));
-    return safe
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        .replace(/^(\s*)([-=>])/gm, '$1\\$2')
-        .replace(/^(\s*\d+)\./gm, '$1\\.');
-}
-/** A table cell: one line, pipes escaped. */
-function escapeTableCell(text, maxLength = 120) {
-    const oneLine = text.replace(/\r?\n/g, ' ⏎ ');
-    const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength)}…` : oneLine;
-    return escapeMarkdownText(cut);
-}
-/** A fenced block that no backtick run inside the text can close early. */
-function fencedBlock(text, maxLength = 2000) {
-    const cut = text.length > maxLength ? `${text.slice(0, maxLength)}\n…(truncated)` : text;
-    const body = breakMentions(stripControl(cut));
-    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}text\n${body.replace(/<!--/g, '<!\u200d--')}\n${fence}`;
-}
-/** Data for `::command::` workflow lines (GitHub's escaping rules for messages). */
-function escapeWorkflowData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Properties of `::command key=value::` lines also escape `:` and `,`. */
-function escapeWorkflowProperty(text) {
-    return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
 const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
@@ -43942,6 +43900,118 @@ function spendLine(spend) {
 /** baseline, PR, Δ, CI and p: the cells every metric table shows, terminal and Markdown alike. */
 function metricCells(metric) {
     return [formatValue(metric.baseline, metric.scale), formatValue(metric.pr, metric.scale), formatDelta(metric), formatInterval(metric), formatP(metric)];
+}
+
+;// CONCATENATED MODULE: ./src/report/junit.ts
+
+/** Characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/FFFF) are dropped. */
+function xmlChars(text) {
+    return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+function junit_text(value) {
+    return xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function attr(value) {
+    return junit_text(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+function figures(metric) {
+    const value = (number) => formatValue(number, metric.scale);
+    return `baseline ${value(metric.baseline)} → PR ${value(metric.pr)} · Δ ${formatDelta(metric)} · 90% CI ${formatInterval(metric)} · p (raw / Holm) ${formatP(metric)} · ${metric.shared} shared cases`;
+}
+function metricCase(suite, metric, failOn) {
+    const base = { name: metric.name, classname: suite.name };
+    const failing = metric.gating && (metric.status === 'fail' || (metric.status === 'warn' && failOn === 'warn')) && failOn !== 'never';
+    if (failing)
+        return { ...base, outcome: { kind: 'failure', type: metric.status === 'fail' ? 'regression' : 'warning', message: metric.reason, body: figures(metric) } };
+    const label = !metric.gating && metric.status !== 'pass' ? `REPORT ONLY (${metric.status}): ` : metric.status === 'warn' ? 'WARN: ' : '';
+    return { ...base, out: `${label}${metric.reason}\n${figures(metric)}` };
+}
+function suiteCases(suite, failOn) {
+    const errored = suite.erroredCases.map((errored) => ({
+        name: `case ${errored.id}`,
+        classname: `${suite.name}.cases`,
+        outcome: { kind: 'error', type: 'flow-error', message: errored.error.split('\n')[0] ?? '', body: errored.error },
+    }));
+    if (suite.outcome === 'skipped' || suite.outcome === 'removed') {
+        const message = suite.outcome === 'removed' ? `removed: ${suite.note ?? ''}` : suite.note ?? 'skipped';
+        return [{ name: 'suite', classname: suite.name, outcome: { kind: 'skipped', type: suite.outcome, message } }];
+    }
+    if (suite.outcome === 'could-not-run') {
+        return [{ name: 'evaluation', classname: suite.name, outcome: { kind: 'error', type: 'could-not-run', message: suite.note ?? 'the evaluation could not run' } }, ...errored];
+    }
+    return [...sortByFamily(suite.metrics).map((metric) => metricCase(suite, metric, failOn)), ...errored];
+}
+function testcaseXml(testcase) {
+    const open = `    <testcase name="${attr(testcase.name)}" classname="${attr(testcase.classname)}" time="0"`;
+    const { outcome } = testcase;
+    const inner = [
+        outcome ? `      <${outcome.kind} type="${attr(outcome.type)}" message="${attr(outcome.message)}"${outcome.body ? `>${junit_text(outcome.body)}</${outcome.kind}>` : '/>'}` : '',
+        testcase.out ? `      <system-out>${junit_text(testcase.out)}</system-out>` : '',
+    ].filter(Boolean);
+    return inner.length ? [`${open}>`, ...inner, '    </testcase>'].join('\n') : `${open}/>`;
+}
+function count(cases) {
+    const of = (kind) => cases.filter((testcase) => testcase.outcome?.kind === kind).length;
+    return { tests: cases.length, failures: of('failure'), errors: of('error'), skipped: of('skipped') };
+}
+const countAttrs = (counts) => `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
+/** The report's name carries the verdict and headline, as test-report UIs show it above the suites. */
+function renderJunit(comparison, options = {}) {
+    const suites = comparison.suites.map((suite) => ({ suite, cases: suiteCases(suite, options.failOn) }));
+    const total = count(suites.flatMap((entry) => entry.cases));
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${attr(`EvalGate ${VERDICT_WORD[comparison.verdict]}: ${comparison.headline}`)}" ${countAttrs(total)} time="0">`];
+    for (const { suite, cases } of suites) {
+        lines.push(`  <testsuite name="${attr(suite.name)}" ${countAttrs(count(cases))} time="0" file="${attr(suite.file)}">`, ...cases.map(testcaseXml), '  </testsuite>');
+    }
+    lines.push('</testsuites>', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Escaping for untrusted text (model outputs, case inputs, PR text) on its way into Markdown
+ * and workflow commands. GitHub does not stop @mentions at a backslash, so they are broken
+ * with a zero-width joiner; HTML is entity-encoded; our hidden marker can never be forged.
+ */
+const ZWJ = '\u200d';
+function stripControl(text) {
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+function breakMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
+}
+function encodeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Inline Markdown text: HTML, mentions, issue links, emphasis, links and images neutralised. */
+function escapeMarkdownText(text) {
+    const safe = breakMentions(encodeHtml(stripControl(text)));
+    return safe
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/^(\s*)([-=>])/gm, '$1\\$2')
+        .replace(/^(\s*\d+)\./gm, '$1\\.');
+}
+/** A table cell: one line, pipes escaped. */
+function escapeTableCell(text, maxLength = 120) {
+    const oneLine = text.replace(/\r?\n/g, ' ⏎ ');
+    const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength)}…` : oneLine;
+    return escapeMarkdownText(cut);
+}
+/** A fenced block that no backtick run inside the text can close early. */
+function fencedBlock(text, maxLength = 2000) {
+    const cut = text.length > maxLength ? `${text.slice(0, maxLength)}\n…(truncated)` : text;
+    const body = breakMentions(stripControl(cut));
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${body.replace(/<!--/g, '<!\u200d--')}\n${fence}`;
+}
+/** Data for `::command::` workflow lines (GitHub's escaping rules for messages). */
+function escapeWorkflowData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Properties of `::command key=value::` lines also escape `:` and `,`. */
+function escapeWorkflowProperty(text) {
+    return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -44033,6 +44103,8 @@ function renderMarkdown(comparison, options, detail) {
         lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
     for (const suite of comparison.suites)
         lines.push(...suiteSection(suite, detail));
+    if (options.trend)
+        lines.push(options.trend, '');
     const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
     lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${link}</sub>`);
     return lines.join('\n');
@@ -44125,6 +44197,7 @@ function renderTerminalTable(comparison, options) {
 
 
 
+
 /**
  * The output formats, by name: `--format`, its help text and the action's report derive from
  * this map. Adding a format = a renderer module + one entry here.
@@ -44132,6 +44205,7 @@ function renderTerminalTable(comparison, options) {
 const OUTPUT_FORMATS = {
     text: { description: 'the metric-diff table for a terminal (default)', render: (comparison, ctx) => renderTerminalTable(comparison, { color: ctx.color }) },
     markdown: { description: 'the Markdown report (what the job summary and report.md hold)', render: (comparison) => renderSummary(comparison, {}) },
+    junit: { description: 'JUnit XML for test-report UIs: a testsuite per suite, a testcase per metric', render: (comparison, ctx) => renderJunit(comparison, ctx.failOn ? { failOn: ctx.failOn } : {}) },
     json: {
         description: 'the comparison as JSON: format "evalgate-comparison", version 1, schema/comparison.schema.json',
         render: (comparison) => JSON.stringify(comparisonDocument(comparison), null, 2),
@@ -44142,7 +44216,266 @@ function isOutputFormat(name) {
     return Object.hasOwn(OUTPUT_FORMATS, name);
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/history/types.ts
+/** How many baseline commits a reader looks at unless told otherwise. */
+const DEFAULT_HISTORY_LIMIT = 20;
+
+;// CONCATENATED MODULE: ./src/history/git-reader.ts
+
+
+
+
+
+const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+async function git(cwd, args) {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: MAX_FILE_BYTES, encoding: 'utf8' });
+    return stdout;
+}
+/** `sha<TAB>ISO date` lines of `git log`, newest first. */
+function parseLog(text) {
+    return text.split('\n').flatMap((line) => {
+        const [commit, date] = line.split('\t');
+        return commit && date && /^[0-9a-f]{40,64}$/.test(commit) ? [{ commit, date }] : [];
+    });
+}
+/**
+ * The baseline's history in the local clone: the last `limit` commits that changed `path`
+ * (relative to `cwd`), oldest first, each version validated; invalid or deleted versions are
+ * skipped with a note. git runs without a shell.
+ */
+async function readGitHistory(cwd, path, limit = DEFAULT_HISTORY_LIMIT) {
+    let log;
+    try {
+        log = await git(cwd, ['log', `-n${limit}`, '--format=%H%x09%cI', '--', path]);
+    }
+    catch (error) {
+        const reason = error.stderr?.trim().split('\n')[0] || error.message;
+        throw new ConfigError(`cannot read the baseline's history with git (${reason})`, { file: path }, 'run `evalgate history` inside a git clone that has git installed');
+    }
+    const commits = parseLog(log).reverse();
+    const entries = [];
+    const notes = [];
+    if (commits.length === 0)
+        notes.push(`no commit changed ${path} yet: commit a baseline first (\`evalgate run --update-baseline\`)`);
+    for (const { commit, date } of commits) {
+        let text;
+        try {
+            text = await git(cwd, ['show', `${commit}:./${path}`]);
+        }
+        catch {
+            notes.push(`${commit.slice(0, 7)}: ${path} is absent (deleted in that commit); skipped`);
+            continue;
+        }
+        try {
+            entries.push({ commit, date, results: parseResultsFile(text, `${path}@${commit.slice(0, 7)}`) });
+        }
+        catch (error) {
+            if (!isConfigError(error))
+                throw error;
+            notes.push(`${error.format()}; skipped`);
+        }
+    }
+    return { entries, notes };
+}
+
+;// CONCATENATED MODULE: ./src/history/series.ts
+
+
+/**
+ * A suite's run-level value of a metric, named as the metric-diff table names it: the mean of
+ * per-case scores (0–1), the total for cost, the median (p50) for latency.
+ */
+function runValue(suite, metric) {
+    const values = presentValues(caseValues(suite.cases, metric));
+    if (values.length === 0)
+        return undefined;
+    if (metric.scale.kind !== 'amount')
+        return { name: metric.name, value: mean(values) };
+    if (metric.family === 'latency')
+        return { name: `${metric.name} p50`, value: quantile(values, 0.5) };
+    return { name: metric.name, value: values.reduce((sum, value) => sum + value, 0) };
+}
+/** Each metric's series (suite › metric → points in commit order) over the baseline's history. */
+function buildSeries(entries) {
+    const byKey = new Map();
+    for (const entry of entries) {
+        for (const suite of entry.results.suites) {
+            if (suite.status !== 'ran')
+                continue;
+            for (const metric of suite.metrics) {
+                const point = runValue(suite, metric);
+                if (!point)
+                    continue;
+                const key = `${suite.name}\u0000${point.name}`;
+                let series = byKey.get(key);
+                if (!series) {
+                    series = { suite: suite.name, metric: point.name, scale: metric.scale, direction: metric.direction, points: [] };
+                    byKey.set(key, series);
+                }
+                series.points.push({ commit: entry.commit, date: entry.date, value: point.value });
+            }
+        }
+    }
+    return [...byKey.values()];
+}
+/** A short label for a commit: 7 hex digits, or the label itself when it is not a sha ("PR"). */
+function shortCommit(commit) {
+    return /^[0-9a-f]{7,64}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : commit.replace(/[^\w .-]/g, '').slice(0, 12) || '?';
+}
+
+;// CONCATENATED MODULE: ./src/report/trend-mermaid.ts
+
+
+/**
+ * Mermaid `xychart-beta` blocks (GitHub renders them in comments and job summaries), one per
+ * metric: suite and metric names are untrusted, so only plain characters reach the chart text.
+ */
+function chartText(text) {
+    return text.replace(/[^\p{L}\p{N} _.\-/›:()%]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+}
+const isScore = (series) => series.scale.kind !== 'amount';
+/** The value as the chart plots it: scores in %, amounts in their unit. */
+function plotted(series, value) {
+    const shown = isScore(series) ? value * 100 : value;
+    return Number(shown.toPrecision(4));
+}
+function axisRange(values, score) {
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const pad = Math.max((high - low) * 0.15, Math.abs(high) * 0.02, score ? 1 : 1e-6);
+    const from = score ? Math.max(0, Math.floor(low - pad)) : Math.max(0, low - pad);
+    const to = score ? Math.min(100, Math.ceil(high + pad)) : high + pad;
+    return [Number(from.toPrecision(3)), Number(to.toPrecision(3))];
+}
+function unitLabel(series) {
+    if (series.scale.kind !== 'amount')
+        return 'score (%)';
+    return series.scale.unit === 'usd' ? 'USD' : series.scale.unit;
+}
+function trendChart(series) {
+    const values = series.points.map((point) => plotted(series, point.value));
+    const [from, to] = axisRange(values, isScore(series));
+    const first = series.points[0];
+    const last = series.points.at(-1);
+    const span = first && last ? ` ${formatValue(first.value, series.scale)} to ${formatValue(last.value, series.scale)}` : '';
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${chartText(`${series.suite} › ${series.metric}:${span}`)}"`,
+        `  x-axis [${series.points.map((point) => `"${chartText(shortCommit(point.commit))}"`).join(', ')}]`,
+        `  y-axis "${unitLabel(series)}" ${from} --> ${to}`,
+        `  line [${values.join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** Charts for the series with at least two points, scores first; at most `maxCharts`. */
+function renderTrendMarkdown(series, maxCharts = 4) {
+    const shown = series.filter((candidate) => candidate.points.length >= 2).sort((a, b) => Number(isScore(b)) - Number(isScore(a))).slice(0, maxCharts);
+    if (shown.length === 0)
+        return '';
+    const commits = Math.max(...shown.map((candidate) => candidate.points.length));
+    return [`**Trend over the last ${commits} runs**`, ...shown.map(trendChart)].join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/trend-terminal.ts
+
+const BARS = '▁▂▃▄▅▆▇█';
+/** Untrusted names reach a terminal: no control characters or escape sequences. */
+function trend_terminal_plain(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+function sparkline(values) {
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    return values.map((value) => BARS[high === low ? 3 : Math.round(((value - low) / (high - low)) * (BARS.length - 1))] ?? '').join('');
+}
+function change(series) {
+    const first = series.points[0]?.value;
+    const last = series.points.at(-1)?.value;
+    if (first === undefined || last === undefined || series.points.length < 2)
+        return '—';
+    if (series.scale.kind === 'amount')
+        return first > 0 ? `×${(last / first).toFixed(2)}` : '—';
+    const points = (last - first) * 100;
+    return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(1)} pts`;
+}
+function trend_terminal_table(rows) {
+    const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
+    return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}
+/** One line per suite › metric: a sparkline, first and last value, change, number of baselines. */
+function renderTrendTable(series) {
+    if (series.length === 0)
+        return 'No metric values in the baseline history yet.';
+    const rows = [
+        ['suite', 'metric', 'trend', 'first', 'last', 'change', 'baselines'],
+        ...series.map((one) => [
+            trend_terminal_plain(one.suite),
+            trend_terminal_plain(one.metric),
+            sparkline(one.points.map((point) => point.value)),
+            formatValue(one.points[0]?.value ?? null, one.scale),
+            formatValue(one.points.at(-1)?.value ?? null, one.scale),
+            change(one),
+            String(one.points.length),
+        ]),
+    ];
+    return trend_terminal_table(rows).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/history-command.ts
+
+
+
+
+
+
+
+const history_command_FORMATS = ['text', 'markdown', 'json'];
+const HISTORY_HELP = `Usage: evalgate history   (the baseline's trend over its last commits, read with git log)
+
+  -b, --baseline FILE      baseline whose history to read (default evals/baseline.json)
+  -n, --limit N            how many of its commits to read (default ${DEFAULT_HISTORY_LIMIT})
+      --format FORMAT      text (default: a table with sparklines) | markdown (mermaid charts) | json
+      --cwd DIR            run as if started in DIR`;
+function parseHistoryCommand(args, cwd) {
+    let values;
+    try {
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args,
+            options: { baseline: { type: 'string', short: 'b', default: 'evals/baseline.json' }, limit: { type: 'string', short: 'n', default: String(DEFAULT_HISTORY_LIMIT) }, format: { type: 'string', default: 'text' }, cwd: { type: 'string' } },
+            strict: true,
+        }));
+    }
+    catch (error) {
+        throw new ConfigError(error.message, {}, 'run `evalgate help history` for the flags');
+    }
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1)
+        throw new ConfigError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
+    const format = history_command_FORMATS.find((candidate) => candidate === values.format);
+    if (!format)
+        throw new ConfigError(`--format must be one of ${history_command_FORMATS.join(', ')}, got "${values.format}"`);
+    return { name: 'history', cwd: values.cwd ?? cwd, baseline: values.baseline, limit, format };
+}
+async function historyCommand(command, io) {
+    const history = await readGitHistory(command.cwd, command.baseline, command.limit);
+    for (const note of history.notes)
+        io.stderr(`note: ${note}\n`);
+    const series = buildSeries(history.entries);
+    if (command.format === 'json')
+        io.stdout(`${JSON.stringify(series, null, 2)}\n`);
+    else if (command.format === 'markdown')
+        io.stdout(`${renderTrendMarkdown(series, series.length) || 'No trend yet: the baseline needs at least two commits.'}\n`);
+    else
+        io.stdout(`${renderTrendTable(series)}\n`);
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -44170,10 +44503,12 @@ const RUN_OPTIONS = {
     limit: { type: 'string' },
     sample: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    html: { type: 'string' },
 };
 const COMPARE_OPTIONS = {
     'fail-on': { type: 'string', default: 'regression' },
     format: { type: 'string', default: 'text' },
+    html: { type: 'string' },
 };
 function positiveInt(value, flag) {
     const parsed = Number(value);
@@ -44205,7 +44540,7 @@ function selectionFrom(values) {
         ...(values.sample ? { sample: { size: positiveInt(values.sample, '--sample'), seed: values.seed } } : {}),
     };
 }
-const COMMANDS = ['run', 'compare', 'help', 'version'];
+const COMMANDS = ['run', 'compare', 'history', 'help', 'version'];
 function parseCommand(argv, cwd) {
     const [name, ...rest] = argv;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -44238,6 +44573,7 @@ function parseCommand(argv, cwd) {
                 failOn: parseFailOn(values['fail-on'], '--fail-on'),
                 format: outputFormat(values.format),
                 selection,
+                ...(values.html ? { html: values.html } : {}),
             },
         };
     }
@@ -44253,13 +44589,17 @@ function parseCommand(argv, cwd) {
             results,
             failOn: parseFailOn(values['fail-on'], '--fail-on'),
             format: outputFormat(values.format),
+            ...(values.html ? { html: values.html } : {}),
         };
     }
+    if (name === 'history')
+        return parseHistoryCommand(rest, cwd);
     const close = closestName(name, COMMANDS);
     throw new ConfigError(`unknown command "${name}"`, {}, close ? `did you mean "${close}"?` : `commands: ${COMMANDS.join(', ')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
+
 
 
 
@@ -44269,6 +44609,7 @@ const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version c
 Usage:
   evalgate run [suites…]             run suites, write results, compare with the baseline
   evalgate compare <base> <results>  compare two results files and print the metric diff
+  evalgate history                   each metric's trend over the baseline's last commits (git log)
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -44297,6 +44638,7 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
 ${help_FORMATS}
+      --html FILE          also write the self-contained HTML report (e.g. .evalgate/report.html)
       --cwd DIR            run as if started in DIR
 
 Narrower runs (compared with the same part of the baseline; not with --update-baseline):
@@ -44309,16 +44651,1264 @@ const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
-${help_FORMATS}`;
+${help_FORMATS}
+      --html FILE          also write the self-contained HTML report`;
 function helpText(topic) {
     if (topic === 'run')
         return RUN;
     if (topic === 'compare')
         return COMPARE;
+    if (topic === 'history')
+        return HISTORY_HELP;
     return MAIN;
 }
 
+;// CONCATENATED MODULE: ./src/report/html/safe-text.ts
+/**
+ * Untrusted text (model outputs, case inputs, ids, suite and metric names, errors, anything
+ * from a baseline) on its way into the HTML report: control characters dropped, a lone `\r`
+ * made a line break, bidi overrides and isolates shown as visible tags (they could otherwise
+ * reorder what a reviewer reads), then entity-encoded for HTML; JSON embedded in a <script>
+ * cannot close it or start a comment.
+ */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+function visibleText(text) {
+    return text
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+        .replace(BIDI, (mark) => `⟨U+${mark.codePointAt(0)?.toString(16).toUpperCase()}⟩`);
+}
+function escapeHtml(text) {
+    return visibleText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+/** JSON for `<script type="application/json">`: no `<`, `>` or `&`, and no raw U+2028 / U+2029. */
+function jsonForScript(value) {
+    return JSON.stringify(value)
+        .replace(/</g, '\\u003c')
+        .replace(/>/g, '\\u003e')
+        .replace(/&/g, '\\u0026')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+/** At most `limit` characters, saying how much was cut. */
+function clip(text, limit) {
+    return text.length > limit ? `${text.slice(0, limit)}… (${(text.length - limit).toLocaleString('en-US')} more characters)` : text;
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/util/string.js
+function longestCommonPrefix(str1, str2) {
+    let i;
+    for (i = 0; i < str1.length && i < str2.length; i++) {
+        if (str1[i] != str2[i]) {
+            return str1.slice(0, i);
+        }
+    }
+    return str1.slice(0, i);
+}
+function longestCommonSuffix(str1, str2) {
+    let i;
+    // Unlike longestCommonPrefix, we need a special case to handle all scenarios
+    // where we return the empty string since str1.slice(-0) will return the
+    // entire string.
+    if (!str1 || !str2 || str1[str1.length - 1] != str2[str2.length - 1]) {
+        return '';
+    }
+    for (i = 0; i < str1.length && i < str2.length; i++) {
+        if (str1[str1.length - (i + 1)] != str2[str2.length - (i + 1)]) {
+            return str1.slice(-i);
+        }
+    }
+    return str1.slice(-i);
+}
+function replacePrefix(string, oldPrefix, newPrefix) {
+    if (string.slice(0, oldPrefix.length) != oldPrefix) {
+        throw Error(`string ${JSON.stringify(string)} doesn't start with prefix ${JSON.stringify(oldPrefix)}; this is a bug`);
+    }
+    return newPrefix + string.slice(oldPrefix.length);
+}
+function replaceSuffix(string, oldSuffix, newSuffix) {
+    if (!oldSuffix) {
+        return string + newSuffix;
+    }
+    if (string.slice(-oldSuffix.length) != oldSuffix) {
+        throw Error(`string ${JSON.stringify(string)} doesn't end with suffix ${JSON.stringify(oldSuffix)}; this is a bug`);
+    }
+    return string.slice(0, -oldSuffix.length) + newSuffix;
+}
+function removePrefix(string, oldPrefix) {
+    return replacePrefix(string, oldPrefix, '');
+}
+function removeSuffix(string, oldSuffix) {
+    return replaceSuffix(string, oldSuffix, '');
+}
+function maximumOverlap(string1, string2) {
+    return string2.slice(0, string_overlapCount(string1, string2));
+}
+// Nicked from https://stackoverflow.com/a/60422853/1709587
+function string_overlapCount(a, b) {
+    // Deal with cases where the strings differ in length
+    let startA = 0;
+    if (a.length > b.length) {
+        startA = a.length - b.length;
+    }
+    let endB = b.length;
+    if (a.length < b.length) {
+        endB = a.length;
+    }
+    // Create a back-reference for each index
+    //   that should be followed in case of a mismatch.
+    //   We only need B to make these references:
+    const map = Array(endB);
+    let k = 0; // Index that lags behind j
+    map[0] = 0;
+    for (let j = 1; j < endB; j++) {
+        if (b[j] == b[k]) {
+            map[j] = map[k]; // skip over the same character (optional optimisation)
+        }
+        else {
+            map[j] = k;
+        }
+        while (k > 0 && b[j] != b[k]) {
+            k = map[k];
+        }
+        if (b[j] == b[k]) {
+            k++;
+        }
+    }
+    // Phase 2: use these references while iterating over A
+    k = 0;
+    for (let i = startA; i < a.length; i++) {
+        while (k > 0 && a[i] != b[k]) {
+            k = map[k];
+        }
+        if (a[i] == b[k]) {
+            k++;
+        }
+    }
+    return k;
+}
+/**
+ * Returns true if the string consistently uses Windows line endings.
+ */
+function hasOnlyWinLineEndings(string) {
+    return string.includes('\r\n') && !string.startsWith('\n') && !string.match(/[^\r]\n/);
+}
+/**
+ * Returns true if the string consistently uses Unix line endings.
+ */
+function hasOnlyUnixLineEndings(string) {
+    return !string.includes('\r\n') && string.includes('\n');
+}
+/**
+ * Split a string into segments using a word segmenter, merging consecutive
+ * segments if they are both whitespace segments. Whitespace segments can
+ * appear adjacent to one another for two reasons:
+ * - newlines always get their own segment
+ * - where a diacritic is attached to a whitespace character in the text, the
+ *   segment ends after the diacritic, so e.g. " \u0300 " becomes two segments.
+ * This function therefore runs the segmenter's .segment() method and then
+ * merges consecutive segments of whitespace into a single part.
+ */
+function segment(string, segmenter) {
+    const parts = [];
+    for (const segmentObj of Array.from(segmenter.segment(string))) {
+        const segment = segmentObj.segment;
+        if (parts.length && (/\s/).test(parts[parts.length - 1]) && (/\s/).test(segment)) {
+            parts[parts.length - 1] += segment;
+        }
+        else {
+            parts.push(segment);
+        }
+    }
+    return parts;
+}
+// The functions below take a `segmenter` argument so that, when called from
+// diffWords when it is using a segmenter, they can use a notion of what
+// constitutes "whitespace" that is consistent with the segmenter.
+//
+// USUALLY this will be identical to the result of the non-segmenter-based
+// logic, but it differs in at least one case: when whitespace characters are
+// modified by diacritics. A word segmenter considers these diacritics to be
+// part of the whitespace, whereas our non-segmenter-based logic does not.
+//
+// Because the segmenter-based approach necessarily requires segmenting the
+// entire string, we offer a leadingAndTrailingWs function to allow getting the
+// whitespace prefix AND whitespace suffix with a single call to the segmenter,
+// for efficiency's sake.
+function trailingWs(string, segmenter) {
+    if (segmenter) {
+        return leadingAndTrailingWs(string, segmenter)[1];
+    }
+    // Yes, this looks overcomplicated and dumb - why not replace the whole function with
+    //     return string.match(/\s*$/)[0]
+    // you ask? Because:
+    // 1. the trap described at https://markamery.com/blog/quadratic-time-regexes/ would mean doing
+    //    this would cause this function to take O(n²) time in the worst case (specifically when
+    //    there is a massive run of NON-TRAILING whitespace in `string`), and
+    // 2. the fix proposed in the same blog post, of using a negative lookbehind, is incompatible
+    //    with old Safari versions that we'd like to not break if possible (see
+    //    https://github.com/kpdecker/jsdiff/pull/550)
+    // It feels absurd to do this with an explicit loop instead of a regex, but I really can't see a
+    // better way that doesn't result in broken behaviour.
+    let i;
+    for (i = string.length - 1; i >= 0; i--) {
+        if (!string[i].match(/\s/)) {
+            break;
+        }
+    }
+    return string.substring(i + 1);
+}
+function leadingWs(string, segmenter) {
+    if (segmenter) {
+        return leadingAndTrailingWs(string, segmenter)[0];
+    }
+    // Thankfully the annoying considerations described in trailingWs don't apply here:
+    const match = string.match(/^\s*/);
+    return match ? match[0] : '';
+}
+function leadingAndTrailingWs(string, segmenter) {
+    if (!segmenter) {
+        return [leadingWs(string), trailingWs(string)];
+    }
+    if (segmenter.resolvedOptions().granularity != 'word') {
+        throw new Error('The segmenter passed must have a granularity of "word"');
+    }
+    const segments = segment(string, segmenter);
+    const firstSeg = segments[0];
+    const lastSeg = segments[segments.length - 1];
+    const head = (/\s/).test(firstSeg) ? firstSeg : '';
+    const tail = (/\s/).test(lastSeg) ? lastSeg : '';
+    return [head, tail];
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/word.js
+
+
+// Based on https://en.wikipedia.org/wiki/Latin_script_in_Unicode
+//
+// Chars/ranges counted as "word" characters by this regex are as follows:
+//
+// + U+00AD  Soft hyphen
+// + 00C0–00FF (letters with diacritics from the Latin-1 Supplement), except:
+//   - U+00D7  × Multiplication sign
+//   - U+00F7  ÷ Division sign
+// + Latin Extended-A, 0100–017F
+// + Latin Extended-B, 0180–024F
+// + IPA Extensions, 0250–02AF
+// + Spacing Modifier Letters, 02B0–02FF, except:
+//   - U+02C7  ˇ &#711;  Caron
+//   - U+02D8  ˘ &#728;  Breve
+//   - U+02D9  ˙ &#729;  Dot Above
+//   - U+02DA  ˚ &#730;  Ring Above
+//   - U+02DB  ˛ &#731;  Ogonek
+//   - U+02DC  ˜ &#732;  Small Tilde
+//   - U+02DD  ˝ &#733;  Double Acute Accent
+// + Latin Extended Additional, 1E00–1EFF
+const extendedWordChars = 'a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}';
+// Each token is one of the following:
+// - A punctuation mark plus the surrounding whitespace
+// - A word plus the surrounding whitespace
+// - Pure whitespace (but only in the special case where the entire text
+//   is just whitespace)
+//
+// We have to include surrounding whitespace in the tokens because the two
+// alternative approaches produce horribly broken results:
+// * If we just discard the whitespace, we can't fully reproduce the original
+//   text from the sequence of tokens and any attempt to render the diff will
+//   get the whitespace wrong.
+// * If we have separate tokens for whitespace, then in a typical text every
+//   second token will be a single space character. But this often results in
+//   the optimal diff between two texts being a perverse one that preserves
+//   the spaces between words but deletes and reinserts actual common words.
+//   See https://github.com/kpdecker/jsdiff/issues/160#issuecomment-1866099640
+//   for an example.
+//
+// Keeping the surrounding whitespace of course has implications for .equals
+// and .join, not just .tokenize.
+// This regex does NOT fully implement the tokenization rules described above.
+// Instead, it gives runs of whitespace their own "token". The tokenize method
+// then handles stitching whitespace tokens onto adjacent word or punctuation
+// tokens.
+const tokenizeIncludingWhitespace = new RegExp(`[${extendedWordChars}]+|\\s+|[^${extendedWordChars}]`, 'ug');
+class WordDiff extends Diff {
+    equals(left, right, options) {
+        if (options.ignoreCase) {
+            left = left.toLowerCase();
+            right = right.toLowerCase();
+        }
+        return left.trim() === right.trim();
+    }
+    tokenize(value, options = {}) {
+        let parts;
+        if (options.intlSegmenter) {
+            const segmenter = options.intlSegmenter;
+            if (segmenter.resolvedOptions().granularity != 'word') {
+                throw new Error('The segmenter passed must have a granularity of "word"');
+            }
+            // We want `parts` to be an array whose elements alternate between being
+            // pure whitespace and being pure non-whitespace. This is ALMOST what the
+            // segments returned by a word-based Intl.Segmenter already look like,
+            // but not quite - see explanation in the docs of our custom segment()
+            // function.
+            parts = segment(value, segmenter);
+        }
+        else {
+            parts = value.match(tokenizeIncludingWhitespace) || [];
+        }
+        const tokens = [];
+        let prevPart = null;
+        parts.forEach(part => {
+            if ((/\s/).test(part)) {
+                if (prevPart == null) {
+                    tokens.push(part);
+                }
+                else {
+                    tokens.push(tokens.pop() + part);
+                }
+            }
+            else if (prevPart != null && (/\s/).test(prevPart)) {
+                if (tokens[tokens.length - 1] == prevPart) {
+                    tokens.push(tokens.pop() + part);
+                }
+                else {
+                    tokens.push(prevPart + part);
+                }
+            }
+            else {
+                tokens.push(part);
+            }
+            prevPart = part;
+        });
+        return tokens;
+    }
+    join(tokens) {
+        // Tokens being joined here will always have appeared consecutively in the
+        // same text, so we can simply strip off the leading whitespace from all the
+        // tokens except the first (and except any whitespace-only tokens - but such
+        // a token will always be the first and only token anyway) and then join them
+        // and the whitespace around words and punctuation will end up correct.
+        return tokens.map((token, i) => {
+            if (i == 0) {
+                return token;
+            }
+            else {
+                return token.replace((/^\s+/), '');
+            }
+        }).join('');
+    }
+    postProcess(changes, options) {
+        if (!changes || options.oneChangePerToken) {
+            return changes;
+        }
+        let lastKeep = null;
+        // Change objects representing any insertion or deletion since the last
+        // "keep" change object. There can be at most one of each.
+        let insertion = null;
+        let deletion = null;
+        changes.forEach(change => {
+            if (change.added) {
+                insertion = change;
+            }
+            else if (change.removed) {
+                deletion = change;
+            }
+            else {
+                if (insertion || deletion) { // May be false at start of text
+                    dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, change, options.intlSegmenter);
+                }
+                lastKeep = change;
+                insertion = null;
+                deletion = null;
+            }
+        });
+        if (insertion || deletion) {
+            dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, null, options.intlSegmenter);
+        }
+        return changes;
+    }
+}
+const wordDiff = new WordDiff();
+function diffWords(oldStr, newStr, options) {
+    // This option has never been documented and never will be (it's clearer to
+    // just call `diffWordsWithSpace` directly if you need that behavior), but
+    // has existed in jsdiff for a long time, so we retain support for it here
+    // for the sake of backwards compatibility.
+    if ((options === null || options === void 0 ? void 0 : options.ignoreWhitespace) != null && !options.ignoreWhitespace) {
+        return diffWordsWithSpace(oldStr, newStr, options);
+    }
+    return wordDiff.diff(oldStr, newStr, options);
+}
+function dedupeWhitespaceInChangeObjects(startKeep, deletion, insertion, endKeep, segmenter) {
+    // Before returning, we tidy up the leading and trailing whitespace of the
+    // change objects to eliminate cases where trailing whitespace in one object
+    // is repeated as leading whitespace in the next.
+    // Below are examples of the outcomes we want here to explain the code.
+    // I=insert, K=keep, D=delete
+    // 1. diffing 'foo bar baz' vs 'foo baz'
+    //    Prior to cleanup, we have K:'foo ' D:' bar ' K:' baz'
+    //    After cleanup, we want:   K:'foo ' D:'bar ' K:'baz'
+    //
+    // 2. Diffing 'foo bar baz' vs 'foo qux baz'
+    //    Prior to cleanup, we have K:'foo ' D:' bar ' I:' qux ' K:' baz'
+    //    After cleanup, we want K:'foo ' D:'bar' I:'qux' K:' baz'
+    //
+    // 3. Diffing 'foo\nbar baz' vs 'foo baz'
+    //    Prior to cleanup, we have K:'foo ' D:'\nbar ' K:' baz'
+    //    After cleanup, we want K'foo' D:'\nbar' K:' baz'
+    //
+    // 4. Diffing 'foo baz' vs 'foo\nbar baz'
+    //    Prior to cleanup, we have K:'foo\n' I:'\nbar ' K:' baz'
+    //    After cleanup, we ideally want K'foo' I:'\nbar' K:' baz'
+    //    but don't actually manage this currently (the pre-cleanup change
+    //    objects don't contain enough information to make it possible).
+    //
+    // 5. Diffing 'foo   bar baz' vs 'foo  baz'
+    //    Prior to cleanup, we have K:'foo  ' D:'   bar ' K:'  baz'
+    //    After cleanup, we want K:'foo  ' D:' bar ' K:'baz'
+    //
+    // Our handling is unavoidably imperfect in the case where there's a single
+    // indel between keeps and the whitespace has changed. For instance, consider
+    // diffing 'foo\tbar\nbaz' vs 'foo baz'. Unless we create an extra change
+    // object to represent the insertion of the space character (which isn't even
+    // a token), we have no way to avoid losing information about the texts'
+    // original whitespace in the result we return. Still, we do our best to
+    // output something that will look sensible if we e.g. print it with
+    // insertions in green and deletions in red.
+    // Between two "keep" change objects (or before the first or after the last
+    // change object), we can have either:
+    // * A "delete" followed by an "insert"
+    // * Just an "insert"
+    // * Just a "delete"
+    // We handle the three cases separately.
+    if (deletion && insertion) {
+        const [oldWsPrefix, oldWsSuffix] = leadingAndTrailingWs(deletion.value, segmenter);
+        const [newWsPrefix, newWsSuffix] = leadingAndTrailingWs(insertion.value, segmenter);
+        if (startKeep) {
+            const commonWsPrefix = longestCommonPrefix(oldWsPrefix, newWsPrefix);
+            startKeep.value = replaceSuffix(startKeep.value, newWsPrefix, commonWsPrefix);
+            deletion.value = removePrefix(deletion.value, commonWsPrefix);
+            insertion.value = removePrefix(insertion.value, commonWsPrefix);
+        }
+        if (endKeep) {
+            const commonWsSuffix = longestCommonSuffix(oldWsSuffix, newWsSuffix);
+            endKeep.value = replacePrefix(endKeep.value, newWsSuffix, commonWsSuffix);
+            deletion.value = removeSuffix(deletion.value, commonWsSuffix);
+            insertion.value = removeSuffix(insertion.value, commonWsSuffix);
+        }
+    }
+    else if (insertion) {
+        // The whitespaces all reflect what was in the new text rather than
+        // the old, so we essentially have no information about whitespace
+        // insertion or deletion. We just want to dedupe the whitespace.
+        // We do that by having each change object keep its trailing
+        // whitespace and deleting duplicate leading whitespace where
+        // present.
+        if (startKeep) {
+            const ws = leadingWs(insertion.value, segmenter);
+            insertion.value = insertion.value.substring(ws.length);
+        }
+        if (endKeep) {
+            const ws = leadingWs(endKeep.value, segmenter);
+            endKeep.value = endKeep.value.substring(ws.length);
+        }
+        // otherwise we've got a deletion and no insertion
+    }
+    else if (startKeep && endKeep) {
+        const newWsFull = leadingWs(endKeep.value, segmenter), [delWsStart, delWsEnd] = leadingAndTrailingWs(deletion.value, segmenter);
+        // Any whitespace that comes straight after startKeep in both the old and
+        // new texts, assign to startKeep and remove from the deletion.
+        const newWsStart = longestCommonPrefix(newWsFull, delWsStart);
+        deletion.value = removePrefix(deletion.value, newWsStart);
+        // Any whitespace that comes straight before endKeep in both the old and
+        // new texts, and hasn't already been assigned to startKeep, assign to
+        // endKeep and remove from the deletion.
+        const newWsEnd = longestCommonSuffix(removePrefix(newWsFull, newWsStart), delWsEnd);
+        deletion.value = removeSuffix(deletion.value, newWsEnd);
+        endKeep.value = replacePrefix(endKeep.value, newWsFull, newWsEnd);
+        // If there's any whitespace from the new text that HASN'T already been
+        // assigned, assign it to the start:
+        startKeep.value = replaceSuffix(startKeep.value, newWsFull, newWsFull.slice(0, newWsFull.length - newWsEnd.length));
+    }
+    else if (endKeep) {
+        // We are at the start of the text. Preserve all the whitespace on
+        // endKeep, and just remove whitespace from the end of deletion to the
+        // extent that it overlaps with the start of endKeep.
+        const endKeepWsPrefix = leadingWs(endKeep.value, segmenter);
+        const deletionWsSuffix = trailingWs(deletion.value, segmenter);
+        const overlap = maximumOverlap(deletionWsSuffix, endKeepWsPrefix);
+        deletion.value = removeSuffix(deletion.value, overlap);
+    }
+    else if (startKeep) {
+        // We are at the END of the text. Preserve all the whitespace on
+        // startKeep, and just remove whitespace from the start of deletion to
+        // the extent that it overlaps with the end of startKeep.
+        const startKeepWsSuffix = trailingWs(startKeep.value, segmenter);
+        const deletionWsPrefix = leadingWs(deletion.value, segmenter);
+        const overlap = maximumOverlap(startKeepWsSuffix, deletionWsPrefix);
+        deletion.value = removePrefix(deletion.value, overlap);
+    }
+}
+class WordsWithSpaceDiff extends Diff {
+    tokenize(value) {
+        // Slightly different to the tokenizeIncludingWhitespace regex used above in
+        // that this one treats each individual newline as a distinct token, rather
+        // than merging them into other surrounding whitespace. This was requested
+        // in https://github.com/kpdecker/jsdiff/issues/180 &
+        //    https://github.com/kpdecker/jsdiff/issues/211
+        const regex = new RegExp(`(\\r?\\n)|[${extendedWordChars}]+|[^\\S\\n\\r]+|[^${extendedWordChars}]`, 'ug');
+        return value.match(regex) || [];
+    }
+}
+const wordsWithSpaceDiff = new WordsWithSpaceDiff();
+function diffWordsWithSpace(oldStr, newStr, options) {
+    return wordsWithSpaceDiff.diff(oldStr, newStr, options);
+}
+
+;// CONCATENATED MODULE: ./src/report/html/word-diff.ts
+
+/** Above this many edits the diff is not worth reading (and costs time): none is shown. */
+const MAX_EDITS = 3000;
+/** The word-level diff of two outputs (the `diff` package), or null when there is none to show. */
+function word_diff_wordDiff(before, after) {
+    if (before === null || after === null || before === after)
+        return null;
+    const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDITS });
+    if (!changes)
+        return null;
+    return changes.map((change) => [change.added ? 1 : change.removed ? -1 : 0, change.value]);
+}
+
+;// CONCATENATED MODULE: ./src/report/html/case-data.ts
+
+
+
+
+const TEXT_LIMIT = 20_000;
+const caseKey = (testCase) => `${testCase.id}\u0000${testCase.hash}`;
+const safe = (text) => (text === null || text === undefined ? null : clip(visibleText(text), TEXT_LIMIT));
+function inputText(inputs) {
+    return Object.entries(inputs).map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join('\n');
+}
+/** A metric's per-case values by case key (NaN: not applicable), only when the metric is comparable. */
+function valuesByKey(suite, metric, match) {
+    const found = suite?.metrics.find(match);
+    if (!suite || !found)
+        return new Map();
+    const values = caseValues(suite.cases, found);
+    return new Map(suite.cases.map((testCase, index) => [caseKey(testCase), values[index]]));
+}
+function shown(value, metric) {
+    if (value === undefined || Number.isNaN(value))
+        return '—';
+    return metric.scale.kind === 'amount' ? formatValue(value, metric.scale) : `${(value * 100).toFixed(0)}%`;
+}
+function case_data_suiteCases(pr, base) {
+    const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [caseKey(testCase), testCase]));
+    const columns = pr.metrics.map((metric) => ({
+        metric,
+        pr: valuesByKey(pr, metric, (candidate) => candidate.name === metric.name),
+        base: valuesByKey(base, metric, (candidate) => candidate.name === metric.name && candidate.metric === metric.metric && candidate.configHash === metric.configHash),
+    }));
+    const cases = pr.cases.map((testCase) => {
+        const key = caseKey(testCase);
+        const before = baseCases.get(key);
+        let gains = 0;
+        let drops = 0;
+        const metrics = columns.map(({ metric, pr: prValues, base: baseValues }) => {
+            const [b, p] = [baseValues.get(key), prValues.get(key)];
+            const comparable = b !== undefined && p !== undefined && !Number.isNaN(b) && !Number.isNaN(p);
+            const oriented = comparable ? (metric.direction === 'lower-is-better' ? b - p : p - b) : null;
+            if (oriented !== null && metric.scale.kind !== 'amount' && metric.gate.gate !== false) {
+                if (oriented > 0)
+                    gains += oriented;
+                else
+                    drops -= oriented;
+            }
+            return { name: metric.name, baseline: before ? shown(b, metric) : '—', pr: shown(p, metric), change: metric.scale.kind === 'amount' ? null : oriented };
+        });
+        const error = caseErrored(testCase);
+        const status = error !== undefined ? 'errored' : !before ? 'added' : drops > 1e-9 ? 'regressed' : gains > 1e-9 ? 'improved' : 'unchanged';
+        const baselineOutput = before?.samples[0]?.output ?? null;
+        const prOutput = testCase.samples[0]?.output ?? null;
+        return {
+            suite: visibleText(pr.name), id: visibleText(testCase.id), status, change: gains - drops, metrics, input: clip(visibleText(inputText(testCase.inputs)), TEXT_LIMIT),
+            baselineOutput: safe(baselineOutput), prOutput: safe(prOutput), error: safe(error), diff: word_diff_wordDiff(safe(baselineOutput), safe(prOutput)),
+        };
+    });
+    const prKeys = new Set(pr.cases.map(caseKey));
+    const removed = [...baseCases.values()].filter((testCase) => !prKeys.has(caseKey(testCase))).map((testCase) => ({
+        suite: visibleText(pr.name), id: visibleText(testCase.id), status: 'removed', change: 0, metrics: [], input: clip(visibleText(inputText(testCase.inputs)), TEXT_LIMIT),
+        baselineOutput: safe(testCase.samples[0]?.output), prOutput: null, error: null, diff: null,
+    }));
+    return [...cases, ...removed];
+}
+/** Every case of every suite that ran in the PR, with its baseline counterpart, plus removed ones. */
+function htmlCases(pr, baseline) {
+    return pr.suites.filter((suite) => suite.status === 'ran').flatMap((suite) => case_data_suiteCases(suite, baseline?.suites.find((candidate) => candidate.name === suite.name)));
+}
+
+;// CONCATENATED MODULE: ./src/report/html/charts.ts
+
+
+
+
+const BINS = 10;
+const label = (value, scale) => (scale.kind === 'amount' ? formatValue(value, scale) : `${Math.round(value * 100)}%`);
+/** Per-case values (0–1 scores, amounts in their unit) of each metric of each suite that ran. */
+function distributions(pr, baseline) {
+    return pr.suites.filter((suite) => suite.status === 'ran').flatMap((suite) => {
+        const base = baseline?.suites.find((candidate) => candidate.name === suite.name && candidate.status === 'ran');
+        return suite.metrics.map((metric) => {
+            const baseMetric = base?.metrics.find((candidate) => candidate.name === metric.name && candidate.configHash === metric.configHash);
+            return {
+                suite: suite.name, metric: metric.name, scale: metric.scale,
+                baseline: base && baseMetric ? [...presentValues(caseValues(base.cases, baseMetric))] : [],
+                pr: [...presentValues(caseValues(suite.cases, metric))],
+            };
+        });
+    });
+}
+function bins(values, low, high) {
+    const counts = Array.from({ length: BINS }, () => 0);
+    for (const value of values) {
+        const index = high > low ? Math.min(BINS - 1, Math.floor(((value - low) / (high - low)) * BINS)) : 0;
+        counts[index] = (counts[index] ?? 0) + 1;
+    }
+    return counts;
+}
+function histogramSvg(distribution) {
+    const all = [...distribution.baseline, ...distribution.pr];
+    const amount = distribution.scale.kind === 'amount';
+    const low = amount ? Math.min(...all) : 0;
+    const high = amount ? Math.max(...all) : 1;
+    const [base, pr] = [bins(distribution.baseline, low, high), bins(distribution.pr, low, high)];
+    const peak = Math.max(1, ...base, ...pr);
+    const [width, height, slot] = [240, 64, 24];
+    const bars = base.flatMap((count, index) => {
+        const from = low + ((high - low) * index) / BINS;
+        const to = low + ((high - low) * (index + 1)) / BINS;
+        const range = `${label(from, distribution.scale)}–${label(to, distribution.scale)}`;
+        const prCount = pr[index] ?? 0;
+        const bar = (value, offset, kind, who) => `<rect class="${kind}" x="${index * slot + offset}" y="${(height - (value / peak) * height).toFixed(1)}" width="10" height="${((value / peak) * height).toFixed(1)}"><title>${who} ${range}: ${value} case(s)</title></rect>`;
+        return [bar(count, 1, 'bar-base', 'baseline'), bar(prCount, 12, 'bar-pr', 'PR')];
+    });
+    const axis = `<text x="0" y="${height + 13}">${escapeHtml(label(low, distribution.scale))}</text><text x="${width}" y="${height + 13}" text-anchor="end">${escapeHtml(label(high, distribution.scale))}</text>`;
+    return `<svg class="chart" viewBox="0 0 ${width} ${height + 16}" width="${width}" height="${height + 16}" role="img" aria-label="distribution of ${escapeHtml(distribution.metric)}"><line class="axis" x1="0" x2="${width}" y1="${height}" y2="${height}"/>${bars.join('')}${axis}</svg>`;
+}
+function trendSvg(series) {
+    const values = series.points.map((point) => point.value);
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const [width, height, pad] = [240, 56, 6];
+    const x = (index) => pad + (values.length > 1 ? (index * (width - 2 * pad)) / (values.length - 1) : (width - 2 * pad) / 2);
+    const y = (value) => pad + (high > low ? ((high - value) / (high - low)) * (height - 2 * pad) : (height - 2 * pad) / 2);
+    const path = values.map((value, index) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`).join(' ');
+    const dots = series.points.map((point, index) => `<circle cx="${x(index).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="3"><title>${escapeHtml(shortCommit(point.commit))} · ${escapeHtml(point.date.slice(0, 10))}: ${escapeHtml(formatValue(point.value, series.scale))}</title></circle>`);
+    const first = series.points[0];
+    const last = series.points.at(-1);
+    const axis = first && last ? `<text x="0" y="${height + 13}">${escapeHtml(shortCommit(first.commit))}</text><text x="${width}" y="${height + 13}" text-anchor="end">${escapeHtml(shortCommit(last.commit))}</text>` : '';
+    return `<svg class="chart trend" viewBox="0 0 ${width} ${height + 16}" width="${width}" height="${height + 16}" role="img" aria-label="trend of ${escapeHtml(series.metric)}"><polyline points="${path}"/>${dots.join('')}${axis}</svg>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/html/client-script.ts
+/**
+ * The report's only script (inline; the page's CSP allows exactly this one by its hash). It reads
+ * the case data from the JSON block and builds the case list with textContent — never innerHTML —
+ * so no case text is ever parsed as markup. Filters: suite, metric (cases where it moved), status,
+ * free text; sort by change; a click expands a case (input, both outputs, word-level diff).
+ */
+const CLIENT_SCRIPT = `(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('evalgate-data').textContent);
+  var cases = data.cases;
+  var controls = { suite: byId('f-suite'), metric: byId('f-metric'), status: byId('f-status'), text: byId('f-text'), sort: byId('f-sort') };
+  var rows = byId('case-rows');
+  var count = byId('case-count');
+  var PAGE = 200;
+  var shown = PAGE;
+  function byId(id) { return document.getElementById(id); }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+  function points(change) {
+    if (change === null || change === undefined) return '';
+    var value = change * 100;
+    return (value > 0 ? '+' : value < 0 ? '\\u2212' : '\\u00b1') + Math.abs(value).toFixed(1);
+  }
+  function metricOf(item, name) {
+    for (var i = 0; i < item.metrics.length; i += 1) if (item.metrics[i].name === name) return item.metrics[i];
+    return null;
+  }
+  function changeOf(item, metric) {
+    if (!metric) return item.change;
+    var found = metricOf(item, metric);
+    return found && found.change !== null ? found.change : 0;
+  }
+  function matches(item, filter) {
+    if (filter.suite && item.suite !== filter.suite) return false;
+    if (filter.status && item.status !== filter.status) return false;
+    if (filter.metric) {
+      var found = metricOf(item, filter.metric);
+      var moved = found && (found.change !== null ? found.change !== 0 : found.baseline !== '\\u2014' && found.pr !== '\\u2014' && found.baseline !== found.pr);
+      if (!moved) return false;
+    }
+    if (filter.text) {
+      var haystack = [item.id, item.input, item.baselineOutput || '', item.prOutput || '', item.error || ''].join('\\n').toLowerCase();
+      if (haystack.indexOf(filter.text) < 0) return false;
+    }
+    return true;
+  }
+  function block(title, text, className) {
+    var box = el('div', 'panel ' + (className || ''));
+    box.appendChild(el('h4', '', title));
+    box.appendChild(el('pre', '', text === null ? '(no output)' : text));
+    return box;
+  }
+  function diffBlock(diff) {
+    var box = el('div', 'panel diff');
+    box.appendChild(el('h4', '', 'word-level diff (baseline \\u2192 this run)'));
+    var pre = el('pre');
+    diff.forEach(function (part) { pre.appendChild(el(part[0] === 1 ? 'ins' : part[0] === -1 ? 'del' : 'span', '', part[1])); });
+    box.appendChild(pre);
+    return box;
+  }
+  function details(item) {
+    var cell = el('td');
+    cell.colSpan = 5;
+    var wrap = el('div', 'case-detail');
+    wrap.appendChild(block('input', item.input, 'input'));
+    if (item.error) wrap.appendChild(block('error', item.error, 'error-text'));
+    var sides = el('div', 'sides');
+    sides.appendChild(block('baseline output', item.baselineOutput));
+    sides.appendChild(block('this run', item.prOutput));
+    wrap.appendChild(sides);
+    if (item.diff) wrap.appendChild(diffBlock(item.diff));
+    if (item.metrics.length) {
+      var table = el('table', 'case-metrics');
+      var head = el('tr');
+      ['metric', 'baseline', 'this run', 'change (pts)'].forEach(function (name) { head.appendChild(el('th', '', name)); });
+      table.appendChild(head);
+      item.metrics.forEach(function (metric) {
+        var row = el('tr', metric.change < 0 ? 'worse' : metric.change > 0 ? 'better' : '');
+        [metric.name, metric.baseline, metric.pr, points(metric.change)].forEach(function (text) { row.appendChild(el('td', '', text)); });
+        table.appendChild(row);
+      });
+      wrap.appendChild(table);
+    }
+    cell.appendChild(wrap);
+    var row = el('tr', 'detail-row');
+    row.appendChild(cell);
+    return row;
+  }
+  function caseRow(item, metric) {
+    var row = el('tr', 'case ' + item.status);
+    row.appendChild(el('td', 'suite-name', item.suite));
+    var idCell = el('td');
+    var toggle = el('button', 'toggle', item.id);
+    toggle.type = 'button';
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') === 'true';
+      if (open) row.parentNode.removeChild(row.nextSibling);
+      else row.parentNode.insertBefore(details(item), row.nextSibling);
+      toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+    });
+    idCell.appendChild(toggle);
+    row.appendChild(idCell);
+    var status = el('td');
+    status.appendChild(el('span', 'pill ' + item.status, item.status));
+    row.appendChild(status);
+    var change = changeOf(item, metric);
+    row.appendChild(el('td', 'num ' + (change < 0 ? 'worse' : change > 0 ? 'better' : ''), item.status === 'removed' || item.status === 'added' ? '' : points(change)));
+    var moved = item.metrics.filter(function (m) { return m.change !== null && m.change !== 0; }).map(function (m) { return m.name + ' ' + points(m.change); });
+    row.appendChild(el('td', 'moved', moved.join(', ')));
+    return row;
+  }
+  function render() {
+    var filter = { suite: controls.suite.value, metric: controls.metric.value, status: controls.status.value, text: controls.text.value.trim().toLowerCase() };
+    var sort = controls.sort.value;
+    var list = cases.filter(function (item) { return matches(item, filter); });
+    list.sort(function (a, b) {
+      if (sort === 'id') return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      var difference = changeOf(a, filter.metric) - changeOf(b, filter.metric);
+      return (sort === 'change' ? difference : -difference) || (a.id < b.id ? -1 : 1);
+    });
+    while (rows.firstChild) rows.removeChild(rows.firstChild);
+    list.slice(0, shown).forEach(function (item) { rows.appendChild(caseRow(item, filter.metric)); });
+    count.textContent = list.length + ' of ' + cases.length + ' cases' + (list.length > shown ? ', first ' + shown + ' shown' : '');
+    if (list.length > shown) {
+      var more = el('button', 'more', 'show ' + Math.min(PAGE, list.length - shown) + ' more');
+      more.type = 'button';
+      more.addEventListener('click', function () { shown += PAGE; render(); });
+      var cell = el('td');
+      cell.colSpan = 5;
+      cell.appendChild(more);
+      var row = el('tr');
+      row.appendChild(cell);
+      rows.appendChild(row);
+    }
+  }
+  ['suite', 'metric', 'status', 'sort'].forEach(function (name) { controls[name].addEventListener('change', function () { shown = PAGE; render(); }); });
+  controls.text.addEventListener('input', function () { shown = PAGE; render(); });
+  render();
+})();`;
+
+;// CONCATENATED MODULE: ./src/report/html/sections.ts
+
+
+
+/** The static parts of the HTML report; every untrusted string goes through escapeHtml. */
+const pill = (status, text = status) => `<span class="pill ${escapeHtml(status)}">${escapeHtml(text)}</span>`;
+function header(comparison, pr, baseline) {
+    const run = (results) => `${escapeHtml(results.run.commit?.slice(0, 7) ?? 'local')} · ${escapeHtml(results.run.date.slice(0, 16).replace('T', ' '))}`;
+    const failing = comparison.suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail' && metric.gating)).length;
+    const cases = comparison.suites.reduce((sum, suite) => sum + suite.shared, 0);
+    return `<header class="top ${comparison.verdict}">
+  <div class="verdict">${pill(comparison.verdict, VERDICT_WORD[comparison.verdict])}<h1>EvalGate report</h1></div>
+  <p class="headline">${escapeHtml(comparison.headline)}</p>
+  <dl class="meta"><div><dt>this run</dt><dd>${run(pr)}</dd></div><div><dt>baseline</dt><dd>${baseline ? run(baseline) : 'none yet'}</dd></div>
+  <div><dt>suites</dt><dd>${comparison.suites.length}</dd></div><div><dt>shared cases</dt><dd>${cases}</dd></div><div><dt>failing metrics</dt><dd>${failing}</dd></div>
+  <div><dt>models</dt><dd>${escapeHtml(pr.run.models.join(', ') || '—')}</dd></div></dl>
+</header>`;
+}
+function metricRow(metric) {
+    const cells = [
+        escapeHtml(metric.family),
+        `<code>${escapeHtml(metric.name)}</code>${metric.gating ? '' : ' <small>(report only)</small>'}`,
+        formatValue(metric.baseline, metric.scale),
+        formatValue(metric.pr, metric.scale),
+        formatDelta(metric),
+        formatInterval(metric),
+        formatP(metric),
+        metric.pRaw === null ? '—' : `${metric.improved} / ${metric.regressed}`,
+    ];
+    const numeric = cells.map((cell, index) => `<td${index >= 2 ? ' class="num"' : ''}>${index >= 2 ? escapeHtml(cell) : cell}</td>`);
+    return `<tr class="${metric.status}">${numeric.join('')}<td>${pill(metric.status)} ${escapeHtml(metric.reason)}</td></tr>`;
+}
+function sections_metricTable(suite) {
+    const head = ['family', 'metric', 'baseline', 'PR', 'Δ (pts or ×)', '90% CI', 'p (raw / Holm)', 'better / worse', 'status'];
+    return `<table class="metrics"><thead><tr>${head.map((name, index) => `<th${index >= 2 && index < 8 ? ' class="num"' : ''}>${name}</th>`).join('')}</tr></thead><tbody>${sortByFamily(suite.metrics).map(metricRow).join('')}</tbody></table>`;
+}
+function metricCards(suite, shapes, series) {
+    const cards = shapes.filter((shape) => shape.suite === suite.name && (shape.pr.length > 0 || shape.baseline.length > 0)).map((shape) => {
+        const trends = series.filter((one) => one.suite === suite.name && (one.metric === shape.metric || one.metric === `${shape.metric} p50`) && one.points.length > 1);
+        return `<figure class="card"><figcaption><code>${escapeHtml(shape.metric)}</code> <small>${shape.baseline.length} baseline / ${shape.pr.length} PR cases</small></figcaption>${histogramSvg(shape)}${trends
+            .map((one) => `<div class="trend-label">trend over ${one.points.length} runs</div>${trendSvg(one)}`)
+            .join('')}</figure>`;
+    });
+    if (cards.length === 0)
+        return '';
+    return `<div class="legend"><span class="key base"></span> baseline <span class="key pr"></span> this run <span class="key line"></span> baseline history</div><div class="cards">${cards.join('')}</div>`;
+}
+function sections_suiteSection(suite, shapes, series) {
+    const status = suite.outcome === 'skipped' ? 'skipped' : suite.verdict;
+    const title = `<h2>${pill(status, suite.outcome === 'skipped' ? 'SKIPPED' : VERDICT_WORD[suite.verdict])} ${escapeHtml(suite.name)} <small>${escapeHtml(suite.file)}</small></h2>`;
+    if (suite.outcome === 'skipped' || suite.outcome === 'removed' || suite.outcome === 'could-not-run') {
+        const why = { skipped: 'Skipped', removed: 'Removed', 'could-not-run': 'The evaluation could not run' }[suite.outcome];
+        return `<section class="suite">${title}<p>${why}: ${escapeHtml(suite.note ?? '')}</p></section>`;
+    }
+    const lines = [
+        suite.outcome === 'new' ? 'New suite: no baseline to compare with; absolute floors apply.' : `${suite.shared} shared cases · ${suite.added.length} added · ${suite.removed.length} removed.`,
+        suite.outcome === 'compared' ? detectableLine(suite.metrics)?.replace(/`/g, '') : undefined,
+        spendLine(suite.spend)?.replace(/`/g, ''),
+        suite.note,
+    ].filter((line) => Boolean(line));
+    return `<section class="suite">${title}${lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}${sections_metricTable(suite)}${metricCards(suite, shapes, series)}</section>`;
+}
+function errorSection(comparison) {
+    const items = comparison.suites.flatMap((suite) => [
+        ...(suite.outcome === 'could-not-run' ? [`<li><b>${escapeHtml(suite.name)}</b>: could not run — ${escapeHtml(suite.note ?? '')}</li>`] : []),
+        ...suite.erroredCases.map((errored) => `<li><b>${escapeHtml(suite.name)}</b> › <code>${escapeHtml(errored.id)}</code>: <span class="error-text">${escapeHtml(errored.error)}</span></li>`),
+    ]);
+    if (items.length === 0)
+        return '';
+    return `<section class="errors"><h2>Errors (${items.length})</h2><p class="note">Cases whose flow failed count as 0 for quality, not as a regression of the model.</p><ul>${items.join('')}</ul></section>`;
+}
+function casesSection(metricNames, suiteNames) {
+    const options = (values) => values.map((value) => `<option value="${escapeHtml(value)}">${escapeHtml(value)}</option>`).join('');
+    return `<section class="cases"><h2>Cases</h2>
+<div class="controls">
+  <label>suite <select id="f-suite"><option value="">all</option>${options(suiteNames)}</select></label>
+  <label>metric <select id="f-metric"><option value="">all</option>${options(metricNames)}</select></label>
+  <label>status <select id="f-status"><option value="">all</option>${options(['regressed', 'improved', 'unchanged', 'added', 'removed', 'errored'])}</select></label>
+  <label class="grow">text <input id="f-text" type="search" placeholder="id, input or output contains…"></label>
+  <label>sort <select id="f-sort"><option value="change">by change, worst first</option><option value="-change">by change, best first</option><option value="id">by id</option></select></label>
+</div>
+<p id="case-count" class="note"></p>
+<table class="case-list"><thead><tr><th>suite</th><th>case</th><th>status</th><th class="num">change (pts)</th><th>metrics that moved</th></tr></thead><tbody id="case-rows"></tbody></table>
+</section>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/html/styles.ts
+/** The report's stylesheet (inline: the page loads nothing). */
+const STYLES = `
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --pass: #1a7f37; --warn: #9a6700; --fail: #cf222e; --error: #82071e;
+  --base: #8c959f; --pr: #8250df; --add: #dafbe1; --del: #ffebe9; font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; font-size: 14px; line-height: 1.45; }
+main { max-width: 1280px; margin: 0 auto; padding: 0 24px 48px; }
+h1 { font-size: 22px; margin: 0; }
+h2 { font-size: 17px; margin: 28px 0 8px; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+h2 small, figcaption small { color: var(--muted); font-weight: normal; font-size: 12px; }
+h4 { margin: 0 0 4px; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
+.top { border-bottom: 1px solid var(--line); padding: 20px 24px 12px; background: var(--soft); border-top: 5px solid var(--pass); }
+.top.warn { border-top-color: var(--warn); } .top.fail { border-top-color: var(--fail); } .top.error { border-top-color: var(--error); }
+.top > * { max-width: 1232px; margin-left: auto; margin-right: auto; }
+.verdict { display: flex; align-items: center; gap: 12px; }
+.headline { font-size: 15px; margin: 8px auto; overflow-wrap: anywhere; }
+.meta { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 8px auto 0; }
+.meta div { display: flex; gap: 6px; } .meta dt { color: var(--muted); } .meta dd { margin: 0; font-weight: 600; }
+.pill { display: inline-block; border-radius: 999px; padding: 1px 9px; font-size: 12px; font-weight: 600; color: #fff; background: var(--muted); white-space: nowrap; }
+.pill.pass, .pill.improved { background: var(--pass); } .pill.warn { background: var(--warn); } .pill.fail, .pill.regressed { background: var(--fail); }
+.pill.error, .pill.errored { background: var(--error); } .pill.skipped, .pill.unchanged, .pill.removed { background: var(--base); } .pill.added { background: var(--pr); }
+.note { color: var(--muted); margin: 2px 0; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; margin: 10px 0; }
+th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+table.metrics td:first-child { white-space: nowrap; color: var(--muted); } table.metrics td:last-child, .moved { overflow-wrap: anywhere; }
+th { font-size: 12px; color: var(--muted); font-weight: 600; background: var(--soft); }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.metrics tr.fail td { background: #fff5f5; } table.metrics tr.warn td { background: #fff8e5; }
+.legend { color: var(--muted); font-size: 12px; margin-top: 6px; display: flex; align-items: center; gap: 6px; }
+.key { display: inline-block; width: 12px; height: 10px; border-radius: 2px; margin-left: 10px; }
+.key.base { background: var(--base); } .key.pr { background: var(--pr); } .key.line { height: 3px; background: #0969da; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 10px; margin-top: 6px; }
+.card { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; background: #fff; }
+.card figcaption { margin-bottom: 4px; overflow-wrap: anywhere; }
+.trend-label { font-size: 11px; color: var(--muted); margin-top: 6px; }
+.chart { display: block; max-width: 100%; height: auto; overflow: visible; }
+.chart text { font-size: 10px; fill: var(--muted); } .chart .axis { stroke: var(--line); }
+.bar-base { fill: var(--base); } .bar-pr { fill: var(--pr); }
+.trend polyline { fill: none; stroke: #0969da; stroke-width: 2; } .trend circle { fill: #0969da; }
+.errors ul { padding-left: 20px; } .error-text { color: var(--error); white-space: pre-wrap; }
+.controls { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: end; padding: 10px; background: var(--soft); border: 1px solid var(--line); border-radius: 8px; }
+.controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 3px; }
+.controls .grow { flex: 1; min-width: 200px; }
+select, input { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); }
+.case-list td.suite-name { color: var(--muted); max-width: 180px; }
+button.toggle { all: unset; cursor: pointer; color: #0969da; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
+button.toggle::before { content: "▸ "; color: var(--muted); } button.toggle[aria-expanded="true"]::before { content: "▾ "; }
+button.more { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid var(--line); background: var(--soft); cursor: pointer; }
+td.worse { color: var(--fail); font-weight: 600; } td.better { color: var(--pass); font-weight: 600; }
+.moved { color: var(--muted); font-size: 12.5px; }
+tr.detail-row > td { background: var(--soft); padding: 10px 12px; }
+.case-detail { display: flex; flex-direction: column; gap: 8px; }
+.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+.panel pre { margin: 0; padding: 8px 10px; background: #fff; border: 1px solid var(--line); border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 320px; overflow: auto; font-size: 12.5px; }
+.diff ins { background: var(--add); color: #116329; text-decoration: none; } .diff del { background: var(--del); color: #82071e; }
+.case-metrics { width: auto; min-width: 360px; } .case-metrics tr.worse td:last-child { color: var(--fail); } .case-metrics tr.better td:last-child { color: var(--pass); }
+footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); margin-top: 32px; padding-top: 10px; }
+`;
+
+;// CONCATENATED MODULE: ./src/report/html/index.ts
+
+
+
+
+
+
+
+
+/**
+ * The HTML report: one self-contained page (inline CSS and script, no network) with the verdict,
+ * the metric-diff table per suite, per-metric distributions and trends, the errors, and every
+ * case with both outputs and a word-level diff. Its Content-Security-Policy loads nothing and
+ * runs only the report's own script, so even text that escaped escaping could not act.
+ */
+function renderHtmlReport(input) {
+    const { comparison, pr, baseline } = input;
+    const series = input.history ?? [];
+    const cases = htmlCases(pr, baseline);
+    const shapes = distributions(pr, baseline);
+    const metricNames = [...new Set(pr.suites.flatMap((suite) => suite.metrics.map((metric) => visibleText(metric.name))))];
+    const suiteNames = [...new Set(cases.map((testCase) => testCase.suite))];
+    const scriptHash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(CLIENT_SCRIPT).digest('base64');
+    const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>EvalGate ${VERDICT_WORD[comparison.verdict]} — ${escapeHtml(comparison.headline.slice(0, 120))}</title>
+<style>${STYLES}</style>
+</head>
+<body>
+${header(comparison, pr, baseline)}
+<main>
+${comparison.suites.map((suite) => sections_suiteSection(suite, shapes, series)).join('\n')}
+${errorSection(comparison)}
+${casesSection(metricNames, suiteNames)}
+<footer>EvalGate ${escapeHtml(pr.tool.version)} · paired tests on shared cases, Holm-corrected at each suite's α · this page is self-contained and loads nothing from the network.</footer>
+</main>
+<script type="application/json" id="evalgate-data">${jsonForScript({ cases })}</script>
+<script>${CLIENT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/output.ts
+
 
 
 
@@ -44328,6 +45918,10 @@ function printComparison(comparison, format, io, data = {}) {
 async function writeReport(path, comparison, io) {
     await writeFileAtomic(path, renderSummary(comparison, {}));
     io.stderr(`report: ${path}\n`);
+}
+async function writeHtmlReport(path, input, io) {
+    await writeFileAtomic(path, renderHtmlReport(input));
+    io.stderr(`HTML report: ${path}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/pool.ts
@@ -44514,8 +46108,6 @@ async function scoreOne(metric, evaluator, flow, testCase, suite, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
 /** JSON Schema of a duration option. */
@@ -48682,6 +50274,9 @@ function progressLine(write) {
 
 
 
+
+
+
 function apiKeyFrom(env) {
     return env.EVALGATE_API_KEY || env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
 }
@@ -48716,8 +50311,10 @@ async function runCommand(suites, flags, io) {
     }
     const comparedWith = baseline && isSubset(flags.selection) ? restrictBaseline(baseline, results) : baseline;
     const comparison = compare(comparedWith, results);
-    printComparison(comparison, flags.format, io, { results, baseline: comparedWith });
+    printComparison(comparison, flags.format, io, { results, baseline: comparedWith, failOn: flags.failOn });
     await writeReport(at(flags.report), comparison, io);
+    if (flags.html)
+        await writeHtmlReport(at(flags.html), { comparison, pr: results, baseline: comparedWith, history: await localHistory(flags, results) }, io);
     return exitCodeFor(comparison.verdict, flags.failOn);
 }
 /** The local baseline (working tree); absent → null with a note, corrupt → ConfigError. */
@@ -48730,8 +50327,23 @@ async function loadBaseline(flags, io) {
     io.stderr(`no baseline at ${flags.baseline}: nothing to compare (create it with --update-baseline)\n`);
     return null;
 }
+/** The baseline's trend for the HTML report, this run last; none outside a git clone. */
+async function localHistory(flags, results) {
+    if (!flags.baseline)
+        return [];
+    try {
+        const { entries } = await readGitHistory(flags.cwd, flags.baseline);
+        return buildSeries([...entries, { commit: 'this run', date: results.run.date, results }]);
+    }
+    catch (error) {
+        if (isConfigError(error))
+            return [];
+        throw error;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -48759,9 +50371,13 @@ async function main(argv, io) {
                 const baseline = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.baseline));
                 const results = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.results));
                 const comparison = compare(baseline, results);
-                printComparison(comparison, command.format, io, { results, baseline });
+                printComparison(comparison, command.format, io, { results, baseline, failOn: command.failOn });
+                if (command.html)
+                    await writeHtmlReport((0,external_node_path_namespaceObject.resolve)(io.cwd, command.html), { comparison, pr: results, baseline }, io);
                 return exitCodeFor(comparison.verdict, command.failOn);
             }
+            case 'history':
+                return await historyCommand(command, io);
         }
     }
     catch (error) {

@@ -14,6 +14,12 @@ export interface RepoFile {
   sha: string;
 }
 
+export interface CommitRef {
+  sha: string;
+  /** ISO-8601 committer date. */
+  date: string;
+}
+
 export interface PullRequestRef {
   number: number;
   baseSha: string;
@@ -33,6 +39,8 @@ export interface GitHubApi {
   /** The file at a commit, or null when it does not exist there. */
   readFile(path: string, ref: string): Promise<RepoFile | null>;
   writeFile(path: string, text: string, message: string, branch: string, sha: string | undefined): Promise<void>;
+  /** The last `limit` (≤ 100) commits on `ref` that changed `path`, newest first. */
+  listCommits(path: string, ref: string, limit: number): Promise<CommitRef[]>;
 }
 
 export interface HttpError {
@@ -123,6 +131,10 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
         if (httpStatus(error) === 404) return null;
         throw error;
       }
+    },
+    async listCommits(path, ref, limit) {
+      const { data } = await limited(() => octokit.rest.repos.listCommits({ owner, repo, path, sha: ref, per_page: Math.min(limit, 100) }));
+      return data.map((commit) => ({ sha: commit.sha, date: commit.commit.committer?.date ?? commit.commit.author?.date ?? '' }));
     },
     async writeFile(path, text, message, branch, sha) {
       await limited(() =>

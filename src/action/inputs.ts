@@ -1,6 +1,6 @@
 import { DEFAULTS } from '../core/defaults.js';
-import type { FailOn } from '../engine/fail-policy.js';
-import { parseFailOn } from '../engine/fail-policy.js';
+import type { FailOn } from '../compare/fail-policy.js';
+import { parseFailOn } from '../compare/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
 
 /** Every action input, read once inside run() and validated into one typed object. */

@@ -3,9 +3,12 @@ import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
-import { failsGate } from '../engine/fail-policy.js';
+import { failsGate } from '../compare/fail-policy.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { ConfigError, isConfigError } from '../core/errors.js';
+import { renderTrendMarkdown } from '../report/trend-mermaid.js';
+import { renderHtmlReport } from '../report/html/index.js';
+import { renderJunit } from '../report/junit.js';
 import { renderSummary } from '../report/summary.js';
 import { VERDICT_WORD } from '../report/format.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
@@ -20,6 +23,7 @@ import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
 import { setOutputs } from './outputs.js';
 import { publishComment, refreshBaseline } from './publish.js';
+import { readTrend } from './trend.js';
 import { checkResultsCommit, publishingTarget } from './workflow-run.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -47,8 +51,10 @@ function checkTrigger(trigger: EventInfo, inputs: ActionInputs): void {
  * through the API, never from the working tree the PR can edit); a push to the default branch
  * with the one before the push; other events (release, schedule, dispatch) with the one at HEAD.
  */
+const baselineRef = (event: EventInfo) => event.pullRequest?.baseSha ?? (isDefaultBranchPush(event) ? event.before : event.sha);
+
 async function loadBaseline(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, cwd: string): Promise<ResultsFile | null> {
-  const ref = event.pullRequest?.baseSha ?? (isDefaultBranchPush(event) ? event.before : event.sha);
+  const ref = baselineRef(event);
   if (api && ref) return fetchBaseline(api, inputs.baseline, ref);
   if (event.pullRequest) {
     core.warning('No github-token: a pull request cannot read its base commit’s baseline, so nothing is compared.');
@@ -103,19 +109,27 @@ export async function run(env: Env = process.env): Promise<void> {
     await writeResultsFile(resultsPath, results);
     const comparison = compare(baseline, results);
 
+    const history = await readTrend(api, inputs.baseline, baselineRef(event), results);
+    const trend = renderTrendMarkdown(history);
     const notes: string[] = [];
-    const commentUrl = await publishComment(api, event, inputs, comparison, notes);
+    const commentUrl = await publishComment(api, event, inputs, comparison, notes, trend);
     if (isDefaultBranchPush(event)) await refreshBaseline(api, event, inputs, results, notes);
 
-    const summary = renderSummary(comparison, { notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
+    const summary = renderSummary(comparison, { notes, trend, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
     const reportPath = join(cwd, DEFAULTS.report);
     await writeFileAtomic(reportPath, summary);
+    const htmlPath = join(cwd, DEFAULTS.htmlReport);
+    await writeFileAtomic(htmlPath, renderHtmlReport({ comparison, pr: results, baseline, history }));
+    const junitPath = join(cwd, DEFAULTS.junit);
+    await writeFileAtomic(junitPath, renderJunit(comparison, { failOn: inputs.failOn }));
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 
     setOutputs({
       verdict: comparison.verdict,
       results: resultsPath,
       report: reportPath,
+      'html-report': htmlPath,
+      junit: junitPath,
       'comment-url': commentUrl ?? '',
       regressions: String(comparison.regressions),
     });

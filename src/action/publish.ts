@@ -16,6 +16,7 @@ export async function publishComment(
   inputs: ActionInputs,
   comparison: Comparison,
   notes: string[],
+  trend = '',
 ): Promise<string | undefined> {
   const pr = event.pullRequest;
   if (!pr || inputs.comment === 'never') return undefined;
@@ -24,7 +25,7 @@ export async function publishComment(
     return undefined;
   }
   const marker = commentMarker(inputs.suites.join(','));
-  const body = renderComment(comparison, { marker, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
+  const body = renderComment(comparison, { marker, trend, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
   try {
     return await upsertStickyComment(api, pr.number, marker, body);
   } catch (error) {

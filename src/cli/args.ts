@@ -1,21 +1,24 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../core/defaults.js';
-import type { FailOn } from '../engine/fail-policy.js';
-import { parseFailOn } from '../engine/fail-policy.js';
+import type { FailOn } from '../compare/fail-policy.js';
+import { parseFailOn } from '../compare/fail-policy.js';
 import { closestName } from '../core/edit-distance.js';
 import { ConfigError } from '../core/errors.js';
 import type { Selection } from '../suites/select.js';
 import { isSubset } from '../suites/select.js';
 import type { OutputFormatName } from '../report/formats.js';
 import { isOutputFormat, OUTPUT_FORMAT_NAMES } from '../report/formats.js';
+import type { HistoryCommand } from './history-command.js';
+import { parseHistoryCommand } from './history-command.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }
-  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormatName };
+  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormatName; html?: string }
+  | HistoryCommand;
 
 
 export interface RunFlags {
@@ -35,6 +38,8 @@ export interface RunFlags {
   format: OutputFormatName;
   /** Some cases or metrics only, or another repeat. */
   selection: Selection;
+  /** Also write the self-contained HTML report here. */
+  html?: string;
 }
 
 const RUN_OPTIONS = {
@@ -57,11 +62,13 @@ const RUN_OPTIONS = {
   limit: { type: 'string' },
   sample: { type: 'string' },
   seed: { type: 'string', default: '1' },
+  html: { type: 'string' },
 } as const;
 
 const COMPARE_OPTIONS = {
   'fail-on': { type: 'string', default: 'regression' },
   format: { type: 'string', default: 'text' },
+  html: { type: 'string' },
 } as const;
 
 function positiveInt(value: string, flag: string): number {
@@ -95,7 +102,7 @@ function selectionFrom(values: { repeat?: string; filter?: string[]; metric?: st
   };
 }
 
-const COMMANDS = ['run', 'compare', 'help', 'version'];
+const COMMANDS = ['run', 'compare', 'history', 'help', 'version'];
 
 export function parseCommand(argv: readonly string[], cwd: string): Command {
   const [name, ...rest] = argv;
@@ -127,6 +134,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         failOn: parseFailOn(values['fail-on'], '--fail-on'),
         format: outputFormat(values.format),
         selection,
+        ...(values.html ? { html: values.html } : {}),
       },
     };
   }
@@ -142,8 +150,10 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
       results,
       failOn: parseFailOn(values['fail-on'], '--fail-on'),
       format: outputFormat(values.format),
+      ...(values.html ? { html: values.html } : {}),
     };
   }
+  if (name === 'history') return parseHistoryCommand(rest, cwd);
   const close = closestName(name, COMMANDS);
   throw new ConfigError(`unknown command "${name}"`, {}, close ? `did you mean "${close}"?` : `commands: ${COMMANDS.join(', ')}`);
 }

@@ -1,6 +1,7 @@
 import { DEFAULTS } from '../core/defaults.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import { VERSION } from '../core/version.js';
+import { HISTORY_HELP } from './history-command.js';
 
 const FORMATS = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `                           ${name}: ${format.description}`).join('\n');
 
@@ -9,6 +10,7 @@ const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version c
 Usage:
   evalgate run [suites…]             run suites, write results, compare with the baseline
   evalgate compare <base> <results>  compare two results files and print the metric diff
+  evalgate history                   each metric's trend over the baseline's last commits (git log)
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -38,6 +40,7 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
 ${FORMATS}
+      --html FILE          also write the self-contained HTML report (e.g. .evalgate/report.html)
       --cwd DIR            run as if started in DIR
 
 Narrower runs (compared with the same part of the baseline; not with --update-baseline):
@@ -51,10 +54,12 @@ const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
-${FORMATS}`;
+${FORMATS}
+      --html FILE          also write the self-contained HTML report`;
 
 export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;
   if (topic === 'compare') return COMPARE;
+  if (topic === 'history') return HISTORY_HELP;
   return MAIN;
 }

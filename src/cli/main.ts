@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
-import { EXIT, exitCodeFor } from '../engine/fail-policy.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
 import { isConfigError } from '../core/errors.js';
 import { readResultsFile } from '../results/io.js';
 import { VERSION } from '../core/version.js';
 import { parseCommand } from './args.js';
 import { helpText } from './help.js';
 import type { CliIO } from './io.js';
-import { printComparison } from './output.js';
+import { historyCommand } from './history-command.js';
+import { printComparison, writeHtmlReport } from './output.js';
 import { runCommand } from './run-command.js';
 
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
@@ -27,9 +28,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));
         const comparison = compare(baseline, results);
-        printComparison(comparison, command.format, io, { results, baseline });
+        printComparison(comparison, command.format, io, { results, baseline, failOn: command.failOn });
+        if (command.html) await writeHtmlReport(resolve(io.cwd, command.html), { comparison, pr: results, baseline }, io);
         return exitCodeFor(comparison.verdict, command.failOn);
       }
+      case 'history':
+        return await historyCommand(command, io);
     }
   } catch (error) {
     if (isConfigError(error)) {

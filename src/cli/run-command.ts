@@ -2,14 +2,18 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
-import { exitCodeFor } from '../engine/fail-policy.js';
+import { exitCodeFor } from './exit-codes.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import { restrictBaseline } from '../results/subset.js';
 import type { ResultsFile } from '../results/types.js';
 import { isSubset } from '../suites/select.js';
+import { isConfigError } from '../core/errors.js';
+import { readGitHistory } from '../history/git-reader.js';
+import { buildSeries } from '../history/series.js';
+import type { MetricSeries } from '../history/types.js';
 import type { RunFlags } from './args.js';
 import type { CliIO } from './io.js';
-import { printComparison, writeReport } from './output.js';
+import { printComparison, writeHtmlReport, writeReport } from './output.js';
 import { progressLine } from './progress.js';
 
 function apiKeyFrom(env: CliIO['env']): string | undefined {
@@ -48,8 +52,9 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
 
   const comparedWith = baseline && isSubset(flags.selection) ? restrictBaseline(baseline, results) : baseline;
   const comparison = compare(comparedWith, results);
-  printComparison(comparison, flags.format, io, { results, baseline: comparedWith });
+  printComparison(comparison, flags.format, io, { results, baseline: comparedWith, failOn: flags.failOn });
   await writeReport(at(flags.report), comparison, io);
+  if (flags.html) await writeHtmlReport(at(flags.html), { comparison, pr: results, baseline: comparedWith, history: await localHistory(flags, results) }, io);
   return exitCodeFor(comparison.verdict, flags.failOn);
 }
 
@@ -60,4 +65,16 @@ async function loadBaseline(flags: RunFlags, io: CliIO): Promise<ResultsFile | n
   if (existsSync(path)) return readResultsFile(path);
   io.stderr(`no baseline at ${flags.baseline}: nothing to compare (create it with --update-baseline)\n`);
   return null;
+}
+
+/** The baseline's trend for the HTML report, this run last; none outside a git clone. */
+async function localHistory(flags: RunFlags, results: ResultsFile): Promise<MetricSeries[]> {
+  if (!flags.baseline) return [];
+  try {
+    const { entries } = await readGitHistory(flags.cwd, flags.baseline);
+    return buildSeries([...entries, { commit: 'this run', date: results.run.date, results }]);
+  } catch (error) {
+    if (isConfigError(error)) return [];
+    throw error;
+  }
 }

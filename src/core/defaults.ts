@@ -8,6 +8,8 @@ export const DEFAULTS = {
   baseline: 'evals/baseline.json',
   results: '.evalgate/results.json',
   report: '.evalgate/report.md',
+  htmlReport: '.evalgate/report.html',
+  junit: '.evalgate/junit.xml',
   judgeModel: 'gpt-4o-mini',
   /** Flow invocations (and judge calls) in flight at once. */
   concurrency: 4,

@@ -1,6 +1,8 @@
+import type { FailOn } from '../compare/fail-policy.js';
 import type { Comparison } from '../compare/types.js';
 import type { ResultsFile } from '../results/types.js';
 import { comparisonDocument } from './json.js';
+import { renderJunit } from './junit.js';
 import { renderSummary } from './summary.js';
 import { renderTerminalTable } from './terminal.js';
 
@@ -11,6 +13,8 @@ export interface RenderContext {
   /** The PR's results and the baseline, for renderers that show every case. */
   results?: ResultsFile;
   baseline?: ResultsFile | null;
+  /** Which verdicts fail the gate: a warning is a JUnit failure under `warn`. */
+  failOn?: FailOn;
 }
 
 export interface OutputFormat {
@@ -26,6 +30,7 @@ export interface OutputFormat {
 export const OUTPUT_FORMATS = {
   text: { description: 'the metric-diff table for a terminal (default)', render: (comparison, ctx) => renderTerminalTable(comparison, { color: ctx.color }) },
   markdown: { description: 'the Markdown report (what the job summary and report.md hold)', render: (comparison) => renderSummary(comparison, {}) },
+  junit: { description: 'JUnit XML for test-report UIs: a testsuite per suite, a testcase per metric', render: (comparison, ctx) => renderJunit(comparison, ctx.failOn ? { failOn: ctx.failOn } : {}) },
   json: {
     description: 'the comparison as JSON: format "evalgate-comparison", version 1, schema/comparison.schema.json',
     render: (comparison) => JSON.stringify(comparisonDocument(comparison), null, 2),

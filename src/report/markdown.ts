@@ -14,6 +14,8 @@ const FULL_DETAIL: Detail = { casesPerSuite: 5, outputChars: 1500, listCases: tr
 export interface MarkdownOptions {
   runUrl?: string;
   notes?: string[];
+  /** Trend charts (src/history/mermaid.ts: chart text already reduced to plain characters). */
+  trend?: string;
 }
 
 function metricTable(suite: SuiteComparison): string[] {
@@ -99,6 +101,7 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
   ];
   for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
+  if (options.trend) lines.push(options.trend, '');
   const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
   lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${link}</sub>`);
   return lines.join('\n');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The layers of src/, bottom first. A folder imports only from folders below it (and itself):
  * the folder graph is acyclic by construction, and this test keeps it so.
  */
-const LAYERS = ['core', 'model', 'prompty', 'flows', 'metrics', 'suites', 'runner', 'results', 'evaluate', 'compare', 'report', 'engine', 'action', 'cli'];
+const LAYERS = ['core', 'model', 'prompty', 'flows', 'metrics', 'suites', 'runner', 'results', 'evaluate', 'compare', 'history', 'report', 'engine', 'action', 'cli'];
 
 const SRC = resolve(import.meta.dirname, '../../src');
 

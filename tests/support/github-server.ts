@@ -34,6 +34,8 @@ export interface GitHubServer {
   comments: StoredComment[];
   /** Files by `${ref}:${path}` (ref = a commit sha or a branch name). */
   files: Map<string, string>;
+  /** The repository's commit log, oldest first: what GET …/commits?path=&sha= answers from. */
+  log: { sha: string; date: string; branch: string; paths: string[] }[];
   /** File commits received (path, branch, message). */
   commits: { path: string; branch: string; message: string; content: string }[];
   violations: string[];
@@ -57,6 +59,7 @@ const ROUTES: [string, RegExp, string][] = [
   ['GET', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['POST', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['PATCH', new RegExp(`^${OWNER_REPO}/issues/comments/(\\d+)$`), '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
+  ['GET', new RegExp(`^${OWNER_REPO}/commits$`), '/repos/{owner}/{repo}/commits'],
   ['GET', new RegExp(`^${OWNER_REPO}/contents/(.+)$`), '/repos/{owner}/{repo}/contents/{path}'],
   ['PUT', new RegExp(`^${OWNER_REPO}/contents/(.+)$`), '/repos/{owner}/{repo}/contents/{path}'],
 ];
@@ -118,6 +121,24 @@ function fileJson(path: string, text: string, repo: string, ref: string) {
   };
 }
 
+function commitJson(entry: GitHubServer['log'][number], message: string, repo: string) {
+  const api = `https://api.github.com/repos/${repo}`;
+  const person = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com', date: entry.date };
+  return {
+    url: `${api}/commits/${entry.sha}`, sha: entry.sha, node_id: `C_${entry.sha.slice(0, 12)}`, html_url: `https://github.com/${repo}/commit/${entry.sha}`,
+    comments_url: `${api}/commits/${entry.sha}/comments`,
+    commit: { url: `${api}/git/commits/${entry.sha}`, author: person, committer: person, message, comment_count: 0, tree: { sha: blobSha(`tree ${entry.sha}`), url: `${api}/git/trees/${entry.sha}` } },
+    author: user('github-actions[bot]', 'Bot', 41898282), committer: user('github-actions[bot]', 'Bot', 41898282), parents: [],
+  };
+}
+
+/** Commits of the log reachable from `ref` (a branch, or a commit: it and its branch's earlier ones), newest first. */
+function commitsAt(log: GitHubServer['log'], ref: string, path: string | null) {
+  const at = log.findIndex((entry) => entry.sha === ref);
+  const reachable = at >= 0 ? log.slice(0, at + 1).filter((entry) => entry.branch === log[at]?.branch) : log.filter((entry) => entry.branch === ref);
+  return reachable.filter((entry) => !path || entry.paths.includes(path)).reverse();
+}
+
 async function readBody(request: IncomingMessage): Promise<unknown> {
   let text = '';
   for await (const chunk of request) text += chunk;
@@ -125,7 +146,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(options: { perPage?: number } = {}): Promise<GitHubServer> {
-  const state: Omit<GitHubServer, 'url' | 'close'> = { pulls: [], comments: [], files: new Map(), commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined };
+  const state: Omit<GitHubServer, 'url' | 'close'> = { pulls: [], comments: [], files: new Map(), log: [], commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined };
   let nextComment = 1;
   let base = '';
 
@@ -195,6 +216,11 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
       if (state.readOnly || comment.login !== caller.login) return error(403, 'Resource not accessible by integration');
       comment.body = (body as { body: string }).body;
       return send(response, method, template, 200, commentJson(comment, repo));
+    }
+    if (template === '/repos/{owner}/{repo}/commits') {
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const found = commitsAt(state.log, url.searchParams.get('sha') ?? 'main', url.searchParams.get('path'));
+      return send(response, method, template, 200, found.slice(0, perPage).map((entry) => commitJson(entry, `update ${entry.paths.join(', ')}`, repo)));
     }
     const path = decodeURIComponent(param ?? '');
     if (method === 'GET') {

@@ -16,11 +16,20 @@ type Spec = { paths: Record<string, Record<string, Operation>>; components: unkn
 const require = createRequire(import.meta.url);
 let cached: { spec: Spec; ajv: Ajv } | undefined;
 
+/** OpenAPI 3.0's `nullable` beside a `oneOf` (no `type`), which Ajv refuses, as `anyOf: [null, …]`. */
+function nullableAsAnyOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableAsAnyOf);
+  if (!node || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const walked = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, nullableAsAnyOf(value)]));
+  return nullable === true && rest.type === undefined ? { anyOf: [{ type: 'null' }, walked] } : nullable === undefined ? walked : { ...walked, nullable };
+}
+
 function load() {
   if (!cached) {
     const spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Spec;
     const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
-    ajv.addSchema({ $id: 'github', components: spec.components });
+    ajv.addSchema({ $id: 'github', components: nullableAsAnyOf(spec.components) });
     cached = { spec, ajv };
   }
   return cached;

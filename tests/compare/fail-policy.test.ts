@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, exitCodeFor, failsGate, parseFailOn } from '../../src/engine/fail-policy.js';
+import { failsGate, parseFailOn } from '../../src/compare/fail-policy.js';
+import { EXIT, exitCodeFor } from '../../src/cli/exit-codes.js';
 
 describe('fail-on policy', () => {
   it.each([

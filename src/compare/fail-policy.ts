@@ -1,4 +1,4 @@
-import type { Verdict } from '../compare/types.js';
+import type { Verdict } from './types.js';
 import { ConfigError } from '../core/errors.js';
 
 /** `fail-on`: which verdicts fail the step / the CLI. */
@@ -21,15 +21,4 @@ export function failsGate(verdict: Verdict, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   if (verdict === 'fail' || verdict === 'error') return true;
   return verdict === 'warn' && failOn === 'warn';
-}
-
-/**
- * CLI exit codes: 0 pass/warn, 1 gate failed, 2 configuration or usage error, 3 the evaluation
- * could not run (provider down, every case errored), 70 an internal error (a bug in EvalGate).
- */
-export const EXIT = { ok: 0, gateFailed: 1, config: 2, couldNotRun: 3, internal: 70 } as const;
-
-export function exitCodeFor(verdict: Verdict, failOn: FailOn): number {
-  if (!failsGate(verdict, failOn)) return EXIT.ok;
-  return verdict === 'error' ? EXIT.couldNotRun : EXIT.gateFailed;
 }

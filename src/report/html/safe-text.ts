@@ -1,0 +1,34 @@
+/**
+ * Untrusted text (model outputs, case inputs, ids, suite and metric names, errors, anything
+ * from a baseline) on its way into the HTML report: control characters dropped, a lone `\r`
+ * made a line break, bidi overrides and isolates shown as visible tags (they could otherwise
+ * reorder what a reviewer reads), then entity-encoded for HTML; JSON embedded in a <script>
+ * cannot close it or start a comment.
+ */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
+export function visibleText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+    .replace(BIDI, (mark) => `⟨U+${mark.codePointAt(0)?.toString(16).toUpperCase()}⟩`);
+}
+
+export function escapeHtml(text: string): string {
+  return visibleText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** JSON for `<script type="application/json">`: no `<`, `>` or `&`, and no raw U+2028 / U+2029. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** At most `limit` characters, saying how much was cut. */
+export function clip(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit)}… (${(text.length - limit).toLocaleString('en-US')} more characters)` : text;
+}
