@@ -17,6 +17,12 @@ export interface EvaluationOptions {
   timeoutMs?: number;
   commit?: string;
   ref?: string;
+  /**
+   * Why the run happens. `drift`: a scheduled or dispatched monitoring run (the action on
+   * `schedule` / `workflow_dispatch`) measures the model as it is now, so a flow cache must never
+   * serve it. `gate` (default): a PR, push or local run, which a cache may serve.
+   */
+  purpose?: 'gate' | 'drift';
   /** Human progress lines (suite started, skipped, done). */
   log?: (line: string) => void;
   /** Per-case progress, for a TTY progress line. */
