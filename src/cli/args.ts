@@ -4,13 +4,16 @@ import { DEFAULT_SUITES } from '../engine/options.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
 import { ConfigError } from '../errors.js';
+import type { InitCommand } from './init/init-command.js';
+import { parseInitArgs } from './init/init-command.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }
-  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat };
+  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat }
+  | InitCommand;
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
 
@@ -78,6 +81,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
   }
   if (name === 'version' || name === '--version' || name === '-v') return { name: 'version' };
   if (rest.includes('--help') || rest.includes('-h')) return { name: 'help', topic: name };
+  if (name === 'init') return parseInitArgs(rest, cwd);
   if (name === 'run') {
     const { values, positionals } = parse(rest, RUN_OPTIONS);
     return {
@@ -113,5 +117,5 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
       format: outputFormat(values.format),
     };
   }
-  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, help, version');
+  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, init, help, version');
 }

@@ -1,10 +1,12 @@
 import { VERSION } from '../version.js';
+import { INIT_HELP } from './init/init-command.js';
 
 const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
 
 Usage:
   evalgate run [suites…]             run suites, write results, compare with the baseline
   evalgate compare <base> <results>  compare two results files and print the metric diff
+  evalgate init                      scaffold a starter suite, its data and the workflow
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -35,5 +37,6 @@ const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;
   if (topic === 'compare') return COMPARE;
+  if (topic === 'init') return INIT_HELP;
   return MAIN;
 }
