@@ -10,7 +10,7 @@ import { examplePayload } from './webhook-examples.js';
 /**
  * A real HTTP server on 127.0.0.1 that speaks the part of the GitHub REST API EvalGate uses
  * (issue comments with Link pagination, repository contents at a ref, file commits with a sha
- * precondition). State is in memory; every request and response is checked against the
+ * precondition, issues: list with state/labels filters and pagination, create, update, close). State is in memory; every request and response is checked against the
  * official OpenAPI description and violations are collected for the test to assert on.
  */
 export interface StoredComment {

@@ -23,7 +23,7 @@ export function isDrift(comparison: Comparison, failOn: FailOn): boolean {
   return comparison.verdict === 'fail' || (comparison.verdict === 'warn' && failOn === 'warn');
 }
 
-function describe(outcome: DriftOutcome): string | undefined {
+function outcomeLine(outcome: DriftOutcome): string | undefined {
   if (outcome.action === 'opened' || outcome.action === 'updated') return `Drift issue #${outcome.issue.number} ${outcome.action}: ${outcome.issue.url}`;
   if (outcome.action === 'closed') return `Scores recovered: drift issue ${outcome.issues.map((issue) => `#${issue.number}`).join(', ')} closed.`;
   return undefined;
@@ -50,15 +50,13 @@ function reasonToLeave(comparison: Comparison, api: GitHubApi | undefined): stri
 export async function alertOnDrift(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, run: DriftRun, notes: string[]): Promise<void> {
   if (!isDriftRun(event) || inputs.alert !== 'issue') return;
   const leave = reasonToLeave(run.comparison, api);
-  if (leave || !api) {
-    if (leave) notes.push(leave);
-    return;
-  }
+  if (leave) notes.push(leave);
+  if (leave || !api) return;
   const target = { marker: driftMarker(inputs.suites.join(',')), labels: inputs.alertLabels, baseline: inputs.baseline };
   const drifted = isDrift(run.comparison, inputs.failOn);
   try {
     const outcome = drifted ? await reportDrift(api, target, renderDriftRun(run)) : await closeRecovered(api, target, recoveredMessage(run));
-    const line = describe(outcome);
+    const line = outcomeLine(outcome);
     if (line) {
       notes.push(line);
       core.info(line);
