@@ -48,6 +48,12 @@ describe('the drift issue body', () => {
     expect(readRuns(second).runs.map((section) => /commit `(\d+)`/.exec(section)?.[1])).toEqual(['2222222', '1111111']);
   });
 
+  it('reads back a body edited on github.com (CRLF line ends) without losing runs', () => {
+    const edited = composeBody({ marker, baseline: 'evals/baseline.json', newRun: run('1111111') }).replace(/\n/g, '\r\n');
+    const next = composeBody({ marker, baseline: 'evals/baseline.json', newRun: run('2222222'), previous: edited });
+    expect(readRuns(next).runs).toHaveLength(2);
+  });
+
   it('drops the oldest runs to fit GitHub’s 65,536-character limit, and says how many', () => {
     let body: string | undefined;
     for (let index = 0; index < 80; index += 1) {

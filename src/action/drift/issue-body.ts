@@ -4,7 +4,10 @@
  * GitHub refuses bodies over 65,536 characters: the oldest runs are dropped to fit.
  */
 export const ISSUE_BODY_LIMIT = 65_536;
-const RUN_SEPARATOR = '<!-- evalgate-drift-run -->';
+/** Blank lines around it keep the comment its own HTML block, apart from the runs' Markdown. */
+const RUN_SEPARATOR = '\n\n<!-- evalgate-drift-run -->\n\n';
+/** How a separator is read back: a body edited on github.com comes back with CRLF line ends. */
+const RUN_SEPARATOR_READ = /\s*<!-- evalgate-drift-run -->\s*/;
 const TRIMMED = /<!-- evalgate-drift-trimmed:(\d+) -->/;
 
 export function driftMarker(id: string): string {
@@ -25,7 +28,7 @@ function header(marker: string, baseline: string, trimmed: number): string {
 
 /** The run sections of a body we wrote earlier, newest first, and how many were dropped before. */
 export function readRuns(body: string): { runs: string[]; trimmed: number } {
-  const [head = '', ...runs] = body.split(`\n${RUN_SEPARATOR}\n`);
+  const [head = '', ...runs] = body.split(RUN_SEPARATOR_READ);
   return { runs, trimmed: Number(TRIMMED.exec(head)?.[1] ?? 0) };
 }
 
@@ -36,7 +39,7 @@ export function composeBody(options: { marker: string; baseline: string; newRun:
   const runs = [options.newRun, ...earlier.runs];
   let trimmed = earlier.trimmed;
   for (;;) {
-    const body = [header(options.marker, options.baseline, trimmed), ...runs].join(`\n${RUN_SEPARATOR}\n`);
+    const body = [header(options.marker, options.baseline, trimmed), ...runs].join(RUN_SEPARATOR);
     if (body.length <= limit) return body;
     if (runs.length === 1) return `${body.slice(0, limit - 20)}\n…(truncated)`;
     runs.pop();
