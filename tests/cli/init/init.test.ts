@@ -16,6 +16,7 @@ describe('evalgate init', () => {
     const dir = emptyDir();
     const init = await cli(dir, 'init');
     expect(init.code).toBe(0);
+    expect(init.stderr).toBe('');
     expect(init.stdout).toContain('created evals/starter/starter.eval.yaml');
     for (const path of ['evals/starter/cases.jsonl', 'evals/starter/app.mjs', 'evals/starter/facts.json', '.github/workflows/evalgate.yml']) expect(init.stdout).toContain(`created ${path}`);
 
@@ -51,6 +52,12 @@ describe('evalgate init', () => {
     const forced = await cli(dir, 'init', '--force');
     expect(forced.code).toBe(0);
     expect(read(dir, 'evals/starter/cases.jsonl')).toContain('"id":"returns"');
+  });
+
+  it('is listed in help, with its flags under `help init`', async () => {
+    const dir = emptyDir();
+    expect((await cli(dir, 'help')).stdout).toMatch(/evalgate init\s+scaffold a starter suite/);
+    expect((await cli(dir, 'help', 'init')).stdout).toMatch(/--flow KIND[\s\S]*--force/);
   });
 
   it('rejects an unknown flow kind with one clear line', async () => {
