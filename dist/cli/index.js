@@ -37403,14 +37403,27 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2563);
+/* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
+/* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16043);
 
-const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
+
+async function ask(question) {
+    const terminal = (0,node_readline_promises__WEBPACK_IMPORTED_MODULE_0__.createInterface)({ input: process.stdin, output: process.stderr });
+    try {
+        return await terminal.question(question);
+    }
+    finally {
+        terminal.close();
+    }
+}
+const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask } : {}),
 });
 process.exitCode = code;
 
@@ -37419,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2563:
+/***/ 16043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43758,6 +43771,9 @@ const DEFAULTS = {
     comment: 'always',
     updateBaseline: 'commit',
     workingDirectory: '.',
+    /** What a scheduled run does on a regression: `off`, or `issue` (one drift issue). */
+    alert: 'off',
+    alertLabels: 'evalgate,drift',
     /** Family-wise error rate of a suite's gate. */
     alpha: 0.05,
     /** Smallest drop worth failing for, on 0–1 scales. */
@@ -44474,7 +44490,218 @@ async function historyCommand(command, io) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/cli/init/templates.ts
+
+/** Where the action and the package live; package.json, README and this agree (tests/docs/package.test.ts). */
+const ACTION_REPOSITORY = 'OWNER/evalgate';
+/** The suite schema at a stable URL: the published package's file, pinned to this major version. */
+const SCHEMA_URL = `https://unpkg.com/evalgate@${VERSION.split('.')[0]}/schema/suite.schema.json`;
+/** The workflow README shows under "Use it in GitHub Actions". */
+const WORKFLOW = `# EvalGate: gates every pull request on real regressions of the suites in evals/,
+# and refreshes evals/baseline.json on pushes to main (docs: https://github.com/${ACTION_REPOSITORY}).
+name: evalgate
+on:
+  pull_request:
+  push: { branches: [main] }
+permissions:
+  contents: write        # refresh evals/baseline.json on main
+  pull-requests: write   # the metric-diff comment
+concurrency: { group: "evalgate-\${{ github.ref }}" }
+jobs:
+  evals:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+      - id: evalgate
+        uses: ${ACTION_REPOSITORY}@v1
+        with:
+          api-key: \${{ secrets.OPENAI_API_KEY }}
+`;
+const FACTS = [
+    'The store is open from 9 am to 6 pm, Monday to Saturday.',
+    'You can return any unused item within 30 days for a full refund.',
+    'Shipping is free over $50; smaller orders ship for $5.',
+    'Tents have a warranty of two years against manufacturing defects.',
+    'You can contact support through the support chat on our website.',
+    'Delivery takes 3 to 5 working days within the country.',
+    'Gift cards are sold from $10 to $500 and never expire.',
+    'The membership costs $20 a year and gives 10% off every order.',
+    'You can rent tents, stoves and sleeping bags by the weekend.',
+    'Our repair service fixes jackets, zips and seams in two weeks.',
+    'Accepted payment methods: cards and PayPal.',
+    'We price match any local shop on identical items.',
+    'You can exchange sizes for free within 60 days, shoes included.',
+    'There is free parking behind the store for two hours.',
+    'Dogs on a leash are welcome inside.',
+    'Climbing workshops run every Sunday at 10 am.',
+    'Students get a 15% discount with a valid student card.',
+    'We ship internationally to Canada and Mexico only.',
+    'The camping stove uses butane cartridges.',
+    'The sleeping bag keeps you warm down to -5 °C.',
+];
+const COMMAND_SUITE = `# yaml-language-server: $schema=${SCHEMA_URL}
+# Your app under test, run as a command: each case's fields go in as JSON on stdin, the answer
+# comes out as JSON on stdout. Replace app.mjs with your own app (any language) and cases.jsonl
+# with real questions. Runs offline, with no API key.
+name: starter
+flow:
+  kind: command
+  command: node app.mjs
+  timeout: 10s
+data: cases.jsonl
+evaluators:
+  - { metric: icontains, expected: "{{answer}}" }   # the reference answer appears
+  - { metric: f1, expected: "{{answer}}" }          # word overlap with the reference
+gate:
+  icontains: { min: 0.8 }                           # at least 80% of the answers must contain it
+`;
+const PROMPT_SUITE = `# yaml-language-server: $schema=${SCHEMA_URL}
+# A prompt sent to an OpenAI-compatible model. Needs OPENAI_API_KEY (the action's \`api-key\`);
+# without it the suite is skipped with a note. Edit the messages and cases.jsonl.
+name: starter
+flow:
+  kind: prompt
+  model: gpt-4o-mini
+  parameters: { temperature: 0, max_tokens: 100 }
+  messages:
+    - role: system
+      content: |
+        You answer questions about the Contoso Outdoors store in one short sentence, using only these facts:
+${FACTS.map((fact) => `        - ${fact}`).join('\n')}
+    - role: user
+      content: "{{question}}"
+data: cases.jsonl
+evaluators:
+  - { metric: icontains, expected: "{{answer}}" }
+  - { metric: f1, expected: "{{answer}}" }
+  - { metric: cost }
+  - { metric: latency }
+gate:
+  latency: { gate: false }
+`;
+const CASES = [
+    { id: 'opening-hours', question: 'When is the store open?', answer: '9 am to 6 pm' },
+    { id: 'returns', question: 'How long do I have to return an item?', answer: '30 days' },
+    { id: 'shipping', question: 'How much does shipping cost?', answer: 'free over $50' },
+    { id: 'tent-warranty', question: 'What warranty do tents have?', answer: 'two years' },
+    { id: 'contact', question: 'How can I contact support?', answer: 'support chat' },
+    { id: 'delivery-time', question: 'How fast is delivery?', answer: '3 to 5 working days' },
+    { id: 'gift-cards', question: 'Do you sell gift cards?', answer: 'from $10 to $500' },
+    { id: 'membership', question: 'What does the membership cost?', answer: '$20 a year' },
+    { id: 'rentals', question: 'Can I rent camping gear?', answer: 'rent tents' },
+    { id: 'repairs', question: 'Do you repair jackets?', answer: 'repair service' },
+    { id: 'payment', question: 'Which payment methods are accepted?', answer: 'cards and PayPal' },
+    { id: 'price-match', question: 'Do you match prices?', answer: 'price match' },
+    { id: 'exchange', question: 'Can I exchange shoes for another size?', answer: 'exchange sizes' },
+    { id: 'parking', question: 'Is there parking at the store?', answer: 'free parking' },
+    { id: 'pets', question: 'Are dogs allowed inside?', answer: 'dogs on a leash' },
+    { id: 'workshops', question: 'Do you run climbing workshops?', answer: 'every Sunday' },
+    { id: 'students', question: 'Is there a discount for students?', answer: '15%' },
+    { id: 'international', question: 'Do you ship internationally?', answer: 'Canada and Mexico' },
+    { id: 'stove-fuel', question: 'Which fuel does the camping stove use?', answer: 'butane' },
+    { id: 'bag-rating', question: 'How warm is the sleeping bag?', answer: '-5 °C' },
+];
+const APP = `#!/usr/bin/env node
+// A tiny FAQ app: the "system under test" of the starter suite. It reads one case as JSON on
+// stdin and answers with the fact sharing the most words with the question, as JSON on stdout.
+// Replace it with your own app: keep the protocol ({"output": "..."} on stdout).
+import { readFileSync } from 'node:fs';
+
+const facts = JSON.parse(readFileSync(new URL('./facts.json', import.meta.url), 'utf8'));
+const words = (text) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+const { question = '' } = JSON.parse(readFileSync(0, 'utf8'));
+const asked = words(question);
+const shared = (fact) => [...words(fact)].filter((word) => asked.has(word) && word.length > 3).length;
+const best = facts.reduce((top, fact) => (shared(fact) > shared(top) ? fact : top), facts[0]);
+process.stdout.write(JSON.stringify({ output: best, context: facts.join('\\n') }));
+`;
+const jsonl = (rows) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
+/** The files `evalgate init` writes, by path relative to the project folder. */
+function scaffoldFiles(flow) {
+    const suiteDir = 'evals/starter';
+    const files = {
+        [`${suiteDir}/starter.eval.yaml`]: flow === 'command' ? COMMAND_SUITE : PROMPT_SUITE,
+        [`${suiteDir}/cases.jsonl`]: jsonl(CASES),
+        '.github/workflows/evalgate.yml': WORKFLOW,
+    };
+    if (flow === 'command') {
+        files[`${suiteDir}/app.mjs`] = APP;
+        files[`${suiteDir}/facts.json`] = `${JSON.stringify(FACTS, null, 2)}\n`;
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/cli/init/scaffold.ts
+
+
+
+
+
+/**
+ * Writes the starter suite, its data (and app, for a command flow) and the workflow into `dir`.
+ * Existing files are never overwritten unless `force`: the check covers every file before any
+ * is written. Returns the paths written, relative to `dir`.
+ */
+async function scaffold(dir, flow, force) {
+    const files = scaffoldFiles(flow);
+    const existing = Object.keys(files).filter((path) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, path)));
+    if (existing.length && !force) {
+        throw new ConfigError(`init would overwrite ${existing.join(', ')}`, {}, 'pass --force to overwrite, or move those files away; nothing was written');
+    }
+    for (const [path, text] of Object.entries(files))
+        await writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, path), text);
+    return Object.keys(files);
+}
+
+;// CONCATENATED MODULE: ./src/cli/init/init-command.ts
+
+
+
+
+const INIT_HELP = `Usage: evalgate init   (scaffold a starter suite, its data and .github/workflows/evalgate.yml)
+
+      --flow KIND          command (default: a tiny local app, runs offline) | prompt (a model; needs OPENAI_API_KEY)
+      --force              overwrite files that already exist
+      --cwd DIR            scaffold into DIR`;
+function flowKind(value) {
+    const kind = value.trim().toLowerCase();
+    if (kind === 'command' || kind === 'prompt')
+        return kind;
+    throw new ConfigError(`--flow must be command or prompt, got "${value}"`);
+}
+function parseInitArgs(args, cwd) {
+    try {
+        const { values } = (0,external_node_util_namespaceObject.parseArgs)({ args, options: { flow: { type: 'string' }, force: { type: 'boolean', default: false }, cwd: { type: 'string' } }, strict: true });
+        return { name: 'init', flow: values.flow === undefined ? undefined : flowKind(values.flow), force: values.force, cwd: values.cwd ?? cwd };
+    }
+    catch (error) {
+        if (error instanceof ConfigError)
+            throw error;
+        throw new ConfigError(error.message, {}, 'run `evalgate help init` for the flags');
+    }
+}
+/** On a terminal with no --flow: one question, Enter keeps the offline default. */
+async function chooseFlow(command, io) {
+    if (command.flow)
+        return command.flow;
+    if (!io.ask)
+        return 'command';
+    const answer = await io.ask('Flow under test: (c)ommand — your app, offline — or (p)rompt — a model? [c] ');
+    return /^p/i.test(answer.trim()) ? 'prompt' : 'command';
+}
+async function initCommand(command, io) {
+    const flow = await chooseFlow(command, io);
+    const written = await scaffold((0,external_node_path_namespaceObject.resolve)(io.cwd, command.cwd), flow, command.force);
+    for (const path of written)
+        io.stdout(`created ${path}\n`);
+    io.stdout(flow === 'command'
+        ? '\nNext: `npx evalgate run` runs the starter suite offline; `npx evalgate run --update-baseline` writes evals/baseline.json — commit it with the workflow.\n'
+        : '\nNext: `OPENAI_API_KEY=… npx evalgate run --update-baseline` runs the suite and writes evals/baseline.json; add the OPENAI_API_KEY secret to the repository for the workflow.\n');
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -44540,7 +44767,7 @@ function selectionFrom(values) {
         ...(values.sample ? { sample: { size: positiveInt(values.sample, '--sample'), seed: values.seed } } : {}),
     };
 }
-const COMMANDS = ['run', 'compare', 'history', 'help', 'version'];
+const COMMANDS = ['run', 'compare', 'history', 'init', 'help', 'version'];
 function parseCommand(argv, cwd) {
     const [name, ...rest] = argv;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -44550,6 +44777,8 @@ function parseCommand(argv, cwd) {
         return { name: 'version' };
     if (rest.includes('--help') || rest.includes('-h'))
         return { name: 'help', topic: name };
+    if (name === 'init')
+        return parseInitArgs(rest, cwd);
     if (name === 'run') {
         const { values, positionals } = args_parse(rest, RUN_OPTIONS, 'run');
         const selection = selectionFrom(values);
@@ -44603,6 +44832,7 @@ function parseCommand(argv, cwd) {
 
 
 
+
 const help_FORMATS = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `                           ${name}: ${format.description}`).join('\n');
 const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
 
@@ -44610,6 +44840,7 @@ Usage:
   evalgate run [suites…]             run suites, write results, compare with the baseline
   evalgate compare <base> <results>  compare two results files and print the metric diff
   evalgate history                   each metric's trend over the baseline's last commits (git log)
+  evalgate init                      scaffold a starter suite, its data and the workflow
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -44660,6 +44891,8 @@ function helpText(topic) {
         return COMPARE;
     if (topic === 'history')
         return HISTORY_HELP;
+    if (topic === 'init')
+        return INIT_HELP;
     return MAIN;
 }
 
@@ -46554,11 +46787,11 @@ const promptyKind = {
 const FLOW_KINDS = [promptKind, promptyKind, commandKind, httpKind];
 const BY_KIND = new Map(FLOW_KINDS.map((kind) => [kind.kind, kind]));
 /** The kind's module; an unknown name was rejected by the schema before this is asked. */
-function flowKind(name) {
+function registry_flowKind(name) {
     return BY_KIND.get(name);
 }
 function createFlow(spec, ctx) {
-    const kind = flowKind(spec.kind);
+    const kind = registry_flowKind(spec.kind);
     if (!kind)
         throw new Error(`no flow kind "${spec.kind}"`);
     return kind.create(spec, ctx);
@@ -49845,7 +50078,7 @@ function missing(error, testCase, where, suiteFile, plus = '') {
 }
 /** The flow kind's templates for one case, then its own checks (a Prompty body rendered strictly). */
 function checkFlow(suite, testCase) {
-    const kind = flowKind(suite.flow.kind);
+    const kind = registry_flowKind(suite.flow.kind);
     for (const template of kind?.templates(suite.flow) ?? []) {
         try {
             renderValue(template.value, testCase.vars);
@@ -49860,7 +50093,7 @@ function checkFlow(suite, testCase) {
 }
 /** Every evaluator's option templates, then the metric's own check (a rubric's prompt and file). */
 function checkEvaluators(suite, testCase) {
-    const reportsContext = flowKind(suite.flow.kind)?.reportsContext?.(suite.flow) ?? false;
+    const reportsContext = registry_flowKind(suite.flow.kind)?.reportsContext?.(suite.flow) ?? false;
     const scoring = { ...testCase.vars, output: '', ...(reportsContext ? { context: '' } : {}) };
     const plus = `, plus output${reportsContext ? ', context' : ''}`;
     for (const evaluator of suite.evaluators) {
@@ -50099,7 +50332,7 @@ async function loadSuite(file, cwd) {
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
     const evaluators = normaliseEvaluators(doc.evaluators, source);
     const flowDoc = doc.flow;
-    const kind = flowKind(flowDoc.kind);
+    const kind = registry_flowKind(flowDoc.kind);
     if (!kind)
         throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in README');
     const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd }));
@@ -50354,6 +50587,7 @@ async function localHistory(flags, results) {
 
 
 
+
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
 async function main(argv, io) {
     try {
@@ -50367,6 +50601,8 @@ async function main(argv, io) {
                 return EXIT.ok;
             case 'run':
                 return await runCommand(command.suites, command.flags, io);
+            case 'init':
+                return await initCommand(command, io);
             case 'compare': {
                 const baseline = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.baseline));
                 const results = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.results));
@@ -50425,6 +50661,13 @@ function usageFromOpenAI(raw) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 26848:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
 
 /***/ }),
 

@@ -9,6 +9,15 @@ export interface IssueComment {
   authorLogin: string;
 }
 
+/** An issue (never a pull request), for the drift alert. */
+export interface RepoIssue {
+  number: number;
+  body: string;
+  url: string;
+  authorType: string;
+  authorLogin: string;
+}
+
 export interface RepoFile {
   text: string;
   sha: string;
@@ -36,6 +45,11 @@ export interface GitHubApi {
   listComments(issue: number): Promise<IssueComment[]>;
   createComment(issue: number, body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<IssueComment>;
+  /** Open issues carrying every one of `labels`, oldest first (pull requests left out). */
+  listOpenIssues(labels: readonly string[]): Promise<RepoIssue[]>;
+  createIssue(title: string, body: string, labels: readonly string[]): Promise<RepoIssue>;
+  updateIssueBody(number: number, body: string): Promise<RepoIssue>;
+  closeIssue(number: number, reason: 'completed' | 'duplicate'): Promise<void>;
   /** The file at a commit, or null when it does not exist there. */
   readFile(path: string, ref: string): Promise<RepoFile | null>;
   writeFile(path: string, text: string, message: string, branch: string, sha: string | undefined): Promise<void>;
@@ -88,6 +102,13 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
     authorType: data.user?.type ?? '',
     authorLogin: data.user?.login ?? '',
   });
+  const toIssue = (data: { number: number; body?: string | null; html_url: string; user?: { type?: string; login?: string } | null }): RepoIssue => ({
+    number: data.number,
+    body: data.body ?? '',
+    url: data.html_url,
+    authorType: data.user?.type ?? '',
+    authorLogin: data.user?.login ?? '',
+  });
   const toPull = (data: { number: number; base: { sha: string; repo: { full_name: string } }; head: { sha: string; repo: { full_name: string } | null } }): PullRequestRef => ({
     number: data.number,
     baseSha: data.base.sha,
@@ -119,6 +140,21 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
     },
     async updateComment(id, body) {
       return toComment((await limited(() => octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body }))).data);
+    },
+    async listOpenIssues(labels) {
+      const all = await limited(() =>
+        octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', sort: 'created', direction: 'asc', per_page: 100, ...(labels.length ? { labels: labels.join(',') } : {}) }),
+      );
+      return all.filter((issue) => !issue.pull_request).map(toIssue);
+    },
+    async createIssue(title, body, labels) {
+      return toIssue((await limited(() => octokit.rest.issues.create({ owner, repo, title, body, labels: [...labels] }))).data);
+    },
+    async updateIssueBody(number, body) {
+      return toIssue((await limited(() => octokit.rest.issues.update({ owner, repo, issue_number: number, body }))).data);
+    },
+    async closeIssue(number, reason) {
+      await limited(() => octokit.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: reason }));
     },
     async readFile(path, ref) {
       try {

@@ -19,6 +19,9 @@ export interface ActionInputs {
   workingDirectory: string;
   /** Publish this results file (from the pull_request run's artifact) instead of running suites. */
   publishResults?: string;
+  /** On schedule / workflow_dispatch: `issue` opens, updates and closes one drift issue. */
+  alert: 'off' | 'issue';
+  alertLabels: string[];
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], input: string): T {
@@ -55,5 +58,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     concurrency,
     workingDirectory: optional('working-directory') ?? DEFAULTS.workingDirectory,
     ...(publishResults ? { publishResults } : {}),
+    alert: oneOf(read('alert') || DEFAULTS.alert, ['off', 'issue'], 'alert'),
+    alertLabels: (read('alert-labels') || DEFAULTS.alertLabels).split(/[\n,]/).map((label) => label.trim()).filter(Boolean),
   };
 }

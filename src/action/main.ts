@@ -19,6 +19,7 @@ import type { EventInfo } from './event.js';
 import { isDefaultBranchPush, readEvent } from './event.js';
 import type { GitHubApi } from './github-api.js';
 import { createGitHubApi } from './github-api.js';
+import { alertOnDrift, isDriftRun } from './drift/monitor.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
 import { setOutputs } from './outputs.js';
@@ -83,6 +84,7 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     concurrency: inputs.concurrency,
     commit: event.pullRequest?.headSha ?? event.sha,
     ref: event.ref,
+    ...(isDriftRun(event) ? { purpose: 'drift' as const } : {}),
     log: (line) => core.info(line),
   });
 }
@@ -113,6 +115,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const trend = renderTrendMarkdown(history);
     const notes: string[] = [];
     const commentUrl = await publishComment(api, event, inputs, comparison, notes, trend);
+    await alertOnDrift(api, event, inputs, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, notes);
     if (isDefaultBranchPush(event)) await refreshBaseline(api, event, inputs, results, notes);
 
     const summary = renderSummary(comparison, { notes, trend, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });

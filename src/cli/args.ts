@@ -11,6 +11,8 @@ import type { OutputFormatName } from '../report/formats.js';
 import { isOutputFormat, OUTPUT_FORMAT_NAMES } from '../report/formats.js';
 import type { HistoryCommand } from './history-command.js';
 import { parseHistoryCommand } from './history-command.js';
+import type { InitCommand } from './init/init-command.js';
+import { parseInitArgs } from './init/init-command.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
@@ -18,7 +20,8 @@ export type Command =
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }
   | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormatName; html?: string }
-  | HistoryCommand;
+  | HistoryCommand
+  | InitCommand;
 
 
 export interface RunFlags {
@@ -102,7 +105,7 @@ function selectionFrom(values: { repeat?: string; filter?: string[]; metric?: st
   };
 }
 
-const COMMANDS = ['run', 'compare', 'history', 'help', 'version'];
+const COMMANDS = ['run', 'compare', 'history', 'init', 'help', 'version'];
 
 export function parseCommand(argv: readonly string[], cwd: string): Command {
   const [name, ...rest] = argv;
@@ -111,6 +114,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
   }
   if (name === 'version' || name === '--version' || name === '-v') return { name: 'version' };
   if (rest.includes('--help') || rest.includes('-h')) return { name: 'help', topic: name };
+  if (name === 'init') return parseInitArgs(rest, cwd);
   if (name === 'run') {
     const { values, positionals } = parse(rest, RUN_OPTIONS, 'run');
     const selection = selectionFrom(values);

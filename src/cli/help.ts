@@ -2,6 +2,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import { VERSION } from '../core/version.js';
 import { HISTORY_HELP } from './history-command.js';
+import { INIT_HELP } from './init/init-command.js';
 
 const FORMATS = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `                           ${name}: ${format.description}`).join('\n');
 
@@ -11,6 +12,7 @@ Usage:
   evalgate run [suites…]             run suites, write results, compare with the baseline
   evalgate compare <base> <results>  compare two results files and print the metric diff
   evalgate history                   each metric's trend over the baseline's last commits (git log)
+  evalgate init                      scaffold a starter suite, its data and the workflow
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -61,5 +63,6 @@ export function helpText(topic?: string): string {
   if (topic === 'run') return RUN;
   if (topic === 'compare') return COMPARE;
   if (topic === 'history') return HISTORY_HELP;
+  if (topic === 'init') return INIT_HELP;
   return MAIN;
 }

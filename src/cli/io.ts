@@ -6,4 +6,6 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** True when stderr is a terminal: progress line and colours. */
   interactive: boolean;
+  /** Asks one question on the terminal; absent when stdin is not a TTY (then nothing is asked). */
+  ask?: (question: string) => Promise<string>;
 }

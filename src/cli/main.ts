@@ -6,6 +6,7 @@ import { readResultsFile } from '../results/io.js';
 import { VERSION } from '../core/version.js';
 import { parseCommand } from './args.js';
 import { helpText } from './help.js';
+import { initCommand } from './init/init-command.js';
 import type { CliIO } from './io.js';
 import { historyCommand } from './history-command.js';
 import { printComparison, writeHtmlReport } from './output.js';
@@ -24,6 +25,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return EXIT.ok;
       case 'run':
         return await runCommand(command.suites, command.flags, io);
+      case 'init':
+        return await initCommand(command, io);
       case 'compare': {
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));

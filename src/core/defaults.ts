@@ -19,6 +19,9 @@ export const DEFAULTS = {
   comment: 'always',
   updateBaseline: 'commit',
   workingDirectory: '.',
+  /** What a scheduled run does on a regression: `off`, or `issue` (one drift issue). */
+  alert: 'off',
+  alertLabels: 'evalgate,drift',
   /** Family-wise error rate of a suite's gate. */
   alpha: 0.05,
   /** Smallest drop worth failing for, on 0–1 scales. */

@@ -21,6 +21,12 @@ export interface EvaluationOptions {
   ref?: string;
   /** A narrower run: some cases or metrics, another repeat (CLI flags). */
   selection?: Selection;
+  /**
+   * Why the run happens. `drift`: a scheduled or dispatched monitoring run (the action on
+   * `schedule` / `workflow_dispatch`) measures the model as it is now, so a flow cache must never
+   * serve it. `gate` (default): a PR, push or local run, which a cache may serve.
+   */
+  purpose?: 'gate' | 'drift';
   /** Human progress lines (suite started, skipped, done). */
   log?: (line: string) => void;
   /** Per-case progress, for a TTY progress line. */

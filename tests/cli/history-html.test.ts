@@ -48,7 +48,7 @@ describe('evalgate history, run --html and --format junit (dist/cli under Node 2
 
     const junit = await run('run', '--html', '.evalgate/report.html', '--format', 'junit', '--fail-on', 'never');
     expect(junit.code).toBe(0);
-    expect(junit.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="EvalGate"/);
+    expect(junit.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="EvalGate (PASS|WARN|FAIL): /);
     expect(junit.stderr).toContain(`HTML report: ${join(dir, '.evalgate/report.html')}`);
     const html = readFileSync(join(dir, '.evalgate/report.html'), 'utf8');
     expect(html).toContain('<svg class="chart trend"');

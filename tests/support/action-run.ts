@@ -31,6 +31,12 @@ export function pushEvent(options: { before: string; after: string }) {
   return payload;
 }
 
+/** A schedule payload as GitHub sends it to a scheduled workflow: the cron line, the workflow file, the repository. */
+export function scheduleEvent(cron = '0 6 * * *') {
+  const { repository, sender } = pushEvent({ before: '0'.repeat(40), after: 'a'.repeat(40) });
+  return { schedule: cron, workflow: '.github/workflows/evalgate-drift.yml', repository, sender };
+}
+
 /** A workflow_run payload: the pull_request run of a PR's head commit finished. */
 export function workflowRunEvent(options: { headSha: string; headBranch: string; headOwner: string; pullNumbers?: number[]; event?: string }) {
   const payload = examplePayload('workflow_run', (example) => example.action === 'completed' && example.workflow_run?.conclusion === 'success');

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { StoredIssue } from './github-issues.js';
+import { filterIssues, issueJson } from './github-issues.js';
 import { checkRequest, checkResponse } from './openapi-check.js';
 import { examplePayload } from './webhook-examples.js';
 
 /**
  * A real HTTP server on 127.0.0.1 that speaks the part of the GitHub REST API EvalGate uses
  * (issue comments with Link pagination, repository contents at a ref, file commits with a sha
- * precondition). State is in memory; every request and response is checked against the
+ * precondition, issues: list with state/labels filters and pagination, create, update, close). State is in memory; every request and response is checked against the
  * official OpenAPI description and violations are collected for the test to assert on.
  */
 export interface StoredComment {
@@ -32,6 +34,10 @@ export interface GitHubServer {
   pulls: StoredPull[];
   url: string;
   comments: StoredComment[];
+  /** Issues (numbered from 100, apart from the pulls); the list answers like GitHub, paginated. */
+  issues: StoredIssue[];
+  /** Hold each issue creation until this many are waiting, so concurrent runs really race. */
+  issueCreateBarrier: number;
   /** Files by `${ref}:${path}` (ref = a commit sha or a branch name). */
   files: Map<string, string>;
   /** The repository's commit log, oldest first: what GET …/commits?path=&sha= answers from. */
@@ -40,7 +46,7 @@ export interface GitHubServer {
   commits: { path: string; branch: string; message: string; content: string }[];
   violations: string[];
   requests: string[];
-  /** Make comment writes answer 403 like a fork's read-only token. */
+  /** Make comment and issue writes answer 403 like a fork's (or a `contents: read`) read-only token. */
   readOnly: boolean;
   /** Branches whose rules refuse direct commits (answered like GitHub's rulesets: 409, GH013). */
   protectedBranches: Set<string>;
@@ -60,6 +66,9 @@ const ROUTES: [string, RegExp, string][] = [
   ['POST', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['PATCH', new RegExp(`^${OWNER_REPO}/issues/comments/(\\d+)$`), '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['GET', new RegExp(`^${OWNER_REPO}/commits$`), '/repos/{owner}/{repo}/commits'],
+  ['GET', new RegExp(`^${OWNER_REPO}/issues$`), '/repos/{owner}/{repo}/issues'],
+  ['POST', new RegExp(`^${OWNER_REPO}/issues$`), '/repos/{owner}/{repo}/issues'],
+  ['PATCH', new RegExp(`^${OWNER_REPO}/issues/(\\d+)$`), '/repos/{owner}/{repo}/issues/{issue_number}'],
   ['GET', new RegExp(`^${OWNER_REPO}/contents/(.+)$`), '/repos/{owner}/{repo}/contents/{path}'],
   ['PUT', new RegExp(`^${OWNER_REPO}/contents/(.+)$`), '/repos/{owner}/{repo}/contents/{path}'],
 ];
@@ -101,11 +110,13 @@ function pullJson(pull: StoredPull, repo: string) {
   return { ...json, auto_merge: null };
 }
 
+const authorOf = (item: { login: string; type: string }) => user(item.login, item.type, item.type === 'Bot' ? 41898282 : 1000);
+
 function commentJson(comment: StoredComment, repo: string) {
   return {
     id: comment.id, node_id: `IC_${comment.id}`, url: `https://api.github.com/repos/${repo}/issues/comments/${comment.id}`,
     html_url: `https://github.com/${repo}/pull/${comment.issue}#issuecomment-${comment.id}`, body: comment.body,
-    user: user(comment.login, comment.type, comment.type === 'Bot' ? 41898282 : 1000), created_at: '2026-11-24T10:00:00Z',
+    user: authorOf(comment), created_at: '2026-11-24T10:00:00Z',
     updated_at: '2026-11-24T10:00:00Z', issue_url: `https://api.github.com/repos/${repo}/issues/${comment.issue}`, author_association: 'NONE',
   };
 }
@@ -146,9 +157,29 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(options: { perPage?: number } = {}): Promise<GitHubServer> {
-  const state: Omit<GitHubServer, 'url' | 'close'> = { pulls: [], comments: [], files: new Map(), log: [], commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined };
+  const state: Omit<GitHubServer, 'url' | 'close'> = { pulls: [], comments: [], issues: [], issueCreateBarrier: 1, files: new Map(), log: [], commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined };
   let nextComment = 1;
+  let nextIssue = 100;
   let base = '';
+  const waitingCreates: (() => void)[] = [];
+  const barrier = () => new Promise<void>((release) => {
+    waitingCreates.push(release);
+    if (waitingCreates.length >= state.issueCreateBarrier) waitingCreates.splice(0).forEach((go) => go());
+  });
+  /** One page of `items` with GitHub's Link header (rel="next" and rel="last"). */
+  const pageOf = <T>(url: URL, items: readonly T[]) => {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), options.perPage ?? 100);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const linkTo = (number: number) => {
+      const query = new URLSearchParams(url.searchParams);
+      query.set('per_page', String(perPage));
+      query.set('page', String(number));
+      return `<${base}${url.pathname}?${query}>`;
+    };
+    const link: Record<string, string> = page < last ? { link: `${linkTo(page + 1)}; rel="next", ${linkTo(last)}; rel="last"` } : {};
+    return { items: items.slice((page - 1) * perPage, page * perPage), link };
+  };
 
   function send(response: ServerResponse, method: string, template: string, status: number, body: unknown, headers: Record<string, string> = {}) {
     state.violations.push(...checkResponse(method, template, status, body));
@@ -197,12 +228,32 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
       return pull ? send(response, method, template, 200, pullJson(pull, repo)) : error(404, 'Not Found');
     }
     if (template.endsWith('{issue_number}/comments') && method === 'GET') {
-      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), options.perPage ?? 100);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const all = state.comments.filter((comment) => comment.issue === Number(param));
-      const last = Math.max(1, Math.ceil(all.length / perPage));
-      const link: Record<string, string> = page < last ? { link: `<${base}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next", <${base}${url.pathname}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
-      return send(response, method, template, 200, all.slice((page - 1) * perPage, page * perPage).map((comment) => commentJson(comment, repo)), link);
+      const { items, link } = pageOf(url, state.comments.filter((comment) => comment.issue === Number(param)));
+      return send(response, method, template, 200, items.map((comment) => commentJson(comment, repo)), link);
+    }
+    if (template === '/repos/{owner}/{repo}/issues' && method === 'GET') {
+      const { items, link } = pageOf(url, filterIssues(state.issues, url.searchParams));
+      return send(response, method, template, 200, items.map((issue) => issueJson(issue, repo, authorOf(issue))), link);
+    }
+    if (template === '/repos/{owner}/{repo}/issues') {
+      if (state.readOnly) return error(403, 'Resource not accessible by integration');
+      await barrier();
+      const input = body as { title: string; body?: string; labels?: string[] };
+      const issue: StoredIssue = { number: nextIssue++, title: input.title, body: input.body ?? '', state: 'open', stateReason: null, labels: input.labels ?? [], created: state.issues.length, ...caller };
+      state.issues.push(issue);
+      return send(response, method, template, 201, issueJson(issue, repo, authorOf(issue)), { location: `${base}/repos/${repo}/issues/${issue.number}` });
+    }
+    if (template.endsWith('{issue_number}') && method === 'PATCH') {
+      const issue = state.issues.find((candidate) => candidate.number === Number(param));
+      if (!issue) return error(404, 'Not Found');
+      if (state.readOnly) return error(403, 'Resource not accessible by integration');
+      const change = body as { body?: string; state?: 'open' | 'closed'; state_reason?: StoredIssue['stateReason'] };
+      if (change.body !== undefined) issue.body = change.body;
+      if (change.state) {
+        issue.state = change.state;
+        issue.stateReason = change.state === 'closed' ? (change.state_reason ?? 'completed') : 'reopened';
+      }
+      return send(response, method, template, 200, issueJson(issue, repo, authorOf(issue)));
     }
     if (template.endsWith('{issue_number}/comments')) {
       if (state.readOnly) return error(403, 'Resource not accessible by integration');

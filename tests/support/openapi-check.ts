@@ -14,22 +14,27 @@ interface Operation {
 type Spec = { paths: Record<string, Record<string, Operation>>; components: unknown };
 
 const require = createRequire(import.meta.url);
-let cached: { spec: Spec; ajv: Ajv } | undefined;
 
-/** OpenAPI 3.0's `nullable` beside a `oneOf` (no `type`), which Ajv refuses, as `anyOf: [null, …]`. */
-function nullableAsAnyOf(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(nullableAsAnyOf);
+/**
+ * OpenAPI 3.0's `nullable: true` next to a `oneOf` instead of a `type` (the issues endpoints'
+ * milestone), or next to an `enum` without null (an issue's state_reason), is valid OpenAPI that
+ * Ajv rejects or misreads: say it as JSON Schema, "that schema, or null".
+ */
+function withNullables(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withNullables);
   if (!node || typeof node !== 'object') return node;
   const { nullable, ...rest } = node as Record<string, unknown>;
-  const walked = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, nullableAsAnyOf(value)]));
-  return nullable === true && rest.type === undefined ? { anyOf: [{ type: 'null' }, walked] } : nullable === undefined ? walked : { ...walked, nullable };
+  const walked = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, withNullables(value)]));
+  if (nullable !== true) return walked;
+  return { anyOf: [walked, { type: 'null' }] };
 }
+let cached: { spec: Spec; ajv: Ajv } | undefined;
 
 function load() {
   if (!cached) {
     const spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Spec;
     const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
-    ajv.addSchema({ $id: 'github', components: nullableAsAnyOf(spec.components) });
+    ajv.addSchema({ $id: 'github', components: withNullables(spec.components) });
     cached = { spec, ajv };
   }
   return cached;
@@ -42,7 +47,7 @@ function validatorFor(key: string, schema: unknown, overlappingVariants = false)
   if (!validate) {
     let text = JSON.stringify(schema).replace(/"#\/components\//g, '"github#/components/');
     if (overlappingVariants) text = text.replace(/"oneOf":/g, '"anyOf":');
-    const rewritten = JSON.parse(text) as object;
+    const rewritten = withNullables(JSON.parse(text)) as object;
     validate = load().ajv.compile(rewritten);
     validators.set(key, validate);
   }
