@@ -1,6 +1,7 @@
 import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
 import { presentPairs, presentValues } from './case-values.js';
+import { ratioPValue } from './ratio-p-value.js';
 import { resampler, seedFrom } from './rng.js';
 import { bootstrapInterval, quantileInPlace, weightedQuantile } from './stats.js';
 
@@ -15,6 +16,8 @@ export interface RatioTest {
   /** PR / baseline; > 1 means more cost or more latency (or more tokens/s). */
   ratio: number | null;
   ci: [number, number] | null;
+  /** One-sided permutation p-value for "worse" (more cost or latency, fewer tokens/s). */
+  pRaw: number | null;
 }
 
 /** The statistic over all `values` (reorders a copy). */
@@ -41,7 +44,7 @@ export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'],
   const n = baseValues.length;
   if (n === 0) {
     const all = presentValues(prAll);
-    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null };
+    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null, pRaw: null };
   }
   const baseline = statisticOf(statistic, baseValues);
   const prValue = statisticOf(statistic, prValues);
@@ -60,5 +63,7 @@ export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'],
           resampler(seedFrom(`${metric.name}:${statistic}`)),
         )
       : null;
-  return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci };
+  const seed = seedFrom(`${metric.name}:${statistic}:p`);
+  const pRaw = metric.direction === 'lower-is-better' ? ratioPValue(statistic, baseValues, prValues, seed) : ratioPValue(statistic, prValues, baseValues, seed);
+  return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci, pRaw };
 }

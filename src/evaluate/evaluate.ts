@@ -66,7 +66,7 @@ function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
 }
 
 async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, ctx: EvaluateContext, prices: PriceTable): Promise<SampleResult> {
-  if (!sample.ok) return failedSample(sample.error);
+  if (!sample.ok) return failedSample(sample.error, sample.errorKind);
   const flow = sample.value;
   const measured = measures(flow, prices);
   const scores: Record<string, ScoreRecord> = {};
