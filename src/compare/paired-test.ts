@@ -1,6 +1,8 @@
 import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
 import { presentPairs } from './case-values.js';
+import type { Clusters } from './clusters.js';
+import { clusteredSd, clusterResampler, clustersAt, clusterSums } from './clusters.js';
 import { mulberry32, resampler, seedFrom } from './rng.js';
 import { bootstrapInterval, EXACT_PERMUTATION_LIMIT, mcnemarOneSided, mean, signFlipPValue, standardDeviation, weightedMean, z } from './stats.js';
 
@@ -28,9 +30,10 @@ export interface PairedTest {
 /**
  * The paired test of one metric on the shared cases. McNemar's exact test only when both runs
  * have k = 1 binary samples per case (each case is then a 0/1 pair); otherwise the per-case
- * means are compared with the sign-flip test, valid whatever k each side used.
+ * means are compared with the sign-flip test, valid whatever k each side used. With `clusters`
+ * (aligned with the values), whole clusters are flipped and resampled.
  */
-export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues, prAll: number | null, repeats: { base: number; pr: number }): PairedTest {
+export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues, prAll: number | null, repeats: { base: number; pr: number }, clusters: Clusters | null = null): PairedTest {
   const pairs = presentPairs(base, pr);
   const n = pairs.base.length;
   const sign = metric.direction === 'lower-is-better' ? -1 : 1;
@@ -41,10 +44,12 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
   const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, sd: 0, test: 'none' as const };
   if (n === 0) return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
 
-  const binary = metric.scale.kind === 'binary' && repeats.base === 1 && repeats.pr === 1;
+  const grouped = clusters ? clustersAt(clusters, pairs.indexes) : null;
+  const binary = metric.scale.kind === 'binary' && repeats.base === 1 && repeats.pr === 1 && grouped === null;
   const random = mulberry32(seedFrom(metric.name));
-  const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(oriented, random);
-  const ci = n > 1 ? meanInterval(differences, resampler(seedFrom(`${metric.name}:ci`))) : null;
+  const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(grouped ? clusterSums(oriented, grouped) : oriented, random);
+  const ciResample = grouped ? clusterResampler(grouped, mulberry32(seedFrom(`${metric.name}:ci`))) : resampler(seedFrom(`${metric.name}:ci`));
+  const ci = n > 1 ? (grouped ? bootstrapInterval(n, (counts) => weightedMean(differences, counts), ciResample) : meanInterval(differences, ciResample)) : null;
   return {
     metric,
     shared: n,
@@ -56,7 +61,7 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
     improved,
     regressed,
     pRaw,
-    sd: standardDeviation(oriented),
+    sd: grouped ? clusteredSd(oriented, grouped) : standardDeviation(oriented),
     test: binary ? 'mcnemar' : 'sign-flip',
   };
 }

@@ -4,6 +4,7 @@ import { isGating, policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
 import { caseErrored, presentValues } from './case-values.js';
+import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
 import { decidePaired, decideRatio, toleranceOf } from './decide.js';
 import { gateChanges, gatedMetric, notComparable } from './gate-changes.js';
@@ -70,16 +71,17 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
   const values = new Map(metrics.map((metric) => [metric.name, metricValues(metric, baseRan, pr, alignment)]));
   const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;
   const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.repeat };
+  const clusters = clustersOf(alignment.shared);
   const paired = metrics.filter(isPaired).map((metric) => {
     const { base: b, pr: p, prAll } = valuesOf(metric);
     const present = presentValues(prAll);
-    return pairedTest(metric, b, p, present.length ? mean(present) : null, repeats);
+    return pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
   });
   const ratios = metrics.flatMap((metric) => {
     const policy = policyOf(metric);
     if (policy.test !== 'ratio') return [];
     const { base: b, pr: p, prAll } = valuesOf(metric);
-    return policy.statistics.map((rule) => ({ test: ratioTest(metric, rule.statistic, b, p, prAll), rule }));
+    return policy.statistics.map((rule) => ({ test: ratioTest(metric, rule.statistic, b, p, prAll, clusters), rule }));
   });
   return {
     pr, base: baseRan, alignment, values, paired, ratios, erroredCases,

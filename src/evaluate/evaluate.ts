@@ -20,7 +20,7 @@ export interface EvaluateContext {
 }
 
 /** What every results file says about a suite's metrics (family, scale, direction, gate). */
-export function metricInfos(suite: Suite): MetricInfo[] {
+export function metricInfos(suite: Suite, judgeModel?: string): MetricInfo[] {
   return suite.evaluators.map((evaluator) => {
     const metric = definitionOf(evaluator);
     return {
@@ -29,7 +29,7 @@ export function metricInfos(suite: Suite): MetricInfo[] {
       family: metric.family,
       scale: metric.scale,
       direction: metric.direction,
-      configHash: evaluatorHash(evaluator),
+      configHash: evaluatorHash(evaluator, { suiteDir: suite.dir, ...(judgeModel ? { judgeModel } : {}) }),
       ...(metric.threshold === undefined ? {} : { threshold: metric.threshold }),
       gate: { ...suite.gate.metrics[evaluator.name] },
     };
