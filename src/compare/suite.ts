@@ -139,7 +139,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
   const removedFailing = alignment.removed.filter((testCase) => testCase.wasFailing).length;
   const verdict = worst([...compared.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass', broken.length ? 'error' : 'pass']);
   const notes = [
-    ...(broken.length ? [`${broken.map((metric) => metric.name).join(', ')} could not be evaluated (errors, not a regression)`] : []),
+    ...(broken.length ? [`${broken.map((metric) => metric.name).join(', ')} could not be evaluated (errors, not a regression): ${errorsOf.get(broken[0]?.name ?? '')?.messages[0]?.message ?? 'error'}`] : []),
     ...(removedFailing ? [`${removedFailing} removed case(s) were failing on the baseline: was a hard case dropped?`] : []),
   ];
   return {
