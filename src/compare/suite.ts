@@ -1,4 +1,5 @@
 import type { RatioPolicy } from '../metrics/types.js';
+import { MAX_ERROR_SHARE } from '../results/merge-baseline.js';
 import type { MetricInfo, SuiteResult } from '../results/types.js';
 import { isGating, policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
@@ -18,8 +19,6 @@ import { align, metricValues, regressedCases, spendOf } from './suite-align.js';
 import type { MetricComparison, SuiteComparison, Verdict } from './types.js';
 
 const RANK: Record<Verdict, number> = { pass: 0, warn: 1, error: 2, fail: 3 };
-/** Above this share of cases without a value (infrastructure failures, metric errors) a suite or metric "could not run". */
-export const MAX_ERROR_SHARE = 0.2;
 
 export function worst(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');

@@ -7,6 +7,7 @@ import type { ResultsFile, SuiteResult } from './types.js';
  * than MAX_ERROR_SHARE of the cases, or a metric that errored on that many — a judge outage)
  * keep their previous entry; suites this run did not include (a subset run) are kept as they are.
  */
+/** Above this share of cases without a value (infrastructure failures, metric errors) a suite or metric "could not run" — for the gate too. */
 export const MAX_ERROR_SHARE = 0.2;
 
 export interface BaselineMerge {
