@@ -1,69 +1,105 @@
 import betaDistribution from '@stdlib/random-base-beta';
 import { mulberry32 } from '../src/compare/rng.js';
-import type { MetricInfo, ResultsFile, SampleResult } from '../src/results/types.js';
+import type { CaseResult, MetricInfo, ResultsFile, SampleResult, SuiteResult } from '../src/results/types.js';
 
-/** Simulated suites: per-case success probabilities from a Beta, samples from them. */
-export type Kind = 'binary' | 'judge';
-
+/**
+ * Simulated pull requests: a baseline run and a PR run of SUITES suites, each with three gating
+ * metrics (exact: binary; relevance: 1–5 judge; pii: a binary harm defect) plus cost and
+ * latency. Per-case success probabilities come from a Beta whose mean (the suite's difficulty)
+ * and concentration (how bimodal the cases are) differ by suite; every run has its own
+ * run-level latency drift; a share of samples fails transiently (HTTP 503).
+ */
 export interface Scenario {
-  kind: Kind;
   cases: number;
   repeat: number;
-  /** True drop of the mean score, in points of the 0–1 scale (0 = A/A). */
+  /** True drop (0–1 points) of one metric of one suite (`dropSuite`); 0 = unchanged PR. */
   drop: number;
+  dropMetric: 'exact' | 'relevance';
+  /** The PR's judge answers 401 for every sample of every suite. */
+  judgeOutage?: boolean;
 }
 
-export const METRIC: Record<Kind, MetricInfo> = {
-  binary: { name: 'exact', metric: 'contains', family: 'quality', scale: { kind: 'binary' }, direction: 'higher-is-better', gate: {}, configHash: 'b' },
-  judge: { name: 'judge', metric: 'relevance', family: 'quality', scale: { kind: 'likert', min: 1, max: 5 }, direction: 'higher-is-better', gate: {}, configHash: 'j' },
-};
+export const SUITES = 10;
+export const CONCENTRATIONS = [1, 5, 20] as const;
+const TRANSIENT_ERRORS = 0.05;
+export const LATENCY_DRIFT_SD = 0.15;
 
-export function simulator(seed: number) {
+export const METRICS: MetricInfo[] = [
+  { name: 'exact', metric: 'contains', family: 'quality', scale: { kind: 'binary' }, direction: 'higher-is-better', gate: {}, configHash: 'b' },
+  { name: 'relevance', metric: 'relevance', family: 'quality', scale: { kind: 'likert', min: 1, max: 5 }, direction: 'higher-is-better', gate: {}, configHash: 'j' },
+  { name: 'pii', metric: 'pii', family: 'harm', scale: { kind: 'binary' }, direction: 'lower-is-better', gate: {}, configHash: 'p' },
+  { name: 'cost', metric: 'cost', family: 'cost', scale: { kind: 'amount', unit: 'usd' }, direction: 'lower-is-better', gate: {}, configHash: 'c' },
+  { name: 'latency', metric: 'latency', family: 'latency', scale: { kind: 'amount', unit: 'ms' }, direction: 'lower-is-better', gate: {}, configHash: 'l' },
+];
+
+/** One suite's fixed truth: per case, the success probabilities of each metric and the typical cost and latency. */
+interface SuiteTruth {
+  exact: Float64Array;
+  relevance: Float64Array;
+  pii: Float64Array;
+  costUsd: Float64Array;
+  latencyMs: Float64Array;
+}
+
+export function prSimulator(seed: number) {
   const random = mulberry32(seed);
-  /** Beta with mean m and concentration 5: suites differ in how hard they are. */
   const draw = betaDistribution.factory({ seed });
-  const beta = (m: number) => draw(m * 5, (1 - m) * 5);
-  const sample = (kind: Kind, p: number): number => {
-    if (kind === 'binary') return random() < p ? 1 : 0;
-    let successes = 0;
-    for (let trial = 0; trial < 4; trial += 1) if (random() < p) successes += 1;
-    return 1 + successes;
-  };
-  function run(scenario: Scenario, probabilities: Float64Array, shift: number): ResultsFile {
-    const metric = METRIC[scenario.kind];
-    const cases = Array.from(probabilities, (p, index) => {
-      const q = Math.max(0, p - shift);
-      const samples: SampleResult[] = Array.from({ length: scenario.repeat }, () => ({
-        output: '', usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 0, scores: { [metric.name]: { status: 'ok', value: sample(scenario.kind, q) } },
-      }));
-      return { id: `c${index}`, hash: `h${index}`, inputs: {}, samples };
-    });
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const beta = (mean: number, concentration: number) => draw(mean * concentration, (1 - mean) * concentration);
+
+  function truth(cases: number, suite: number): SuiteTruth {
+    const concentration = CONCENTRATIONS[suite % CONCENTRATIONS.length] as number;
+    const quality = 0.6 + random() * 0.35;
+    const defects = 0.02 + random() * 0.08;
+    const many = (make: () => number) => Float64Array.from({ length: cases }, make);
     return {
-      format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 },
-      suites: [{ name: 's', file: 's', hash: 's', flow: { kind: 'sim' }, repeat: scenario.repeat, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics: [metric], cases }],
+      exact: many(() => beta(quality, concentration)),
+      relevance: many(() => beta(quality, concentration)),
+      pii: many(() => beta(defects, concentration)),
+      // Heavy-tailed per-case amounts: lognormal with σ = 1 for cost, 0.5 for latency.
+      costUsd: many(() => 0.001 * Math.exp(normal())),
+      latencyMs: many(() => 800 * Math.exp(0.5 * normal())),
     };
   }
-  /** A baseline run and a PR run of the same suite; the PR's true mean is `drop` lower. */
-  return (scenario: Scenario): [ResultsFile, ResultsFile] => {
-    // Each simulated suite has its own difficulty: mean success 0.60–0.95, as real suites do.
-    const suiteMean = 0.6 + random() * 0.35;
-    const probabilities = Float64Array.from({ length: scenario.cases }, () => beta(suiteMean));
-    // Every case's probability drops by `drop` (clipped at 0), so the mean drops by about it.
-    return [run(scenario, probabilities, 0), run(scenario, probabilities, scenario.drop)];
-  };
-}
 
-/** Mean 0–1 score of a simulated run. */
-export function meanScore(results: ResultsFile, kind: Kind): number {
-  const metric = METRIC[kind];
-  let sum = 0;
-  let count = 0;
-  for (const testCase of results.suites[0]?.cases ?? []) {
-    for (const sample of testCase.samples) {
-      const value = sample.scores[metric.name]?.value ?? 0;
-      sum += kind === 'judge' ? (value - 1) / 4 : value;
-      count += 1;
-    }
+  const bernoulli = (p: number) => (random() < p ? 1 : 0);
+  const judge = (p: number) => 1 + bernoulli(p) + bernoulli(p) + bernoulli(p) + bernoulli(p);
+
+  function sample(t: SuiteTruth, index: number, drift: number, shift: { exact: number; relevance: number }, outage: boolean): SampleResult {
+    const usage = { prompt: 100, completion: 20, cached: 0, reasoning: 0 };
+    if (random() < TRANSIENT_ERRORS) return { output: null, error: 'HTTP 503 Service Unavailable (after 3 retries)', errorKind: 'infrastructure', usage, latencyMs: 0, scores: {} };
+    const at = (values: Float64Array) => values[index] as number;
+    return {
+      output: 'answer', usage,
+      latencyMs: at(t.latencyMs) * drift * Math.exp(0.2 * normal()),
+      costUsd: at(t.costUsd) * Math.exp(0.1 * normal()),
+      scores: {
+        exact: { status: 'ok', value: bernoulli(Math.max(0, at(t.exact) - shift.exact)) },
+        relevance: outage ? { status: 'error', error: 'judge: HTTP 401 invalid_api_key' } : { status: 'ok', value: judge(Math.max(0, at(t.relevance) - shift.relevance)) },
+        pii: { status: 'ok', value: bernoulli(at(t.pii)) },
+      },
+    };
   }
-  return sum / count;
+
+  function run(truths: SuiteTruth[], scenario: Scenario, side: 'base' | 'pr', dropSuite: number): ResultsFile {
+    // The whole run is faster or slower (another runner): one factor for every latency of the run.
+    const drift = Math.exp(LATENCY_DRIFT_SD * normal());
+    const suites: SuiteResult[] = truths.map((t, suite) => {
+      const shifted = side === 'pr' && suite === dropSuite ? scenario.drop : 0;
+      const shift = { exact: scenario.dropMetric === 'exact' ? shifted : 0, relevance: scenario.dropMetric === 'relevance' ? shifted : 0 };
+      const outage = side === 'pr' && scenario.judgeOutage === true;
+      const cases: CaseResult[] = Array.from({ length: t.exact.length }, (_, index) => ({
+        id: `c${index}`, hash: `h${index}`, inputs: {},
+        samples: Array.from({ length: scenario.repeat }, () => sample(t, index, drift, shift, outage)),
+      }));
+      return { name: `suite-${suite}`, file: `evals/s${suite}.eval.yaml`, hash: 's', flow: { kind: 'sim' }, repeat: scenario.repeat, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics: METRICS, cases };
+    });
+    return { format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 }, suites };
+  }
+
+  /** A baseline run and a PR run of the same suites; a drop goes to suite `dropSuite` (so every Beta shape takes its turn). */
+  return (scenario: Scenario, dropSuite: number): [ResultsFile, ResultsFile] => {
+    const truths = Array.from({ length: SUITES }, (_, suite) => truth(scenario.cases, suite));
+    return [run(truths, scenario, 'base', dropSuite), run(truths, scenario, 'pr', dropSuite)];
+  };
 }

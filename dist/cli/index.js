@@ -6845,7 +6845,7 @@ var SIGN_MASK = __nccwpck_require__( 45976 );
 var ABS_MASK = __nccwpck_require__( 43935 );
 var toWords = __nccwpck_require__( 87949 );
 var getHighWord = __nccwpck_require__( 2882 );
-var fromWords = __nccwpck_require__( 95463 );
+var fromWords = __nccwpck_require__( 17844 );
 
 
 // VARIABLES //
@@ -9229,7 +9229,7 @@ module.exports = expm1;
 var isnan = __nccwpck_require__( 86523 );
 var getHighWord = __nccwpck_require__( 2882 );
 var setHighWord = __nccwpck_require__( 45990 );
-var fromWords = __nccwpck_require__( 95463 );
+var fromWords = __nccwpck_require__( 17844 );
 var PINF = __nccwpck_require__( 50469 );
 var NINF = __nccwpck_require__( 81475 );
 var FLOAT64_EXPONENT_BIAS = __nccwpck_require__( 11877 );
@@ -17508,7 +17508,7 @@ var copysign = __nccwpck_require__( 35672 );
 var normalize = (__nccwpck_require__(79335).assign);
 var floatExp = __nccwpck_require__( 6075 );
 var toWords = __nccwpck_require__( 87949 );
-var fromWords = __nccwpck_require__( 95463 );
+var fromWords = __nccwpck_require__( 17844 );
 
 
 // VARIABLES //
@@ -21296,7 +21296,7 @@ var EXPONENT_MASK = __nccwpck_require__( 30222 );
 var SIGNIFICAND_MASK = __nccwpck_require__( 28910 );
 var getHighWord = __nccwpck_require__( 2882 );
 var getLowWord = __nccwpck_require__( 31662 );
-var fromWords = __nccwpck_require__( 95463 );
+var fromWords = __nccwpck_require__( 17844 );
 var rempio2Kernel = __nccwpck_require__( 97236 );
 var rempio2Medium = __nccwpck_require__( 92880 );
 
@@ -23681,7 +23681,7 @@ module.exports = exponent;
 
 /***/ }),
 
-/***/ 95463:
+/***/ 17844:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -25010,7 +25010,7 @@ module.exports = setLowWord;
 
 /***/ }),
 
-/***/ 42751:
+/***/ 65132:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -25175,7 +25175,7 @@ module.exports = toWords;
 
 var setReadOnly = __nccwpck_require__( 4568 );
 var main = __nccwpck_require__( 16364 );
-var assign = __nccwpck_require__( 42751 );
+var assign = __nccwpck_require__( 65132 );
 
 
 // MAIN //
@@ -25269,7 +25269,7 @@ module.exports = indices;
 
 // MODULES //
 
-var fcn = __nccwpck_require__( 42751 );
+var fcn = __nccwpck_require__( 65132 );
 
 
 // MAIN //
@@ -33760,7 +33760,7 @@ const core_1 = __nccwpck_require__(97397);
 const validation_1 = __nccwpck_require__(85481);
 const applicator_1 = __nccwpck_require__(28775);
 const dynamic_1 = __nccwpck_require__(59923);
-const next_1 = __nccwpck_require__(17844);
+const next_1 = __nccwpck_require__(95463);
 const unevaluated_1 = __nccwpck_require__(62010);
 const format_1 = __nccwpck_require__(72601);
 const metadata_1 = __nccwpck_require__(56620);
@@ -34083,7 +34083,7 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 17844:
+/***/ 95463:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -34342,7 +34342,7 @@ const pattern_1 = __nccwpck_require__(96023);
 const limitProperties_1 = __nccwpck_require__(895);
 const required_1 = __nccwpck_require__(94504);
 const limitItems_1 = __nccwpck_require__(36296);
-const uniqueItems_1 = __nccwpck_require__(65132);
+const uniqueItems_1 = __nccwpck_require__(42751);
 const const_1 = __nccwpck_require__(98026);
 const enum_1 = __nccwpck_require__(93200);
 const validation = [
@@ -34672,7 +34672,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 42751:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37405,7 +37405,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16043);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92780);
 
 
 async function ask(question) {
@@ -37432,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 16043:
+/***/ 92780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37443,6 +37443,400 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
+var lib = __nccwpck_require__(36794);
+var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
+var stats_base_dists_normal_quantile_lib = __nccwpck_require__(86060);
+var stats_base_dists_normal_quantile_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_normal_quantile_lib);
+;// CONCATENATED MODULE: ./src/compare/rng.ts
+/** Seeded randomness: the same data gives the same verdict on every machine and every run. */
+/** FNV-1a over the text: a 32-bit seed from a metric's name. */
+function seedFrom(text) {
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < text.length; index += 1) {
+        hash ^= text.charCodeAt(index);
+        hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
+}
+const GOLDEN = 0x6d2b79f5;
+/** mulberry32's output for an advanced state, as a uint32. */
+function scramble(state) {
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+}
+/**
+ * mulberry32: a small, fast PRNG with a 32-bit state; uniform floats in [0, 1). The state is
+ * kept as a signed int32 (`| 0`): the same bits as the reference's uint32, but V8 keeps it in a
+ * register instead of boxing a double.
+ */
+function mulberry32(seed) {
+    let state = seed | 0;
+    return () => {
+        state = (state + GOLDEN) | 0;
+        return scramble(state) / 4294967296;
+    };
+}
+/**
+ * A seeded bootstrap resampler: each call draws `counts.length` cases with replacement and
+ * counts how often each was drawn (the draws of mulberry32(seed), without a call per draw).
+ */
+function resampler(seed) {
+    let state = seed | 0;
+    return (counts) => {
+        const n = counts.length;
+        counts.fill(0);
+        for (let draw = 0; draw < n; draw += 1) {
+            state = (state + GOLDEN) | 0;
+            const index = Math.floor((scramble(state) / 4294967296) * n);
+            counts[index] = counts[index] + 1;
+        }
+    };
+}
+/** 32 random sign bits at a time. */
+function uint32(random) {
+    return (random() * 4294967296) >>> 0;
+}
+
+;// CONCATENATED MODULE: ./src/compare/stats.ts
+
+
+
+const PERMUTATIONS = 10_000;
+/** Above this many non-zero differences the sign-flip distribution is replaced by its normal limit. */
+const EXACT_PERMUTATION_LIMIT = 5_000;
+function mean(values) {
+    let sum = 0;
+    for (let index = 0; index < values.length; index += 1)
+        sum += values[index];
+    return values.length ? sum / values.length : 0;
+}
+function standardDeviation(values) {
+    if (values.length < 2)
+        return 0;
+    const m = mean(values);
+    let squares = 0;
+    for (let index = 0; index < values.length; index += 1)
+        squares += (values[index] - m) ** 2;
+    return Math.sqrt(squares / (values.length - 1));
+}
+/** Linear-interpolated quantile of sorted values (type 7, as R and numpy). */
+function quantileSorted(sorted, q) {
+    if (sorted.length === 0)
+        return Number.NaN;
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.ceil(position);
+    const lowValue = sorted[low];
+    return lowValue + (sorted[high] - lowValue) * (position - low);
+}
+function quantile(values, q) {
+    return quantileInPlace(Float64Array.from(values), q);
+}
+/**
+ * The type-7 quantile of `buffer` by quickselect, O(n) on average; reorders `buffer`.
+ * Used where a bootstrap would otherwise sort every resample.
+ */
+function quantileInPlace(buffer, q) {
+    const n = buffer.length;
+    if (n === 0)
+        return Number.NaN;
+    const position = (n - 1) * q;
+    const k = Math.floor(position);
+    stats_select(buffer, k);
+    const low = buffer[k];
+    if (position === k)
+        return low;
+    let next = Number.POSITIVE_INFINITY;
+    for (let index = k + 1; index < n; index += 1)
+        next = Math.min(next, buffer[index]);
+    return low + (next - low) * (position - k);
+}
+/** Hoare-partition quickselect: afterwards buffer[k] holds the k-th smallest value. */
+function stats_select(buffer, k) {
+    let left = 0;
+    let right = buffer.length - 1;
+    while (left < right) {
+        const pivot = buffer[(left + right) >> 1];
+        let i = left;
+        let j = right;
+        while (i <= j) {
+            while (buffer[i] < pivot)
+                i += 1;
+            while (buffer[j] > pivot)
+                j -= 1;
+            if (i <= j) {
+                const swap = buffer[i];
+                buffer[i] = buffer[j];
+                buffer[j] = swap;
+                i += 1;
+                j -= 1;
+            }
+        }
+        if (k <= j)
+            right = j;
+        else if (k >= i)
+            left = i;
+        else
+            return;
+    }
+}
+/**
+ * Exact one-sided McNemar test for a drop: of the n = improved + regressed discordant pairs,
+ * P(X ≥ regressed) with X ~ Binomial(n, ½).
+ */
+function mcnemarOneSided(improved, regressed) {
+    const discordant = improved + regressed;
+    if (discordant === 0 || regressed === 0)
+        return 1;
+    return 1 - lib_default()(regressed - 1, discordant, 0.5);
+}
+/** Exceedances after which a sign-flip test stops early (Besag & Clifford 1991 sequential Monte Carlo). */
+const SEQUENTIAL_STOP = 100;
+/**
+ * One-sided sign-flip permutation test that the mean paired difference is below 0. Sequential
+ * (Besag–Clifford): permutations stop once SEQUENTIAL_STOP flipped sums reached the observed one,
+ * p = h / L after L permutations — a valid p-value, and a large p (most tests of an unchanged PR)
+ * costs a few hundred permutations instead of B; otherwise p = (1 + #{flipped sums ≤ observed}) /
+ * (B + 1) as usual. Zero differences carry no sign and are dropped; beyond EXACT_PERMUTATION_LIMIT
+ * the normal limit N(0, Σd²) is used.
+ */
+function signFlipPValue(differences, random, permutations = PERMUTATIONS) {
+    // Sorted, so the sign each difference draws does not depend on the order of the cases.
+    const nonZero = Float64Array.from(differences).filter((d) => d !== 0).sort();
+    if (nonZero.length === 0)
+        return 1;
+    let observed = 0;
+    let squares = 0;
+    for (const d of nonZero) {
+        observed += d;
+        squares += d * d;
+    }
+    if (nonZero.length > EXACT_PERMUTATION_LIMIT)
+        return normalCdf(observed / Math.sqrt(squares));
+    const tolerance = 1e-12 * Math.sqrt(squares);
+    let atOrBelow = 0;
+    for (let b = 0; b < permutations; b += 1) {
+        let sum = 0;
+        let bits = 0;
+        for (let index = 0; index < nonZero.length; index += 1) {
+            if ((index & 31) === 0)
+                bits = uint32(random);
+            sum += bits & 1 ? nonZero[index] : -nonZero[index];
+            bits >>>= 1;
+        }
+        if (sum <= observed + tolerance) {
+            atOrBelow += 1;
+            if (atOrBelow === SEQUENTIAL_STOP)
+                return SEQUENTIAL_STOP / (b + 1);
+        }
+    }
+    return (1 + atOrBelow) / (permutations + 1);
+}
+function normalCdf(z) {
+    // Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7, plenty for a p-value.
+    const x = Math.abs(z) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * x);
+    const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+/** Bootstrap resamples that keep O(n·B) bounded for very large suites. */
+function bootstrapCount(n) {
+    return Math.min(1000, Math.max(200, Math.floor(10_000_000 / Math.max(1, n))));
+}
+/**
+ * Percentile bootstrap interval of a statistic over whole cases (paired: one draw picks the same
+ * case on both sides). A resample is passed as `counts`: how often each case was drawn, so a
+ * statistic can weigh values instead of copying them.
+ */
+function bootstrapInterval(n, statistic, resample, level = 0.9) {
+    const resamples = bootstrapCount(n);
+    const values = new Float64Array(resamples);
+    const counts = new Uint32Array(n);
+    for (let b = 0; b < resamples; b += 1) {
+        resample(counts);
+        values[b] = statistic(counts);
+    }
+    values.sort();
+    const tail = (1 - level) / 2;
+    return [quantileSorted(values, tail), quantileSorted(values, 1 - tail)];
+}
+/** Σ counts·values / Σ counts: the mean of a resample given as counts. */
+function weightedMean(values, counts) {
+    let sum = 0;
+    let total = 0;
+    for (let index = 0; index < counts.length; index += 1) {
+        const count = counts[index];
+        if (count) {
+            sum += count * values[index];
+            total += count;
+        }
+    }
+    return total ? sum / total : 0;
+}
+/**
+ * Type-7 quantile of a bootstrap resample given as counts over `values` (n draws of n cases);
+ * `order` lists the indexes of `values` in ascending value order (sorted once, reused by every
+ * resample). Stops as soon as the quantile's rank is reached.
+ */
+function weightedQuantile(values, order, counts, q) {
+    const position = (order.length - 1) * q;
+    const k = Math.floor(position);
+    let seen = 0;
+    let low;
+    for (let rank = 0; rank < order.length; rank += 1) {
+        const index = order[rank];
+        const count = counts[index];
+        if (count === 0)
+            continue;
+        const value = values[index];
+        if (low !== undefined)
+            return low + (value - low) * (position - k);
+        if (seen + count > k) {
+            if (position === k || seen + count > k + 1)
+                return value;
+            low = value;
+        }
+        seen += count;
+    }
+    return low ?? Number.NaN;
+}
+/** Holm step-down adjusted p-values, in the input order. */
+function holm(pValues) {
+    const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
+    const adjusted = new Array(pValues.length);
+    let running = 0;
+    order.forEach(({ p, index }, rank) => {
+        running = Math.max(running, Math.min(1, (pValues.length - rank) * p));
+        adjusted[index] = running;
+    });
+    return adjusted;
+}
+/** z such that P(Z ≤ z) = p. */
+function z(p) {
+    return stats_base_dists_normal_quantile_lib_default()(p, 0, 1);
+}
+
+;// CONCATENATED MODULE: ./src/runner/error-kind.ts
+const INFRASTRUCTURE_KINDS = new Set(['rate-limit', 'server', 'timeout', 'network']);
+const INFRASTRUCTURE_TEXT = [
+    /\btimed? ?out\b/i,
+    /\btimeout\b/i,
+    /\b(?:HTTP|status|code)[ :]*(?:429|5\d\d)\b/i,
+    /too many requests/i,
+    /rate.?limit/i,
+    /\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|UND_ERR_\w+)\b/,
+    /connection (?:refused|reset|closed|error)/i,
+    /socket hang up/i,
+    /fetch failed/i,
+    /service unavailable|bad gateway|gateway time/i,
+];
+/** Classifies a stored error message (results written before `errorKind` existed, or untyped errors). */
+function errorKindOfText(message) {
+    return INFRASTRUCTURE_TEXT.some((pattern) => pattern.test(message)) ? 'infrastructure' : 'application';
+}
+/** Classifies a thrown error: a ModelError's `kind` when it has one, else its name and message. */
+function errorKindOf(error) {
+    if (error instanceof Error) {
+        const kind = error.kind;
+        if (typeof kind === 'string')
+            return INFRASTRUCTURE_KINDS.has(kind) ? 'infrastructure' : 'application';
+        if (error.name === 'TimeoutError' || error.name === 'AbortError')
+            return 'infrastructure';
+        return errorKindOfText(error.message);
+    }
+    return errorKindOfText(String(error));
+}
+
+;// CONCATENATED MODULE: ./src/results/merge-baseline.ts
+
+/**
+ * Baseline integrity: a refresh replaces a suite's entry only with a run that measured it.
+ * Skipped suites (no API key) and suites that could not run (infrastructure failures on more
+ * than MAX_ERROR_SHARE of the cases, or a metric that errored on that many — a judge outage)
+ * keep their previous entry; suites this run did not include (a subset run) are kept as they are.
+ */
+/** Above this share of cases without a value (infrastructure failures, metric errors) a suite or metric "could not run" — for the gate too. */
+const MAX_ERROR_SHARE = 0.2;
+/** Why a fresh suite result must not become the baseline; undefined when it may. */
+function unfitReason(suite) {
+    if (suite.status === 'skipped')
+        return `skipped (${suite.skipReason ?? 'no reason given'})`;
+    const cases = suite.cases.length;
+    if (cases === 0)
+        return 'no cases ran';
+    const infrastructure = suite.cases.filter((testCase) => testCase.samples.length > 0 && testCase.samples.every((sample) => sample.output === null && (sample.errorKind ?? errorKindOfText(sample.error ?? '')) === 'infrastructure')).length;
+    if (infrastructure > MAX_ERROR_SHARE * cases)
+        return `could not run: infrastructure failures on ${infrastructure} of ${cases} cases`;
+    for (const metric of suite.metrics) {
+        const errored = suite.cases.filter((testCase) => {
+            const ran = testCase.samples.filter((sample) => sample.output !== null);
+            return ran.length > 0 && ran.every((sample) => sample.scores[metric.name]?.status === 'error');
+        }).length;
+        if (errored > MAX_ERROR_SHARE * cases)
+            return `could not run: ${metric.name} errored on ${errored} of ${cases} cases`;
+    }
+    return undefined;
+}
+function describeChange(before, after) {
+    if (!before)
+        return `+ ${after.name}: new (${after.cases.length} cases, metrics ${after.metrics.map((metric) => metric.name).join(', ') || 'none'})`;
+    const names = (suite) => new Set(suite.metrics.map((metric) => metric.name));
+    const [old, now] = [names(before), names(after)];
+    const added = [...now].filter((name) => !old.has(name));
+    const removed = [...old].filter((name) => !now.has(name));
+    const changed = after.metrics.filter((metric) => {
+        const match = before.metrics.find((candidate) => candidate.name === metric.name);
+        return match !== undefined && (match.configHash !== metric.configHash || JSON.stringify(match.gate) !== JSON.stringify(metric.gate));
+    }).map((metric) => metric.name);
+    const parts = [
+        `cases ${before.cases.length} → ${after.cases.length}`,
+        ...(added.length ? [`metrics added: ${added.join(', ')}`] : []),
+        ...(removed.length ? [`metrics removed: ${removed.join(', ')}`] : []),
+        ...(changed.length ? [`evaluator or gate changed: ${changed.join(', ')}`] : []),
+    ];
+    return `~ ${after.name}: replaced (${parts.join('; ')})`;
+}
+/** The baseline to store after a run: `fresh` merged into `previous` suite by suite. */
+function mergeBaseline(previous, fresh) {
+    const before = new Map((previous?.suites ?? []).map((suite) => [suite.name, suite]));
+    const updated = [];
+    const kept = [];
+    const diff = [];
+    const suites = [];
+    const seen = new Set();
+    for (const suite of fresh.suites) {
+        seen.add(suite.name);
+        const old = before.get(suite.name);
+        const unfit = unfitReason(suite);
+        if (unfit && old) {
+            suites.push(old);
+            kept.push({ suite: suite.name, reason: unfit });
+            diff.push(`= ${suite.name}: kept the previous entry — this run ${unfit}`);
+            continue;
+        }
+        if (unfit && suite.status === 'ran') {
+            kept.push({ suite: suite.name, reason: unfit });
+            diff.push(`= ${suite.name}: not stored — this run ${unfit} and there is no previous entry`);
+            continue;
+        }
+        suites.push(suite);
+        if (!unfit)
+            updated.push(suite.name);
+        diff.push(unfit ? `+ ${suite.name}: ${unfit}` : describeChange(old, suite));
+    }
+    for (const suite of previous?.suites ?? []) {
+        if (seen.has(suite.name))
+            continue;
+        suites.push(suite);
+        diff.push(`= ${suite.name}: not run this time, kept`);
+    }
+    return { results: { ...fresh, suites }, updated, kept, diff };
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/cost/prices.ts
 /**
  * OpenAI list prices (USD per 1M tokens, standard tier, short context) as published on OpenAI's
@@ -37506,14 +37900,17 @@ const PAIRED_SCORE = { test: 'paired', tolerance: 'suite', multipleTesting: true
 const DEFECT_RATE = { test: 'paired', tolerance: 0, multipleTesting: true, worsening: 'defect rate rose' };
 /** Harm checks that should pass (higher is better), e.g. refusing harmful requests: any significant drop. */
 const PAIRED_SAFETY = { test: 'paired', tolerance: 0, multipleTesting: true, worsening: 'dropped' };
-/** Cost: total over the shared cases, ×1.10 fails when the interval's lower bound is above 1. */
+/** Cost: total over the shared cases; ×1.10 or more fails when its permutation p-value is significant in the PR's family. */
 const COST_RATIO = {
     test: 'ratio',
     aggregate: 'mean',
     statistics: [{ statistic: 'sum', tolerance: 0.1, canFail: true }],
-    multipleTesting: false,
+    multipleTesting: true,
 };
-/** Latency-like amounts: p50 ×1.25 fails when sure, p95 ×1.5 warns only. */
+/**
+ * Latency-like amounts: report-only by default (runner speed drifts run to run); with
+ * `gate: true`, p50 ×1.25 fails when significant in the PR's family, p95 ×1.5 warns only.
+ */
 const LATENCY_RATIO = {
     test: 'ratio',
     aggregate: 'median',
@@ -37521,7 +37918,8 @@ const LATENCY_RATIO = {
         { statistic: 'p50', tolerance: 0.25, canFail: true },
         { statistic: 'p95', tolerance: 0.5, canFail: false },
     ],
-    multipleTesting: false,
+    multipleTesting: true,
+    reportOnlyByDefault: true,
 };
 
 ;// CONCATENATED MODULE: ./src/metrics/cost/cost.ts
@@ -42872,17 +43270,28 @@ function policyOf(metric) {
 function measureOf(metric) {
     return findMetric(metric.metric)?.measure;
 }
+/**
+ * Whether a metric gates: the suite's `gate:` setting when given, else the policy's default
+ * (latency-like amounts are report-only unless the suite opts in with `gate: true`).
+ */
+function isGating(metric) {
+    if (metric.gate.gate !== undefined)
+        return metric.gate.gate;
+    const policy = policyOf(metric);
+    return !(policy.test === 'ratio' && policy.reportOnlyByDefault === true);
+}
 
 ;// CONCATENATED MODULE: ./src/compare/case-values.ts
 
 
-/** The cases that have a value on both sides, as two aligned arrays. */
+
+/** The cases that have a value on both sides, as two aligned arrays (and their positions). */
 function presentPairs(base, pr) {
-    const keep = [];
+    const indexes = [];
     for (let index = 0; index < base.length; index += 1)
         if (!Number.isNaN(base[index]) && !Number.isNaN(pr[index]))
-            keep.push(index);
-    return { base: Float64Array.from(keep, (index) => base[index]), pr: Float64Array.from(keep, (index) => pr[index]) };
+            indexes.push(index);
+    return { base: Float64Array.from(indexes, (index) => base[index]), pr: Float64Array.from(indexes, (index) => pr[index]), indexes };
 }
 /** The values that are present (not NaN). */
 function presentValues(values) {
@@ -42892,22 +43301,27 @@ function presentValues(values) {
 function toUnit(value, scale) {
     return scale.kind === 'likert' ? (value - scale.min) / (scale.max - scale.min) : value;
 }
-/** One sample's value of a 0–1 metric. A failed flow or a metric error counts as 0; n/a and skipped count as absent. */
+/** Why a sample's flow failed; undefined when it ran. */
+function flowErrorKind(sample) {
+    if (sample.output !== null)
+        return undefined;
+    return sample.errorKind ?? errorKindOfText(sample.error ?? '');
+}
+/**
+ * One sample's value of a 0–1 metric. An application failure of the flow is the worst value
+ * (0 when higher is better, a defect when lower is better); an infrastructure failure, a metric
+ * error, n/a and skipped are absent — an error is never a score.
+ */
 function scoreSample(sample, metric) {
-    if (sample.error !== undefined && sample.output === null)
-        return 0;
-    const score = sample.scores[metric.name];
-    if (!score)
+    const failure = flowErrorKind(sample);
+    if (failure === 'application')
+        return metric.direction === 'higher-is-better' ? 0 : 1;
+    if (failure === 'infrastructure')
         return null;
-    switch (score.status) {
-        case 'ok':
-            return toUnit(score.value ?? Number.NaN, metric.scale);
-        case 'error':
-            return 0;
-        case 'not-applicable':
-        case 'skipped':
-            return null;
-    }
+    const score = sample.scores[metric.name];
+    if (score?.status !== 'ok')
+        return null;
+    return toUnit(score.value ?? Number.NaN, metric.scale);
 }
 /** One sample's amount: a measured metric reads the sample's measurements; a failed flow measured nothing. */
 function amountSample(sample, metric, measure) {
@@ -42935,282 +43349,112 @@ function caseValues(cases, metric) {
     });
     return values;
 }
-/** Whether every sample of the case failed to run. */
+/** Whether every sample of the case failed to run: its first error and why. */
 function caseErrored(testCase) {
     const failed = testCase.samples.filter((sample) => sample.output === null);
-    return failed.length === testCase.samples.length && failed.length > 0 ? failed[0]?.error ?? 'failed' : undefined;
+    if (failed.length !== testCase.samples.length || failed.length === 0)
+        return undefined;
+    const kinds = failed.map((sample) => flowErrorKind(sample));
+    // A case counts as an application failure as soon as one sample failed on the application's side.
+    const kind = kinds.includes('application') ? 'application' : 'infrastructure';
+    const first = failed.find((sample) => flowErrorKind(sample) === kind) ?? failed[0];
+    return { error: first?.error ?? 'failed', kind };
 }
 
-;// CONCATENATED MODULE: ./src/compare/rng.ts
-/** Seeded randomness: the same data gives the same verdict on every machine and every run. */
-/** FNV-1a over the text: a 32-bit seed from a metric's name. */
-function seedFrom(text) {
-    let hash = 0x811c9dc5;
-    for (let index = 0; index < text.length; index += 1) {
-        hash ^= text.charCodeAt(index);
-        hash = Math.imul(hash, 0x01000193);
-    }
-    return hash >>> 0;
-}
-const GOLDEN = 0x6d2b79f5;
-/** mulberry32's output for an advanced state, as a uint32. */
-function scramble(state) {
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-}
-/**
- * mulberry32: a small, fast PRNG with a 32-bit state; uniform floats in [0, 1). The state is
- * kept as a signed int32 (`| 0`): the same bits as the reference's uint32, but V8 keeps it in a
- * register instead of boxing a double.
- */
-function mulberry32(seed) {
-    let state = seed | 0;
-    return () => {
-        state = (state + GOLDEN) | 0;
-        return scramble(state) / 4294967296;
-    };
-}
-/**
- * A seeded bootstrap resampler: each call draws `counts.length` cases with replacement and
- * counts how often each was drawn (the draws of mulberry32(seed), without a call per draw).
- */
-function resampler(seed) {
-    let state = seed | 0;
-    return (counts) => {
-        const n = counts.length;
-        counts.fill(0);
-        for (let draw = 0; draw < n; draw += 1) {
-            state = (state + GOLDEN) | 0;
-            const index = Math.floor((scramble(state) / 4294967296) * n);
-            counts[index] = counts[index] + 1;
-        }
-    };
-}
-/** 32 random sign bits at a time. */
-function uint32(random) {
-    return (random() * 4294967296) >>> 0;
-}
-
-// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
-var lib = __nccwpck_require__(36794);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
-var stats_base_dists_normal_quantile_lib = __nccwpck_require__(86060);
-var stats_base_dists_normal_quantile_lib_default = /*#__PURE__*/__nccwpck_require__.n(stats_base_dists_normal_quantile_lib);
-;// CONCATENATED MODULE: ./src/compare/stats.ts
-
-
-
-const PERMUTATIONS = 10_000;
-/** Above this many non-zero differences the sign-flip distribution is replaced by its normal limit. */
-const EXACT_PERMUTATION_LIMIT = 5_000;
-function mean(values) {
-    let sum = 0;
-    for (let index = 0; index < values.length; index += 1)
-        sum += values[index];
-    return values.length ? sum / values.length : 0;
-}
-function standardDeviation(values) {
-    if (values.length < 2)
-        return 0;
-    const m = mean(values);
-    let squares = 0;
-    for (let index = 0; index < values.length; index += 1)
-        squares += (values[index] - m) ** 2;
-    return Math.sqrt(squares / (values.length - 1));
-}
-/** Linear-interpolated quantile of sorted values (type 7, as R and numpy). */
-function quantileSorted(sorted, q) {
-    if (sorted.length === 0)
-        return Number.NaN;
-    const position = (sorted.length - 1) * q;
-    const low = Math.floor(position);
-    const high = Math.ceil(position);
-    const lowValue = sorted[low];
-    return lowValue + (sorted[high] - lowValue) * (position - low);
-}
-function quantile(values, q) {
-    return quantileInPlace(Float64Array.from(values), q);
-}
-/**
- * The type-7 quantile of `buffer` by quickselect, O(n) on average; reorders `buffer`.
- * Used where a bootstrap would otherwise sort every resample.
- */
-function quantileInPlace(buffer, q) {
-    const n = buffer.length;
-    if (n === 0)
-        return Number.NaN;
-    const position = (n - 1) * q;
-    const k = Math.floor(position);
-    stats_select(buffer, k);
-    const low = buffer[k];
-    if (position === k)
-        return low;
-    let next = Number.POSITIVE_INFINITY;
-    for (let index = k + 1; index < n; index += 1)
-        next = Math.min(next, buffer[index]);
-    return low + (next - low) * (position - k);
-}
-/** Hoare-partition quickselect: afterwards buffer[k] holds the k-th smallest value. */
-function stats_select(buffer, k) {
-    let left = 0;
-    let right = buffer.length - 1;
-    while (left < right) {
-        const pivot = buffer[(left + right) >> 1];
-        let i = left;
-        let j = right;
-        while (i <= j) {
-            while (buffer[i] < pivot)
-                i += 1;
-            while (buffer[j] > pivot)
-                j -= 1;
-            if (i <= j) {
-                const swap = buffer[i];
-                buffer[i] = buffer[j];
-                buffer[j] = swap;
-                i += 1;
-                j -= 1;
-            }
-        }
-        if (k <= j)
-            right = j;
-        else if (k >= i)
-            left = i;
-        else
-            return;
-    }
-}
-/**
- * Exact one-sided McNemar test for a drop: of the n = improved + regressed discordant pairs,
- * P(X ≥ regressed) with X ~ Binomial(n, ½).
- */
-function mcnemarOneSided(improved, regressed) {
-    const discordant = improved + regressed;
-    if (discordant === 0 || regressed === 0)
-        return 1;
-    return 1 - lib_default()(regressed - 1, discordant, 0.5);
-}
-/**
- * One-sided sign-flip permutation test that the mean paired difference is below 0:
- * p = (1 + #{flipped sums ≤ observed}) / (B + 1). Zero differences carry no sign and are
- * dropped; beyond EXACT_PERMUTATION_LIMIT the normal limit N(0, Σd²) is used.
- */
-function signFlipPValue(differences, random, permutations = PERMUTATIONS) {
-    // Sorted, so the sign each difference draws does not depend on the order of the cases.
-    const nonZero = Float64Array.from(differences).filter((d) => d !== 0).sort();
-    if (nonZero.length === 0)
-        return 1;
-    let observed = 0;
-    let squares = 0;
-    for (const d of nonZero) {
-        observed += d;
-        squares += d * d;
-    }
-    if (nonZero.length > EXACT_PERMUTATION_LIMIT)
-        return normalCdf(observed / Math.sqrt(squares));
-    const tolerance = 1e-12 * Math.sqrt(squares);
-    let atOrBelow = 0;
-    for (let b = 0; b < permutations; b += 1) {
-        let sum = 0;
-        let bits = 0;
-        for (let index = 0; index < nonZero.length; index += 1) {
-            if ((index & 31) === 0)
-                bits = uint32(random);
-            sum += bits & 1 ? nonZero[index] : -nonZero[index];
-            bits >>>= 1;
-        }
-        if (sum <= observed + tolerance)
-            atOrBelow += 1;
-    }
-    return (1 + atOrBelow) / (permutations + 1);
-}
-function normalCdf(z) {
-    // Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7, plenty for a p-value.
-    const x = Math.abs(z) / Math.SQRT2;
-    const t = 1 / (1 + 0.3275911 * x);
-    const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
-/** Bootstrap resamples that keep O(n·B) bounded for very large suites. */
-function bootstrapCount(n) {
-    return Math.min(2000, Math.max(200, Math.floor(20_000_000 / Math.max(1, n))));
-}
-/**
- * Percentile bootstrap interval of a statistic over whole cases (paired: one draw picks the same
- * case on both sides). A resample is passed as `counts`: how often each case was drawn, so a
- * statistic can weigh values instead of copying them.
- */
-function bootstrapInterval(n, statistic, resample, level = 0.9) {
-    const resamples = bootstrapCount(n);
-    const values = new Float64Array(resamples);
-    const counts = new Uint32Array(n);
-    for (let b = 0; b < resamples; b += 1) {
-        resample(counts);
-        values[b] = statistic(counts);
-    }
-    values.sort();
-    const tail = (1 - level) / 2;
-    return [quantileSorted(values, tail), quantileSorted(values, 1 - tail)];
-}
-/** Σ counts·values / Σ counts: the mean of a resample given as counts. */
-function weightedMean(values, counts) {
-    let sum = 0;
-    let total = 0;
-    for (let index = 0; index < counts.length; index += 1) {
-        const count = counts[index];
-        if (count) {
-            sum += count * values[index];
-            total += count;
-        }
-    }
-    return total ? sum / total : 0;
-}
-/**
- * Type-7 quantile of a bootstrap resample given as counts over `values` (n draws of n cases);
- * `order` lists the indexes of `values` in ascending value order (sorted once, reused by every
- * resample). Stops as soon as the quantile's rank is reached.
- */
-function weightedQuantile(values, order, counts, q) {
-    const position = (order.length - 1) * q;
-    const k = Math.floor(position);
-    let seen = 0;
-    let low;
-    for (let rank = 0; rank < order.length; rank += 1) {
-        const index = order[rank];
-        const count = counts[index];
-        if (count === 0)
-            continue;
-        const value = values[index];
-        if (low !== undefined)
-            return low + (value - low) * (position - k);
-        if (seen + count > k) {
-            if (position === k || seen + count > k + 1)
-                return value;
-            low = value;
-        }
-        seen += count;
-    }
-    return low ?? Number.NaN;
-}
-/** Holm step-down adjusted p-values, in the input order. */
-function holm(pValues) {
-    const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
-    const adjusted = new Array(pValues.length);
-    let running = 0;
-    order.forEach(({ p, index }, rank) => {
-        running = Math.max(running, Math.min(1, (pValues.length - rank) * p));
-        adjusted[index] = running;
+;// CONCATENATED MODULE: ./src/compare/clusters.ts
+/** Cluster number per case (first-seen order), or null when no case names a cluster or no cluster has two cases. */
+function clustersOf(cases) {
+    const numbers = new Map();
+    let named = false;
+    const clusters = Int32Array.from(cases, (testCase, index) => {
+        const label = testCase.inputs.cluster ?? testCase.inputs.group;
+        if (label === undefined || label === null)
+            return -1 - index;
+        named = true;
+        const key = typeof label === 'string' ? label : JSON.stringify(label);
+        if (!numbers.has(key))
+            numbers.set(key, numbers.size);
+        return numbers.get(key);
     });
-    return adjusted;
+    if (!named || numbers.size === clusters.filter((cluster) => cluster >= 0).length)
+        return null;
+    // Cases without a cluster are clusters of their own, numbered after the named ones.
+    let next = numbers.size;
+    return clusters.map((cluster) => (cluster >= 0 ? cluster : next++));
 }
-/** z such that P(Z ≤ z) = p. */
-function z(p) {
-    return stats_base_dists_normal_quantile_lib_default()(p, 0, 1);
+/** The clusters of the present pairs (`indexes` from presentPairs), renumbered 0..k−1. */
+function clustersAt(clusters, indexes) {
+    const renumber = new Map();
+    return Int32Array.from(indexes, (index) => {
+        const cluster = clusters[index];
+        if (!renumber.has(cluster))
+            renumber.set(cluster, renumber.size);
+        return renumber.get(cluster);
+    });
+}
+const countOf = (clusters) => clusters.reduce((max, cluster) => Math.max(max, cluster + 1), 0);
+/** Σ values per cluster: what the sign-flip test flips as one unit. */
+function clusterSums(values, clusters) {
+    const sums = new Float64Array(countOf(clusters));
+    for (let index = 0; index < clusters.length; index += 1)
+        sums[clusters[index]] = sums[clusters[index]] + values[index];
+    return sums;
+}
+/** Cluster-robust sd of the mean, as an sd per case: √n · √(Σ_c (S_c − n_c·d̄)²) / n. */
+function clusteredSd(values, clusters) {
+    const n = clusters.length;
+    if (n < 2)
+        return 0;
+    let total = 0;
+    for (let index = 0; index < n; index += 1)
+        total += values[index];
+    const centre = total / n;
+    const centred = clusterSums(Array.from({ length: n }, (_, index) => values[index] - centre), clusters);
+    const variance = centred.reduce((sum, value) => sum + value * value, 0) / (n * n);
+    return Math.sqrt(variance * n);
+}
+/** A seeded bootstrap resampler over clusters: each case gets its cluster's draw count. */
+function clusterResampler(clusters, random) {
+    const k = countOf(clusters);
+    const draws = new Uint32Array(k);
+    return (counts) => {
+        draws.fill(0);
+        for (let draw = 0; draw < k; draw += 1) {
+            const cluster = Math.floor(random() * k);
+            draws[cluster] = draws[cluster] + 1;
+        }
+        for (let index = 0; index < clusters.length; index += 1)
+            counts[index] = draws[clusters[index]];
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/ratio-p-value.ts
+
+
+
+const logRatio = (pr, base) => (base > 0 && pr > 0 ? Math.log(pr / base) : pr > base ? 1 : pr < base ? -1 : 0);
+/**
+ * One-sided paired p-value that the PR's amounts are larger than the baseline's. Under "no
+ * change" a case's two values are exchangeable, so swapping them is a valid permutation:
+ * - `sum` (cost): swapping cases between the sides moves log(ΣPR / Σbase) monotonically with the
+ *   signed sum of the differences, so the swap test of the total ratio IS the sign-flip test of
+ *   PR − base per case — exact for any distribution of per-case costs (heavy tails included);
+ * - `p50` / `p95` (latency): the sign-flip test of the per-case log ratios log(PR / base), i.e.
+ *   whether cases got slower; exact under exchangeability too. (A change confined to the slowest
+ *   5 % shows in the p95 ratio but weakly here; p95 warns only.)
+ * With `clusters`, whole clusters are swapped (their differences summed). Seeded, and
+ * independent of the case order (the sign-flip test sorts its input).
+ */
+function ratioPValue(kind, base, pr, seed, clusters = null) {
+    const differences = kind === 'sum' ? pr.map((value, index) => value - base[index]) : pr.map((value, index) => logRatio(value, base[index]));
+    // signFlipPValue tests "below 0"; a rise is "above 0", so flip the signs.
+    const rises = differences.map((d) => -d);
+    return signFlipPValue(clusters ? clusterSums(rises, clusters) : rises, mulberry32(seed));
 }
 
 ;// CONCATENATED MODULE: ./src/compare/amount-test.ts
+
+
 
 
 
@@ -43232,12 +43476,13 @@ function resampledStatistic(kind, values, order, counts) {
 }
 const ascending = (values) => Uint32Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
 /** `prAll`: the PR's values on all its cases, for the PR figure when nothing is shared. */
-function ratioTest(metric, statistic, base, pr, prAll) {
-    const { base: baseValues, pr: prValues } = presentPairs(base, pr);
+function ratioTest(metric, statistic, base, pr, prAll, clusters = null) {
+    const { base: baseValues, pr: prValues, indexes } = presentPairs(base, pr);
+    const grouped = clusters ? clustersAt(clusters, indexes) : null;
     const n = baseValues.length;
     if (n === 0) {
         const all = presentValues(prAll);
-        return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null };
+        return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null, pRaw: null };
     }
     const baseline = statisticOf(statistic, baseValues);
     const prValue = statisticOf(statistic, prValues);
@@ -43251,11 +43496,15 @@ function ratioTest(metric, statistic, base, pr, prAll) {
             return b > 0 ? resampledStatistic(statistic, prValues, prOrder, counts) / b : 1;
         }, resampler(seedFrom(`${metric.name}:${statistic}`)))
         : null;
-    return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci };
+    const seed = seedFrom(`${metric.name}:${statistic}:p`);
+    const pRaw = metric.direction === 'lower-is-better' ? ratioPValue(statistic, baseValues, prValues, seed, grouped) : ratioPValue(statistic, prValues, baseValues, seed, grouped);
+    return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci, pRaw };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/decide.ts
 
+/** Float slack for "the drop reaches the tolerance": 0.1 − 0.05 must count as 0.05. */
+const EPSILON = 1e-9;
 function pairedPolicy(metric) {
     const policy = policyOf(metric);
     if (policy.test !== 'paired')
@@ -43265,63 +43514,172 @@ function pairedPolicy(metric) {
 const pct = (value) => `${(value * 100).toFixed(1)} pts`;
 const times = (value) => `×${value.toFixed(2)}`;
 /** Report-only metrics never fail: at worst they warn. */
-function capped(gating, status, reason) {
-    if (gating || status !== 'fail')
+function capped(metric, status, reason) {
+    if (isGating(metric) || status !== 'fail')
         return { status, reason };
-    return { status: 'warn', reason: `report only (gate: false): ${reason}` };
+    const why = metric.gate.gate === false ? 'gate: false' : 'by default; `gate: true` gates it';
+    return { status: 'warn', reason: `report only (${why}): ${reason}` };
 }
+/** The tolerance a paired metric applies: its own `tolerance:`, else its policy's (or the suite's). */
+function toleranceOf(metric, suiteTolerance) {
+    const policy = pairedPolicy(metric);
+    return metric.gate.tolerance ?? (policy.tolerance === 'suite' ? suiteTolerance : policy.tolerance);
+}
+function evidence(p, ctx) {
+    return ctx.familySize > 1 ? `p=${p.toPrecision(3)} after Holm over the PR's ${ctx.familySize} tests` : `p=${p.toPrecision(3)}`;
+}
+/**
+ * FAIL: a drop of at least the tolerance, significant at the PR-wide α. WARN: a drop of at least
+ * the tolerance whose adjusted p is below the (larger) warn level — Holm at that level bounds
+ * the chance that an unchanged PR warns anywhere by warnAlpha. Otherwise PASS.
+ */
 function decidePaired(test, ctx) {
     const { gate, direction } = test.metric;
-    const policy = pairedPolicy(test.metric);
-    const gating = gate.gate !== false;
     const higher = direction === 'higher-is-better';
-    if (test.prAll !== null && gate.min !== undefined && test.prAll < gate.min) {
-        return capped(gating, 'fail', `${test.prAll.toFixed(3)} is below the floor ${gate.min}`);
+    if (test.prAll !== null && gate.min !== undefined && test.prAll < gate.min - EPSILON) {
+        return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is below the floor ${gate.min}`);
     }
-    if (test.prAll !== null && gate.max !== undefined && test.prAll > gate.max) {
-        return capped(gating, 'fail', `${test.prAll.toFixed(3)} is above the ceiling ${gate.max}`);
+    if (test.prAll !== null && gate.max !== undefined && test.prAll > gate.max + EPSILON) {
+        return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is above the ceiling ${gate.max}`);
     }
     if (test.delta === null || test.pRaw === null)
         return { status: 'pass', reason: 'nothing to compare with' };
-    const tolerance = gate.tolerance ?? (policy.tolerance === 'suite' ? ctx.suiteTolerance : policy.tolerance);
     const drop = higher ? -test.delta : test.delta;
-    const worse = drop > 0 && drop >= tolerance;
-    const p = ctx.pHolm ?? test.pRaw;
-    const significant = p <= ctx.alpha;
-    const what = policy.worsening;
+    const worse = drop > EPSILON && drop >= ctx.tolerance - EPSILON;
+    const p = ctx.pAdjusted ?? test.pRaw;
+    const what = pairedPolicy(test.metric).worsening;
     if (test.shared < ctx.minShared) {
         return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
     }
-    if (worse && significant) {
-        return capped(gating, 'fail', `${what} ${pct(drop)} (p=${p.toPrecision(3)} ≤ α=${ctx.alpha}; ${test.regressed} cases worse, ${test.improved} better)`);
+    if (worse && p <= ctx.alpha) {
+        return capped(test.metric, 'fail', `${what} ${pct(drop)} (${evidence(p, ctx)} ≤ α=${ctx.alpha}; ${test.regressed} cases worse, ${test.improved} better)`);
     }
+    if (worse && p <= ctx.warnAlpha)
+        return { status: 'warn', reason: `${what} ${pct(drop)} but not significant (${evidence(p, ctx)}): below the warn level ${ctx.warnAlpha}, could be noise` };
     if (worse)
-        return { status: 'warn', reason: `${what} ${pct(drop)} but not significant (p=${p.toPrecision(3)}): could be noise` };
-    if (drop > 0 && significant)
-        return { status: 'pass', reason: `significant but below the tolerance of ${pct(tolerance)}` };
+        return { status: 'pass', reason: `${what} ${pct(drop)}, within noise (${evidence(p, ctx)} > warn level ${ctx.warnAlpha})` };
+    if (drop > 0 && p <= ctx.alpha)
+        return { status: 'pass', reason: `significant but below the tolerance of ${pct(ctx.tolerance)}` };
     return { status: 'pass', reason: drop < 0 ? `improved ${pct(-drop)}` : 'no significant change' };
 }
-/** Ratio thresholds as the metric's policy declares them (cost ×1.10; latency p50 ×1.25 fails, p95 ×1.5 warns only). */
-function decideRatio(test, rule) {
+/**
+ * Ratio thresholds as the metric's policy declares them (cost ×1.10; latency p50 ×1.25 fails,
+ * p95 ×1.5 warns only): past the threshold AND significant at the PR-wide α fails; past it with
+ * an adjusted p below the warn level warns.
+ */
+function decideRatio(test, rule, ctx) {
     const { gate, direction } = test.metric;
-    if (test.ratio === null)
+    if (test.ratio === null || test.pRaw === null)
         return { status: 'pass', reason: 'nothing to compare with' };
     const worseRatio = direction === 'lower-is-better' ? test.ratio : 1 / test.ratio;
-    const lower = test.ci ? (direction === 'lower-is-better' ? test.ci[0] : 1 / test.ci[1]) : null;
     const threshold = 1 + (gate.tolerance ?? rule.tolerance);
     const label = test.statistic === 'sum' ? 'total' : test.statistic;
-    if (worseRatio <= threshold)
+    if (worseRatio <= threshold + EPSILON)
         return { status: 'pass', reason: `${label} ${times(worseRatio)} (limit ${times(threshold)})` };
-    const sure = lower !== null && lower > 1;
-    const failing = sure && rule.canFail;
-    return capped(gate.gate !== false, failing ? 'fail' : 'warn', `${label} ${times(worseRatio)} > ${times(threshold)}${sure && lower !== null ? ` (90% lower bound ${times(lower)})` : ' (within noise)'}`);
+    const p = ctx.pAdjusted ?? test.pRaw;
+    const over = `${label} ${times(worseRatio)} > ${times(threshold)}`;
+    if (p <= ctx.alpha && rule.canFail)
+        return capped(test.metric, 'fail', `${over} (${evidence(p, ctx)} ≤ α=${ctx.alpha})`);
+    if (p <= ctx.warnAlpha)
+        return { status: 'warn', reason: `${over} (${evidence(p, ctx)}${rule.canFail ? '' : '; warns only'})` };
+    return { status: 'pass', reason: `${over} but within noise (${evidence(p, ctx)})` };
+}
+
+;// CONCATENATED MODULE: ./src/compare/gate-changes.ts
+/**
+ * The gate comes from the base: a PR is judged by the thresholds, tolerances, alpha and gate
+ * flags its baseline was run with. What the PR changes in them is listed and applies after merge.
+ */
+/** The metric as the gate applies it: the PR's metric with the baseline's gate settings, when the baseline has it. */
+function gatedMetric(metric, base) {
+    const before = base?.metrics.find((candidate) => candidate.name === metric.name);
+    return before ? { ...metric, gate: before.gate } : metric;
+}
+/** Which way a change moves the gate: true when the PR's value lets more through. */
+const LOOSER = {
+    min: (before, after) => after === undefined || (before !== undefined && after < before),
+    max: (before, after) => after === undefined || (before !== undefined && after > before),
+    tolerance: (before, after) => after === undefined ? false : before === undefined || after > before,
+    alpha: (before, after) => after < before,
+    gate: (_before, after) => after === false,
+};
+const show = (value) => (value === undefined ? 'unset' : String(value));
+function change(subject, field, before, after) {
+    if (before === after)
+        return [];
+    const verb = LOOSER[field](before, after) ? 'loosens' : 'tightens';
+    return [`this PR ${verb} ${subject}${field} ${show(before)} → ${show(after)}; takes effect after merge`];
+}
+/** Every gate setting the PR changes relative to the baseline it is judged against. */
+function gateChanges(pr, base) {
+    if (!base)
+        return [];
+    const changes = [...change('the suite ', 'alpha', base.alpha, pr.alpha), ...change('the suite ', 'tolerance', base.tolerance, pr.tolerance)];
+    for (const metric of pr.metrics) {
+        const before = base.metrics.find((candidate) => candidate.name === metric.name);
+        if (!before)
+            continue;
+        for (const field of ['min', 'max', 'tolerance', 'gate'])
+            changes.push(...change(`${metric.name} `, field, before.gate[field], metric.gate[field]));
+    }
+    return changes;
+}
+/** PR metrics whose evaluator changed (config, judge model, rubric content): not comparable with the baseline. */
+function notComparable(pr, base) {
+    if (!base || base.status !== 'ran')
+        return [];
+    return pr.metrics.filter((metric) => {
+        const before = base.metrics.find((candidate) => candidate.name === metric.name);
+        return before !== undefined && (before.metric !== metric.metric || before.configHash !== metric.configHash);
+    }).map((metric) => metric.name);
+}
+
+;// CONCATENATED MODULE: ./src/compare/metric-errors.ts
+const MESSAGES_SHOWN = 3;
+const MESSAGE_LENGTH = 300;
+/** The metrics of a run that errored on at least one sample. */
+function metricErrors(cases, metrics) {
+    const found = [];
+    for (const metric of metrics) {
+        const counts = new Map();
+        let count = 0;
+        let lostCases = 0;
+        for (const testCase of cases) {
+            const ran = testCase.samples.filter((sample) => sample.output !== null);
+            let errored = 0;
+            for (const sample of ran) {
+                const score = sample.scores[metric.name];
+                if (score?.status !== 'error')
+                    continue;
+                errored += 1;
+                const message = (score.error ?? 'error').split('\n')[0]?.slice(0, MESSAGE_LENGTH) ?? 'error';
+                counts.set(message, (counts.get(message) ?? 0) + 1);
+            }
+            count += errored;
+            if (errored > 0 && errored === ran.length)
+                lostCases += 1;
+        }
+        if (count === 0)
+            continue;
+        // Most frequent first; ties in first-seen order (Map order), so the result is deterministic.
+        const messages = [...counts].map(([message, times]) => ({ message, count: times })).sort((a, b) => b.count - a.count).slice(0, MESSAGES_SHOWN);
+        found.push({ metric: metric.name, count, cases: lostCases, messages });
+    }
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/paired-test.ts
 
 
 
-function pairedTest(metric, base, pr, prAll, alpha, repeat) {
+
+/**
+ * The paired test of one metric on the shared cases. McNemar's exact test only when both runs
+ * have k = 1 binary samples per case (each case is then a 0/1 pair); otherwise the per-case
+ * means are compared with the sign-flip test, valid whatever k each side used. With `clusters`
+ * (aligned with the values), whole clusters are flipped and resampled.
+ */
+function pairedTest(metric, base, pr, prAll, repeats, clusters = null) {
     const pairs = presentPairs(base, pr);
     const n = pairs.base.length;
     const sign = metric.direction === 'lower-is-better' ? -1 : 1;
@@ -43329,13 +43687,15 @@ function pairedTest(metric, base, pr, prAll, alpha, repeat) {
     const oriented = Float64Array.from(differences, (d) => d * sign);
     const improved = oriented.filter((d) => d > 0).length;
     const regressed = oriented.filter((d) => d < 0).length;
-    const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null };
+    const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, sd: 0, test: 'none' };
     if (n === 0)
         return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
-    const binary = metric.scale.kind === 'binary' && repeat === 1;
+    const grouped = clusters ? clustersAt(clusters, pairs.indexes) : null;
+    const binary = metric.scale.kind === 'binary' && repeats.base === 1 && repeats.pr === 1 && grouped === null;
     const random = mulberry32(seedFrom(metric.name));
-    const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(oriented, random);
-    const ci = n > 1 ? meanInterval(differences, resampler(seedFrom(`${metric.name}:ci`))) : null;
+    const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(grouped ? clusterSums(oriented, grouped) : oriented, random);
+    const ciResample = grouped ? clusterResampler(grouped, mulberry32(seedFrom(`${metric.name}:ci`))) : resampler(seedFrom(`${metric.name}:ci`));
+    const ci = n > 1 ? (grouped ? bootstrapInterval(n, (counts) => weightedMean(differences, counts), ciResample) : meanInterval(differences, ciResample)) : null;
     return {
         metric,
         shared: n,
@@ -43347,7 +43707,8 @@ function pairedTest(metric, base, pr, prAll, alpha, repeat) {
         improved,
         regressed,
         pRaw,
-        detectableDrop: detectableDrop(oriented, n, alpha, binary),
+        sd: grouped ? clusteredSd(oriented, grouped) : standardDeviation(oriented),
+        test: binary ? 'mcnemar' : 'sign-flip',
     };
 }
 /**
@@ -43365,90 +43726,37 @@ function meanInterval(differences, resample) {
     return bootstrapInterval(n, (counts) => weightedMean(differences, counts), resample);
 }
 /**
- * (z₁₋α + z₀.₈)·sd/√n from the observed paired differences; never below what the exact test
- * can resolve at all (for McNemar: ⌈log₂(1/α)⌉ regressed cases with none improved).
+ * The smallest true drop that FAILs with 80 % power under the gate's rule: the observed drop
+ * must reach the tolerance AND pass the test at the PR-wide level. Assumptions: the mean
+ * difference is normal with the observed per-case sd, the other tests of the family show no
+ * change (Holm's first step: α / m for m tests), and the sd stays the same under the drop.
+ * δ = max(tolerance, z₁₋α/m·se) + z₀.₈·se, se = sd/√n; never below what the exact test can
+ * resolve (McNemar: ⌈log₂(m/α)⌉ regressed cases with none improved).
  */
-function detectableDrop(oriented, n, alpha, binary) {
-    const power = (z(1 - alpha) + z(0.8)) * standardDeviation(oriented) / Math.sqrt(n);
-    const resolution = Math.ceil(Math.log2(1 / alpha)) / n;
-    return Math.min(1, Math.max(power, binary ? resolution : 1 / n));
+function detectableDrop(sd, n, rule) {
+    const level = rule.alpha / Math.max(1, rule.familySize);
+    const se = sd / Math.sqrt(n);
+    const needed = Math.max(rule.tolerance, z(1 - level) * se) + z(0.8) * se;
+    const resolution = rule.binary ? Math.ceil(Math.log2(1 / level)) / n : 1 / n;
+    return Math.min(1, Math.max(needed, resolution));
 }
 
-;// CONCATENATED MODULE: ./src/compare/suite.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/compare/suite-align.ts
 
 
 const TOP_REGRESSED = 10;
-const RANK = { pass: 0, warn: 1, error: 2, fail: 3 };
-function worst(verdicts) {
-    return verdicts.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');
-}
 const key = (testCase) => `${testCase.id}\u0000${testCase.hash}`;
 const ref = (testCase) => ({ id: testCase.id, inputs: testCase.inputs });
-const isPaired = (metric) => policyOf(metric).test === 'paired';
+/** The baseline's entry for a PR metric when the two measure the same thing (same metric, same evaluator config). */
 function comparable(metric, base) {
     const match = base?.metrics.find((candidate) => candidate.name === metric.name);
     return match && match.metric === metric.metric && match.configHash === metric.configHash ? match : undefined;
-}
-function fromPaired(test, pHolm, decision) {
-    const { metric } = test;
-    return {
-        name: metric.name, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
-        gating: metric.gate.gate !== false, baseline: test.baseline, pr: test.shared ? test.pr : test.prAll, delta: test.delta,
-        ci: test.ci, pRaw: test.pRaw, pHolm, improved: test.improved, regressed: test.regressed, shared: test.shared,
-        detectableDrop: test.detectableDrop, ...decision,
-    };
-}
-function fromRatio(test, rule) {
-    const { metric } = test;
-    const label = test.statistic === 'sum' ? metric.name : `${metric.name} ${test.statistic}`;
-    return {
-        name: label, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
-        gating: metric.gate.gate !== false, baseline: test.baseline,
-        pr: test.pr,
-        delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
-        pRaw: null, pHolm: null, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decideRatio(test, rule),
-    };
-}
-function regressedCases(tests, values, shared, sharedBase) {
-    const diffs = [];
-    shared.forEach((testCase, index) => {
-        const deltas = {};
-        let drop = 0;
-        for (const { metric } of tests) {
-            const b = values.get(metric.name)?.base[index] ?? Number.NaN;
-            const p = values.get(metric.name)?.pr[index] ?? Number.NaN;
-            if (Number.isNaN(b) || Number.isNaN(p) || b === p)
-                continue;
-            deltas[metric.name] = p - b;
-            const oriented = metric.direction === 'lower-is-better' ? b - p : p - b;
-            if (oriented < 0 && metric.gate.gate !== false)
-                drop -= oriented;
-        }
-        if (drop > 0) {
-            const before = sharedBase[index];
-            diffs.push({ id: testCase.id, inputs: testCase.inputs, baselineOutput: before?.samples[0]?.output ?? null, prOutput: testCase.samples[0]?.output ?? null, deltas, drop });
-        }
-    });
-    return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
-}
-function metricValues(metric, base, pr, sharedIndexes, sharedBase) {
-    const prAll = caseValues(pr.cases, metric);
-    const match = comparable(metric, base);
-    return {
-        prAll,
-        pr: Float64Array.from(sharedIndexes, (index) => prAll[index]),
-        base: match ? caseValues(sharedBase, match) : new Float64Array(sharedIndexes.length).fill(Number.NaN),
-    };
 }
 /** A case fails a metric when its value misses the metric's per-case pass mark. */
 function wasFailing(testCase, metrics) {
     return metrics.some((metric) => {
         const { threshold } = metric;
-        if (threshold === undefined || metric.gate.gate === false)
+        if (threshold === undefined || !isGating(metric))
             return false;
         return testCase.samples.some((sample) => {
             const value = sample.scores[metric.name]?.value;
@@ -43458,25 +43766,7 @@ function wasFailing(testCase, metrics) {
         });
     });
 }
-function spendOf(cases, pick) {
-    let total = 0;
-    for (const testCase of cases)
-        for (const sample of testCase.samples)
-            total += pick(sample) ?? 0;
-    return total;
-}
-/** compare one suite: align cases, test every metric, decide. */
-function compareSuite(pr, base) {
-    const header = { name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [] };
-    if (pr.status === 'skipped')
-        return { ...header, outcome: 'skipped', verdict: 'pass', note: pr.skipReason ?? 'skipped' };
-    const erroredCases = pr.cases.flatMap((testCase) => {
-        const error = caseErrored(testCase);
-        return error === undefined ? [] : [{ id: testCase.id, error }];
-    });
-    if (pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
-        return { ...header, erroredCases, outcome: 'could-not-run', verdict: 'error', note: `every case failed to run, e.g. ${erroredCases[0]?.error ?? ''}` };
-    }
+function align(pr, base) {
     const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
     const prKeys = pr.cases.map(key);
     const prKeySet = new Set(prKeys);
@@ -43486,66 +43776,205 @@ function compareSuite(pr, base) {
         const [left, right] = [pr.cases[a]?.id ?? '', pr.cases[b]?.id ?? ''];
         return left < right ? -1 : left > right ? 1 : 0;
     });
-    const shared = sharedIndexes.map((index) => pr.cases[index]);
-    const sharedBase = sharedIndexes.map((index) => baseCases.get(prKeys[index]));
-    const added = pr.cases.filter((_, index) => !baseCases.has(prKeys[index])).map(ref);
-    const removed = [...baseCases].filter(([caseKey]) => !prKeySet.has(caseKey)).map(([, testCase]) => testCase).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
-    const values = new Map(pr.metrics.map((metric) => [metric.name, metricValues(metric, base, pr, sharedIndexes, sharedBase)]));
+    return {
+        sharedIndexes,
+        shared: sharedIndexes.map((index) => pr.cases[index]),
+        sharedBase: sharedIndexes.map((index) => baseCases.get(prKeys[index])),
+        added: pr.cases.filter((_, index) => !baseCases.has(prKeys[index])).map(ref),
+        removed: [...baseCases].filter(([caseKey]) => !prKeySet.has(caseKey)).map(([, testCase]) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) })),
+        baseCount: baseCases.size,
+    };
+}
+function metricValues(metric, base, pr, alignment) {
+    const prAll = caseValues(pr.cases, metric);
+    const match = comparable(metric, base);
+    return {
+        prAll,
+        pr: Float64Array.from(alignment.sharedIndexes, (index) => prAll[index]),
+        base: match ? caseValues(alignment.sharedBase, match) : new Float64Array(alignment.sharedIndexes.length).fill(Number.NaN),
+    };
+}
+function regressedCases(tests, values, alignment) {
+    const diffs = [];
+    alignment.shared.forEach((testCase, index) => {
+        const deltas = {};
+        let drop = 0;
+        for (const { metric } of tests) {
+            const b = values.get(metric.name)?.base[index] ?? Number.NaN;
+            const p = values.get(metric.name)?.pr[index] ?? Number.NaN;
+            if (Number.isNaN(b) || Number.isNaN(p) || b === p)
+                continue;
+            deltas[metric.name] = p - b;
+            const oriented = metric.direction === 'lower-is-better' ? b - p : p - b;
+            if (oriented < 0 && isGating(metric))
+                drop -= oriented;
+        }
+        if (drop > 0) {
+            const before = alignment.sharedBase[index];
+            diffs.push({ id: testCase.id, inputs: testCase.inputs, baselineOutput: before?.samples[0]?.output ?? null, prOutput: testCase.samples[0]?.output ?? null, deltas, drop });
+        }
+    });
+    return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
+}
+function spendOf(cases, pick) {
+    let total = 0;
+    for (const testCase of cases)
+        for (const sample of testCase.samples)
+            total += pick(sample) ?? 0;
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/compare/suite.ts
+
+
+
+
+
+
+
+
+
+
+
+const RANK = { pass: 0, warn: 1, error: 2, fail: 3 };
+function worst(verdicts) {
+    return verdicts.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');
+}
+const isPaired = (metric) => policyOf(metric).test === 'paired';
+/** A test spends the PR's error budget when it gates, joins multiple testing and has a p-value. */
+function inFamily(test, canFail = true) {
+    return canFail && test.pRaw !== null && isGating(test.metric) && policyOf(test.metric).multipleTesting;
+}
+function familyOf(tests) {
+    return [...tests.paired.filter((test) => inFamily(test)), ...tests.ratios.filter(({ test, rule }) => inFamily(test, rule.canFail)).map(({ test }) => test)];
+}
+const header = (pr) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] });
+/** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
+function testSuite(pr, base) {
+    if (pr.status === 'skipped')
+        return { ...header(pr), outcome: 'skipped', verdict: 'pass', note: pr.skipReason ?? 'skipped' };
+    const erroredCases = pr.cases.flatMap((testCase) => {
+        const errored = caseErrored(testCase);
+        return errored === undefined ? [] : [{ id: testCase.id, error: errored.error, kind: errored.kind }];
+    });
+    const infrastructure = erroredCases.filter((entry) => entry.kind === 'infrastructure');
+    if (pr.cases.length > 0 && infrastructure.length > MAX_ERROR_SHARE * pr.cases.length) {
+        const share = `${infrastructure.length} of ${pr.cases.length} cases`;
+        return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'error', note: `infrastructure failures on ${share} (more than ${MAX_ERROR_SHARE * 100} %), e.g. ${infrastructure[0]?.error ?? ''}` };
+    }
+    const baseRan = base?.status === 'ran' ? base : undefined;
+    const alignment = align(pr, baseRan);
+    const metrics = pr.metrics.map((metric) => gatedMetric(metric, baseRan));
+    const values = new Map(metrics.map((metric) => [metric.name, metricValues(metric, baseRan, pr, alignment)]));
     const valuesOf = (metric) => values.get(metric.name);
-    const paired = pr.metrics.filter(isPaired).map((metric) => {
+    const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.repeat };
+    const clusters = clustersOf(alignment.shared);
+    const paired = metrics.filter(isPaired).map((metric) => {
         const { base: b, pr: p, prAll } = valuesOf(metric);
         const present = presentValues(prAll);
-        return pairedTest(metric, b, p, present.length ? mean(present) : null, pr.alpha, pr.repeat);
+        return pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
     });
-    const holmFamily = paired.filter((test) => test.pRaw !== null && test.metric.gate.gate !== false && policyOf(test.metric).multipleTesting);
-    const adjusted = holm(holmFamily.map((test) => test.pRaw ?? 1));
-    const minShared = Math.max(20, Math.ceil(baseCases.size / 2));
-    const metrics = paired.map((test) => {
-        const index = holmFamily.indexOf(test);
-        const pHolm = index >= 0 ? adjusted[index] ?? null : null;
-        return fromPaired(test, pHolm, decidePaired(test, { alpha: pr.alpha, suiteTolerance: pr.tolerance, minShared, pHolm }));
-    });
-    for (const metric of pr.metrics) {
+    const ratios = metrics.flatMap((metric) => {
         const policy = policyOf(metric);
         if (policy.test !== 'ratio')
-            continue;
+            return [];
         const { base: b, pr: p, prAll } = valuesOf(metric);
-        for (const rule of policy.statistics)
-            metrics.push(fromRatio(ratioTest(metric, rule.statistic, b, p, prAll), rule));
-    }
-    const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;
-    const verdict = worst([...metrics.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
+        return policy.statistics.map((rule) => ({ test: ratioTest(metric, rule.statistic, b, p, prAll, clusters), rule }));
+    });
     return {
-        ...header,
-        outcome: base && base.status === 'ran' ? 'compared' : 'new',
-        ...(removedFailing ? { note: `${removedFailing} removed case(s) were failing on the baseline: was a hard case dropped?` } : {}),
+        pr, base: baseRan, alignment, values, paired, ratios, erroredCases,
+        metricErrors: metricErrors(pr.cases, pr.metrics),
+        alpha: baseRan?.alpha ?? pr.alpha,
+        tolerance: baseRan?.tolerance ?? pr.tolerance,
+    };
+}
+function fromPaired(test, pAdjusted, detectable, decision) {
+    const { metric } = test;
+    return {
+        name: metric.name, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
+        gating: isGating(metric), baseline: test.baseline, pr: test.shared ? test.pr : test.prAll, delta: test.delta,
+        ci: test.ci, pRaw: test.pRaw, pHolm: pAdjusted, improved: test.improved, regressed: test.regressed, shared: test.shared,
+        detectableDrop: detectable, ...decision,
+    };
+}
+function fromRatio(test, pAdjusted, decision) {
+    const { metric } = test;
+    const label = test.statistic === 'sum' ? metric.name : `${metric.name} ${test.statistic}`;
+    return {
+        name: label, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
+        gating: isGating(metric), baseline: test.baseline, pr: test.pr,
+        delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
+        pRaw: test.pRaw, pHolm: pAdjusted, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decision,
+    };
+}
+/** A gating metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated. */
+function outage(metric, errors, cases) {
+    if (!errors || cases === 0 || errors.cases <= MAX_ERROR_SHARE * cases || metric.status === 'fail')
+        return metric;
+    return { ...metric, status: 'warn', reason: `could not be evaluated: errors on ${errors.cases} of ${cases} cases (${errors.messages[0]?.message ?? 'error'})` };
+}
+/** Second pass: decide every metric with its PR-wide adjusted p-value (`adjusted`; tests outside the family keep their raw p). */
+function decideSuite(tests, adjusted, levels) {
+    const { pr, base, alignment } = tests;
+    const minShared = Math.max(20, Math.ceil(alignment.baseCount / 2));
+    const changed = new Set(notComparable(pr, base));
+    const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
+    const metrics = tests.paired.map((test) => {
+        const pAdjusted = adjusted.get(test) ?? test.pRaw;
+        const tolerance = toleranceOf(test.metric, tests.tolerance);
+        const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, alpha: levels.alpha, familySize: levels.familySize, binary: test.test === 'mcnemar' }) : null;
+        return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
+    });
+    for (const { test, rule } of tests.ratios) {
+        const pAdjusted = adjusted.get(test) ?? test.pRaw;
+        metrics.push(fromRatio(test, pAdjusted, decideRatio(test, rule, { ...levels, pAdjusted })));
+    }
+    const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'warn', reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
+    const broken = compared.filter((metric) => metric.gating && metric.reason.startsWith('could not be evaluated'));
+    const removedFailing = alignment.removed.filter((testCase) => testCase.wasFailing).length;
+    const verdict = worst([...compared.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass', broken.length ? 'error' : 'pass']);
+    const notes = [
+        ...(broken.length ? [`${broken.map((metric) => metric.name).join(', ')} could not be evaluated (errors, not a regression): ${errorsOf.get(broken[0]?.name ?? '')?.messages[0]?.message ?? 'error'}`] : []),
+        ...(removedFailing ? [`${removedFailing} removed case(s) were failing on the baseline: was a hard case dropped?`] : []),
+    ];
+    return {
+        ...header(pr),
+        outcome: base ? 'compared' : 'new',
+        ...(notes.length ? { note: notes.join('. ') } : {}),
         verdict,
-        shared: shared.length,
-        metrics,
-        added,
-        removed,
-        regressedCases: regressedCases(paired, values, shared, sharedBase),
-        erroredCases,
+        shared: alignment.shared.length,
+        metrics: compared,
+        added: alignment.added,
+        removed: alignment.removed,
+        regressedCases: regressedCases(tests.paired, tests.values, alignment),
+        erroredCases: tests.erroredCases,
+        metricErrors: tests.metricErrors,
+        gateChanges: gateChanges(pr, base),
+        notComparable: [...changed],
         spend: {
             flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
             evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),
-            baselineFlowUsd: base?.status === 'ran' ? spendOf(base.cases, (sample) => sample.costUsd) : null,
+            baselineFlowUsd: base ? spendOf(base.cases, (sample) => sample.costUsd) : null,
         },
     };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/index.ts
 
-function headline(suites, hasBaseline) {
+
+/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (see README: "What WARN means"). */
+const WARN_FACTOR = 4;
+const percent = (value) => `${Number((value * 100).toPrecision(3))} %`;
+function headline(suites, hasBaseline, family) {
     const failing = suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail').map((metric) => `${suite.name} › ${metric.name}: ${metric.reason}`));
-    const broken = suites.filter((suite) => suite.outcome === 'could-not-run');
+    const broken = suites.filter((suite) => suite.verdict === 'error');
     const removed = suites.filter((suite) => suite.outcome === 'removed');
     const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.gating && metric.status === 'warn').length, 0);
     const parts = [];
     if (failing.length)
         parts.push(`${failing.length} metric(s) regressed — ${failing.slice(0, 3).join('; ')}`);
     if (broken.length)
-        parts.push(`the evaluation could not run for ${broken.map((suite) => suite.name).join(', ')}`);
+        parts.push(`the evaluation could not run for ${broken.map((suite) => (suite.note ? `${suite.name} (${suite.note})` : suite.name)).join(', ')}`);
     if (removed.length)
         parts.push(`${removed.length} baseline suite(s) did not run: ${removed.map((suite) => suite.name).join(', ')}`);
     if (!hasBaseline)
@@ -43554,20 +43983,33 @@ function headline(suites, hasBaseline) {
         const scope = removed.length ? ' in the suites that ran' : '';
         parts.push(warnings ? `no significant regression${scope}; ${warnings} warning(s) to look at` : `no significant regression${scope}`);
     }
+    if (hasBaseline && family.tests > 0) {
+        parts.push(`${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm): a ${percent(family.alpha)} chance that an unchanged PR fails`);
+    }
     return parts.join('. ');
 }
 /**
- * compare with baseline: every PR suite against the same-named baseline suite. With no
- * baseline (first run) the gate reports and passes.
+ * compare with baseline, in two passes: every PR suite's tests against the same-named baseline
+ * suite; then one Holm adjustment over every gating test of every suite (the PR's family, at
+ * the smallest alpha of the suites' baselines); then each suite's decision. With no baseline
+ * (first run) the gate reports and passes.
  */
 function compare(baseline, pr) {
     const baseSuites = new Map((baseline?.suites ?? []).map((suite) => [suite.name, suite]));
-    const suites = pr.suites.map((suite) => compareSuite(suite, baseSuites.get(suite.name)));
+    const firstPass = pr.suites.map((suite) => testSuite(suite, baseSuites.get(suite.name)));
+    const tested = firstPass.filter((entry) => 'paired' in entry);
+    const members = tested.flatMap(familyOf);
+    const adjustedValues = holm(members.map((test) => test.pRaw ?? 1));
+    const adjusted = new Map(members.map((test, index) => [test, adjustedValues[index]]));
+    const alpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
+    const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length };
+    const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length) };
+    const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
     const prNames = new Set(pr.suites.map((suite) => suite.name));
     for (const suite of baseline?.suites ?? []) {
         if (prNames.has(suite.name))
             continue;
-        suites.push({ name: suite.name, file: suite.file, outcome: 'removed', note: 'this suite is in the baseline but was not run', verdict: 'warn', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [] });
+        suites.push({ name: suite.name, file: suite.file, outcome: 'removed', note: 'this suite is in the baseline but was not run', verdict: 'warn', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] });
     }
     const hasBaseline = baseline !== null;
     const verdicts = suites.map((suite) => suite.verdict);
@@ -43577,7 +44019,8 @@ function compare(baseline, pr) {
         hasBaseline,
         suites,
         regressions: suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.status === 'fail').length, 0),
-        headline: headline(suites, hasBaseline),
+        headline: headline(suites, hasBaseline, family),
+        family,
     };
 }
 
@@ -43620,7 +44063,7 @@ function exitCodeFor(verdict, failOn) {
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./schema/results.schema.json
-const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}}}}}}');
+const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"errorKind":{"enum":["infrastructure","application"],"description":"Why the flow failed: infrastructure (timeouts, 429/5xx, connection; excluded from the comparison) or application (crash, invalid output, 4xx from the team\'s endpoint; counts as a failure)."},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}}}}}}');
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
@@ -43902,7 +44345,7 @@ function detectableLine(metrics) {
     if (drops.length === 0)
         return undefined;
     const worst = Math.max(...drops);
-    return `With ${metrics[0]?.shared ?? 0} shared cases this suite reliably detects (80% power) drops of ≥ ${(worst * 100).toFixed(1)} pts; to catch smaller drops, add cases or samples per case (\`repeat: 3\`).`;
+    return `With ${metrics[0]?.shared ?? 0} shared cases this suite FAILs a true drop of ≥ ${(worst * 100).toFixed(1)} pts with 80% power (tolerance and the PR-wide Holm family included, assuming no change elsewhere); to catch smaller drops, add cases or samples per case (\`repeat: 3\`).`;
 }
 /** "Spend: flow $0.0123 (baseline $0.0119) · judges and moderation $0.0040, apart" */
 function spendLine(spend) {
@@ -43916,6 +44359,10 @@ function spendLine(spend) {
 /** baseline, PR, Δ, CI and p: the cells every metric table shows, terminal and Markdown alike. */
 function metricCells(metric) {
     return [formatValue(metric.baseline, metric.scale), formatValue(metric.pr, metric.scale), formatDelta(metric), formatInterval(metric), formatP(metric)];
+}
+/** "relevance: 12 errors — HTTP 401 (10), unparseable answer (2)" per metric that errored. */
+function metricErrorLines(suite) {
+    return suite.metricErrors.map((entry) => `${entry.metric}: ${entry.count} sample(s) could not be scored, left out of its test — ${entry.messages.map((message) => `${message.message} (${message.count})`).join('; ')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/junit.ts
@@ -44091,6 +44538,12 @@ function suiteSection(suite, detail) {
         lines.push(spend, '');
     if (suite.note)
         lines.push(`⚠️ ${escapeMarkdownText(suite.note)}`, '');
+    for (const change of suite.gateChanges)
+        lines.push(`🔒 ${escapeMarkdownText(change)}`, '');
+    if (suite.notComparable.length)
+        lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownText(suite.notComparable.join(', '))}`, '');
+    for (const line of metricErrorLines(suite))
+        lines.push(`⚠️ ${escapeMarkdownText(line)}`, '');
     const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
     if (cases.length) {
         lines.push(`**Top regressed cases** (${cases.length} of ${suite.regressedCases.length} shown)`, '');
@@ -44100,9 +44553,9 @@ function suiteSection(suite, detail) {
     if (detail.listCases) {
         lines.push(...caseList('Added cases', suite.added), ...caseList('Removed cases', suite.removed));
         if (suite.erroredCases.length) {
-            lines.push(`**Cases whose flow failed (${suite.erroredCases.length})**: counted as 0 for quality, not as a regression of the model.`, '');
+            lines.push(`**Cases whose flow failed (${suite.erroredCases.length})**: infrastructure failures (timeouts, 429/5xx, connection) are left out of the comparison; application failures count as failed cases.`, '');
             for (const errored of suite.erroredCases.slice(0, 10))
-                lines.push(`- \`${escapeTableCell(errored.id, 60).replace(/`/g, "'")}\`: ${escapeTableCell(errored.error, 200)}`);
+                lines.push(`- \`${escapeTableCell(errored.id, 60).replace(/`/g, "'")}\` (${errored.kind}): ${escapeTableCell(errored.error, 200)}`);
             lines.push('');
         }
     }
@@ -44122,7 +44575,7 @@ function renderMarkdown(comparison, options, detail) {
     if (options.trend)
         lines.push(options.trend, '');
     const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
-    lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${link}</sub>`);
+    lines.push('---', `<sub>EvalGate · paired tests on shared cases, one Holm family over every gating test of the PR${link}</sub>`);
     return lines.join('\n');
 }
 /** Renders at the most detail that fits `limit` characters, saying what was trimmed. */
@@ -44195,6 +44648,7 @@ function suiteLines(suite, paint) {
         ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => plain(diff.id)).join(', ')}`] : []),
         ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
         ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${plain(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
+        ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(plain(line), 'yellow')}`),
         ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(plain(suite.note), 'yellow')}`] : []),
         '',
     ];
@@ -44408,7 +44862,7 @@ function sparkline(values) {
     const high = Math.max(...values);
     return values.map((value) => BARS[high === low ? 3 : Math.round(((value - low) / (high - low)) * (BARS.length - 1))] ?? '').join('');
 }
-function change(series) {
+function trend_terminal_change(series) {
     const first = series.points[0]?.value;
     const last = series.points.at(-1)?.value;
     if (first === undefined || last === undefined || series.points.length < 2)
@@ -44434,7 +44888,7 @@ function renderTrendTable(series) {
             sparkline(one.points.map((point) => point.value)),
             formatValue(one.points[0]?.value ?? null, one.scale),
             formatValue(one.points.at(-1)?.value ?? null, one.scale),
-            change(one),
+            trend_terminal_change(one),
             String(one.points.length),
         ]),
     ];
@@ -45714,7 +46168,7 @@ function case_data_suiteCases(pr, base) {
             }
             return { name: metric.name, baseline: before ? shown(b, metric) : '—', pr: shown(p, metric), change: metric.scale.kind === 'amount' ? null : oriented };
         });
-        const error = caseErrored(testCase);
+        const error = caseErrored(testCase)?.error;
         const status = error !== undefined ? 'errored' : !before ? 'added' : drops > 1e-9 ? 'regressed' : gains > 1e-9 ? 'improved' : 'unchanged';
         const baselineOutput = before?.samples[0]?.output ?? null;
         const prOutput = testCase.samples[0]?.output ?? null;
@@ -45950,7 +46404,7 @@ const CLIENT_SCRIPT = `(function () {
 
 /** The static parts of the HTML report; every untrusted string goes through escapeHtml. */
 const pill = (status, text = status) => `<span class="pill ${escapeHtml(status)}">${escapeHtml(text)}</span>`;
-function header(comparison, pr, baseline) {
+function sections_header(comparison, pr, baseline) {
     const run = (results) => `${escapeHtml(results.run.commit?.slice(0, 7) ?? 'local')} · ${escapeHtml(results.run.date.slice(0, 16).replace('T', ' '))}`;
     const failing = comparison.suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail' && metric.gating)).length;
     const cases = comparison.suites.reduce((sum, suite) => sum + suite.shared, 0);
@@ -46126,7 +46580,7 @@ function renderHtmlReport(input) {
 <style>${STYLES}</style>
 </head>
 <body>
-${header(comparison, pr, baseline)}
+${sections_header(comparison, pr, baseline)}
 <main>
 ${comparison.suites.map((suite) => sections_suiteSection(suite, shapes, series)).join('\n')}
 ${errorSection(comparison)}
@@ -46196,8 +46650,8 @@ function ranSuite(header, cases) {
     return { ...header, status: 'ran', cases };
 }
 /** A sample whose flow failed: no output, its error, nothing measured or scored. */
-function failedSample(error) {
-    return { output: null, error, usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 0, scores: {} };
+function failedSample(error, errorKind) {
+    return { output: null, error, ...(errorKind ? { errorKind } : {}), usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 0, scores: {} };
 }
 /** A score as stored: a non-finite value is an error, never a number. */
 function scoreRecord(score) {
@@ -46214,6 +46668,9 @@ const skippedScore = (reason) => ({ status: 'skipped', reason });
 
 ;// CONCATENATED MODULE: ./src/suites/identity.ts
 
+
+
+
 /**
  * The case alignment key: a hash of the case's inputs. A case whose inputs changed is a
  * removed case plus an added one. The evaluator config is hashed per metric
@@ -46222,9 +46679,26 @@ const skippedScore = (reason) => ({ status: 'skipped', reason });
 function caseHash(testCase) {
     return shortHash(testCase.vars);
 }
-/** The evaluator's metric and options as written: a metric is compared only while this is unchanged. */
-function evaluatorHash(evaluator) {
-    return shortHash({ metric: evaluator.metric, options: evaluator.options });
+function fileContentHash(path) {
+    try {
+        return sha256((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')).slice(0, 16);
+    }
+    catch {
+        return 'missing';
+    }
+}
+/**
+ * The evaluator's metric and options as written, plus for judges the judge model and the
+ * content of a `.prompty` rubric file: a metric is compared only while this is unchanged, so a
+ * different judge or an edited rubric is "not comparable", never compared as equal.
+ */
+function evaluatorHash(evaluator, context = {}) {
+    const judged = findMetric(evaluator.metric)?.needs === 'chat';
+    const ownJudge = evaluator.options['judge-model'];
+    const judge = judged ? { judgeModel: typeof ownJudge === 'string' ? ownJudge : context.judgeModel ?? null } : {};
+    const { prompty } = evaluator.options;
+    const rubric = typeof prompty === 'string' && context.suiteDir ? { rubricFile: fileContentHash((0,external_node_path_namespaceObject.resolve)(context.suiteDir, prompty)) } : {};
+    return shortHash({ metric: evaluator.metric, options: evaluator.options, ...judge, ...rubric });
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
@@ -46235,7 +46709,7 @@ function evaluatorHash(evaluator) {
 
 
 /** What every results file says about a suite's metrics (family, scale, direction, gate). */
-function metricInfos(suite) {
+function metricInfos(suite, judgeModel) {
     return suite.evaluators.map((evaluator) => {
         const metric = definitionOf(evaluator);
         return {
@@ -46244,7 +46718,7 @@ function metricInfos(suite) {
             family: metric.family,
             scale: metric.scale,
             direction: metric.direction,
-            configHash: evaluatorHash(evaluator),
+            configHash: evaluatorHash(evaluator, { suiteDir: suite.dir, ...(judgeModel ? { judgeModel } : {}) }),
             ...(metric.threshold === undefined ? {} : { threshold: metric.threshold }),
             gate: { ...suite.gate.metrics[evaluator.name] },
         };
@@ -46279,7 +46753,7 @@ function measures(flow, prices) {
 }
 async function evaluateSample(sample, testCase, suite, ctx, prices) {
     if (!sample.ok)
-        return failedSample(sample.error);
+        return failedSample(sample.error, sample.errorKind);
     const flow = sample.value;
     const measured = measures(flow, prices);
     const scores = {};
@@ -46799,6 +47273,7 @@ function createFlow(spec, ctx) {
 
 ;// CONCATENATED MODULE: ./src/runner/run-cases.ts
 
+
 function describeError(error) {
     if (error instanceof Error) {
         if (error.name === 'TimeoutError' || error.name === 'AbortError')
@@ -46820,7 +47295,7 @@ async function runCases(cases, flow, options) {
             result = { ok: true, value: await flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)) };
         }
         catch (error) {
-            result = { ok: false, error: describeError(error) };
+            result = { ok: false, error: describeError(error), errorKind: errorKindOf(error) };
         }
         done += 1;
         options.onProgress?.(done, jobs.length);
@@ -50440,7 +50915,7 @@ async function runSuite(suite, client, judgeModel, options) {
         repeat: suite.repeat,
         alpha: suite.gate.alpha,
         tolerance: suite.gate.tolerance,
-        metrics: metricInfos(suite),
+        metrics: metricInfos(suite, judgeModel),
     };
     if (flow.needsModel && !client) {
         const skipReason = 'needs a model API key: set OPENAI_API_KEY (CLI) or the `api-key` input (action)';
@@ -50510,6 +50985,7 @@ function progressLine(write) {
 
 
 
+
 function apiKeyFrom(env) {
     return env.EVALGATE_API_KEY || env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
 }
@@ -50539,8 +51015,15 @@ async function runCommand(suites, flags, io) {
     await writeResultsFile(at(flags.output), results);
     io.stderr(`results: ${flags.output}\n`);
     if (flags.updateBaseline && flags.baseline) {
-        await writeResultsFile(at(flags.baseline), results);
-        io.stderr(`baseline updated: ${flags.baseline}\n`);
+        const previous = (0,external_node_fs_namespaceObject.existsSync)(at(flags.baseline)) ? await readResultsFile(at(flags.baseline)) : null;
+        const merged = mergeBaseline(previous, results);
+        io.stderr(`baseline changes (${flags.baseline}):\n${merged.diff.map((line) => `  ${line}\n`).join('')}`);
+        if (merged.updated.length) {
+            await writeResultsFile(at(flags.baseline), merged.results);
+            io.stderr(`baseline updated: ${flags.baseline}\n`);
+        }
+        else
+            io.stderr(`baseline not updated: no suite ran cleanly\n`);
     }
     const comparedWith = baseline && isSubset(flags.selection) ? restrictBaseline(baseline, results) : baseline;
     const comparison = compare(comparedWith, results);

@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import type { ResultsFile } from '../results/types.js';
 import type { Comparison } from '../compare/types.js';
 import { commentMarker, renderComment } from '../report/comment.js';
-import { commitBaseline } from './baseline-store.js';
+import { mergeBaseline } from '../results/merge-baseline.js';
+import { commitBaseline, fetchBaseline } from './baseline-store.js';
 import type { EventInfo } from './event.js';
 import type { GitHubApi } from './github-api.js';
 import { httpStatus } from './github-api.js';
@@ -47,7 +48,15 @@ export async function refreshBaseline(api: GitHubApi | undefined, event: EventIn
     notes.push('No github-token: the baseline was not refreshed.');
     return;
   }
-  const outcome = await commitBaseline(api, inputs.baseline, results, event.defaultBranch);
+  const previous = await fetchBaseline(api, inputs.baseline, event.defaultBranch).catch(() => null);
+  const merged = mergeBaseline(previous, results);
+  for (const { suite, reason } of merged.kept) notes.push(`Baseline: \`${suite}\` kept its previous entry — this run ${reason}.`);
+  if (merged.updated.length === 0) {
+    core.warning('EvalGate did not refresh the baseline: no suite ran cleanly (every suite was skipped or could not run)');
+    notes.push('The baseline was not refreshed: no suite ran cleanly in this run (skipped or could not run); the previous baseline stays.');
+    return;
+  }
+  const outcome = await commitBaseline(api, inputs.baseline, merged.results, event.defaultBranch);
   if (outcome.written) {
     core.info(`baseline refreshed: ${inputs.baseline} on ${event.defaultBranch}`);
     notes.push(`The baseline \`${inputs.baseline}\` was refreshed from this run.`);

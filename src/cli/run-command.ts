@@ -5,6 +5,7 @@ import { runEvaluation } from '../engine/run-evaluation.js';
 import { exitCodeFor } from './exit-codes.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import { restrictBaseline } from '../results/subset.js';
+import { mergeBaseline } from '../results/merge-baseline.js';
 import type { ResultsFile } from '../results/types.js';
 import { isSubset } from '../suites/select.js';
 import { isConfigError } from '../core/errors.js';
@@ -46,8 +47,13 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
   await writeResultsFile(at(flags.output), results);
   io.stderr(`results: ${flags.output}\n`);
   if (flags.updateBaseline && flags.baseline) {
-    await writeResultsFile(at(flags.baseline), results);
-    io.stderr(`baseline updated: ${flags.baseline}\n`);
+    const previous = existsSync(at(flags.baseline)) ? await readResultsFile(at(flags.baseline)) : null;
+    const merged = mergeBaseline(previous, results);
+    io.stderr(`baseline changes (${flags.baseline}):\n${merged.diff.map((line) => `  ${line}\n`).join('')}`);
+    if (merged.updated.length) {
+      await writeResultsFile(at(flags.baseline), merged.results);
+      io.stderr(`baseline updated: ${flags.baseline}\n`);
+    } else io.stderr(`baseline not updated: no suite ran cleanly\n`);
   }
 
   const comparedWith = baseline && isSubset(flags.selection) ? restrictBaseline(baseline, results) : baseline;

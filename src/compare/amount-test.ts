@@ -1,6 +1,9 @@
 import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
 import { presentPairs, presentValues } from './case-values.js';
+import type { Clusters } from './clusters.js';
+import { clustersAt } from './clusters.js';
+import { ratioPValue } from './ratio-p-value.js';
 import { resampler, seedFrom } from './rng.js';
 import { bootstrapInterval, quantileInPlace, weightedQuantile } from './stats.js';
 
@@ -15,6 +18,8 @@ export interface RatioTest {
   /** PR / baseline; > 1 means more cost or more latency (or more tokens/s). */
   ratio: number | null;
   ci: [number, number] | null;
+  /** One-sided permutation p-value for "worse" (more cost or latency, fewer tokens/s). */
+  pRaw: number | null;
 }
 
 /** The statistic over all `values` (reorders a copy). */
@@ -36,12 +41,13 @@ function resampledStatistic(kind: RatioTest['statistic'], values: Float64Array, 
 const ascending = (values: Float64Array) => Uint32Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number));
 
 /** `prAll`: the PR's values on all its cases, for the PR figure when nothing is shared. */
-export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'], base: CaseValues, pr: CaseValues, prAll: CaseValues): RatioTest {
-  const { base: baseValues, pr: prValues } = presentPairs(base, pr);
+export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'], base: CaseValues, pr: CaseValues, prAll: CaseValues, clusters: Clusters | null = null): RatioTest {
+  const { base: baseValues, pr: prValues, indexes } = presentPairs(base, pr);
+  const grouped = clusters ? clustersAt(clusters, indexes) : null;
   const n = baseValues.length;
   if (n === 0) {
     const all = presentValues(prAll);
-    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null };
+    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null, pRaw: null };
   }
   const baseline = statisticOf(statistic, baseValues);
   const prValue = statisticOf(statistic, prValues);
@@ -60,5 +66,7 @@ export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'],
           resampler(seedFrom(`${metric.name}:${statistic}`)),
         )
       : null;
-  return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci };
+  const seed = seedFrom(`${metric.name}:${statistic}:p`);
+  const pRaw = metric.direction === 'lower-is-better' ? ratioPValue(statistic, baseValues, prValues, seed, grouped) : ratioPValue(statistic, prValues, baseValues, seed, grouped);
+  return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci, pRaw };
 }

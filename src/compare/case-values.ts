@@ -1,20 +1,22 @@
 import type { Scale } from '../metrics/types.js';
 import type { CaseResult, MetricInfo, SampleResult } from '../results/types.js';
 import { median } from '../core/numbers.js';
+import { errorKindOfText } from '../runner/error-kind.js';
+import type { ErrorKind } from '../runner/error-kind.js';
 import { measureOf, policyOf } from './metric-policy.js';
 
 /**
  * Per-case values of one metric, samples already collapsed (mean for scores and cost, median
- * for latency), in the order of the cases given. NaN = the metric does not apply to this case
- * (n/a or skipped).
+ * for latency), in the order of the cases given. NaN = no value for this case: the metric does
+ * not apply (n/a, skipped), it errored, or the flow failed for infrastructure reasons.
  */
 export type CaseValues = Float64Array;
 
-/** The cases that have a value on both sides, as two aligned arrays. */
-export function presentPairs(base: CaseValues, pr: CaseValues): { base: Float64Array; pr: Float64Array } {
-  const keep: number[] = [];
-  for (let index = 0; index < base.length; index += 1) if (!Number.isNaN(base[index] as number) && !Number.isNaN(pr[index] as number)) keep.push(index);
-  return { base: Float64Array.from(keep, (index) => base[index] as number), pr: Float64Array.from(keep, (index) => pr[index] as number) };
+/** The cases that have a value on both sides, as two aligned arrays (and their positions). */
+export function presentPairs(base: CaseValues, pr: CaseValues): { base: Float64Array; pr: Float64Array; indexes: number[] } {
+  const indexes: number[] = [];
+  for (let index = 0; index < base.length; index += 1) if (!Number.isNaN(base[index] as number) && !Number.isNaN(pr[index] as number)) indexes.push(index);
+  return { base: Float64Array.from(indexes, (index) => base[index] as number), pr: Float64Array.from(indexes, (index) => pr[index] as number), indexes };
 }
 
 /** The values that are present (not NaN). */
@@ -27,20 +29,24 @@ function toUnit(value: number, scale: Scale): number {
   return scale.kind === 'likert' ? (value - scale.min) / (scale.max - scale.min) : value;
 }
 
-/** One sample's value of a 0–1 metric. A failed flow or a metric error counts as 0; n/a and skipped count as absent. */
+/** Why a sample's flow failed; undefined when it ran. */
+export function flowErrorKind(sample: SampleResult): ErrorKind | undefined {
+  if (sample.output !== null) return undefined;
+  return sample.errorKind ?? errorKindOfText(sample.error ?? '');
+}
+
+/**
+ * One sample's value of a 0–1 metric. An application failure of the flow is the worst value
+ * (0 when higher is better, a defect when lower is better); an infrastructure failure, a metric
+ * error, n/a and skipped are absent — an error is never a score.
+ */
 function scoreSample(sample: SampleResult, metric: MetricInfo): number | null {
-  if (sample.error !== undefined && sample.output === null) return 0;
+  const failure = flowErrorKind(sample);
+  if (failure === 'application') return metric.direction === 'higher-is-better' ? 0 : 1;
+  if (failure === 'infrastructure') return null;
   const score = sample.scores[metric.name];
-  if (!score) return null;
-  switch (score.status) {
-    case 'ok':
-      return toUnit(score.value ?? Number.NaN, metric.scale);
-    case 'error':
-      return 0;
-    case 'not-applicable':
-    case 'skipped':
-      return null;
-  }
+  if (score?.status !== 'ok') return null;
+  return toUnit(score.value ?? Number.NaN, metric.scale);
 }
 
 /** One sample's amount: a measured metric reads the sample's measurements; a failed flow measured nothing. */
@@ -69,8 +75,13 @@ export function caseValues(cases: readonly CaseResult[], metric: MetricInfo): Ca
   return values;
 }
 
-/** Whether every sample of the case failed to run. */
-export function caseErrored(testCase: CaseResult): string | undefined {
+/** Whether every sample of the case failed to run: its first error and why. */
+export function caseErrored(testCase: CaseResult): { error: string; kind: ErrorKind } | undefined {
   const failed = testCase.samples.filter((sample) => sample.output === null);
-  return failed.length === testCase.samples.length && failed.length > 0 ? failed[0]?.error ?? 'failed' : undefined;
+  if (failed.length !== testCase.samples.length || failed.length === 0) return undefined;
+  const kinds = failed.map((sample) => flowErrorKind(sample));
+  // A case counts as an application failure as soon as one sample failed on the application's side.
+  const kind: ErrorKind = kinds.includes('application') ? 'application' : 'infrastructure';
+  const first = failed.find((sample) => flowErrorKind(sample) === kind) ?? failed[0];
+  return { error: first?.error ?? 'failed', kind };
 }

@@ -1,11 +1,14 @@
 import type { PairedPolicy, RatioPolicy } from '../metrics/types.js';
 import type { MetricInfo } from '../results/types.js';
-import { policyOf } from './metric-policy.js';
+import { isGating, policyOf } from './metric-policy.js';
 import type { MetricComparison } from './types.js';
 import type { RatioTest } from './amount-test.js';
 import type { PairedTest } from './paired-test.js';
 
 type Status = MetricComparison['status'];
+
+/** Float slack for "the drop reaches the tolerance": 0.1 − 0.05 must count as 0.05. */
+export const EPSILON = 1e-9;
 
 function pairedPolicy(metric: MetricInfo): PairedPolicy {
   const policy = policyOf(metric);
@@ -16,59 +19,85 @@ function pairedPolicy(metric: MetricInfo): PairedPolicy {
 const pct = (value: number) => `${(value * 100).toFixed(1)} pts`;
 const times = (value: number) => `×${value.toFixed(2)}`;
 
-export interface PairedContext {
+/** The PR-wide error budget: FAIL at adjusted p ≤ alpha, WARN at adjusted p ≤ warnAlpha. */
+export interface FamilyLevels {
   alpha: number;
-  suiteTolerance: number;
+  warnAlpha: number;
+  /** Tests in the PR's family (for the reason text). */
+  familySize: number;
+}
+
+export interface PairedContext extends FamilyLevels {
+  tolerance: number;
   /** Shared cases needed before a verdict is conclusive: max(20, half the baseline). */
   minShared: number;
-  pHolm: number | null;
+  /** Holm-adjusted over the PR's family; the raw p for tests outside it (report-only). */
+  pAdjusted: number | null;
 }
 
 /** Report-only metrics never fail: at worst they warn. */
-function capped(gating: boolean, status: Status, reason: string): { status: Status; reason: string } {
-  if (gating || status !== 'fail') return { status, reason };
-  return { status: 'warn', reason: `report only (gate: false): ${reason}` };
+function capped(metric: MetricInfo, status: Status, reason: string): { status: Status; reason: string } {
+  if (isGating(metric) || status !== 'fail') return { status, reason };
+  const why = metric.gate.gate === false ? 'gate: false' : 'by default; `gate: true` gates it';
+  return { status: 'warn', reason: `report only (${why}): ${reason}` };
 }
 
+/** The tolerance a paired metric applies: its own `tolerance:`, else its policy's (or the suite's). */
+export function toleranceOf(metric: MetricInfo, suiteTolerance: number): number {
+  const policy = pairedPolicy(metric);
+  return metric.gate.tolerance ?? (policy.tolerance === 'suite' ? suiteTolerance : policy.tolerance);
+}
+
+function evidence(p: number, ctx: FamilyLevels): string {
+  return ctx.familySize > 1 ? `p=${p.toPrecision(3)} after Holm over the PR's ${ctx.familySize} tests` : `p=${p.toPrecision(3)}`;
+}
+
+/**
+ * FAIL: a drop of at least the tolerance, significant at the PR-wide α. WARN: a drop of at least
+ * the tolerance whose adjusted p is below the (larger) warn level — Holm at that level bounds
+ * the chance that an unchanged PR warns anywhere by warnAlpha. Otherwise PASS.
+ */
 export function decidePaired(test: PairedTest, ctx: PairedContext): { status: Status; reason: string } {
   const { gate, direction } = test.metric;
-  const policy = pairedPolicy(test.metric);
-  const gating = gate.gate !== false;
   const higher = direction === 'higher-is-better';
-  if (test.prAll !== null && gate.min !== undefined && test.prAll < gate.min) {
-    return capped(gating, 'fail', `${test.prAll.toFixed(3)} is below the floor ${gate.min}`);
+  if (test.prAll !== null && gate.min !== undefined && test.prAll < gate.min - EPSILON) {
+    return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is below the floor ${gate.min}`);
   }
-  if (test.prAll !== null && gate.max !== undefined && test.prAll > gate.max) {
-    return capped(gating, 'fail', `${test.prAll.toFixed(3)} is above the ceiling ${gate.max}`);
+  if (test.prAll !== null && gate.max !== undefined && test.prAll > gate.max + EPSILON) {
+    return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is above the ceiling ${gate.max}`);
   }
   if (test.delta === null || test.pRaw === null) return { status: 'pass', reason: 'nothing to compare with' };
-  const tolerance = gate.tolerance ?? (policy.tolerance === 'suite' ? ctx.suiteTolerance : policy.tolerance);
   const drop = higher ? -test.delta : test.delta;
-  const worse = drop > 0 && drop >= tolerance;
-  const p = ctx.pHolm ?? test.pRaw;
-  const significant = p <= ctx.alpha;
-  const what = policy.worsening;
+  const worse = drop > EPSILON && drop >= ctx.tolerance - EPSILON;
+  const p = ctx.pAdjusted ?? test.pRaw;
+  const what = pairedPolicy(test.metric).worsening;
   if (test.shared < ctx.minShared) {
     return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
   }
-  if (worse && significant) {
-    return capped(gating, 'fail', `${what} ${pct(drop)} (p=${p.toPrecision(3)} ≤ α=${ctx.alpha}; ${test.regressed} cases worse, ${test.improved} better)`);
+  if (worse && p <= ctx.alpha) {
+    return capped(test.metric, 'fail', `${what} ${pct(drop)} (${evidence(p, ctx)} ≤ α=${ctx.alpha}; ${test.regressed} cases worse, ${test.improved} better)`);
   }
-  if (worse) return { status: 'warn', reason: `${what} ${pct(drop)} but not significant (p=${p.toPrecision(3)}): could be noise` };
-  if (drop > 0 && significant) return { status: 'pass', reason: `significant but below the tolerance of ${pct(tolerance)}` };
+  if (worse && p <= ctx.warnAlpha) return { status: 'warn', reason: `${what} ${pct(drop)} but not significant (${evidence(p, ctx)}): below the warn level ${ctx.warnAlpha}, could be noise` };
+  if (worse) return { status: 'pass', reason: `${what} ${pct(drop)}, within noise (${evidence(p, ctx)} > warn level ${ctx.warnAlpha})` };
+  if (drop > 0 && p <= ctx.alpha) return { status: 'pass', reason: `significant but below the tolerance of ${pct(ctx.tolerance)}` };
   return { status: 'pass', reason: drop < 0 ? `improved ${pct(-drop)}` : 'no significant change' };
 }
 
-/** Ratio thresholds as the metric's policy declares them (cost ×1.10; latency p50 ×1.25 fails, p95 ×1.5 warns only). */
-export function decideRatio(test: RatioTest, rule: RatioPolicy['statistics'][number]): { status: Status; reason: string } {
+/**
+ * Ratio thresholds as the metric's policy declares them (cost ×1.10; latency p50 ×1.25 fails,
+ * p95 ×1.5 warns only): past the threshold AND significant at the PR-wide α fails; past it with
+ * an adjusted p below the warn level warns.
+ */
+export function decideRatio(test: RatioTest, rule: RatioPolicy['statistics'][number], ctx: FamilyLevels & { pAdjusted: number | null }): { status: Status; reason: string } {
   const { gate, direction } = test.metric;
-  if (test.ratio === null) return { status: 'pass', reason: 'nothing to compare with' };
+  if (test.ratio === null || test.pRaw === null) return { status: 'pass', reason: 'nothing to compare with' };
   const worseRatio = direction === 'lower-is-better' ? test.ratio : 1 / test.ratio;
-  const lower = test.ci ? (direction === 'lower-is-better' ? test.ci[0] : 1 / test.ci[1]) : null;
   const threshold = 1 + (gate.tolerance ?? rule.tolerance);
   const label = test.statistic === 'sum' ? 'total' : test.statistic;
-  if (worseRatio <= threshold) return { status: 'pass', reason: `${label} ${times(worseRatio)} (limit ${times(threshold)})` };
-  const sure = lower !== null && lower > 1;
-  const failing = sure && rule.canFail;
-  return capped(gate.gate !== false, failing ? 'fail' : 'warn', `${label} ${times(worseRatio)} > ${times(threshold)}${sure && lower !== null ? ` (90% lower bound ${times(lower)})` : ' (within noise)'}`);
+  if (worseRatio <= threshold + EPSILON) return { status: 'pass', reason: `${label} ${times(worseRatio)} (limit ${times(threshold)})` };
+  const p = ctx.pAdjusted ?? test.pRaw;
+  const over = `${label} ${times(worseRatio)} > ${times(threshold)}`;
+  if (p <= ctx.alpha && rule.canFail) return capped(test.metric, 'fail', `${over} (${evidence(p, ctx)} ≤ α=${ctx.alpha})`);
+  if (p <= ctx.warnAlpha) return { status: 'warn', reason: `${over} (${evidence(p, ctx)}${rule.canFail ? '' : '; warns only'})` };
+  return { status: 'pass', reason: `${over} but within noise (${evidence(p, ctx)})` };
 }

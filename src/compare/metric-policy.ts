@@ -18,3 +18,13 @@ export function policyOf(metric: MetricInfo): GatePolicy {
 export function measureOf(metric: MetricInfo): ((sample: SampleMeasures) => Score) | undefined {
   return findMetric(metric.metric)?.measure;
 }
+
+/**
+ * Whether a metric gates: the suite's `gate:` setting when given, else the policy's default
+ * (latency-like amounts are report-only unless the suite opts in with `gate: true`).
+ */
+export function isGating(metric: MetricInfo): boolean {
+  if (metric.gate.gate !== undefined) return metric.gate.gate;
+  const policy = policyOf(metric);
+  return !(policy.test === 'ratio' && policy.reportOnlyByDefault === true);
+}

@@ -1,6 +1,8 @@
 import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
 import { presentPairs } from './case-values.js';
+import type { Clusters } from './clusters.js';
+import { clusteredSd, clusterResampler, clustersAt, clusterSums } from './clusters.js';
 import { mulberry32, resampler, seedFrom } from './rng.js';
 import { bootstrapInterval, EXACT_PERMUTATION_LIMIT, mcnemarOneSided, mean, signFlipPValue, standardDeviation, weightedMean, z } from './stats.js';
 
@@ -20,11 +22,18 @@ export interface PairedTest {
   regressed: number;
   /** One-sided p-value for "got worse". */
   pRaw: number | null;
-  /** Smallest drop (0–1 scale) this suite detects with 80 % power at α. */
-  detectableDrop: number | null;
+  /** Standard deviation of the per-case differences (what the detectable drop is computed from). */
+  sd: number;
+  test: 'mcnemar' | 'sign-flip' | 'none';
 }
 
-export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues, prAll: number | null, alpha: number, repeat: number): PairedTest {
+/**
+ * The paired test of one metric on the shared cases. McNemar's exact test only when both runs
+ * have k = 1 binary samples per case (each case is then a 0/1 pair); otherwise the per-case
+ * means are compared with the sign-flip test, valid whatever k each side used. With `clusters`
+ * (aligned with the values), whole clusters are flipped and resampled.
+ */
+export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues, prAll: number | null, repeats: { base: number; pr: number }, clusters: Clusters | null = null): PairedTest {
   const pairs = presentPairs(base, pr);
   const n = pairs.base.length;
   const sign = metric.direction === 'lower-is-better' ? -1 : 1;
@@ -32,13 +41,15 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
   const oriented = Float64Array.from(differences, (d) => d * sign);
   const improved = oriented.filter((d) => d > 0).length;
   const regressed = oriented.filter((d) => d < 0).length;
-  const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, detectableDrop: null };
+  const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, sd: 0, test: 'none' as const };
   if (n === 0) return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
 
-  const binary = metric.scale.kind === 'binary' && repeat === 1;
+  const grouped = clusters ? clustersAt(clusters, pairs.indexes) : null;
+  const binary = metric.scale.kind === 'binary' && repeats.base === 1 && repeats.pr === 1 && grouped === null;
   const random = mulberry32(seedFrom(metric.name));
-  const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(oriented, random);
-  const ci = n > 1 ? meanInterval(differences, resampler(seedFrom(`${metric.name}:ci`))) : null;
+  const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(grouped ? clusterSums(oriented, grouped) : oriented, random);
+  const ciResample = grouped ? clusterResampler(grouped, mulberry32(seedFrom(`${metric.name}:ci`))) : resampler(seedFrom(`${metric.name}:ci`));
+  const ci = n > 1 ? (grouped ? bootstrapInterval(n, (counts) => weightedMean(differences, counts), ciResample) : meanInterval(differences, ciResample)) : null;
   return {
     metric,
     shared: n,
@@ -50,7 +61,8 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
     improved,
     regressed,
     pRaw,
-    detectableDrop: detectableDrop(oriented, n, alpha, binary),
+    sd: grouped ? clusteredSd(oriented, grouped) : standardDeviation(oriented),
+    test: binary ? 'mcnemar' : 'sign-flip',
   };
 }
 
@@ -70,11 +82,17 @@ function meanInterval(differences: Float64Array, resample: (counts: Uint32Array)
 }
 
 /**
- * (z₁₋α + z₀.₈)·sd/√n from the observed paired differences; never below what the exact test
- * can resolve at all (for McNemar: ⌈log₂(1/α)⌉ regressed cases with none improved).
+ * The smallest true drop that FAILs with 80 % power under the gate's rule: the observed drop
+ * must reach the tolerance AND pass the test at the PR-wide level. Assumptions: the mean
+ * difference is normal with the observed per-case sd, the other tests of the family show no
+ * change (Holm's first step: α / m for m tests), and the sd stays the same under the drop.
+ * δ = max(tolerance, z₁₋α/m·se) + z₀.₈·se, se = sd/√n; never below what the exact test can
+ * resolve (McNemar: ⌈log₂(m/α)⌉ regressed cases with none improved).
  */
-export function detectableDrop(oriented: Float64Array, n: number, alpha: number, binary: boolean): number {
-  const power = (z(1 - alpha) + z(0.8)) * standardDeviation(oriented) / Math.sqrt(n);
-  const resolution = Math.ceil(Math.log2(1 / alpha)) / n;
-  return Math.min(1, Math.max(power, binary ? resolution : 1 / n));
+export function detectableDrop(sd: number, n: number, rule: { tolerance: number; alpha: number; familySize: number; binary: boolean }): number {
+  const level = rule.alpha / Math.max(1, rule.familySize);
+  const se = sd / Math.sqrt(n);
+  const needed = Math.max(rule.tolerance, z(1 - level) * se) + z(0.8) * se;
+  const resolution = rule.binary ? Math.ceil(Math.log2(1 / level)) / n : 1 / n;
+  return Math.min(1, Math.max(needed, resolution));
 }

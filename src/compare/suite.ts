@@ -1,174 +1,164 @@
 import type { RatioPolicy } from '../metrics/types.js';
-import type { CaseResult, MetricInfo, SuiteResult } from '../results/types.js';
-import { policyOf } from './metric-policy.js';
+import { MAX_ERROR_SHARE } from '../results/merge-baseline.js';
+import type { MetricInfo, SuiteResult } from '../results/types.js';
+import { isGating, policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
-import type { CaseValues } from './case-values.js';
-import { caseErrored, caseValues, presentValues } from './case-values.js';
-import { decidePaired, decideRatio } from './decide.js';
+import { caseErrored, presentValues } from './case-values.js';
+import { clustersOf } from './clusters.js';
+import type { FamilyLevels } from './decide.js';
+import { decidePaired, decideRatio, toleranceOf } from './decide.js';
+import { gateChanges, gatedMetric, notComparable } from './gate-changes.js';
+import type { MetricErrors } from './metric-errors.js';
+import { metricErrors } from './metric-errors.js';
 import type { PairedTest } from './paired-test.js';
-import { pairedTest } from './paired-test.js';
-import { holm, mean } from './stats.js';
-import type { CaseDiff, CaseRef, MetricComparison, SuiteComparison, Verdict } from './types.js';
+import { detectableDrop, pairedTest } from './paired-test.js';
+import { mean } from './stats.js';
+import type { Alignment, MetricValues } from './suite-align.js';
+import { align, metricValues, regressedCases, spendOf } from './suite-align.js';
+import type { MetricComparison, SuiteComparison, Verdict } from './types.js';
 
-const TOP_REGRESSED = 10;
 const RANK: Record<Verdict, number> = { pass: 0, warn: 1, error: 2, fail: 3 };
 
 export function worst(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');
 }
 
-const key = (testCase: CaseResult) => `${testCase.id}\u0000${testCase.hash}`;
-const ref = (testCase: CaseResult): CaseRef => ({ id: testCase.id, inputs: testCase.inputs });
 const isPaired = (metric: MetricInfo) => policyOf(metric).test === 'paired';
 
-function comparable(metric: MetricInfo, base: SuiteResult | undefined): MetricInfo | undefined {
-  const match = base?.metrics.find((candidate) => candidate.name === metric.name);
-  return match && match.metric === metric.metric && match.configHash === metric.configHash ? match : undefined;
+/** A suite's tests, run but not yet decided: the PR-wide family adjusts their p-values first. */
+export interface SuiteTests {
+  pr: SuiteResult;
+  base: SuiteResult | undefined;
+  alignment: Alignment;
+  values: Map<string, MetricValues>;
+  paired: PairedTest[];
+  ratios: { test: RatioTest; rule: RatioPolicy['statistics'][number] }[];
+  erroredCases: SuiteComparison['erroredCases'];
+  metricErrors: MetricErrors[];
+  /** The base suite's alpha and tolerance (the gate comes from the base). */
+  alpha: number;
+  tolerance: number;
 }
 
-function fromPaired(test: PairedTest, pHolm: number | null, decision: { status: MetricComparison['status']; reason: string }): MetricComparison {
-  const { metric } = test;
+/** A test spends the PR's error budget when it gates, joins multiple testing and has a p-value. */
+export function inFamily(test: PairedTest | RatioTest, canFail = true): boolean {
+  return canFail && test.pRaw !== null && isGating(test.metric) && policyOf(test.metric).multipleTesting;
+}
+
+export function familyOf(tests: SuiteTests): (PairedTest | RatioTest)[] {
+  return [...tests.paired.filter((test) => inFamily(test)), ...tests.ratios.filter(({ test, rule }) => inFamily(test, rule.canFail)).map(({ test }) => test)];
+}
+
+const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] });
+
+/** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
+export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteTests | SuiteComparison {
+  if (pr.status === 'skipped') return { ...header(pr), outcome: 'skipped', verdict: 'pass', note: pr.skipReason ?? 'skipped' };
+  const erroredCases = pr.cases.flatMap((testCase) => {
+    const errored = caseErrored(testCase);
+    return errored === undefined ? [] : [{ id: testCase.id, error: errored.error, kind: errored.kind }];
+  });
+  const infrastructure = erroredCases.filter((entry) => entry.kind === 'infrastructure');
+  if (pr.cases.length > 0 && infrastructure.length > MAX_ERROR_SHARE * pr.cases.length) {
+    const share = `${infrastructure.length} of ${pr.cases.length} cases`;
+    return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'error', note: `infrastructure failures on ${share} (more than ${MAX_ERROR_SHARE * 100} %), e.g. ${infrastructure[0]?.error ?? ''}` };
+  }
+  const baseRan = base?.status === 'ran' ? base : undefined;
+  const alignment = align(pr, baseRan);
+  const metrics = pr.metrics.map((metric) => gatedMetric(metric, baseRan));
+  const values = new Map(metrics.map((metric) => [metric.name, metricValues(metric, baseRan, pr, alignment)]));
+  const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;
+  const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.repeat };
+  const clusters = clustersOf(alignment.shared);
+  const paired = metrics.filter(isPaired).map((metric) => {
+    const { base: b, pr: p, prAll } = valuesOf(metric);
+    const present = presentValues(prAll);
+    return pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+  });
+  const ratios = metrics.flatMap((metric) => {
+    const policy = policyOf(metric);
+    if (policy.test !== 'ratio') return [];
+    const { base: b, pr: p, prAll } = valuesOf(metric);
+    return policy.statistics.map((rule) => ({ test: ratioTest(metric, rule.statistic, b, p, prAll, clusters), rule }));
+  });
   return {
-    name: metric.name, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
-    gating: metric.gate.gate !== false, baseline: test.baseline, pr: test.shared ? test.pr : test.prAll, delta: test.delta,
-    ci: test.ci, pRaw: test.pRaw, pHolm, improved: test.improved, regressed: test.regressed, shared: test.shared,
-    detectableDrop: test.detectableDrop, ...decision,
+    pr, base: baseRan, alignment, values, paired, ratios, erroredCases,
+    metricErrors: metricErrors(pr.cases, pr.metrics),
+    alpha: baseRan?.alpha ?? pr.alpha,
+    tolerance: baseRan?.tolerance ?? pr.tolerance,
   };
 }
 
-function fromRatio(test: RatioTest, rule: RatioPolicy['statistics'][number]): MetricComparison {
+function fromPaired(test: PairedTest, pAdjusted: number | null, detectable: number | null, decision: { status: MetricComparison['status']; reason: string }): MetricComparison {
+  const { metric } = test;
+  return {
+    name: metric.name, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
+    gating: isGating(metric), baseline: test.baseline, pr: test.shared ? test.pr : test.prAll, delta: test.delta,
+    ci: test.ci, pRaw: test.pRaw, pHolm: pAdjusted, improved: test.improved, regressed: test.regressed, shared: test.shared,
+    detectableDrop: detectable, ...decision,
+  };
+}
+
+function fromRatio(test: RatioTest, pAdjusted: number | null, decision: { status: MetricComparison['status']; reason: string }): MetricComparison {
   const { metric } = test;
   const label = test.statistic === 'sum' ? metric.name : `${metric.name} ${test.statistic}`;
   return {
     name: label, metric: metric.metric, family: metric.family, scale: metric.scale, direction: metric.direction,
-    gating: metric.gate.gate !== false, baseline: test.baseline,
-    pr: test.pr,
+    gating: isGating(metric), baseline: test.baseline, pr: test.pr,
     delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
-    pRaw: null, pHolm: null, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decideRatio(test, rule),
+    pRaw: test.pRaw, pHolm: pAdjusted, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decision,
   };
 }
 
-/** One metric's values: on the shared cases (aligned, id order) and on all of the PR's cases. */
-interface MetricValues {
-  base: CaseValues;
-  pr: CaseValues;
-  prAll: CaseValues;
+/** A gating metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated. */
+function outage(metric: MetricComparison, errors: MetricErrors | undefined, cases: number): MetricComparison {
+  if (!errors || cases === 0 || errors.cases <= MAX_ERROR_SHARE * cases || metric.status === 'fail') return metric;
+  return { ...metric, status: 'warn', reason: `could not be evaluated: errors on ${errors.cases} of ${cases} cases (${errors.messages[0]?.message ?? 'error'})` };
 }
 
-function regressedCases(tests: PairedTest[], values: Map<string, MetricValues>, shared: CaseResult[], sharedBase: CaseResult[]): CaseDiff[] {
-  const diffs: CaseDiff[] = [];
-  shared.forEach((testCase, index) => {
-    const deltas: Record<string, number> = {};
-    let drop = 0;
-    for (const { metric } of tests) {
-      const b = values.get(metric.name)?.base[index] ?? Number.NaN;
-      const p = values.get(metric.name)?.pr[index] ?? Number.NaN;
-      if (Number.isNaN(b) || Number.isNaN(p) || b === p) continue;
-      deltas[metric.name] = p - b;
-      const oriented = metric.direction === 'lower-is-better' ? b - p : p - b;
-      if (oriented < 0 && metric.gate.gate !== false) drop -= oriented;
-    }
-    if (drop > 0) {
-      const before = sharedBase[index];
-      diffs.push({ id: testCase.id, inputs: testCase.inputs, baselineOutput: before?.samples[0]?.output ?? null, prOutput: testCase.samples[0]?.output ?? null, deltas, drop });
-    }
+/** Second pass: decide every metric with its PR-wide adjusted p-value (`adjusted`; tests outside the family keep their raw p). */
+export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioTest, number>, levels: FamilyLevels): SuiteComparison {
+  const { pr, base, alignment } = tests;
+  const minShared = Math.max(20, Math.ceil(alignment.baseCount / 2));
+  const changed = new Set(notComparable(pr, base));
+  const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
+  const metrics: MetricComparison[] = tests.paired.map((test) => {
+    const pAdjusted = adjusted.get(test) ?? test.pRaw;
+    const tolerance = toleranceOf(test.metric, tests.tolerance);
+    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, alpha: levels.alpha, familySize: levels.familySize, binary: test.test === 'mcnemar' }) : null;
+    return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
-  return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
-}
-
-function metricValues(metric: MetricInfo, base: SuiteResult | undefined, pr: SuiteResult, sharedIndexes: number[], sharedBase: CaseResult[]): MetricValues {
-  const prAll = caseValues(pr.cases, metric);
-  const match = comparable(metric, base);
-  return {
-    prAll,
-    pr: Float64Array.from(sharedIndexes, (index) => prAll[index] as number),
-    base: match ? caseValues(sharedBase, match) : new Float64Array(sharedIndexes.length).fill(Number.NaN),
-  };
-}
-
-/** A case fails a metric when its value misses the metric's per-case pass mark. */
-function wasFailing(testCase: CaseResult, metrics: readonly MetricInfo[]): boolean {
-  return metrics.some((metric) => {
-    const { threshold } = metric;
-    if (threshold === undefined || metric.gate.gate === false) return false;
-    return testCase.samples.some((sample) => {
-      const value = sample.scores[metric.name]?.value;
-      if (value === null || value === undefined) return sample.output === null;
-      return metric.direction === 'higher-is-better' ? value < threshold : value > threshold;
-    });
-  });
-}
-
-function spendOf(cases: readonly CaseResult[], pick: (sample: CaseResult['samples'][number]) => number | undefined): number {
-  let total = 0;
-  for (const testCase of cases) for (const sample of testCase.samples) total += pick(sample) ?? 0;
-  return total;
-}
-
-/** compare one suite: align cases, test every metric, decide. */
-export function compareSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteComparison {
-  const header = { name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [] };
-  if (pr.status === 'skipped') return { ...header, outcome: 'skipped', verdict: 'pass', note: pr.skipReason ?? 'skipped' };
-  const erroredCases = pr.cases.flatMap((testCase) => {
-    const error = caseErrored(testCase);
-    return error === undefined ? [] : [{ id: testCase.id, error }];
-  });
-  if (pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
-    return { ...header, erroredCases, outcome: 'could-not-run', verdict: 'error', note: `every case failed to run, e.g. ${erroredCases[0]?.error ?? ''}` };
+  for (const { test, rule } of tests.ratios) {
+    const pAdjusted = adjusted.get(test) ?? test.pRaw;
+    metrics.push(fromRatio(test, pAdjusted, decideRatio(test, rule, { ...levels, pAdjusted })));
   }
-  const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
-  const prKeys = pr.cases.map(key);
-  const prKeySet = new Set(prKeys);
-  // Shared cases in id order: resampling draws the same cases whatever order the suite lists them in.
-  const sharedIndexes = prKeys.flatMap((caseKey, index) => (baseCases.has(caseKey) ? [index] : []));
-  sharedIndexes.sort((a, b) => {
-    const [left, right] = [pr.cases[a]?.id ?? '', pr.cases[b]?.id ?? ''];
-    return left < right ? -1 : left > right ? 1 : 0;
-  });
-  const shared = sharedIndexes.map((index) => pr.cases[index] as CaseResult);
-  const sharedBase = sharedIndexes.map((index) => baseCases.get(prKeys[index] as string) as CaseResult);
-  const added = pr.cases.filter((_, index) => !baseCases.has(prKeys[index] as string)).map(ref);
-  const removed = [...baseCases].filter(([caseKey]) => !prKeySet.has(caseKey)).map(([, testCase]) => testCase).map((testCase) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) }));
-
-  const values = new Map(pr.metrics.map((metric) => [metric.name, metricValues(metric, base, pr, sharedIndexes, sharedBase)]));
-  const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;
-  const paired = pr.metrics.filter(isPaired).map((metric) => {
-    const { base: b, pr: p, prAll } = valuesOf(metric);
-    const present = presentValues(prAll);
-    return pairedTest(metric, b, p, present.length ? mean(present) : null, pr.alpha, pr.repeat);
-  });
-  const holmFamily = paired.filter((test) => test.pRaw !== null && test.metric.gate.gate !== false && policyOf(test.metric).multipleTesting);
-  const adjusted = holm(holmFamily.map((test) => test.pRaw ?? 1));
-  const minShared = Math.max(20, Math.ceil(baseCases.size / 2));
-  const metrics: MetricComparison[] = paired.map((test) => {
-    const index = holmFamily.indexOf(test);
-    const pHolm = index >= 0 ? adjusted[index] ?? null : null;
-    return fromPaired(test, pHolm, decidePaired(test, { alpha: pr.alpha, suiteTolerance: pr.tolerance, minShared, pHolm }));
-  });
-  for (const metric of pr.metrics) {
-    const policy = policyOf(metric);
-    if (policy.test !== 'ratio') continue;
-    const { base: b, pr: p, prAll } = valuesOf(metric);
-    for (const rule of policy.statistics) metrics.push(fromRatio(ratioTest(metric, rule.statistic, b, p, prAll), rule));
-  }
-  const removedFailing = removed.filter((testCase) => testCase.wasFailing).length;
-  const verdict = worst([...metrics.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass']);
+  const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'warn' as const, reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
+  const broken = compared.filter((metric) => metric.gating && metric.reason.startsWith('could not be evaluated'));
+  const removedFailing = alignment.removed.filter((testCase) => testCase.wasFailing).length;
+  const verdict = worst([...compared.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass', broken.length ? 'error' : 'pass']);
+  const notes = [
+    ...(broken.length ? [`${broken.map((metric) => metric.name).join(', ')} could not be evaluated (errors, not a regression): ${errorsOf.get(broken[0]?.name ?? '')?.messages[0]?.message ?? 'error'}`] : []),
+    ...(removedFailing ? [`${removedFailing} removed case(s) were failing on the baseline: was a hard case dropped?`] : []),
+  ];
   return {
-    ...header,
-    outcome: base && base.status === 'ran' ? 'compared' : 'new',
-    ...(removedFailing ? { note: `${removedFailing} removed case(s) were failing on the baseline: was a hard case dropped?` } : {}),
+    ...header(pr),
+    outcome: base ? 'compared' : 'new',
+    ...(notes.length ? { note: notes.join('. ') } : {}),
     verdict,
-    shared: shared.length,
-    metrics,
-    added,
-    removed,
-    regressedCases: regressedCases(paired, values, shared, sharedBase),
-    erroredCases,
+    shared: alignment.shared.length,
+    metrics: compared,
+    added: alignment.added,
+    removed: alignment.removed,
+    regressedCases: regressedCases(tests.paired, tests.values, alignment),
+    erroredCases: tests.erroredCases,
+    metricErrors: tests.metricErrors,
+    gateChanges: gateChanges(pr, base),
+    notComparable: [...changed],
     spend: {
       flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
       evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),
-      baselineFlowUsd: base?.status === 'ran' ? spendOf(base.cases, (sample) => sample.costUsd) : null,
+      baselineFlowUsd: base ? spendOf(base.cases, (sample) => sample.costUsd) : null,
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { Direction, Family, Scale } from '../metrics/types.js';
+import type { ErrorKind } from '../runner/error-kind.js';
+import type { MetricErrors } from './metric-errors.js';
 
 /**
  * pass | warn | fail are the gate's verdicts; `error` is "the evaluation could not run"
@@ -22,12 +24,17 @@ export interface MetricComparison {
   ratio?: number | null;
   /** 90% bootstrap interval of the mean difference (or of the ratio for cost/latency). */
   ci: [number, number] | null;
+  /** One-sided p-value for "worse" (paired test, or permutation test of the ratio). */
   pRaw: number | null;
+  /** Holm-adjusted over every gating test of the PR (all suites); the raw p for report-only tests. */
   pHolm: number | null;
   improved: number;
   regressed: number;
   shared: number;
-  /** Smallest drop this suite can detect with 80% power at α (0–1 scale), if computable. */
+  /**
+   * Smallest true drop (0–1 scale) that FAILs with 80 % power: the tolerance rule and the PR-wide
+   * family (Holm's first step α/m) included, no change elsewhere assumed; if computable.
+   */
   detectableDrop: number | null;
   status: 'pass' | 'warn' | 'fail';
   reason: string;
@@ -65,8 +72,17 @@ export interface SuiteComparison {
   added: CaseRef[];
   removed: CaseRef[];
   regressedCases: CaseDiff[];
-  /** Cases whose flow errored in the PR run (reported apart from quality). */
-  erroredCases: { id: string; error: string }[];
+  /**
+   * Cases whose flow errored on every sample in the PR run: `infrastructure` ones are left out
+   * of the comparison, `application` ones count as failures.
+   */
+  erroredCases: { id: string; error: string; kind: ErrorKind }[];
+  /** Metrics that could not be computed on some samples, with their first distinct messages. */
+  metricErrors: MetricErrors[];
+  /** Gate settings this PR changes; the baseline's apply until merge. */
+  gateChanges: string[];
+  /** Metrics whose evaluator changed (config, judge model, rubric): not compared. */
+  notComparable: string[];
   /** What the runs spent in USD: the flow itself, and judges / moderation apart. */
   spend?: { flowUsd: number; evaluatorUsd: number; baselineFlowUsd: number | null };
 }
@@ -80,4 +96,6 @@ export interface Comparison {
   regressions: number;
   /** One-line summary per reason, top of the report. */
   headline: string;
+  /** The PR-wide error budget: every gating test of every suite is one Holm family. */
+  family: { alpha: number; warnAlpha: number; tests: number };
 }

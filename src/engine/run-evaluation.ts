@@ -66,7 +66,7 @@ async function runSuite(suite: Suite, client: ModelClient | undefined, judgeMode
     repeat: suite.repeat,
     alpha: suite.gate.alpha,
     tolerance: suite.gate.tolerance,
-    metrics: metricInfos(suite),
+    metrics: metricInfos(suite, judgeModel),
   };
   if (flow.needsModel && !client) {
     const skipReason = 'needs a model API key: set OPENAI_API_KEY (CLI) or the `api-key` input (action)';

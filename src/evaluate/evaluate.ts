@@ -20,7 +20,7 @@ export interface EvaluateContext {
 }
 
 /** What every results file says about a suite's metrics (family, scale, direction, gate). */
-export function metricInfos(suite: Suite): MetricInfo[] {
+export function metricInfos(suite: Suite, judgeModel?: string): MetricInfo[] {
   return suite.evaluators.map((evaluator) => {
     const metric = definitionOf(evaluator);
     return {
@@ -29,7 +29,7 @@ export function metricInfos(suite: Suite): MetricInfo[] {
       family: metric.family,
       scale: metric.scale,
       direction: metric.direction,
-      configHash: evaluatorHash(evaluator),
+      configHash: evaluatorHash(evaluator, { suiteDir: suite.dir, ...(judgeModel ? { judgeModel } : {}) }),
       ...(metric.threshold === undefined ? {} : { threshold: metric.threshold }),
       gate: { ...suite.gate.metrics[evaluator.name] },
     };
@@ -66,7 +66,7 @@ function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
 }
 
 async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, ctx: EvaluateContext, prices: PriceTable): Promise<SampleResult> {
-  if (!sample.ok) return failedSample(sample.error);
+  if (!sample.ok) return failedSample(sample.error, sample.errorKind);
   const flow = sample.value;
   const measured = measures(flow, prices);
   const scores: Record<string, ScoreRecord> = {};

@@ -9,15 +9,18 @@ export const DEFECT_RATE: PairedPolicy = { test: 'paired', tolerance: 0, multipl
 /** Harm checks that should pass (higher is better), e.g. refusing harmful requests: any significant drop. */
 export const PAIRED_SAFETY: PairedPolicy = { test: 'paired', tolerance: 0, multipleTesting: true, worsening: 'dropped' };
 
-/** Cost: total over the shared cases, ×1.10 fails when the interval's lower bound is above 1. */
+/** Cost: total over the shared cases; ×1.10 or more fails when its permutation p-value is significant in the PR's family. */
 export const COST_RATIO: RatioPolicy = {
   test: 'ratio',
   aggregate: 'mean',
   statistics: [{ statistic: 'sum', tolerance: 0.1, canFail: true }],
-  multipleTesting: false,
+  multipleTesting: true,
 };
 
-/** Latency-like amounts: p50 ×1.25 fails when sure, p95 ×1.5 warns only. */
+/**
+ * Latency-like amounts: report-only by default (runner speed drifts run to run); with
+ * `gate: true`, p50 ×1.25 fails when significant in the PR's family, p95 ×1.5 warns only.
+ */
 export const LATENCY_RATIO: RatioPolicy = {
   test: 'ratio',
   aggregate: 'median',
@@ -25,5 +28,6 @@ export const LATENCY_RATIO: RatioPolicy = {
     { statistic: 'p50', tolerance: 0.25, canFail: true },
     { statistic: 'p95', tolerance: 0.5, canFail: false },
   ],
-  multipleTesting: false,
+  multipleTesting: true,
+  reportOnlyByDefault: true,
 };

@@ -78,6 +78,11 @@ export interface RatioPolicy {
   aggregate: 'mean' | 'median';
   statistics: readonly { statistic: RatioStatistic; tolerance: number; canFail: boolean }[];
   multipleTesting: boolean;
+  /**
+   * Report-only unless the suite sets `gate: true` for the metric: a whole-run speed change
+   * (another runner) moves every case at once, which no case-level test can tell from a regression.
+   */
+  reportOnlyByDefault?: boolean;
 }
 
 /** What a measured metric reads of a stored sample: the flow's own measurements, stored once. */

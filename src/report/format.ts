@@ -49,7 +49,7 @@ export function detectableLine(metrics: readonly MetricComparison[]): string | u
   const drops = metrics.filter((metric) => metric.detectableDrop !== null && metric.gating).map((metric) => metric.detectableDrop as number);
   if (drops.length === 0) return undefined;
   const worst = Math.max(...drops);
-  return `With ${metrics[0]?.shared ?? 0} shared cases this suite reliably detects (80% power) drops of ≥ ${(worst * 100).toFixed(1)} pts; to catch smaller drops, add cases or samples per case (\`repeat: 3\`).`;
+  return `With ${metrics[0]?.shared ?? 0} shared cases this suite FAILs a true drop of ≥ ${(worst * 100).toFixed(1)} pts with 80% power (tolerance and the PR-wide Holm family included, assuming no change elsewhere); to catch smaller drops, add cases or samples per case (\`repeat: 3\`).`;
 }
 
 /** "Spend: flow $0.0123 (baseline $0.0119) · judges and moderation $0.0040, apart" */
@@ -64,4 +64,9 @@ export function spendLine(spend: SuiteComparison['spend']): string | undefined {
 /** baseline, PR, Δ, CI and p: the cells every metric table shows, terminal and Markdown alike. */
 export function metricCells(metric: MetricComparison): string[] {
   return [formatValue(metric.baseline, metric.scale), formatValue(metric.pr, metric.scale), formatDelta(metric), formatInterval(metric), formatP(metric)];
+}
+
+/** "relevance: 12 errors — HTTP 401 (10), unparseable answer (2)" per metric that errored. */
+export function metricErrorLines(suite: SuiteComparison): string[] {
+  return suite.metricErrors.map((entry) => `${entry.metric}: ${entry.count} sample(s) could not be scored, left out of its test — ${entry.messages.map((message) => `${message.message} (${message.count})`).join('; ')}`);
 }

@@ -1,6 +1,6 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeMarkdownText, escapeTableCell, fencedBlock } from './escape.js';
-import { detectableLine, metricCells, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
+import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
 export interface Detail {
@@ -76,6 +76,9 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   const spend = spendLine(suite.spend);
   if (spend) lines.push(spend, '');
   if (suite.note) lines.push(`⚠️ ${escapeMarkdownText(suite.note)}`, '');
+  for (const change of suite.gateChanges) lines.push(`🔒 ${escapeMarkdownText(change)}`, '');
+  if (suite.notComparable.length) lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownText(suite.notComparable.join(', '))}`, '');
+  for (const line of metricErrorLines(suite)) lines.push(`⚠️ ${escapeMarkdownText(line)}`, '');
   const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
   if (cases.length) {
     lines.push(`**Top regressed cases** (${cases.length} of ${suite.regressedCases.length} shown)`, '');
@@ -84,8 +87,8 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   if (detail.listCases) {
     lines.push(...caseList('Added cases', suite.added), ...caseList('Removed cases', suite.removed));
     if (suite.erroredCases.length) {
-      lines.push(`**Cases whose flow failed (${suite.erroredCases.length})**: counted as 0 for quality, not as a regression of the model.`, '');
-      for (const errored of suite.erroredCases.slice(0, 10)) lines.push(`- \`${escapeTableCell(errored.id, 60).replace(/`/g, "'")}\`: ${escapeTableCell(errored.error, 200)}`);
+      lines.push(`**Cases whose flow failed (${suite.erroredCases.length})**: infrastructure failures (timeouts, 429/5xx, connection) are left out of the comparison; application failures count as failed cases.`, '');
+      for (const errored of suite.erroredCases.slice(0, 10)) lines.push(`- \`${escapeTableCell(errored.id, 60).replace(/`/g, "'")}\` (${errored.kind}): ${escapeTableCell(errored.error, 200)}`);
       lines.push('');
     }
   }
@@ -103,7 +106,7 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
   if (options.trend) lines.push(options.trend, '');
   const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
-  lines.push('---', `<sub>EvalGate · paired tests on shared cases, Holm-corrected at the suite's α${link}</sub>`);
+  lines.push('---', `<sub>EvalGate · paired tests on shared cases, one Holm family over every gating test of the PR${link}</sub>`);
   return lines.join('\n');
 }
 

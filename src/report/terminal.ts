@@ -1,5 +1,5 @@
 import type { Comparison, SuiteComparison } from '../compare/types.js';
-import { detectableLine, metricCells, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
+import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
 type Color = keyof typeof COLORS;
@@ -45,6 +45,7 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
     ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => plain(diff.id)).join(', ')}`] : []),
     ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
     ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${plain(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
+    ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(plain(line), 'yellow')}`),
     ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(plain(suite.note), 'yellow')}`] : []),
     '',
   ];

@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../runner/error-kind.js';
 import { VERSION } from '../core/version.js';
 import type { ResultsFile, RunMetadata, SampleResult, ScoreRecord, SuiteResult } from './types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';
@@ -25,8 +26,8 @@ export function ranSuite(header: SuiteHeader, cases: SuiteResult['cases']): Suit
 }
 
 /** A sample whose flow failed: no output, its error, nothing measured or scored. */
-export function failedSample(error: string): SampleResult {
-  return { output: null, error, usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 0, scores: {} };
+export function failedSample(error: string, errorKind?: ErrorKind): SampleResult {
+  return { output: null, error, ...(errorKind ? { errorKind } : {}), usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latencyMs: 0, scores: {} };
 }
 
 /** A score as stored: a non-finite value is an error, never a number. */

@@ -1,6 +1,7 @@
 import type { Flow } from '../flows/types.js';
 import type { Case } from '../core/case.js';
 import { mapLimit } from '../core/pool.js';
+import { errorKindOf } from './error-kind.js';
 import type { CaseRun, SampleRun } from './types.js';
 
 export interface RunCasesOptions {
@@ -33,7 +34,7 @@ export async function runCases(cases: readonly Case[], flow: Flow, options: RunC
     try {
       result = { ok: true, value: await flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)) };
     } catch (error) {
-      result = { ok: false, error: describeError(error) };
+      result = { ok: false, error: describeError(error), errorKind: errorKindOf(error) };
     }
     done += 1;
     options.onProgress?.(done, jobs.length);

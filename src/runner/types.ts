@@ -1,7 +1,8 @@
 import type { FlowOutput } from '../flows/types.js';
 import type { Case } from '../core/case.js';
+import type { ErrorKind } from './error-kind.js';
 
-export type SampleRun = { ok: true; value: FlowOutput } | { ok: false; error: string };
+export type SampleRun = { ok: true; value: FlowOutput } | { ok: false; error: string; errorKind: ErrorKind };
 
 export interface CaseRun {
   case: Case;

@@ -63,12 +63,24 @@ describe('gate rules', () => {
     expect(metric?.status).toBe('fail');
   });
 
-  it('counts errors as 0 for quality and lists the errored cases apart', () => {
+  it('counts application failures of the flow as 0 and leaves infrastructure failures out; lists both apart', () => {
     const base = binaryCases(40, () => true);
-    const pr: CaseSpec[] = binaryCases(40, () => true).map((spec, index) => (index < 2 ? { ...spec, error: 'HTTP 500' } : spec));
+    const errors = ['command exited with code 1', 'HTTP 503 Service Unavailable', 'timed out: operation aborted'];
+    const pr: CaseSpec[] = binaryCases(40, () => true).map((spec, index) => (index < 3 ? { ...spec, error: errors[index] as string } : spec));
     const comparison = compare(results(suite(base, [binary('exact')])), results(suite(pr, [binary('exact')])));
-    expect(metricOf(comparison, 'exact')).toMatchObject({ regressed: 2 });
-    expect(comparison.suites[0]?.erroredCases).toEqual([{ id: 'case-0000', error: 'HTTP 500' }, { id: 'case-0001', error: 'HTTP 500' }]);
+    expect(metricOf(comparison, 'exact')).toMatchObject({ regressed: 1, shared: 38 });
+    expect(comparison.suites[0]?.erroredCases).toEqual([
+      { id: 'case-0000', error: 'command exited with code 1', kind: 'application' },
+      { id: 'case-0001', error: 'HTTP 503 Service Unavailable', kind: 'infrastructure' },
+      { id: 'case-0002', error: 'timed out: operation aborted', kind: 'infrastructure' },
+    ]);
+  });
+
+  it('counts an application failure as a defect for lower-is-better metrics', () => {
+    const harm = binary('pii', { family: 'harm', direction: 'lower-is-better' });
+    const base = binaryCases(60, () => false, 'pii');
+    const pr: CaseSpec[] = binaryCases(60, () => false, 'pii').map((spec, index) => (index < 12 ? { ...spec, error: 'invalid JSON output' } : spec));
+    expect(metricOf(compare(results(suite(base, [harm])), results(suite(pr, [harm]))), 'pii')).toMatchObject({ regressed: 12, status: 'fail' });
   });
 
   it('keeps "could not run" apart from "regressed"', () => {
@@ -88,9 +100,11 @@ describe('gate rules', () => {
     expect(metricOf(compare(results(suite(base, [harm])), results(suite(pr, [harm]))), 'pii')).toMatchObject({ status: 'fail', reason: expect.stringMatching(/defect rate rose 8\.0 pts/) });
   });
 
-  it('fails cost ×1.10+ with a bootstrap lower bound above 1, and latency p50 ×1.25+', () => {
+  it('fails cost ×1.10+ significant by the permutation test, and latency p50 ×1.25+ when the suite gates latency', () => {
     const cases = (cost: number, ms: number): CaseSpec[] => Array.from({ length: 50 }, (_, index) => ({ id: `c${index}`, values: { cost: cost * (1 + (index % 5) / 10), latency: ms + (index % 7) } }));
-    const comparison = compare(results(suite(cases(0.001, 100), [costMetric, latencyMetric])), results(suite(cases(0.0012, 140), [costMetric, latencyMetric])));
+    const gatedLatency = { ...latencyMetric, gate: { gate: true } };
+    const comparison = compare(results(suite(cases(0.001, 100), [costMetric, gatedLatency])), results(suite(cases(0.0012, 140), [costMetric, gatedLatency])));
+    expect(metricOf(comparison, 'cost')?.pRaw).toBeLessThan(0.001);
     expect(metricOf(comparison, 'cost')).toMatchObject({ status: 'fail' });
     expect(metricOf(comparison, 'cost')?.ratio).toBeCloseTo(1.2, 10);
     expect(metricOf(comparison, 'latency p50')).toMatchObject({ status: 'fail' });
@@ -115,10 +129,12 @@ describe('gate rules', () => {
     expect(compared).toMatchObject({ shared: 29, added: [{ id: 'case-0003' }, { id: 'brand-new' }], removed: [{ id: 'case-0003', wasFailing: true }], verdict: 'warn' });
   });
 
-  it('compares a metric only while its evaluator config is unchanged', () => {
+  it('compares a metric only while its evaluator config is unchanged, and says so loudly when it changed', () => {
     const base = suite(binaryCases(30, () => true), [binary('exact', { configHash: 'old' })]);
     const pr = suite(binaryCases(30, () => false), [binary('exact', { configHash: 'new' })]);
-    expect(metricOf(compare(results(base), results(pr)), 'exact')).toMatchObject({ baseline: null, status: 'pass', reason: 'nothing to compare with' });
+    const comparison = compare(results(base), results(pr));
+    expect(metricOf(comparison, 'exact')).toMatchObject({ baseline: null, status: 'warn', reason: expect.stringMatching(/^not comparable: the evaluator changed/) });
+    expect(comparison.suites[0]?.notComparable).toEqual(['exact']);
   });
 
   it('reports and passes with no baseline; skipped and new suites are their own outcomes', () => {
@@ -128,9 +144,9 @@ describe('gate rules', () => {
     expect(comparison.headline).toMatch(/no baseline yet/);
   });
 
-  it('reports the smallest reliably detectable drop', () => {
+  it('reports the smallest drop that fails with 80 % power: never below the tolerance', () => {
     const base = binaryCases(200, (index) => index < 180);
     const metric = metricOf(compare(results(suite(base, [binary('exact')])), results(suite(base, [binary('exact')]))), 'exact');
-    expect(metric?.detectableDrop).toBeCloseTo(5 / 200, 12);
+    expect(metric?.detectableDrop).toBeCloseTo(0.05, 12);
   });
 });

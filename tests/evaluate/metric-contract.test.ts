@@ -7,6 +7,7 @@ import type { MetricDefinition } from '../../src/metrics/types.js';
 import { createModelClient } from '../../src/model/client.js';
 import type { ModelClient } from '../../src/model/types.js';
 import type { ScoreRecord } from '../../src/results/types.js';
+import type { SampleRun } from '../../src/runner/types.js';
 import type { Suite } from '../../src/suites/types.js';
 import type { OpenAIServer } from '../support/openai-server.js';
 import { chatReply, embeddingReply, moderationReply, startOpenAIServer } from '../support/openai-server.js';
@@ -36,7 +37,7 @@ const optionsFor = (metric: MetricDefinition, extra: Record<string, unknown> = {
 const FLOW_OUTPUT: FlowOutput = { output: 'The tent weighs 4.2 kg.', context: 'The tent weighs 4.2 kg.', usage: { prompt: 10, completion: 5, cached: 0, reasoning: 0 }, model: 'gpt-4o-mini', latency: { totalMs: 120, firstTokenMs: 20 } };
 const CASE: Case = { id: 'c1', vars: { question: 'How heavy is the tent?' }, source: { file: 'cases.jsonl', line: 1 } };
 
-async function evaluate(metric: MetricDefinition, options: Record<string, unknown>, sample: { ok: true; value: FlowOutput } | { ok: false; error: string }, withClient: boolean) {
+async function evaluate(metric: MetricDefinition, options: Record<string, unknown>, sample: SampleRun, withClient: boolean) {
   const suite: Suite = {
     name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1,
     flow: { kind: 'command', argv: ['app'], timeoutMs: 1000, env: {} },
@@ -97,7 +98,7 @@ describe('every metric, the same edge cases', () => {
   });
 
   it.each(METRICS.map((metric) => [metric.name, metric] as const))('%s: a failed flow run is recorded on the sample, never scored', async (_name, metric) => {
-    const sample = await evaluate(metric, optionsFor(metric), { ok: false, error: 'the command exited with 1' }, true);
+    const sample = await evaluate(metric, optionsFor(metric), { ok: false, error: 'the command exited with 1', errorKind: 'application' }, true);
     expect(sample).toMatchObject({ output: null, error: 'the command exited with 1', scores: {} });
   });
 

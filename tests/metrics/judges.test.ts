@@ -153,11 +153,11 @@ describe('evaluate stage', () => {
       gate: { alpha: 0.05, tolerance: 0.05, metrics: {} },
     };
     const flowOutput = { output: 'It is 4.2 kg', usage: { prompt: 100, completion: 10, cached: 0, reasoning: 0 }, model: 'gpt-4o-mini', latency: { totalMs: 50 } };
-    const [result] = await evaluateCases([{ case: suite.cases[0] as Suite['cases'][number], samples: [{ ok: true, value: flowOutput }, { ok: false, error: 'timed out' }] }], suite, { client, judgeModel: 'gpt-4o-mini', concurrency: 2 });
+    const [result] = await evaluateCases([{ case: suite.cases[0] as Suite['cases'][number], samples: [{ ok: true, value: flowOutput }, { ok: false, error: 'timed out', errorKind: 'infrastructure' }] }], suite, { client, judgeModel: 'gpt-4o-mini', concurrency: 2 });
     // Cost is measured once, on the sample: no copy of it among the scores.
     expect(result?.samples[0]?.scores).toEqual({ contains: { status: 'ok', value: 1 }, relevance: { status: 'ok', value: 5 } });
     expect(result?.samples[0]?.costUsd).toBeCloseTo((100 * 0.15 + 10 * 0.6) / 1e6, 15);
     expect(result?.samples[0]?.evaluatorCostUsd).toBeCloseTo((1000 * 0.15 + 10 * 0.6) / 1e6, 15);
-    expect(result?.samples[1]).toMatchObject({ output: null, error: 'timed out', scores: {} });
+    expect(result?.samples[1]).toMatchObject({ output: null, error: 'timed out', errorKind: 'infrastructure', scores: {} });
   });
 });

@@ -24,10 +24,13 @@ function comparison(cases = 3, outputSize = 100): Comparison {
     added: [{ id: 'new-1', inputs: {} }],
     removed: [{ id: 'old-1', inputs: {}, wasFailing: true }],
     regressedCases: Array.from({ length: cases }, (_, index) => ({ id: `case-${index}`, inputs: { question: `q ${HOSTILE}` }, baselineOutput: `good ${'x'.repeat(outputSize)}`, prOutput: `bad ${HOSTILE} ${'y'.repeat(outputSize)}`, deltas: { f1: -0.5 }, drop: 0.5 })),
-    erroredCases: [{ id: 'case-err', error: 'HTTP 500 @octocat' }],
+    erroredCases: [{ id: 'case-err', error: 'HTTP 500 @octocat', kind: 'infrastructure' }],
+    metricErrors: [{ metric: 'groundedness', count: 4, cases: 4, messages: [{ message: `judge said ${HOSTILE}`, count: 4 }] }],
+    gateChanges: ['this PR loosens f1 tolerance 0.05 → 0.5; takes effect after merge'],
+    notComparable: [],
   };
-  const skipped: SuiteComparison = { name: 'support-chat', file: 'evals/s.eval.yaml', outcome: 'skipped', note: 'needs a model API key', verdict: 'pass', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [] };
-  return { verdict: 'fail', hasBaseline: true, suites: [suite, skipped], regressions: 1, headline: `1 metric(s) regressed — contoso-faq › f1: dropped 10.0 pts ${HOSTILE}` };
+  const skipped: SuiteComparison = { name: 'support-chat', file: 'evals/s.eval.yaml', outcome: 'skipped', note: 'needs a model API key', verdict: 'pass', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] };
+  return { verdict: 'fail', hasBaseline: true, suites: [suite, skipped], regressions: 1, headline: `1 metric(s) regressed — contoso-faq › f1: dropped 10.0 pts ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 } };
 }
 
 describe('the PR comment', () => {
@@ -44,7 +47,7 @@ describe('the PR comment', () => {
     expect(families).toEqual(['quality', 'harm', 'honesty', 'cost', 'latency']);
     expect(body).toContain('| quality | f1 | 90.0% | 80.0% | −10.0 | −14.0 … −6.0 | <0.001 / 0.001 | 1 / 9 | ❌ dropped 10.0 pts |');
     expect(body).toContain('| cost | cost | $0.0123 | $0.0125 | ×1.02 | ×1.00 … ×1.04 |');
-    expect(body).toContain('reliably detects (80% power) drops of ≥ 6.0 pts');
+    expect(body).toContain('FAILs a true drop of ≥ 6.0 pts');
   });
 
   it('lists regressed cases in <details>, added/removed/errored cases and skipped suites', () => {

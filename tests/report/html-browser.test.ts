@@ -119,7 +119,8 @@ describe('the HTML report in headless Chromium', () => {
     expect(bestFirst[0]).toBeGreaterThan(0);
     await page.locator('#f-metric').selectOption('exact');
     const moved = await rowTexts(page, 5);
-    expect(moved.length).toBe(11);
+    // The ten reworded answers; the case whose flow failed is not a drop of the metric.
+    expect(moved.length).toBe(10);
     for (const text of moved) expect(text).toMatch(/exact −100\.0/);
     await page.locator('#f-metric').selectOption('');
     await page.locator('#f-text').fill('CASE-13');

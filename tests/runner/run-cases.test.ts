@@ -48,7 +48,7 @@ describe('runCases', () => {
       return 'fine';
     });
     const runs = await runCases(cases, flow, { repeat: 1, concurrency: 4, timeoutMs: 1000 });
-    expect(runs[4]?.samples).toEqual([{ ok: false, error: 'provider said no' }]);
+    expect(runs[4]?.samples).toEqual([{ ok: false, error: 'provider said no', errorKind: 'application' }]);
     expect(runs.filter((run) => run.samples[0]?.ok)).toHaveLength(11);
   });
 

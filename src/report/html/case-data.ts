@@ -66,7 +66,7 @@ function suiteCases(pr: SuiteResult, base: SuiteResult | undefined): HtmlCase[] 
       }
       return { name: metric.name, baseline: before ? shown(b, metric) : '—', pr: shown(p, metric), change: metric.scale.kind === 'amount' ? null : oriented };
     });
-    const error = caseErrored(testCase);
+    const error = caseErrored(testCase)?.error;
     const status: CaseStatus = error !== undefined ? 'errored' : !before ? 'added' : drops > 1e-9 ? 'regressed' : gains > 1e-9 ? 'improved' : 'unchanged';
     const baselineOutput = before?.samples[0]?.output ?? null;
     const prOutput = testCase.samples[0]?.output ?? null;

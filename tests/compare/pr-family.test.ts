@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../src/compare/index.js';
+import { holm } from '../../src/compare/stats.js';
+import { binary, binaryCases, costMetric, latencyMetric, results, suite } from './build.js';
+import type { CaseSpec } from './build.js';
+
+const named = (name: string, cases: CaseSpec[], extra = {}) => suite(cases, [binary('exact')], { name, file: `evals/${name}.eval.yaml`, ...extra });
+// 200 cases, 12 regressed and none improved: McNemar p = 2⁻¹² ≈ 0.00024, a 6-pt drop.
+const base200 = binaryCases(200, () => true);
+const drop12 = binaryCases(200, (index) => index >= 12);
+// 200 cases, 8 regressed: p = 2⁻⁸ ≈ 0.0039, a 4-pt drop... with tolerance 0.03.
+const drop8 = binaryCases(200, (index) => index >= 8);
+
+describe('one error budget per pull request', () => {
+  it('adjusts every gating test of every suite together (Holm over the PR), not suite by suite', () => {
+    const suites = (cases: CaseSpec[][]) => results(...cases.map((spec, index) => named(`s${index}`, spec, { tolerance: 0.03 })));
+    const base = suites([base200, base200, base200]);
+    const pr = suites([drop12, drop8, base200]);
+    const comparison = compare(base, pr);
+    const raw = comparison.suites.map((entry) => entry.metrics[0]?.pRaw ?? 1);
+    expect(comparison.family).toEqual({ alpha: 0.05, warnAlpha: 0.2, tests: 3 });
+    expect(comparison.suites.map((entry) => entry.metrics[0]?.pHolm)).toEqual(holm(raw));
+    expect(comparison.suites.map((entry) => entry.metrics[0]?.status)).toEqual(['fail', 'fail', 'pass']);
+    expect(comparison.headline).toContain('3 gating test(s) share one error budget α = 5 % (Holm): a 5 % chance that an unchanged PR fails');
+  });
+
+  it('a borderline drop that passes alone fails to reach significance among many suites', () => {
+    // p = 2⁻⁶ ≈ 0.016 alone (FAIL at 0.05), × 30 tests > 0.05 in a PR of 30 suites.
+    const six = binaryCases(100, (index) => index >= 6);
+    const alone = compare(results(named('a', binaryCases(100, () => true))), results(named('a', six)));
+    expect(alone.suites[0]?.metrics[0]?.status).toBe('fail');
+    const many = (first: CaseSpec[]) => results(...Array.from({ length: 30 }, (_, index) => named(`s${index}`, index === 0 ? first : binaryCases(100, () => true))));
+    const pr = compare(many(binaryCases(100, () => true)), many(six));
+    expect(pr.suites[0]?.metrics[0]).toMatchObject({ status: 'pass', pHolm: expect.closeTo(30 * 2 ** -6, 12) });
+    expect(pr.verdict).toBe('pass');
+  });
+
+  it('takes the PR-wide alpha from the baselines: the strictest suite alpha', () => {
+    const base = results(named('a', base200, { alpha: 0.01 }), named('b', base200));
+    const pr = results(named('a', base200, { alpha: 0.2 }), named('b', base200));
+    expect(compare(base, pr).family.alpha).toBe(0.01);
+  });
+
+  it('puts cost in the family with a permutation p-value', () => {
+    const cases = (factor: number): CaseSpec[] => Array.from({ length: 60 }, (_, index) => ({ id: `c${index}`, values: { cost: 0.001 * factor * (index % 7 === 0 ? 20 : 1 + (index % 5) / 10) } }));
+    const comparison = compare(results(suite(cases(1), [costMetric])), results(suite(cases(1.3), [costMetric])));
+    const cost = comparison.suites[0]?.metrics.find((metric) => metric.name === 'cost');
+    expect(cost?.pRaw).toBeLessThan(0.001);
+    expect(cost?.pHolm).toBe(cost?.pRaw);
+    expect(comparison.family.tests).toBe(1);
+    expect(cost?.status).toBe('fail');
+  });
+
+  it('keeps latency report-only by default: a slower runner never fails the PR', () => {
+    const cases = (factor: number): CaseSpec[] => Array.from({ length: 80 }, (_, index) => ({ id: `c${index}`, values: { latency: factor * (300 + 40 * (index % 9)) } }));
+    const slower = compare(results(suite(cases(1), [latencyMetric])), results(suite(cases(1.6), [latencyMetric])));
+    expect(slower.suites[0]?.metrics.find((metric) => metric.name === 'latency p50')).toMatchObject({ gating: false, status: 'warn', reason: expect.stringMatching(/^report only/) });
+    expect(slower.verdict).toBe('pass');
+    expect(slower.family.tests).toBe(0);
+    const gated = { ...latencyMetric, gate: { gate: true } };
+    expect(compare(results(suite(cases(1), [gated])), results(suite(cases(1.6), [gated]))).verdict).toBe('fail');
+  });
+});
+
+describe('WARN means something', () => {
+  it('warns on a drop past the tolerance whose adjusted p is below 4α, passes above it', () => {
+    // 3 improved, 7 regressed of 50: p = 176/1024 ≈ 0.17 ≤ 0.2 → WARN (the worked example).
+    const worked = compare(results(named('a', binaryCases(50, (index) => index < 45))), results(named('a', binaryCases(50, (index) => (index < 45 ? index >= 7 : index < 48)))));
+    expect(worked.suites[0]?.metrics[0]?.status).toBe('warn');
+    // The same drop in one suite of three: Holm × 3 → 0.52 > 0.2 → PASS, "within noise".
+    const three = compare(
+      results(named('a', binaryCases(50, (index) => index < 45)), named('b', base200), named('c', base200)),
+      results(named('a', binaryCases(50, (index) => (index < 45 ? index >= 7 : index < 48))), named('b', base200), named('c', base200)),
+    );
+    expect(three.suites[0]?.metrics[0]).toMatchObject({ status: 'pass', reason: expect.stringMatching(/within noise/) });
+  });
+});
+
+describe('repeat-safe, float-safe', () => {
+  it('uses the sign-flip test when the baseline had k = 3 and the PR k = 1', () => {
+    const base: CaseSpec[] = Array.from({ length: 60 }, (_, index) => ({ id: `c${index}`, values: { exact: [1, 1, 0] } }));
+    const pr: CaseSpec[] = Array.from({ length: 60 }, (_, index) => ({ id: `c${index}`, values: { exact: index % 3 ? 1 : 0 } }));
+    const comparison = compare(results(suite(base, [binary('exact')], { repeat: 3 })), results(suite(pr, [binary('exact')])));
+    const metric = comparison.suites[0]?.metrics[0];
+    // 40 cases +1/3, 20 cases −2/3: no change in the mean. McNemar on "better/worse" counts would
+    // say p ≈ 0.9995 (40 better, 20 worse); the sign-flip test on the per-case means says ≈ 0.5.
+    expect(metric?.delta).toBeCloseTo(0, 12);
+    expect(metric?.pRaw).toBeGreaterThan(0.3);
+    expect(metric?.pRaw).toBeLessThan(0.8);
+    expect(metric?.status).toBe('pass');
+  });
+
+  it('a drop of exactly the tolerance counts as reaching it, whatever the float rounding', () => {
+    // 0.7 → 0.6 is a drop of 0.09999999999999998 in floating point; tolerance 0.1.
+    const base = binaryCases(1000, (index) => index < 700);
+    const pr = binaryCases(1000, (index) => index < 600);
+    const comparison = compare(results(suite(base, [binary('exact')], { tolerance: 0.1 })), results(suite(pr, [binary('exact')], { tolerance: 0.1 })));
+    expect(0.7 - 0.6).toBeLessThan(0.1);
+    expect(comparison.suites[0]?.metrics[0]?.status).toBe('fail');
+  });
+});
