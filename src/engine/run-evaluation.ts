@@ -1,5 +1,6 @@
 import { evaluateCases, metricInfos } from '../metrics/evaluate.js';
 import { createFlow } from '../flows/registry.js';
+import { closePythonWorkers } from '../flows/promptflow/python-worker.js';
 import type { ModelClient } from '../model/types.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from '../results/types.js';
@@ -21,7 +22,11 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
   const results: SuiteResult[] = [];
   for (const suite of suites) {
-    results.push(await runSuite(suite, client, judgeModel, options));
+    try {
+      results.push(await runSuite(suite, client, judgeModel, options));
+    } finally {
+      closePythonWorkers();
+    }
   }
   return {
     format: RESULTS_FORMAT,
