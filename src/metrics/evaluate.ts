@@ -23,12 +23,13 @@ export interface EvaluateContext {
 export function metricInfos(suite: Suite): MetricInfo[] {
   return suite.evaluators.map((evaluator) => {
     const metric = definitionOf(evaluator);
+    const shape = metric.shapeOf?.(evaluator.options) ?? metric;
     return {
       name: evaluator.name,
       metric: metric.name,
-      family: metric.family,
-      scale: metric.scale,
-      direction: metric.direction,
+      family: shape.family,
+      scale: shape.scale,
+      direction: shape.direction,
       configHash: evaluatorHash(evaluator),
       ...(metric.threshold === undefined ? {} : { threshold: metric.threshold }),
       gate: { ...suite.gate.metrics[evaluator.name] },

@@ -31,6 +31,7 @@ import { harm } from './harm/harm-judge.js';
 import { moderation } from './harm/moderation.js';
 import { endsWith } from './quality/ends-with.js';
 import { startsWith } from './quality/starts-with.js';
+import { promptflowMetric } from './quality/promptflow.js';
 import type { MetricDefinition } from './types.js';
 
 /**
@@ -39,7 +40,7 @@ import type { MetricDefinition } from './types.js';
  */
 const BASE: readonly MetricDefinition[] = [
   equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
-  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric,
+  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric,
   groundedness, retrieval, contextOverlap,
   moderation, harm, pii, refusal, promptInjection,
   cost,
@@ -60,7 +61,7 @@ function negated(metric: MetricDefinition): MetricDefinition {
 }
 
 const NEGATABLE = BASE.filter(
-  (metric) => metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit'),
+  (metric) => metric.family === 'quality' && !metric.needs && !metric.shapeOf && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit'),
 );
 const CATALOGUE: readonly MetricDefinition[] = [...BASE, ...NEGATABLE.map(negated)];
 const BY_NAME = new Map(CATALOGUE.map((metric) => [metric.name, metric]));

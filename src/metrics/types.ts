@@ -81,5 +81,7 @@ export interface MetricDefinition {
   jinjaOptions?: readonly string[];
   /** What the metric needs from the model endpoint; metrics that need one skip without a key. */
   needs?: 'chat' | 'embeddings' | 'moderation';
+  /** A metric whose family, scale and direction the suite declares in its options (`metric: promptflow`). */
+  shapeOf?(options: Readonly<Record<string, unknown>>): { family: Family; scale: Scale; direction: Direction };
   score(input: ScoreInput): Promise<Score> | Score;
 }

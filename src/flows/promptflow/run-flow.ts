@@ -32,10 +32,11 @@ export class FlowRunner {
   private readonly flow: LoadedFlow;
   private readonly options: FlowRunnerOptions;
 
-  constructor(flow: LoadedFlow, options: FlowRunnerOptions) {
+  /** `worker`: share one already made for this flow folder (e.g. by a metric scoring many samples). */
+  constructor(flow: LoadedFlow, options: FlowRunnerOptions, worker = new PythonWorker(options.dir)) {
     this.flow = flow;
     this.options = options;
-    this.worker = new PythonWorker(options.dir);
+    this.worker = worker;
   }
 
   async run(inputs: Dict, signal: AbortSignal): Promise<FlowRun> {
