@@ -11,6 +11,7 @@ import type { Case } from '../core/case.js';
 import type { PriceTable } from './cost/prices.js';
 import { costUsd, findPrice, mergePrices } from './cost/prices.js';
 import { findMetric, templatedOptions } from './registry.js';
+import { optionsFor } from '../suites/case-asserts.js';
 import type { MetricDefinition, Score } from './types.js';
 
 export interface EvaluateContext {
@@ -31,8 +32,8 @@ export function metricInfos(suite: Suite): MetricInfo[] {
       scale: shape.scale,
       direction: shape.direction,
       configHash: evaluatorHash(evaluator),
-      ...(metric.threshold === undefined ? {} : { threshold: metric.threshold }),
-      gate: { ...suite.gate.metrics[evaluator.name] },
+      ...((evaluator.threshold ?? metric.threshold) === undefined ? {} : { threshold: evaluator.threshold ?? metric.threshold }),
+      gate: { ...(evaluator.weight === 0 ? { gate: false } : {}), ...suite.gate.metrics[evaluator.name] },
     };
   });
 }
@@ -60,7 +61,9 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
   const scores: Record<string, ScoreRecord> = {};
   let evaluatorCost = 0;
   for (const evaluator of suite.evaluators) {
-    const score = await scoreOne(definitionOf(evaluator), evaluator, flow, testCase, suite, ctx);
+    const options = optionsFor(evaluator, testCase.id);
+    if (!options) continue;
+    const score = await scoreOne(definitionOf(evaluator), options, flow, testCase, suite, ctx);
     scores[evaluator.name] = toRecord(score);
     const spent = score.evaluatorUsage;
     const price = spent ? findPrice(spent.model, prices) : undefined;
@@ -84,10 +87,10 @@ function renderOptions(metric: MetricDefinition, options: Record<string, unknown
   return { ...options, ...(renderValue(templatedOptions(metric, options), vars) as Record<string, unknown>) };
 }
 
-async function scoreOne(metric: MetricDefinition, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
+async function scoreOne(metric: MetricDefinition, written: Record<string, unknown>, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
   if (metric.needs && !ctx.client) return { value: null, error: 'skipped: needs a model API key' };
   try {
-    const options = renderOptions(metric, evaluator.options, testCase.vars);
+    const options = renderOptions(metric, written, testCase.vars);
     const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
     return await metric.score({
       output: flow.output,

@@ -32,6 +32,8 @@ import { moderation } from './harm/moderation.js';
 import { endsWith } from './quality/ends-with.js';
 import { startsWith } from './quality/starts-with.js';
 import { promptflowMetric } from './quality/promptflow.js';
+import { containsJson } from './quality/contains-json.js';
+import { javascript } from './quality/javascript.js';
 import type { MetricDefinition } from './types.js';
 
 /**
@@ -40,7 +42,7 @@ import type { MetricDefinition } from './types.js';
  */
 const BASE: readonly MetricDefinition[] = [
   equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
-  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric,
+  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric, containsJson, javascript,
   groundedness, retrieval, contextOverlap,
   moderation, harm, pii, refusal, promptInjection,
   cost,

@@ -6,24 +6,26 @@ import type { FlowTemplate } from '../flows/types.js';
 import { findMetric, templatedOptions } from '../metrics/registry.js';
 import { PromptyError, renderJinja } from '../prompty/prompty.js';
 import type { Suite } from './types.js';
+import { optionsFor } from './case-asserts.js';
 
-/** The templates of a suite: the flow kind's, and every evaluator's options. */
-function templatesOf(suite: Suite): FlowTemplate[] {
+/** The templates of a suite for one case: the flow kind's, and the options of every evaluator that scores it. */
+function templatesOf(suite: Suite, testCase: Case): FlowTemplate[] {
   const flowTemplates = flowKind(suite.flow.kind)?.templates(suite.flow) ?? [];
-  const evaluatorTemplates = suite.evaluators.map((evaluator) => ({
-    where: `evaluator "${evaluator.name}"`,
-    value: templatedOptions(findMetric(evaluator.metric), evaluator.options),
-  }));
+  const evaluatorTemplates = suite.evaluators.flatMap((evaluator) => {
+    const options = optionsFor(evaluator, testCase.id);
+    return options ? [{ where: `evaluator "${evaluator.name}"`, value: templatedOptions(findMetric(evaluator.metric), options) }] : [];
+  });
   return [...flowTemplates, ...evaluatorTemplates];
 }
 
 /** Jinja options (a rubric's prompt) see the case plus what scoring adds. */
-function jinjaTemplatesOf(suite: Suite): { where: string; text: string }[] {
-  return suite.evaluators.flatMap((evaluator) =>
-    (findMetric(evaluator.metric)?.jinjaOptions ?? [])
-      .filter((key) => typeof evaluator.options[key] === 'string')
-      .map((key) => ({ where: `evaluator "${evaluator.name}" (${key})`, text: evaluator.options[key] as string })),
-  );
+function jinjaTemplatesOf(suite: Suite, testCase: Case): { where: string; text: string }[] {
+  return suite.evaluators.flatMap((evaluator) => {
+    const options = optionsFor(evaluator, testCase.id) ?? {};
+    return (findMetric(evaluator.metric)?.jinjaOptions ?? [])
+      .filter((key) => typeof options[key] === 'string')
+      .map((key) => ({ where: `evaluator "${evaluator.name}" (${key})`, text: options[key] as string }));
+  });
 }
 
 const SCORING_VARIABLES = { output: '', expected: '', context: '' };
@@ -36,13 +38,11 @@ const fieldsOf = (testCase: Case) => Object.keys(testCase.vars).join(', ') || 'n
  * configuration error naming the case — never an empty string in a prompt at run time.
  */
 export function checkTemplates(suite: Suite): void {
-  const templates = templatesOf(suite);
-  const jinjaTemplates = jinjaTemplatesOf(suite);
   const kind = flowKind(suite.flow.kind);
   for (const testCase of suite.cases) {
     kind?.checkCase?.(suite.flow, testCase);
-    for (const template of jinjaTemplates) checkJinja(template, testCase, suite.file);
-    for (const template of templates) {
+    for (const template of jinjaTemplatesOf(suite, testCase)) checkJinja(template, testCase, suite.file);
+    for (const template of templatesOf(suite, testCase)) {
       try {
         renderValue(template.value, testCase.vars);
       } catch (error) {
