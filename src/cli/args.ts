@@ -4,13 +4,15 @@ import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
+import type { ImportArgs } from './import-command.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }
-  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat };
+  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat }
+  | ({ name: 'import' } & ImportArgs);
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
 
@@ -113,5 +115,13 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
       format: outputFormat(values.format),
     };
   }
-  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, help, version');
+  if (name === 'import') {
+    const { values, positionals } = parse(rest, { out: { type: 'string' }, cwd: { type: 'string' } });
+    const [source, path, extra] = positionals;
+    if ((source !== 'promptflow' && source !== 'promptfoo') || !path || extra) {
+      throw new ConfigError('import takes a source and a path', {}, 'usage: evalgate import promptflow|promptfoo PATH [--out DIR]');
+    }
+    return { name: 'import', source, path, cwd: values.cwd ?? cwd, ...(values.out ? { out: values.out } : {}) };
+  }
+  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, import, help, version');
 }

@@ -9,6 +9,7 @@ import { helpText } from './help.js';
 import type { CliIO } from './io.js';
 import { printComparison } from './output.js';
 import { runCommand } from './run-command.js';
+import { importCommand } from './import-command.js';
 
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -23,6 +24,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return EXIT.ok;
       case 'run':
         return await runCommand(command.suites, command.flags, io);
+      case 'import':
+        return await importCommand(command, io);
       case 'compare': {
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));
