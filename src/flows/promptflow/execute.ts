@@ -36,7 +36,7 @@ function activated(when: unknown, is: unknown): boolean {
  * One line of a DAG: each node starts as soon as the nodes it references are done, so
  * independent nodes run concurrently. A node whose `activate` condition fails is bypassed; a node
  * without one is bypassed when every node it depends on was; an input that references a bypassed
- * node is left out (the tool's default applies). Aggregation nodes are not run per line.
+ * node is left out (the tool's default applies). Aggregation nodes are not run (they need the whole run).
  */
 export async function runLine(dag: DagFlow, inputs: Dict, runNode: RunNode, signal: AbortSignal): Promise<LineResult> {
   const results = new Map<string, NodeResult>();
@@ -76,25 +76,4 @@ async function runOne(node: DagNode, dependencies: DagNode[], inputs: Dict, resu
     if (concrete !== BYPASSED) resolved[key] = concrete;
   }
   return { bypassed: false, value: await runNode(node, resolved, signal) };
-}
-
-/**
- * The aggregation nodes, once over all lines: a `${node.output}` or `${inputs.x}` input becomes
- * the list of that value across lines (as PromptFlow passes it). Returns node name → output.
- */
-export async function runAggregation(dag: DagFlow, lines: readonly { inputs: Dict; result: LineResult }[], runNode: RunNode, signal: AbortSignal): Promise<Dict> {
-  const outputs: Dict = {};
-  for (const node of dag.nodes.filter((candidate) => candidate.aggregation)) {
-    const resolved: Dict = {};
-    for (const [key, value] of Object.entries(node.inputs)) {
-      const reference = parseReference(value);
-      const perLine = (line: { inputs: Dict; result: LineResult }) => {
-        const concrete = resolveValue(value, line.inputs, line.result.nodes);
-        return concrete === BYPASSED ? null : concrete;
-      };
-      resolved[key] = reference ? lines.map(perLine) : value;
-    }
-    outputs[node.name] = await runNode(node, resolved, signal);
-  }
-  return outputs;
 }

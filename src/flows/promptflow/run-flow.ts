@@ -5,7 +5,7 @@ import type { TokenUsage } from '../../core/usage.js';
 import { ZERO_USAGE, addUsage } from '../../core/usage.js';
 import type { ModelClient } from '../../model/types.js';
 import type { DagNode } from './dag.js';
-import type { LineResult, RunNode } from './execute.js';
+import type { RunNode } from './execute.js';
 import { runLine } from './execute.js';
 import { nodeModel, renderTemplate, runLlmNode } from './llm-node.js';
 import type { FlexFlow, LoadedFlow } from './load.js';
@@ -16,7 +16,6 @@ export interface FlowRun {
   outputs: Dict;
   usage: TokenUsage;
   model?: string;
-  line?: LineResult;
 }
 
 export interface FlowRunnerOptions {
@@ -44,7 +43,7 @@ export class FlowRunner {
     if (graph.form === 'flex') return { outputs: await this.runFlex(graph, inputs, signal), usage: { ...ZERO_USAGE } };
     const spent = { usage: { ...ZERO_USAGE }, model: undefined as string | undefined };
     const line = await runLine(graph, inputs, this.nodeRunner(spent), signal);
-    return { outputs: line.outputs, usage: spent.usage, ...(spent.model ? { model: spent.model } : {}), line };
+    return { outputs: line.outputs, usage: spent.usage, ...(spent.model ? { model: spent.model } : {}) };
   }
 
   /** Runs one node: llm through the model client, prompt rendered, python in the worker. */

@@ -4,8 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { MetricDefinition, Score } from '../types.js';
 
 /**
- * Runs in a worker thread: promptfoo's JavaScript assertion contract. Inline code is a function
- * body when it has `return`, else an expression; `file://x.js[:name]` exports the function.
+ * Runs in a worker thread: promptfoo's JavaScript assertion contract. Inline code is an
+ * expression, else a function body (with `return`); `file://x.js[:name]` exports the function.
  * Both get (output, context) and return a boolean, a number, or { pass, score, reason }.
  */
 const WORKER = `
@@ -19,7 +19,11 @@ const { parentPort, workerData } = require('node:worker_threads');
     if (typeof fn === 'object' && fn && typeof fn.default === 'function') fn = fn.default;
   } else {
     const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
-    fn = new AsyncFunction('output', 'context', /\\breturn\\b/.test(code) ? code : 'return (' + code + '\\n);');
+    try {
+      fn = new AsyncFunction('output', 'context', 'return (' + code + '\\n);');
+    } catch {
+      fn = new AsyncFunction('output', 'context', code);
+    }
   }
   if (typeof fn !== 'function') throw new Error('the assertion file exports no function' + (name ? ' named ' + name : ''));
   parentPort.postMessage({ result: await fn(output, context) });
