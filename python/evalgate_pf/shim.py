@@ -29,6 +29,14 @@ def start_trace(*_args, **_kwargs):
     return None
 
 
+class Prompty:
+    """`Prompty.load` needs PromptFlow itself; EvalGate runs .prompty files as `kind: prompty` flows."""
+
+    @classmethod
+    def load(cls, *_args, **_kwargs):
+        raise ImportError("promptflow.core.Prompty needs PromptFlow installed (pip install promptflow-core), or run the .prompty file as an EvalGate `kind: prompty` flow")
+
+
 class _Connection(dict):
     def __init__(self, **values):
         super().__init__(values)
@@ -55,6 +63,9 @@ def install():
     tracing = types.ModuleType("promptflow.tracing")
     tracing.trace = trace
     tracing.start_trace = start_trace
+    for module in (root, core, connections, entities):
+        module.__path__ = []
+    core.Prompty = Prompty
     for module in (root, core):
         module.tool = tool
         module.log_metric = log_metric

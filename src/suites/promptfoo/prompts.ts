@@ -24,7 +24,7 @@ function chatMessages(text: string): ChatMessage[] | undefined {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return undefined;
+    throw new PromptError('a JSON chat prompt must be plain JSON — Nunjucks tags and filters ({% for %}, | dump) inside it are not supported; list the messages, with {{ var }} placeholders in their content');
   }
   if (!Array.isArray(parsed) || !parsed.every((message) => isDict(message) && ROLES.has(String(message.role)) && typeof message.content === 'string')) {
     throw new PromptError('a JSON chat prompt must be a list of { role: system|user|assistant, content: "…" }');
@@ -49,7 +49,10 @@ function readOne(raw: string, label: string | undefined, index: number, dir: str
   } catch {
     throw new PromptError(`prompt file not found: ${file} (relative to the config)`);
   }
-  if (/\.json$/.test(file)) return [fromText(text, label ?? basename(file), index)];
+  if (/\.json$/.test(file)) {
+    if (!text.trim().startsWith('[')) throw new PromptError(`${basename(file)}: a JSON prompt file must hold a list of { role, content } messages`);
+    return [fromText(text, label ?? basename(file), index)];
+  }
   const parts = text.split(/^---$/m).map((part) => part.trim()).filter(Boolean);
   return parts.map((part, partIndex) => fromText(part, label ?? (parts.length > 1 ? `${basename(file)}#${partIndex + 1}` : basename(file)), index));
 }

@@ -40,14 +40,22 @@ function fromCsvRow(row: Record<string, string>, file: string): PromptfooTest {
   return { vars, assert, ...(description ? { description } : {}), path: ['tests'], file };
 }
 
+/** `options.transform` rewrites outputs with JavaScript before assertions: not translated, so refused. */
+export function rejectTransform(options: unknown): void {
+  if (isDict(options) && (options.transform !== undefined || options.postprocess !== undefined)) {
+    throw new TestsError('`options.transform` is not supported — assert on the raw output (e.g. a javascript assertion that parses it)');
+  }
+}
+
 /** Values written `file://x.txt` in vars are read as text (promptfoo loads them). */
-function loadVars(vars: Dict, dir: string): Dict {
+export function loadVars(vars: Dict, dir: string): Dict {
   return Object.fromEntries(Object.entries(vars).map(([key, value]) => [key, typeof value === 'string' && value.startsWith('file://') && !/\.(js|py)$/.test(value) ? readText(dir, value.slice(7)) : value]));
 }
 
 function fromObject(test: unknown, path: (string | number)[], dir: string, file?: string): PromptfooTest {
   if (!isDict(test)) throw new TestsError('each test must be a mapping (vars, assert, description)');
   if (test.provider !== undefined || test.providerOutput !== undefined) throw new TestsError('per-test `provider`/`providerOutput` is not supported');
+  rejectTransform(test.options);
   return {
     vars: loadVars(isDict(test.vars) ? test.vars : {}, dir),
     assert: Array.isArray(test.assert) ? test.assert : [],

@@ -7,7 +7,7 @@ import { toEvaluator, UnsupportedAssertion } from './assertions.js';
 import { PromptError, readPrompts } from './prompts.js';
 import { ProviderError, readProviders } from './providers.js';
 import type { PromptfooTest } from './tests.js';
-import { readTests, TestsError } from './tests.js';
+import { loadVars, readTests, rejectTransform, TestsError } from './tests.js';
 
 /** `promptfooconfig.yaml` (and `promptfooconfig.<name>.yaml`, `*.promptfoo.yaml`). */
 export const isPromptfooConfig = (file: string) => /(^|[\\/])promptfooconfig[\w.-]*\.(ya?ml|json)$/.test(file) || /\.promptfoo\.ya?ml$/.test(file);
@@ -70,7 +70,11 @@ export function fromPromptfoo(source: YamlSource, cwd: string): YamlSource[] {
   const providers = attempt(() => readProviders(config.providers ?? config.targets), [config.providers ? 'providers' : 'targets']);
   const defaults = isDict(config.defaultTest) ? config.defaultTest : {};
   const tests = attempt(() => readTests(config.tests, dir), ['tests']);
-  const suiteCases = cases(tests, isDict(defaults.vars) ? defaults.vars : {}, fail);
+  const defaultVars = attempt(() => {
+    rejectTransform(defaults.options);
+    return loadVars(isDict(defaults.vars) ? defaults.vars : {}, dir);
+  }, ['defaultTest']);
+  const suiteCases = cases(tests, defaultVars, fail);
   const evaluators = (Array.isArray(defaults.assert) ? defaults.assert : []).map((assertion: unknown, index) =>
     attempt(() => toEvaluator(assertion), ['defaultTest', 'assert', index]),
   );

@@ -105,4 +105,15 @@ describe('promptfoo configs run directly', () => {
     const provider = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;
     expect(provider.format()).toBe('promptfooconfig.yaml:4: promptfoo provider "anthropic:messages:claude-sonnet-4" is not supported — EvalGate runs openai:chat:<model>, openai:<model>, azureopenai:chat:<deployment>, http (or an https:// URL), exec:<command>');
   });
+
+  it('refuses what it cannot translate faithfully: Nunjucks-built JSON chat prompts, output transforms', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-pfoo-nunjucks-'));
+    writeFileSync(join(dir, 'prompt.json'), '[{% for m in history %}{"role": "user", "content": {{ m | dump }}},{% endfor %}{"role": "user", "content": "{{q}}"}]');
+    writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts: [file://prompt.json]\nproviders: [openai:gpt-4o-mini]\ntests:\n  - vars: { q: hi }\n    assert: [{ type: contains, value: hi }]\n`);
+    const chat = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;
+    expect(chat.format()).toMatch(/^promptfooconfig.yaml:1: a JSON chat prompt must be plain JSON — Nunjucks tags and filters/);
+    writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts: ['{{q}}']\nproviders: [openai:gpt-4o-mini]\ntests:\n  - vars: { q: hi }\n    options: { transform: JSON.parse(output) }\n    assert: [{ type: contains, value: hi }]\n`);
+    const transform = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;
+    expect(transform.format()).toBe('promptfooconfig.yaml:3: `options.transform` is not supported — assert on the raw output (e.g. a javascript assertion that parses it)');
+  });
 });
