@@ -114,6 +114,6 @@ describe('promptfoo configs run directly', () => {
     expect(chat.format()).toMatch(/^promptfooconfig.yaml:1: a JSON chat prompt must be plain JSON — Nunjucks tags and filters/);
     writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts: ['{{q}}']\nproviders: [openai:gpt-4o-mini]\ntests:\n  - vars: { q: hi }\n    options: { transform: JSON.parse(output) }\n    assert: [{ type: contains, value: hi }]\n`);
     const transform = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;
-    expect(transform.format()).toBe('promptfooconfig.yaml:3: `options.transform` is not supported — assert on the raw output (e.g. a javascript assertion that parses it)');
+    expect(transform.format()).toBe('promptfooconfig.yaml:4: `options.transform` is not supported — assert on the raw output (e.g. a javascript assertion that parses it)');
   });
 });
