@@ -93,6 +93,15 @@ def _accepted(target, inputs):
     return {key: value for key, value in inputs.items() if key in names}
 
 
+def _defaults_for_bypassed(target, inputs, bypassed):
+    """An input from a bypassed node is None, unless the tool gives the parameter a default (as PromptFlow)."""
+    parameters = inspect.signature(target).parameters
+    return {
+        key: value for key, value in inputs.items()
+        if not (key in bypassed and key in parameters and parameters[key].default is not inspect.Parameter.empty)
+    }
+
+
 def _call(request):
     op = request["op"]
     if op == "tool":
@@ -106,6 +115,8 @@ def _call(request):
     inputs = request.get("inputs", {})
     if op == "entry":
         inputs = _accepted(target, inputs)
+    if request.get("bypassed"):
+        inputs = _defaults_for_bypassed(target, inputs, request["bypassed"])
     result = target(**inputs)
     if inspect.isawaitable(result):
         result = asyncio.run(result)

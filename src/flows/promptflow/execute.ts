@@ -6,8 +6,8 @@ import { parseReference, walk } from './references.js';
 /** A node's result in one line: its output, or bypassed by an `activate` condition. */
 export type NodeResult = { bypassed: false; value: unknown } | { bypassed: true };
 
-/** Runs one node with its resolved inputs (llm, prompt, python, package). */
-export type RunNode = (node: DagNode, inputs: Dict, signal: AbortSignal) => Promise<unknown>;
+/** Runs one node with its resolved inputs (llm, prompt, python, package); `bypassed` names inputs whose node was bypassed (null). */
+export type RunNode = (node: DagNode, inputs: Dict, signal: AbortSignal, bypassed: string[]) => Promise<unknown>;
 
 export interface LineResult {
   /** Flow output name → value (null when its node was bypassed). */
@@ -36,7 +36,7 @@ function activated(when: unknown, is: unknown): boolean {
  * One line of a DAG: each node starts as soon as the nodes it references are done, so
  * independent nodes run concurrently. A node whose `activate` condition fails is bypassed; a node
  * without one is bypassed when every node it depends on was; an input that references a bypassed
- * node is left out (the tool's default applies). Aggregation nodes are not run (they need the whole run).
+ * node is None, or the Python tool's default when it has one. Aggregation nodes are not run (they need the whole run).
  */
 export async function runLine(dag: DagFlow, inputs: Dict, runNode: RunNode, signal: AbortSignal): Promise<LineResult> {
   const results = new Map<string, NodeResult>();
@@ -71,9 +71,11 @@ async function runOne(node: DagNode, dependencies: DagNode[], inputs: Dict, resu
     return { bypassed: true };
   }
   const resolved: Dict = {};
+  const bypassed: string[] = [];
   for (const [key, value] of Object.entries(node.inputs)) {
     const concrete = resolveValue(value, inputs, results);
-    if (concrete !== BYPASSED) resolved[key] = concrete;
+    if (concrete === BYPASSED) bypassed.push(key);
+    resolved[key] = concrete === BYPASSED ? null : concrete;
   }
-  return { bypassed: false, value: await runNode(node, resolved, signal) };
+  return { bypassed: false, value: await runNode(node, resolved, signal, bypassed) };
 }

@@ -7,7 +7,7 @@ import { ConfigError } from '../../core/errors.js';
 
 /** One call into the Python worker (see python/evalgate_pf/worker.py). */
 export type WorkerRequest =
-  | { op: 'tool'; file: string; function?: string; inputs: Record<string, unknown> }
+  | { op: 'tool'; file: string; function?: string; inputs: Record<string, unknown>; bypassed?: string[] }
   | { op: 'entry'; dir: string; entry: string; init: Record<string, unknown>; inputs: Record<string, unknown> }
   | { op: 'package'; tool: string; inputs: Record<string, unknown> };
 

@@ -48,7 +48,7 @@ export class FlowRunner {
 
   /** Runs one node: llm through the model client, prompt rendered, python in the worker. */
   nodeRunner(spent: { usage: TokenUsage; model: string | undefined }): RunNode {
-    return async (node: DagNode, inputs: Dict, signal: AbortSignal) => {
+    return async (node: DagNode, inputs: Dict, signal: AbortSignal, bypassed: string[]) => {
       switch (node.type) {
         case 'prompt':
           return renderTemplate(node.template, inputs);
@@ -61,7 +61,7 @@ export class FlowRunner {
           return call.text;
         }
         case 'python':
-          return this.worker.call({ op: 'tool', file: join(this.options.dir, node.file), ...(node.function ? { function: node.function } : {}), inputs }, signal);
+          return this.worker.call({ op: 'tool', file: join(this.options.dir, node.file), ...(node.function ? { function: node.function } : {}), inputs, bypassed }, signal);
         case 'package':
           return this.worker.call({ op: 'package', tool: node.tool, inputs }, signal);
       }
