@@ -32,7 +32,7 @@ export function metricInfos(suite: Suite): MetricInfo[] {
       scale: shape.scale,
       direction: shape.direction,
       configHash: evaluatorHash(evaluator),
-      ...((evaluator.threshold ?? metric.threshold) === undefined ? {} : { threshold: evaluator.threshold ?? metric.threshold }),
+      ...((evaluator.threshold ?? shape.threshold) === undefined ? {} : { threshold: evaluator.threshold ?? shape.threshold }),
       gate: { ...(evaluator.weight === 0 ? { gate: false } : {}), ...suite.gate.metrics[evaluator.name] },
     };
   });

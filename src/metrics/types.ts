@@ -82,6 +82,6 @@ export interface MetricDefinition {
   /** What the metric needs from the model endpoint; metrics that need one skip without a key. */
   needs?: 'chat' | 'embeddings' | 'moderation';
   /** A metric whose family, scale and direction the suite declares in its options (`metric: promptflow`). */
-  shapeOf?(options: Readonly<Record<string, unknown>>): { family: Family; scale: Scale; direction: Direction };
+  shapeOf?(options: Readonly<Record<string, unknown>>): { family: Family; scale: Scale; direction: Direction; threshold: number };
   score(input: ScoreInput): Promise<Score> | Score;
 }

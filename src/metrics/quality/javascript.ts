@@ -15,7 +15,7 @@ const { parentPort, workerData } = require('node:worker_threads');
   let fn;
   if (file) {
     const module = await import(file);
-    fn = name ? module[name] : (module.default ?? module);
+    fn = name ? (module[name] ?? (module.default && module.default[name])) : (module.default ?? module);
     if (typeof fn === 'object' && fn && typeof fn.default === 'function') fn = fn.default;
   } else {
     const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;

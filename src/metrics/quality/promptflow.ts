@@ -54,6 +54,7 @@ export const promptflowMetric: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'unit' },
   direction: 'higher-is-better',
+  threshold: 0.5,
   description: 'A PromptFlow evaluation flow (folder): its per-line `output` is the score; declare `family`, `scale` and `direction`.',
   requires: ['path'],
   jinjaOptions: ['inputs'],
@@ -67,11 +68,15 @@ export const promptflowMetric: MetricDefinition = {
     scale: { oneOf: [{ enum: ['binary', 'unit'] }, { type: 'object', required: ['min', 'max'], additionalProperties: false, properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
     direction: { enum: ['higher-is-better', 'lower-is-better'] },
   },
-  shapeOf: (options) => ({
-    family: (options.family as Family | undefined) ?? 'quality',
-    scale: declaredScale(options.scale),
-    direction: (options.direction as Direction | undefined) ?? 'higher-is-better',
-  }),
+  shapeOf(options) {
+    const scale = declaredScale(options.scale);
+    return {
+      family: (options.family as Family | undefined) ?? 'quality',
+      scale,
+      direction: (options.direction as Direction | undefined) ?? 'higher-is-better',
+      threshold: scale.kind === 'binary' ? 1 : scale.kind === 'likert' ? (scale.min + scale.max) / 2 : 0.5,
+    };
+  },
   async score(input) {
     const { flow, worker } = await evaluationFlow(String(input.options.path), input.suiteDir, input.options.variant as string | undefined);
     const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };

@@ -37,6 +37,9 @@ const MAPPED: Record<string, (value: unknown) => Dict> = {
 /** `not-` forms we can negate (deterministic 0–1 metrics). */
 const NEGATABLE = new Set(['equals', 'contains', 'icontains', 'contains-any', 'contains-all', 'starts-with', 'regex', 'is-json', 'contains-json', 'javascript']);
 
+/** Keys of an assertion EvalGate translates; anything else (transform, rubricPrompt…) would change its meaning. */
+const KNOWN_KEYS = new Set(['type', 'value', 'threshold', 'weight', 'metric', 'provider', 'description']);
+
 /** The assertion types EvalGate runs, for messages and docs. */
 export const SUPPORTED_ASSERTIONS = [...Object.keys(MAPPED), ...[...NEGATABLE].map((type) => `not-${type}`)];
 
@@ -53,8 +56,9 @@ export function expectedCell(cell: string): Dict {
 /** One promptfoo assertion → an EvalGate evaluator entry (metric, options, threshold, weight, name). */
 export function toEvaluator(assertion: unknown): Dict {
   if (!isDict(assertion) || typeof assertion.type !== 'string') throw new UnsupportedAssertion('an assertion needs a `type`');
-  const { type, value, threshold, weight, metric: name, transform, provider } = assertion;
-  if (transform !== undefined) throw new UnsupportedAssertion('`transform` on an assertion is not supported', 'transform');
+  const { type, value, threshold, weight, metric: name, provider } = assertion;
+  const unknown = Object.keys(assertion).find((key) => !KNOWN_KEYS.has(key));
+  if (unknown) throw new UnsupportedAssertion(`\`${unknown}\` on an assertion is not supported (EvalGate reads type, value, threshold, weight, metric)`, unknown);
   const negated = type.startsWith('not-');
   const base = negated ? type.slice(4) : type;
   const build = MAPPED[base];

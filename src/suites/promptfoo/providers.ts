@@ -56,12 +56,14 @@ function httpFlow(config: Dict): (prompt: Prompt) => Dict {
 /**
  * `exec:` runs the command with the rendered prompt as its argument and reads stdout as the
  * answer (promptfoo's contract); a small inline Node adapter turns that into our command flow.
+ * Without a command it answers the rendered prompt itself (promptfoo's `echo` provider).
  */
 const EXEC_ADAPTER = [
   "const {spawnSync}=require('node:child_process');",
   "const vars=JSON.parse(require('node:fs').readFileSync(0,'utf8')||'{}');",
   "const [template,program,...args]=process.argv.slice(1);",
   "const prompt=template.replace(/\\{\\{\\s*([\\w.]+)\\s*\\}\\}/g,(_,k)=>{const v=k.split('.').reduce((o,p)=>o==null?o:o[p],vars);return v==null?'':typeof v==='string'?v:JSON.stringify(v)});",
+  "if(!program){process.stdout.write(JSON.stringify({output:prompt}));process.exit(0)}",
   "const run=spawnSync(program,[...args,prompt,'{}',JSON.stringify({vars})],{encoding:'utf8',maxBuffer:1<<26});",
   "if(run.error){console.error(run.error.message);process.exit(1)}",
   "if(run.status!==0){process.stderr.write(run.stderr||'');process.exit(run.status??1)}",
@@ -78,13 +80,14 @@ function execFlow(command: string): (prompt: Prompt) => Dict {
   return (prompt) => ({ kind: 'command', command: ['node', '-e', EXEC_ADAPTER, prompt.text, ...argv] });
 }
 
-const SUPPORTED = 'openai:chat:<model>, openai:<model>, azureopenai:chat:<deployment>, http (or an https:// URL), exec:<command>';
+const SUPPORTED = 'openai:chat:<model>, openai:<model>, azureopenai:chat:<deployment>, http (or an https:// URL), exec:<command>, echo';
 
 function fromId(id: string, config: Dict): (prompt: Prompt) => Dict {
   const openai = /^openai:(?:chat:)?([^:]+)$/.exec(id) ?? /^azureopenai:chat:(.+)$/.exec(id) ?? /^azure:chat:(.+)$/.exec(id);
   if (openai?.[1] && !/^(embedding|embeddings|assistant|realtime|responses|image)$/.test(openai[1])) return chatFlow(openai[1], config);
   if (id === 'http' || id === 'https' || /^https?:\/\//.test(id)) return httpFlow(id.startsWith('http') && id.includes('://') ? { url: id, ...config } : config);
   if (id.startsWith('exec:')) return execFlow(id.slice(5));
+  if (id === 'echo') return (prompt) => ({ kind: 'command', command: ['node', '-e', EXEC_ADAPTER, prompt.text] });
   throw new ProviderError(`promptfoo provider "${id}" is not supported — EvalGate runs ${SUPPORTED}`);
 }
 

@@ -11,7 +11,7 @@ describe('metric: promptflow — an evaluation flow as a metric', () => {
     const dir = suiteWith(FLOW, [{ id: 'half', task: 'sort', expected: 'python program for: sort' }, { id: 'miss', task: 'x', expected: 'nothing alike' }], evaluator(', family: honesty, scale: unit, direction: higher-is-better'));
     const results = await runEvaluation({ suites: ['pf.eval.yaml'], cwd: dir, concurrency: 2 });
     const suite = results.suites[0];
-    expect(suite?.metrics[0]).toMatchObject({ name: 'overlap', metric: 'promptflow', family: 'honesty', scale: { kind: 'unit' }, direction: 'higher-is-better' });
+    expect(suite?.metrics[0]).toMatchObject({ name: 'overlap', metric: 'promptflow', family: 'honesty', scale: { kind: 'unit' }, direction: 'higher-is-better', threshold: 0.5 });
     expect(suite?.cases.map((testCase) => testCase.samples[0]?.scores.overlap?.value)).toEqual([1, 0]);
     expect(suite?.cases[0]?.samples[0]?.scores.overlap?.details).toEqual({ outputs: { exact: 0, overlap: 1 } });
   });

@@ -75,6 +75,12 @@ describe('promptfoo configs run directly', () => {
     ]);
   });
 
+  it('runs the echo provider and CommonJS named-export javascript assertions (promptfooconfig.<name>.yaml names work too)', async () => {
+    const results = await runEvaluation({ suites: ['promptfooconfig.echo.yaml'], cwd: FIXTURES, concurrency: 1 });
+    expect(results.suites[0]?.cases[0]?.samples[0]?.output).toBe('Topic: tides');
+    expect(scoresOf(results)).toEqual([{ javascript: 1, equals: 1 }]);
+  });
+
   it('maps the http provider: {{prompt}} in the body, transformResponse as the output path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-pfoo-http-'));
     server.setHandler((request) => ({ json: { data: { answer: `got ${request.body.query}` } } }));
@@ -103,7 +109,7 @@ describe('promptfoo configs run directly', () => {
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-pfoo-bad-'));
     writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts: ['x']\nproviders:\n  - openai:chat:gpt-4o\n  - anthropic:messages:claude-sonnet-4\ntests:\n  - assert: [{ type: contains, value: x }]\n`);
     const provider = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;
-    expect(provider.format()).toBe('promptfooconfig.yaml:4: promptfoo provider "anthropic:messages:claude-sonnet-4" is not supported — EvalGate runs openai:chat:<model>, openai:<model>, azureopenai:chat:<deployment>, http (or an https:// URL), exec:<command>');
+    expect(provider.format()).toBe('promptfooconfig.yaml:4: promptfoo provider "anthropic:messages:claude-sonnet-4" is not supported — EvalGate runs openai:chat:<model>, openai:<model>, azureopenai:chat:<deployment>, http (or an https:// URL), exec:<command>, echo');
   });
 
   it('refuses what it cannot translate faithfully: Nunjucks-built JSON chat prompts, output transforms', async () => {
@@ -112,6 +118,9 @@ describe('promptfoo configs run directly', () => {
     writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts: [file://prompt.json]\nproviders: [openai:gpt-4o-mini]\ntests:\n  - vars: { q: hi }\n    assert: [{ type: contains, value: hi }]\n`);
     const chat = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;
     expect(chat.format()).toMatch(/^promptfooconfig.yaml:1: a JSON chat prompt must be plain JSON — Nunjucks tags and filters/);
+    writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts: ['{{q}}']\nproviders: [openai:gpt-4o-mini]\ntests:\n  - vars: { q: hi }\n    assert:\n      - type: llm-rubric\n        value: is polite\n        rubricPrompt: 'Grade {{output}}'\n`);
+    const rubricPrompt = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;
+    expect(rubricPrompt.format()).toBe('promptfooconfig.yaml:8: `rubricPrompt` on an assertion is not supported (EvalGate reads type, value, threshold, weight, metric)');
     writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts: ['{{q}}']\nproviders: [openai:gpt-4o-mini]\ntests:\n  - vars: { q: hi }\n    options: { transform: JSON.parse(output) }\n    assert: [{ type: contains, value: hi }]\n`);
     const transform = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;
     expect(transform.format()).toBe('promptfooconfig.yaml:4: `options.transform` is not supported — assert on the raw output (e.g. a javascript assertion that parses it)');
