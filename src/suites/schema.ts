@@ -76,10 +76,10 @@ export function suiteSchema(): Record<string, unknown> {
       data: { type: 'string', pattern: '\\.(jsonl|csv|ya?ml|json)$', description: 'Cases file relative to the suite.' },
       cases: {
         type: 'array',
-        items: { type: 'object', properties: { assert: { type: 'array', items: evaluatorSchema(), description: 'Evaluators for this case only (same shape as `evaluators:`).' } } },
+        items: { type: 'object', properties: { assert: { type: 'array', items: { $ref: '#/$defs/evaluator' }, description: 'Evaluators for this case only (same shape as `evaluators:`).' } } },
         description: 'Inline cases (instead of `data`).',
       },
-      evaluators: { type: 'array', items: evaluatorSchema(), description: 'Evaluators scoring every case (cases may add their own with `assert:`).' },
+      evaluators: { type: 'array', items: { $ref: '#/$defs/evaluator' }, description: 'Evaluators scoring every case (cases may add their own with `assert:`).' },
       gate: {
         type: 'object',
         properties: {
@@ -91,5 +91,6 @@ export function suiteSchema(): Record<string, unknown> {
       repeat: { type: 'integer', minimum: 1, maximum: 100, description: 'Samples per case, averaged (default 1).' },
     },
     oneOf: [{ required: ['data'] }, { required: ['cases'] }],
+    $defs: { evaluator: evaluatorSchema() },
   };
 }
