@@ -1,4 +1,5 @@
-import { evaluateCases, metricInfos } from '../metrics/evaluate.js';
+import { aggregateEvaluators, evaluateCases, metricInfos } from '../metrics/evaluate.js';
+import type { Flow } from '../flows/types.js';
 import { createFlow } from '../flows/registry.js';
 import { closePythonWorkers } from '../flows/promptflow/python-worker.js';
 import type { ModelClient } from '../model/types.js';
@@ -93,5 +94,16 @@ async function runSuite(
     onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
   });
   const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });
-  return { ...header, status: 'ran', cases };
+  const aggregates = { ...(await flowAggregates(flow)), ...(await aggregateEvaluators(suite)) };
+  return { ...header, status: 'ran', cases, ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+}
+
+/** The flow's run-level outputs under `flow` (PromptFlow aggregation nodes); a failure is recorded. */
+async function flowAggregates(flow: Flow): Promise<Record<string, unknown>> {
+  try {
+    const value = await flow.aggregate?.(AbortSignal.timeout(DEFAULTS.timeoutSeconds * 1000));
+    return value === undefined ? {} : { flow: value };
+  } catch (error) {
+    return { flow: { error: (error as Error).message } };
+  }
 }

@@ -118,3 +118,19 @@ function toRecord(score: Score): ScoreRecord {
     ...(score.details ? { details: score.details } : {}),
   };
 }
+
+/** Run-level outputs of the evaluators that have them (PromptFlow aggregation nodes), by evaluator name; a failure is recorded, never thrown. */
+export async function aggregateEvaluators(suite: Suite): Promise<Record<string, unknown>> {
+  const aggregates: Record<string, unknown> = {};
+  for (const evaluator of suite.evaluators) {
+    const metric = definitionOf(evaluator);
+    if (!metric.aggregate) continue;
+    try {
+      const value = await metric.aggregate(evaluator.options, suite.dir);
+      if (value !== undefined) aggregates[evaluator.name] = value;
+    } catch (error) {
+      aggregates[evaluator.name] = { error: (error as Error).message };
+    }
+  }
+  return aggregates;
+}

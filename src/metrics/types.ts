@@ -84,4 +84,6 @@ export interface MetricDefinition {
   /** A metric whose family, scale and direction the suite declares in its options (`metric: promptflow`). */
   shapeOf?(options: Readonly<Record<string, unknown>>): { family: Family; scale: Scale; direction: Direction; threshold: number };
   score(input: ScoreInput): Promise<Score> | Score;
+  /** Run-level outputs over every sample scored with these options (reported, never gated); clears them. */
+  aggregate?(options: Readonly<Record<string, unknown>>, suiteDir: string): Promise<Record<string, unknown> | undefined>;
 }

@@ -7,6 +7,7 @@ import { nodeModel } from '../promptflow/llm-node.js';
 import type { LoadedFlow } from '../promptflow/load.js';
 import { loadFlowFolder } from '../promptflow/load.js';
 import { requirePython } from '../promptflow/python-worker.js';
+import type { FlowRun } from '../promptflow/run-flow.js';
 import { FlowRunner } from '../promptflow/run-flow.js';
 import type { FlowKind } from '../types.js';
 
@@ -104,6 +105,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
     const graph = spec.flow.graph;
     const llmModel = graph.form === 'dag' ? graph.nodes.flatMap((node) => (node.type === 'llm' ? [nodeModel(node.inputs) ?? ''] : []))[0] : undefined;
     const model = ctx.modelOverride && llmModel !== undefined ? ctx.modelOverride : llmModel;
+    const lines: NonNullable<FlowRun['line']>[] = [];
     return {
       kind: 'promptflow',
       ...(model ? { model } : {}),
@@ -111,6 +113,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
       async invoke(vars, signal) {
         const started = performance.now();
         const run = await runner.run(lineInputs(spec.flow, spec.inputs, vars), signal);
+        if (run.line) lines.push(run.line);
         return {
           output: text(run.outputs[spec.output || (Object.keys(run.outputs)[0] ?? '')]),
           ...(spec.context ? { context: text(run.outputs[spec.context]) } : {}),
@@ -119,6 +122,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
           latency: { totalMs: performance.now() - started },
         };
       },
+      aggregate: (signal) => runner.aggregate(lines.splice(0), signal),
     };
   },
 };

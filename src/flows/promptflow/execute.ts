@@ -36,7 +36,7 @@ function activated(when: unknown, is: unknown): boolean {
  * One line of a DAG: each node starts as soon as the nodes it references are done, so
  * independent nodes run concurrently. A node whose `activate` condition fails is bypassed; a node
  * without one is bypassed when every node it depends on was; an input that references a bypassed
- * node is None, or the Python tool's default when it has one. Aggregation nodes are not run (they need the whole run).
+ * node is None, or the Python tool's default when it has one. Aggregation nodes are not run here (see runAggregation).
  */
 export async function runLine(dag: DagFlow, inputs: Dict, runNode: RunNode, signal: AbortSignal): Promise<LineResult> {
   const results = new Map<string, NodeResult>();
@@ -78,4 +78,24 @@ async function runOne(node: DagNode, dependencies: DagNode[], inputs: Dict, resu
     resolved[key] = concrete === BYPASSED ? null : concrete;
   }
   return { bypassed: false, value: await runNode(node, resolved, signal, bypassed) };
+}
+
+/**
+ * The aggregation nodes, once over all lines: an input that references a node or a flow input
+ * becomes the list of that value across lines (as PromptFlow passes it). Node name → its output.
+ */
+export async function runAggregation(dag: DagFlow, lines: readonly { inputs: Dict; result: LineResult }[], runNode: RunNode, signal: AbortSignal): Promise<Dict> {
+  const outputs: Dict = {};
+  for (const node of dag.nodes.filter((candidate) => candidate.aggregation)) {
+    const resolved: Dict = {};
+    for (const [key, value] of Object.entries(node.inputs)) {
+      const perLine = (line: { inputs: Dict; result: LineResult }) => {
+        const concrete = resolveValue(value, line.inputs, line.result.nodes);
+        return concrete === BYPASSED ? null : concrete;
+      };
+      resolved[key] = parseReference(value) ? lines.map(perLine) : value;
+    }
+    outputs[node.name] = await runNode(node, resolved, signal, []);
+  }
+  return outputs;
 }

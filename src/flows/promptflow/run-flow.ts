@@ -5,8 +5,8 @@ import type { TokenUsage } from '../../core/usage.js';
 import { ZERO_USAGE, addUsage } from '../../core/usage.js';
 import type { ModelClient } from '../../model/types.js';
 import type { DagNode } from './dag.js';
-import type { RunNode } from './execute.js';
-import { runLine } from './execute.js';
+import type { LineResult, RunNode } from './execute.js';
+import { runAggregation, runLine } from './execute.js';
 import { nodeModel, renderTemplate, runLlmNode } from './llm-node.js';
 import type { FlexFlow, LoadedFlow } from './load.js';
 import { PythonWorker } from './python-worker.js';
@@ -16,6 +16,8 @@ export interface FlowRun {
   outputs: Dict;
   usage: TokenUsage;
   model?: string;
+  /** The DAG line (for aggregation over the run). */
+  line?: { inputs: Dict; result: LineResult };
 }
 
 export interface FlowRunnerOptions {
@@ -43,7 +45,14 @@ export class FlowRunner {
     if (graph.form === 'flex') return { outputs: await this.runFlex(graph, inputs, signal), usage: { ...ZERO_USAGE } };
     const spent = { usage: { ...ZERO_USAGE }, model: undefined as string | undefined };
     const line = await runLine(graph, inputs, this.nodeRunner(spent), signal);
-    return { outputs: line.outputs, usage: spent.usage, ...(spent.model ? { model: spent.model } : {}) };
+    return { outputs: line.outputs, usage: spent.usage, ...(spent.model ? { model: spent.model } : {}), line: { inputs, result: line } };
+  }
+
+  /** The flow's aggregation nodes over `lines` (undefined when it has none). */
+  async aggregate(lines: readonly { inputs: Dict; result: LineResult }[], signal: AbortSignal): Promise<Dict | undefined> {
+    const graph = this.flow.graph;
+    if (graph.form !== 'dag' || !graph.nodes.some((node) => node.aggregation) || lines.length === 0) return undefined;
+    return runAggregation(graph, lines, this.nodeRunner({ usage: { ...ZERO_USAGE }, model: undefined }), signal);
   }
 
   /** Runs one node: llm through the model client, prompt rendered, python in the worker. */

@@ -5,6 +5,7 @@ import { lineInputs } from '../../flows/kinds/promptflow.js';
 import type { LoadedFlow } from '../../flows/promptflow/load.js';
 import { loadFlowFolder } from '../../flows/promptflow/load.js';
 import { PythonWorker } from '../../flows/promptflow/python-worker.js';
+import type { FlowRun } from '../../flows/promptflow/run-flow.js';
 import { FlowRunner } from '../../flows/promptflow/run-flow.js';
 import { FAMILIES } from '../types.js';
 import type { Direction, Family, MetricDefinition, Scale } from '../types.js';
@@ -26,6 +27,10 @@ function evaluationFlow(path: string, suiteDir: string, variant: string | undefi
   }
   return loaded;
 }
+
+/** Lines scored per evaluator (suite folder + options), kept for the run's aggregation nodes. */
+const scoredLines = new Map<string, NonNullable<FlowRun['line']>[]>();
+const linesKey = (suiteDir: string, options: Readonly<Dict>) => `${suiteDir}\n${JSON.stringify([options.path, options.variant, options.inputs, options.output])}`;
 
 /** `scale: binary | unit | { min, max }` as declared in the suite → the metric's scale. */
 function declaredScale(raw: unknown): Scale {
@@ -77,12 +82,24 @@ export const promptflowMetric: MetricDefinition = {
       threshold: scale.kind === 'binary' ? 1 : scale.kind === 'likert' ? (scale.min + scale.max) / 2 : 0.5,
     };
   },
+  async aggregate(options, suiteDir) {
+    const key = linesKey(suiteDir, options);
+    const lines = scoredLines.get(key) ?? [];
+    scoredLines.delete(key);
+    if (lines.length === 0) return undefined;
+    const { flow, worker } = await evaluationFlow(String(options.path), suiteDir, options.variant as string | undefined);
+    return new FlowRunner(flow, { dir: resolve(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines, AbortSignal.timeout(120_000));
+  },
   async score(input) {
     const { flow, worker } = await evaluationFlow(String(input.options.path), input.suiteDir, input.options.variant as string | undefined);
     const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
     const mapping = renderValue(input.options.inputs ?? {}, variables) as Dict;
     const runner = new FlowRunner(flow, { dir: resolve(input.suiteDir, flow.dir), client: input.client }, worker);
     const run = await runner.run(lineInputs(flow, mapping, variables), input.signal ?? AbortSignal.timeout(120_000));
+    if (run.line) {
+      const key = linesKey(input.suiteDir, input.options);
+      scoredLines.set(key, [...(scoredLines.get(key) ?? []), run.line]);
+    }
     const name = (input.options.output as string | undefined) ?? Object.keys(run.outputs)[0] ?? '';
     const value = asScore(run.outputs[name]);
     if (value === undefined) return { value: null, error: `output "${name}" of ${flow.file} is not a number: ${JSON.stringify(run.outputs[name]).slice(0, 80)}` };

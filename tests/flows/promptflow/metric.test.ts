@@ -34,3 +34,19 @@ describe('metric: promptflow — an evaluation flow as a metric', () => {
     await expect(loadSuite('pf.eval.yaml', dir)).rejects.toThrow('evaluators.0.direction must be one of higher-is-better, lower-is-better');
   });
 });
+
+describe('aggregation nodes — run once over all lines, reported, never gated', () => {
+  it('an evaluation flow as a metric: its aggregation output is in the suite’s aggregates under the evaluator name', async () => {
+    const dir = suiteWith(FLOW, [{ id: 'hit', task: 'x', expected: '# python program for: x' }, { id: 'miss', task: 'y', expected: 'no' }], evaluator(''));
+    const results = await runEvaluation({ suites: ['pf.eval.yaml'], cwd: dir, concurrency: 2 });
+    expect(results.suites[0]?.aggregates).toEqual({ overlap: { aggregate: { accuracy: 0.5, lines: 2 } } });
+    expect(results.suites[0]?.metrics.map((metric) => metric.name)).toEqual(['overlap']);
+  });
+
+  it('an evaluation flow under test: aggregation inputs are lists across lines', async () => {
+    const dir = suiteWith(`{ kind: promptflow, path: ${FIXTURES}/eval-flow, output: exact }`, [{ answer: 'a', ground_truth: 'a', want: '1' }, { answer: 'b', ground_truth: 'c', want: '1' }, { answer: 'd', ground_truth: 'd', want: '1' }]);
+    const results = await runEvaluation({ suites: ['pf.eval.yaml'], cwd: dir, concurrency: 3 });
+    expect(results.suites[0]?.cases.map((testCase) => testCase.samples[0]?.output)).toEqual(['1', '0', '1']);
+    expect(results.suites[0]?.aggregates).toEqual({ flow: { aggregate: { accuracy: 0.667, lines: 3 } } });
+  });
+});
