@@ -37405,7 +37405,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92780);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3656);
 
 
 async function ask(question) {
@@ -37432,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 92780:
+/***/ 3656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43177,7 +43177,944 @@ const endsWith = affixMetric('ends-with', 'The output (trailing whitespace ignor
 
 const startsWith = affixMetric('starts-with', 'The output (leading whitespace ignored) starts with the expected text (`ignore-case: true` to fold case).', 'start');
 
+;// CONCATENATED MODULE: ./src/flows/promptflow/references.ts
+const references_REFERENCE = /^\$\{\s*([A-Za-z_][\w-]*)\.(output|[A-Za-z_][\w-]*)((?:\.[\w-]+)*)\s*\}$/;
+function parseReference(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const match = references_REFERENCE.exec(value.trim());
+    if (!match)
+        return undefined;
+    const [, head = '', second = '', rest = ''] = match;
+    const tail = rest.split('.').filter(Boolean);
+    if (head === 'inputs')
+        return { from: 'inputs', name: second, path: tail };
+    if (second !== 'output')
+        return undefined;
+    return { from: 'node', name: head, path: tail };
+}
+/** Walks `path` into a value (dicts by key, lists by index); a missing step is undefined. */
+function walk(value, path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+/** Node names a value depends on. */
+function nodeDependencies(values) {
+    const names = values.map(parseReference).flatMap((reference) => (reference?.from === 'node' ? [reference.name] : []));
+    return [...new Set(names)];
+}
+/** LLM parameters PromptFlow users write as strings (`max_tokens: '256'`, `temperature: '0.2'`). */
+const NUMERIC = new Set(['max_tokens', 'temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'n', 'seed', 'best_of', 'logprobs', 'top_logprobs']);
+function numericParameters(parameters) {
+    return Object.fromEntries(Object.entries(parameters).map(([key, value]) => [key, NUMERIC.has(key) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value]));
+}
+
+;// CONCATENATED MODULE: ./src/flows/promptflow/llm-node.ts
+
+
+/** PromptFlow's role markers: a line `system:` / `user:` / `assistant:` / `function:` / `tool:` (optionally after `#`). */
+const ROLE_LINE = /^\s*#?\s*(system|user|assistant|function|tool)\s*:\s*$/i;
+const ROLE_FIELD = { function: /^\s*name\s*:\s*(.+)$/, tool: /^\s*tool_call_id\s*:\s*(.+)$/ };
+/** The rendered template split into messages (text before the first marker is a system message). */
+function splitRoles(text) {
+    const messages = [];
+    let current;
+    for (const line of text.split(/\r?\n/)) {
+        const role = ROLE_LINE.exec(line)?.[1]?.toLowerCase();
+        if (role) {
+            current = { role, content: '' };
+            messages.push(current);
+            continue;
+        }
+        if (!current) {
+            if (!line.trim())
+                continue;
+            current = { role: 'system', content: '' };
+            messages.push(current);
+        }
+        const field = current.role === 'function' || current.role === 'tool' ? ROLE_FIELD[current.role].exec(line) : null;
+        if (field && !current.content.trim() && current.name === undefined && current.tool_call_id === undefined) {
+            if (current.role === 'function')
+                current.name = field[1]?.trim() ?? '';
+            else
+                current.tool_call_id = field[1]?.trim() ?? '';
+            continue;
+        }
+        current.content += `${line}\n`;
+    }
+    return messages.map((message) => ({ ...message, content: message.content.trim() })).filter((message) => message.content || message.role === 'assistant');
+}
+/** Inputs of PromptFlow's LLM tool that are request parameters, not template variables. */
+const PARAMETERS = new Set([
+    'temperature', 'top_p', 'n', 'stop', 'max_tokens', 'presence_penalty', 'frequency_penalty', 'logit_bias', 'user',
+    'response_format', 'seed', 'tools', 'tool_choice', 'functions', 'function_call', 'logprobs', 'top_logprobs',
+]);
+const NOT_SENT = new Set(['deployment_name', 'model', 'connection', 'stream', 'suffix', 'echo', 'best_of']);
+/**
+ * An llm node: the template rendered over the node's inputs, split on role markers and sent as
+ * one chat request. `api: completion` is sent as a single user message to the chat endpoint.
+ */
+async function runLlmNode(node, inputs, model, client, signal) {
+    const variables = Object.fromEntries(Object.entries(inputs).filter(([key]) => !PARAMETERS.has(key) && !NOT_SENT.has(key)));
+    const parameters = numericParameters(Object.fromEntries(Object.entries(inputs).filter(([key, value]) => PARAMETERS.has(key) && value !== null && value !== '')));
+    const rendered = renderTemplate(node.template, variables);
+    const messages = node.api === 'chat' ? splitRoles(rendered) : [{ role: 'user', content: rendered.trim() }];
+    const response = await client.chat({ model, messages: messages, parameters }, signal);
+    return { text: response.text, usage: response.usage, model: response.model || model };
+}
+/** The model an llm node names: `deployment_name` (Azure) or `model` (OpenAI). */
+function nodeModel(inputs) {
+    const named = inputs.deployment_name ?? inputs.model;
+    return typeof named === 'string' && named.trim() && !named.startsWith('${') ? named : undefined;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/yaml-source.ts
+
+
+function parseYaml(text, file) {
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    const [error] = doc.errors;
+    if (error) {
+        const position = error.linePos?.[0];
+        const message = error.message.split('\n')[0] ?? error.message;
+        throw new ConfigError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, { file, ...(position ? { line: position.line, column: position.col } : {}) });
+    }
+    return {
+        file,
+        value: doc.toJS({ maxAliasCount: 100 }),
+        lineOf(path) {
+            for (let depth = path.length; depth >= 0; depth -= 1) {
+                const node = doc.getIn(path.slice(0, depth), true);
+                if ((0,yaml_dist/* isNode */.Ll)(node) && node.range)
+                    return lineCounter.linePos(node.range[0]).line;
+            }
+            return undefined;
+        },
+    };
+}
+/** `/evaluators/2/expected` → ['evaluators', 2, 'expected'] */
+function pointerToPath(pointer) {
+    if (!pointer)
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+;// CONCATENATED MODULE: ./src/flows/promptflow/dag.ts
+
+
+
+
+
+/** Connection types whose endpoint EvalGate's own base URL and API key stand in for. */
+const OPENAI_PROVIDERS = new Set(['AzureOpenAI', 'OpenAI']);
+function flowInputs(raw) {
+    if (!isDict(raw))
+        return {};
+    return Object.fromEntries(Object.entries(raw).map(([name, spec]) => {
+        const declared = isDict(spec) ? spec : {};
+        return [name, { ...('default' in declared ? { default: declared.default } : {}), isChatInput: declared.is_chat_input === true, isChatHistory: declared.is_chat_history === true || name === 'chat_history' }];
+    }));
+}
+function fail(at, message, path, hint) {
+    throw new ConfigError(message, { file: at.source.file, line: at.source.lineOf(path) }, hint);
+}
+/** `use_variants: true` → the node from node_variants (the suite's `variant:` or the default). */
+function variantNode(at, node, index) {
+    if (node.use_variants !== true)
+        return { node, path: ['nodes', index] };
+    const doc = at.source.value;
+    const name = String(node.name);
+    const entry = isDict(doc.node_variants) ? doc.node_variants[name] : undefined;
+    if (!isDict(entry) || !isDict(entry.variants))
+        fail(at, `node "${name}" uses variants but node_variants.${name} is missing`, ['nodes', index]);
+    const id = at.variant && at.variant in entry.variants ? at.variant : String(entry.default_variant_id);
+    const chosen = entry.variants[id];
+    if (!isDict(chosen) || !isDict(chosen.node))
+        fail(at, `node_variants.${name} has no variant "${id}"`, ['node_variants', name], `variants: ${Object.keys(entry.variants).join(', ')}`);
+    return { node: { ...chosen.node, name }, path: ['node_variants', name, 'variants', id, 'node'] };
+}
+async function readSource(at, path, where) {
+    const file = (0,external_node_path_namespaceObject.resolve)(at.dir, path);
+    try {
+        return { file, text: await (0,promises_namespaceObject.readFile)(file, 'utf8') };
+    }
+    catch {
+        return fail(at, `node source not found: ${(0,external_node_path_namespaceObject.relative)(at.cwd, file)}`, where, 'source.path is relative to the flow folder');
+    }
+}
+async function readNode(at, raw, index) {
+    if (!isDict(raw) || typeof raw.name !== 'string')
+        return fail(at, 'each node needs a `name`', ['nodes', index]);
+    const { node, path } = variantNode(at, raw, index);
+    const source = isDict(node.source) ? node.source : {};
+    const base = {
+        name: raw.name,
+        inputs: isDict(node.inputs) ? node.inputs : {},
+        aggregation: node.aggregation === true,
+        line: at.source.lineOf(path),
+        ...(isDict(node.activate) ? { activate: { when: node.activate.when, is: node.activate.is } } : {}),
+    };
+    if (source.type === 'package' && node.type === 'python')
+        return { ...base, type: 'package', tool: String(source.tool) };
+    if (typeof source.path !== 'string')
+        return fail(at, `node "${raw.name}": source type "${String(source.type)}" is not supported`, [...path, 'source'], 'EvalGate runs code sources (source.path) and PromptFlow package tools in python nodes');
+    if (node.type === 'python')
+        return { ...base, type: 'python', file: source.path, ...(typeof node.function === 'string' ? { function: node.function } : {}) };
+    if (node.type !== 'llm' && node.type !== 'prompt') {
+        return fail(at, `node "${raw.name}" has type "${String(node.type)}"`, [...path, 'type'], 'EvalGate runs llm, prompt and python nodes');
+    }
+    const { file, text } = await readSource(at, source.path, [...path, 'source']);
+    if (node.type === 'prompt')
+        return { ...base, type: 'prompt', template: text, templateFile: (0,external_node_path_namespaceObject.relative)(at.dir, file) };
+    if (typeof node.provider === 'string' && !OPENAI_PROVIDERS.has(node.provider)) {
+        fail(at, `llm node "${raw.name}" uses provider "${node.provider}", which EvalGate cannot map`, [...path, 'provider'], 'EvalGate calls OpenAI-compatible endpoints: its --base-url and API key stand in for the connection');
+    }
+    const api = node.api ?? 'chat';
+    if (api !== 'chat' && api !== 'completion')
+        fail(at, `node "${raw.name}": api "${String(api)}" is not supported`, [...path, 'api'], 'use api: chat (or completion)');
+    return { ...base, type: 'llm', template: text, templateFile: (0,external_node_path_namespaceObject.relative)(at.dir, file), api, ...(typeof node.connection === 'string' ? { connection: node.connection } : {}) };
+}
+/** Every `${…}` names a declared input or node, and the graph has no cycle. */
+function checkWiring(at, dag) {
+    const names = new Set(dag.nodes.map((node) => node.name));
+    const check = (value, where) => {
+        const reference = parseReference(value);
+        if (reference?.from === 'inputs' && !(reference.name in dag.inputs))
+            fail(at, `${String(value)} names no flow input`, where, `inputs: ${Object.keys(dag.inputs).join(', ')}`);
+        if (reference?.from === 'node' && !names.has(reference.name))
+            fail(at, `${String(value)} names no node`, where, `nodes: ${[...names].join(', ')}`);
+    };
+    for (const [index, node] of dag.nodes.entries()) {
+        for (const [key, value] of Object.entries(node.inputs))
+            check(value, ['nodes', index, 'inputs', key]);
+        if (node.activate)
+            check(node.activate.when, ['nodes', index, 'activate']);
+    }
+    for (const [name, reference] of Object.entries(dag.outputs))
+        check(reference, ['outputs', name]);
+    const state = new Map();
+    const byName = new Map(dag.nodes.map((node) => [node.name, node]));
+    const visit = (name, index) => {
+        if (state.get(name) === 'done')
+            return;
+        if (state.get(name) === 'visiting')
+            fail(at, `the nodes form a cycle through "${name}"`, ['nodes', index]);
+        state.set(name, 'visiting');
+        const node = byName.get(name);
+        for (const dependency of dependenciesOf(node))
+            visit(dependency, index);
+        state.set(name, 'done');
+    };
+    dag.nodes.forEach((node, index) => visit(node.name, index));
+}
+function dependenciesOf(node) {
+    if (!node)
+        return [];
+    return nodeDependencies([...Object.values(node.inputs), ...(node.activate ? [node.activate.when] : [])]);
+}
+/** A parsed flow.dag.yaml → the typed DAG, with variants chosen, templates read and wiring checked. */
+async function readDag(source, dir, cwd, variant) {
+    const at = { source, dir, cwd, variant };
+    const doc = source.value;
+    if (!isDict(doc) || !Array.isArray(doc.nodes))
+        return fail(at, 'a flow.dag.yaml needs `nodes:`', []);
+    const outputs = {};
+    let chatOutput;
+    for (const [name, spec] of Object.entries(isDict(doc.outputs) ? doc.outputs : {})) {
+        if (!isDict(spec) || typeof spec.reference !== 'string')
+            fail(at, `output "${name}" needs a reference`, ['outputs', name], 'e.g. reference: ${node.output}');
+        outputs[name] = spec.reference;
+        if (spec.is_chat_output === true)
+            chatOutput = name;
+    }
+    const dag = {
+        form: 'dag',
+        inputs: flowInputs(doc.inputs),
+        outputs,
+        nodes: await Promise.all(doc.nodes.map((node, index) => readNode(at, node, index))),
+        ...(chatOutput ? { chatOutput } : {}),
+    };
+    if (Object.keys(outputs).length === 0)
+        fail(at, 'the flow declares no outputs', [], 'EvalGate scores a flow output');
+    checkWiring(at, dag);
+    return dag;
+}
+
+;// CONCATENATED MODULE: ./src/flows/promptflow/load.ts
+
+
+
+
+
+
+
+
+const FILES = ['flow.dag.yaml', 'flow.dag.yml', 'flow.flex.yaml', 'flow.flex.yml'];
+function findFlowFile(path) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile())
+        return path;
+    return FILES.map((name) => (0,external_node_path_namespaceObject.join)(path, name)).find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+}
+/** Reads `path` (a flow folder or its flow.dag.yaml / flow.flex.yaml) relative to `baseDir`. */
+async function loadFlowFolder(path, baseDir, cwd, variant, where) {
+    const found = findFlowFile((0,external_node_path_namespaceObject.resolve)(baseDir, path));
+    if (!found)
+        throw new ConfigError(`no PromptFlow flow at ${(0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(baseDir, path)) || '.'}`, where, `\`path:\` is a folder with flow.dag.yaml or flow.flex.yaml (relative to the suite file)`);
+    const file = (0,external_node_path_namespaceObject.relative)(cwd, found);
+    const source = parseYaml(await (0,promises_namespaceObject.readFile)(found, 'utf8'), file);
+    const absolute = (0,external_node_path_namespaceObject.dirname)(found);
+    const dir = (0,external_node_path_namespaceObject.relative)(baseDir, absolute) || '.';
+    if (/flow\.flex\.ya?ml$/.test(found)) {
+        const doc = isDict(source.value) ? source.value : {};
+        if (typeof doc.entry !== 'string' || !/^[\w.]+:\w+$/.test(doc.entry)) {
+            throw new ConfigError('a flex flow needs `entry: module:function`', { file, line: source.lineOf(['entry']) }, 'e.g. entry: flow:chat (a function or a class with __call__ in flow.py)');
+        }
+        return { dir, file, graph: { form: 'flex', entry: doc.entry, init: {}, inputs: flowInputs(doc.inputs) } };
+    }
+    const graph = await readDag(source, absolute, cwd, variant);
+    for (const node of graph.nodes) {
+        if (node.type === 'llm' && !nodeModel(node.inputs)) {
+            throw new ConfigError(`llm node "${node.name}" names no model`, { file, ...(node.line ? { line: node.line } : {}) }, 'set inputs.deployment_name (Azure) or inputs.model (OpenAI), or run with --model');
+        }
+    }
+    return { dir, file, graph };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/flows/promptflow/python-worker.ts
+
+
+
+
+
+const PYTHON = process.env.EVALGATE_PYTHON ?? 'python3';
+const live = new Set();
+/** The repository's python/ folder, found upwards from this module (src/… in tests, dist/ when bundled). */
+function packageRoot() {
+    let dir = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    while (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'python', 'evalgate_pf', 'worker.py'))) {
+        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+        if (parent === dir)
+            throw new Error('EvalGate’s python/evalgate_pf folder is missing from the installation');
+        dir = parent;
+    }
+    return (0,external_node_path_namespaceObject.join)(dir, 'python');
+}
+let checked = false;
+/** Python 3 must be on PATH; a ConfigError naming what to install otherwise (checked once per process). */
+function requirePython(where) {
+    if (checked)
+        return;
+    const probe = (0,external_node_child_process_namespaceObject.spawnSync)(PYTHON, ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)'], { stdio: 'ignore' });
+    if (probe.error || probe.status !== 0) {
+        throw new ConfigError(`this flow has Python nodes but "${PYTHON}" (Python ≥ 3.9) could not be run`, where, 'install Python 3 (e.g. apt-get install python3, or actions/setup-python in the workflow), or set EVALGATE_PYTHON to its path');
+    }
+    checked = true;
+}
+/**
+ * One long-lived Python process: requests as JSON lines on stdin, replies (by id) on stdout,
+ * many in flight at once. Started on first use; killed by `close()` or `closePythonWorkers()`.
+ */
+class PythonWorker {
+    child;
+    pending = new Map();
+    nextId = 1;
+    buffer = '';
+    stderr = '';
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    call(request, signal) {
+        const child = this.start();
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                this.pending.delete(id);
+                reject(new Error('the Python call timed out; the worker is restarted'));
+                this.close();
+            };
+            if (signal?.aborted)
+                return onAbort();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            const done = () => signal?.removeEventListener('abort', onAbort);
+            this.pending.set(id, {
+                resolve: (value) => (done(), resolve(value)),
+                reject: (error) => (done(), reject(error)),
+            });
+            child.stdin.write(`${JSON.stringify({ id, ...request })}\n`);
+        });
+    }
+    close() {
+        const child = this.child;
+        this.child = undefined;
+        live.delete(this);
+        if (child && child.exitCode === null)
+            child.kill('SIGKILL');
+        this.failAll(new Error('the Python worker was stopped'));
+    }
+    start() {
+        if (this.child)
+            return this.child;
+        const root = packageRoot();
+        const child = (0,external_node_child_process_namespaceObject.spawn)(PYTHON, ['-u', '-m', 'evalgate_pf.worker'], {
+            cwd: this.cwd,
+            env: { ...process.env, PYTHONPATH: [root, process.env.PYTHONPATH].filter(Boolean).join(':'), PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        this.child = child;
+        live.add(this);
+        child.stdout.setEncoding('utf8').on('data', (chunk) => this.read(chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (this.stderr = (this.stderr + chunk).slice(-2000)));
+        child.stdin.on('error', () => undefined);
+        child.on('error', (error) => this.failAll(new Error(`could not start ${PYTHON}: ${error.message}`)));
+        child.on('exit', (code) => {
+            if (this.child !== child)
+                return;
+            this.child = undefined;
+            live.delete(this);
+            this.failAll(new Error(`the Python worker exited with ${code ?? 'a signal'}${this.stderr.trim() ? `:\n${this.stderr.trim().split('\n').slice(-5).join('\n')}` : ''}`));
+        });
+        return child;
+    }
+    read(chunk) {
+        this.buffer += chunk;
+        let newline = this.buffer.indexOf('\n');
+        while (newline >= 0) {
+            const line = this.buffer.slice(0, newline);
+            this.buffer = this.buffer.slice(newline + 1);
+            newline = this.buffer.indexOf('\n');
+            if (!line.trim())
+                continue;
+            const reply = JSON.parse(line);
+            const pending = this.pending.get(reply.id);
+            this.pending.delete(reply.id);
+            if (reply.ok)
+                pending?.resolve(reply.value);
+            else
+                pending?.reject(new Error(`Python raised:\n${reply.error ?? 'an unknown error'}`));
+        }
+    }
+    failAll(error) {
+        for (const pending of this.pending.values())
+            pending.reject(error);
+        this.pending.clear();
+    }
+}
+/** Stops every worker still running (the engine calls this when a suite's run ends). */
+function closePythonWorkers() {
+    for (const worker of [...live])
+        worker.close();
+}
+process.once('exit', closePythonWorkers);
+
+;// CONCATENATED MODULE: ./src/flows/promptflow/execute.ts
+
+
+const BYPASSED = Symbol('bypassed');
+function resolveValue(value, inputs, results) {
+    const reference = parseReference(value);
+    if (!reference)
+        return value;
+    if (reference.from === 'inputs')
+        return walk(inputs[reference.name], reference.path);
+    const result = results.get(reference.name);
+    if (!result || result.bypassed)
+        return BYPASSED;
+    return walk(result.value, reference.path);
+}
+/** `activate.is` compared as PromptFlow does: the value, or its string form (`is: true` vs "true"). */
+function activated(when, is) {
+    if (when === BYPASSED)
+        return false;
+    return when === is || String(when).toLowerCase() === String(is).toLowerCase();
+}
+/**
+ * One line of a DAG: each node starts as soon as the nodes it references are done, so
+ * independent nodes run concurrently. A node whose `activate` condition fails is bypassed; a node
+ * without one is bypassed when every node it depends on was; an input that references a bypassed
+ * node is None, or the Python tool's default when it has one. Aggregation nodes are not run here (see runAggregation).
+ */
+async function runLine(dag, inputs, runNode, signal) {
+    const results = new Map();
+    const started = new Map();
+    const byName = new Map(dag.nodes.map((node) => [node.name, node]));
+    const start = (node) => {
+        let promise = started.get(node.name);
+        if (!promise) {
+            promise = (async () => {
+                const dependencies = dependenciesOf(node).flatMap((name) => byName.get(name) ?? []);
+                await Promise.all(dependencies.map(start));
+                results.set(node.name, await runOne(node, dependencies, inputs, results, runNode, signal));
+            })();
+            started.set(node.name, promise);
+        }
+        return promise;
+    };
+    await Promise.all(dag.nodes.filter((node) => !node.aggregation).map(start));
+    const outputs = Object.fromEntries(Object.entries(dag.outputs).map(([name, reference]) => {
+        const value = resolveValue(reference, inputs, results);
+        return [name, value === BYPASSED ? null : (value ?? null)];
+    }));
+    return { outputs, nodes: results };
+}
+async function runOne(node, dependencies, inputs, results, runNode, signal) {
+    if (node.activate) {
+        if (!activated(resolveValue(node.activate.when, inputs, results), node.activate.is))
+            return { bypassed: true };
+    }
+    else if (dependencies.length > 0 && dependencies.every((dependency) => results.get(dependency.name)?.bypassed)) {
+        return { bypassed: true };
+    }
+    const resolved = {};
+    const bypassed = [];
+    for (const [key, value] of Object.entries(node.inputs)) {
+        const concrete = resolveValue(value, inputs, results);
+        if (concrete === BYPASSED)
+            bypassed.push(key);
+        resolved[key] = concrete === BYPASSED ? null : concrete;
+    }
+    return { bypassed: false, value: await runNode(node, resolved, signal, bypassed) };
+}
+/**
+ * The aggregation nodes, once over all lines: an input that references a node or a flow input
+ * becomes the list of that value across lines (as PromptFlow passes it). Node name → its output.
+ */
+async function runAggregation(dag, lines, runNode, signal) {
+    const outputs = {};
+    for (const node of dag.nodes.filter((candidate) => candidate.aggregation)) {
+        const resolved = {};
+        for (const [key, value] of Object.entries(node.inputs)) {
+            const perLine = (line) => {
+                const concrete = resolveValue(value, line.inputs, line.result.nodes);
+                return concrete === BYPASSED ? null : concrete;
+            };
+            resolved[key] = parseReference(value) ? lines.map(perLine) : value;
+        }
+        outputs[node.name] = await runNode(node, resolved, signal, []);
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/flows/promptflow/run-flow.ts
+
+
+
+
+
+
+
+/** Runs lines of one loaded flow; Python nodes share one worker process (close() stops it). */
+class FlowRunner {
+    worker;
+    flow;
+    options;
+    /** `worker`: share one already made for this flow folder (e.g. by a metric scoring many samples). */
+    constructor(flow, options, worker = new PythonWorker(options.dir)) {
+        this.flow = flow;
+        this.options = options;
+        this.worker = worker;
+    }
+    async run(inputs, signal) {
+        const graph = this.flow.graph;
+        if (graph.form === 'flex')
+            return { outputs: await this.runFlex(graph, inputs, signal), usage: { ...core_usage/* ZERO_USAGE */.fI } };
+        const spent = { usage: { ...core_usage/* ZERO_USAGE */.fI }, model: undefined };
+        const line = await runLine(graph, inputs, this.nodeRunner(spent), signal);
+        return { outputs: line.outputs, usage: spent.usage, ...(spent.model ? { model: spent.model } : {}), line: { inputs, result: line } };
+    }
+    /** The flow's aggregation nodes over `lines` (undefined when it has none). */
+    async aggregate(lines, signal) {
+        const graph = this.flow.graph;
+        if (graph.form !== 'dag' || !graph.nodes.some((node) => node.aggregation) || lines.length === 0)
+            return undefined;
+        return runAggregation(graph, lines, this.nodeRunner({ usage: { ...core_usage/* ZERO_USAGE */.fI }, model: undefined }), signal);
+    }
+    /** Runs one node: llm through the model client, prompt rendered, python in the worker. */
+    nodeRunner(spent) {
+        return async (node, inputs, signal, bypassed) => {
+            switch (node.type) {
+                case 'prompt':
+                    return renderTemplate(node.template, inputs);
+                case 'llm': {
+                    if (!this.options.client)
+                        throw new Error('this flow has llm nodes and needs a model API key');
+                    const model = this.options.modelOverride ?? nodeModel(inputs) ?? '';
+                    const call = await runLlmNode(node, inputs, model, this.options.client, signal);
+                    spent.usage = (0,core_usage/* addUsage */.vk)(spent.usage, call.usage);
+                    spent.model = call.model;
+                    return call.text;
+                }
+                case 'python':
+                    return this.worker.call({ op: 'tool', file: (0,external_node_path_namespaceObject.join)(this.options.dir, node.file), ...(node.function ? { function: node.function } : {}), inputs, bypassed }, signal);
+                case 'package':
+                    return this.worker.call({ op: 'package', tool: node.tool, inputs }, signal);
+            }
+        };
+    }
+    async runFlex(flex, inputs, signal) {
+        const value = await this.worker.call({ op: 'entry', dir: this.options.dir, entry: flex.entry, init: flex.init, inputs }, signal);
+        return isDict(value) ? value : { output: value };
+    }
+    close() {
+        this.worker.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flows/kinds/promptflow.ts
+
+
+
+
+
+
+
+const promptflow_text = (value) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+/** The flow inputs of one line: the mapping, else the case field of the same name, else the declared default. */
+function lineInputs(flow, mapping, vars) {
+    const mapped = renderValue(mapping, vars);
+    const declared = flow.graph.inputs;
+    if (flow.graph.form === 'flex') {
+        const defaults = Object.entries(declared).flatMap(([name, input]) => ('default' in input ? [[name, input.default]] : []));
+        return { ...Object.fromEntries(defaults), ...vars, ...mapped };
+    }
+    return Object.fromEntries(Object.entries(declared).flatMap(([name, input]) => {
+        const value = name in mapped ? mapped[name] : name in vars ? vars[name] : 'default' in input ? input.default : input.isChatHistory ? [] : undefined;
+        return value === undefined ? [] : [[name, value]];
+    }));
+}
+async function normalise(raw, at) {
+    const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+    const variant = raw.variant;
+    const flow = await loadFlowFolder(raw.path, at.dir, at.cwd, variant, where);
+    const outputs = flow.graph.form === 'dag' ? Object.keys(flow.graph.outputs) : [];
+    const output = raw.output ?? (flow.graph.form === 'dag' ? (flow.graph.chatOutput ?? outputs[0] ?? '') : '');
+    for (const [key, name] of [['output', output], ['context', raw.context]]) {
+        if (typeof name === 'string' && outputs.length > 0 && !outputs.includes(name)) {
+            throw new ConfigError(`flow.${key}: the flow has no output "${name}"`, where, `outputs of ${flow.file}: ${outputs.join(', ')}`);
+        }
+    }
+    const needsPython = flow.graph.form === 'flex' || flow.graph.nodes.some((node) => node.type === 'python' || node.type === 'package');
+    if (needsPython)
+        requirePython(where);
+    return {
+        kind: 'promptflow',
+        path: raw.path,
+        ...(variant ? { variant } : {}),
+        inputs: raw.inputs ?? {},
+        output,
+        ...(typeof raw.context === 'string' ? { context: raw.context } : {}),
+        init: raw.init ?? {},
+        flow: flow.graph.form === 'flex' ? { ...flow, graph: { ...flow.graph, init: raw.init ?? {} } } : flow,
+    };
+}
+/** Every declared input without a default must come from the case or the mapping. */
+function checkCase(spec, testCase) {
+    const inputs = lineInputs(spec.flow, spec.inputs, testCase.vars);
+    const missing = Object.keys(spec.flow.graph.inputs).filter((name) => !(name in inputs));
+    if (missing.length === 0)
+        return;
+    const where = testCase.source.line ? `${testCase.source.file}:${testCase.source.line}` : testCase.source.file;
+    throw new ConfigError(`case "${testCase.id}" (${where}) gives no value for flow input ${missing.map((name) => `"${name}"`).join(', ')} of ${spec.flow.file}`, { file: spec.flow.file }, 'add the field to every case, map it with `flow.inputs`, or give the input a default in the flow');
+}
+/** A PromptFlow flow folder (flow.dag.yaml or flow.flex.yaml) run by EvalGate's own executor. */
+const promptflowKind = {
+    kind: 'promptflow',
+    description: 'A PromptFlow flow folder (flow.dag.yaml or flow.flex.yaml): llm and prompt nodes through the model endpoint, python nodes in one Python worker.',
+    schema: {
+        required: ['path'],
+        properties: {
+            path: { type: 'string', minLength: 1, description: 'The flow folder (or its flow.dag.yaml / flow.flex.yaml), relative to the suite.' },
+            variant: { type: 'string', description: 'Variant id for nodes with use_variants (default: each node’s default_variant_id).' },
+            inputs: { type: 'object', description: 'Flow input → template over the case (default: the case field of the same name).' },
+            output: { type: 'string', description: 'The flow output scored as the answer (default: the chat output, else the first; a flex flow’s return value or its first key).' },
+            context: { type: 'string', description: 'A flow output reported as retrieved context (for groundedness metrics).' },
+            init: { type: 'object', description: 'Constructor arguments of a flex flow whose entry is a class.' },
+        },
+    },
+    normalise,
+    templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
+    checkCase,
+    create(spec, ctx) {
+        const runner = new FlowRunner(spec.flow, { dir: (0,external_node_path_namespaceObject.resolve)(ctx.dir, spec.flow.dir), client: ctx.client, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
+        const graph = spec.flow.graph;
+        const llmModel = graph.form === 'dag' ? graph.nodes.flatMap((node) => (node.type === 'llm' ? [nodeModel(node.inputs) ?? ''] : []))[0] : undefined;
+        const model = ctx.modelOverride && llmModel !== undefined ? ctx.modelOverride : llmModel;
+        const lines = [];
+        return {
+            kind: 'promptflow',
+            ...(model ? { model } : {}),
+            needsModel: llmModel !== undefined,
+            async invoke(vars, signal) {
+                const started = performance.now();
+                const run = await runner.run(lineInputs(spec.flow, spec.inputs, vars), signal);
+                if (run.line)
+                    lines.push(run.line);
+                return {
+                    output: promptflow_text(run.outputs[spec.output || (Object.keys(run.outputs)[0] ?? '')]),
+                    ...(spec.context ? { context: promptflow_text(run.outputs[spec.context]) } : {}),
+                    usage: run.usage,
+                    ...(run.model ? { model: run.model } : {}),
+                    latency: { totalMs: performance.now() - started },
+                };
+            },
+            aggregate: (signal) => runner.aggregate(lines.splice(0), signal),
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/metrics/quality/promptflow.ts
+
+
+
+
+
+
+
+
+const flows = new Map();
+function evaluationFlow(path, suiteDir, variant) {
+    const key = `${(0,external_node_path_namespaceObject.resolve)(suiteDir, path)}\n${variant ?? ''}`;
+    let loaded = flows.get(key);
+    if (!loaded) {
+        loaded = loadFlowFolder(path, suiteDir, process.cwd(), variant, { file: path }).then((flow) => ({ flow, worker: new PythonWorker((0,external_node_path_namespaceObject.resolve)(suiteDir, flow.dir)) }));
+        loaded.catch(() => flows.delete(key));
+        flows.set(key, loaded);
+    }
+    return loaded;
+}
+/** Lines scored per evaluator (suite folder + options), kept for the run's aggregation nodes. */
+const scoredLines = new Map();
+const linesKey = (suiteDir, options) => `${suiteDir}\n${JSON.stringify([options.path, options.variant, options.inputs, options.output])}`;
+/** `scale: binary | unit | { min, max }` as declared in the suite → the metric's scale. */
+function declaredScale(raw) {
+    if (raw === 'binary')
+        return { kind: 'binary' };
+    if (raw !== null && typeof raw === 'object' && 'min' in raw && 'max' in raw)
+        return { kind: 'likert', min: Number(raw.min), max: Number(raw.max) };
+    return { kind: 'unit' };
+}
+/** A per-line output as a score: numbers as they are, booleans 1/0, numeric strings parsed. */
+function asScore(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'boolean')
+        return value ? 1 : 0;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return Number(value);
+    return undefined;
+}
+/**
+ * A PromptFlow evaluation flow as a metric: each sample runs one line of the flow with `inputs`
+ * rendered over the case plus `output`, `expected` and `context`; the per-line output named by
+ * `output` is the score, on the family/scale/direction the suite declares. Aggregation nodes do not
+ * run per line, so they never become per-case scores.
+ */
+const promptflowMetric = {
+    name: 'promptflow',
+    policy: PAIRED_SCORE,
+    family: 'quality',
+    scale: { kind: 'unit' },
+    direction: 'higher-is-better',
+    threshold: 0.5,
+    description: 'A PromptFlow evaluation flow (folder): its per-line `output` is the score; declare `family`, `scale` and `direction`.',
+    requires: ['path'],
+    jinjaOptions: ['inputs'],
+    optionsSchema: {
+        path: { type: 'string', minLength: 1, description: 'The evaluation flow folder, relative to the suite.' },
+        inputs: { type: 'object', description: 'Flow input → template over the case plus output, expected, context (e.g. { answer: "{{output}}" }).' },
+        output: { type: 'string', description: 'The per-line flow output that is the score (default: the first output).' },
+        expected: { description: 'The reference answer, available as {{expected}} in `inputs`.' },
+        variant: { type: 'string' },
+        family: { enum: [...FAMILIES] },
+        scale: { oneOf: [{ enum: ['binary', 'unit'] }, { type: 'object', required: ['min', 'max'], additionalProperties: false, properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
+        direction: { enum: ['higher-is-better', 'lower-is-better'] },
+    },
+    shapeOf(options) {
+        const scale = declaredScale(options.scale);
+        return {
+            family: options.family ?? 'quality',
+            scale,
+            direction: options.direction ?? 'higher-is-better',
+            threshold: scale.kind === 'binary' ? 1 : scale.kind === 'likert' ? (scale.min + scale.max) / 2 : 0.5,
+        };
+    },
+    async aggregate(options, suiteDir) {
+        const key = linesKey(suiteDir, options);
+        const lines = scoredLines.get(key) ?? [];
+        scoredLines.delete(key);
+        if (lines.length === 0)
+            return undefined;
+        const { flow, worker } = await evaluationFlow(String(options.path), suiteDir, options.variant);
+        return new FlowRunner(flow, { dir: (0,external_node_path_namespaceObject.resolve)(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines, AbortSignal.timeout(120_000));
+    },
+    async score(input) {
+        const { flow, worker } = await evaluationFlow(String(input.options.path), input.suiteDir, input.options.variant);
+        const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
+        const mapping = renderValue(input.options.inputs ?? {}, variables);
+        const runner = new FlowRunner(flow, { dir: (0,external_node_path_namespaceObject.resolve)(input.suiteDir, flow.dir), client: input.client }, worker);
+        const run = await runner.run(lineInputs(flow, mapping, variables), input.signal ?? AbortSignal.timeout(120_000));
+        if (run.line) {
+            const key = linesKey(input.suiteDir, input.options);
+            scoredLines.set(key, [...(scoredLines.get(key) ?? []), run.line]);
+        }
+        const name = input.options.output ?? Object.keys(run.outputs)[0] ?? '';
+        const value = asScore(run.outputs[name]);
+        if (value === undefined)
+            return { value: null, error: `output "${name}" of ${flow.file} is not a number: ${JSON.stringify(run.outputs[name]).slice(0, 80)}` };
+        return { value, details: { outputs: run.outputs } };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/metrics/quality/contains-json.ts
+
+/** The first JSON object or array inside the text, found by parsing from each `{` / `[`. */
+function findJson(text) {
+    for (let start = 0; start < text.length; start += 1) {
+        const open = text[start];
+        if (open !== '{' && open !== '[')
+            continue;
+        const close = open === '{' ? '}' : ']';
+        for (let end = text.lastIndexOf(close); end > start; end = text.lastIndexOf(close, end - 1)) {
+            try {
+                return JSON.parse(text.slice(start, end + 1));
+            }
+            catch {
+                // not JSON up to this bracket: try a shorter span
+            }
+        }
+    }
+    return undefined;
+}
+const containsJson = {
+    name: 'contains-json',
+    policy: PAIRED_SCORE,
+    family: 'quality',
+    scale: { kind: 'binary' },
+    direction: 'higher-is-better',
+    description: 'The output contains a JSON object or array somewhere in its text (promptfoo’s contains-json).',
+    requires: [],
+    threshold: 1,
+    optionsSchema: {},
+    score({ output }) {
+        return findJson(output) === undefined ? { value: 0, reason: 'no JSON object or array in the output' } : { value: 1 };
+    },
+};
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/metrics/quality/javascript.ts
+
+
+
+
+/**
+ * Runs in a worker thread: promptfoo's JavaScript assertion contract. Inline code is an
+ * expression, else a function body (with `return`); `file://x.js[:name]` exports the function.
+ * Both get (output, context) and return a boolean, a number, or { pass, score, reason }.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { code, file, name, output, context } = workerData;
+  let fn;
+  if (file) {
+    const module = await import(file);
+    fn = name ? (module[name] ?? (module.default && module.default[name])) : (module.default ?? module);
+    if (typeof fn === 'object' && fn && typeof fn.default === 'function') fn = fn.default;
+  } else {
+    const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+    try {
+      fn = new AsyncFunction('output', 'context', 'return (' + code + '\\n);');
+    } catch {
+      fn = new AsyncFunction('output', 'context', code);
+    }
+  }
+  if (typeof fn !== 'function') throw new Error('the assertion file exports no function' + (name ? ' named ' + name : ''));
+  parentPort.postMessage({ result: await fn(output, context) });
+})().catch((error) => parentPort.postMessage({ error: String(error && error.stack ? error.stack.split('\\n').slice(0, 2).join(' ') : error) }));
+`;
+const TIMEOUT_MS = 10_000;
+function run(data, timeoutMs) {
+    return new Promise((resolvePromise) => {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+        const timer = setTimeout(() => {
+            void worker.terminate();
+            resolvePromise({ error: `the assertion timed out after ${timeoutMs} ms` });
+        }, timeoutMs);
+        worker.once('message', (message) => {
+            clearTimeout(timer);
+            void worker.terminate();
+            resolvePromise(message);
+        });
+        worker.once('error', (error) => {
+            clearTimeout(timer);
+            resolvePromise({ error: error.message });
+        });
+    });
+}
+/** A promptfoo-style result → a score: boolean 1/0, a number as is, `{ pass, score, reason }`. */
+function scoreFromResult(result) {
+    if (typeof result === 'boolean')
+        return { value: result ? 1 : 0 };
+    if (typeof result === 'number' && Number.isFinite(result))
+        return { value: result };
+    if (result !== null && typeof result === 'object' && ('pass' in result || 'score' in result)) {
+        const { pass, score, reason } = result;
+        const value = typeof score === 'number' ? score : pass ? 1 : 0;
+        return { value, ...(typeof reason === 'string' && reason ? { reason } : {}) };
+    }
+    return { value: null, error: `the assertion returned ${JSON.stringify(result)?.slice(0, 80) ?? 'undefined'}; expected a boolean, a number or { pass, score, reason }` };
+}
+const javascript = {
+    name: 'javascript',
+    policy: PAIRED_SCORE,
+    family: 'quality',
+    scale: { kind: 'unit' },
+    direction: 'higher-is-better',
+    description: 'Your JavaScript (promptfoo’s javascript assertion): inline code or file://x.js, given (output, context), run in a worker thread with a timeout.',
+    requires: ['code'],
+    threshold: 0.5,
+    optionsSchema: {
+        code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.js[:function] (relative to the suite).' },
+        timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
+    },
+    async score({ output, options, vars, suiteDir, context }) {
+        const code = String(options.code);
+        const file = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+        const data = {
+            output,
+            context: { vars, ...(context === undefined ? {} : { context }) },
+            ...(file ? { file: (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_namespaceObject.resolve)(suiteDir, file[1] ?? '')).href, ...(file[2] ? { name: file[2] } : {}) } : { code }),
+        };
+        const reply = await run(data, typeof options.timeout === 'number' ? options.timeout : TIMEOUT_MS);
+        if (reply.error !== undefined)
+            return { value: null, error: `javascript assertion failed: ${reply.error}` };
+        return scoreFromResult(reply.result);
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/metrics/registry.ts
+
+
+
 
 
 
@@ -43217,7 +44154,7 @@ const startsWith = affixMetric('starts-with', 'The output (leading whitespace ig
  */
 const BASE = [
     equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
-    rougeLMetric, bleu, levenshteinMetric, length_length, similarity, relevance, coherence, fluency, similarityJudge, rubric,
+    rougeLMetric, bleu, levenshteinMetric, length_length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric, containsJson, javascript,
     groundedness, retrieval, contextOverlap,
     moderation, harm, pii, refusal, promptInjection,
     cost,
@@ -43235,7 +44172,7 @@ function negated(metric) {
         },
     };
 }
-const isNegatable = (metric) => metric.score !== undefined && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
+const isNegatable = (metric) => metric.score !== undefined && !metric.shapeOf && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
 const NEGATABLE = BASE.filter(isNegatable);
 const CATALOGUE = [...BASE, ...NEGATABLE.map(negated)];
 const BY_NAME = new Map(CATALOGUE.map((metric) => [metric.name, metric]));
@@ -44060,10 +44997,8 @@ function exitCodeFor(verdict, failOn) {
     return verdict === 'error' ? EXIT.couldNotRun : EXIT.gateFailed;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./schema/results.schema.json
-const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"errorKind":{"enum":["infrastructure","application"],"description":"Why the flow failed: infrastructure (timeouts, 429/5xx, connection; excluded from the comparison) or application (crash, invalid output, 4xx from the team\'s endpoint; counts as a failure)."},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}}}}}}');
+const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"errorKind":{"enum":["infrastructure","application"],"description":"Why the flow failed: infrastructure (timeouts, 429/5xx, connection; excluded from the comparison) or application (crash, invalid output, 4xx from the team\'s endpoint; counts as a failure)."},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}},"aggregates":{"type":"object","description":"Run-level outputs (PromptFlow aggregation nodes), reported, never gated."}}}}}');
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
@@ -44686,8 +45621,6 @@ function isOutputFormat(name) {
     return Object.hasOwn(OUTPUT_FORMATS, name);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/history/types.ts
 /** How many baseline commits a reader looks at unless told otherwise. */
 const DEFAULT_HISTORY_LIMIT = 20;
@@ -44698,10 +45631,10 @@ const DEFAULT_HISTORY_LIMIT = 20;
 
 
 
-const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const git_reader_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 async function git(cwd, args) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: MAX_FILE_BYTES, encoding: 'utf8' });
+    const { stdout } = await git_reader_run('git', args, { cwd, maxBuffer: MAX_FILE_BYTES, encoding: 'utf8' });
     return stdout;
 }
 /** `sha<TAB>ISO date` lines of `git log`, newest first. */
@@ -45221,7 +46154,7 @@ function selectionFrom(values) {
         ...(values.sample ? { sample: { size: positiveInt(values.sample, '--sample'), seed: values.seed } } : {}),
     };
 }
-const COMMANDS = ['run', 'compare', 'history', 'init', 'help', 'version'];
+const COMMANDS = ['run', 'compare', 'history', 'init', 'import', 'help', 'version'];
 function parseCommand(argv, cwd) {
     const [name, ...rest] = argv;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -45277,6 +46210,14 @@ function parseCommand(argv, cwd) {
     }
     if (name === 'history')
         return parseHistoryCommand(rest, cwd);
+    if (name === 'import') {
+        const { values, positionals } = args_parse(rest, { out: { type: 'string' }, cwd: { type: 'string' } }, 'import');
+        const [source, path, extra] = positionals;
+        if ((source !== 'promptflow' && source !== 'promptfoo') || !path || extra) {
+            throw new ConfigError('import takes a source and a path', {}, 'usage: evalgate import promptflow|promptfoo PATH [--out DIR]');
+        }
+        return { name: 'import', source, path, cwd: values.cwd ?? cwd, ...(values.out ? { out: values.out } : {}) };
+    }
     const close = closestName(name, COMMANDS);
     throw new ConfigError(`unknown command "${name}"`, {}, close ? `did you mean "${close}"?` : `commands: ${COMMANDS.join(', ')}`);
 }
@@ -45295,6 +46236,7 @@ Usage:
   evalgate compare <base> <results>  compare two results files and print the metric diff
   evalgate history                   each metric's trend over the baseline's last commits (git log)
   evalgate init                      scaffold a starter suite, its data and the workflow
+  evalgate import promptflow|promptfoo PATH   write .eval.yaml files for a PromptFlow flow or a promptfoo config
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -45308,7 +46250,7 @@ Environment:
   OPENAI_API_KEY           the model API key (also EVALGATE_API_KEY, AZURE_OPENAI_API_KEY)
   OPENAI_API_VERSION       api-version for classic Azure OpenAI endpoints (default 2024-10-21)
   NO_COLOR                 no colours on a terminal`;
-const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: ${DEFAULTS.suites.join(', ')})
+const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml, GitHub *.prompt.yml or promptfooconfig.yaml files; default: ${DEFAULTS.suites.join(', ')})
 
   -o, --output FILE        results file (default ${DEFAULTS.results})
       --report FILE        Markdown report (default ${DEFAULTS.report})
@@ -45338,7 +46280,17 @@ const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
       --format FORMAT      what to print:
 ${help_FORMATS}
       --html FILE          also write the self-contained HTML report`;
+const IMPORT = `Usage: evalgate import promptflow|promptfoo PATH [--out DIR]
+
+  PATH is a PromptFlow flow folder (flow.dag.yaml / flow.flex.yaml) or a promptfooconfig.yaml.
+  Writes one .eval.yaml per suite (a promptfoo prompt × provider matrix gives several).
+  (\`evalgate run\` also runs promptfooconfig.yaml files directly, without importing.)
+
+      --out DIR            where to write (default: the folder holding PATH)
+      --cwd DIR            run as if started in DIR`;
 function helpText(topic) {
+    if (topic === 'import')
+        return IMPORT;
     if (topic === 'run')
         return RUN;
     if (topic === 'compare')
@@ -46701,7 +47653,60 @@ function evaluatorHash(evaluator, context = {}) {
     return shortHash({ metric: evaluator.metric, options: evaluator.options, ...judge, ...rubric });
 }
 
+;// CONCATENATED MODULE: ./src/suites/case-asserts.ts
+
+
+/** An evaluator entry as written (suite `evaluators:` or a case's `assert:`) → its spec. */
+function evaluatorEntry(entry, name) {
+    const { metric, name: _name, threshold, weight, ...options } = entry;
+    return { name, metric, options, ...(threshold === undefined ? {} : { threshold }), ...(weight === undefined ? {} : { weight }) };
+}
+/**
+ * Per-case `assert:` lists → evaluators that score only the cases that name them. Asserts with the
+ * same key (`name:`, else the metric) across cases are one evaluator with per-case options, so the
+ * gate compares them like any metric; cases without it are n/a for it. A repeated metric within a
+ * case, or one the suite's `evaluators:` already uses, gets `-2`, `-3`… Cases lose their `assert`.
+ */
+function caseEvaluators(cases, suiteEvaluators) {
+    const taken = new Set(suiteEvaluators.map((evaluator) => evaluator.name));
+    const merged = new Map();
+    const stripped = cases.map((testCase) => {
+        const { assert, ...vars } = testCase.vars;
+        if (!Array.isArray(assert))
+            return testCase;
+        const used = new Set();
+        for (const entry of assert) {
+            const where = { file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) };
+            const base = typeof entry.name === 'string' ? entry.name : String(entry.metric);
+            if (typeof entry.name === 'string' && (taken.has(base) || used.has(base))) {
+                throw new ConfigError(`case "${testCase.id}": assert name "${base}" is already used`, where, 'give the assert a unique `name:`');
+            }
+            if (!findMetric(String(entry.metric)))
+                throw new ConfigError(`case "${testCase.id}": unknown metric "${String(entry.metric)}" in assert`, where, 'see the metric catalogue in README');
+            let key = base;
+            for (let suffix = 2; taken.has(key) || used.has(key); suffix += 1)
+                key = `${base}-${suffix}`;
+            used.add(key);
+            const spec = evaluatorEntry(entry, key);
+            const existing = merged.get(key);
+            if (existing && existing.metric !== spec.metric) {
+                throw new ConfigError(`case "${testCase.id}": assert "${key}" is metric ${spec.metric} here but ${existing.metric} in another case`, where, 'give the asserts different `name:`s');
+            }
+            const target = existing ?? { ...spec, options: {}, cases: {} };
+            target.cases[testCase.id] = spec.options;
+            merged.set(key, target);
+        }
+        return { ...testCase, vars };
+    });
+    return { cases: stripped, evaluators: [...merged.values()] };
+}
+/** The options an evaluator scores a case with; undefined when it does not apply to that case. */
+function optionsFor(evaluator, caseId) {
+    return evaluator.cases ? evaluator.cases[caseId] : evaluator.options;
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
+
 
 
 
@@ -46712,15 +47717,17 @@ function evaluatorHash(evaluator, context = {}) {
 function metricInfos(suite, judgeModel) {
     return suite.evaluators.map((evaluator) => {
         const metric = definitionOf(evaluator);
+        const shape = metric.shapeOf?.(evaluator.options) ?? metric;
+        const threshold = evaluator.threshold ?? shape.threshold;
         return {
             name: evaluator.name,
             metric: metric.name,
-            family: metric.family,
-            scale: metric.scale,
-            direction: metric.direction,
+            family: shape.family,
+            scale: shape.scale,
+            direction: shape.direction,
             configHash: evaluatorHash(evaluator, { suiteDir: suite.dir, ...(judgeModel ? { judgeModel } : {}) }),
-            ...(metric.threshold === undefined ? {} : { threshold: metric.threshold }),
-            gate: { ...suite.gate.metrics[evaluator.name] },
+            ...(threshold === undefined ? {} : { threshold }),
+            gate: { ...(evaluator.weight === 0 ? { gate: false } : {}), ...suite.gate.metrics[evaluator.name] },
         };
     });
 }
@@ -46766,11 +47773,14 @@ async function evaluateSample(sample, testCase, suite, ctx, prices) {
                 scores[evaluator.name] = record;
             continue;
         }
+        const options = optionsFor(evaluator, testCase.id);
+        if (!options)
+            continue;
         if (metric.needs && !ctx.client) {
             scores[evaluator.name] = skippedScore('needs a model API key');
             continue;
         }
-        const score = await scoreOne(metric, evaluator, flow, testCase, suite, ctx);
+        const score = await scoreOne(metric, options, flow, testCase, suite, ctx);
         scores[evaluator.name] = scoreRecord(score);
         const spent = score.evaluatorUsage;
         const price = spent ? findPrice(spent.model, prices) : undefined;
@@ -46790,9 +47800,10 @@ function renderOptions(metric, options, vars) {
     return { ...options, ...renderValue(templatedOptions(metric, options), vars) };
 }
 const isEmpty = (value) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-async function scoreOne(metric, evaluator, flow, testCase, suite, ctx) {
+/** Scores one sample with the evaluator's options for this case (`written`: as the suite or the case's `assert:` wrote them). */
+async function scoreOne(metric, written, flow, testCase, suite, ctx) {
     try {
-        const options = renderOptions(metric, evaluator.options, testCase.vars);
+        const options = renderOptions(metric, written, testCase.vars);
         const missing = metric.requires.find((name) => isEmpty(options[name]));
         if (missing)
             return { value: null, error: `option "${missing}" is empty for this case` };
@@ -46813,6 +47824,24 @@ async function scoreOne(metric, evaluator, flow, testCase, suite, ctx) {
     catch (error) {
         return { value: null, error: error.message };
     }
+}
+/** Run-level outputs of the evaluators that have them (PromptFlow aggregation nodes), by evaluator name; a failure is recorded, never thrown. */
+async function aggregateEvaluators(suite) {
+    const aggregates = {};
+    for (const evaluator of suite.evaluators) {
+        const metric = definitionOf(evaluator);
+        if (!metric.aggregate)
+            continue;
+        try {
+            const value = await metric.aggregate(evaluator.options, suite.dir);
+            if (value !== undefined)
+                aggregates[evaluator.name] = value;
+        }
+        catch (error) {
+            aggregates[evaluator.name] = { error: error.message };
+        }
+    }
+    return aggregates;
 }
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
@@ -47257,8 +48286,9 @@ const promptyKind = {
 
 
 
+
 /** The flow kinds, one module each under src/flows/kinds/. Adding a kind = a module + a line here. */
-const FLOW_KINDS = [promptKind, promptyKind, commandKind, httpKind];
+const FLOW_KINDS = [promptKind, promptyKind, commandKind, httpKind, promptflowKind];
 const BY_KIND = new Map(FLOW_KINDS.map((kind) => [kind.kind, kind]));
 /** The kind's module; an unknown name was rejected by the schema before this is asked. */
 function registry_flowKind(name) {
@@ -50276,42 +51306,6 @@ const sync_parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./src/core/yaml-source.ts
-
-
-function parseYaml(text, file) {
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-    const [error] = doc.errors;
-    if (error) {
-        const position = error.linePos?.[0];
-        const message = error.message.split('\n')[0] ?? error.message;
-        throw new ConfigError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, { file, ...(position ? { line: position.line, column: position.col } : {}) });
-    }
-    return {
-        file,
-        value: doc.toJS({ maxAliasCount: 100 }),
-        lineOf(path) {
-            for (let depth = path.length; depth >= 0; depth -= 1) {
-                const node = doc.getIn(path.slice(0, depth), true);
-                if ((0,yaml_dist/* isNode */.Ll)(node) && node.range)
-                    return lineCounter.linePos(node.range[0]).line;
-            }
-            return undefined;
-        },
-    };
-}
-/** `/evaluators/2/expected` → ['evaluators', 2, 'expected'] */
-function pointerToPath(pointer) {
-    if (!pointer)
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
 ;// CONCATENATED MODULE: ./src/suites/data.ts
 
 
@@ -50539,7 +51533,437 @@ function fromPromptYml(source) {
     return { file: source.file, value, lineOf: (path) => source.lineOf(originalPath(path)) };
 }
 
+;// CONCATENATED MODULE: ./src/suites/promptfoo/assertions.ts
+
+/** Raised for an assertion with no EvalGate equivalent; the translator adds file:line. */
+class UnsupportedAssertion extends Error {
+    field;
+    constructor(message, field = 'type') {
+        super(message);
+        this.field = field;
+    }
+}
+const EXPECTED = (metric) => (value) => ({ metric, expected: value });
+/** promptfoo assertion type → our evaluator (metric + options) from its `value`. */
+const MAPPED = {
+    equals: EXPECTED('equals'),
+    contains: EXPECTED('contains'),
+    icontains: EXPECTED('icontains'),
+    'contains-any': EXPECTED('contains-any'),
+    'contains-all': EXPECTED('contains-all'),
+    'starts-with': EXPECTED('starts-with'),
+    regex: (value) => ({ metric: 'regex', pattern: value }),
+    'is-json': (value) => (value === undefined ? { metric: 'json-valid' } : { metric: 'json-schema', schema: value }),
+    'contains-json': () => ({ metric: 'contains-json' }),
+    similar: EXPECTED('similarity'),
+    'llm-rubric': (value) => ({
+        metric: 'rubric',
+        prompt: `Grade the output against this rubric:\n${String(value)}\n\nOutput:\n{{ output }}`,
+        choices: { pass: 1, fail: 0 },
+    }),
+    javascript: (value) => ({ metric: 'javascript', code: value }),
+    latency: () => ({ metric: 'latency' }),
+    cost: () => ({ metric: 'cost' }),
+};
+/** `not-` forms we can negate (deterministic 0–1 metrics). */
+const assertions_NEGATABLE = new Set(['equals', 'contains', 'icontains', 'contains-any', 'contains-all', 'starts-with', 'regex', 'is-json', 'contains-json', 'javascript']);
+/** Keys of an assertion EvalGate translates; anything else (transform, rubricPrompt…) would change its meaning. */
+const KNOWN_KEYS = new Set(['type', 'value', 'threshold', 'weight', 'metric', 'provider', 'description']);
+/** The assertion types EvalGate runs, for messages and docs. */
+const SUPPORTED_ASSERTIONS = [...Object.keys(MAPPED), ...[...assertions_NEGATABLE].map((type) => `not-${type}`)];
+/** Reads a CSV `__expected` cell: `contains: x`, `javascript: …`, `fn: …`, or a plain value (equals). */
+function expectedCell(cell) {
+    const typed = /^(not-)?([a-z][a-z-]*):\s?([\s\S]*)$/.exec(cell);
+    if (typed && ((typed[2] ?? '') in MAPPED || typed[2] === 'fn' || typed[2] === 'grade' || typed[2] === 'eval')) {
+        const type = typed[2] === 'fn' || typed[2] === 'eval' ? 'javascript' : typed[2] === 'grade' ? 'llm-rubric' : (typed[2] ?? '');
+        return { type: `${typed[1] ?? ''}${type}`, value: typed[3] };
+    }
+    return { type: 'equals', value: cell };
+}
+/** One promptfoo assertion → an EvalGate evaluator entry (metric, options, threshold, weight, name). */
+function toEvaluator(assertion) {
+    if (!isDict(assertion) || typeof assertion.type !== 'string')
+        throw new UnsupportedAssertion('an assertion needs a `type`');
+    const { type, value, threshold, weight, metric: name, provider } = assertion;
+    const unknown = Object.keys(assertion).find((key) => !KNOWN_KEYS.has(key));
+    if (unknown)
+        throw new UnsupportedAssertion(`\`${unknown}\` on an assertion is not supported (EvalGate reads type, value, threshold, weight, metric)`, unknown);
+    const negated = type.startsWith('not-');
+    const base = negated ? type.slice(4) : type;
+    const build = MAPPED[base];
+    if (!build || (negated && !assertions_NEGATABLE.has(base))) {
+        throw new UnsupportedAssertion(`promptfoo assertion type "${type}" is not supported — EvalGate runs ${SUPPORTED_ASSERTIONS.join(', ')}`);
+    }
+    const entry = build(value);
+    const key = typeof name === 'string' ? name.replace(/[^\w.-]+/g, '-').replace(/^[^A-Za-z]+/, '') : '';
+    return {
+        ...(key ? { name: key } : {}),
+        ...entry,
+        metric: negated ? `not-${String(entry.metric)}` : entry.metric,
+        ...(typeof threshold === 'number' ? { threshold } : base === 'similar' ? { threshold: 0.75 } : {}),
+        ...(typeof weight === 'number' ? { weight } : {}),
+        ...(typeof provider === 'string' && base === 'llm-rubric' ? { 'judge-model': provider.replace(/^(openai|azureopenai):(chat:)?/, '') } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/suites/promptfoo/prompts.ts
+
+
+
+class PromptError extends Error {
+}
+const prompts_ROLES = new Set(['system', 'user', 'assistant']);
+/** A JSON chat prompt: a list of { role, content } (promptfoo's OpenAI chat format). */
+function chatMessages(text) {
+    if (!text.trim().startsWith('['))
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new PromptError('a JSON chat prompt must be plain JSON — Nunjucks tags and filters ({% for %}, | dump) inside it are not supported; list the messages, with {{ var }} placeholders in their content');
+    }
+    if (!Array.isArray(parsed) || !parsed.every((message) => isDict(message) && prompts_ROLES.has(String(message.role)) && typeof message.content === 'string')) {
+        throw new PromptError('a JSON chat prompt must be a list of { role: system|user|assistant, content: "…" }');
+    }
+    return parsed;
+}
+function fromText(raw, label, index) {
+    const messages = chatMessages(raw) ?? [{ role: 'user', content: raw }];
+    return { label, messages, text: raw, index };
+}
+/** `file://x.txt` (text; `---` lines separate several prompts), `file://x.json` (chat), or inline text. */
+function readOne(raw, label, index, dir) {
+    const file = /^file:\/\/(.+)$/.exec(raw.trim())?.[1];
+    if (!file)
+        return [fromText(raw, label ?? raw.replace(/\s+/g, ' ').trim().slice(0, 40), index)];
+    if (/\.(js|cjs|mjs|ts|py)(:\w+)?$/.test(file))
+        throw new PromptError(`prompt functions (${(0,external_node_path_namespaceObject.basename)(file)}) are not supported — write the prompt as text, a .txt/.json file or a chat list`);
+    if (file.includes('*'))
+        throw new PromptError('globbed prompt files are not supported — list each file');
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(dir, file), 'utf8');
+    }
+    catch {
+        throw new PromptError(`prompt file not found: ${file} (relative to the config)`);
+    }
+    if (/\.json$/.test(file)) {
+        if (!text.trim().startsWith('['))
+            throw new PromptError(`${(0,external_node_path_namespaceObject.basename)(file)}: a JSON prompt file must hold a list of { role, content } messages`);
+        return [fromText(text, label ?? (0,external_node_path_namespaceObject.basename)(file), index)];
+    }
+    const parts = text.split(/^---$/m).map((part) => part.trim()).filter(Boolean);
+    return parts.map((part, partIndex) => fromText(part, label ?? (parts.length > 1 ? `${(0,external_node_path_namespaceObject.basename)(file)}#${partIndex + 1}` : (0,external_node_path_namespaceObject.basename)(file)), index));
+}
+/** The config's `prompts:` (a string, a list of strings / { raw | id, label }, or a map file → label). */
+function readPrompts(value, dir) {
+    if (value === undefined)
+        throw new PromptError('`prompts` is missing');
+    if (typeof value === 'string')
+        return readOne(value, undefined, 0, dir);
+    if (isDict(value))
+        return Object.entries(value).flatMap(([raw, label], index) => readOne(raw, String(label), index, dir));
+    if (!Array.isArray(value))
+        throw new PromptError('`prompts` must be a list');
+    return value.flatMap((entry, index) => {
+        if (typeof entry === 'string')
+            return readOne(entry, undefined, index, dir);
+        if (isDict(entry) && typeof (entry.raw ?? entry.id) === 'string')
+            return readOne(String(entry.raw ?? entry.id), typeof entry.label === 'string' ? entry.label : undefined, index, dir);
+        throw new PromptError('each prompt is a string or { raw | id, label }');
+    });
+}
+
+;// CONCATENATED MODULE: ./src/suites/promptfoo/providers.ts
+
+
+class ProviderError extends Error {
+    /** Which entry of `providers:` it is about, when known. */
+    index;
+}
+const CHAT_PARAMETERS = ['temperature', 'max_tokens', 'top_p', 'seed', 'stop', 'presence_penalty', 'frequency_penalty', 'response_format', 'max_completion_tokens'];
+function providers_chatFlow(model, config) {
+    const parameters = Object.fromEntries(CHAT_PARAMETERS.filter((key) => config[key] !== undefined).map((key) => [key, config[key]]));
+    return (prompt) => ({ kind: 'prompt', model, messages: prompt.messages, ...(Object.keys(parameters).length ? { parameters } : {}) });
+}
+/** `{{prompt}}` in an http body → the prompt text (itself a template over the case). */
+function withPrompt(value, prompt) {
+    if (typeof value === 'string')
+        return value.replace(/\{\{\s*prompt\s*\}\}/g, prompt);
+    if (Array.isArray(value))
+        return value.map((item) => withPrompt(item, prompt));
+    if (isDict(value))
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withPrompt(item, prompt)]));
+    return value;
+}
+/** `json.a.b[0].c` (promptfoo's transformResponse) → our dotted path `a.b.0.c`. */
+function outputPath(transform) {
+    if (transform === undefined)
+        return '';
+    const match = typeof transform === 'string' ? /^\s*json((?:\.\w+|\[\d+\])*)\s*$/.exec(transform) : null;
+    if (!match)
+        throw new ProviderError('http transformResponse must be a path like json.output or json.choices[0].message.content — functions are not supported');
+    return (match[1] ?? '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+}
+function providers_httpFlow(config) {
+    if (typeof config.url !== 'string')
+        throw new ProviderError('the http provider needs config.url');
+    const method = String(config.method ?? 'POST').toUpperCase();
+    if (method !== 'POST' && method !== 'PUT')
+        throw new ProviderError(`http method ${method} is not supported — EvalGate sends POST or PUT`);
+    const output = outputPath(config.transformResponse);
+    return (prompt) => ({
+        kind: 'http',
+        url: config.url,
+        method,
+        ...(isDict(config.headers) ? { headers: config.headers } : {}),
+        body: withPrompt(config.body ?? { prompt: '{{prompt}}' }, prompt.text),
+        output,
+    });
+}
+/**
+ * `exec:` runs the command with the rendered prompt as its argument and reads stdout as the
+ * answer (promptfoo's contract); a small inline Node adapter turns that into our command flow.
+ * Without a command it answers the rendered prompt itself (promptfoo's `echo` provider).
+ */
+const EXEC_ADAPTER = [
+    "const {spawnSync}=require('node:child_process');",
+    "const vars=JSON.parse(require('node:fs').readFileSync(0,'utf8')||'{}');",
+    "const [template,program,...args]=process.argv.slice(1);",
+    "const prompt=template.replace(/\\{\\{\\s*([\\w.]+)\\s*\\}\\}/g,(_,k)=>{const v=k.split('.').reduce((o,p)=>o==null?o:o[p],vars);return v==null?'':typeof v==='string'?v:JSON.stringify(v)});",
+    "if(!program){process.stdout.write(JSON.stringify({output:prompt}));process.exit(0)}",
+    "const run=spawnSync(program,[...args,prompt,'{}',JSON.stringify({vars})],{encoding:'utf8',maxBuffer:1<<26});",
+    "if(run.error){console.error(run.error.message);process.exit(1)}",
+    "if(run.status!==0){process.stderr.write(run.stderr||'');process.exit(run.status??1)}",
+    "process.stdout.write(JSON.stringify({output:run.stdout.trim()}));",
+].join('');
+function execFlow(command) {
+    let argv;
+    try {
+        argv = splitCommand(command.trim());
+    }
+    catch (error) {
+        throw new ProviderError(`exec: ${error.message}`);
+    }
+    return (prompt) => ({ kind: 'command', command: ['node', '-e', EXEC_ADAPTER, prompt.text, ...argv] });
+}
+const SUPPORTED = 'openai:chat:<model>, openai:<model>, azureopenai:chat:<deployment>, http (or an https:// URL), exec:<command>, echo';
+function fromId(id, config) {
+    const openai = /^openai:(?:chat:)?([^:]+)$/.exec(id) ?? /^azureopenai:chat:(.+)$/.exec(id) ?? /^azure:chat:(.+)$/.exec(id);
+    if (openai?.[1] && !/^(embedding|embeddings|assistant|realtime|responses|image)$/.test(openai[1]))
+        return providers_chatFlow(openai[1], config);
+    if (id === 'http' || id === 'https' || /^https?:\/\//.test(id))
+        return providers_httpFlow(id.startsWith('http') && id.includes('://') ? { url: id, ...config } : config);
+    if (id.startsWith('exec:'))
+        return execFlow(id.slice(5));
+    if (id === 'echo')
+        return (prompt) => ({ kind: 'command', command: ['node', '-e', EXEC_ADAPTER, prompt.text] });
+    throw new ProviderError(`promptfoo provider "${id}" is not supported — EvalGate runs ${SUPPORTED}`);
+}
+/** The config's `providers:` (a string, or a list of strings / { id, label, config }). */
+function readProviders(value) {
+    const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+    if (!list || list.length === 0)
+        throw new ProviderError('`providers` is missing');
+    return list.map((entry, index) => {
+        try {
+            return readProvider(entry, index);
+        }
+        catch (error) {
+            if (error instanceof ProviderError)
+                error.index = index;
+            throw error;
+        }
+    });
+}
+function readProvider(entry, index) {
+    if (typeof entry === 'string')
+        return { id: entry, index, flow: fromId(entry, {}) };
+    if (isDict(entry) && typeof entry.id === 'string') {
+        const config = isDict(entry.config) ? entry.config : {};
+        return { id: typeof entry.label === 'string' ? entry.label : entry.id, index, flow: fromId(entry.id, config) };
+    }
+    throw new ProviderError('each provider is a string id or { id, label, config }');
+}
+
+;// CONCATENATED MODULE: ./src/suites/promptfoo/tests.ts
+
+
+
+
+
+
+class TestsError extends Error {
+}
+function readText(dir, file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(dir, file), 'utf8');
+    }
+    catch {
+        throw new TestsError(`tests file not found: ${file} (relative to the config)`);
+    }
+}
+/** A CSV row: plain columns are vars, `__expected…` cells are assertions, `__description` the name. */
+function fromCsvRow(row, file) {
+    const vars = {};
+    const assert = [];
+    let description;
+    for (const [column, cell] of Object.entries(row)) {
+        if (/^__expected\d*$/.test(column)) {
+            if (cell.trim())
+                assert.push(expectedCell(cell));
+        }
+        else if (column === '__description')
+            description = cell;
+        else if (!column.startsWith('__'))
+            vars[column] = cell;
+    }
+    return { vars, assert, ...(description ? { description } : {}), path: ['tests'], file };
+}
+/** `options.transform` rewrites outputs with JavaScript before assertions: not translated, so refused. */
+function rejectTransform(options) {
+    if (isDict(options) && (options.transform !== undefined || options.postprocess !== undefined)) {
+        throw new TestsError('`options.transform` is not supported — assert on the raw output (e.g. a javascript assertion that parses it)');
+    }
+}
+/** Values written `file://x.txt` in vars are read as text (promptfoo loads them). */
+function loadVars(vars, dir) {
+    return Object.fromEntries(Object.entries(vars).map(([key, value]) => [key, typeof value === 'string' && value.startsWith('file://') && !/\.(js|py)$/.test(value) ? readText(dir, value.slice(7)) : value]));
+}
+function fromObject(test, path, dir, file) {
+    if (!isDict(test))
+        throw new TestsError('each test must be a mapping (vars, assert, description)');
+    if (test.provider !== undefined || test.providerOutput !== undefined)
+        throw new TestsError('per-test `provider`/`providerOutput` is not supported');
+    rejectTransform(test.options);
+    return {
+        vars: loadVars(isDict(test.vars) ? test.vars : {}, dir),
+        assert: Array.isArray(test.assert) ? test.assert : [],
+        ...(typeof test.description === 'string' ? { description: test.description } : {}),
+        path,
+        ...(file ? { file } : {}),
+    };
+}
+function readFileTests(reference, dir) {
+    const file = reference.slice('file://'.length);
+    const text = readText(dir, file);
+    const extension = (0,external_node_path_namespaceObject.extname)(file).toLowerCase();
+    if (extension === '.csv') {
+        const rows = sync_parse(text, { columns: true, skip_empty_lines: true, bom: true });
+        return rows.map((row) => fromCsvRow(row, file));
+    }
+    if (extension === '.yaml' || extension === '.yml' || extension === '.json') {
+        const parsed = (0,yaml_dist/* parse */.qg)(text);
+        if (!Array.isArray(parsed))
+            throw new TestsError(`${file} must hold a list of tests`);
+        return parsed.map((test) => fromObject(test, ['tests'], dir, file));
+    }
+    if (extension === '.jsonl')
+        return text.split(/\r?\n/).filter((line) => line.trim()).map((line) => fromObject(JSON.parse(line), ['tests'], dir, file));
+    throw new TestsError(`tests file ${file}: EvalGate reads .csv, .yaml, .json and .jsonl tests (not ${extension || 'this file'})`);
+}
+/** The config's `tests:`: inline list, `file://` files (CSV with `__expected`, YAML, JSON), or a mix. */
+function readTests(value, dir) {
+    if (value === undefined)
+        throw new TestsError('`tests` is missing: EvalGate needs cases to evaluate');
+    if (typeof value === 'string')
+        return value.startsWith('file://') ? readFileTests(value, dir) : [];
+    if (!Array.isArray(value))
+        throw new TestsError('`tests` must be a list or a file:// reference');
+    return value.flatMap((test, index) => (typeof test === 'string' && test.startsWith('file://') ? readFileTests(test, dir) : [fromObject(test, ['tests', index], dir)]));
+}
+
+;// CONCATENATED MODULE: ./src/suites/promptfoo/translate.ts
+
+
+
+
+
+
+
+/** `promptfooconfig.yaml` (and `promptfooconfig.<name>.yaml`, `*.promptfoo.yaml`). */
+const isPromptfooConfig = (file) => /(^|[\\/])promptfooconfig[\w.-]*\.(ya?ml|json)$/.test(file) || /\.promptfoo\.ya?ml$/.test(file);
+const KNOWN_ERRORS = [UnsupportedAssertion, PromptError, ProviderError, TestsError];
+function cases(tests, defaultVars, fail) {
+    const descriptions = tests.map((test) => test.description);
+    const unique = (description) => description !== undefined && descriptions.filter((other) => other === description).length === 1;
+    return tests.map((test, index) => {
+        const asserts = test.assert.map((assertion, assertIndex) => {
+            try {
+                return toEvaluator(assertion);
+            }
+            catch (error) {
+                if (!(error instanceof UnsupportedAssertion))
+                    throw error;
+                const path = test.file ? test.path : [...test.path, 'assert', assertIndex, error.field];
+                return fail(`${test.file ? `${test.file}: test ${index + 1}: ` : ''}${error.message}`, path);
+            }
+        });
+        return { ...(unique(test.description) && !('id' in test.vars) ? { id: test.description } : {}), ...defaultVars, ...test.vars, ...(asserts.length ? { assert: asserts } : {}) };
+    });
+}
+/** Where a path of a translated suite came from in the config. */
+function translate_originalPath(path, providerIndex, tests) {
+    const [head, index, ...rest] = path;
+    if (head === 'flow')
+        return ['providers', providerIndex];
+    if (head === 'evaluators')
+        return ['defaultTest', 'assert', ...(index === undefined ? [] : [index])];
+    if (head === 'cases' && typeof index === 'number') {
+        const test = tests[index];
+        if (!test || test.file)
+            return ['tests'];
+        return rest[0] === 'assert' ? [...test.path, 'assert', ...rest.slice(1, 2)] : test.path;
+    }
+    return [];
+}
+/**
+ * A promptfoo config → EvalGate suite documents, one per prompt × provider, named
+ * `<config>: <prompt label> × <provider id>` (just `<config>` without a matrix). Every path of a
+ * translated suite maps back to its line in the config, so validation errors point there.
+ */
+function fromPromptfoo(source, cwd) {
+    const fail = (message, path, fix) => {
+        throw new ConfigError(message, { file: source.file, line: source.lineOf(path) }, fix);
+    };
+    const config = source.value;
+    if (!isDict(config))
+        return fail('a promptfoo config must be a YAML mapping (prompts, providers, tests)', []);
+    const dir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(cwd, source.file));
+    const attempt = (read, path) => {
+        try {
+            return read();
+        }
+        catch (error) {
+            if (!KNOWN_ERRORS.some((type) => error instanceof type))
+                throw error;
+            return fail(error.message, error instanceof ProviderError && error.index !== undefined ? [...path, error.index] : path);
+        }
+    };
+    const prompts = attempt(() => readPrompts(config.prompts ?? '{{prompt}}', dir), ['prompts']);
+    const providers = attempt(() => readProviders(config.providers ?? config.targets), [config.providers ? 'providers' : 'targets']);
+    const defaults = isDict(config.defaultTest) ? config.defaultTest : {};
+    const tests = attempt(() => readTests(config.tests, dir), ['tests']);
+    const defaultVars = attempt(() => {
+        rejectTransform(defaults.options);
+        return loadVars(isDict(defaults.vars) ? defaults.vars : {}, dir);
+    }, ['defaultTest']);
+    const suiteCases = cases(tests, defaultVars, fail);
+    const evaluators = (Array.isArray(defaults.assert) ? defaults.assert : []).map((assertion, index) => attempt(() => toEvaluator(assertion), ['defaultTest', 'assert', index]));
+    const configName = typeof config.description === 'string' ? config.description : (0,external_node_path_namespaceObject.basename)(source.file).replace(/\.(ya?ml|json)$/, '');
+    const matrix = prompts.length * providers.length > 1;
+    return prompts.flatMap((prompt) => providers.map((provider) => {
+        const flow = attempt(() => provider.flow(prompt), ['providers', provider.index]);
+        const name = matrix ? `${configName}: ${prompt.label} × ${provider.id}` : configName;
+        const value = { name, flow, cases: suiteCases, ...(evaluators.length ? { evaluators } : {}) };
+        return { file: source.file, value, lineOf: (path) => source.lineOf(translate_originalPath(path, provider.index, tests)) };
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/suites/check-templates.ts
+
 
 
 
@@ -50572,11 +51996,14 @@ function checkEvaluators(suite, testCase) {
     const scoring = { ...testCase.vars, output: '', ...(reportsContext ? { context: '' } : {}) };
     const plus = `, plus output${reportsContext ? ', context' : ''}`;
     for (const evaluator of suite.evaluators) {
+        const options = optionsFor(evaluator, testCase.id);
+        if (!options)
+            continue;
         const metric = findMetric(evaluator.metric);
         const where = `evaluator "${evaluator.name}"`;
         try {
-            const rendered = renderValue(templatedOptions(metric, evaluator.options), testCase.vars);
-            metric?.checkCase?.({ ...evaluator.options, ...rendered }, scoring, suite.dir);
+            const rendered = renderValue(templatedOptions(metric, options), testCase.vars);
+            metric?.checkCase?.({ ...options, ...rendered }, scoring, suite.dir);
         }
         catch (error) {
             if (error instanceof TemplateError)
@@ -50623,6 +52050,8 @@ function evaluatorSchema() {
         properties: {
             metric: { enum: metrics.map((metric) => metric.name), description: 'Which metric scores the output.' },
             name: { type: 'string', pattern: '^[A-Za-z][\\w.-]*$', description: 'Key in the gate and reports (default: the metric name).' },
+            threshold: { type: 'number', description: "Per-case pass mark on the metric's scale (overrides the metric's default)." },
+            weight: { type: 'number', minimum: 0, description: '0: report only (promptfoo weight); every evaluator is gated on its own.' },
         },
         allOf: metrics.map((metric) => ({
             if: { properties: { metric: { const: metric.name } } },
@@ -50632,6 +52061,8 @@ function evaluatorSchema() {
                 properties: {
                     metric: true,
                     name: true,
+                    threshold: true,
+                    weight: true,
                     'judge-model': metric.needs === 'chat' ? { type: 'string' } : false,
                     ...metric.optionsSchema,
                 },
@@ -50657,7 +52088,7 @@ function suiteSchema() {
         $id: 'https://evalgate.dev/schema/suite.schema.json',
         title: 'EvalGate suite',
         type: 'object',
-        required: ['flow', 'evaluators'],
+        required: ['flow'],
         additionalProperties: false,
         properties: {
             name: { type: 'string', minLength: 1 },
@@ -50669,8 +52100,12 @@ function suiteSchema() {
                 allOf: flowSchemas(),
             },
             data: { type: 'string', pattern: '\\.(jsonl|csv|ya?ml|json)$', description: 'Cases file relative to the suite.' },
-            cases: { type: 'array', items: { type: 'object' }, description: 'Inline cases (instead of `data`).' },
-            evaluators: { type: 'array', minItems: 1, items: evaluatorSchema() },
+            cases: {
+                type: 'array',
+                items: { type: 'object', properties: { assert: { type: 'array', items: { $ref: '#/$defs/evaluator' }, description: 'Evaluators for this case only (same shape as `evaluators:`).' } } },
+                description: 'Inline cases (instead of `data`).',
+            },
+            evaluators: { type: 'array', items: { $ref: '#/$defs/evaluator' }, description: 'Evaluators scoring every case (cases may add their own with `assert:`).' },
             gate: {
                 type: 'object',
                 properties: {
@@ -50682,6 +52117,7 @@ function suiteSchema() {
             repeat: { type: 'integer', minimum: 1, maximum: 100, description: 'Samples per case, averaged (default 1).' },
         },
         oneOf: [{ required: ['data'] }, { required: ['cases'] }],
+        $defs: { evaluator: evaluatorSchema() },
     };
 }
 
@@ -50754,6 +52190,8 @@ function validateSuiteDocument(source) {
 
 
 
+
+
 /**
  * load suites: globs → parsed, validated, normalised suites with their cases. GitHub prompt files
  * without testData are skipped with a note through `log` (an error only when nothing else is left).
@@ -50767,7 +52205,7 @@ async function loadSuites(patterns, options) {
     const skipped = [];
     for (const file of files) {
         try {
-            suites.push(await loadSuite(file, options.cwd));
+            suites.push(...(await loadSuiteFile(file, options.cwd)));
         }
         catch (error) {
             if (!(error instanceof PromptOnlyFile))
@@ -50788,10 +52226,20 @@ async function loadSuites(patterns, options) {
     }
     return suites;
 }
+/** One file → its suites: a promptfoo config gives one per prompt × provider, any other file one. */
+async function loadSuiteFile(file, cwd) {
+    if (!isPromptfooConfig(file))
+        return [await loadSuite(file, cwd)];
+    const parsed = parseYaml(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8'), file);
+    return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd)));
+}
 async function loadSuite(file, cwd) {
+    const parsed = parseYaml(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8'), file);
+    return suiteFromSource(isPromptYml(file) ? fromPromptYml(parsed) : parsed, cwd);
+}
+async function suiteFromSource(source, cwd) {
+    const file = source.file;
     const path = (0,external_node_path_namespaceObject.resolve)(cwd, file);
-    const parsed = parseYaml(await (0,promises_namespaceObject.readFile)(path, 'utf8'), file);
-    const source = isPromptYml(file) ? fromPromptYml(parsed) : parsed;
     const doc = source.value;
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
         throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });
@@ -50805,15 +52253,19 @@ async function loadSuite(file, cwd) {
     checkMetricNames(source, doc.evaluators);
     validateSuiteDocument(source);
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    const evaluators = normaliseEvaluators(doc.evaluators, source);
+    const evaluators = normaliseEvaluators(doc.evaluators ?? [], source);
     const flowDoc = doc.flow;
     const kind = registry_flowKind(flowDoc.kind);
     if (!kind)
         throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in README');
     const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd }));
-    const cases = typeof doc.data === 'string'
+    const written = typeof doc.data === 'string'
         ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)
         : inlineCases(doc.cases, file, (index) => source.lineOf(['cases', index]));
+    const { cases, evaluators: perCase } = caseEvaluators(written, evaluators);
+    evaluators.push(...perCase);
+    if (evaluators.length === 0)
+        throw new ConfigError('the suite has no evaluators', { file, line: 1 }, 'add `evaluators:` (or an `assert:` list to cases)');
     if (cases.length === 0)
         throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) });
     const repeat = doc.repeat ?? DEFAULTS.repeat;
@@ -50834,13 +52286,13 @@ async function loadSuite(file, cwd) {
 function normaliseEvaluators(raw, source) {
     const seen = new Set();
     return raw.map((entry, index) => {
-        const { metric, name, ...options } = entry;
+        const { metric, name } = entry;
         const key = name ?? metric;
         if (seen.has(key)) {
             throw new ConfigError(`two evaluators are called "${key}"`, { file: source.file, line: source.lineOf(['evaluators', index]) }, 'give one of them a `name:`');
         }
         seen.add(key);
-        return { name: key, metric, options };
+        return evaluatorEntry(entry, key);
     });
 }
 function normaliseGate(raw, evaluators, source) {
@@ -50866,6 +52318,7 @@ function normaliseGate(raw, evaluators, source) {
 
 
 
+
 /**
  * The main job: load suites → run flows → evaluate → results. Pure of GitHub and of the
  * terminal: adapters pass options in and get the results document back.
@@ -50878,7 +52331,12 @@ async function runEvaluation(options) {
     const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
     const results = [];
     for (const suite of suites) {
-        results.push(await runSuite(suite, client, judgeModel, options));
+        try {
+            results.push(await runSuite(suite, client, judgeModel, options));
+        }
+        finally {
+            closePythonWorkers();
+        }
     }
     return resultsDocument({
         date: new Date(started).toISOString(),
@@ -50930,7 +52388,18 @@ async function runSuite(suite, client, judgeModel, options) {
         onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
     });
     const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });
-    return ranSuite(header, cases);
+    const aggregates = { ...(await flowAggregates(flow)), ...(await aggregateEvaluators(suite)) };
+    return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+}
+/** The flow's run-level outputs under `flow` (PromptFlow aggregation nodes); a failure is recorded. */
+async function flowAggregates(flow) {
+    try {
+        const value = await flow.aggregate?.(AbortSignal.timeout(DEFAULTS.timeoutSeconds * 1000));
+        return value === undefined ? {} : { flow: value };
+    }
+    catch (error) {
+        return { flow: { error: error.message } };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/results/subset.ts
@@ -51058,7 +52527,87 @@ async function localHistory(flags, results) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cli/import-command.ts
+
+
+
+
+
+
+
+
+
+const import_command_slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'suite';
+const posix = (path) => path.split('\\').join('/') || '.';
+/** A promptfoo config's suites as EvalGate documents; `file://` javascript paths re-anchored to `out`. */
+function promptfooSuites(path, cwd, out) {
+    const file = (0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(cwd, path));
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8');
+    }
+    catch {
+        throw new ConfigError(`no promptfoo config at ${file}`, {}, 'give the path of a promptfooconfig.yaml');
+    }
+    const configDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(cwd, file));
+    const reanchor = (value) => {
+        if (typeof value === 'string' && value.startsWith('file://'))
+            return `file://${posix((0,external_node_path_namespaceObject.relative)(out, (0,external_node_path_namespaceObject.resolve)(configDir, value.slice(7))))}`;
+        if (Array.isArray(value))
+            return value.map(reanchor);
+        if (isDict(value))
+            return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'code' ? reanchor(item) : item]));
+        return value;
+    };
+    return fromPromptfoo(parseYaml(text, file), cwd).map((source) => {
+        const doc = source.value;
+        const cases = doc.cases.map((testCase) => (Array.isArray(testCase.assert) ? { ...testCase, assert: testCase.assert.map(reanchor) } : testCase));
+        return { name: String(doc.name), doc: { ...doc, cases, ...(Array.isArray(doc.evaluators) ? { evaluators: doc.evaluators.map(reanchor) } : {}) } };
+    });
+}
+/** A PromptFlow flow folder → a `kind: promptflow` suite over the folder's data.jsonl (or its input defaults). */
+async function promptflowSuite(path, cwd, out) {
+    const flow = await loadFlowFolder(path, cwd, cwd, undefined, { file: path });
+    const folder = (0,external_node_path_namespaceObject.resolve)(cwd, flow.dir);
+    const name = (0,external_node_path_namespaceObject.basename)(folder);
+    const dataFile = ['data.jsonl', 'data.csv'].map((candidate) => (0,external_node_path_namespaceObject.join)(folder, candidate)).find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+    const defaults = Object.fromEntries(Object.entries(flow.graph.inputs).flatMap(([input, spec]) => ('default' in spec ? [[input, spec.default]] : [])));
+    const everyDefault = Object.keys(defaults).length > 0 && Object.keys(defaults).length === Object.keys(flow.graph.inputs).length;
+    if (!dataFile && !everyDefault) {
+        throw new ConfigError(`${flow.file}: the flow folder has no data.jsonl and not every input has a default`, {}, 'add a data.jsonl with one line per case, then import again');
+    }
+    return {
+        name,
+        doc: {
+            name,
+            flow: { kind: 'promptflow', path: posix((0,external_node_path_namespaceObject.relative)(out, folder)) },
+            ...(dataFile ? { data: posix((0,external_node_path_namespaceObject.relative)(out, dataFile)) } : { cases: [defaults] }),
+            evaluators: [{ metric: 'latency' }],
+        },
+    };
+}
+/** `evalgate import promptflow|promptfoo PATH [--out DIR]`: writes the equivalent .eval.yaml files. */
+async function importCommand(args, io) {
+    const target = (0,external_node_path_namespaceObject.resolve)(args.cwd, args.path);
+    const out = (0,external_node_path_namespaceObject.resolve)(args.cwd, args.out ?? (0,external_node_path_namespaceObject.dirname)(target));
+    const suites = args.source === 'promptfoo' ? promptfooSuites(args.path, args.cwd, out) : [await promptflowSuite(args.path, args.cwd, out)];
+    (0,external_node_fs_namespaceObject.mkdirSync)(out, { recursive: true });
+    const header = `# Imported from ${posix((0,external_node_path_namespaceObject.relative)(out, target))} by \`evalgate import ${args.source}\`.\n`;
+    const note = args.source === 'promptflow' ? '# Replace the latency evaluator with your metrics (e.g. metric: promptflow with your evaluation flow).\n' : '';
+    const used = new Set();
+    for (const suite of suites) {
+        let file = `${import_command_slug(suite.name)}.eval.yaml`;
+        for (let index = 2; used.has(file); index += 1)
+            file = `${import_command_slug(suite.name)}-${index}.eval.yaml`;
+        used.add(file);
+        await writeFileAtomic((0,external_node_path_namespaceObject.join)(out, file), `${header}${note}${(0,yaml_dist/* stringify */.As)(suite.doc, { lineWidth: 0 })}`);
+        io.stdout(`wrote ${posix((0,external_node_path_namespaceObject.relative)(io.cwd, (0,external_node_path_namespaceObject.join)(out, file)))}\n`);
+    }
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -51086,6 +52635,8 @@ async function main(argv, io) {
                 return await runCommand(command.suites, command.flags, io);
             case 'init':
                 return await initCommand(command, io);
+            case 'import':
+                return await importCommand(command, io);
             case 'compare': {
                 const baseline = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.baseline));
                 const results = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.results));
@@ -55616,7 +57167,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 

@@ -13,6 +13,7 @@ import type { HistoryCommand } from './history-command.js';
 import { parseHistoryCommand } from './history-command.js';
 import type { InitCommand } from './init/init-command.js';
 import { parseInitArgs } from './init/init-command.js';
+import type { ImportArgs } from './import-command.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
@@ -21,7 +22,8 @@ export type Command =
   | { name: 'run'; suites: string[]; flags: RunFlags }
   | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormatName; html?: string }
   | HistoryCommand
-  | InitCommand;
+  | InitCommand
+  | ({ name: 'import' } & ImportArgs);
 
 
 export interface RunFlags {
@@ -105,7 +107,7 @@ function selectionFrom(values: { repeat?: string; filter?: string[]; metric?: st
   };
 }
 
-const COMMANDS = ['run', 'compare', 'history', 'init', 'help', 'version'];
+const COMMANDS = ['run', 'compare', 'history', 'init', 'import', 'help', 'version'];
 
 export function parseCommand(argv: readonly string[], cwd: string): Command {
   const [name, ...rest] = argv;
@@ -158,6 +160,14 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
     };
   }
   if (name === 'history') return parseHistoryCommand(rest, cwd);
+  if (name === 'import') {
+    const { values, positionals } = parse(rest, { out: { type: 'string' }, cwd: { type: 'string' } }, 'import');
+    const [source, path, extra] = positionals;
+    if ((source !== 'promptflow' && source !== 'promptfoo') || !path || extra) {
+      throw new ConfigError('import takes a source and a path', {}, 'usage: evalgate import promptflow|promptfoo PATH [--out DIR]');
+    }
+    return { name: 'import', source, path, cwd: values.cwd ?? cwd, ...(values.out ? { out: values.out } : {}) };
+  }
   const close = closestName(name, COMMANDS);
   throw new ConfigError(`unknown command "${name}"`, {}, close ? `did you mean "${close}"?` : `commands: ${COMMANDS.join(', ')}`);
 }

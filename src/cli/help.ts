@@ -13,6 +13,7 @@ Usage:
   evalgate compare <base> <results>  compare two results files and print the metric diff
   evalgate history                   each metric's trend over the baseline's last commits (git log)
   evalgate init                      scaffold a starter suite, its data and the workflow
+  evalgate import promptflow|promptfoo PATH   write .eval.yaml files for a PromptFlow flow or a promptfoo config
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -27,7 +28,7 @@ Environment:
   OPENAI_API_VERSION       api-version for classic Azure OpenAI endpoints (default 2024-10-21)
   NO_COLOR                 no colours on a terminal`;
 
-const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml or GitHub *.prompt.yml files; default: ${DEFAULTS.suites.join(', ')})
+const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml, GitHub *.prompt.yml or promptfooconfig.yaml files; default: ${DEFAULTS.suites.join(', ')})
 
   -o, --output FILE        results file (default ${DEFAULTS.results})
       --report FILE        Markdown report (default ${DEFAULTS.report})
@@ -59,7 +60,17 @@ const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 ${FORMATS}
       --html FILE          also write the self-contained HTML report`;
 
+const IMPORT = `Usage: evalgate import promptflow|promptfoo PATH [--out DIR]
+
+  PATH is a PromptFlow flow folder (flow.dag.yaml / flow.flex.yaml) or a promptfooconfig.yaml.
+  Writes one .eval.yaml per suite (a promptfoo prompt × provider matrix gives several).
+  (\`evalgate run\` also runs promptfooconfig.yaml files directly, without importing.)
+
+      --out DIR            where to write (default: the folder holding PATH)
+      --cwd DIR            run as if started in DIR`;
+
 export function helpText(topic?: string): string {
+  if (topic === 'import') return IMPORT;
   if (topic === 'run') return RUN;
   if (topic === 'compare') return COMPARE;
   if (topic === 'history') return HISTORY_HELP;

@@ -11,6 +11,7 @@ import type { CliIO } from './io.js';
 import { historyCommand } from './history-command.js';
 import { printComparison, writeHtmlReport } from './output.js';
 import { runCommand } from './run-command.js';
+import { importCommand } from './import-command.js';
 
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -27,6 +28,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await runCommand(command.suites, command.flags, io);
       case 'init':
         return await initCommand(command, io);
+      case 'import':
+        return await importCommand(command, io);
       case 'compare': {
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));

@@ -1,6 +1,8 @@
 import { DEFAULTS } from '../core/defaults.js';
-import { evaluateCases, metricInfos } from '../evaluate/evaluate.js';
+import { aggregateEvaluators, evaluateCases, metricInfos } from '../evaluate/evaluate.js';
+import type { Flow } from '../flows/types.js';
 import { createFlow } from '../flows/registry.js';
+import { closePythonWorkers } from '../flows/promptflow/python-worker.js';
 import type { ModelClient } from '../model/types.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
@@ -23,7 +25,11 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
   const results: SuiteResult[] = [];
   for (const suite of suites) {
-    results.push(await runSuite(suite, client, judgeModel, options));
+    try {
+      results.push(await runSuite(suite, client, judgeModel, options));
+    } finally {
+      closePythonWorkers();
+    }
   }
   return resultsDocument(
     {
@@ -81,5 +87,16 @@ async function runSuite(suite: Suite, client: ModelClient | undefined, judgeMode
     onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
   });
   const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });
-  return ranSuite(header, cases);
+  const aggregates = { ...(await flowAggregates(flow)), ...(await aggregateEvaluators(suite)) };
+  return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+}
+
+/** The flow's run-level outputs under `flow` (PromptFlow aggregation nodes); a failure is recorded. */
+async function flowAggregates(flow: Flow): Promise<Record<string, unknown>> {
+  try {
+    const value = await flow.aggregate?.(AbortSignal.timeout(DEFAULTS.timeoutSeconds * 1000));
+    return value === undefined ? {} : { flow: value };
+  } catch (error) {
+    return { flow: { error: (error as Error).message } };
+  }
 }

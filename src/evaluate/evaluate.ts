@@ -11,6 +11,7 @@ import { failedSample, scoreRecord, skippedScore } from '../results/build.js';
 import type { CaseResult, MetricInfo, SampleResult, ScoreRecord } from '../results/types.js';
 import type { CaseRun, SampleRun } from '../runner/types.js';
 import { caseHash, evaluatorHash } from '../suites/identity.js';
+import { optionsFor } from '../suites/case-asserts.js';
 import type { EvaluatorSpec, Suite } from '../suites/types.js';
 
 export interface EvaluateContext {
@@ -23,15 +24,17 @@ export interface EvaluateContext {
 export function metricInfos(suite: Suite, judgeModel?: string): MetricInfo[] {
   return suite.evaluators.map((evaluator) => {
     const metric = definitionOf(evaluator);
+    const shape = metric.shapeOf?.(evaluator.options) ?? metric;
+    const threshold = evaluator.threshold ?? shape.threshold;
     return {
       name: evaluator.name,
       metric: metric.name,
-      family: metric.family,
-      scale: metric.scale,
-      direction: metric.direction,
+      family: shape.family,
+      scale: shape.scale,
+      direction: shape.direction,
       configHash: evaluatorHash(evaluator, { suiteDir: suite.dir, ...(judgeModel ? { judgeModel } : {}) }),
-      ...(metric.threshold === undefined ? {} : { threshold: metric.threshold }),
-      gate: { ...suite.gate.metrics[evaluator.name] },
+      ...(threshold === undefined ? {} : { threshold }),
+      gate: { ...(evaluator.weight === 0 ? { gate: false } : {}), ...suite.gate.metrics[evaluator.name] },
     };
   });
 }
@@ -78,11 +81,13 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
       if (record.status !== 'ok') scores[evaluator.name] = record;
       continue;
     }
+    const options = optionsFor(evaluator, testCase.id);
+    if (!options) continue;
     if (metric.needs && !ctx.client) {
       scores[evaluator.name] = skippedScore('needs a model API key');
       continue;
     }
-    const score = await scoreOne(metric, evaluator, flow, testCase, suite, ctx);
+    const score = await scoreOne(metric, options, flow, testCase, suite, ctx);
     scores[evaluator.name] = scoreRecord(score);
     const spent = score.evaluatorUsage;
     const price = spent ? findPrice(spent.model, prices) : undefined;
@@ -104,9 +109,10 @@ function renderOptions(metric: MetricDefinition, options: Record<string, unknown
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
-async function scoreOne(metric: ScoredMetric, evaluator: EvaluatorSpec, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
+/** Scores one sample with the evaluator's options for this case (`written`: as the suite or the case's `assert:` wrote them). */
+async function scoreOne(metric: ScoredMetric, written: Record<string, unknown>, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
   try {
-    const options = renderOptions(metric, evaluator.options, testCase.vars);
+    const options = renderOptions(metric, written, testCase.vars);
     const missing = metric.requires.find((name) => isEmpty(options[name]));
     if (missing) return { value: null, error: `option "${missing}" is empty for this case` };
     const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
@@ -125,4 +131,20 @@ async function scoreOne(metric: ScoredMetric, evaluator: EvaluatorSpec, flow: Fl
   } catch (error) {
     return { value: null, error: (error as Error).message };
   }
+}
+
+/** Run-level outputs of the evaluators that have them (PromptFlow aggregation nodes), by evaluator name; a failure is recorded, never thrown. */
+export async function aggregateEvaluators(suite: Suite): Promise<Record<string, unknown>> {
+  const aggregates: Record<string, unknown> = {};
+  for (const evaluator of suite.evaluators) {
+    const metric = definitionOf(evaluator);
+    if (!metric.aggregate) continue;
+    try {
+      const value = await metric.aggregate(evaluator.options, suite.dir);
+      if (value !== undefined) aggregates[evaluator.name] = value;
+    } catch (error) {
+      aggregates[evaluator.name] = { error: (error as Error).message };
+    }
+  }
+  return aggregates;
 }

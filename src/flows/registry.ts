@@ -2,10 +2,11 @@ import { commandKind } from './kinds/command.js';
 import { httpKind } from './kinds/http.js';
 import { promptKind } from './kinds/prompt.js';
 import { promptyKind } from './kinds/prompty.js';
+import { promptflowKind } from './kinds/promptflow.js';
 import type { Flow, FlowContext, FlowKind } from './types.js';
 
 /** The flow kinds, one module each under src/flows/kinds/. Adding a kind = a module + a line here. */
-export const FLOW_KINDS = [promptKind, promptyKind, commandKind, httpKind] as const;
+export const FLOW_KINDS = [promptKind, promptyKind, commandKind, httpKind, promptflowKind] as const;
 
 type SpecOf<Kind> = Kind extends FlowKind<infer Spec> ? Spec : never;
 /** The normalised `flow:` of a suite: the union of every kind's spec. */

@@ -23,6 +23,8 @@ export interface Flow {
   /** The flow's own deadline per invocation (its `timeout:`), overriding the run's default. */
   timeoutMs?: number;
   invoke(vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput>;
+  /** Run-level outputs over every invocation so far (PromptFlow aggregation nodes), reported, never gated. */
+  aggregate?(signal: AbortSignal): Promise<Record<string, unknown> | undefined>;
 }
 
 /** What building a flow may use. */

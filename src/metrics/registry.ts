@@ -31,6 +31,9 @@ import { harm } from './harm/harm-judge.js';
 import { moderation } from './harm/moderation.js';
 import { endsWith } from './quality/ends-with.js';
 import { startsWith } from './quality/starts-with.js';
+import { promptflowMetric } from './quality/promptflow.js';
+import { containsJson } from './quality/contains-json.js';
+import { javascript } from './quality/javascript.js';
 import type { MetricDefinition, ScoredMetric } from './types.js';
 
 /**
@@ -39,7 +42,7 @@ import type { MetricDefinition, ScoredMetric } from './types.js';
  */
 const BASE: readonly MetricDefinition[] = [
   equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
-  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric,
+  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric, containsJson, javascript,
   groundedness, retrieval, contextOverlap,
   moderation, harm, pii, refusal, promptInjection,
   cost,
@@ -60,7 +63,7 @@ function negated(metric: ScoredMetric): ScoredMetric {
 }
 
 const isNegatable = (metric: MetricDefinition): metric is ScoredMetric =>
-  metric.score !== undefined && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
+  metric.score !== undefined && !metric.shapeOf && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
 const NEGATABLE = BASE.filter(isNegatable);
 const CATALOGUE: readonly MetricDefinition[] = [...BASE, ...NEGATABLE.map(negated)];
 const BY_NAME = new Map(CATALOGUE.map((metric) => [metric.name, metric]));

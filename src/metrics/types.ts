@@ -126,6 +126,10 @@ interface MetricBase {
   checkCase?(options: Readonly<Record<string, unknown>>, vars: Readonly<Record<string, unknown>>, suiteDir: string): void;
   /** What the metric needs from the model endpoint; metrics that need one skip without a key. */
   needs?: 'chat' | 'embeddings' | 'moderation';
+  /** A metric whose family, scale and direction the suite declares in its options (`metric: promptflow`). */
+  shapeOf?(options: Readonly<Record<string, unknown>>): { family: Family; scale: Scale; direction: Direction; threshold: number };
+  /** Run-level outputs over every sample scored with these options (reported, never gated); clears them. */
+  aggregate?(options: Readonly<Record<string, unknown>>, suiteDir: string): Promise<Record<string, unknown> | undefined>;
   /** How the gate compares it. */
   policy: GatePolicy;
 }

@@ -62,6 +62,8 @@ export interface SuiteResult {
   tolerance: number;
   metrics: MetricInfo[];
   cases: CaseResult[];
+  /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
+  aggregates?: Record<string, unknown>;
 }
 
 export interface CaseResult {

@@ -5,6 +5,7 @@ import { TemplateError } from '../core/template/errors.js';
 import { flowKind } from '../flows/registry.js';
 import { findMetric, templatedOptions } from '../metrics/registry.js';
 import type { Suite } from './types.js';
+import { optionsFor } from './case-asserts.js';
 
 const caseLocation = (testCase: Case) => ({ file: testCase.source.file, ...(testCase.source.line ? { line: testCase.source.line } : {}) });
 const fieldsOf = (testCase: Case) => Object.keys(testCase.vars).join(', ') || 'none';
@@ -34,11 +35,13 @@ function checkEvaluators(suite: Suite, testCase: Case): void {
   const scoring = { ...testCase.vars, output: '', ...(reportsContext ? { context: '' } : {}) };
   const plus = `, plus output${reportsContext ? ', context' : ''}`;
   for (const evaluator of suite.evaluators) {
+    const options = optionsFor(evaluator, testCase.id);
+    if (!options) continue;
     const metric = findMetric(evaluator.metric);
     const where = `evaluator "${evaluator.name}"`;
     try {
-      const rendered = renderValue(templatedOptions(metric, evaluator.options), testCase.vars) as Record<string, unknown>;
-      metric?.checkCase?.({ ...evaluator.options, ...rendered }, scoring, suite.dir);
+      const rendered = renderValue(templatedOptions(metric, options), testCase.vars) as Record<string, unknown>;
+      metric?.checkCase?.({ ...options, ...rendered }, scoring, suite.dir);
     } catch (error) {
       if (error instanceof TemplateError) throw missing(error, testCase, where, suite.file, plus);
       if (!(error instanceof ConfigError)) throw error;

@@ -7,7 +7,9 @@ import { readDataFile, inlineCases } from './data.js';
 import { flowKind } from '../flows/registry.js';
 import type { FlowSpec } from '../flows/registry.js';
 import { fromPromptYml, isPromptYml, looksLikePromptYml, PromptOnlyFile } from './prompt-yml.js';
+import { fromPromptfoo, isPromptfooConfig } from './promptfoo/translate.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
+import { caseEvaluators, evaluatorEntry } from './case-asserts.js';
 import { checkTemplates } from './check-templates.js';
 import type { EvaluatorSpec, GateConfig, MetricGate, Suite } from './types.js';
 import type { Case } from '../core/case.js';
@@ -29,7 +31,7 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
   const skipped: string[] = [];
   for (const file of files) {
     try {
-      suites.push(await loadSuite(file, options.cwd));
+      suites.push(...(await loadSuiteFile(file, options.cwd)));
     } catch (error) {
       if (!(error instanceof PromptOnlyFile)) throw error;
       skipped.push(file);
@@ -48,10 +50,21 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
   return suites;
 }
 
+/** One file → its suites: a promptfoo config gives one per prompt × provider, any other file one. */
+export async function loadSuiteFile(file: string, cwd: string): Promise<Suite[]> {
+  if (!isPromptfooConfig(file)) return [await loadSuite(file, cwd)];
+  const parsed = parseYaml(await readFile(resolve(cwd, file), 'utf8'), file);
+  return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd)));
+}
+
 export async function loadSuite(file: string, cwd: string): Promise<Suite> {
+  const parsed = parseYaml(await readFile(resolve(cwd, file), 'utf8'), file);
+  return suiteFromSource(isPromptYml(file) ? fromPromptYml(parsed) : parsed, cwd);
+}
+
+async function suiteFromSource(source: YamlSource, cwd: string): Promise<Suite> {
+  const file = source.file;
   const path = resolve(cwd, file);
-  const parsed = parseYaml(await readFile(path, 'utf8'), file);
-  const source = isPromptYml(file) ? fromPromptYml(parsed) : parsed;
   const doc = source.value as Record<string, unknown> | null;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });
@@ -66,15 +79,18 @@ export async function loadSuite(file: string, cwd: string): Promise<Suite> {
   validateSuiteDocument(source);
 
   const dir = dirname(path);
-  const evaluators = normaliseEvaluators(doc.evaluators as Record<string, unknown>[], source);
+  const evaluators = normaliseEvaluators((doc.evaluators as Record<string, unknown>[] | undefined) ?? [], source);
   const flowDoc = doc.flow as Record<string, unknown>;
   const kind = flowKind(flowDoc.kind as string);
   if (!kind) throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in README');
   const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd })) as FlowSpec;
-  const cases: Case[] =
+  const written: Case[] =
     typeof doc.data === 'string'
       ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)
       : inlineCases(doc.cases as unknown[], file, (index) => source.lineOf(['cases', index]));
+  const { cases, evaluators: perCase } = caseEvaluators(written, evaluators);
+  evaluators.push(...perCase);
+  if (evaluators.length === 0) throw new ConfigError('the suite has no evaluators', { file, line: 1 }, 'add `evaluators:` (or an `assert:` list to cases)');
   if (cases.length === 0) throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) });
   const repeat = (doc.repeat as number | undefined) ?? DEFAULTS.repeat;
   const suite: Suite = {
@@ -95,7 +111,7 @@ export async function loadSuite(file: string, cwd: string): Promise<Suite> {
 function normaliseEvaluators(raw: Record<string, unknown>[], source: YamlSource): EvaluatorSpec[] {
   const seen = new Set<string>();
   return raw.map((entry, index) => {
-    const { metric, name, ...options } = entry as { metric: string; name?: string };
+    const { metric, name } = entry as { metric: string; name?: string };
     const key = name ?? metric;
     if (seen.has(key)) {
       throw new ConfigError(
@@ -105,7 +121,7 @@ function normaliseEvaluators(raw: Record<string, unknown>[], source: YamlSource)
       );
     }
     seen.add(key);
-    return { name: key, metric, options };
+    return evaluatorEntry(entry, key);
   });
 }
 

@@ -22,6 +22,8 @@ function evaluatorSchema() {
     properties: {
       metric: { enum: metrics.map((metric) => metric.name), description: 'Which metric scores the output.' },
       name: { type: 'string', pattern: '^[A-Za-z][\\w.-]*$', description: 'Key in the gate and reports (default: the metric name).' },
+      threshold: { type: 'number', description: "Per-case pass mark on the metric's scale (overrides the metric's default)." },
+      weight: { type: 'number', minimum: 0, description: '0: report only (promptfoo weight); every evaluator is gated on its own.' },
     },
     allOf: metrics.map((metric) => ({
       if: { properties: { metric: { const: metric.name } } },
@@ -31,6 +33,8 @@ function evaluatorSchema() {
         properties: {
           metric: true,
           name: true,
+          threshold: true,
+          weight: true,
           'judge-model': metric.needs === 'chat' ? { type: 'string' } : false,
           ...metric.optionsSchema,
         },
@@ -58,7 +62,7 @@ export function suiteSchema(): Record<string, unknown> {
     $id: 'https://evalgate.dev/schema/suite.schema.json',
     title: 'EvalGate suite',
     type: 'object',
-    required: ['flow', 'evaluators'],
+    required: ['flow'],
     additionalProperties: false,
     properties: {
       name: { type: 'string', minLength: 1 },
@@ -70,8 +74,12 @@ export function suiteSchema(): Record<string, unknown> {
         allOf: flowSchemas(),
       },
       data: { type: 'string', pattern: '\\.(jsonl|csv|ya?ml|json)$', description: 'Cases file relative to the suite.' },
-      cases: { type: 'array', items: { type: 'object' }, description: 'Inline cases (instead of `data`).' },
-      evaluators: { type: 'array', minItems: 1, items: evaluatorSchema() },
+      cases: {
+        type: 'array',
+        items: { type: 'object', properties: { assert: { type: 'array', items: { $ref: '#/$defs/evaluator' }, description: 'Evaluators for this case only (same shape as `evaluators:`).' } } },
+        description: 'Inline cases (instead of `data`).',
+      },
+      evaluators: { type: 'array', items: { $ref: '#/$defs/evaluator' }, description: 'Evaluators scoring every case (cases may add their own with `assert:`).' },
       gate: {
         type: 'object',
         properties: {
@@ -83,5 +91,6 @@ export function suiteSchema(): Record<string, unknown> {
       repeat: { type: 'integer', minimum: 1, maximum: 100, description: 'Samples per case, averaged (default 1).' },
     },
     oneOf: [{ required: ['data'] }, { required: ['cases'] }],
+    $defs: { evaluator: evaluatorSchema() },
   };
 }

@@ -24,6 +24,12 @@ export interface EvaluatorSpec {
   metric: string;
   /** Options as written; strings are templates rendered per case. */
   options: Record<string, unknown>;
+  /** A per-case `assert:` evaluator: case id → its options there; it scores only these cases. */
+  cases?: Record<string, Record<string, unknown>>;
+  /** Per-case pass mark overriding the metric's (promptfoo's `threshold`). */
+  threshold?: number;
+  /** promptfoo's `weight`: 0 makes the evaluator report-only; each evaluator is gated on its own. */
+  weight?: number;
 }
 
 export interface MetricGate {

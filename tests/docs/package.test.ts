@@ -24,7 +24,9 @@ describe('the npm package', () => {
 
   it('holds the CLI, the action bundle, the schemas, action.yml, README, LICENSE and CHANGELOG — no sources, tests or examples', () => {
     expect(files).toEqual(expect.arrayContaining(['dist/cli/index.js', 'dist/index.js', 'dist/package.json', 'schema/suite.schema.json', 'schema/results.schema.json']));
-    expect(files.filter((path) => !/^(dist|schema)\//.test(path)).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', 'package.json']);
+    // python/: the worker that runs PromptFlow Python nodes (no PromptFlow install needed).
+    expect(files).toEqual(expect.arrayContaining(['python/evalgate_pf/worker.py']));
+    expect(files.filter((path) => !/^(dist|schema|python)\//.test(path)).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', 'package.json']);
     expect(text('LICENSE')).toMatch(/^MIT License/);
     expect(pkg.license).toBe('MIT');
   });

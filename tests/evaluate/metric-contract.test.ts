@@ -27,10 +27,14 @@ afterAll(() => server.close());
 /** The smallest options each required option needs to mean something. */
 const REQUIRED_OPTION: Record<string, unknown> = { expected: 'the tent weighs 4.2 kg', pattern: '\\d', schema: { type: 'object' }, canary: 'ZEBRA-42' };
 /** Metrics whose options are a choice between forms: the form the test uses. */
-const CHOSEN_OPTIONS: Record<string, Record<string, unknown>> = { rubric: { prompt: 'Is {{ output }} a good answer?', choices: { good: 1, bad: 0 } } };
+const CHOSEN_OPTIONS: Record<string, Record<string, unknown>> = {
+  rubric: { prompt: 'Is {{ output }} a good answer?', choices: { good: 1, bad: 0 } },
+  javascript: { code: 'output.length > 0' },
+  promptflow: { path: 'tests/fixtures/promptflow/eval-flow', inputs: { answer: '{{output}}', ground_truth: 'the tent weighs 4.2 kg' }, output: 'overlap', scale: 'unit' },
+};
 const optionsFor = (metric: MetricDefinition, extra: Record<string, unknown> = {}) => ({
   ...Object.fromEntries(metric.requires.map((name) => [name, REQUIRED_OPTION[name]])),
-  ...CHOSEN_OPTIONS[metric.name],
+  ...CHOSEN_OPTIONS[metric.name.replace(/^not-/, '')],
   ...extra,
 });
 

@@ -77,7 +77,7 @@ describe('loadSuites', () => {
 
   it('lists the allowed flow kinds', async () => {
     const error = await loadError({ 'evals/x.eval.yaml': 'flow: { kind: lambda }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\n' });
-    expect(error.format()).toBe('evals/x.eval.yaml:1: flow.kind must be one of prompt, prompty, command, http — see schema/suite.schema.json');
+    expect(error.format()).toBe('evals/x.eval.yaml:1: flow.kind must be one of prompt, prompty, command, http, promptflow — see schema/suite.schema.json');
   });
 
   it('suggests the closest metric for an unknown one', async () => {

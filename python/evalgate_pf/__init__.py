@@ -1,0 +1,1 @@
+"""EvalGate's PromptFlow worker: runs Python tool nodes and flex flows without PromptFlow installed."""

@@ -1,0 +1,153 @@
+"""JSON lines over stdin/stdout: one request per line, one reply per line, requests run concurrently.
+
+Requests:
+  {"id": 1, "op": "tool", "file": "/abs/flow/tool.py", "function": null, "inputs": {...}}
+  {"id": 2, "op": "entry", "dir": "/abs/flow", "entry": "module:name", "init": {...}, "inputs": {...}}
+  {"id": 3, "op": "package", "tool": "promptflow.tools.x.fn", "inputs": {...}}
+Replies: {"id": 1, "ok": true, "value": ...} or {"id": 1, "ok": false, "error": "last traceback lines"}
+"""
+import asyncio
+import importlib
+import importlib.util
+import inspect
+import json
+import os
+import sys
+import threading
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+
+from evalgate_pf import shim
+
+TRACEBACK_LINES = 6
+_modules = {}
+_instances = {}
+_lock = threading.Lock()
+_out = threading.Lock()
+_protocol = sys.stdout
+
+
+def _load_file(path):
+    with _lock:
+        if path not in _modules:
+            folder = os.path.dirname(path)
+            if folder not in sys.path:
+                sys.path.insert(0, folder)
+            name = "evalgate_node_" + str(len(_modules))
+            spec = importlib.util.spec_from_file_location(name, path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            _modules[path] = module
+        return _modules[path]
+
+
+def _tool_in(module, function, path):
+    if function:
+        found = getattr(module, function, None)
+        if not callable(found):
+            raise LookupError(f"{os.path.basename(path)} has no function {function!r}")
+        return found
+    own = [value for value in vars(module).values() if inspect.isfunction(value) and value.__module__ == module.__name__]
+    marked = [value for value in own if getattr(value, "__evalgate_tool__", False)] or own
+    if len(marked) != 1:
+        raise LookupError(f"{os.path.basename(path)} must define exactly one @tool function (found {len(marked)}); name it with `function:` in the node")
+    return marked[0]
+
+
+def _entry(folder, entry, init):
+    key = (folder, entry, json.dumps(init, sort_keys=True))
+    with _lock:
+        if key in _instances:
+            return _instances[key]
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
+        module_name, _, name = entry.partition(":")
+        target = getattr(importlib.import_module(module_name), name)
+        _instances[key] = target(**init) if inspect.isclass(target) else target
+        return _instances[key]
+
+
+def _package(dotted):
+    module_name, _, name = dotted.rpartition(".")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise ImportError(f"package tool {dotted} needs its Python package installed (e.g. pip install promptflow-tools): {error}")
+    return getattr(module, name)
+
+
+def _plain(value):
+    if inspect.isgenerator(value):
+        return "".join(str(part) for part in value)
+    if hasattr(value, "__dict__") and not isinstance(value, (dict, list, str, int, float, bool)):
+        return {key: _plain(item) for key, item in vars(value).items() if not key.startswith("_")}
+    return value
+
+
+def _accepted(target, inputs):
+    """A flex entry gets the case fields its signature names (all of them if it takes **kwargs)."""
+    parameters = inspect.signature(target).parameters.values()
+    if any(parameter.kind == parameter.VAR_KEYWORD for parameter in parameters):
+        return inputs
+    names = {parameter.name for parameter in parameters}
+    return {key: value for key, value in inputs.items() if key in names}
+
+
+def _defaults_for_bypassed(target, inputs, bypassed):
+    """An input from a bypassed node is None, unless the tool gives the parameter a default (as PromptFlow)."""
+    parameters = inspect.signature(target).parameters
+    return {
+        key: value for key, value in inputs.items()
+        if not (key in bypassed and key in parameters and parameters[key].default is not inspect.Parameter.empty)
+    }
+
+
+def _call(request):
+    op = request["op"]
+    if op == "tool":
+        target = _tool_in(_load_file(request["file"]), request.get("function"), request["file"])
+    elif op == "entry":
+        target = _entry(request["dir"], request["entry"], request.get("init") or {})
+    elif op == "package":
+        target = _package(request["tool"])
+    else:
+        raise ValueError(f"unknown op {op!r}")
+    inputs = request.get("inputs", {})
+    if op == "entry":
+        inputs = _accepted(target, inputs)
+    if request.get("bypassed"):
+        inputs = _defaults_for_bypassed(target, inputs, request["bypassed"])
+    result = target(**inputs)
+    if inspect.isawaitable(result):
+        result = asyncio.run(result)
+    return _plain(result)
+
+
+def _reply(message):
+    text = json.dumps(message, default=str)
+    with _out:
+        _protocol.write(text + "\n")
+        _protocol.flush()
+
+
+def _handle(line):
+    request = json.loads(line)
+    try:
+        _reply({"id": request["id"], "ok": True, "value": _call(request)})
+    except BaseException as error:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename != __file__]
+        text = "".join(traceback.format_list(frames[-2:]) + traceback.format_exception_only(type(error), error))
+        _reply({"id": request["id"], "ok": False, "error": "\n".join(text.strip().splitlines()[-TRACEBACK_LINES:])})
+
+
+def main():
+    sys.stdout = sys.stderr
+    shim.install()
+    with ThreadPoolExecutor(max_workers=int(os.environ.get("EVALGATE_PF_THREADS", "8"))) as pool:
+        for line in sys.stdin:
+            if line.strip():
+                pool.submit(_handle, line)
+
+
+if __name__ == "__main__":
+    main()

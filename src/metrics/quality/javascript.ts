@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { MetricDefinition, Score } from '../types.js';
+import { PAIRED_SCORE } from '../policy.js';
+
+/**
+ * Runs in a worker thread: promptfoo's JavaScript assertion contract. Inline code is an
+ * expression, else a function body (with `return`); `file://x.js[:name]` exports the function.
+ * Both get (output, context) and return a boolean, a number, or { pass, score, reason }.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { code, file, name, output, context } = workerData;
+  let fn;
+  if (file) {
+    const module = await import(file);
+    fn = name ? (module[name] ?? (module.default && module.default[name])) : (module.default ?? module);
+    if (typeof fn === 'object' && fn && typeof fn.default === 'function') fn = fn.default;
+  } else {
+    const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+    try {
+      fn = new AsyncFunction('output', 'context', 'return (' + code + '\\n);');
+    } catch {
+      fn = new AsyncFunction('output', 'context', code);
+    }
+  }
+  if (typeof fn !== 'function') throw new Error('the assertion file exports no function' + (name ? ' named ' + name : ''));
+  parentPort.postMessage({ result: await fn(output, context) });
+})().catch((error) => parentPort.postMessage({ error: String(error && error.stack ? error.stack.split('\\n').slice(0, 2).join(' ') : error) }));
+`;
+
+const TIMEOUT_MS = 10_000;
+
+function run(data: Record<string, unknown>, timeoutMs: number): Promise<{ result?: unknown; error?: string }> {
+  return new Promise((resolvePromise) => {
+    const worker = new Worker(WORKER, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolvePromise({ error: `the assertion timed out after ${timeoutMs} ms` });
+    }, timeoutMs);
+    worker.once('message', (message: { result?: unknown; error?: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolvePromise(message);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      resolvePromise({ error: error.message });
+    });
+  });
+}
+
+/** A promptfoo-style result → a score: boolean 1/0, a number as is, `{ pass, score, reason }`. */
+export function scoreFromResult(result: unknown): Score {
+  if (typeof result === 'boolean') return { value: result ? 1 : 0 };
+  if (typeof result === 'number' && Number.isFinite(result)) return { value: result };
+  if (result !== null && typeof result === 'object' && ('pass' in result || 'score' in result)) {
+    const { pass, score, reason } = result as { pass?: unknown; score?: unknown; reason?: unknown };
+    const value = typeof score === 'number' ? score : pass ? 1 : 0;
+    return { value, ...(typeof reason === 'string' && reason ? { reason } : {}) };
+  }
+  return { value: null, error: `the assertion returned ${JSON.stringify(result)?.slice(0, 80) ?? 'undefined'}; expected a boolean, a number or { pass, score, reason }` };
+}
+
+export const javascript: MetricDefinition = {
+  name: 'javascript',
+  policy: PAIRED_SCORE,
+  family: 'quality',
+  scale: { kind: 'unit' },
+  direction: 'higher-is-better',
+  description: 'Your JavaScript (promptfoo’s javascript assertion): inline code or file://x.js, given (output, context), run in a worker thread with a timeout.',
+  requires: ['code'],
+  threshold: 0.5,
+  optionsSchema: {
+    code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.js[:function] (relative to the suite).' },
+    timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
+  },
+  async score({ output, options, vars, suiteDir, context }) {
+    const code = String(options.code);
+    const file = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+    const data = {
+      output,
+      context: { vars, ...(context === undefined ? {} : { context }) },
+      ...(file ? { file: pathToFileURL(resolve(suiteDir, file[1] ?? '')).href, ...(file[2] ? { name: file[2] } : {}) } : { code }),
+    };
+    const reply = await run(data, typeof options.timeout === 'number' ? options.timeout : TIMEOUT_MS);
+    if (reply.error !== undefined) return { value: null, error: `javascript assertion failed: ${reply.error}` };
+    return scoreFromResult(reply.result);
+  },
+};

@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import type { Dict } from '../../core/dict.js';
+import { renderValue } from '../../core/template/engine.js';
+import { lineInputs } from '../../flows/kinds/promptflow.js';
+import type { LoadedFlow } from '../../flows/promptflow/load.js';
+import { loadFlowFolder } from '../../flows/promptflow/load.js';
+import { PythonWorker } from '../../flows/promptflow/python-worker.js';
+import type { FlowRun } from '../../flows/promptflow/run-flow.js';
+import { FlowRunner } from '../../flows/promptflow/run-flow.js';
+import { FAMILIES } from '../types.js';
+import type { Direction, Family, MetricDefinition, Scale } from '../types.js';
+import { PAIRED_SCORE } from '../policy.js';
+
+/** An evaluation flow folder, read once per process, with one Python worker for all its lines. */
+interface EvaluationFlow {
+  flow: LoadedFlow;
+  worker: PythonWorker;
+}
+const flows = new Map<string, Promise<EvaluationFlow>>();
+
+function evaluationFlow(path: string, suiteDir: string, variant: string | undefined): Promise<EvaluationFlow> {
+  const key = `${resolve(suiteDir, path)}\n${variant ?? ''}`;
+  let loaded = flows.get(key);
+  if (!loaded) {
+    loaded = loadFlowFolder(path, suiteDir, process.cwd(), variant, { file: path }).then((flow) => ({ flow, worker: new PythonWorker(resolve(suiteDir, flow.dir)) }));
+    loaded.catch(() => flows.delete(key));
+    flows.set(key, loaded);
+  }
+  return loaded;
+}
+
+/** Lines scored per evaluator (suite folder + options), kept for the run's aggregation nodes. */
+const scoredLines = new Map<string, NonNullable<FlowRun['line']>[]>();
+const linesKey = (suiteDir: string, options: Readonly<Dict>) => `${suiteDir}\n${JSON.stringify([options.path, options.variant, options.inputs, options.output])}`;
+
+/** `scale: binary | unit | { min, max }` as declared in the suite → the metric's scale. */
+function declaredScale(raw: unknown): Scale {
+  if (raw === 'binary') return { kind: 'binary' };
+  if (raw !== null && typeof raw === 'object' && 'min' in raw && 'max' in raw) return { kind: 'likert', min: Number(raw.min), max: Number(raw.max) };
+  return { kind: 'unit' };
+}
+
+/** A per-line output as a score: numbers as they are, booleans 1/0, numeric strings parsed. */
+function asScore(value: unknown): number | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+/**
+ * A PromptFlow evaluation flow as a metric: each sample runs one line of the flow with `inputs`
+ * rendered over the case plus `output`, `expected` and `context`; the per-line output named by
+ * `output` is the score, on the family/scale/direction the suite declares. Aggregation nodes do not
+ * run per line, so they never become per-case scores.
+ */
+export const promptflowMetric: MetricDefinition = {
+  name: 'promptflow',
+  policy: PAIRED_SCORE,
+  family: 'quality',
+  scale: { kind: 'unit' },
+  direction: 'higher-is-better',
+  threshold: 0.5,
+  description: 'A PromptFlow evaluation flow (folder): its per-line `output` is the score; declare `family`, `scale` and `direction`.',
+  requires: ['path'],
+  jinjaOptions: ['inputs'],
+  optionsSchema: {
+    path: { type: 'string', minLength: 1, description: 'The evaluation flow folder, relative to the suite.' },
+    inputs: { type: 'object', description: 'Flow input → template over the case plus output, expected, context (e.g. { answer: "{{output}}" }).' },
+    output: { type: 'string', description: 'The per-line flow output that is the score (default: the first output).' },
+    expected: { description: 'The reference answer, available as {{expected}} in `inputs`.' },
+    variant: { type: 'string' },
+    family: { enum: [...FAMILIES] },
+    scale: { oneOf: [{ enum: ['binary', 'unit'] }, { type: 'object', required: ['min', 'max'], additionalProperties: false, properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
+    direction: { enum: ['higher-is-better', 'lower-is-better'] },
+  },
+  shapeOf(options) {
+    const scale = declaredScale(options.scale);
+    return {
+      family: (options.family as Family | undefined) ?? 'quality',
+      scale,
+      direction: (options.direction as Direction | undefined) ?? 'higher-is-better',
+      threshold: scale.kind === 'binary' ? 1 : scale.kind === 'likert' ? (scale.min + scale.max) / 2 : 0.5,
+    };
+  },
+  async aggregate(options, suiteDir) {
+    const key = linesKey(suiteDir, options);
+    const lines = scoredLines.get(key) ?? [];
+    scoredLines.delete(key);
+    if (lines.length === 0) return undefined;
+    const { flow, worker } = await evaluationFlow(String(options.path), suiteDir, options.variant as string | undefined);
+    return new FlowRunner(flow, { dir: resolve(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines, AbortSignal.timeout(120_000));
+  },
+  async score(input) {
+    const { flow, worker } = await evaluationFlow(String(input.options.path), input.suiteDir, input.options.variant as string | undefined);
+    const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
+    const mapping = renderValue(input.options.inputs ?? {}, variables) as Dict;
+    const runner = new FlowRunner(flow, { dir: resolve(input.suiteDir, flow.dir), client: input.client }, worker);
+    const run = await runner.run(lineInputs(flow, mapping, variables), input.signal ?? AbortSignal.timeout(120_000));
+    if (run.line) {
+      const key = linesKey(input.suiteDir, input.options);
+      scoredLines.set(key, [...(scoredLines.get(key) ?? []), run.line]);
+    }
+    const name = (input.options.output as string | undefined) ?? Object.keys(run.outputs)[0] ?? '';
+    const value = asScore(run.outputs[name]);
+    if (value === undefined) return { value: null, error: `output "${name}" of ${flow.file} is not a number: ${JSON.stringify(run.outputs[name]).slice(0, 80)}` };
+    return { value, details: { outputs: run.outputs } };
+  },
+};
