@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
 import { EXIT, exitCodeFor } from '../engine/fail-policy.js';
 import { isConfigError } from '../core/errors.js';
+import { registerSecret, scrubSecrets } from '../core/secrets.js';
+import { escapeLogLine, guardWorkflowCommands } from '../report/escape.js';
 import { readResultsFile } from '../results/io.js';
 import { VERSION } from '../version.js';
 import { parseCommand } from './args.js';
@@ -10,8 +12,19 @@ import type { CliIO } from './io.js';
 import { printComparison } from './output.js';
 import { runCommand } from './run-command.js';
 
+/** Variables holding secrets the CLI may see: scrubbed from everything it writes or prints. */
+const SECRET_VARIABLES = ['EVALGATE_API_KEY', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN'];
+
+/** stdout/stderr with known secrets scrubbed and no line able to start a `::command::` in CI. */
+function guarded(io: CliIO): CliIO {
+  const safe = (write: (text: string) => void) => (text: string) => write(guardWorkflowCommands(scrubSecrets(text)));
+  return { ...io, stdout: safe(io.stdout), stderr: safe(io.stderr) };
+}
+
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], rawIO: CliIO): Promise<number> {
+  for (const name of SECRET_VARIABLES) registerSecret(rawIO.env[name]);
+  const io = guarded(rawIO);
   try {
     const command = parseCommand(argv, io.cwd);
     switch (command.name) {
@@ -33,10 +46,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   } catch (error) {
     if (isConfigError(error)) {
-      io.stderr(`evalgate: ${error.format()}\n`);
+      io.stderr(`evalgate: ${escapeLogLine(error.format())}\n`);
       return EXIT.config;
     }
-    io.stderr(`evalgate: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`evalgate: internal error: ${escapeLogLine((error as Error)?.message ?? String(error))}\n`);
     io.stderr('This is a bug in EvalGate; please report it with the command you ran.\n');
     return EXIT.internal;
   }

@@ -9,6 +9,7 @@ import type { RunFlags } from './args.js';
 import type { CliIO } from './io.js';
 import { printComparison, writeReport } from './output.js';
 import { progressLine } from './progress.js';
+import { escapeLogLine } from '../report/escape.js';
 
 function apiKeyFrom(env: CliIO['env']): string | undefined {
   return env.EVALGATE_API_KEY || env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
@@ -31,7 +32,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     timeoutMs: flags.timeoutMs,
     log: (line) => {
       progress?.clear();
-      io.stderr(`${line}\n`);
+      io.stderr(`${escapeLogLine(line)}\n`);
     },
     ...(progress ? { onProgress: progress.update } : {}),
   });
