@@ -61,6 +61,8 @@ export async function runAction(options: {
   sha: string;
   ref: string;
   inputs?: Record<string, string>;
+  /** Further environment variables of the step (e.g. a workflow-level `env:`). */
+  env?: Record<string, string>;
 }): Promise<ProcessResult & { outputs: Record<string, string>; summary: string }> {
   const eventPath = join(options.cwd, 'event.json');
   const outputPath = join(options.cwd, 'github_output');
@@ -82,6 +84,7 @@ export async function runAction(options: {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '4242',
     RUNNER_TEMP: options.cwd,
+    ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = await runNode(ACTION, [], { cwd: options.cwd, env });
