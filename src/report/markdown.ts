@@ -122,14 +122,14 @@ const MEASURE: Record<SizeUnit, (text: string) => number> = {
 
 /** The longest run of whole lines from the start of `body` that fits `budget`. */
 function wholeLinesWithin(body: string, budget: number, measure: (text: string) => number): string {
-  const lines = body.split('\n');
-  let kept = '';
-  for (const line of lines) {
-    const next = kept ? `${kept}\n${line}` : line;
-    if (measure(next) > budget) break;
-    kept = next;
+  const kept: string[] = [];
+  let size = 0;
+  for (const line of body.split('\n')) {
+    size += measure(line) + (kept.length ? 1 : 0);
+    if (size > budget) break;
+    kept.push(line);
   }
-  return kept;
+  return kept.join('\n');
 }
 
 /**
