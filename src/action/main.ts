@@ -11,6 +11,7 @@ import { renderSummary } from '../report/summary.js';
 import { VERDICT_WORD } from '../report/format.js';
 import { escapeMarkdownInline } from '../report/escape.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
+import { checkOutputPath } from '../core/output-path.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import type { ResultsFile } from '../results/types.js';
 import type { Comparison } from '../compare/types.js';
@@ -135,15 +136,17 @@ export async function run(env: Env = process.env): Promise<void> {
     const { baseline, problem } = await baselineOrProblem(api, event, inputs, cwd);
     log.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : problem ?? 'no baseline yet: this run reports and passes');
 
-    const results = await obtainResults(inputs, event, env, cwd);
     const resultsPath = join(cwd, DEFAULTS.results);
+    const reportPath = join(cwd, DEFAULTS.report);
+    checkOutputPath(resultsPath, 'the results file', cwd);
+    checkOutputPath(reportPath, 'report.md', cwd);
+    const results = await obtainResults(inputs, event, env, cwd);
     await writeResultsFile(resultsPath, results);
     const compared = compare(baseline, results);
     const comparison: Comparison = problem ? { ...compared, verdict: 'error', headline: `Could not compare: ${problem}.` } : compared;
 
     // Everything the user needs is written first; the comment and the baseline commit come last.
     const notes = problem ? [`The ${problem}.`] : [];
-    const reportPath = join(cwd, DEFAULTS.report);
     await writeReports(comparison, notes, event.runUrl, reportPath, env);
     const outputs = { verdict: comparison.verdict, results: resultsPath, report: reportPath, 'comment-url': '', regressions: String(comparison.regressions) };
     setOutputs(outputs);

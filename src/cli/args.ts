@@ -4,6 +4,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
+import { boundedInt, checkBaseUrl, MAX_TIMEOUT_SECONDS } from '../core/input-checks.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
@@ -52,15 +53,9 @@ const COMPARE_OPTIONS = {
   format: { type: 'string', default: 'text' },
 } as const;
 
-function positiveInt(value: string, flag: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new ConfigError(`${flag} must be a whole number ≥ 1, got "${value}"`);
-  return parsed;
-}
-
 function outputFormat(value: string): OutputFormat {
   if (value === 'text' || value === 'markdown' || value === 'json') return value;
-  throw new ConfigError(`--format must be one of text, markdown, json, got "${value}"`);
+  throw new ConfigError(`--format must be one of text, markdown, json, got "${value}"`, {}, 'pass --format text, markdown or json');
 }
 
 function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
@@ -91,9 +86,9 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         updateBaseline: values['update-baseline'],
         ...(values.model ? { model: values.model } : {}),
         ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
-        ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-        concurrency: positiveInt(values.concurrency, '--concurrency'),
-        timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
+        ...(values['base-url'] ? { baseUrl: checkBaseUrl(values['base-url'], '--base-url') } : {}),
+        concurrency: boundedInt(values.concurrency, '--concurrency', 1, 64),
+        timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
         failOn: parseFailOn(values['fail-on'], '--fail-on'),
         format: outputFormat(values.format),
       },

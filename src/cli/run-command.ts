@@ -9,6 +9,7 @@ import type { RunFlags } from './args.js';
 import type { CliIO } from './io.js';
 import { printComparison, writeReport } from './output.js';
 import { progressLine } from './progress.js';
+import { checkOutputPath } from '../core/output-path.js';
 import { escapeLogLine } from '../report/escape.js';
 
 function apiKeyFrom(env: CliIO['env']): string | undefined {
@@ -17,6 +18,9 @@ function apiKeyFrom(env: CliIO['env']): string | undefined {
 
 export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): Promise<number> {
   const at = (path: string) => resolve(flags.cwd, path);
+  checkOutputPath(at(flags.output), '--output', flags.cwd);
+  checkOutputPath(at(flags.report), '--report', flags.cwd);
+  if (flags.updateBaseline && flags.baseline) checkOutputPath(at(flags.baseline), '--baseline', flags.cwd);
   const apiKey = apiKeyFrom(io.env);
   const baseline = await loadBaseline(flags, io);
   const progress = io.interactive ? progressLine(io.stderr) : undefined;

@@ -14,6 +14,7 @@ import type { Case } from '../core/case.js';
 import { checkMetricNames, validateSuiteDocument } from './validate.js';
 import type { YamlSource } from '../core/yaml-source.js';
 import { parseYaml } from '../core/yaml-source.js';
+import { findMetric } from '../metrics/registry.js';
 
 
 /** load suites: globs → parsed, validated, normalised suites with their cases. */
@@ -35,14 +36,17 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
 
 export async function loadSuite(file: string, cwd: string): Promise<Suite> {
   const path = resolve(cwd, file);
-  const parsed = parseYaml(await readFile(path, 'utf8'), file);
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`cannot read the suite file (${error.code ?? error.message})`, { file }, 'check the file’s permissions');
+  });
+  const parsed = parseYaml(text, file);
   const source = isPromptYml(file) ? fromPromptYml(parsed) : parsed;
   const doc = source.value as Record<string, unknown> | null;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });
+    throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 }, 'start from the example suite in README');
   }
   if ((doc.data === undefined) === (doc.cases === undefined)) {
-    throw new ConfigError('a suite needs exactly one of `data:` (a cases file) or `cases:` (inline)', { file, line: 1 });
+    throw new ConfigError('a suite needs exactly one of `data:` (a cases file) or `cases:` (inline)', { file, line: 1 }, 'keep one of `data:` and `cases:`');
   }
   checkMetricNames(source, doc.evaluators);
   validateSuiteDocument(source);
@@ -57,7 +61,7 @@ export async function loadSuite(file: string, cwd: string): Promise<Suite> {
     typeof doc.data === 'string'
       ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)
       : inlineCases(doc.cases as unknown[], file, (index) => source.lineOf(['cases', index]));
-  if (cases.length === 0) throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) });
+  if (cases.length === 0) throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) }, 'add at least one case');
   const repeat = (doc.repeat as number | undefined) ?? DEFAULTS.repeat;
   const suite: Suite = {
     name: (doc.name as string | undefined) ?? basename(file).replace(/\.eval\.ya?ml$/, ''),
@@ -87,6 +91,15 @@ function normaliseEvaluators(raw: Record<string, unknown>[], source: YamlSource)
       );
     }
     seen.add(key);
+    try {
+      findMetric(metric)?.checkOptions?.(options);
+    } catch (error) {
+      throw new ConfigError(
+        `evaluator "${key}" (${metric}): ${(error as Error).message}`,
+        { file: source.file, line: source.lineOf(['evaluators', index]) },
+        metric === 'regex' ? 'fix the pattern (JavaScript regular expression syntax)' : 'fix the schema (JSON Schema 2020-12)',
+      );
+    }
     return { name: key, metric, options };
   });
 }
