@@ -67,7 +67,8 @@ export async function runAction(options: {
   const eventPath = join(options.cwd, 'event.json');
   const outputPath = join(options.cwd, 'github_output');
   const summaryPath = join(options.cwd, 'step_summary.md');
-  writeFileSync(eventPath, JSON.stringify(options.payload));
+  // A string payload is written as it is (a broken event file); anything else as JSON.
+  writeFileSync(eventPath, typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload));
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
   const inputs = { suites: 'evals/**/*.eval.yaml', baseline: 'evals/baseline.json', 'github-token': 'ghs_testtoken', 'fail-on': 'regression', comment: 'always', 'update-baseline': 'commit', concurrency: '4', 'working-directory': '.', ...options.inputs };
