@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { registerSecret, scrubSecrets } from '../core/secrets.js';
+import { registerSecret, registerSecretVariables, scrubSecrets } from '../core/secrets.js';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { failsGate } from '../engine/fail-policy.js';
@@ -120,10 +120,10 @@ async function addLateNotes(comparison: Comparison, notes: readonly string[], la
 export async function run(env: Env = process.env): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name));
-    for (const secret of [inputs.apiKey, inputs.githubToken, env.GITHUB_TOKEN]) {
-      if (secret) core.setSecret(secret);
-      registerSecret(secret);
-    }
+    for (const secret of [inputs.apiKey, inputs.githubToken]) if (secret) core.setSecret(secret);
+    registerSecretVariables(env);
+    registerSecret(inputs.apiKey);
+    registerSecret(inputs.githubToken);
     const trigger = readEvent(env);
     checkTrigger(trigger, inputs);
     const cwd = resolve(inputs.workingDirectory);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
 import { EXIT, exitCodeFor } from '../engine/fail-policy.js';
 import { isConfigError } from '../core/errors.js';
-import { registerSecret, scrubSecrets } from '../core/secrets.js';
+import { registerSecretVariables, scrubSecrets } from '../core/secrets.js';
 import { escapeLogLine, guardWorkflowCommands } from '../report/escape.js';
 import { readResultsFile } from '../results/io.js';
 import { VERSION } from '../version.js';
@@ -12,9 +12,6 @@ import type { CliIO } from './io.js';
 import { printComparison } from './output.js';
 import { runCommand } from './run-command.js';
 
-/** Variables holding secrets the CLI may see: scrubbed from everything it writes or prints. */
-const SECRET_VARIABLES = ['EVALGATE_API_KEY', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN'];
-
 /** stdout/stderr with known secrets scrubbed and no line able to start a `::command::` in CI. */
 function guarded(io: CliIO): CliIO {
   const safe = (write: (text: string) => void) => (text: string) => write(guardWorkflowCommands(scrubSecrets(text)));
@@ -23,7 +20,7 @@ function guarded(io: CliIO): CliIO {
 
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
 export async function main(argv: readonly string[], rawIO: CliIO): Promise<number> {
-  for (const name of SECRET_VARIABLES) registerSecret(rawIO.env[name]);
+  registerSecretVariables(rawIO.env);
   const io = guarded(rawIO);
   try {
     const command = parseCommand(argv, io.cwd);

@@ -9,7 +9,7 @@ const MASK = '***';
 const secrets = new Set<string>();
 
 /** Names whose values are treated as secrets when a suite passes them to its app. */
-const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|PRIVATE|SIGNATURE|COOKIE|SESSION/i;
+const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|PRIVATE|SIGNATURE|COOKIE/i;
 
 export function registerSecret(value: string | undefined): void {
   if (!value || value.trim().length < MIN_SECRET_LENGTH) return;
@@ -20,9 +20,12 @@ export function registerSecret(value: string | undefined): void {
   secrets.add(encodeURIComponent(value));
 }
 
-/** Registers the value of each variable whose name looks secret. */
-export function registerSecretEnv(env: Readonly<Record<string, string | undefined>>): void {
-  for (const [name, value] of Object.entries(env)) if (SECRET_NAME.test(name)) registerSecret(value);
+/** Variables that hold the API key or a GitHub token wherever EvalGate runs. */
+const SECRET_VARIABLES = ['EVALGATE_API_KEY', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_API-KEY', 'INPUT_GITHUB-TOKEN'];
+
+/** Registers the key and token variables of the environment EvalGate was started with. */
+export function registerSecretVariables(env: Readonly<Record<string, string | undefined>>): void {
+  for (const name of SECRET_VARIABLES) registerSecret(env[name]);
 }
 
 export function looksSecretName(name: string): boolean {
