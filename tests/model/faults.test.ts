@@ -10,16 +10,17 @@ describe('provider faults', () => {
     expect(run.requests).toBeGreaterThan(40);
   }, 30_000);
 
-  it('the issue-10 fault mix finishes within 3× the fault-free time, every case scored or errored with a reason', async () => {
+  it('the issue-10 fault mix finishes within 3× the fault-free time, every case scored or errored with a reason', { timeout: 60_000, retry: 2 }, async () => {
     // 250 ms model latency, 2 s per attempt: `npm run bench:faults` runs the same with 200 cases and several seeds.
+    // A wall-clock ratio: on a busy machine (the whole suite in parallel on 2 cores) it is measured again.
     const scenario = { cases: 100, latencyMs: 250, attemptTimeoutMs: 2000, timeoutMs: 30_000 };
     const clean = await runWithFaults({ ...scenario, mix: NO_FAULTS });
     const faulty = await runWithFaults({ ...scenario, mix: ISSUE_MIX });
     expect(tally(clean.results)).toEqual({ scored: 100, errored: 0, unexplained: 0 });
     expect(tally(faulty.results).unexplained).toBe(0);
     expect(tally(faulty.results).scored).toBeGreaterThanOrEqual(98);
-    expect(faulty.ms / clean.ms).toBeLessThan(3);
-  }, 60_000);
+    expect(faulty.ms / clean.ms, `fault-free ${Math.round(clean.ms)} ms, with faults ${Math.round(faulty.ms)} ms`).toBeLessThan(3);
+  });
 
   it('provider down: 500 cases reported "could not run" with the provider’s message within 60 s', async () => {
     const run = await runWithFaults({ cases: 500, mix: NO_FAULTS, outage: { status: 500, message: 'upstream connect error or disconnect/reset before headers' }, concurrency: 4 });
