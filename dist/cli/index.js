@@ -37405,7 +37405,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3656);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53476);
 
 
 async function ask(question) {
@@ -37432,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3656:
+/***/ 53476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37721,7 +37721,7 @@ function z(p) {
 }
 
 ;// CONCATENATED MODULE: ./src/runner/error-kind.ts
-const INFRASTRUCTURE_KINDS = new Set(['rate-limit', 'server', 'timeout', 'network']);
+const INFRASTRUCTURE_KINDS = new Set(['rate-limit', 'server', 'timeout', 'network', 'auth', 'retired']);
 const INFRASTRUCTURE_TEXT = [
     /\btimed? ?out\b/i,
     /\btimeout\b/i,
@@ -38361,6 +38361,10 @@ const regex = {
     requires: ['pattern'],
     threshold: 1,
     optionsSchema: { pattern: { type: 'string' }, flags: { type: 'string', pattern: '^[dgimsuvy]*$' } },
+    checkOptions(options) {
+        if (typeof options.pattern === 'string' && !options.pattern.includes('{{'))
+            new RegExp(options.pattern, typeof options.flags === 'string' ? options.flags : '');
+    },
     score({ output, options }) {
         const pattern = new RegExp(requireText(options, 'pattern'), typeof options.flags === 'string' ? options.flags : '');
         return { value: pattern.test(output) ? 1 : 0 };
@@ -38650,6 +38654,9 @@ const jsonSchema = {
     requires: ['schema'],
     threshold: 1,
     optionsSchema: { schema: { type: ['object', 'boolean'], description: 'The JSON Schema the output must match.' } },
+    checkOptions(options) {
+        validatorFor(options.schema);
+    },
     score({ output, options }) {
         let value;
         try {
@@ -42837,7 +42844,7 @@ function promptyFile(suiteDir, file) {
 function rubricPrompt(options, suiteDir) {
     const text = typeof options.prompty === 'string' ? options.prompty : options.prompt;
     if (typeof text !== 'string')
-        throw new ConfigError('the rubric needs `prompt:` (inline text or a .prompty file)');
+        throw new ConfigError('the rubric needs `prompt:` (inline text or a .prompty file)', {}, 'add `prompt: evaluators/my-judge.prompty` or an inline prompt');
     return isPromptyPath(text) ? { kind: 'prompty', file: text.trim(), spec: promptyFile(suiteDir, text.trim()) } : { kind: 'inline', text };
 }
 function judgeVariables(material) {
@@ -42891,7 +42898,7 @@ function readChoice(text, choices) {
 function grading(options) {
     const { choices, scale } = options;
     if ((choices === undefined) === (scale === undefined)) {
-        throw new ConfigError('the rubric needs exactly one of `choices:` (label → score in [0, 1]) or `scale: [min, max]` (a numeric answer, e.g. [1, 5])');
+        throw new ConfigError('the rubric needs exactly one of `choices:` or `scale:`', {}, 'add `choices: { good: 1, bad: 0 }` (labels → scores in [0, 1]) or `scale: [1, 5]` (a numeric answer)');
     }
     if (choices !== undefined)
         return { kind: 'choices', choices: choices };
@@ -43278,6 +43285,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: ./src/core/yaml-source.ts
 
 
+/** Alias expansions a document may make (a "billion laughs" bomb makes millions). */
+const MAX_ALIAS_COUNT = 100;
 function parseYaml(text, file) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
@@ -43285,11 +43294,18 @@ function parseYaml(text, file) {
     if (error) {
         const position = error.linePos?.[0];
         const message = error.message.split('\n')[0] ?? error.message;
-        throw new ConfigError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, { file, ...(position ? { line: position.line, column: position.col } : {}) });
+        throw new ConfigError(`invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, { file, ...(position ? { line: position.line, column: position.col } : {}) }, 'fix the YAML syntax at that line');
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        throw new ConfigError(`YAML aliases expand too far (${error.message})`, { file }, `use at most ${MAX_ALIAS_COUNT} alias expansions; write the repeated parts out`);
     }
     return {
         file,
-        value: doc.toJS({ maxAliasCount: 100 }),
+        value,
         lineOf(path) {
             for (let depth = path.length; depth >= 0; depth -= 1) {
                 const node = doc.getIn(path.slice(0, depth), true);
@@ -44968,7 +44984,7 @@ const FAIL_ON_VALUES = ['regression', 'warn', 'never'];
 function parseFailOn(value, source) {
     const match = FAIL_ON_VALUES.find((candidate) => candidate === value.trim());
     if (!match) {
-        throw new ConfigError(`${source} must be one of ${FAIL_ON_VALUES.join(', ')}, got "${value}"`);
+        throw new ConfigError(`${source} must be one of ${FAIL_ON_VALUES.join(', ')}, got "${value}"`, {}, `use one of ${FAIL_ON_VALUES.join(', ')}`);
     }
     return match;
 }
@@ -44997,24 +45013,201 @@ function exitCodeFor(verdict, failOn) {
     return verdict === 'error' ? EXIT.couldNotRun : EXIT.gateFailed;
 }
 
+;// CONCATENATED MODULE: ./src/core/secrets.ts
+/**
+ * Known secrets (the API key, the GitHub token, secret-looking values a suite passes to its
+ * app) and the scrubber every sink applies: files written, the PR comment, the job summary,
+ * outputs and log lines. Registration is process-wide: the boundaries (CLI, action) register
+ * what they read; flows register what they pass on.
+ */
+const MIN_SECRET_LENGTH = 6;
+const MASK = '***';
+const secrets = new Set();
+/** Names whose values are treated as secrets when a suite passes them to its app. */
+const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|PRIVATE|SIGNATURE|COOKIE/i;
+function registerSecret(value) {
+    if (!value || value.trim().length < MIN_SECRET_LENGTH)
+        return;
+    secrets.add(value);
+    // The same value as it appears inside JSON strings, base64 and URL-encoded.
+    secrets.add(JSON.stringify(value).slice(1, -1));
+    secrets.add(Buffer.from(value).toString('base64'));
+    secrets.add(encodeURIComponent(value));
+}
+/** Variables that hold the API key or a GitHub token wherever EvalGate runs. */
+const SECRET_VARIABLES = ['EVALGATE_API_KEY', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_API-KEY', 'INPUT_GITHUB-TOKEN'];
+/** Registers the key and token variables of the environment EvalGate was started with. */
+function registerSecretVariables(env) {
+    for (const name of SECRET_VARIABLES)
+        registerSecret(env[name]);
+}
+function looksSecretName(name) {
+    return SECRET_NAME.test(name);
+}
+/** Every registered secret replaced with `***` (longest first, so no fragment survives). */
+function scrubSecrets(text) {
+    if (secrets.size === 0 || text.length === 0)
+        return text;
+    let out = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (out.includes(secret))
+            out = out.split(secret).join(MASK);
+    }
+    return out;
+}
+/** Forgets every registered secret (tests running several scenarios in one process). */
+function clearSecrets() {
+    secrets.clear();
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * One escaping discipline for text that did not come from our own code (model outputs, case
+ * ids and data, suite and metric names, error messages, anything read from a baseline or a
+ * fork's artifact): one function per sink.
+ *
+ * - `escapeTableCell`      a Markdown table cell (one line, pipes escaped)
+ * - `escapeMarkdownInline` Markdown inline text (headings, list items, `<summary>`): one line
+ * - `escapeMarkdownText`   a Markdown block of text (several lines kept)
+ * - `escapeCodeSpan`       a code span (metric names, case ids)
+ * - `fencedBlock`          verbatim text in a code fence
+ * - `escapeTerminal`       a terminal line (no escape sequences, no line breaks)
+ * - `escapeLogLine`        a workflow-log line (can never start a `::command::`)
+ *
+ * Every sink drops control characters and the bidirectional overrides and isolates
+ * (U+202A–202E, U+2066–2069) that make text read differently from what it is. GitHub does not
+ * stop @mentions at a backslash, so they are broken with a zero-width joiner; HTML is
+ * entity-encoded, so our hidden marker `<!-- evalgate` can never be forged.
+ */
+const ZWJ = '\u200d';
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** C0 and C1 controls except tab and line breaks. */
+const escape_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
+/** Controls and bidi overrides gone; `\r\n`, lone `\r` and Unicode separators become `\n`. */
+function inert(text) {
+    return text.replace(LINE_BREAKS, '\n').replace(BIDI, '').replace(escape_CONTROL, '');
+}
+function oneLine(text) {
+    return inert(text).replace(/\n/g, ' ⏎ ').replace(/\t/g, ' ');
+}
+function cut(text, maxLength) {
+    const chars = [...text];
+    return chars.length > maxLength ? `${chars.slice(0, maxLength).join('')}…` : text;
+}
+function breakMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
+}
+function encodeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function markdownInert(text) {
+    return guardWorkflowCommands(breakMentions(encodeHtml(text)))
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/^(\s*)([-=>])/gm, '$1\\$2')
+        .replace(/^(\s*\d+)\./gm, '$1\\.');
+}
+/** A Markdown block of text: HTML, mentions, issue links, emphasis, links and images neutralised. */
+function escapeMarkdownText(text) {
+    return markdownInert(inert(text));
+}
+/** Inline Markdown text on one line (headings, list items, `<summary>`). */
+function escapeMarkdownInline(text, maxLength = 300) {
+    return markdownInert(cut(oneLine(text), maxLength));
+}
+/** A table cell: one line, pipes escaped, cut at `maxLength` characters. */
+function escapeTableCell(text, maxLength = 120) {
+    return markdownInert(cut(oneLine(text), maxLength));
+}
+/**
+ * A code span (metric names, case ids): one line, no backtick to close it early, pipes escaped
+ * for tables, and no `<!--` (the raw body must never hold a second marker).
+ */
+function escapeCodeSpan(text, maxLength = 80) {
+    return `\`${guardWorkflowCommands(cut(oneLine(text), maxLength)).replace(/`/g, "'").replace(/\|/g, '\\|').replace(/<!--/g, '<!\u200d--')}\``;
+}
+/** A fenced block that no backtick run inside the text can close early. */
+function fencedBlock(text, maxLength = 2000) {
+    const clipped = text.length > maxLength ? `${text.slice(0, maxLength)}\n…(truncated)` : text;
+    const body = guardWorkflowCommands(breakMentions(inert(clipped))).replace(/\t/g, '  ');
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${body.replace(/<!--/g, '<!\u200d--')}\n${fence}`;
+}
+/**
+ * Every `::` at the start of a line (a workflow command there) broken with a zero-width joiner.
+ * The last guard on whatever reaches stdout/stderr in CI, and part of every sink above.
+ */
+function guardWorkflowCommands(text) {
+    return text.replace(/(^|[\r\n\u2028\u2029\u0085])([^\S\r\n]*):(?=:)/g, `$1$2:${ZWJ}`);
+}
+/**
+ * Terminal text: one line, no escape sequences (the colours are ours, added after). CI logs
+ * are terminals too, so it can never start a workflow command either.
+ */
+function escapeTerminal(text, maxLength = 500) {
+    return guardWorkflowCommands(cut(oneLine(text), maxLength));
+}
+/** A line for the workflow log (`core.info`, CLI stderr): one line that cannot start a `::command::`. */
+function escapeLogLine(text) {
+    return guardWorkflowCommands(oneLine(text));
+}
+/** Data for `::command::` workflow lines (GitHub's escaping rules for messages). */
+function escapeWorkflowData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Properties of `::command key=value::` lines also escape `:` and `,`. */
+function escapeWorkflowProperty(text) {
+    return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 ;// CONCATENATED MODULE: ./schema/results.schema.json
 const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"errorKind":{"enum":["infrastructure","application"],"description":"Why the flow failed: infrastructure (timeouts, 429/5xx, connection; excluded from the comparison) or application (crash, invalid output, 4xx from the team\'s endpoint; counts as a failure)."},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}},"aggregates":{"type":"object","description":"Run-level outputs (PromptFlow aggregation nodes), reported, never gated."}}}}}');
 ;// CONCATENATED MODULE: ./src/core/atomic-write.ts
 
 
 
+
+/** `.<name>.<pid>-<random>.tmp`: the writer's pid tells a live write from a killed one's leftover. */
+function tempName(name) {
+    return `.${name}.${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`;
+}
+function isRunning(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** Removes temp files of `name` left by a writer that was killed (its process is gone). */
+async function removeStaleTemps(dir, name) {
+    const prefix = `.${name}.`;
+    const entries = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    for (const entry of entries) {
+        if (!entry.startsWith(prefix) || !entry.endsWith('.tmp'))
+            continue;
+        const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(entry.slice(prefix.length, -'.tmp'.length))?.[1]);
+        const stale = !Number.isInteger(pid) || (pid !== process.pid && !isRunning(pid));
+        if (stale)
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(dir, entry), { force: true });
+    }
+}
 /**
  * Writes `text` so readers see the old file or the new one, never half of it: a temp file in
- * the same folder, flushed to disk, then renamed over the target.
+ * the same folder, flushed to disk, then renamed over the target. Known secrets are scrubbed
+ * first; the temp file is removed on failure, and those a killed run left are cleaned here.
  */
 async function writeFileAtomic(path, text) {
     const dir = (0,external_node_path_namespaceObject.dirname)(path);
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const temp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    await removeStaleTemps(dir, (0,external_node_path_namespaceObject.basename)(path));
+    const temp = (0,external_node_path_namespaceObject.join)(dir, tempName((0,external_node_path_namespaceObject.basename)(path)));
     try {
         const handle = await (0,promises_namespaceObject.open)(temp, 'w');
         try {
-            await handle.writeFile(text, 'utf8');
+            await handle.writeFile(scrubSecrets(text), 'utf8');
             await handle.sync();
         }
         finally {
@@ -45026,6 +45219,63 @@ async function writeFileAtomic(path, text) {
         await (0,promises_namespaceObject.rm)(temp, { force: true });
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./src/results/check-ranges.ts
+/** Measurements no real run produces: a larger one is a corrupt or forged file, not data. */
+const MAX_AMOUNT = { usd: 1e6, ms: 7 * 24 * 3600 * 1000, tokens: 1e12, 'tokens/s': 1e9 };
+const MAX_TOKENS = 1e12;
+function withinScale(value, scale) {
+    if (!Number.isFinite(value))
+        return false;
+    switch (scale.kind) {
+        case 'binary':
+        case 'unit':
+            return value >= 0 && value <= 1;
+        case 'likert':
+            return value >= scale.min && value <= scale.max;
+        case 'amount':
+            return value >= 0 && value <= MAX_AMOUNT[scale.unit];
+    }
+}
+function scaleText(scale) {
+    if (scale.kind === 'likert')
+        return `${scale.min}–${scale.max}`;
+    if (scale.kind === 'amount')
+        return `0–${MAX_AMOUNT[scale.unit]} ${scale.unit}`;
+    return '0–1';
+}
+/**
+ * Numbers the schema cannot bound (they depend on each metric's scale): every score within its
+ * metric's scale, every measurement plausible. Returns the first problem as `path: message`.
+ */
+function rangeProblem(results) {
+    for (const [suiteIndex, suite] of results.suites.entries()) {
+        const scales = new Map(suite.metrics.map((metric) => [metric.name, metric.scale]));
+        for (const [caseIndex, testCase] of suite.cases.entries()) {
+            for (const [sampleIndex, sample] of testCase.samples.entries()) {
+                const at = `suites.${suiteIndex}.cases.${caseIndex}.samples.${sampleIndex}`;
+                for (const [name, score] of Object.entries(sample.scores)) {
+                    const scale = scales.get(name);
+                    if (score.status === 'ok' && scale && !withinScale(score.value, scale)) {
+                        return `${at}.scores.${name}.value: ${score.value} is outside the metric's scale (${scaleText(scale)})`;
+                    }
+                }
+                const measures = [
+                    ['latencyMs', sample.latencyMs, MAX_AMOUNT.ms],
+                    ['firstTokenMs', sample.firstTokenMs, MAX_AMOUNT.ms],
+                    ['costUsd', sample.costUsd, MAX_AMOUNT.usd],
+                    ['evaluatorCostUsd', sample.evaluatorCostUsd, MAX_AMOUNT.usd],
+                    ...Object.entries(sample.usage).map(([key, value]) => [`usage.${key}`, value, MAX_TOKENS]),
+                ];
+                for (const [key, value, max] of measures) {
+                    if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= max))
+                        return `${at}.${key}: ${value} is out of range (0–${max})`;
+                }
+            }
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/results/upgrade.ts
@@ -45075,6 +45325,7 @@ const RESULTS_VERSION = 2;
 
 
 
+
 let validate;
 const REGENERATE = 'regenerate it with `evalgate run --update-baseline` on the base branch';
 /**
@@ -45104,6 +45355,9 @@ function parseResultsFile(text, label) {
         const path = error?.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
         throw new ConfigError(`invalid results file at ${path}: ${error?.message ?? 'does not match the schema'}`, { file: label }, REGENERATE);
     }
+    const problem = rangeProblem(value);
+    if (problem)
+        throw new ConfigError(`invalid results file at ${problem}`, { file: label }, REGENERATE);
     return value;
 }
 async function readResultsFile(path) {
@@ -45365,61 +45619,14 @@ function renderJunit(comparison, options = {}) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for untrusted text (model outputs, case inputs, PR text) on its way into Markdown
- * and workflow commands. GitHub does not stop @mentions at a backslash, so they are broken
- * with a zero-width joiner; HTML is entity-encoded; our hidden marker can never be forged.
- */
-const ZWJ = '\u200d';
-function stripControl(text) {
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-}
-function breakMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
-}
-function encodeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Inline Markdown text: HTML, mentions, issue links, emphasis, links and images neutralised. */
-function escapeMarkdownText(text) {
-    const safe = breakMentions(encodeHtml(stripControl(text)));
-    return safe
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        .replace(/^(\s*)([-=>])/gm, '$1\\$2')
-        .replace(/^(\s*\d+)\./gm, '$1\\.');
-}
-/** A table cell: one line, pipes escaped. */
-function escapeTableCell(text, maxLength = 120) {
-    const oneLine = text.replace(/\r?\n/g, ' ⏎ ');
-    const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength)}…` : oneLine;
-    return escapeMarkdownText(cut);
-}
-/** A fenced block that no backtick run inside the text can close early. */
-function fencedBlock(text, maxLength = 2000) {
-    const cut = text.length > maxLength ? `${text.slice(0, maxLength)}\n…(truncated)` : text;
-    const body = breakMentions(stripControl(cut));
-    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}text\n${body.replace(/<!--/g, '<!\u200d--')}\n${fence}`;
-}
-/** Data for `::command::` workflow lines (GitHub's escaping rules for messages). */
-function escapeWorkflowData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Properties of `::command key=value::` lines also escape `:` and `,`. */
-function escapeWorkflowProperty(text) {
-    return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 const FULL_DETAIL = { casesPerSuite: 5, outputChars: 1500, listCases: true };
 function metricTable(suite) {
     const rows = sortByFamily(suite.metrics).map((metric) => [
-        metric.family,
-        `${escapeTableCell(metric.name, 80)}${metric.gating ? '' : ' (report only)'}`,
+        escapeTableCell(metric.family, 40),
+        `${escapeCodeSpan(metric.name)}${metric.gating ? '' : ' (report only)'}`,
         ...metricCells(metric),
         metric.pRaw === null ? '—' : `${metric.improved} / ${metric.regressed}`,
         `${VERDICT_ICON[metric.status]} ${escapeTableCell(metric.reason, 200)}`,
@@ -45437,7 +45644,7 @@ function inputsText(inputs, limit) {
 function caseDetails(diff, detail) {
     const moved = Object.entries(diff.deltas).map(([name, delta]) => `${name} ${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(0)} pts`).join(', ');
     return [
-        `<details><summary>${escapeMarkdownText(diff.id)} — ${escapeMarkdownText(moved)}</summary>`,
+        `<details><summary>${escapeMarkdownInline(diff.id, 120)} — ${escapeMarkdownInline(moved)}</summary>`,
         '',
         '**Input**',
         '',
@@ -45453,16 +45660,16 @@ function caseDetails(diff, detail) {
 function caseList(title, cases) {
     if (cases.length === 0)
         return [];
-    const names = cases.slice(0, 50).map((testCase) => `\`${escapeTableCell(testCase.id, 60).replace(/`/g, "'")}\`${testCase.wasFailing ? ' (was failing)' : ''}`);
+    const names = cases.slice(0, 50).map((testCase) => `${escapeCodeSpan(testCase.id, 60)}${testCase.wasFailing ? ' (was failing)' : ''}`);
     return [`**${title} (${cases.length})**: ${names.join(', ')}${cases.length > 50 ? ', …' : ''}`, ''];
 }
 function suiteSection(suite, detail) {
     const icon = suite.outcome === 'skipped' ? '⏭️' : VERDICT_ICON[suite.verdict];
-    const heading = `### ${icon} ${escapeMarkdownText(suite.name)}`;
+    const heading = `### ${icon} ${escapeMarkdownInline(suite.name, 120)}`;
     if (suite.outcome === 'skipped')
-        return [heading, '', `Skipped: ${escapeMarkdownText(suite.note ?? '')}`, ''];
+        return [heading, '', `Skipped: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
     if (suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
-        return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownText(suite.note ?? '')}`, ''];
+        return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
     }
     const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
     const detectable = detectableLine(suite.metrics);
@@ -45472,13 +45679,13 @@ function suiteSection(suite, detail) {
     if (spend)
         lines.push(spend, '');
     if (suite.note)
-        lines.push(`⚠️ ${escapeMarkdownText(suite.note)}`, '');
+        lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
     for (const change of suite.gateChanges)
-        lines.push(`🔒 ${escapeMarkdownText(change)}`, '');
+        lines.push(`🔒 ${escapeMarkdownInline(change, 2000)}`, '');
     if (suite.notComparable.length)
-        lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownText(suite.notComparable.join(', '))}`, '');
+        lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownInline(suite.notComparable.join(', '), 2000)}`, '');
     for (const line of metricErrorLines(suite))
-        lines.push(`⚠️ ${escapeMarkdownText(line)}`, '');
+        lines.push(`⚠️ ${escapeMarkdownInline(line, 2000)}`, '');
     const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
     if (cases.length) {
         lines.push(`**Top regressed cases** (${cases.length} of ${suite.regressedCases.length} shown)`, '');
@@ -45490,7 +45697,7 @@ function suiteSection(suite, detail) {
         if (suite.erroredCases.length) {
             lines.push(`**Cases whose flow failed (${suite.erroredCases.length})**: infrastructure failures (timeouts, 429/5xx, connection) are left out of the comparison; application failures count as failed cases.`, '');
             for (const errored of suite.erroredCases.slice(0, 10))
-                lines.push(`- \`${escapeTableCell(errored.id, 60).replace(/`/g, "'")}\` (${errored.kind}): ${escapeTableCell(errored.error, 200)}`);
+                lines.push(`- ${escapeCodeSpan(errored.id, 60)} (${errored.kind}): ${escapeTableCell(errored.error, 200)}`);
             lines.push('');
         }
     }
@@ -45500,11 +45707,11 @@ function renderMarkdown(comparison, options, detail) {
     const lines = [
         `## ${VERDICT_ICON[comparison.verdict]} EvalGate: ${VERDICT_WORD[comparison.verdict]}`,
         '',
-        escapeMarkdownText(comparison.headline),
+        escapeMarkdownInline(comparison.headline, 2000),
         '',
     ];
     for (const note of options.notes ?? [])
-        lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
+        lines.push(`> [!NOTE]`, `> ${escapeMarkdownInline(note, 2000)}`, '');
     for (const suite of comparison.suites)
         lines.push(...suiteSection(suite, detail));
     if (options.trend)
@@ -45513,8 +45720,29 @@ function renderMarkdown(comparison, options, detail) {
     lines.push('---', `<sub>EvalGate · paired tests on shared cases, one Holm family over every gating test of the PR${link}</sub>`);
     return lines.join('\n');
 }
-/** Renders at the most detail that fits `limit` characters, saying what was trimmed. */
-function renderWithin(comparison, options, limit, prefix = '') {
+const MEASURE = {
+    characters: (text) => text.length,
+    bytes: (text) => Buffer.byteLength(text, 'utf8'),
+};
+/** The longest run of whole lines from the start of `body` that fits `budget`. */
+function wholeLinesWithin(body, budget, measure) {
+    const kept = [];
+    let size = 0;
+    for (const line of body.split('\n')) {
+        size += measure(line) + (kept.length ? 1 : 0);
+        if (size > budget)
+            break;
+        kept.push(line);
+    }
+    return kept.join('\n');
+}
+/**
+ * Renders at the most detail that fits `limit` (characters for a comment, UTF-8 bytes for the
+ * job summary), saying what was trimmed. The last resort cuts whole lines and keeps the footer
+ * with its links.
+ */
+function renderWithin(comparison, options, limit, prefix = '', unit = 'characters') {
+    const measure = MEASURE[unit];
     const levels = [
         [FULL_DETAIL, ''],
         [{ casesPerSuite: 3, outputChars: 400, listCases: true }, 'case outputs shortened'],
@@ -45522,47 +45750,46 @@ function renderWithin(comparison, options, limit, prefix = '') {
         [{ casesPerSuite: 0, outputChars: 0, listCases: false }, 'case details and case lists left out'],
     ];
     for (const [detail, trimmed] of levels) {
-        const note = trimmed ? [`Trimmed to fit ${limit.toLocaleString('en-US')} characters: ${trimmed}; see the full report.`] : [];
+        const note = trimmed ? [`Trimmed to fit ${limit.toLocaleString('en-US')} ${unit}: ${trimmed}; see the full report.`] : [];
         const text = prefix + renderMarkdown(comparison, { ...options, notes: [...(options.notes ?? []), ...note] }, detail);
-        if (text.length <= limit)
+        if (measure(text) <= limit)
             return text;
     }
-    const notice = '\n\n…(trimmed: the report is longer than this comment allows; see the full report)';
+    const notice = '\n\n…(trimmed: the report is longer than this allows; see the full report)\n';
     const text = prefix + renderMarkdown(comparison, options, levels[3]?.[0] ?? FULL_DETAIL);
-    return text.slice(0, limit - notice.length) + notice;
+    const footerAt = text.lastIndexOf('\n---\n');
+    const footer = text.slice(footerAt);
+    return wholeLinesWithin(text.slice(0, footerAt), limit - measure(notice) - measure(footer), measure) + notice + footer;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
-/** The job summary accepts 1 MiB per step. */
-const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+/** The job summary accepts 1 MiB (UTF-8 bytes) per step; room is left for notes appended later. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 8 * 1024;
 function renderSummary(comparison, options) {
-    return renderWithin(comparison, options, SUMMARY_LIMIT);
+    return renderWithin(comparison, options, SUMMARY_LIMIT_BYTES, '', 'bytes');
 }
 
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
 
+
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
-/** Terminal text is untrusted too: no escape sequences from model output reach the TTY. */
-function plain(text) {
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
-}
 function table(rows) {
     const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
     return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
 }
 function suiteLines(suite, paint) {
     const status = { pass: paint('pass', 'green'), warn: paint('warn', 'yellow'), fail: paint('FAIL', 'red') };
-    const title = `${paint(plain(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
+    const title = `${paint(escapeTerminal(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
     if (suite.outcome === 'skipped' || suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
         const label = { 'could-not-run': paint('could not run', 'red'), removed: paint('removed', 'yellow'), skipped: 'skipped' }[suite.outcome];
-        return [title, `  ${label}: ${plain(suite.note ?? '')}`, ''];
+        return [title, `  ${label}: ${escapeTerminal(suite.note ?? '')}`, ''];
     }
     const rows = [
         ['family', 'metric', 'baseline', 'PR', 'Δ', '90% CI', 'p raw/Holm', 'status'],
         ...sortByFamily(suite.metrics).map((metric) => [
-            metric.family,
-            plain(metric.name) + (metric.gating ? '' : ' (report only)'),
+            escapeTerminal(metric.family),
+            escapeTerminal(metric.name) + (metric.gating ? '' : ' (report only)'),
             ...metricCells(metric),
             `${metric.status}`,
         ]),
@@ -45571,7 +45798,7 @@ function suiteLines(suite, paint) {
         const metric = index > 0 ? sortByFamily(suite.metrics)[index - 1] : undefined;
         if (!metric)
             return `  ${paint(line, 'dim')}`;
-        const reason = metric.status === 'pass' && ['no significant change', 'nothing to compare with'].includes(metric.reason) ? '' : `  ${paint(plain(metric.reason), 'dim')}`;
+        const reason = metric.status === 'pass' && ['no significant change', 'nothing to compare with'].includes(metric.reason) ? '' : `  ${paint(escapeTerminal(metric.reason), 'dim')}`;
         return `  ${line.replace(/(pass|warn|fail)$/, (word) => status[word])}${reason}`;
     });
     const detectable = suite.outcome === 'compared' ? detectableLine(suite.metrics) : undefined;
@@ -45580,11 +45807,11 @@ function suiteLines(suite, paint) {
         ...lines,
         ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
         ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
-        ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => plain(diff.id)).join(', ')}`] : []),
+        ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => escapeTerminal(diff.id)).join(', ')}`] : []),
         ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
-        ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${plain(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
-        ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(plain(line), 'yellow')}`),
-        ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(plain(suite.note), 'yellow')}`] : []),
+        ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${escapeTerminal(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
+        ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(escapeTerminal(line), 'yellow')}`),
+        ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(escapeTerminal(suite.note), 'yellow')}`] : []),
         '',
     ];
 }
@@ -45594,7 +45821,7 @@ function renderTerminalTable(comparison, options) {
     const verdictColor = { pass: 'green', warn: 'yellow', fail: 'red', error: 'red' };
     return [
         ...comparison.suites.flatMap((suite) => suiteLines(suite, paint)),
-        `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${plain(comparison.headline)}`,
+        `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${escapeTerminal(comparison.headline)}`,
     ].join('\n');
 }
 
@@ -45787,7 +46014,7 @@ function renderTrendMarkdown(series, maxCharts = 4) {
 
 const BARS = '▁▂▃▄▅▆▇█';
 /** Untrusted names reach a terminal: no control characters or escape sequences. */
-function trend_terminal_plain(text) {
+function plain(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 function sparkline(values) {
@@ -45816,8 +46043,8 @@ function renderTrendTable(series) {
     const rows = [
         ['suite', 'metric', 'trend', 'first', 'last', 'change', 'baselines'],
         ...series.map((one) => [
-            trend_terminal_plain(one.suite),
-            trend_terminal_plain(one.metric),
+            plain(one.suite),
+            plain(one.metric),
             sparkline(one.points.map((point) => point.value)),
             formatValue(one.points[0]?.value ?? null, one.scale),
             formatValue(one.points.at(-1)?.value ?? null, one.scale),
@@ -45857,10 +46084,10 @@ function parseHistoryCommand(args, cwd) {
     }
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1)
-        throw new ConfigError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
+        throw new ConfigError(`--limit must be a whole number ≥ 1, got "${values.limit}"`, {}, 'pass e.g. --limit 20');
     const format = history_command_FORMATS.find((candidate) => candidate === values.format);
     if (!format)
-        throw new ConfigError(`--format must be one of ${history_command_FORMATS.join(', ')}, got "${values.format}"`);
+        throw new ConfigError(`--format must be one of ${history_command_FORMATS.join(', ')}, got "${values.format}"`, {}, `pass --format ${history_command_FORMATS.join(', --format ')}`);
     return { name: 'history', cwd: values.cwd ?? cwd, baseline: values.baseline, limit, format };
 }
 async function historyCommand(command, io) {
@@ -46054,7 +46281,7 @@ function flowKind(value) {
     const kind = value.trim().toLowerCase();
     if (kind === 'command' || kind === 'prompt')
         return kind;
-    throw new ConfigError(`--flow must be command or prompt, got "${value}"`);
+    throw new ConfigError(`--flow must be command or prompt, got "${value}"`, {}, 'pass --flow command (offline) or --flow prompt (a model)');
 }
 function parseInitArgs(args, cwd) {
     try {
@@ -46087,7 +46314,36 @@ async function initCommand(command, io) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/core/input-checks.ts
+
+
+/** A model endpoint from a flag or an input: an absolute http(s) URL, or a ConfigError saying so. */
+function checkBaseUrl(value, label) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        throw new ConfigError(`${label} must be an http(s) URL, got ${JSON.stringify(value)}`, {}, 'write the endpoint’s full URL, e.g. https://api.openai.com/v1');
+    }
+    return value;
+}
+/** A whole number within [min, max] from a flag or an input. */
+function boundedInt(value, label, min, max) {
+    const parsed = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(parsed) || parsed < min || parsed > max) {
+        throw new ConfigError(`${label} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`, {}, `pass a number from ${min} to ${max}`);
+    }
+    return parsed;
+}
+/** Seconds of a `--timeout`, bounded like every duration EvalGate accepts. */
+const MAX_TIMEOUT_SECONDS = MAX_TIMEOUT_MS / 1000;
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -46125,10 +46381,7 @@ const COMPARE_OPTIONS = {
     html: { type: 'string' },
 };
 function positiveInt(value, flag) {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1)
-        throw new ConfigError(`${flag} must be a whole number ≥ 1, got "${value}"`);
-    return parsed;
+    return boundedInt(value, flag, 1, 1_000_000);
 }
 function outputFormat(value) {
     if (isOutputFormat(value))
@@ -46183,9 +46436,9 @@ function parseCommand(argv, cwd) {
                 updateBaseline: values['update-baseline'],
                 ...(values.model ? { model: values.model } : {}),
                 ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
-                ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-                concurrency: positiveInt(values.concurrency, '--concurrency'),
-                timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
+                ...(values['base-url'] ? { baseUrl: checkBaseUrl(values['base-url'], '--base-url') } : {}),
+                concurrency: boundedInt(values.concurrency, '--concurrency', 1, 64),
+                timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
                 failOn: parseFailOn(values['fail-on'], '--fail-on'),
                 format: outputFormat(values.format),
                 selection,
@@ -46310,12 +46563,12 @@ function helpText(topic) {
  * reorder what a reviewer reads), then entity-encoded for HTML; JSON embedded in a <script>
  * cannot close it or start a comment.
  */
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+const safe_text_BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 function visibleText(text) {
     return text
         .replace(/\r\n?/g, '\n')
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
-        .replace(BIDI, (mark) => `⟨U+${mark.codePointAt(0)?.toString(16).toUpperCase()}⟩`);
+        .replace(safe_text_BIDI, (mark) => `⟨U+${mark.codePointAt(0)?.toString(16).toUpperCase()}⟩`);
 }
 function escapeHtml(text) {
     return visibleText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -47866,6 +48119,45 @@ function parseDuration(value) {
     return ms;
 }
 
+;// CONCATENATED MODULE: ./src/flows/child-env.ts
+
+/** Variables every app may need to start: its PATH, home, locale and temp folder. */
+const BASE_NAMES = ['PATH', 'HOME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TEMP', 'TMP', 'USERPROFILE'];
+const WINDOWS_NAMES = ['SYSTEMROOT', 'SystemRoot', 'WINDIR', 'COMSPEC', 'PATHEXT'];
+/** Never passed unless the suite names them in `pass-env:`. */
+const NEVER_INHERITED = /^(INPUT_|ACTIONS_|GITHUB_TOKEN$|GH_TOKEN$|OPENAI_|AZURE_OPENAI_|EVALGATE_API_KEY$)/i;
+/**
+ * The environment of a `command` flow: the minimum to start a program, plus the suite's `env:`
+ * and the variables it names under `pass-env:`. The runner's environment holds the action's
+ * inputs (the API key, the GitHub token) — none of it leaks to the app by default. Values of
+ * passed variables whose names look secret are registered for scrubbing.
+ */
+function childEnvironment(parent, spec, platform = process.platform) {
+    const names = [...BASE_NAMES, ...(platform === 'win32' ? WINDOWS_NAMES : [])];
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value === undefined)
+            continue;
+        const base = names.includes(name) || name.startsWith('LC_');
+        if (base && !NEVER_INHERITED.test(name))
+            env[name] = value;
+    }
+    for (const name of spec.passEnv ?? []) {
+        const value = parent[name];
+        if (value === undefined)
+            continue;
+        env[name] = value;
+        if (looksSecretName(name))
+            registerSecret(value);
+    }
+    for (const [name, value] of Object.entries(spec.env)) {
+        env[name] = value;
+        if (looksSecretName(name))
+            registerSecret(value);
+    }
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./src/flows/split-command.ts
 /** Splits a command line into argv like a POSIX shell would split words (quotes, escapes); runs no shell. */
 function splitCommand(command) {
@@ -47916,6 +48208,7 @@ function splitCommand(command) {
 
 
 
+
 const STDERR_LINES = 20;
 function tail(text) {
     const lines = text.trimEnd().split('\n');
@@ -47957,7 +48250,7 @@ function commandFlow(spec, dir) {
                 const started = performance.now();
                 const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
                     cwd: dir,
-                    env: { ...process.env, ...spec.env },
+                    env: childEnvironment(process.env, spec),
                     stdio: ['pipe', 'pipe', 'pipe'],
                     detached: process.platform !== 'win32',
                 });
@@ -48023,7 +48316,13 @@ function normaliseCommand(raw, at) {
     catch (error) {
         throw new ConfigError(`flow.timeout ${error.message}`, where, 'write e.g. "30s" or "2m"');
     }
-    return { kind: 'command', argv, timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000, env: raw.env ?? {} };
+    return {
+        kind: 'command',
+        argv,
+        timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+        env: raw.env ?? {},
+        passEnv: raw['pass-env'] ?? [],
+    };
 }
 /** The team's own app as a command: case JSON on stdin, `{"output": …}` on stdout. */
 const commandKind = {
@@ -48038,6 +48337,11 @@ const commandKind = {
             },
             timeout: DURATION_SCHEMA,
             env: { type: 'object', additionalProperties: { type: 'string' }, description: 'Extra environment variables for the command.' },
+            'pass-env': {
+                type: 'array',
+                items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+                description: 'Variables of the runner’s environment the command may see (by default only PATH, HOME, locale and temp folder).',
+            },
         },
     },
     normalise: normaliseCommand,
@@ -51313,6 +51617,8 @@ const sync_parse = function (data, opts = {}) {
 
 
 
+/** Larger case files are a mistake (a log, a dump), and would not fit in memory as cases. */
+const MAX_DATA_BYTES = 100_000_000;
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -51329,7 +51635,7 @@ function parseJsonl(text, file) {
             throw new ConfigError(`invalid JSON: ${error.message}`, { file, line: index + 1 }, 'each line must be one JSON object');
         }
         if (!isRecord(value))
-            throw new ConfigError('expected a JSON object on this line', { file, line: index + 1 });
+            throw new ConfigError('expected a JSON object on this line', { file, line: index + 1 }, 'write each case as one {"field": …} object per line');
         cases.push({ vars: value, line: index + 1 });
     });
     return cases;
@@ -51341,29 +51647,38 @@ function parseCsvCases(text, file) {
     }
     catch (error) {
         const { message, lines } = error;
-        throw new ConfigError(`invalid CSV: ${message.replace(/^CSV_\w+: /, '')}`, { file, ...(lines ? { line: lines } : {}) });
+        throw new ConfigError(`invalid CSV: ${message.replace(/^CSV_\w+: /, '')}`, { file, ...(lines ? { line: lines } : {}) }, 'a header row, then one row per case with as many columns; quote fields holding commas');
     }
 }
 /** A YAML (or JSON, which YAML reads) list of case objects. */
 function parseListCases(text, file) {
     const source = parseYaml(text, file);
     if (!Array.isArray(source.value))
-        throw new ConfigError('expected a list of cases', { file, line: 1 });
+        throw new ConfigError('expected a list of cases', { file, line: 1 }, 'write the cases as a YAML/JSON list of objects (- question: …)');
     return source.value.map((item, index) => {
         if (!isRecord(item))
-            throw new ConfigError(`case ${index + 1} must be an object`, { file, line: source.lineOf([index]) });
+            throw new ConfigError(`case ${index + 1} must be an object`, { file, line: source.lineOf([index]) }, 'write each case as a mapping of fields (question: …, answer: …)');
         return { vars: item, line: source.lineOf([index]) };
     });
 }
 async function readDataFile(dataPath, suiteDir, suiteFile, suiteLine, cwd) {
     const absolute = (0,external_node_path_namespaceObject.resolve)(suiteDir, dataPath);
     const file = (0,external_node_path_namespaceObject.relative)(cwd, absolute) || absolute;
+    const where = { file: suiteFile, ...(suiteLine ? { line: suiteLine } : {}) };
+    const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
+    if (!info)
+        throw new ConfigError(`data file not found: ${file}`, where, '`data:` is relative to the suite file');
+    if (!info.isFile())
+        throw new ConfigError(`data: ${file} is not a file`, where, 'point `data:` at a .jsonl, .csv, .yaml or .json file');
+    if (info.size > MAX_DATA_BYTES) {
+        throw new ConfigError(`data file ${file} is ${Math.round(info.size / 1e6)} MB, over the ${MAX_DATA_BYTES / 1e6} MB limit`, where, 'split it into several suites, or sample the cases you gate on');
+    }
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(absolute, 'utf8');
     }
-    catch {
-        throw new ConfigError(`data file not found: ${file}`, { file: suiteFile, line: suiteLine }, '`data:` is relative to the suite file');
+    catch (error) {
+        throw new ConfigError(`cannot read data file ${file}: ${error.code ?? error.message}`, where, 'check the file’s permissions');
     }
     const extension = (0,external_node_path_namespaceObject.extname)(absolute).toLowerCase();
     const raw = extension === '.jsonl' ? parseJsonl(text, file) : extension === '.csv' ? parseCsvCases(text, file) : parseListCases(text, file);
@@ -52171,13 +52486,14 @@ function validateSuiteDocument(source) {
         return;
     const error = pick(validate.errors ?? []);
     if (!error)
-        throw new ConfigError('does not match the suite schema', { file: source.file });
+        throw new ConfigError('does not match the suite schema', { file: source.file }, 'see schema/suite.schema.json');
     const path = pointerToPath(error.instancePath);
     const where = path.length ? path.join('.') : 'the suite';
     throw new ConfigError(`${where} ${describe(error)}`, { file: source.file, line: source.lineOf(path) }, 'see schema/suite.schema.json');
 }
 
 ;// CONCATENATED MODULE: ./src/suites/load.ts
+
 
 
 
@@ -52230,11 +52546,16 @@ async function loadSuites(patterns, options) {
 async function loadSuiteFile(file, cwd) {
     if (!isPromptfooConfig(file))
         return [await loadSuite(file, cwd)];
-    const parsed = parseYaml(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8'), file);
+    const parsed = parseYaml(await readSuiteText(file, cwd), file);
     return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd)));
 }
+function readSuiteText(file, cwd) {
+    return (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8').catch((error) => {
+        throw new ConfigError(`cannot read the suite file (${error.code ?? error.message})`, { file }, 'check the file’s permissions');
+    });
+}
 async function loadSuite(file, cwd) {
-    const parsed = parseYaml(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8'), file);
+    const parsed = parseYaml(await readSuiteText(file, cwd), file);
     return suiteFromSource(isPromptYml(file) ? fromPromptYml(parsed) : parsed, cwd);
 }
 async function suiteFromSource(source, cwd) {
@@ -52242,7 +52563,7 @@ async function suiteFromSource(source, cwd) {
     const path = (0,external_node_path_namespaceObject.resolve)(cwd, file);
     const doc = source.value;
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });
+        throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 }, 'start from the example suite in README');
     }
     if ((doc.data === undefined) === (doc.cases === undefined)) {
         const hint = looksLikePromptYml(doc)
@@ -52267,7 +52588,7 @@ async function suiteFromSource(source, cwd) {
     if (evaluators.length === 0)
         throw new ConfigError('the suite has no evaluators', { file, line: 1 }, 'add `evaluators:` (or an `assert:` list to cases)');
     if (cases.length === 0)
-        throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) });
+        throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) }, 'add at least one case');
     const repeat = doc.repeat ?? DEFAULTS.repeat;
     const suite = {
         name: doc.name ?? (0,external_node_path_namespaceObject.basename)(file).replace(/\.eval\.ya?ml$/, ''),
@@ -52292,7 +52613,14 @@ function normaliseEvaluators(raw, source) {
             throw new ConfigError(`two evaluators are called "${key}"`, { file: source.file, line: source.lineOf(['evaluators', index]) }, 'give one of them a `name:`');
         }
         seen.add(key);
-        return evaluatorEntry(entry, key);
+        const spec = evaluatorEntry(entry, key);
+        try {
+            findMetric(metric)?.checkOptions?.(spec.options);
+        }
+        catch (error) {
+            throw new ConfigError(`evaluator "${key}" (${metric}): ${error.message}`, { file: source.file, line: source.lineOf(['evaluators', index]) }, 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
+        }
+        return spec;
     });
 }
 function normaliseGate(raw, evaluators, source) {
@@ -52350,12 +52678,12 @@ async function runEvaluation(options) {
 const AZURE_API_VERSION = '2024-10-21';
 /** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
 async function buildClient(options) {
-    const { azureEndpoint, createModelClient } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82386));
+    const { azureEndpoint, createModelClient } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34778));
     const azure = azureEndpoint(options.baseUrl);
     return createModelClient({
         apiKey: options.apiKey ?? '',
         ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-        timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+        timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
         concurrency: options.concurrency,
     });
 }
@@ -52424,12 +52752,13 @@ function restrictBaseline(baseline, results) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
+
 /** A single self-overwriting progress line for a TTY: `contoso-faq  12/40`. */
 function progressLine(write) {
     let shown = false;
     return {
         update(suite, done, total) {
-            write(`\r\x1b[2K${suite}  ${done}/${total}`);
+            write(`\r\x1b[2K${escapeTerminal(suite, 60)}  ${done}/${total}`);
             shown = true;
         },
         clear() {
@@ -52440,7 +52769,32 @@ function progressLine(write) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/output-path.ts
+
+
+
+/**
+ * Checks, before anything runs, that a file can be written at `path`: it is not a folder, and no
+ * folder on its way is an existing file. Otherwise the whole run would be lost at the end.
+ */
+function checkOutputPath(path, label, cwd) {
+    const shown = (0,external_node_path_namespaceObject.relative)(cwd, path) || path;
+    if ((0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new ConfigError(`${label} ${shown} is a folder`, {}, `give a file path for ${label}`);
+    }
+    for (let dir = (0,external_node_path_namespaceObject.dirname)(path);; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+        const info = (0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false });
+        if (info && !info.isDirectory()) {
+            throw new ConfigError(`${label} ${shown} cannot be written: ${(0,external_node_path_namespaceObject.relative)(cwd, dir) || dir} is a file, not a folder`, {}, `choose another path for ${label}, or move that file`);
+        }
+        if (info || (0,external_node_path_namespaceObject.dirname)(dir) === dir)
+            return;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
+
+
 
 
 
@@ -52460,6 +52814,10 @@ function apiKeyFrom(env) {
 }
 async function runCommand(suites, flags, io) {
     const at = (path) => (0,external_node_path_namespaceObject.resolve)(flags.cwd, path);
+    checkOutputPath(at(flags.output), '--output', flags.cwd);
+    checkOutputPath(at(flags.report), '--report', flags.cwd);
+    if (flags.updateBaseline && flags.baseline)
+        checkOutputPath(at(flags.baseline), '--baseline', flags.cwd);
     const apiKey = apiKeyFrom(io.env);
     const baseline = await loadBaseline(flags, io);
     const progress = io.interactive ? progressLine(io.stderr) : undefined;
@@ -52476,7 +52834,7 @@ async function runCommand(suites, flags, io) {
         selection: flags.selection,
         log: (line) => {
             progress?.clear();
-            io.stderr(`${line}\n`);
+            io.stderr(`${escapeLogLine(line)}\n`);
         },
         ...(progress ? { onProgress: progress.update } : {}),
     });
@@ -52620,8 +52978,17 @@ async function importCommand(args, io) {
 
 
 
+
+
+/** stdout/stderr with known secrets scrubbed and no line able to start a `::command::` in CI. */
+function guarded(io) {
+    const safe = (write) => (text) => write(guardWorkflowCommands(scrubSecrets(text)));
+    return { ...io, stdout: safe(io.stdout), stderr: safe(io.stderr) };
+}
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
-async function main(argv, io) {
+async function main(argv, rawIO) {
+    registerSecretVariables(rawIO.env);
+    const io = guarded(rawIO);
     try {
         const command = parseCommand(argv, io.cwd);
         switch (command.name) {
@@ -52652,10 +53019,10 @@ async function main(argv, io) {
     }
     catch (error) {
         if (isConfigError(error)) {
-            io.stderr(`evalgate: ${error.format()}\n`);
+            io.stderr(`evalgate: ${escapeLogLine(error.format())}\n`);
             return EXIT.config;
         }
-        io.stderr(`evalgate: internal error: ${error?.message ?? String(error)}\n`);
+        io.stderr(`evalgate: internal error: ${escapeLogLine(error?.message ?? String(error))}\n`);
         io.stderr('This is a bug in EvalGate; please report it with the command you ran.\n');
         return EXIT.internal;
     }

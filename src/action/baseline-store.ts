@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors.js';
+import { scrubSecrets } from '../core/secrets.js';
 import { parseResultsFile } from '../results/io.js';
 import type { ResultsFile } from '../results/types.js';
 import type { GitHubApi } from './github-api.js';
@@ -20,7 +20,7 @@ const MAX_ATTEMPTS = 3;
  * re-read, and keep whichever run is newer.
  */
 export async function commitBaseline(api: GitHubApi, path: string, results: ResultsFile, branch: string): Promise<BaselineUpdate> {
-  const text = `${JSON.stringify(results, null, 1)}\n`;
+  const text = scrubSecrets(`${JSON.stringify(results, null, 1)}\n`);
   const message = `chore(evalgate): update baseline for ${results.run.commit?.slice(0, 7) ?? 'main'} [skip ci]`;
   for (let attempt = 1; ; attempt += 1) {
     const current = await api.readFile(path, branch);
@@ -38,7 +38,7 @@ export async function commitBaseline(api: GitHubApi, path: string, results: Resu
       if (status === 403 || status === 404) {
         return { written: false, reason: `the token cannot write contents (HTTP ${status}): grant \`permissions: contents: write\`` };
       }
-      throw new ConfigError(`could not commit the baseline: ${detail}`);
+      return { written: false, reason: `GitHub did not accept the commit (HTTP ${status ?? 'no answer'}: ${detail.split('\n')[0]})${status === 409 ? ` after ${MAX_ATTEMPTS} attempts` : ''}` };
     }
   }
 }

@@ -54,17 +54,36 @@ function workflowRunInfo(run: NonNullable<Payload['workflow_run']>, owner: strin
   };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const hasSha = (value: unknown) => isObject(value) && typeof value.sha === 'string';
+
+/** The event payload GitHub wrote, checked for the fields we read (a bad one is a ConfigError, not a crash). */
+function readPayload(path: string): Payload {
+  const fail = (what: string) => new ConfigError(`the event payload ${what}`, { file: path }, 'GitHub writes this file; check GITHUB_EVENT_PATH points at the event JSON');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw fail(`cannot be read: ${(error as Error).message}`);
+  }
+  if (!isObject(payload)) throw fail('is not a JSON object');
+  const pr = payload.pull_request;
+  if (pr !== undefined && !(isObject(pr) && Number.isInteger(pr.number) && hasSha(pr.base) && hasSha(pr.head))) {
+    throw fail('has a pull_request without number, base.sha and head.sha');
+  }
+  const run = payload.workflow_run;
+  if (run !== undefined && !(isObject(run) && typeof run.head_sha === 'string' && typeof run.event === 'string')) {
+    throw fail('has a workflow_run without event and head_sha');
+  }
+  if (payload.before !== undefined && typeof payload.before !== 'string') throw fail('has a non-string `before`');
+  if (payload.repository !== undefined && !isObject(payload.repository)) throw fail('has a `repository` that is not an object');
+  return payload as Payload;
+}
+
 export function readEvent(env: Readonly<Record<string, string | undefined>>): EventInfo {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo) throw new ConfigError('GITHUB_REPOSITORY is not set: run EvalGate as a GitHub Action step, or use the CLI locally');
-  let payload: Payload = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Payload;
-    } catch (error) {
-      throw new ConfigError(`cannot read the event payload: ${(error as Error).message}`, { file: env.GITHUB_EVENT_PATH });
-    }
-  }
+  if (!owner || !repo) throw new ConfigError('GITHUB_REPOSITORY is not set', {}, 'run EvalGate as a GitHub Action step, or use the CLI locally');
+  const payload = env.GITHUB_EVENT_PATH ? readPayload(env.GITHUB_EVENT_PATH) : {};
   const pr = payload.pull_request;
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   return {

@@ -1,4 +1,5 @@
-import { getOctokit } from '@actions/github';
+import type { GitHubRetryPolicy } from './github-retry.js';
+import { httpStatus, withGitHubRetry } from './github-retry.js';
 
 /** The GitHub REST calls EvalGate makes, behind one small interface. */
 export interface IssueComment {
@@ -57,44 +58,23 @@ export interface GitHubApi {
   listCommits(path: string, ref: string, limit: number): Promise<CommitRef[]>;
 }
 
-export interface HttpError {
-  status: number;
-  message: string;
-  response?: { headers?: Record<string, string | undefined> };
-}
-
-export function httpStatus(error: unknown): number | undefined {
-  const status = (error as HttpError | undefined)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-const MAX_RATE_LIMIT_WAIT_MS = 60_000;
-
-/** Honours `retry-after` / `x-ratelimit-reset` on 403/429 rate limits, twice at most, ≤ 60 s each. */
-async function withRateLimit<T>(call: () => Promise<T>, sleep: (ms: number) => Promise<void>): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await call();
-    } catch (error) {
-      const status = httpStatus(error);
-      const headers = (error as HttpError).response?.headers ?? {};
-      const limited = status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
-      if (!limited || attempt >= 2) throw error;
-      const after = Number(headers['retry-after']);
-      const reset = Number(headers['x-ratelimit-reset']);
-      const waitMs = Number.isFinite(after) && headers['retry-after'] ? after * 1000 : Number.isFinite(reset) ? reset * 1000 - Date.now() : 1000;
-      if (waitMs > MAX_RATE_LIMIT_WAIT_MS) throw error;
-      await sleep(Math.max(0, waitMs));
-    }
-  }
-}
+export { httpStatus } from './github-retry.js';
 
 const sleepFor = (ms: number) => new Promise<void>((resolvePromise) => setTimeout(resolvePromise, ms));
 
-export function createGitHubApi(token: string, target: { owner: string; repo: string; apiUrl: string }, sleep = sleepFor): GitHubApi {
+type Octokit = ReturnType<typeof import('@actions/github').getOctokit>;
+
+/**
+ * `@actions/github` parses the event payload when it is imported (and throws on a bad one), so
+ * it is loaded on the first call, after readEvent has validated the payload.
+ */
+export function createGitHubApi(token: string, target: { owner: string; repo: string; apiUrl: string }, sleep = sleepFor, policy?: GitHubRetryPolicy): GitHubApi {
   const { owner, repo } = target;
-  const octokit = getOctokit(token, { baseUrl: target.apiUrl });
-  const limited = <T>(call: () => Promise<T>) => withRateLimit(call, sleep);
+  let client: Promise<Octokit> | undefined;
+  const octokitFor = () => (client ??= import('@actions/github').then(({ getOctokit }) => getOctokit(token, { baseUrl: target.apiUrl })));
+  const retry = <T>(repeatable: boolean, call: (octokit: Octokit) => Promise<T>) =>
+    withGitHubRetry(async () => call(await octokitFor()), { repeatable, sleep, ...(policy ? { policy } : {}) });
+  const limited = <T>(call: (octokit: Octokit) => Promise<T>) => retry(true, call);
   const toComment = (data: { id: number; body?: string | null; html_url: string; user?: { type?: string; login?: string } | null }): IssueComment => ({
     id: data.id,
     body: data.body ?? '',
@@ -117,14 +97,14 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
   });
   return {
     async getPullRequest(number) {
-      return toPull((await limited(() => octokit.rest.pulls.get({ owner, repo, pull_number: number }))).data);
+      return toPull((await limited((octokit) => octokit.rest.pulls.get({ owner, repo, pull_number: number }))).data);
     },
     async listPullRequestsByHead(head) {
-      return (await limited(() => octokit.rest.pulls.list({ owner, repo, head, state: 'open', per_page: 100 }))).data.map(toPull);
+      return (await limited((octokit) => octokit.rest.pulls.list({ owner, repo, head, state: 'open', per_page: 100 }))).data.map(toPull);
     },
     async viewerLogin() {
       try {
-        return (await limited(() => octokit.rest.users.getAuthenticated())).data.login;
+        return (await limited((octokit) => octokit.rest.users.getAuthenticated())).data.login;
       } catch (error) {
         const status = httpStatus(error);
         if (status === 401 || status === 403 || status === 404) return undefined;
@@ -132,36 +112,36 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
       }
     },
     async listComments(issue) {
-      const all = await limited(() => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 }));
+      const all = await limited((octokit) => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 }));
       return all.map(toComment);
     },
     async createComment(issue, body) {
-      return toComment((await limited(() => octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body }))).data);
+      return toComment((await retry(false, (octokit) => octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body }))).data);
     },
     async updateComment(id, body) {
-      return toComment((await limited(() => octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body }))).data);
+      return toComment((await limited((octokit) => octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body }))).data);
     },
     async listOpenIssues(labels) {
-      const all = await limited(() =>
+      const all = await limited((octokit) =>
         octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', sort: 'created', direction: 'asc', per_page: 100, ...(labels.length ? { labels: labels.join(',') } : {}) }),
       );
       return all.filter((issue) => !issue.pull_request).map(toIssue);
     },
     async createIssue(title, body, labels) {
-      return toIssue((await limited(() => octokit.rest.issues.create({ owner, repo, title, body, labels: [...labels] }))).data);
+      return toIssue((await retry(false, (octokit) => octokit.rest.issues.create({ owner, repo, title, body, labels: [...labels] }))).data);
     },
     async updateIssueBody(number, body) {
-      return toIssue((await limited(() => octokit.rest.issues.update({ owner, repo, issue_number: number, body }))).data);
+      return toIssue((await limited((octokit) => octokit.rest.issues.update({ owner, repo, issue_number: number, body }))).data);
     },
     async closeIssue(number, reason) {
-      await limited(() => octokit.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: reason }));
+      await limited((octokit) => octokit.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: reason }));
     },
     async readFile(path, ref) {
       try {
-        const meta = await limited(() => octokit.rest.repos.getContent({ owner, repo, path, ref }));
+        const meta = await limited((octokit) => octokit.rest.repos.getContent({ owner, repo, path, ref }));
         const data = meta.data as { type?: string; sha?: string };
         if (Array.isArray(meta.data) || data.type !== 'file' || !data.sha) return null;
-        const raw = await limited(() => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } }));
+        const raw = await limited((octokit) => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } }));
         return { text: String(raw.data), sha: data.sha };
       } catch (error) {
         if (httpStatus(error) === 404) return null;
@@ -169,11 +149,11 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
       }
     },
     async listCommits(path, ref, limit) {
-      const { data } = await limited(() => octokit.rest.repos.listCommits({ owner, repo, path, sha: ref, per_page: Math.min(limit, 100) }));
+      const { data } = await limited((octokit) => octokit.rest.repos.listCommits({ owner, repo, path, sha: ref, per_page: Math.min(limit, 100) }));
       return data.map((commit) => ({ sha: commit.sha, date: commit.commit.committer?.date ?? commit.commit.author?.date ?? '' }));
     },
     async writeFile(path, text, message, branch, sha) {
-      await limited(() =>
+      await limited((octokit) =>
         octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path, message, branch, content: Buffer.from(text).toString('base64'), ...(sha ? { sha } : {}) }),
       );
     },

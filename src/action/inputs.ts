@@ -2,6 +2,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../compare/fail-policy.js';
 import { parseFailOn } from '../compare/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
+import { boundedInt, checkBaseUrl } from '../core/input-checks.js';
 
 /** Every action input, read once inside run() and validated into one typed object. */
 export interface ActionInputs {
@@ -34,12 +35,10 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], input: st
 export function parseInputs(read: (name: string) => string): ActionInputs {
   const optional = (name: string) => read(name).trim() || undefined;
   const suites = read('suites').split(/[\n,]/).map((glob) => glob.trim()).filter(Boolean);
-  const concurrency = Number(read('concurrency') || String(DEFAULTS.concurrency));
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new ConfigError(`input \`concurrency\` must be a whole number from 1 to 64, got "${read('concurrency')}"`);
-  }
+  const concurrency = boundedInt(read('concurrency') || String(DEFAULTS.concurrency), 'input `concurrency`', 1, 64);
   const apiKey = optional('api-key');
-  const baseUrl = optional('base-url');
+  const rawBaseUrl = optional('base-url');
+  const baseUrl = rawBaseUrl ? checkBaseUrl(rawBaseUrl, 'input `base-url`') : undefined;
   const model = optional('model');
   const judgeModel = optional('judge-model');
   const githubToken = optional('github-token');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { registerSecret, registerSecretVariables, scrubSecrets } from '../core/secrets.js';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { failsGate } from '../compare/fail-policy.js';
@@ -11,9 +12,14 @@ import { renderHtmlReport } from '../report/html/index.js';
 import { renderJunit } from '../report/junit.js';
 import { renderSummary } from '../report/summary.js';
 import { VERDICT_WORD } from '../report/format.js';
+import { escapeMarkdownInline } from '../report/escape.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
+import { checkOutputPath } from '../core/output-path.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import type { ResultsFile } from '../results/types.js';
+import type { Comparison } from '../compare/types.js';
+import { httpStatus } from './github-retry.js';
+import { log } from './log.js';
 import { fetchBaseline } from './baseline-store.js';
 import type { EventInfo } from './event.js';
 import { isDefaultBranchPush, readEvent } from './event.js';
@@ -58,7 +64,7 @@ async function loadBaseline(api: GitHubApi | undefined, event: EventInfo, inputs
   const ref = baselineRef(event);
   if (api && ref) return fetchBaseline(api, inputs.baseline, ref);
   if (event.pullRequest) {
-    core.warning('No github-token: a pull request cannot read its base commit’s baseline, so nothing is compared.');
+    log.warning('No github-token: a pull request cannot read its base commit’s baseline, so nothing is compared.');
     return null;
   }
   const local = resolve(cwd, inputs.baseline);
@@ -85,69 +91,103 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     commit: event.pullRequest?.headSha ?? event.sha,
     ref: event.ref,
     ...(isDriftRun(event) ? { purpose: 'drift' as const } : {}),
-    log: (line) => core.info(line),
+    log: (line) => log.info(line),
   });
+}
+
+/** The baseline, or — when GitHub cannot serve it even after retries — why not (the run still reports). */
+async function baselineOrProblem(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, cwd: string): Promise<{ baseline: ResultsFile | null; problem?: string }> {
+  try {
+    return { baseline: await loadBaseline(api, event, inputs, cwd) };
+  } catch (error) {
+    if (isConfigError(error)) throw error;
+    const status = httpStatus(error);
+    return { baseline: null, problem: `the baseline ${inputs.baseline} could not be read from GitHub (${status ? `HTTP ${status}` : 'no answer'}: ${(error as Error)?.message ?? String(error)}), so nothing was compared` };
+  }
+}
+
+/** What the summary shows besides the comparison: the run link and the baseline's trend. */
+interface ReportExtras {
+  runUrl: string | undefined;
+  trend: string | undefined;
+}
+
+function reportText(comparison: Comparison, notes: readonly string[], extras: ReportExtras): string {
+  return scrubSecrets(renderSummary(comparison, { notes: [...notes], ...(extras.runUrl ? { runUrl: extras.runUrl } : {}), ...(extras.trend ? { trend: extras.trend } : {}) }));
+}
+
+/** The job summary and report.md, written before any comment call so they exist whatever GitHub does. */
+async function writeReports(comparison: Comparison, notes: readonly string[], extras: ReportExtras, reportPath: string, env: Env): Promise<void> {
+  const summary = reportText(comparison, notes, extras);
+  await writeFileAtomic(reportPath, summary);
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write({ overwrite: true });
+}
+
+/** Notes only the comment and baseline calls could tell: report.md rewritten, the summary appended to. */
+async function addLateNotes(comparison: Comparison, notes: readonly string[], late: readonly string[], extras: ReportExtras, reportPath: string, env: Env): Promise<void> {
+  if (late.length === 0) return;
+  await writeFileAtomic(reportPath, reportText(comparison, [...notes, ...late], extras));
+  const appended = late.map((note) => `\n\n> [!NOTE]\n> ${escapeMarkdownInline(note, 2000)}`).join('');
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubSecrets(appended)).write();
 }
 
 export async function run(env: Env = process.env): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name));
-    if (inputs.apiKey) core.setSecret(inputs.apiKey);
-    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    for (const secret of [inputs.apiKey, inputs.githubToken]) if (secret) core.setSecret(secret);
+    registerSecretVariables(env);
+    registerSecret(inputs.apiKey);
+    registerSecret(inputs.githubToken);
     const trigger = readEvent(env);
     checkTrigger(trigger, inputs);
     const cwd = resolve(inputs.workingDirectory);
     const api = inputs.githubToken ? createGitHubApi(inputs.githubToken, trigger) : undefined;
     const event = trigger.name === 'workflow_run' ? await publishingTarget(api, trigger) : trigger;
     if (!event) {
-      core.notice('EvalGate: the pull request has moved on to a newer commit since that run; nothing to publish.');
+      log.notice('EvalGate: the pull request has moved on to a newer commit since that run; nothing to publish.');
       return;
     }
-    const baseline = await loadBaseline(api, event, inputs, cwd);
-    core.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : 'no baseline yet: this run reports and passes');
+    const { baseline, problem } = await baselineOrProblem(api, event, inputs, cwd);
+    log.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : problem ?? 'no baseline yet: this run reports and passes');
 
-    const results = await obtainResults(inputs, event, env, cwd);
     const resultsPath = join(cwd, DEFAULTS.results);
+    const reportPath = join(cwd, DEFAULTS.report);
+    const htmlPath = join(cwd, DEFAULTS.htmlReport);
+    const junitPath = join(cwd, DEFAULTS.junit);
+    for (const [path, what] of [[resultsPath, 'the results file'], [reportPath, 'report.md'], [htmlPath, 'report.html'], [junitPath, 'junit.xml']] as const) checkOutputPath(path, what, cwd);
+    const results = await obtainResults(inputs, event, env, cwd);
     await writeResultsFile(resultsPath, results);
-    const comparison = compare(baseline, results);
-
+    const compared = compare(baseline, results);
+    const comparison: Comparison = problem ? { ...compared, verdict: 'error', headline: `Could not compare: ${problem}.` } : compared;
     const history = await readTrend(api, inputs.baseline, baselineRef(event), results);
     const trend = renderTrendMarkdown(history);
-    const notes: string[] = [];
-    const commentUrl = await publishComment(api, event, inputs, comparison, notes, trend);
-    await alertOnDrift(api, event, inputs, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, notes);
-    if (isDefaultBranchPush(event)) await refreshBaseline(api, event, inputs, results, notes);
 
-    const summary = renderSummary(comparison, { notes, trend, ...(event.runUrl ? { runUrl: event.runUrl } : {}) });
-    const reportPath = join(cwd, DEFAULTS.report);
-    await writeFileAtomic(reportPath, summary);
-    const htmlPath = join(cwd, DEFAULTS.htmlReport);
+    // Everything the user needs is written first; the comment, the drift issue and the baseline commit come last.
+    const notes = problem ? [`The ${problem}.`] : [];
+    await writeReports(comparison, notes, { runUrl: event.runUrl, trend }, reportPath, env);
     await writeFileAtomic(htmlPath, renderHtmlReport({ comparison, pr: results, baseline, history }));
-    const junitPath = join(cwd, DEFAULTS.junit);
     await writeFileAtomic(junitPath, renderJunit(comparison, { failOn: inputs.failOn }));
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+    const outputs = { verdict: comparison.verdict, results: resultsPath, report: reportPath, 'html-report': htmlPath, junit: junitPath, 'comment-url': '', regressions: String(comparison.regressions) };
+    setOutputs(outputs);
 
-    setOutputs({
-      verdict: comparison.verdict,
-      results: resultsPath,
-      report: reportPath,
-      'html-report': htmlPath,
-      junit: junitPath,
-      'comment-url': commentUrl ?? '',
-      regressions: String(comparison.regressions),
-    });
+    const late: string[] = [];
+    const commentUrl = await publishComment(api, event, inputs, comparison, late, trend);
+    await alertOnDrift(api, event, inputs, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, late);
+    if (isDefaultBranchPush(event) && !problem) await refreshBaseline(api, event, inputs, results, late);
+    if (commentUrl) setOutputs({ ...outputs, 'comment-url': commentUrl });
+    await addLateNotes(comparison, notes, late, { runUrl: event.runUrl, trend }, reportPath, env);
 
     // A push refreshes the baseline and a workflow_run only publishes: the PR's own run is the gate.
     const gated = !isDefaultBranchPush(event) && event.name !== 'workflow_run' && failsGate(comparison.verdict, inputs.failOn);
     const line = `EvalGate ${VERDICT_WORD[comparison.verdict]}: ${comparison.headline}`;
-    if (gated) core.setFailed(comparison.verdict === 'error' ? `${line} — this is not a quality regression` : line);
-    else core.info(line);
+    if (gated) log.fail(comparison.verdict === 'error' ? `${line} — this is not a quality regression` : line);
+    else log.info(line);
   } catch (error) {
     if (isConfigError(error)) {
-      core.setFailed(`EvalGate configuration error: ${error.format()}`);
+      log.fail(`EvalGate configuration error: ${error.format()}`);
       process.exitCode = 2;
       return;
     }
-    core.setFailed(`EvalGate internal error: ${(error as Error)?.message ?? String(error)}`);
+    log.fail(`EvalGate internal error: ${(error as Error)?.message ?? String(error)}`);
   }
 }

@@ -1,4 +1,5 @@
 import type { GitHubApi, IssueComment } from './github-api.js';
+import { isTransient } from './github-retry.js';
 
 /**
  * Our comment: it starts with our hidden marker and we wrote it — a bot (the Actions token or an
@@ -21,6 +22,13 @@ export async function upsertStickyComment(api: GitHubApi, issue: number, marker:
   if (!existing && comments.some((comment) => comment.body.startsWith(marker))) {
     existing = findOurComment(comments, marker, await api.viewerLogin());
   }
-  const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(issue, body);
-  return written.url;
+  if (existing) return (await api.updateComment(existing.id, body)).url;
+  try {
+    return (await api.createComment(issue, body)).url;
+  } catch (error) {
+    // A 5xx on create may still have created it: look again before one more try, never post twice.
+    if (!isTransient(error)) throw error;
+    const created = findOurComment(await api.listComments(issue), marker);
+    return created ? (await api.updateComment(created.id, body)).url : (await api.createComment(issue, body)).url;
+  }
 }

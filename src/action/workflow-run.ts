@@ -39,7 +39,7 @@ export function checkResultsCommit(results: ResultsFile, run: WorkflowRunInfo, l
  */
 export async function publishingTarget(api: GitHubApi | undefined, event: EventInfo): Promise<EventInfo | null> {
   const run = event.workflowRun;
-  if (!run) throw new ConfigError('the workflow_run payload has no workflow_run object');
+  if (!run) throw new ConfigError('the workflow_run payload has no workflow_run object', {}, 'run the publishing step only on: workflow_run');
   if (!api) throw new ConfigError('publishing on workflow_run needs `github-token`', {}, 'keep the default github-token: ${{ github.token }}');
   const pull = await pullRequestOfRun(api, run);
   return pull ? { ...event, pullRequest: pull } : null;

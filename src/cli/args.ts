@@ -14,6 +14,7 @@ import { parseHistoryCommand } from './history-command.js';
 import type { InitCommand } from './init/init-command.js';
 import { parseInitArgs } from './init/init-command.js';
 import type { ImportArgs } from './import-command.js';
+import { boundedInt, checkBaseUrl, MAX_TIMEOUT_SECONDS } from '../core/input-checks.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
@@ -77,9 +78,7 @@ const COMPARE_OPTIONS = {
 } as const;
 
 function positiveInt(value: string, flag: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new ConfigError(`${flag} must be a whole number ≥ 1, got "${value}"`);
-  return parsed;
+  return boundedInt(value, flag, 1, 1_000_000);
 }
 
 function outputFormat(value: string): OutputFormatName {
@@ -134,9 +133,9 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         updateBaseline: values['update-baseline'],
         ...(values.model ? { model: values.model } : {}),
         ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
-        ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
-        concurrency: positiveInt(values.concurrency, '--concurrency'),
-        timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
+        ...(values['base-url'] ? { baseUrl: checkBaseUrl(values['base-url'], '--base-url') } : {}),
+        concurrency: boundedInt(values.concurrency, '--concurrency', 1, 64),
+        timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
         failOn: parseFailOn(values['fail-on'], '--fail-on'),
         format: outputFormat(values.format),
         selection,

@@ -37,9 +37,9 @@ export function parseHistoryCommand(args: string[], cwd: string): HistoryCommand
     throw new ConfigError((error as Error).message, {}, 'run `evalgate help history` for the flags');
   }
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
+  if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`--limit must be a whole number ≥ 1, got "${values.limit}"`, {}, 'pass e.g. --limit 20');
   const format = FORMATS.find((candidate) => candidate === values.format);
-  if (!format) throw new ConfigError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  if (!format) throw new ConfigError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`, {}, `pass --format ${FORMATS.join(', --format ')}`);
   return { name: 'history', cwd: values.cwd ?? cwd, baseline: values.baseline, limit, format };
 }
 

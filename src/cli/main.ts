@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { isConfigError } from '../core/errors.js';
+import { registerSecretVariables, scrubSecrets } from '../core/secrets.js';
+import { escapeLogLine, guardWorkflowCommands } from '../report/escape.js';
 import { readResultsFile } from '../results/io.js';
 import { VERSION } from '../core/version.js';
 import { parseCommand } from './args.js';
@@ -13,8 +15,16 @@ import { printComparison, writeHtmlReport } from './output.js';
 import { runCommand } from './run-command.js';
 import { importCommand } from './import-command.js';
 
+/** stdout/stderr with known secrets scrubbed and no line able to start a `::command::` in CI. */
+function guarded(io: CliIO): CliIO {
+  const safe = (write: (text: string) => void) => (text: string) => write(guardWorkflowCommands(scrubSecrets(text)));
+  return { ...io, stdout: safe(io.stdout), stderr: safe(io.stderr) };
+}
+
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], rawIO: CliIO): Promise<number> {
+  registerSecretVariables(rawIO.env);
+  const io = guarded(rawIO);
   try {
     const command = parseCommand(argv, io.cwd);
     switch (command.name) {
@@ -43,10 +53,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   } catch (error) {
     if (isConfigError(error)) {
-      io.stderr(`evalgate: ${error.format()}\n`);
+      io.stderr(`evalgate: ${escapeLogLine(error.format())}\n`);
       return EXIT.config;
     }
-    io.stderr(`evalgate: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`evalgate: internal error: ${escapeLogLine((error as Error)?.message ?? String(error))}\n`);
     io.stderr('This is a bug in EvalGate; please report it with the command you ran.\n');
     return EXIT.internal;
   }

@@ -16,6 +16,8 @@ import type { RunFlags } from './args.js';
 import type { CliIO } from './io.js';
 import { printComparison, writeHtmlReport, writeReport } from './output.js';
 import { progressLine } from './progress.js';
+import { checkOutputPath } from '../core/output-path.js';
+import { escapeLogLine } from '../report/escape.js';
 
 function apiKeyFrom(env: CliIO['env']): string | undefined {
   return env.EVALGATE_API_KEY || env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
@@ -23,6 +25,9 @@ function apiKeyFrom(env: CliIO['env']): string | undefined {
 
 export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): Promise<number> {
   const at = (path: string) => resolve(flags.cwd, path);
+  checkOutputPath(at(flags.output), '--output', flags.cwd);
+  checkOutputPath(at(flags.report), '--report', flags.cwd);
+  if (flags.updateBaseline && flags.baseline) checkOutputPath(at(flags.baseline), '--baseline', flags.cwd);
   const apiKey = apiKeyFrom(io.env);
   const baseline = await loadBaseline(flags, io);
   const progress = io.interactive ? progressLine(io.stderr) : undefined;
@@ -39,7 +44,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     selection: flags.selection,
     log: (line) => {
       progress?.clear();
-      io.stderr(`${line}\n`);
+      io.stderr(`${escapeLogLine(line)}\n`);
     },
     ...(progress ? { onProgress: progress.update } : {}),
   });

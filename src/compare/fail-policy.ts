@@ -8,7 +8,7 @@ export type FailOn = (typeof FAIL_ON_VALUES)[number];
 export function parseFailOn(value: string, source: string): FailOn {
   const match = FAIL_ON_VALUES.find((candidate) => candidate === value.trim());
   if (!match) {
-    throw new ConfigError(`${source} must be one of ${FAIL_ON_VALUES.join(', ')}, got "${value}"`);
+    throw new ConfigError(`${source} must be one of ${FAIL_ON_VALUES.join(', ')}, got "${value}"`, {}, `use one of ${FAIL_ON_VALUES.join(', ')}`);
   }
   return match;
 }

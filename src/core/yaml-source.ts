@@ -9,6 +9,9 @@ export interface YamlSource {
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
+/** Alias expansions a document may make (a "billion laughs" bomb makes millions). */
+const MAX_ALIAS_COUNT = 100;
+
 export function parseYaml(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
@@ -19,11 +22,18 @@ export function parseYaml(text: string, file: string): YamlSource {
     throw new ConfigError(
       `invalid YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')}`,
       { file, ...(position ? { line: position.line, column: position.col } : {}) },
+      'fix the YAML syntax at that line',
     );
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new ConfigError(`YAML aliases expand too far (${(error as Error).message})`, { file }, `use at most ${MAX_ALIAS_COUNT} alias expansions; write the repeated parts out`);
   }
   return {
     file,
-    value: doc.toJS({ maxAliasCount: 100 }),
+    value,
     lineOf(path) {
       for (let depth = path.length; depth >= 0; depth -= 1) {
         const node = doc.getIn(path.slice(0, depth), true);

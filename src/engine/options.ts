@@ -17,6 +17,8 @@ export interface EvaluationOptions {
   concurrency: number;
   /** Per-request timeout for one flow invocation, in ms. */
   timeoutMs?: number;
+  /** One model request (attempt), in ms; default half the invocation's, so a hung request is retried within it. */
+  attemptTimeoutMs?: number;
   commit?: string;
   ref?: string;
   /** A narrower run: some cases or metrics, another repeat (CLI flags). */

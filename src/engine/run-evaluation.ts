@@ -53,7 +53,7 @@ async function buildClient(options: EvaluationOptions): Promise<ModelClient> {
   return createModelClient({
     apiKey: options.apiKey ?? '',
     ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+    timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
     concurrency: options.concurrency,
   });
 }

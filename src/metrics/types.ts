@@ -132,6 +132,12 @@ interface MetricBase {
   aggregate?(options: Readonly<Record<string, unknown>>, suiteDir: string): Promise<Record<string, unknown> | undefined>;
   /** How the gate compares it. */
   policy: GatePolicy;
+  /**
+   * Checks the options at load time (a regex compiles, a JSON Schema compiles); throws an Error
+   * whose message the loader turns into a ConfigError at the evaluator's line. Options that are
+   * templates over the case are checked after rendering, at scoring time.
+   */
+  checkOptions?(options: Readonly<Record<string, unknown>>): void;
 }
 
 /** A metric that scores each sample's output (its score is stored in the results). */

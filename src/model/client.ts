@@ -1,3 +1,5 @@
+import type { BreakerPolicy } from './breaker.js';
+import { withCircuitBreaker } from './breaker.js';
 import { classifyError } from './classify.js';
 import { withConcurrencyLimit } from './limiter.js';
 import type { ProviderOptions } from './openai-adapter.js';
@@ -8,6 +10,7 @@ import type { ModelClient } from './types.js';
 
 export interface ModelClientOptions extends ProviderOptions {
   retry?: RetryPolicy;
+  breaker?: BreakerPolicy;
   /** Model calls in flight at once. */
   concurrency?: number;
   clock?: RetryClock;
@@ -37,11 +40,12 @@ export function azureEndpoint(baseUrl: string | undefined): string | undefined {
 }
 
 /**
- * The model client seam: provider (official openai SDK) → retries → concurrency limit.
- * A response cache or a token-rate limiter is one more `ModelClient → ModelClient` wrapper.
+ * The model client seam: provider (official openai SDK; `timeoutMs` bounds one attempt) →
+ * circuit breaker (shared by the run) → retries → concurrency limit. A response cache or a
+ * token-rate limiter is one more `ModelClient → ModelClient` wrapper.
  */
 export function createModelClient(options: ModelClientOptions): ModelClient {
-  const provider = openAIProvider(options);
+  const provider = withCircuitBreaker(openAIProvider(options), (error) => classifyError(error, options.apiKey).error, options.breaker);
   const retried = withRetries(provider, options.apiKey, options.retry ?? DEFAULT_RETRY, options.clock ?? REAL_CLOCK);
   return withConcurrencyLimit(retried, options.concurrency ?? 4);
 }

@@ -1,12 +1,39 @@
 /**
- * Escaping for untrusted text (model outputs, case inputs, PR text) on its way into Markdown
- * and workflow commands. GitHub does not stop @mentions at a backslash, so they are broken
- * with a zero-width joiner; HTML is entity-encoded; our hidden marker can never be forged.
+ * One escaping discipline for text that did not come from our own code (model outputs, case
+ * ids and data, suite and metric names, error messages, anything read from a baseline or a
+ * fork's artifact): one function per sink.
+ *
+ * - `escapeTableCell`      a Markdown table cell (one line, pipes escaped)
+ * - `escapeMarkdownInline` Markdown inline text (headings, list items, `<summary>`): one line
+ * - `escapeMarkdownText`   a Markdown block of text (several lines kept)
+ * - `escapeCodeSpan`       a code span (metric names, case ids)
+ * - `fencedBlock`          verbatim text in a code fence
+ * - `escapeTerminal`       a terminal line (no escape sequences, no line breaks)
+ * - `escapeLogLine`        a workflow-log line (can never start a `::command::`)
+ *
+ * Every sink drops control characters and the bidirectional overrides and isolates
+ * (U+202A–202E, U+2066–2069) that make text read differently from what it is. GitHub does not
+ * stop @mentions at a backslash, so they are broken with a zero-width joiner; HTML is
+ * entity-encoded, so our hidden marker `<!-- evalgate` can never be forged.
  */
 const ZWJ = '\u200d';
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** C0 and C1 controls except tab and line breaks. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
 
-function stripControl(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+/** Controls and bidi overrides gone; `\r\n`, lone `\r` and Unicode separators become `\n`. */
+function inert(text: string): string {
+  return text.replace(LINE_BREAKS, '\n').replace(BIDI, '').replace(CONTROL, '');
+}
+
+function oneLine(text: string): string {
+  return inert(text).replace(/\n/g, ' ⏎ ').replace(/\t/g, ' ');
+}
+
+function cut(text: string, maxLength: number): string {
+  const chars = [...text];
+  return chars.length > maxLength ? `${chars.slice(0, maxLength).join('')}…` : text;
 }
 
 function breakMentions(text: string): string {
@@ -17,29 +44,64 @@ function encodeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Inline Markdown text: HTML, mentions, issue links, emphasis, links and images neutralised. */
-export function escapeMarkdownText(text: string): string {
-  const safe = breakMentions(encodeHtml(stripControl(text)));
-  return safe
+function markdownInert(text: string): string {
+  return guardWorkflowCommands(breakMentions(encodeHtml(text)))
     .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
     .replace(/^(\s*)([-=>])/gm, '$1\\$2')
     .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
 
-/** A table cell: one line, pipes escaped. */
+/** A Markdown block of text: HTML, mentions, issue links, emphasis, links and images neutralised. */
+export function escapeMarkdownText(text: string): string {
+  return markdownInert(inert(text));
+}
+
+/** Inline Markdown text on one line (headings, list items, `<summary>`). */
+export function escapeMarkdownInline(text: string, maxLength = 300): string {
+  return markdownInert(cut(oneLine(text), maxLength));
+}
+
+/** A table cell: one line, pipes escaped, cut at `maxLength` characters. */
 export function escapeTableCell(text: string, maxLength = 120): string {
-  const oneLine = text.replace(/\r?\n/g, ' ⏎ ');
-  const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength)}…` : oneLine;
-  return escapeMarkdownText(cut);
+  return markdownInert(cut(oneLine(text), maxLength));
+}
+
+/**
+ * A code span (metric names, case ids): one line, no backtick to close it early, pipes escaped
+ * for tables, and no `<!--` (the raw body must never hold a second marker).
+ */
+export function escapeCodeSpan(text: string, maxLength = 80): string {
+  return `\`${guardWorkflowCommands(cut(oneLine(text), maxLength)).replace(/`/g, "'").replace(/\|/g, '\\|').replace(/<!--/g, '<!\u200d--')}\``;
 }
 
 /** A fenced block that no backtick run inside the text can close early. */
 export function fencedBlock(text: string, maxLength = 2000): string {
-  const cut = text.length > maxLength ? `${text.slice(0, maxLength)}\n…(truncated)` : text;
-  const body = breakMentions(stripControl(cut));
+  const clipped = text.length > maxLength ? `${text.slice(0, maxLength)}\n…(truncated)` : text;
+  const body = guardWorkflowCommands(breakMentions(inert(clipped))).replace(/\t/g, '  ');
   const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}text\n${body.replace(/<!--/g, '<!\u200d--')}\n${fence}`;
+}
+
+/**
+ * Every `::` at the start of a line (a workflow command there) broken with a zero-width joiner.
+ * The last guard on whatever reaches stdout/stderr in CI, and part of every sink above.
+ */
+export function guardWorkflowCommands(text: string): string {
+  return text.replace(/(^|[\r\n\u2028\u2029\u0085])([^\S\r\n]*):(?=:)/g, `$1$2:${ZWJ}`);
+}
+
+/**
+ * Terminal text: one line, no escape sequences (the colours are ours, added after). CI logs
+ * are terminals too, so it can never start a workflow command either.
+ */
+export function escapeTerminal(text: string, maxLength = 500): string {
+  return guardWorkflowCommands(cut(oneLine(text), maxLength));
+}
+
+/** A line for the workflow log (`core.info`, CLI stderr): one line that cannot start a `::command::`. */
+export function escapeLogLine(text: string): string {
+  return guardWorkflowCommands(oneLine(text));
 }
 
 /** Data for `::command::` workflow lines (GitHub's escaping rules for messages). */

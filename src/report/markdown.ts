@@ -1,5 +1,5 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
-import { escapeMarkdownText, escapeTableCell, fencedBlock } from './escape.js';
+import { escapeCodeSpan, escapeMarkdownInline, escapeTableCell, fencedBlock } from './escape.js';
 import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
@@ -21,8 +21,8 @@ export interface MarkdownOptions {
 function metricTable(suite: SuiteComparison): string[] {
   const rows = sortByFamily(suite.metrics).map((metric) =>
     [
-      metric.family,
-      `${escapeTableCell(metric.name, 80)}${metric.gating ? '' : ' (report only)'}`,
+      escapeTableCell(metric.family, 40),
+      `${escapeCodeSpan(metric.name)}${metric.gating ? '' : ' (report only)'}`,
       ...metricCells(metric),
       metric.pRaw === null ? '—' : `${metric.improved} / ${metric.regressed}`,
       `${VERDICT_ICON[metric.status]} ${escapeTableCell(metric.reason, 200)}`,
@@ -43,7 +43,7 @@ function inputsText(inputs: Record<string, unknown>, limit: number): string {
 function caseDetails(diff: CaseDiff, detail: Detail): string[] {
   const moved = Object.entries(diff.deltas).map(([name, delta]) => `${name} ${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(0)} pts`).join(', ');
   return [
-    `<details><summary>${escapeMarkdownText(diff.id)} — ${escapeMarkdownText(moved)}</summary>`,
+    `<details><summary>${escapeMarkdownInline(diff.id, 120)} — ${escapeMarkdownInline(moved)}</summary>`,
     '',
     '**Input**',
     '',
@@ -59,26 +59,26 @@ function caseDetails(diff: CaseDiff, detail: Detail): string[] {
 
 function caseList(title: string, cases: readonly CaseRef[]): string[] {
   if (cases.length === 0) return [];
-  const names = cases.slice(0, 50).map((testCase) => `\`${escapeTableCell(testCase.id, 60).replace(/`/g, "'")}\`${testCase.wasFailing ? ' (was failing)' : ''}`);
+  const names = cases.slice(0, 50).map((testCase) => `${escapeCodeSpan(testCase.id, 60)}${testCase.wasFailing ? ' (was failing)' : ''}`);
   return [`**${title} (${cases.length})**: ${names.join(', ')}${cases.length > 50 ? ', …' : ''}`, ''];
 }
 
 function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   const icon = suite.outcome === 'skipped' ? '⏭️' : VERDICT_ICON[suite.verdict];
-  const heading = `### ${icon} ${escapeMarkdownText(suite.name)}`;
-  if (suite.outcome === 'skipped') return [heading, '', `Skipped: ${escapeMarkdownText(suite.note ?? '')}`, ''];
+  const heading = `### ${icon} ${escapeMarkdownInline(suite.name, 120)}`;
+  if (suite.outcome === 'skipped') return [heading, '', `Skipped: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
   if (suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
-    return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownText(suite.note ?? '')}`, ''];
+    return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
   }
   const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
   const detectable = detectableLine(suite.metrics);
   if (detectable && suite.outcome === 'compared') lines.push(`_${detectable}_`, '');
   const spend = spendLine(suite.spend);
   if (spend) lines.push(spend, '');
-  if (suite.note) lines.push(`⚠️ ${escapeMarkdownText(suite.note)}`, '');
-  for (const change of suite.gateChanges) lines.push(`🔒 ${escapeMarkdownText(change)}`, '');
-  if (suite.notComparable.length) lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownText(suite.notComparable.join(', '))}`, '');
-  for (const line of metricErrorLines(suite)) lines.push(`⚠️ ${escapeMarkdownText(line)}`, '');
+  if (suite.note) lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
+  for (const change of suite.gateChanges) lines.push(`🔒 ${escapeMarkdownInline(change, 2000)}`, '');
+  if (suite.notComparable.length) lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownInline(suite.notComparable.join(', '), 2000)}`, '');
+  for (const line of metricErrorLines(suite)) lines.push(`⚠️ ${escapeMarkdownInline(line, 2000)}`, '');
   const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
   if (cases.length) {
     lines.push(`**Top regressed cases** (${cases.length} of ${suite.regressedCases.length} shown)`, '');
@@ -88,7 +88,7 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
     lines.push(...caseList('Added cases', suite.added), ...caseList('Removed cases', suite.removed));
     if (suite.erroredCases.length) {
       lines.push(`**Cases whose flow failed (${suite.erroredCases.length})**: infrastructure failures (timeouts, 429/5xx, connection) are left out of the comparison; application failures count as failed cases.`, '');
-      for (const errored of suite.erroredCases.slice(0, 10)) lines.push(`- \`${escapeTableCell(errored.id, 60).replace(/`/g, "'")}\` (${errored.kind}): ${escapeTableCell(errored.error, 200)}`);
+      for (const errored of suite.erroredCases.slice(0, 10)) lines.push(`- ${escapeCodeSpan(errored.id, 60)} (${errored.kind}): ${escapeTableCell(errored.error, 200)}`);
       lines.push('');
     }
   }
@@ -99,10 +99,10 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
   const lines = [
     `## ${VERDICT_ICON[comparison.verdict]} EvalGate: ${VERDICT_WORD[comparison.verdict]}`,
     '',
-    escapeMarkdownText(comparison.headline),
+    escapeMarkdownInline(comparison.headline, 2000),
     '',
   ];
-  for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownText(note)}`, '');
+  for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownInline(note, 2000)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
   if (options.trend) lines.push(options.trend, '');
   const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
@@ -110,8 +110,32 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
   return lines.join('\n');
 }
 
-/** Renders at the most detail that fits `limit` characters, saying what was trimmed. */
-export function renderWithin(comparison: Comparison, options: MarkdownOptions, limit: number, prefix = ''): string {
+export type SizeUnit = 'characters' | 'bytes';
+
+const MEASURE: Record<SizeUnit, (text: string) => number> = {
+  characters: (text) => text.length,
+  bytes: (text) => Buffer.byteLength(text, 'utf8'),
+};
+
+/** The longest run of whole lines from the start of `body` that fits `budget`. */
+function wholeLinesWithin(body: string, budget: number, measure: (text: string) => number): string {
+  const kept: string[] = [];
+  let size = 0;
+  for (const line of body.split('\n')) {
+    size += measure(line) + (kept.length ? 1 : 0);
+    if (size > budget) break;
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+/**
+ * Renders at the most detail that fits `limit` (characters for a comment, UTF-8 bytes for the
+ * job summary), saying what was trimmed. The last resort cuts whole lines and keeps the footer
+ * with its links.
+ */
+export function renderWithin(comparison: Comparison, options: MarkdownOptions, limit: number, prefix = '', unit: SizeUnit = 'characters'): string {
+  const measure = MEASURE[unit];
   const levels: [Detail, string][] = [
     [FULL_DETAIL, ''],
     [{ casesPerSuite: 3, outputChars: 400, listCases: true }, 'case outputs shortened'],
@@ -119,11 +143,13 @@ export function renderWithin(comparison: Comparison, options: MarkdownOptions, l
     [{ casesPerSuite: 0, outputChars: 0, listCases: false }, 'case details and case lists left out'],
   ];
   for (const [detail, trimmed] of levels) {
-    const note = trimmed ? [`Trimmed to fit ${limit.toLocaleString('en-US')} characters: ${trimmed}; see the full report.`] : [];
+    const note = trimmed ? [`Trimmed to fit ${limit.toLocaleString('en-US')} ${unit}: ${trimmed}; see the full report.`] : [];
     const text = prefix + renderMarkdown(comparison, { ...options, notes: [...(options.notes ?? []), ...note] }, detail);
-    if (text.length <= limit) return text;
+    if (measure(text) <= limit) return text;
   }
-  const notice = '\n\n…(trimmed: the report is longer than this comment allows; see the full report)';
+  const notice = '\n\n…(trimmed: the report is longer than this allows; see the full report)\n';
   const text = prefix + renderMarkdown(comparison, options, levels[3]?.[0] ?? FULL_DETAIL);
-  return text.slice(0, limit - notice.length) + notice;
+  const footerAt = text.lastIndexOf('\n---\n');
+  const footer = text.slice(footerAt);
+  return wholeLinesWithin(text.slice(0, footerAt), limit - measure(notice) - measure(footer), measure) + notice + footer;
 }

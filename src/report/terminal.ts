@@ -1,13 +1,9 @@
 import type { Comparison, SuiteComparison } from '../compare/types.js';
+import { escapeTerminal } from './escape.js';
 import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
 type Color = keyof typeof COLORS;
-
-/** Terminal text is untrusted too: no escape sequences from model output reach the TTY. */
-function plain(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
-}
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
@@ -16,16 +12,16 @@ function table(rows: string[][]): string[] {
 
 function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) => string): string[] {
   const status = { pass: paint('pass', 'green'), warn: paint('warn', 'yellow'), fail: paint('FAIL', 'red') } as const;
-  const title = `${paint(plain(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
+  const title = `${paint(escapeTerminal(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
   if (suite.outcome === 'skipped' || suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
     const label = { 'could-not-run': paint('could not run', 'red'), removed: paint('removed', 'yellow'), skipped: 'skipped' }[suite.outcome];
-    return [title, `  ${label}: ${plain(suite.note ?? '')}`, ''];
+    return [title, `  ${label}: ${escapeTerminal(suite.note ?? '')}`, ''];
   }
   const rows = [
     ['family', 'metric', 'baseline', 'PR', 'Δ', '90% CI', 'p raw/Holm', 'status'],
     ...sortByFamily(suite.metrics).map((metric) => [
-      metric.family,
-      plain(metric.name) + (metric.gating ? '' : ' (report only)'),
+      escapeTerminal(metric.family),
+      escapeTerminal(metric.name) + (metric.gating ? '' : ' (report only)'),
       ...metricCells(metric),
       `${metric.status}`,
     ]),
@@ -33,7 +29,7 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
   const lines = table(rows).map((line, index) => {
     const metric = index > 0 ? sortByFamily(suite.metrics)[index - 1] : undefined;
     if (!metric) return `  ${paint(line, 'dim')}`;
-    const reason = metric.status === 'pass' && ['no significant change', 'nothing to compare with'].includes(metric.reason) ? '' : `  ${paint(plain(metric.reason), 'dim')}`;
+    const reason = metric.status === 'pass' && ['no significant change', 'nothing to compare with'].includes(metric.reason) ? '' : `  ${paint(escapeTerminal(metric.reason), 'dim')}`;
     return `  ${line.replace(/(pass|warn|fail)$/, (word) => status[word as keyof typeof status])}${reason}`;
   });
   const detectable = suite.outcome === 'compared' ? detectableLine(suite.metrics) : undefined;
@@ -42,11 +38,11 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
     ...lines,
     ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
     ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
-    ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => plain(diff.id)).join(', ')}`] : []),
+    ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => escapeTerminal(diff.id)).join(', ')}`] : []),
     ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
-    ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${plain(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
-    ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(plain(line), 'yellow')}`),
-    ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(plain(suite.note), 'yellow')}`] : []),
+    ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${escapeTerminal(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
+    ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(escapeTerminal(line), 'yellow')}`),
+    ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(escapeTerminal(suite.note), 'yellow')}`] : []),
     '',
   ];
 }
@@ -57,6 +53,6 @@ export function renderTerminalTable(comparison: Comparison, options: { color: bo
   const verdictColor: Record<Comparison['verdict'], Color> = { pass: 'green', warn: 'yellow', fail: 'red', error: 'red' };
   return [
     ...comparison.suites.flatMap((suite) => suiteLines(suite, paint)),
-    `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${plain(comparison.headline)}`,
+    `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${escapeTerminal(comparison.headline)}`,
   ].join('\n');
 }

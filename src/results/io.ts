@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../../schema/results.schema.json' with { type: 'json' };
 import { ConfigError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
+import { rangeProblem } from './check-ranges.js';
 import { upgradeV1 } from './upgrade.js';
 import type { ResultsFile } from './types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';
@@ -41,6 +42,8 @@ export function parseResultsFile(text: string, label: string): ResultsFile {
     const path = error?.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
     throw new ConfigError(`invalid results file at ${path}: ${error?.message ?? 'does not match the schema'}`, { file: label }, REGENERATE);
   }
+  const problem = rangeProblem(value as ResultsFile);
+  if (problem) throw new ConfigError(`invalid results file at ${problem}`, { file: label }, REGENERATE);
   return value as ResultsFile;
 }
 

@@ -1,14 +1,14 @@
 /**
  * Why a flow invocation failed, as the gate reads it:
  * - infrastructure: the platform, not the application — timeouts, rate limits (429), provider
- *   5xx after retries, connection failures. Excluded from the comparison; too many of them and
+ *   5xx after retries, connection failures, a rejected key (401/403) or a retired provider (410). Excluded from the comparison; too many of them and
  *   the suite "could not run".
  * - application: the application itself failed — the command crashed, the output was invalid,
  *   the team's own endpoint answered 4xx. A real regression: it counts as a failure.
  */
 export type ErrorKind = 'infrastructure' | 'application';
 
-const INFRASTRUCTURE_KINDS = new Set(['rate-limit', 'server', 'timeout', 'network']);
+const INFRASTRUCTURE_KINDS = new Set(['rate-limit', 'server', 'timeout', 'network', 'auth', 'retired']);
 
 const INFRASTRUCTURE_TEXT = [
   /\btimed? ?out\b/i,

@@ -16,6 +16,7 @@ import type { Case } from '../core/case.js';
 import { checkMetricNames, validateSuiteDocument } from './validate.js';
 import type { YamlSource } from '../core/yaml-source.js';
 import { parseYaml } from '../core/yaml-source.js';
+import { findMetric } from '../metrics/registry.js';
 
 
 /**
@@ -53,12 +54,18 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
 /** One file → its suites: a promptfoo config gives one per prompt × provider, any other file one. */
 export async function loadSuiteFile(file: string, cwd: string): Promise<Suite[]> {
   if (!isPromptfooConfig(file)) return [await loadSuite(file, cwd)];
-  const parsed = parseYaml(await readFile(resolve(cwd, file), 'utf8'), file);
+  const parsed = parseYaml(await readSuiteText(file, cwd), file);
   return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd)));
 }
 
+function readSuiteText(file: string, cwd: string): Promise<string> {
+  return readFile(resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`cannot read the suite file (${error.code ?? error.message})`, { file }, 'check the file’s permissions');
+  });
+}
+
 export async function loadSuite(file: string, cwd: string): Promise<Suite> {
-  const parsed = parseYaml(await readFile(resolve(cwd, file), 'utf8'), file);
+  const parsed = parseYaml(await readSuiteText(file, cwd), file);
   return suiteFromSource(isPromptYml(file) ? fromPromptYml(parsed) : parsed, cwd);
 }
 
@@ -67,7 +74,7 @@ async function suiteFromSource(source: YamlSource, cwd: string): Promise<Suite> 
   const path = resolve(cwd, file);
   const doc = source.value as Record<string, unknown> | null;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 });
+    throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 }, 'start from the example suite in README');
   }
   if ((doc.data === undefined) === (doc.cases === undefined)) {
     const hint = looksLikePromptYml(doc)
@@ -91,7 +98,7 @@ async function suiteFromSource(source: YamlSource, cwd: string): Promise<Suite> 
   const { cases, evaluators: perCase } = caseEvaluators(written, evaluators);
   evaluators.push(...perCase);
   if (evaluators.length === 0) throw new ConfigError('the suite has no evaluators', { file, line: 1 }, 'add `evaluators:` (or an `assert:` list to cases)');
-  if (cases.length === 0) throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) });
+  if (cases.length === 0) throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) }, 'add at least one case');
   const repeat = (doc.repeat as number | undefined) ?? DEFAULTS.repeat;
   const suite: Suite = {
     name: (doc.name as string | undefined) ?? basename(file).replace(/\.eval\.ya?ml$/, ''),
@@ -121,7 +128,17 @@ function normaliseEvaluators(raw: Record<string, unknown>[], source: YamlSource)
       );
     }
     seen.add(key);
-    return evaluatorEntry(entry, key);
+    const spec = evaluatorEntry(entry, key);
+    try {
+      findMetric(metric)?.checkOptions?.(spec.options);
+    } catch (error) {
+      throw new ConfigError(
+        `evaluator "${key}" (${metric}): ${(error as Error).message}`,
+        { file: source.file, line: source.lineOf(['evaluators', index]) },
+        'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)',
+      );
+    }
+    return spec;
   });
 }
 

@@ -56,7 +56,7 @@ export function validateSuiteDocument(source: YamlSource): void {
   const validate = validator();
   if (validate(source.value)) return;
   const error = pick(validate.errors ?? []);
-  if (!error) throw new ConfigError('does not match the suite schema', { file: source.file });
+  if (!error) throw new ConfigError('does not match the suite schema', { file: source.file }, 'see schema/suite.schema.json');
   const path = pointerToPath(error.instancePath);
   const where = path.length ? path.join('.') : 'the suite';
   throw new ConfigError(`${where} ${describe(error)}`, { file: source.file, line: source.lineOf(path) }, 'see schema/suite.schema.json');

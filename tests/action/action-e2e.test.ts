@@ -72,8 +72,8 @@ describe('the action, end to end', () => {
     const ours = github.comments.filter((comment) => comment.issue === 7 && comment.type === 'Bot');
     expect(ours).toHaveLength(1);
     expect(ours[0]?.body).toContain('❌');
-    expect(ours[0]?.body).toMatch(/\| icontains \|.*❌ 0\\.375 is below the floor 0\.8/);
-    expect(ours[0]?.body).toMatch(/\| f1 \|.*❌ dropped/);
+    expect(ours[0]?.body).toMatch(/`icontains`.*❌ 0\\.375 is below the floor 0\.8/);
+    expect(ours[0]?.body).toMatch(/`f1`.*❌ dropped/);
     expect(ours[0]?.body).toContain('Top regressed cases');
     expect(github.comments.find((comment) => comment.id === 900)?.body).toContain('forged by a user');
     expect(readFileSync(result.outputs.report ?? '', 'utf8')).toContain('FAIL');

@@ -75,7 +75,7 @@ describe('fork pull requests: pull_request → workflow_run', () => {
     expect(github.requests).toContain(`GET /repos/contoso/outdoors-bot/contents/evals%2Fbaseline.json?ref=${MAIN_SHA}`);
     const posted = github.comments.filter((comment) => comment.issue === 20);
     expect(posted).toHaveLength(1);
-    expect(posted[0]?.body).toMatch(/\| f1 \|.*❌ dropped/);
+    expect(posted[0]?.body).toMatch(/`f1`.*❌ dropped/);
     // The link goes to the pull_request run that evaluated the PR, not to this publishing run.
     expect(posted[0]?.body).toContain('(https://github.com/contoso/outdoors-bot/actions/runs/777)');
     expect(posted[0]?.body).not.toContain('/actions/runs/4242');

@@ -45,8 +45,8 @@ describe('the PR comment', () => {
   it('shows one table row per metric, grouped by family in the fixed order', () => {
     const families = body.split('\n').filter((line) => /^\| (quality|harm|honesty|cost|latency) \|/.test(line)).map((line) => line.split(' | ')[0]?.slice(2));
     expect(families).toEqual(['quality', 'harm', 'honesty', 'cost', 'latency']);
-    expect(body).toContain('| quality | f1 | 90.0% | 80.0% | −10.0 | −14.0 … −6.0 | <0.001 / 0.001 | 1 / 9 | ❌ dropped 10.0 pts |');
-    expect(body).toContain('| cost | cost | $0.0123 | $0.0125 | ×1.02 | ×1.00 … ×1.04 |');
+    expect(body).toContain('| quality | `f1` | 90.0% | 80.0% | −10.0 | −14.0 … −6.0 | <0.001 / 0.001 | 1 / 9 | ❌ dropped 10.0 pts |');
+    expect(body).toContain('| cost | `cost` | $0.0123 | $0.0125 | ×1.02 | ×1.00 … ×1.04 |');
     expect(body).toContain('FAILs a true drop of ≥ 6.0 pts');
   });
 
@@ -72,7 +72,7 @@ describe('the PR comment', () => {
     const huge = renderComment({ ...big, suites: Array.from({ length: 40 }, (_, index) => ({ ...(big.suites[0] as SuiteComparison), name: `suite-${index}` })) }, { marker: commentMarker('x') });
     expect(huge.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(huge).toMatch(/Trimmed to fit 65,536 characters: (case outputs shortened|regressed-case details left out)/);
-    expect(huge).toContain('| quality | f1 |');
+    expect(huge).toContain('| quality | `f1` |');
   });
 
   it('the job summary has the same report with notes, within 1 MiB', () => {

@@ -9,7 +9,8 @@ describe('flow error kinds', () => {
     expect(errorKindOf(new ModelError('timeout', 'took too long'))).toBe('infrastructure');
     expect(errorKindOf(new ModelError('network', 'ECONNRESET'))).toBe('infrastructure');
     expect(errorKindOf(new ModelError('bad-request', 'temperature not supported', 400))).toBe('application');
-    expect(errorKindOf(new ModelError('auth', 'invalid key', 401))).toBe('application');
+    // A key the provider rejects is EvalGate's input, not the app's fault: the run could not evaluate.
+    expect(errorKindOf(new ModelError('auth', 'invalid key', 401))).toBe('infrastructure');
     expect(errorKindOf(new ModelError('bad-response', 'not JSON'))).toBe('application');
   });
 

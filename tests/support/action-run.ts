@@ -67,11 +67,14 @@ export async function runAction(options: {
   sha: string;
   ref: string;
   inputs?: Record<string, string>;
+  /** Further environment variables of the step (e.g. a workflow-level `env:`). */
+  env?: Record<string, string>;
 }): Promise<ProcessResult & { outputs: Record<string, string>; summary: string }> {
   const eventPath = join(options.cwd, 'event.json');
   const outputPath = join(options.cwd, 'github_output');
   const summaryPath = join(options.cwd, 'step_summary.md');
-  writeFileSync(eventPath, JSON.stringify(options.payload));
+  // A string payload is written as it is (a broken event file); anything else as JSON.
+  writeFileSync(eventPath, typeof options.payload === 'string' ? options.payload : JSON.stringify(options.payload));
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
   const inputs = { suites: 'evals/**/*.eval.yaml', baseline: 'evals/baseline.json', 'github-token': 'ghs_testtoken', 'fail-on': 'regression', comment: 'always', 'update-baseline': 'commit', concurrency: '4', 'working-directory': '.', ...options.inputs };
@@ -88,6 +91,7 @@ export async function runAction(options: {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '4242',
     RUNNER_TEMP: options.cwd,
+    ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = await runNode(ACTION, [], { cwd: options.cwd, env });

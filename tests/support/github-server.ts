@@ -54,7 +54,17 @@ export interface GitHubServer {
   patUsers: Map<string, string>;
   /** Answer the next request with this rate-limit status and headers (then serve normally). */
   rateLimitNext: { status: 403 | 429; headers: Record<string, string> } | undefined;
+  /** Injected faults: requests whose `METHOD /path` matches answer `status` (`times` times, then normally). */
+  faults: GitHubFault[];
   close(): Promise<void>;
+}
+
+export interface GitHubFault {
+  match: RegExp;
+  status: number;
+  times: number;
+  message?: string;
+  headers?: Record<string, string>;
 }
 
 const OWNER_REPO = '/repos/([^/]+)/([^/]+)';
@@ -157,7 +167,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(options: { perPage?: number } = {}): Promise<GitHubServer> {
-  const state: Omit<GitHubServer, 'url' | 'close'> = { pulls: [], comments: [], issues: [], issueCreateBarrier: 1, files: new Map(), log: [], commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined };
+  const state: Omit<GitHubServer, 'url' | 'close'> = { pulls: [], comments: [], issues: [], issueCreateBarrier: 1, files: new Map(), log: [], commits: [], violations: [], requests: [], readOnly: false, patUsers: new Map(), protectedBranches: new Set(), rateLimitNext: undefined, faults: [] };
   let nextComment = 1;
   let nextIssue = 100;
   let base = '';
@@ -196,6 +206,13 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
       state.rateLimitNext = undefined;
       response.writeHead(limited.status, { 'content-type': 'application/json', ...limited.headers });
       response.end(JSON.stringify({ message: 'API rate limit exceeded', documentation_url: 'https://docs.github.com/rest/rate-limit' }));
+      return;
+    }
+    const fault = state.faults.find((candidate) => candidate.times > 0 && candidate.match.test(`${method} ${url.pathname}`));
+    if (fault) {
+      fault.times -= 1;
+      response.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      response.end(JSON.stringify({ message: fault.message ?? `injected ${fault.status}`, documentation_url: 'https://docs.github.com/rest' }));
       return;
     }
     const route = ROUTES.find(([verb, pattern]) => verb === method && pattern.test(url.pathname));

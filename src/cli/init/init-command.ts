@@ -22,7 +22,7 @@ export const INIT_HELP = `Usage: evalgate init   (scaffold a starter suite, its 
 function flowKind(value: string): FlowKind {
   const kind = value.trim().toLowerCase();
   if (kind === 'command' || kind === 'prompt') return kind;
-  throw new ConfigError(`--flow must be command or prompt, got "${value}"`);
+  throw new ConfigError(`--flow must be command or prompt, got "${value}"`, {}, 'pass --flow command (offline) or --flow prompt (a model)');
 }
 
 export function parseInitArgs(args: string[], cwd: string): InitCommand {

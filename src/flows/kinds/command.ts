@@ -3,6 +3,7 @@ import { DEFAULTS } from '../../core/defaults.js';
 import { DURATION_SCHEMA, parseDuration } from '../../core/duration.js';
 import { ConfigError } from '../../core/errors.js';
 import { usageFromOpenAI } from '../../core/usage.js';
+import { childEnvironment } from '../child-env.js';
 import { splitCommand } from '../split-command.js';
 import type { Flow, FlowKind, FlowOutput } from '../types.js';
 
@@ -12,6 +13,8 @@ export interface CommandFlowSpec {
   argv: string[];
   timeoutMs: number;
   env: Record<string, string>;
+  /** Variables of the runner's environment passed on by name (`pass-env:`). */
+  passEnv?: string[];
 }
 
 const STDERR_LINES = 20;
@@ -57,7 +60,7 @@ function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
         const started = performance.now();
         const child = spawn(program as string, args, {
           cwd: dir,
-          env: { ...process.env, ...spec.env },
+          env: childEnvironment(process.env, spec),
           stdio: ['pipe', 'pipe', 'pipe'],
           detached: process.platform !== 'win32',
         });
@@ -116,7 +119,13 @@ function normaliseCommand(raw: Record<string, unknown>, at: { file: string; line
   } catch (error) {
     throw new ConfigError(`flow.timeout ${(error as Error).message}`, where, 'write e.g. "30s" or "2m"');
   }
-  return { kind: 'command', argv, timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000, env: (raw.env as Record<string, string> | undefined) ?? {} };
+  return {
+    kind: 'command',
+    argv,
+    timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+    env: (raw.env as Record<string, string> | undefined) ?? {},
+    passEnv: (raw['pass-env'] as string[] | undefined) ?? [],
+  };
 }
 
 /** The team's own app as a command: case JSON on stdin, `{"output": …}` on stdout. */
@@ -132,6 +141,11 @@ export const commandKind: FlowKind<CommandFlowSpec> = {
       },
       timeout: DURATION_SCHEMA,
       env: { type: 'object', additionalProperties: { type: 'string' }, description: 'Extra environment variables for the command.' },
+      'pass-env': {
+        type: 'array',
+        items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        description: 'Variables of the runner’s environment the command may see (by default only PATH, HOME, locale and temp folder).',
+      },
     },
   },
   normalise: normaliseCommand,

@@ -47,7 +47,7 @@ function promptyFile(suiteDir: string, file: string): PromptySpec {
 
 export function rubricPrompt(options: Readonly<Record<string, unknown>>, suiteDir: string): RubricPrompt {
   const text = typeof options.prompty === 'string' ? options.prompty : options.prompt;
-  if (typeof text !== 'string') throw new ConfigError('the rubric needs `prompt:` (inline text or a .prompty file)');
+  if (typeof text !== 'string') throw new ConfigError('the rubric needs `prompt:` (inline text or a .prompty file)', {}, 'add `prompt: evaluators/my-judge.prompty` or an inline prompt');
   return isPromptyPath(text) ? { kind: 'prompty', file: text.trim(), spec: promptyFile(suiteDir, text.trim()) } : { kind: 'inline', text };
 }
 

@@ -30,6 +30,9 @@ export const jsonSchema: MetricDefinition = {
   requires: ['schema'],
   threshold: 1,
   optionsSchema: { schema: { type: ['object', 'boolean'], description: 'The JSON Schema the output must match.' } },
+  checkOptions(options) {
+    validatorFor(options.schema);
+  },
   score({ output, options }) {
     let value: unknown;
     try {

@@ -12,6 +12,9 @@ export const regex: MetricDefinition = {
   requires: ['pattern'],
   threshold: 1,
   optionsSchema: { pattern: { type: 'string' }, flags: { type: 'string', pattern: '^[dgimsuvy]*$' } },
+  checkOptions(options) {
+    if (typeof options.pattern === 'string' && !options.pattern.includes('{{')) new RegExp(options.pattern, typeof options.flags === 'string' ? options.flags : '');
+  },
   score({ output, options }) {
     const pattern = new RegExp(requireText(options, 'pattern'), typeof options.flags === 'string' ? options.flags : '');
     return { value: pattern.test(output) ? 1 : 0 };

@@ -31,7 +31,7 @@ type Grading = { kind: 'choices'; choices: Record<string, number> } | { kind: 's
 function grading(options: Readonly<Record<string, unknown>>): Grading {
   const { choices, scale } = options;
   if ((choices === undefined) === (scale === undefined)) {
-    throw new ConfigError('the rubric needs exactly one of `choices:` (label → score in [0, 1]) or `scale: [min, max]` (a numeric answer, e.g. [1, 5])');
+    throw new ConfigError('the rubric needs exactly one of `choices:` or `scale:`', {}, 'add `choices: { good: 1, bad: 0 }` (labels → scores in [0, 1]) or `scale: [1, 5]` (a numeric answer)');
   }
   if (choices !== undefined) return { kind: 'choices', choices: choices as Record<string, number> };
   const [min, max] = scale as [number, number];

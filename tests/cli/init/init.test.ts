@@ -63,7 +63,7 @@ describe('evalgate init', () => {
   it('rejects an unknown flow kind with one clear line', async () => {
     const result = await cli(emptyDir(), 'init', '--flow', 'http');
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('evalgate: --flow must be command or prompt, got "http"');
+    expect(result.stderr.trim()).toBe('evalgate: --flow must be command or prompt, got "http" — pass --flow command (offline) or --flow prompt (a model)');
   });
 
   it('writes the workflow README shows, which uses the action on pull requests and pushes', async () => {
