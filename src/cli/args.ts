@@ -4,13 +4,16 @@ import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
+import type { ShardSpec } from '../engine/shard.js';
+import { parseShard } from '../engine/shard.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }
-  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat };
+  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormat }
+  | { name: 'merge'; parts: string[]; output: string };
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
 
@@ -29,6 +32,12 @@ export interface RunFlags {
   timeoutMs: number;
   failOn: FailOn;
   format: OutputFormat;
+  /** false with --no-cache: no answer is served from (or written to) the response cache. */
+  cache: boolean;
+  /** --shard 2/8: run only this part of the cases and write partial results. */
+  shard?: ShardSpec;
+  /** --batch: every suite's flow calls go through the OpenAI Batch API. */
+  batch: boolean;
 }
 
 const RUN_OPTIONS = {
@@ -45,6 +54,13 @@ const RUN_OPTIONS = {
   timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
   'fail-on': { type: 'string', default: 'regression' },
   format: { type: 'string', default: 'text' },
+  'no-cache': { type: 'boolean', default: false },
+  shard: { type: 'string' },
+  batch: { type: 'boolean', default: false },
+} as const;
+
+const MERGE_OPTIONS = {
+  output: { type: 'string', short: 'o', default: DEFAULTS.results },
 } as const;
 
 const COMPARE_OPTIONS = {
@@ -80,6 +96,9 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
   if (rest.includes('--help') || rest.includes('-h')) return { name: 'help', topic: name };
   if (name === 'run') {
     const { values, positionals } = parse(rest, RUN_OPTIONS);
+    if (values.shard && values['update-baseline']) {
+      throw new ConfigError('--shard writes partial results, never a baseline', {}, 'merge the shards with `evalgate merge`, then write the baseline from the merged file');
+    }
     return {
       name: 'run',
       suites: positionals.length ? positionals : [...DEFAULTS.suites],
@@ -96,8 +115,16 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         timeoutMs: positiveInt(values.timeout, '--timeout') * 1000,
         failOn: parseFailOn(values['fail-on'], '--fail-on'),
         format: outputFormat(values.format),
+        cache: !values['no-cache'],
+        ...(values.shard ? { shard: parseShard(values.shard, '--shard') } : {}),
+        batch: values.batch,
       },
     };
+  }
+  if (name === 'merge') {
+    const { values, positionals } = parse(rest, MERGE_OPTIONS);
+    if (positionals.length === 0) throw new ConfigError('merge needs the shards\' results files', {}, 'usage: evalgate merge <results…> [-o merged.json]');
+    return { name: 'merge', parts: positionals, output: values.output };
   }
   if (name === 'compare') {
     const { values, positionals } = parse(rest, COMPARE_OPTIONS);
@@ -113,5 +140,5 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
       format: outputFormat(values.format),
     };
   }
-  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, help, version');
+  throw new ConfigError(`unknown command "${name}"`, {}, 'commands: run, compare, merge, help, version');
 }

@@ -8,6 +8,7 @@ import { parseCommand } from './args.js';
 import { helpText } from './help.js';
 import type { CliIO } from './io.js';
 import { printComparison } from './output.js';
+import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
 
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
@@ -23,6 +24,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return EXIT.ok;
       case 'run':
         return await runCommand(command.suites, command.flags, io);
+      case 'merge':
+        return await mergeCommand(command.parts, command.output, io);
       case 'compare': {
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));

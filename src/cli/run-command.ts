@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
-import { exitCodeFor } from '../engine/fail-policy.js';
+import { DEFAULTS } from '../core/defaults.js';
+import { EXIT, exitCodeFor } from '../engine/fail-policy.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import type { ResultsFile } from '../results/types.js';
 import type { RunFlags } from './args.js';
@@ -29,6 +30,9 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     ...(flags.judgeModel ? { judgeModel: flags.judgeModel } : {}),
     concurrency: flags.concurrency,
     timeoutMs: flags.timeoutMs,
+    cache: flags.cache,
+    batch: flags.batch,
+    ...(flags.shard ? { shard: flags.shard } : {}),
     log: (line) => {
       progress?.clear();
       io.stderr(`${line}\n`);
@@ -38,6 +42,11 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
   progress?.clear();
   await writeResultsFile(at(flags.output), results);
   io.stderr(`results: ${flags.output}\n`);
+  if (results.run.cache) io.stderr(`cache: ${results.run.cache.hits} of ${results.run.cache.hits + results.run.cache.misses} model calls answered from ${DEFAULTS.cacheDir}\n`);
+  if (flags.shard) {
+    io.stderr(`shard ${flags.shard.index}/${flags.shard.count}: partial results; combine the shards with \`evalgate merge\`, then compare\n`);
+    return EXIT.ok;
+  }
   if (flags.updateBaseline && flags.baseline) {
     await writeResultsFile(at(flags.baseline), results);
     io.stderr(`baseline updated: ${flags.baseline}\n`);

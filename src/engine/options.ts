@@ -1,3 +1,6 @@
+import type { RunProgress } from './progress.js';
+import type { ShardSpec } from './shard.js';
+
 /** Everything one evaluation run needs, read once by an adapter (action inputs or CLI flags). */
 export interface EvaluationOptions {
   /** Globs of suite files, relative to `cwd`. */
@@ -11,14 +14,24 @@ export interface EvaluationOptions {
   /** Overrides every prompt flow's model. */
   model?: string;
   judgeModel?: string;
-  /** Cases (and judge calls) in flight at once per suite. */
+  /** Flow invocations (and model calls) in flight at once, over all suites of the run. */
   concurrency: number;
   /** Per-request timeout for one flow invocation, in ms. */
   timeoutMs?: number;
   commit?: string;
   ref?: string;
+  /** false: no response cache at all (`--no-cache`, input `cache: false`). Default on for judges. */
+  cache?: boolean;
+  /** Cache folder relative to `cwd` (default `.evalgate/cache`). */
+  cacheDir?: string;
+  /** `drift` runs exist to see the model change: nothing is served from the cache. */
+  purpose?: 'gate' | 'drift';
   /** Human progress lines (suite started, skipped, done). */
   log?: (line: string) => void;
-  /** Per-case progress, for a TTY progress line. */
-  onProgress?: (suite: string, done: number, total: number) => void;
+  /** Whole-run progress (phase, done/total, retries, cache hits), for a TTY progress line. */
+  onProgress?: (progress: RunProgress) => void;
+  /** Every suite's flow chat calls through the OpenAI Batch API (`--batch`), as `mode: batch` does for one suite. */
+  batch?: boolean;
+  /** Run only this part of every suite's cases (`--shard 2/8`); `evalgate merge` combines the parts. */
+  shard?: ShardSpec;
 }

@@ -1,6 +1,7 @@
 import type { Flow } from '../flows/types.js';
 import type { Case } from '../core/case.js';
 import { mapLimit } from '../core/pool.js';
+import type { Schedule } from '../core/semaphore.js';
 import type { CaseRun, SampleRun } from './types.js';
 
 export interface RunCasesOptions {
@@ -10,6 +11,8 @@ export interface RunCasesOptions {
   concurrency: number;
   /** Per-invocation timeout in ms, for flows without a `timeout:` of their own. */
   timeoutMs: number;
+  /** The run's shared pool: every suite's invocations take a slot from it. */
+  schedule?: Schedule;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -28,10 +31,12 @@ function describeError(error: unknown): string {
 export async function runCases(cases: readonly Case[], flow: Flow, options: RunCasesOptions): Promise<CaseRun[]> {
   const jobs = cases.flatMap((testCase) => Array.from({ length: options.repeat }, () => testCase));
   let done = 0;
+  const schedule = options.schedule ?? ((task) => task());
   const samples = await mapLimit(jobs, options.concurrency, async (testCase): Promise<SampleRun> => {
     let result: SampleRun;
     try {
-      result = { ok: true, value: await flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)) };
+      const value = await schedule(() => flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)));
+      result = { ok: true, value };
     } catch (error) {
       result = { ok: false, error: describeError(error) };
     }

@@ -119,7 +119,7 @@ describe('evaluate stage', () => {
   it('leaves a rubric prompt to Jinja, so it can use the output next to the case fields', async () => {
     server.setHandler(() => chatReply('{"choice": "good"}'));
     const suite: Suite = {
-      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1,
+      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1, cache: false, mode: 'online',
       flow: { kind: 'command', argv: ['x'], timeoutMs: 1, env: {} },
       cases: [{ id: 'c1', vars: { question: 'weight?' }, source: { file: 'x' } }],
       evaluators: [{ name: 'rubric', metric: 'rubric', options: { prompt: 'Q: {{ question }} A: {{ output }}', choices: { good: 1, bad: 0 } } }],
@@ -134,7 +134,7 @@ describe('evaluate stage', () => {
   it('scores every sample, prices the flow and costs the judge apart', async () => {
     server.setHandler(() => chatReply('{"score": 5}', { prompt: 1000, completion: 10 }));
     const suite: Suite = {
-      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1,
+      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1, cache: false, mode: 'online',
       flow: { kind: 'command', argv: ['x'], timeoutMs: 1, env: {} },
       cases: [{ id: 'c1', vars: { answer: '4.2 kg', question: 'weight?' }, source: { file: 'x' } }],
       evaluators: [{ name: 'contains', metric: 'contains', options: { expected: '{{answer}}' } }, { name: 'relevance', metric: 'relevance', options: {} }, { name: 'cost', metric: 'cost', options: {} }],
