@@ -2,6 +2,8 @@ import { DEFAULTS } from '../core/defaults.js';
 import type { FailOn } from '../engine/fail-policy.js';
 import { parseFailOn } from '../engine/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
+import type { ShardSpec } from '../engine/shard.js';
+import { parseShard } from '../engine/shard.js';
 
 /** Every action input, read once inside run() and validated into one typed object. */
 export interface ActionInputs {
@@ -19,6 +21,12 @@ export interface ActionInputs {
   workingDirectory: string;
   /** Publish this results file (from the pull_request run's artifact) instead of running suites. */
   publishResults?: string;
+  /** false: no response cache (input `cache: false`). */
+  cache: boolean;
+  /** `shard: 2/8`: run part of the cases, write partial results, compare nothing. */
+  shard?: ShardSpec;
+  /** `merge-results: <glob>`: merge the shards' results, then compare, comment and gate once. */
+  mergeResults?: string;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], input: string): T {
@@ -41,6 +49,9 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   const judgeModel = optional('judge-model');
   const githubToken = optional('github-token');
   const publishResults = optional('publish-results');
+  const shard = optional('shard');
+  const mergeResults = optional('merge-results');
+  if (shard && mergeResults) throw new ConfigError('inputs `shard` and `merge-results` belong to different jobs', {}, 'the matrix jobs set `shard`, the job after them sets `merge-results`');
   return {
     suites: suites.length ? suites : [...DEFAULTS.suites],
     baseline: optional('baseline') ?? DEFAULTS.baseline,
@@ -55,5 +66,8 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     concurrency,
     workingDirectory: optional('working-directory') ?? DEFAULTS.workingDirectory,
     ...(publishResults ? { publishResults } : {}),
+    cache: oneOf(read('cache') || 'true', ['true', 'false'], 'cache') === 'true',
+    ...(shard ? { shard: parseShard(shard, 'input `shard`') } : {}),
+    ...(mergeResults ? { mergeResults } : {}),
   };
 }

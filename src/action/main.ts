@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { glob } from 'tinyglobby';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { failsGate } from '../engine/fail-policy.js';
@@ -10,6 +11,7 @@ import { renderSummary } from '../report/summary.js';
 import { VERDICT_WORD } from '../report/format.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
+import { mergeShards } from '../results/merge-shards.js';
 import type { ResultsFile } from '../results/types.js';
 import { fetchBaseline } from './baseline-store.js';
 import type { EventInfo } from './event.js';
@@ -19,6 +21,7 @@ import { createGitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
 import { setOutputs } from './outputs.js';
+import { restoreResponseCache, saveResponseCache } from './response-cache.js';
 import { publishComment, refreshBaseline } from './publish.js';
 import { checkResultsCommit, publishingTarget } from './workflow-run.js';
 
@@ -66,6 +69,7 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     if (event.workflowRun) checkResultsCommit(results, event.workflowRun, inputs.publishResults);
     return results;
   }
+  if (inputs.mergeResults) return readShards(inputs.mergeResults, cwd);
   return runEvaluation({
     suites: inputs.suites,
     cwd,
@@ -75,10 +79,33 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     ...(inputs.model ? { model: inputs.model } : {}),
     ...(inputs.judgeModel ? { judgeModel: inputs.judgeModel } : {}),
     concurrency: inputs.concurrency,
+    cache: inputs.cache,
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
+    ...(event.name === 'schedule' ? { purpose: 'drift' as const } : {}),
     commit: event.pullRequest?.headSha ?? event.sha,
     ref: event.ref,
     log: (line) => core.info(line),
   });
+}
+
+/** A matrix job: this shard's partial results, for the merge job to combine; nothing compared or gated. */
+async function runShard(inputs: ActionInputs, event: EventInfo, env: Env, cwd: string): Promise<void> {
+  const results = await obtainResults(inputs, event, env, cwd);
+  const resultsPath = join(cwd, DEFAULTS.results);
+  await writeResultsFile(resultsPath, results);
+  if (inputs.cache) await saveResponseCache(cwd, env, event, inputs.shard);
+  const shard = `${inputs.shard?.index}/${inputs.shard?.count}`;
+  setOutputs({ verdict: '', results: resultsPath, report: '', 'comment-url': '', regressions: '' });
+  core.info(`EvalGate shard ${shard}: partial results in ${resultsPath}; upload them and merge with \`merge-results:\``);
+}
+
+/** The merge job: every shard's results (untrusted files) → one results document. */
+async function readShards(pattern: string, cwd: string): Promise<ResultsFile> {
+  const files = (await glob([pattern], { cwd, onlyFiles: true })).sort();
+  if (files.length === 0) throw new ConfigError(`merge-results: no files match ${pattern}`, {}, 'download the shards\' results artifacts first (actions/download-artifact with a pattern and merge-multiple)');
+  const parts = await Promise.all(files.map(async (file) => ({ label: file, results: await readResultsFile(resolve(cwd, file)) })));
+  core.info(`merging ${files.length} shards: ${files.join(', ')}`);
+  return mergeShards(parts);
 }
 
 export async function run(env: Env = process.env): Promise<void> {
@@ -95,12 +122,19 @@ export async function run(env: Env = process.env): Promise<void> {
       core.notice('EvalGate: the pull request has moved on to a newer commit since that run; nothing to publish.');
       return;
     }
+    const runsSuites = !inputs.publishResults && !inputs.mergeResults;
+    if (runsSuites && inputs.cache) await restoreResponseCache(cwd, env, inputs.shard);
+    if (inputs.shard) {
+      await runShard(inputs, event, env, cwd);
+      return;
+    }
     const baseline = await loadBaseline(api, event, inputs, cwd);
     core.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : 'no baseline yet: this run reports and passes');
 
     const results = await obtainResults(inputs, event, env, cwd);
     const resultsPath = join(cwd, DEFAULTS.results);
     await writeResultsFile(resultsPath, results);
+    if (runsSuites && inputs.cache) await saveResponseCache(cwd, env, event);
     const comparison = compare(baseline, results);
 
     const notes: string[] = [];

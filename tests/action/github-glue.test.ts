@@ -111,14 +111,20 @@ describe('action inputs', () => {
       failOn: 'regression',
       comment: 'always',
       updateBaseline: 'commit',
-      concurrency: 4,
+      concurrency: 16,
       workingDirectory: '.',
+      cache: true,
     });
+    expect(parseInputs(read({ cache: 'false', shard: '2/8' }))).toMatchObject({ cache: false, shard: { index: 2, count: 8 } });
+    expect(parseInputs(read({ 'merge-results': 'shards/*.json' }))).toMatchObject({ mergeResults: 'shards/*.json' });
   });
   it.each([
     [{ comment: 'sometimes' }, 'input `comment` must be one of always, never, got "sometimes"'],
     [{ 'update-baseline': 'push' }, 'input `update-baseline` must be one of commit, off, got "push"'],
     [{ concurrency: '0' }, 'input `concurrency` must be a whole number from 1 to 64, got "0"'],
+    [{ cache: 'yes' }, 'input `cache` must be one of true, false, got "yes"'],
+    [{ shard: '9/8' }, 'input `shard` must be INDEX/COUNT'],
+    [{ shard: '1/2', 'merge-results': '*.json' }, 'belong to different jobs'],
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(read(values))).toThrow(message);
   });
