@@ -26,6 +26,10 @@ export const DEFAULTS = {
   cacheDir: '.evalgate/cache',
   cacheMaxMegabytes: 256,
   cacheMaxAgeDays: 30,
+  /** Batch API mode: where submitted batch ids are kept (resume), how often and how long to poll. */
+  batchStateDir: '.evalgate/batches',
+  batchPollSeconds: 30,
+  batchMaxWaitHours: 24,
 } as const;
 
 /** The longest timeout anything accepts: a larger one is a typo, not a wish. */

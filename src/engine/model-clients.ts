@@ -27,9 +27,14 @@ export function cachingEnabled(options: Pick<EvaluationOptions, 'cache' | 'purpo
   return options.cache !== false && options.purpose !== 'drift';
 }
 
-export function runClients(base: ModelClient | undefined, options: EvaluationOptions): RunClients {
+/** `mode: batch` on the suite, or `--batch` for the whole run. */
+export const usesBatch = (suite: Suite, options: Pick<EvaluationOptions, 'batch'>): boolean => suite.mode === 'batch' || options.batch === true;
+
+/** `batch`: the Batch API client for batch-mode suites' flows (when any suite needs it). */
+export function runClients(base: ModelClient | undefined, options: EvaluationOptions, batch?: ModelClient): RunClients {
+  const flowBase = (suite: Suite) => (batch && usesBatch(suite, options) ? batch : base);
   if (!base || !cachingEnabled(options)) {
-    return { judge: base, flowFor: () => base, cache: undefined, finish: async () => undefined };
+    return { judge: base, flowFor: flowBase, cache: undefined, finish: async () => undefined };
   }
   const store = fileCacheStore(join(options.cwd, options.cacheDir ?? DEFAULTS.cacheDir), {
     maxBytes: DEFAULTS.cacheMaxMegabytes * 1024 * 1024,
@@ -37,9 +42,13 @@ export function runClients(base: ModelClient | undefined, options: EvaluationOpt
   });
   const cache = newCacheStats();
   const cached = withCache(base, store, cache);
+  const cachedBatch = batch ? withCache(batch, store, cache) : undefined;
   return {
     judge: cached,
-    flowFor: (suite) => (suite.cache ? cached : base),
+    flowFor: (suite) => {
+      if (!suite.cache) return flowBase(suite);
+      return cachedBatch && usesBatch(suite, options) ? cachedBatch : cached;
+    },
     cache,
     finish: async () => {
       if (cache.misses > 0) await store.prune();

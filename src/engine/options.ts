@@ -32,6 +32,8 @@ export interface EvaluationOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Every suite's flow chat calls through the OpenAI Batch API (`--batch`), as `mode: batch` does for one suite. */
   batch?: boolean;
+  /** Between Batch API status checks, in ms (default 30 s). */
+  batchPollMs?: number;
   /** Run only this part of every suite's cases (`--shard 2/8`); `evalgate merge` combines the parts. */
   shard?: ShardSpec;
 }

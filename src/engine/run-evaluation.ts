@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DEFAULTS } from '../core/defaults.js';
 import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
@@ -12,7 +13,7 @@ import { runCases } from '../runner/run-cases.js';
 import { loadSuites } from '../suites/load.js';
 import type { Suite } from '../suites/types.js';
 import type { RunClients } from './model-clients.js';
-import { runClients } from './model-clients.js';
+import { runClients, usesBatch } from './model-clients.js';
 import type { EvaluationOptions } from './options.js';
 import type { ProgressCounters } from './progress.js';
 import { progressTracker } from './progress.js';
@@ -37,7 +38,8 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const loaded = await loadSuites(options.suites, { cwd: options.cwd });
   const counters: ProgressCounters = { retries: 0, cacheHits: () => clients.cache?.hits ?? 0 };
   const base = options.apiKey ? await buildClient(options, counters) : undefined;
-  const clients = runClients(base, options);
+  const batch = base && loaded.some((suite) => usesBatch(suite, options)) ? await buildBatchClient(base, options) : undefined;
+  const clients = runClients(base, options, batch);
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
   const ctx: RunContext = { clients, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
   const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
@@ -81,6 +83,19 @@ async function buildClient(options: EvaluationOptions, counters: ProgressCounter
   });
 }
 
+/** Batch API client for `mode: batch` suites (its module loads only when one is asked for). */
+async function buildBatchClient(online: ModelClient, options: EvaluationOptions): Promise<ModelClient> {
+  const { batchClient } = await import('../model/batch/batch-client.js');
+  return batchClient(online, {
+    apiKey: options.apiKey ?? '',
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    stateDir: join(options.cwd, DEFAULTS.batchStateDir),
+    pollMs: options.batchPollMs ?? DEFAULTS.batchPollSeconds * 1000,
+    maxWaitMs: DEFAULTS.batchMaxWaitHours * 3600 * 1000,
+    ...(options.log ? { log: options.log } : {}),
+  });
+}
+
 async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunContext): Promise<SuiteResult> {
   const { options, clients } = ctx;
   const flow = createFlow(suite.flow, {
@@ -106,11 +121,13 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
   }
   options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
   ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
+  // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
+  const batched = usesBatch(suite, options) && flow.needsModel;
   const runs = await runCases(suite.cases, flow, {
     repeat: suite.repeat,
-    concurrency: options.concurrency,
+    concurrency: batched ? suite.cases.length * suite.repeat : options.concurrency,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
-    schedule: ctx.schedule,
+    ...(batched ? {} : { schedule: ctx.schedule }),
     onProgress: () => ctx.progress.flowDone(),
   });
   const cases = await evaluateCases(runs, suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
