@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import { DEFAULTS } from '../core/defaults.js';
+import { mapLimit } from '../core/pool.js';
 import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
-import { evaluateCases, metricInfos } from '../evaluate/evaluate.js';
+import { caseEvaluator, metricInfos } from '../evaluate/evaluate.js';
 import { createFlow } from '../flows/registry.js';
 import type { ModelClient } from '../model/types.js';
 import type { RetryClock } from '../model/retry.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
-import { runCases } from '../runner/run-cases.js';
+import { runCase } from '../runner/run-cases.js';
 import { loadSuites } from '../suites/load.js';
 import type { Suite } from '../suites/types.js';
 import type { RunClients } from './model-clients.js';
@@ -123,13 +124,14 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
   ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
   // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
   const batched = usesBatch(suite, options) && flow.needsModel;
-  const runs = await runCases(suite.cases, flow, {
+  const evaluate = caseEvaluator(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
+  const runOptions = {
     repeat: suite.repeat,
-    concurrency: batched ? suite.cases.length * suite.repeat : options.concurrency,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
     ...(batched ? {} : { schedule: ctx.schedule }),
-    onProgress: () => ctx.progress.flowDone(),
-  });
-  const cases = await evaluateCases(runs, suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
+    onSample: () => ctx.progress.flowDone(),
+  };
+  // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
+  const cases = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => evaluate(await runCase(testCase, flow, runOptions)));
   return ranSuite(header, cases);
 }

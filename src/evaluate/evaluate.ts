@@ -44,14 +44,19 @@ function definitionOf(evaluator: EvaluatorSpec): MetricDefinition {
   return metric;
 }
 
-/** The evaluate stage: every sample of every case scored by every evaluator. */
-export async function evaluateCases(runs: readonly CaseRun[], suite: Suite, ctx: EvaluateContext): Promise<CaseResult[]> {
+/** Scores one case's samples by every evaluator of the suite (prices read once). */
+export function caseEvaluator(suite: Suite, ctx: EvaluateContext): (run: CaseRun) => Promise<CaseResult> {
   const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
-  return mapLimit(runs, ctx.concurrency, async (run) => {
+  return async (run) => {
     const samples = await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices)));
     ctx.onCase?.();
     return { id: run.case.id, hash: caseHash(run.case), inputs: run.case.vars, samples };
-  });
+  };
+}
+
+/** The evaluate stage: every sample of every case scored by every evaluator. */
+export async function evaluateCases(runs: readonly CaseRun[], suite: Suite, ctx: EvaluateContext): Promise<CaseResult[]> {
+  return mapLimit(runs, ctx.concurrency, caseEvaluator(suite, ctx));
 }
 
 /** The Batch API bills half the listed price. */

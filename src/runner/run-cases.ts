@@ -24,6 +24,32 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
+/** One invocation (in a slot of the pool, under its deadline); a failure is the sample's result. */
+async function invokeOnce(testCase: Case, flow: Flow, options: Pick<RunCasesOptions, 'timeoutMs' | 'schedule'>): Promise<SampleRun> {
+  const schedule = options.schedule ?? ((task) => task());
+  try {
+    const value = await schedule(() => flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)));
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+/**
+ * One case's `repeat` samples, in flight together (each in its own slot of the pool): the
+ * engine scores a case as soon as it ran, so no run outlives its scoring.
+ */
+export async function runCase(testCase: Case, flow: Flow, options: Omit<RunCasesOptions, 'concurrency' | 'onProgress'> & { onSample?: () => void }): Promise<CaseRun> {
+  const samples = await Promise.all(
+    Array.from({ length: options.repeat }, async () => {
+      const sample = await invokeOnce(testCase, flow, options);
+      options.onSample?.();
+      return sample;
+    }),
+  );
+  return { case: testCase, samples };
+}
+
 /**
  * run flows: every case `repeat` times with bounded concurrency. A failing invocation is
  * recorded with its reason as that sample's result; it never stops the run.
@@ -31,15 +57,8 @@ function describeError(error: unknown): string {
 export async function runCases(cases: readonly Case[], flow: Flow, options: RunCasesOptions): Promise<CaseRun[]> {
   const jobs = cases.flatMap((testCase) => Array.from({ length: options.repeat }, () => testCase));
   let done = 0;
-  const schedule = options.schedule ?? ((task) => task());
   const samples = await mapLimit(jobs, options.concurrency, async (testCase): Promise<SampleRun> => {
-    let result: SampleRun;
-    try {
-      const value = await schedule(() => flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)));
-      result = { ok: true, value };
-    } catch (error) {
-      result = { ok: false, error: describeError(error) };
-    }
+    const result = await invokeOnce(testCase, flow, options);
     done += 1;
     options.onProgress?.(done, jobs.length);
     return result;
