@@ -56,10 +56,11 @@ __webpack_require__.d(__webpack_exports__, {
   LG: () => (/* reexport */ APIError),
   cH: () => (/* reexport */ APIUserAbortError),
   AC: () => (/* reexport */ AzureOpenAI),
-  Ay: () => (/* reexport */ OpenAI)
+  Ay: () => (/* reexport */ OpenAI),
+  eZ: () => (/* reexport */ toFile)
 });
 
-// UNUSED EXPORTS: APIPromise, AuthenticationError, BadRequestError, BedrockOpenAI, ComputerToolset, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, OAuthError, OpenAI, OpenAIError, PagePromise, PermissionDeniedError, RateLimitError, SubjectTokenProviderError, UnprocessableEntityError, toFile, toStreamingFile
+// UNUSED EXPORTS: APIPromise, AuthenticationError, BadRequestError, BedrockOpenAI, ComputerToolset, ConflictError, InternalServerError, InvalidWebhookSignatureError, NotFoundError, OAuthError, OpenAI, OpenAIError, PagePromise, PermissionDeniedError, RateLimitError, SubjectTokenProviderError, UnprocessableEntityError, toStreamingFile
 
 // NAMESPACE OBJECT: ./node_modules/openai/internal/auth/x509-transport-state-browser.mjs
 var x509_transport_state_browser_namespaceObject = {};

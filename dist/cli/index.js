@@ -37405,7 +37405,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53476);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1524);
 
 
 async function ask(question) {
@@ -37432,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53476:
+/***/ 1524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37441,8 +37441,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
 var lib = __nccwpck_require__(36794);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
@@ -42362,19 +42362,19 @@ function envValue(content, context) {
     throw new PromptyError(`\${env:${name}} is not available`, undefined, `EvalGate reads only environment variables listed in EVALGATE_PROMPTY_ENV (so a pull request cannot send secrets to the model); list ${name} there, or write \${env:${name}:default}`);
 }
 function fileValue(content, context) {
-    const folder = (0,external_node_path_namespaceObject.dirname)(context.path);
+    const folder = (0,external_node_path_.dirname)(context.path);
     const outside = () => new PromptyError(`\${file:${content}} points outside the .prompty file's folder`, undefined, 'keep referenced files next to the .prompty file');
-    if ((0,external_node_path_namespaceObject.isAbsolute)(content))
+    if ((0,external_node_path_.isAbsolute)(content))
         throw outside();
-    const target = (0,external_node_path_namespaceObject.resolve)(folder, content);
+    const target = (0,external_node_path_.resolve)(folder, content);
     if (!(0,external_node_fs_namespaceObject.existsSync)(target))
         throw new PromptyError(`\${file:${content}} not found`, undefined, 'the path is relative to the .prompty file');
     const real = (0,external_node_fs_namespaceObject.realpathSync)(target);
-    const inside = (0,external_node_path_namespaceObject.relative)((0,external_node_fs_namespaceObject.realpathSync)(folder), real);
-    if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside))
+    const inside = (0,external_node_path_.relative)((0,external_node_fs_namespaceObject.realpathSync)(folder), real);
+    if (inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside))
         throw outside();
     const text = (0,external_node_fs_namespaceObject.readFileSync)(real, 'utf8');
-    const extension = (0,external_node_path_namespaceObject.extname)(real).toLowerCase();
+    const extension = (0,external_node_path_.extname)(real).toLowerCase();
     try {
         if (extension === '.json')
             return JSON.parse(text);
@@ -42633,8 +42633,8 @@ function loadPromptyFile(path, env = process.env) {
     return readPromptySpec(text, path, env);
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/prompty/role-markers.ts
 
 /**
@@ -42649,7 +42649,7 @@ const ROLE_LINES_IN_VALUE = /^(?=[ \t]*#?[ \t]*(?:system|user|assistant)(?:\[[^\
 const HAS_ROLE_LINE = new RegExp(ROLE_LINES_IN_VALUE.source, 'im');
 const ATTRIBUTE = /(\w+)\s*=\s*"?([^",\]]*)"?/g;
 /** Invisible and letter-free, so case filters (`upper`) and `trim` leave it intact; unguessable. */
-const ESCAPE = `\u2063${BigInt(`0x${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}`).toString()}\u2063`;
+const ESCAPE = `\u2063${BigInt(`0x${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`).toString()}\u2063`;
 /** A marker line ends in a colon, so text without one needs no regex. */
 const escapeText = (text) => (text.includes(':') && HAS_ROLE_LINE.test(text) ? text.replace(ROLE_LINES_IN_VALUE, ESCAPE) : text);
 function escapeList(list) {
@@ -42754,7 +42754,7 @@ function threadMessages(name, value) {
 }
 /** Stands a nonce in for the thread's value and remembers the messages behind it. */
 function threadNonce(name, value, threads) {
-    const nonce = `__PROMPTY_THREAD_${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}_${name}__`;
+    const nonce = `__PROMPTY_THREAD_${(0,external_node_crypto_.randomBytes)(8).toString('hex')}_${name}__`;
     threads.set(nonce, threadMessages(name, value));
     return nonce;
 }
@@ -42826,7 +42826,7 @@ const isPromptyPath = (text) => /\.prompty$/i.test(text.trim()) && !/[\n{]/.test
 /** Each rubric .prompty file is read once per process. */
 const files = new Map();
 function promptyFile(suiteDir, file) {
-    const path = (0,external_node_path_namespaceObject.resolve)(suiteDir, file);
+    const path = (0,external_node_path_.resolve)(suiteDir, file);
     let spec = files.get(path);
     if (!spec) {
         try {
@@ -43280,8 +43280,8 @@ function nodeModel(inputs) {
     return typeof named === 'string' && named.trim() && !named.startsWith('${') ? named : undefined;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/core/yaml-source.ts
 
 
@@ -43362,12 +43362,12 @@ function variantNode(at, node, index) {
     return { node: { ...chosen.node, name }, path: ['node_variants', name, 'variants', id, 'node'] };
 }
 async function readSource(at, path, where) {
-    const file = (0,external_node_path_namespaceObject.resolve)(at.dir, path);
+    const file = (0,external_node_path_.resolve)(at.dir, path);
     try {
-        return { file, text: await (0,promises_namespaceObject.readFile)(file, 'utf8') };
+        return { file, text: await (0,promises_.readFile)(file, 'utf8') };
     }
     catch {
-        return fail(at, `node source not found: ${(0,external_node_path_namespaceObject.relative)(at.cwd, file)}`, where, 'source.path is relative to the flow folder');
+        return fail(at, `node source not found: ${(0,external_node_path_.relative)(at.cwd, file)}`, where, 'source.path is relative to the flow folder');
     }
 }
 async function readNode(at, raw, index) {
@@ -43393,14 +43393,14 @@ async function readNode(at, raw, index) {
     }
     const { file, text } = await readSource(at, source.path, [...path, 'source']);
     if (node.type === 'prompt')
-        return { ...base, type: 'prompt', template: text, templateFile: (0,external_node_path_namespaceObject.relative)(at.dir, file) };
+        return { ...base, type: 'prompt', template: text, templateFile: (0,external_node_path_.relative)(at.dir, file) };
     if (typeof node.provider === 'string' && !OPENAI_PROVIDERS.has(node.provider)) {
         fail(at, `llm node "${raw.name}" uses provider "${node.provider}", which EvalGate cannot map`, [...path, 'provider'], 'EvalGate calls OpenAI-compatible endpoints: its --base-url and API key stand in for the connection');
     }
     const api = node.api ?? 'chat';
     if (api !== 'chat' && api !== 'completion')
         fail(at, `node "${raw.name}": api "${String(api)}" is not supported`, [...path, 'api'], 'use api: chat (or completion)');
-    return { ...base, type: 'llm', template: text, templateFile: (0,external_node_path_namespaceObject.relative)(at.dir, file), api, ...(typeof node.connection === 'string' ? { connection: node.connection } : {}) };
+    return { ...base, type: 'llm', template: text, templateFile: (0,external_node_path_.relative)(at.dir, file), api, ...(typeof node.connection === 'string' ? { connection: node.connection } : {}) };
 }
 /** Every `${…}` names a declared input or node, and the graph has no cycle. */
 function checkWiring(at, dag) {
@@ -43481,17 +43481,17 @@ const FILES = ['flow.dag.yaml', 'flow.dag.yml', 'flow.flex.yaml', 'flow.flex.yml
 function findFlowFile(path) {
     if ((0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile())
         return path;
-    return FILES.map((name) => (0,external_node_path_namespaceObject.join)(path, name)).find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+    return FILES.map((name) => (0,external_node_path_.join)(path, name)).find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
 }
 /** Reads `path` (a flow folder or its flow.dag.yaml / flow.flex.yaml) relative to `baseDir`. */
 async function loadFlowFolder(path, baseDir, cwd, variant, where) {
-    const found = findFlowFile((0,external_node_path_namespaceObject.resolve)(baseDir, path));
+    const found = findFlowFile((0,external_node_path_.resolve)(baseDir, path));
     if (!found)
-        throw new ConfigError(`no PromptFlow flow at ${(0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(baseDir, path)) || '.'}`, where, `\`path:\` is a folder with flow.dag.yaml or flow.flex.yaml (relative to the suite file)`);
-    const file = (0,external_node_path_namespaceObject.relative)(cwd, found);
-    const source = parseYaml(await (0,promises_namespaceObject.readFile)(found, 'utf8'), file);
-    const absolute = (0,external_node_path_namespaceObject.dirname)(found);
-    const dir = (0,external_node_path_namespaceObject.relative)(baseDir, absolute) || '.';
+        throw new ConfigError(`no PromptFlow flow at ${(0,external_node_path_.relative)(cwd, (0,external_node_path_.resolve)(baseDir, path)) || '.'}`, where, `\`path:\` is a folder with flow.dag.yaml or flow.flex.yaml (relative to the suite file)`);
+    const file = (0,external_node_path_.relative)(cwd, found);
+    const source = parseYaml(await (0,promises_.readFile)(found, 'utf8'), file);
+    const absolute = (0,external_node_path_.dirname)(found);
+    const dir = (0,external_node_path_.relative)(baseDir, absolute) || '.';
     if (/flow\.flex\.ya?ml$/.test(found)) {
         const doc = isDict(source.value) ? source.value : {};
         if (typeof doc.entry !== 'string' || !/^[\w.]+:\w+$/.test(doc.entry)) {
@@ -43522,14 +43522,14 @@ const PYTHON = process.env.EVALGATE_PYTHON ?? 'python3';
 const live = new Set();
 /** The repository's python/ folder, found upwards from this module (src/… in tests, dist/ when bundled). */
 function packageRoot() {
-    let dir = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    while (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'python', 'evalgate_pf', 'worker.py'))) {
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    while (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'python', 'evalgate_pf', 'worker.py'))) {
+        const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
             throw new Error('EvalGate’s python/evalgate_pf folder is missing from the installation');
         dir = parent;
     }
-    return (0,external_node_path_namespaceObject.join)(dir, 'python');
+    return (0,external_node_path_.join)(dir, 'python');
 }
 let checked = false;
 /** Python 3 must be on PATH; a ConfigError naming what to install otherwise (checked once per process). */
@@ -43777,7 +43777,7 @@ class FlowRunner {
                     return call.text;
                 }
                 case 'python':
-                    return this.worker.call({ op: 'tool', file: (0,external_node_path_namespaceObject.join)(this.options.dir, node.file), ...(node.function ? { function: node.function } : {}), inputs, bypassed }, signal);
+                    return this.worker.call({ op: 'tool', file: (0,external_node_path_.join)(this.options.dir, node.file), ...(node.function ? { function: node.function } : {}), inputs, bypassed }, signal);
                 case 'package':
                     return this.worker.call({ op: 'package', tool: node.tool, inputs }, signal);
             }
@@ -43867,7 +43867,7 @@ const promptflowKind = {
     templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
     checkCase,
     create(spec, ctx) {
-        const runner = new FlowRunner(spec.flow, { dir: (0,external_node_path_namespaceObject.resolve)(ctx.dir, spec.flow.dir), client: ctx.client, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
+        const runner = new FlowRunner(spec.flow, { dir: (0,external_node_path_.resolve)(ctx.dir, spec.flow.dir), client: ctx.client, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
         const graph = spec.flow.graph;
         const llmModel = graph.form === 'dag' ? graph.nodes.flatMap((node) => (node.type === 'llm' ? [nodeModel(node.inputs) ?? ''] : []))[0] : undefined;
         const model = ctx.modelOverride && llmModel !== undefined ? ctx.modelOverride : llmModel;
@@ -43905,10 +43905,10 @@ const promptflowKind = {
 
 const flows = new Map();
 function evaluationFlow(path, suiteDir, variant) {
-    const key = `${(0,external_node_path_namespaceObject.resolve)(suiteDir, path)}\n${variant ?? ''}`;
+    const key = `${(0,external_node_path_.resolve)(suiteDir, path)}\n${variant ?? ''}`;
     let loaded = flows.get(key);
     if (!loaded) {
-        loaded = loadFlowFolder(path, suiteDir, process.cwd(), variant, { file: path }).then((flow) => ({ flow, worker: new PythonWorker((0,external_node_path_namespaceObject.resolve)(suiteDir, flow.dir)) }));
+        loaded = loadFlowFolder(path, suiteDir, process.cwd(), variant, { file: path }).then((flow) => ({ flow, worker: new PythonWorker((0,external_node_path_.resolve)(suiteDir, flow.dir)) }));
         loaded.catch(() => flows.delete(key));
         flows.set(key, loaded);
     }
@@ -43979,13 +43979,13 @@ const promptflowMetric = {
         if (lines.length === 0)
             return undefined;
         const { flow, worker } = await evaluationFlow(String(options.path), suiteDir, options.variant);
-        return new FlowRunner(flow, { dir: (0,external_node_path_namespaceObject.resolve)(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines, AbortSignal.timeout(120_000));
+        return new FlowRunner(flow, { dir: (0,external_node_path_.resolve)(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines, AbortSignal.timeout(120_000));
     },
     async score(input) {
         const { flow, worker } = await evaluationFlow(String(input.options.path), input.suiteDir, input.options.variant);
         const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
         const mapping = renderValue(input.options.inputs ?? {}, variables);
-        const runner = new FlowRunner(flow, { dir: (0,external_node_path_namespaceObject.resolve)(input.suiteDir, flow.dir), client: input.client }, worker);
+        const runner = new FlowRunner(flow, { dir: (0,external_node_path_.resolve)(input.suiteDir, flow.dir), client: input.client }, worker);
         const run = await runner.run(lineInputs(flow, mapping, variables), input.signal ?? AbortSignal.timeout(120_000));
         if (run.line) {
             const key = linesKey(input.suiteDir, input.options);
@@ -44118,7 +44118,7 @@ const javascript = {
         const data = {
             output,
             context: { vars, ...(context === undefined ? {} : { context }) },
-            ...(file ? { file: (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_namespaceObject.resolve)(suiteDir, file[1] ?? '')).href, ...(file[2] ? { name: file[2] } : {}) } : { code }),
+            ...(file ? { file: (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_.resolve)(suiteDir, file[1] ?? '')).href, ...(file[2] ? { name: file[2] } : {}) } : { code }),
         };
         const reply = await run(data, typeof options.timeout === 'number' ? options.timeout : TIMEOUT_MS);
         if (reply.error !== undefined)
@@ -45013,53 +45013,8 @@ function exitCodeFor(verdict, failOn) {
     return verdict === 'error' ? EXIT.couldNotRun : EXIT.gateFailed;
 }
 
-;// CONCATENATED MODULE: ./src/core/secrets.ts
-/**
- * Known secrets (the API key, the GitHub token, secret-looking values a suite passes to its
- * app) and the scrubber every sink applies: files written, the PR comment, the job summary,
- * outputs and log lines. Registration is process-wide: the boundaries (CLI, action) register
- * what they read; flows register what they pass on.
- */
-const MIN_SECRET_LENGTH = 6;
-const MASK = '***';
-const secrets = new Set();
-/** Names whose values are treated as secrets when a suite passes them to its app. */
-const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|PRIVATE|SIGNATURE|COOKIE/i;
-function registerSecret(value) {
-    if (!value || value.trim().length < MIN_SECRET_LENGTH)
-        return;
-    secrets.add(value);
-    // The same value as it appears inside JSON strings, base64 and URL-encoded.
-    secrets.add(JSON.stringify(value).slice(1, -1));
-    secrets.add(Buffer.from(value).toString('base64'));
-    secrets.add(encodeURIComponent(value));
-}
-/** Variables that hold the API key or a GitHub token wherever EvalGate runs. */
-const SECRET_VARIABLES = ['EVALGATE_API_KEY', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_API-KEY', 'INPUT_GITHUB-TOKEN'];
-/** Registers the key and token variables of the environment EvalGate was started with. */
-function registerSecretVariables(env) {
-    for (const name of SECRET_VARIABLES)
-        registerSecret(env[name]);
-}
-function looksSecretName(name) {
-    return SECRET_NAME.test(name);
-}
-/** Every registered secret replaced with `***` (longest first, so no fragment survives). */
-function scrubSecrets(text) {
-    if (secrets.size === 0 || text.length === 0)
-        return text;
-    let out = text;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (out.includes(secret))
-            out = out.split(secret).join(MASK);
-    }
-    return out;
-}
-/** Forgets every registered secret (tests running several scenarios in one process). */
-function clearSecrets() {
-    secrets.clear();
-}
-
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __nccwpck_require__(58198);
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * One escaping discipline for text that did not come from our own code (model outputs, case
@@ -45162,65 +45117,9 @@ function escapeWorkflowProperty(text) {
 }
 
 ;// CONCATENATED MODULE: ./schema/results.schema.json
-const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"errorKind":{"enum":["infrastructure","application"],"description":"Why the flow failed: infrastructure (timeouts, 429/5xx, connection; excluded from the comparison) or application (crash, invalid output, 4xx from the team\'s endpoint; counts as a failure)."},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}},"aggregates":{"type":"object","description":"Run-level outputs (PromptFlow aggregation nodes), reported, never gated."}}}}}');
-;// CONCATENATED MODULE: ./src/core/atomic-write.ts
-
-
-
-
-/** `.<name>.<pid>-<random>.tmp`: the writer's pid tells a live write from a killed one's leftover. */
-function tempName(name) {
-    return `.${name}.${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`;
-}
-function isRunning(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-/** Removes temp files of `name` left by a writer that was killed (its process is gone). */
-async function removeStaleTemps(dir, name) {
-    const prefix = `.${name}.`;
-    const entries = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
-    for (const entry of entries) {
-        if (!entry.startsWith(prefix) || !entry.endsWith('.tmp'))
-            continue;
-        const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(entry.slice(prefix.length, -'.tmp'.length))?.[1]);
-        const stale = !Number.isInteger(pid) || (pid !== process.pid && !isRunning(pid));
-        if (stale)
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(dir, entry), { force: true });
-    }
-}
-/**
- * Writes `text` so readers see the old file or the new one, never half of it: a temp file in
- * the same folder, flushed to disk, then renamed over the target. Known secrets are scrubbed
- * first; the temp file is removed on failure, and those a killed run left are cleaned here.
- */
-async function writeFileAtomic(path, text) {
-    const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    await removeStaleTemps(dir, (0,external_node_path_namespaceObject.basename)(path));
-    const temp = (0,external_node_path_namespaceObject.join)(dir, tempName((0,external_node_path_namespaceObject.basename)(path)));
-    try {
-        const handle = await (0,promises_namespaceObject.open)(temp, 'w');
-        try {
-            await handle.writeFile(scrubSecrets(text), 'utf8');
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_namespaceObject.rename)(temp, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-        throw error;
-    }
-}
-
+const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0},"cache":{"type":"object","required":["hits","misses"],"properties":{"hits":{"type":"integer","minimum":0},"misses":{"type":"integer","minimum":0}},"description":"Model calls served from the response cache (hits) and sent to the model (misses)."},"shard":{"type":"object","required":["index","count"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1}},"description":"Partial results of one shard (--shard index/count); evalgate merge combines the shards."}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"errorKind":{"enum":["infrastructure","application"],"description":"Why the flow failed: infrastructure (timeouts, 429/5xx, connection; excluded from the comparison) or application (crash, invalid output, 4xx from the team\'s endpoint; counts as a failure)."},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"},"cached":{"type":"boolean","description":"The flow\'s answer was served from the response cache; usage, latency and cost are the recorded ones."},"batch":{"type":"boolean","description":"The flow\'s answer came through the OpenAI Batch API; costUsd is the half price billed."}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}},"aggregates":{"type":"object","description":"Run-level outputs (PromptFlow aggregation nodes), reported, never gated."},"positions":{"type":"array","items":{"type":"integer","minimum":0},"description":"A shard\'s partial results only: the position of each case in the suite\'s full case list (evalgate merge restores the order)."}}}}}');
+// EXTERNAL MODULE: ./src/core/atomic-write.ts
+var atomic_write = __nccwpck_require__(63008);
 ;// CONCATENATED MODULE: ./src/results/check-ranges.ts
 /** Measurements no real run produces: a larger one is a corrupt or forged file, not data. */
 const MAX_AMOUNT = { usd: 1e6, ms: 7 * 24 * 3600 * 1000, tokens: 1e12, 'tokens/s': 1e9 };
@@ -45278,6 +45177,26 @@ function rangeProblem(results) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/results/serialise.ts
+/** An object's members as JSON, without the braces. */
+const members = (value) => JSON.stringify(value).slice(1, -1);
+/**
+ * The results document as compact JSON in pieces: one line per case (diffable, and no string
+ * ever holds the whole file). `JSON.parse` of the joined pieces gives the document back.
+ */
+function* resultsJsonChunks(results) {
+    const { suites, ...head } = results;
+    yield `{${members(head)},"suites":[`;
+    for (const [suiteIndex, suite] of suites.entries()) {
+        const { cases, ...header } = suite;
+        yield `${suiteIndex ? ',' : ''}\n{${members(header)},"cases":[`;
+        for (const [caseIndex, testCase] of cases.entries())
+            yield `${caseIndex ? ',' : ''}\n${JSON.stringify(testCase)}`;
+        yield ']}';
+    }
+    yield '\n]}\n';
+}
+
 ;// CONCATENATED MODULE: ./src/results/upgrade.ts
 
 /**
@@ -45326,6 +45245,7 @@ const RESULTS_VERSION = 2;
 
 
 
+
 let validate;
 const REGENERATE = 'regenerate it with `evalgate run --update-baseline` on the base branch';
 /**
@@ -45361,18 +45281,19 @@ function parseResultsFile(text, label) {
     return value;
 }
 async function readResultsFile(path) {
-    const label = (0,external_node_path_namespaceObject.relative)(process.cwd(), path) || path;
+    const label = (0,external_node_path_.relative)(process.cwd(), path) || path;
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        text = await (0,promises_.readFile)(path, 'utf8');
     }
     catch {
         throw new ConfigError('cannot read the results file', { file: label }, 'check the path');
     }
     return parseResultsFile(text, label);
 }
+/** Compact, one line per case, streamed to disk and written atomically. */
 async function writeResultsFile(path, results) {
-    await writeFileAtomic(path, `${JSON.stringify(results, null, 1)}\n`);
+    await (0,atomic_write/* writeFileAtomic */.Z)(path, resultsJsonChunks(results));
 }
 
 ;// CONCATENATED MODULE: ./src/core/version.ts
@@ -45396,7 +45317,7 @@ const DEFAULTS = {
     junit: '.evalgate/junit.xml',
     judgeModel: 'gpt-4o-mini',
     /** Flow invocations (and judge calls) in flight at once. */
-    concurrency: 4,
+    concurrency: 16,
     /** Per flow invocation, unless the flow sets its own `timeout:`. */
     timeoutSeconds: 60,
     failOn: 'regression',
@@ -45411,6 +45332,14 @@ const DEFAULTS = {
     /** Smallest drop worth failing for, on 0–1 scales. */
     tolerance: 0.05,
     repeat: 1,
+    /** Response cache folder (relative to the working directory) and its limits. */
+    cacheDir: '.evalgate/cache',
+    cacheMaxMegabytes: 256,
+    cacheMaxAgeDays: 30,
+    /** Batch API mode: where submitted batch ids are kept (resume), how often and how long to poll. */
+    batchStateDir: '.evalgate/batches',
+    batchPollSeconds: 30,
+    batchMaxWaitHours: 24,
 };
 /** The longest timeout anything accepts: a larger one is a typo, not a wish. */
 const MAX_TIMEOUT_MS = 60 * 60 * 1000;
@@ -45418,22 +45347,8 @@ const MAX_TIMEOUT_MS = 60 * 60 * 1000;
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/core/hash.ts
-
-/** JSON with object keys sorted at every level: the same data always hashes the same. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, item) => item !== null && typeof item === 'object' && !Array.isArray(item)
-        ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : item);
-}
-function sha256(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-}
-/** A short content hash (16 hex digits) of any JSON-like value. */
-function shortHash(value) {
-    return sha256(canonicalJson(value)).slice(0, 16);
-}
-
+// EXTERNAL MODULE: ./src/core/hash.ts
+var hash = __nccwpck_require__(90299);
 ;// CONCATENATED MODULE: ./src/suites/select.ts
 
 
@@ -45449,7 +45364,7 @@ function selectInSuite(suite, selection) {
     let cases = matchers.length ? suite.cases.filter((testCase) => matchers.some((match) => match(testCase.id))) : suite.cases;
     if (selection.sample) {
         const { seed } = selection.sample;
-        const order = new Map(cases.map((testCase) => [testCase, shortHash([seed, suite.name, testCase.id])]));
+        const order = new Map(cases.map((testCase) => [testCase, (0,hash/* shortHash */.BC)([seed, suite.name, testCase.id])]));
         const drawn = new Set([...cases].sort((a, b) => ((order.get(a) ?? '') < (order.get(b) ?? '') ? -1 : 1)).slice(0, selection.sample.size));
         cases = cases.filter((testCase) => drawn.has(testCase));
     }
@@ -46258,12 +46173,12 @@ function scaffoldFiles(flow) {
  */
 async function scaffold(dir, flow, force) {
     const files = scaffoldFiles(flow);
-    const existing = Object.keys(files).filter((path) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, path)));
+    const existing = Object.keys(files).filter((path) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, path)));
     if (existing.length && !force) {
         throw new ConfigError(`init would overwrite ${existing.join(', ')}`, {}, 'pass --force to overwrite, or move those files away; nothing was written');
     }
     for (const [path, text] of Object.entries(files))
-        await writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, path), text);
+        await (0,atomic_write/* writeFileAtomic */.Z)((0,external_node_path_.join)(dir, path), text);
     return Object.keys(files);
 }
 
@@ -46305,7 +46220,7 @@ async function chooseFlow(command, io) {
 }
 async function initCommand(command, io) {
     const flow = await chooseFlow(command, io);
-    const written = await scaffold((0,external_node_path_namespaceObject.resolve)(io.cwd, command.cwd), flow, command.force);
+    const written = await scaffold((0,external_node_path_.resolve)(io.cwd, command.cwd), flow, command.force);
     for (const path of written)
         io.stdout(`created ${path}\n`);
     io.stdout(flow === 'command'
@@ -46342,7 +46257,36 @@ function boundedInt(value, label, min, max) {
 /** Seconds of a `--timeout`, bounded like every duration EvalGate accepts. */
 const MAX_TIMEOUT_SECONDS = MAX_TIMEOUT_MS / 1000;
 
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+
+
+function parseShard(text, source) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new ConfigError(`${source} must be INDEX/COUNT with 1 ≤ INDEX ≤ COUNT (e.g. 2/8), got "${text}"`, {}, 'on a matrix: shard: ${{ matrix.shard }}/8');
+    }
+    return { index, count };
+}
+/** Stable: a case stays in its shard whatever else changes in the data (hash of suite name + case id). */
+function shardOf(suite, caseId, count) {
+    return (Number.parseInt((0,hash/* sha256 */.sc)(`${suite}\u0000${caseId}`).slice(0, 12), 16) % count) + 1;
+}
+/** The suite with only this shard's cases, and where each sat in the full list (for merging). */
+function shardSuite(suite, shard) {
+    const positions = [];
+    const cases = suite.cases.filter((testCase, position) => {
+        const mine = shardOf(suite.name, testCase.id, shard.count) === shard.index;
+        if (mine)
+            positions.push(position);
+        return mine;
+    });
+    return { suite: { ...suite, cases }, positions };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -46374,6 +46318,12 @@ const RUN_OPTIONS = {
     sample: { type: 'string' },
     seed: { type: 'string', default: '1' },
     html: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    shard: { type: 'string' },
+    batch: { type: 'boolean', default: false },
+};
+const MERGE_OPTIONS = {
+    output: { type: 'string', short: 'o', default: DEFAULTS.results },
 };
 const COMPARE_OPTIONS = {
     'fail-on': { type: 'string', default: 'regression' },
@@ -46407,7 +46357,7 @@ function selectionFrom(values) {
         ...(values.sample ? { sample: { size: positiveInt(values.sample, '--sample'), seed: values.seed } } : {}),
     };
 }
-const COMMANDS = ['run', 'compare', 'history', 'init', 'import', 'help', 'version'];
+const COMMANDS = ['run', 'compare', 'merge', 'history', 'init', 'import', 'help', 'version'];
 function parseCommand(argv, cwd) {
     const [name, ...rest] = argv;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -46424,6 +46374,9 @@ function parseCommand(argv, cwd) {
         const selection = selectionFrom(values);
         if (values['update-baseline'] && isSubset(selection)) {
             throw new ConfigError('--update-baseline writes the whole baseline, so it cannot take --filter, --metric, --limit or --sample', {}, 'run every case to refresh the baseline');
+        }
+        if (values.shard && values['update-baseline']) {
+            throw new ConfigError('--shard writes partial results, never a baseline', {}, 'merge the shards with `evalgate merge`, then write the baseline from the merged file');
         }
         return {
             name: 'run',
@@ -46443,6 +46396,9 @@ function parseCommand(argv, cwd) {
                 format: outputFormat(values.format),
                 selection,
                 ...(values.html ? { html: values.html } : {}),
+                cache: !values['no-cache'],
+                ...(values.shard ? { shard: parseShard(values.shard, '--shard') } : {}),
+                batch: values.batch,
             },
         };
     }
@@ -46463,6 +46419,12 @@ function parseCommand(argv, cwd) {
     }
     if (name === 'history')
         return parseHistoryCommand(rest, cwd);
+    if (name === 'merge') {
+        const { values, positionals } = args_parse(rest, MERGE_OPTIONS, 'merge');
+        if (positionals.length === 0)
+            throw new ConfigError('merge needs the shards\' results files', {}, 'usage: evalgate merge <results…> [-o merged.json]');
+        return { name: 'merge', parts: positionals, output: values.output };
+    }
     if (name === 'import') {
         const { values, positionals } = args_parse(rest, { out: { type: 'string' }, cwd: { type: 'string' } }, 'import');
         const [source, path, extra] = positionals;
@@ -46490,6 +46452,7 @@ Usage:
   evalgate history                   each metric's trend over the baseline's last commits (git log)
   evalgate init                      scaffold a starter suite, its data and the workflow
   evalgate import promptflow|promptfoo PATH   write .eval.yaml files for a PromptFlow flow or a promptfoo config
+  evalgate merge <shards…> [-o OUT]  combine the results of --shard runs into one results file
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -46513,12 +46476,15 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml, GitHub *.p
       --model NAME         override the model of every prompt and prompty flow
       --judge-model NAME   model for LLM-judge metrics (default ${DEFAULTS.judgeModel})
       --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
-  -c, --concurrency N      cases in flight per suite (default ${DEFAULTS.concurrency})
+  -c, --concurrency N      flow invocations and model calls in flight, over all suites (default ${DEFAULTS.concurrency})
       --timeout SECONDS    per flow invocation without a timeout: of its own (default ${DEFAULTS.timeoutSeconds})
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
 ${help_FORMATS}
       --html FILE          also write the self-contained HTML report (e.g. .evalgate/report.html)
+      --no-cache           send every model call (judges are otherwise answered from .evalgate/cache)
+      --shard I/N          run part I of N of every suite's cases; write partial results for merge
+      --batch              send flows' chat calls through the OpenAI Batch API (half price, slow)
       --cwd DIR            run as if started in DIR
 
 Narrower runs (compared with the same part of the baseline; not with --update-baseline):
@@ -46527,6 +46493,12 @@ Narrower runs (compared with the same part of the baseline; not with --update-ba
       --limit N            the first N cases of each suite
       --sample N           N cases of each suite, drawn by a stable seeded order (--seed S, default 1)
       --repeat K           K samples per case, overriding every suite's repeat:`;
+const MERGE = `Usage: evalgate merge <results…> [-o FILE]
+
+  Combines the partial results of \`evalgate run --shard I/N\` (every shard of one run) into the
+  results file an unsharded run writes; then run \`evalgate compare <baseline> FILE\`.
+
+  -o, --output FILE        merged results (default .evalgate/results.json)`;
 const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 
       --fail-on WHEN       regression (default) | warn | never
@@ -46552,6 +46524,8 @@ function helpText(topic) {
         return HISTORY_HELP;
     if (topic === 'init')
         return INIT_HELP;
+    if (topic === 'merge')
+        return MERGE;
     return MAIN;
 }
 
@@ -47772,7 +47746,7 @@ function renderHtmlReport(input) {
     const shapes = distributions(pr, baseline);
     const metricNames = [...new Set(pr.suites.flatMap((suite) => suite.metrics.map((metric) => visibleText(metric.name))))];
     const suiteNames = [...new Set(cases.map((testCase) => testCase.suite))];
-    const scriptHash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(CLIENT_SCRIPT).digest('base64');
+    const scriptHash = (0,external_node_crypto_.createHash)('sha256').update(CLIENT_SCRIPT).digest('base64');
     const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
     return `<!DOCTYPE html>
 <html lang="en">
@@ -47808,31 +47782,12 @@ function printComparison(comparison, format, io, data = {}) {
     io.stdout(`${OUTPUT_FORMATS[format].render(comparison, { color: io.interactive && !io.env.NO_COLOR, ...data })}\n`);
 }
 async function writeReport(path, comparison, io) {
-    await writeFileAtomic(path, renderSummary(comparison, {}));
+    await (0,atomic_write/* writeFileAtomic */.Z)(path, renderSummary(comparison, {}));
     io.stderr(`report: ${path}\n`);
 }
 async function writeHtmlReport(path, input, io) {
-    await writeFileAtomic(path, renderHtmlReport(input));
+    await (0,atomic_write/* writeFileAtomic */.Z)(path, renderHtmlReport(input));
     io.stderr(`HTML report: ${path}\n`);
-}
-
-;// CONCATENATED MODULE: ./src/core/pool.ts
-/**
- * Maps `items` through `worker` with at most `limit` calls in flight; results keep the
- * input order whatever order the calls finish in.
- */
-async function mapLimit(items, limit, worker) {
-    const results = new Array(items.length);
-    let next = 0;
-    async function lane() {
-        while (next < items.length) {
-            const index = next;
-            next += 1;
-            results[index] = await worker(items[index], index);
-        }
-    }
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/results/build.ts
@@ -47871,6 +47826,146 @@ function scoreRecord(score) {
 }
 const skippedScore = (reason) => ({ status: 'skipped', reason });
 
+;// CONCATENATED MODULE: ./src/results/merge-shards.ts
+
+
+const RERUN = 'download every shard of the same run (all of --shard 1/N … N/N) and merge them together';
+function merge_shards_shardOf(part) {
+    const shard = part.results.run.shard;
+    if (!shard)
+        throw new ConfigError('not a shard’s results (no run.shard): it is already complete', { file: part.label }, 'merge only the files written with --shard');
+    return shard;
+}
+function checkShardSet(parts) {
+    const [first] = parts;
+    if (!first)
+        throw new ConfigError('no results files to merge', {}, RERUN);
+    const { count } = merge_shards_shardOf(first);
+    const seen = new Map();
+    for (const part of parts) {
+        const shard = merge_shards_shardOf(part);
+        if (shard.count !== count)
+            throw new ConfigError(`shard ${shard.index}/${shard.count} is from a ${shard.count}-way split, ${first.label} from a ${count}-way one`, { file: part.label }, RERUN);
+        const other = seen.get(shard.index);
+        if (other)
+            throw new ConfigError(`shard ${shard.index}/${count} twice (also ${other})`, { file: part.label }, RERUN);
+        seen.set(shard.index, part.label);
+        if (part.results.run.commit !== first.results.run.commit) {
+            throw new ConfigError(`ran on commit ${part.results.run.commit ?? '(none)'}, ${first.label} on ${first.results.run.commit ?? '(none)'}`, { file: part.label }, RERUN);
+        }
+    }
+    const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !seen.has(index));
+    if (missing.length)
+        throw new ConfigError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing`, {}, RERUN);
+}
+/** One suite from its shards: cases back in the suite's own order, the header as every shard wrote it. */
+function mergeSuite(name, pieces) {
+    const [first] = pieces;
+    if (!first)
+        throw new Error(`no pieces of suite ${name}`);
+    const { positions: _positions, cases: _cases, ...header } = first.suite;
+    const slots = [];
+    for (const { label, suite } of pieces) {
+        if (suite.hash !== first.suite.hash || suite.status !== first.suite.status) {
+            throw new ConfigError(`suite "${name}" differs between shards (config or status)`, { file: label }, RERUN);
+        }
+        const positions = suite.positions ?? [];
+        if (positions.length !== suite.cases.length)
+            throw new ConfigError(`suite "${name}" has no case positions`, { file: label }, 'shards are written by `evalgate run --shard i/n`');
+        suite.cases.forEach((testCase, at) => {
+            const position = positions[at];
+            if (slots[position])
+                throw new ConfigError(`suite "${name}": case position ${position} in two shards`, { file: label }, RERUN);
+            slots[position] = testCase;
+        });
+    }
+    const cases = slots.filter((testCase) => testCase !== undefined);
+    if (cases.length !== slots.length)
+        throw new ConfigError(`suite "${name}": ${slots.length - cases.length} cases missing from the shards`, {}, RERUN);
+    return { ...header, cases };
+}
+function mergeRun(runs) {
+    const [first] = runs;
+    const caches = runs.flatMap((run) => (run.cache ? [run.cache] : []));
+    return {
+        date: runs.map((run) => run.date).sort()[0] ?? first.date,
+        ...(first.commit ? { commit: first.commit } : {}),
+        ...(first.ref ? { ref: first.ref } : {}),
+        ...(first.judgeModel ? { judgeModel: first.judgeModel } : {}),
+        durationMs: Math.max(...runs.map((run) => run.durationMs)),
+        ...(caches.length ? { cache: { hits: caches.reduce((sum, cache) => sum + cache.hits, 0), misses: caches.reduce((sum, cache) => sum + cache.misses, 0) } } : {}),
+    };
+}
+/**
+ * `evalgate merge`: the shards of one run → the results document an unsharded run writes
+ * (suites and cases in their original order). The wall time is the slowest shard's.
+ */
+function mergeShards(parts) {
+    checkShardSet(parts);
+    const sorted = [...parts].sort((a, b) => merge_shards_shardOf(a).index - merge_shards_shardOf(b).index);
+    const names = sorted[0]?.results.suites.map((suite) => suite.name) ?? [];
+    for (const part of sorted) {
+        const theirs = part.results.suites.map((suite) => suite.name);
+        if (theirs.join('\n') !== names.join('\n')) {
+            throw new ConfigError(`the suites differ between shards (${theirs.join(', ')} vs ${names.join(', ')})`, { file: part.label }, RERUN);
+        }
+    }
+    const suites = names.map((name, index) => mergeSuite(name, sorted.map((part) => ({ label: part.label, suite: part.results.suites[index] }))));
+    return resultsDocument(mergeRun(sorted.map((part) => part.results.run)), suites);
+}
+
+;// CONCATENATED MODULE: ./src/cli/merge-command.ts
+
+
+
+
+/** `evalgate merge shard-*.json -o results.json`: the shards of one run → one results file. */
+async function mergeCommand(parts, output, io) {
+    const read = await Promise.all(parts.map(async (path) => ({ label: (0,external_node_path_.relative)(io.cwd, (0,external_node_path_.resolve)(io.cwd, path)) || path, results: await readResultsFile((0,external_node_path_.resolve)(io.cwd, path)) })));
+    const merged = mergeShards(read);
+    await writeResultsFile((0,external_node_path_.resolve)(io.cwd, output), merged);
+    const cases = merged.suites.reduce((sum, suite) => sum + suite.cases.length, 0);
+    io.stderr(`merged ${parts.length} shards (${cases} cases): ${output}\n`);
+    return EXIT.ok;
+}
+
+;// CONCATENATED MODULE: ./src/core/pool.ts
+/**
+ * Maps `items` through `worker` with at most `limit` calls in flight; results keep the
+ * input order whatever order the calls finish in.
+ */
+async function pool_mapLimit(items, limit, worker) {
+    const results = new Array(items.length);
+    let next = 0;
+    async function lane() {
+        while (next < items.length) {
+            const index = next;
+            next += 1;
+            results[index] = await worker(items[index], index);
+        }
+    }
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/core/semaphore.ts
+function semaphore(limit) {
+    let active = 0;
+    const waiting = [];
+    return async (task) => {
+        if (active >= limit)
+            await new Promise((resolvePromise) => waiting.push(resolvePromise));
+        active += 1;
+        try {
+            return await task();
+        }
+        finally {
+            active -= 1;
+            waiting.shift()?.();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/suites/identity.ts
 
 
@@ -47882,11 +47977,11 @@ const skippedScore = (reason) => ({ status: 'skipped', reason });
  * (`evaluatorHash`), so adding or changing one evaluator does not make every case new.
  */
 function caseHash(testCase) {
-    return shortHash(testCase.vars);
+    return (0,hash/* shortHash */.BC)(testCase.vars);
 }
 function fileContentHash(path) {
     try {
-        return sha256((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')).slice(0, 16);
+        return (0,hash/* sha256 */.sc)((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')).slice(0, 16);
     }
     catch {
         return 'missing';
@@ -47902,8 +47997,8 @@ function evaluatorHash(evaluator, context = {}) {
     const ownJudge = evaluator.options['judge-model'];
     const judge = judged ? { judgeModel: typeof ownJudge === 'string' ? ownJudge : context.judgeModel ?? null } : {};
     const { prompty } = evaluator.options;
-    const rubric = typeof prompty === 'string' && context.suiteDir ? { rubricFile: fileContentHash((0,external_node_path_namespaceObject.resolve)(context.suiteDir, prompty)) } : {};
-    return shortHash({ metric: evaluator.metric, options: evaluator.options, ...judge, ...rubric });
+    const rubric = typeof prompty === 'string' && context.suiteDir ? { rubricFile: fileContentHash((0,external_node_path_.resolve)(context.suiteDir, prompty)) } : {};
+    return (0,hash/* shortHash */.BC)({ metric: evaluator.metric, options: evaluator.options, ...judge, ...rubric });
 }
 
 ;// CONCATENATED MODULE: ./src/suites/case-asserts.ts
@@ -47990,25 +48085,31 @@ function definitionOf(evaluator) {
         throw new Error(`unknown metric "${evaluator.metric}" reached the evaluate stage`);
     return metric;
 }
+/** Scores one case's samples by every evaluator of the suite (prices read once). */
+function caseEvaluator(suite, ctx) {
+    const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
+    return async (run) => {
+        const samples = await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices)));
+        ctx.onCase?.();
+        return { id: run.case.id, hash: caseHash(run.case), inputs: run.case.vars, samples };
+    };
+}
 /** The evaluate stage: every sample of every case scored by every evaluator. */
 async function evaluateCases(runs, suite, ctx) {
-    const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
-    return mapLimit(runs, ctx.concurrency, async (run) => ({
-        id: run.case.id,
-        hash: caseHash(run.case),
-        inputs: run.case.vars,
-        samples: await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices))),
-    }));
+    return mapLimit(runs, ctx.concurrency, caseEvaluator(suite, ctx));
 }
+/** The Batch API bills half the listed price. */
+const BATCH_PRICE_FACTOR = 0.5;
 /** The flow's measurements, stored once per sample: tokens, latency, its own cost. */
 function measures(flow, prices) {
     const price = flow.model ? findPrice(flow.model, prices) : undefined;
+    const factor = flow.batch ? BATCH_PRICE_FACTOR : 1;
     return {
         ...(flow.model ? { model: flow.model } : {}),
         usage: flow.usage,
         latencyMs: flow.latency.totalMs,
         ...(flow.latency.firstTokenMs === undefined ? {} : { firstTokenMs: flow.latency.firstTokenMs }),
-        ...(price ? { costUsd: costUsd(flow.usage, price) } : {}),
+        ...(price ? { costUsd: costUsd(flow.usage, price) * factor } : {}),
     };
 }
 async function evaluateSample(sample, testCase, suite, ctx, prices) {
@@ -48044,6 +48145,8 @@ async function evaluateSample(sample, testCase, suite, ctx, prices) {
         output: flow.output,
         ...(flow.context === undefined ? {} : { context: flow.context }),
         ...measured,
+        ...(flow.cached ? { cached: true } : {}),
+        ...(flow.batch ? { batch: true } : {}),
         ...(evaluatorCost > 0 ? { evaluatorCostUsd: evaluatorCost } : {}),
         scores,
     };
@@ -48147,13 +48250,13 @@ function childEnvironment(parent, spec, platform = process.platform) {
         if (value === undefined)
             continue;
         env[name] = value;
-        if (looksSecretName(name))
-            registerSecret(value);
+        if ((0,secrets/* looksSecretName */.kJ)(name))
+            (0,secrets/* registerSecret */.cl)(value);
     }
     for (const [name, value] of Object.entries(spec.env)) {
         env[name] = value;
-        if (looksSecretName(name))
-            registerSecret(value);
+        if ((0,secrets/* looksSecretName */.kJ)(name))
+            (0,secrets/* registerSecret */.cl)(value);
     }
     return env;
 }
@@ -48471,6 +48574,8 @@ function chatFlow(kind, spec, messages, client, modelOverride) {
                     totalMs: response.latencyMs,
                     ...(response.firstTokenMs === undefined ? {} : { firstTokenMs: response.firstTokenMs }),
                 },
+                ...(response.cached ? { cached: true } : {}),
+                ...(response.batch ? { batch: true } : {}),
             };
         },
     };
@@ -48526,8 +48631,8 @@ const promptKind = {
  * `stream` in the suite override them.
  */
 function loadPromptyFlow(flow, at) {
-    const path = (0,external_node_path_namespaceObject.resolve)(at.dir, flow.file);
-    const shown = (0,external_node_path_namespaceObject.relative)(at.cwd, path);
+    const path = (0,external_node_path_.resolve)(at.dir, flow.file);
+    const shown = (0,external_node_path_.relative)(at.cwd, path);
     const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
     if (!(0,external_node_fs_namespaceObject.existsSync)(path))
         throw new ConfigError(`prompty file not found: ${shown}`, where, '`flow.file` is relative to the suite file');
@@ -48616,6 +48721,29 @@ function describeError(error) {
     }
     return String(error);
 }
+/** One invocation (in a slot of the pool, under its deadline); a failure is the sample's result. */
+async function invokeOnce(testCase, flow, options) {
+    const schedule = options.schedule ?? ((task) => task());
+    try {
+        const value = await schedule(() => flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)));
+        return { ok: true, value };
+    }
+    catch (error) {
+        return { ok: false, error: describeError(error), errorKind: errorKindOf(error) };
+    }
+}
+/**
+ * One case's `repeat` samples, in flight together (each in its own slot of the pool): the
+ * engine scores a case as soon as it ran, so no run outlives its scoring.
+ */
+async function runCase(testCase, flow, options) {
+    const samples = await Promise.all(Array.from({ length: options.repeat }, async () => {
+        const sample = await invokeOnce(testCase, flow, options);
+        options.onSample?.();
+        return sample;
+    }));
+    return { case: testCase, samples };
+}
 /**
  * run flows: every case `repeat` times with bounded concurrency. A failing invocation is
  * recorded with its reason as that sample's result; it never stops the run.
@@ -48624,13 +48752,7 @@ async function runCases(cases, flow, options) {
     const jobs = cases.flatMap((testCase) => Array.from({ length: options.repeat }, () => testCase));
     let done = 0;
     const samples = await mapLimit(jobs, options.concurrency, async (testCase) => {
-        let result;
-        try {
-            result = { ok: true, value: await flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)) };
-        }
-        catch (error) {
-            result = { ok: false, error: describeError(error), errorKind: errorKindOf(error) };
-        }
+        const result = await invokeOnce(testCase, flow, options);
         done += 1;
         options.onProgress?.(done, jobs.length);
         return result;
@@ -51662,10 +51784,10 @@ function parseListCases(text, file) {
     });
 }
 async function readDataFile(dataPath, suiteDir, suiteFile, suiteLine, cwd) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(suiteDir, dataPath);
-    const file = (0,external_node_path_namespaceObject.relative)(cwd, absolute) || absolute;
+    const absolute = (0,external_node_path_.resolve)(suiteDir, dataPath);
+    const file = (0,external_node_path_.relative)(cwd, absolute) || absolute;
     const where = { file: suiteFile, ...(suiteLine ? { line: suiteLine } : {}) };
-    const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => undefined);
+    const info = await (0,promises_.stat)(absolute).catch(() => undefined);
     if (!info)
         throw new ConfigError(`data file not found: ${file}`, where, '`data:` is relative to the suite file');
     if (!info.isFile())
@@ -51675,12 +51797,12 @@ async function readDataFile(dataPath, suiteDir, suiteFile, suiteLine, cwd) {
     }
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(absolute, 'utf8');
+        text = await (0,promises_.readFile)(absolute, 'utf8');
     }
     catch (error) {
         throw new ConfigError(`cannot read data file ${file}: ${error.code ?? error.message}`, where, 'check the file’s permissions');
     }
-    const extension = (0,external_node_path_namespaceObject.extname)(absolute).toLowerCase();
+    const extension = (0,external_node_path_.extname)(absolute).toLowerCase();
     const raw = extension === '.jsonl' ? parseJsonl(text, file) : extension === '.csv' ? parseCsvCases(text, file) : parseListCases(text, file);
     return toCases(raw, file);
 }
@@ -51692,7 +51814,7 @@ function toCases(raw, file) {
     const seen = new Map();
     return raw.map(({ vars, line }) => {
         const given = vars.id;
-        const id = typeof given === 'string' || typeof given === 'number' ? String(given) : sha256(canonicalJson(vars)).slice(0, 12);
+        const id = typeof given === 'string' || typeof given === 'number' ? String(given) : (0,hash/* sha256 */.sc)((0,hash/* canonicalJson */.dj)(vars)).slice(0, 12);
         if (seen.has(id)) {
             throw new ConfigError(`duplicate case id "${id}" (also on line ${seen.get(id) ?? '?'})`, { file, line }, 'give each case a unique `id`');
         }
@@ -51840,7 +51962,7 @@ function fromPromptYml(source) {
         fail('`evaluators` is missing', [], 'add string checks or `uses: github/similarity`');
     const taken = new Set();
     const value = {
-        name: typeof file.name === 'string' ? file.name : (0,external_node_path_namespaceObject.basename)(source.file).replace(/\.prompt\.ya?ml$/, ''),
+        name: typeof file.name === 'string' ? file.name : (0,external_node_path_.basename)(source.file).replace(/\.prompt\.ya?ml$/, ''),
         flow: { kind: 'prompt', model: prompt_yml_modelName(file.model), messages: file.messages, parameters: parameters(file, fail) },
         cases: file.testData,
         evaluators: file.evaluators.map((entry, index) => evaluator(entry, index, taken, fail)),
@@ -51954,23 +52076,23 @@ function readOne(raw, label, index, dir) {
     if (!file)
         return [fromText(raw, label ?? raw.replace(/\s+/g, ' ').trim().slice(0, 40), index)];
     if (/\.(js|cjs|mjs|ts|py)(:\w+)?$/.test(file))
-        throw new PromptError(`prompt functions (${(0,external_node_path_namespaceObject.basename)(file)}) are not supported — write the prompt as text, a .txt/.json file or a chat list`);
+        throw new PromptError(`prompt functions (${(0,external_node_path_.basename)(file)}) are not supported — write the prompt as text, a .txt/.json file or a chat list`);
     if (file.includes('*'))
         throw new PromptError('globbed prompt files are not supported — list each file');
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(dir, file), 'utf8');
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.resolve)(dir, file), 'utf8');
     }
     catch {
         throw new PromptError(`prompt file not found: ${file} (relative to the config)`);
     }
     if (/\.json$/.test(file)) {
         if (!text.trim().startsWith('['))
-            throw new PromptError(`${(0,external_node_path_namespaceObject.basename)(file)}: a JSON prompt file must hold a list of { role, content } messages`);
-        return [fromText(text, label ?? (0,external_node_path_namespaceObject.basename)(file), index)];
+            throw new PromptError(`${(0,external_node_path_.basename)(file)}: a JSON prompt file must hold a list of { role, content } messages`);
+        return [fromText(text, label ?? (0,external_node_path_.basename)(file), index)];
     }
     const parts = text.split(/^---$/m).map((part) => part.trim()).filter(Boolean);
-    return parts.map((part, partIndex) => fromText(part, label ?? (parts.length > 1 ? `${(0,external_node_path_namespaceObject.basename)(file)}#${partIndex + 1}` : (0,external_node_path_namespaceObject.basename)(file)), index));
+    return parts.map((part, partIndex) => fromText(part, label ?? (parts.length > 1 ? `${(0,external_node_path_.basename)(file)}#${partIndex + 1}` : (0,external_node_path_.basename)(file)), index));
 }
 /** The config's `prompts:` (a string, a list of strings / { raw | id, label }, or a map file → label). */
 function readPrompts(value, dir) {
@@ -52114,7 +52236,7 @@ class TestsError extends Error {
 }
 function readText(dir, file) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(dir, file), 'utf8');
+        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.resolve)(dir, file), 'utf8');
     }
     catch {
         throw new TestsError(`tests file not found: ${file} (relative to the config)`);
@@ -52164,7 +52286,7 @@ function fromObject(test, path, dir, file) {
 function readFileTests(reference, dir) {
     const file = reference.slice('file://'.length);
     const text = readText(dir, file);
-    const extension = (0,external_node_path_namespaceObject.extname)(file).toLowerCase();
+    const extension = (0,external_node_path_.extname)(file).toLowerCase();
     if (extension === '.csv') {
         const rows = sync_parse(text, { columns: true, skip_empty_lines: true, bom: true });
         return rows.map((row) => fromCsvRow(row, file));
@@ -52246,7 +52368,7 @@ function fromPromptfoo(source, cwd) {
     const config = source.value;
     if (!isDict(config))
         return fail('a promptfoo config must be a YAML mapping (prompts, providers, tests)', []);
-    const dir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(cwd, source.file));
+    const dir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(cwd, source.file));
     const attempt = (read, path) => {
         try {
             return read();
@@ -52267,7 +52389,7 @@ function fromPromptfoo(source, cwd) {
     }, ['defaultTest']);
     const suiteCases = cases(tests, defaultVars, fail);
     const evaluators = (Array.isArray(defaults.assert) ? defaults.assert : []).map((assertion, index) => attempt(() => toEvaluator(assertion), ['defaultTest', 'assert', index]));
-    const configName = typeof config.description === 'string' ? config.description : (0,external_node_path_namespaceObject.basename)(source.file).replace(/\.(ya?ml|json)$/, '');
+    const configName = typeof config.description === 'string' ? config.description : (0,external_node_path_.basename)(source.file).replace(/\.(ya?ml|json)$/, '');
     const matrix = prompts.length * providers.length > 1;
     return prompts.flatMap((prompt) => providers.map((provider) => {
         const flow = attempt(() => provider.flow(prompt), ['providers', provider.index]);
@@ -52430,6 +52552,8 @@ function suiteSchema() {
                 additionalProperties: METRIC_GATE,
             },
             repeat: { type: 'integer', minimum: 1, maximum: 100, description: 'Samples per case, averaged (default 1).' },
+            cache: { type: 'boolean', description: "Serve the flow's model answers from the response cache when the request is unchanged (default false; judges are always cached)." },
+            mode: { enum: ['online', 'batch'], description: "batch: send the flow's chat calls through the OpenAI Batch API (half price; for large scheduled runs)." },
         },
         oneOf: [{ required: ['data'] }, { required: ['cases'] }],
         $defs: { evaluator: evaluatorSchema() },
@@ -52550,7 +52674,7 @@ async function loadSuiteFile(file, cwd) {
     return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd)));
 }
 function readSuiteText(file, cwd) {
-    return (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8').catch((error) => {
+    return (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, file), 'utf8').catch((error) => {
         throw new ConfigError(`cannot read the suite file (${error.code ?? error.message})`, { file }, 'check the file’s permissions');
     });
 }
@@ -52560,7 +52684,7 @@ async function loadSuite(file, cwd) {
 }
 async function suiteFromSource(source, cwd) {
     const file = source.file;
-    const path = (0,external_node_path_namespaceObject.resolve)(cwd, file);
+    const path = (0,external_node_path_.resolve)(cwd, file);
     const doc = source.value;
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
         throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 }, 'start from the example suite in README');
@@ -52573,7 +52697,7 @@ async function suiteFromSource(source, cwd) {
     }
     checkMetricNames(source, doc.evaluators);
     validateSuiteDocument(source);
-    const dir = (0,external_node_path_namespaceObject.dirname)(path);
+    const dir = (0,external_node_path_.dirname)(path);
     const evaluators = normaliseEvaluators(doc.evaluators ?? [], source);
     const flowDoc = doc.flow;
     const kind = registry_flowKind(flowDoc.kind);
@@ -52591,7 +52715,7 @@ async function suiteFromSource(source, cwd) {
         throw new ConfigError('the suite has no cases', { file, line: source.lineOf(['data']) }, 'add at least one case');
     const repeat = doc.repeat ?? DEFAULTS.repeat;
     const suite = {
-        name: doc.name ?? (0,external_node_path_namespaceObject.basename)(file).replace(/\.eval\.ya?ml$/, ''),
+        name: doc.name ?? (0,external_node_path_.basename)(file).replace(/\.eval\.ya?ml$/, ''),
         file,
         dir,
         flow,
@@ -52599,7 +52723,9 @@ async function suiteFromSource(source, cwd) {
         evaluators,
         gate: normaliseGate(doc.gate, evaluators, source),
         repeat,
-        hash: sha256(canonicalJson({ flow, evaluators, repeat })).slice(0, 16),
+        cache: doc.cache === true,
+        mode: doc.mode === 'batch' ? 'batch' : 'online',
+        hash: (0,hash/* sha256 */.sc)((0,hash/* canonicalJson */.dj)({ flow, evaluators, repeat })).slice(0, 16),
     };
     checkTemplates(suite);
     return suite;
@@ -52638,6 +52764,189 @@ function normaliseGate(raw, evaluators, source) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/model/cache/with-cache.ts
+
+const newCacheStats = () => ({ hits: 0, misses: 0 });
+/** Bump when the meaning of a key changes: old entries then simply stop matching. */
+const KEY_VERSION = 1;
+/**
+ * The k-th identical request of a run gets the k-th recorded answer: `repeat: 5` at temperature
+ * 0.7 replays five independent samples, not one answer five times.
+ */
+function occurrenceKeys() {
+    const seen = new Map();
+    return (request) => {
+        const base = (0,hash/* sha256 */.sc)((0,hash/* canonicalJson */.dj)({ v: KEY_VERSION, request }));
+        const occurrence = seen.get(base) ?? 0;
+        seen.set(base, occurrence + 1);
+        return occurrence === 0 ? base : (0,hash/* sha256 */.sc)(`${base}#${occurrence}`);
+    };
+}
+const isChat = (value) => typeof value?.text === 'string' && typeof value?.latencyMs === 'number' && typeof value?.usage === 'object';
+const isEmbedding = (value) => Array.isArray(value?.vectors) && typeof value?.usage === 'object';
+const isModeration = (value) => typeof value?.flagged === 'boolean' && typeof value?.scores === 'object';
+/**
+ * A content-addressed response cache in front of a model client: the key is the sha256 of
+ * the operation, model, parameters and messages (a judge's messages hold the judged output),
+ * or of the inputs for embeddings and moderation. Hits are marked `cached: true`; errors are
+ * never cached; a cache that cannot be written costs a model call, never the run.
+ */
+function withCache(inner, store, stats) {
+    const keyOf = occurrenceKeys();
+    async function through(request, valid, call) {
+        const key = keyOf(request);
+        const hit = await store.get(key);
+        if (valid(hit)) {
+            stats.hits += 1;
+            return { ...hit, cached: true };
+        }
+        stats.misses += 1;
+        const answer = await call();
+        await store.put(key, answer).catch(() => undefined);
+        return answer;
+    }
+    return {
+        chat: (request, signal) => through({ op: 'chat', model: request.model, messages: request.messages, parameters: request.parameters ?? {}, stream: Boolean(request.stream) }, isChat, () => inner.chat(request, signal)),
+        embed: (model, input, signal) => through({ op: 'embed', model, input }, isEmbedding, () => inner.embed(model, input, signal)),
+        moderate: (model, input, signal) => through({ op: 'moderate', model, input }, isModeration, () => inner.moderate(model, input, signal)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/cache/store.ts
+
+
+
+const ENTRY_VERSION = 1;
+/**
+ * A sharded folder (`ab/cdef….json`, 256 shards) of atomically written entries. A hit touches
+ * the entry's mtime, so pruning by mtime is least-recently-used. A missing or unreadable entry
+ * is a miss, never an error.
+ */
+function fileCacheStore(dir, limits, now = Date.now) {
+    const pathOf = (key) => (0,external_node_path_.join)(dir, key.slice(0, 2), `${key.slice(2)}.json`);
+    return {
+        async get(key) {
+            const path = pathOf(key);
+            let entry;
+            try {
+                entry = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+            }
+            catch {
+                return undefined;
+            }
+            if (entry?.v !== ENTRY_VERSION)
+                return undefined;
+            const time = new Date(now());
+            await (0,promises_.utimes)(path, time, time).catch(() => undefined);
+            return entry.value;
+        },
+        async put(key, value) {
+            await (0,atomic_write/* writeFileAtomic */.Z)(pathOf(key), JSON.stringify({ v: ENTRY_VERSION, value }));
+        },
+        async prune() {
+            const entries = await listEntries(dir);
+            const cutoff = now() - limits.maxAgeMs;
+            entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
+            let kept = 0;
+            let removed = 0;
+            for (const entry of entries) {
+                if (entry.mtimeMs >= cutoff && kept + entry.size <= limits.maxBytes) {
+                    kept += entry.size;
+                    continue;
+                }
+                await (0,promises_.rm)(entry.path, { force: true });
+                removed += 1;
+            }
+            return { removed, bytes: kept };
+        },
+    };
+}
+async function listEntries(dir) {
+    const shards = await (0,promises_.readdir)(dir).catch(() => []);
+    const found = [];
+    for (const shard of shards) {
+        const names = await (0,promises_.readdir)((0,external_node_path_.join)(dir, shard)).catch(() => []);
+        for (const name of names) {
+            if (!name.endsWith('.json') || name.startsWith('.'))
+                continue;
+            const path = (0,external_node_path_.join)(dir, shard, name);
+            const info = await (0,promises_.stat)(path).catch(() => undefined);
+            if (info)
+                found.push({ path, size: info.size, mtimeMs: info.mtimeMs });
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/engine/model-clients.ts
+
+
+
+
+/**
+ * Caching is off with `--no-cache` / `cache: false`, and always on drift runs: they exist to
+ * see the model change, so every answer there is a fresh one.
+ */
+function cachingEnabled(options) {
+    return options.cache !== false && options.purpose !== 'drift';
+}
+/** `mode: batch` on the suite, or `--batch` for the whole run. */
+const usesBatch = (suite, options) => suite.mode === 'batch' || options.batch === true;
+/** `batch`: the Batch API client for batch-mode suites' flows (when any suite needs it). */
+function runClients(base, options, batch) {
+    const flowBase = (suite) => (batch && usesBatch(suite, options) ? batch : base);
+    if (!base || !cachingEnabled(options)) {
+        return { judge: base, flowFor: flowBase, cache: undefined, finish: async () => undefined };
+    }
+    const store = fileCacheStore((0,external_node_path_.join)(options.cwd, options.cacheDir ?? DEFAULTS.cacheDir), {
+        maxBytes: DEFAULTS.cacheMaxMegabytes * 1024 * 1024,
+        maxAgeMs: DEFAULTS.cacheMaxAgeDays * 24 * 3600 * 1000,
+    });
+    const cache = newCacheStats();
+    const cached = withCache(base, store, cache);
+    const cachedBatch = batch ? withCache(batch, store, cache) : undefined;
+    return {
+        judge: cached,
+        flowFor: (suite) => {
+            if (!suite.cache)
+                return flowBase(suite);
+            return cachedBatch && usesBatch(suite, options) ? cachedBatch : cached;
+        },
+        cache,
+        finish: async () => {
+            if (cache.misses > 0)
+                await store.prune();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/progress.ts
+/** Counts flow invocations and scored cases over every suite of the run. */
+function progressTracker(counters, emit) {
+    const flows = { done: 0, total: 0 };
+    const cases = { done: 0, total: 0 };
+    const report = (phase) => {
+        if (!emit)
+            return;
+        const part = phase === 'flows' ? flows : cases;
+        emit({ phase, done: part.done, total: part.total, retries: counters.retries, cacheHits: counters.cacheHits() });
+    };
+    return {
+        plan(invocations, caseCount) {
+            flows.total += invocations;
+            cases.total += caseCount;
+        },
+        flowDone() {
+            flows.done += 1;
+            report('flows');
+        },
+        caseDone() {
+            cases.done += 1;
+            report(flows.done < flows.total ? 'flows' : 'scoring');
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/run-evaluation.ts
 
 
@@ -52647,50 +52956,85 @@ function normaliseGate(raw, evaluators, source) {
 
 
 
+
+
+
+
+
+
 /**
- * The main job: load suites → run flows → evaluate → results. Pure of GitHub and of the
- * terminal: adapters pass options in and get the results document back.
+ * The main job: load suites → run flows → evaluate → results. All suites run at once through
+ * one pool of `concurrency` slots (and one model client: one rate limiter, one cache); results
+ * keep the suites' order. Pure of GitHub and of the terminal.
  */
 async function runEvaluation(options) {
     const started = Date.now();
-    const loaded = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
-    const suites = options.selection ? selectSuites(loaded, options.selection) : loaded;
-    const client = options.apiKey ? await buildClient(options) : undefined;
+    const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
+    const loaded = options.selection ? selectSuites(found, options.selection) : found;
+    const counters = { retries: 0, cacheHits: () => clients.cache?.hits ?? 0 };
+    const base = options.apiKey ? await buildClient(options, counters) : undefined;
+    const batch = base && loaded.some((suite) => usesBatch(suite, options)) ? await buildBatchClient(base, options) : undefined;
+    const clients = runClients(base, options, batch);
     const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
-    const results = [];
-    for (const suite of suites) {
-        try {
-            results.push(await runSuite(suite, client, judgeModel, options));
-        }
-        finally {
-            closePythonWorkers();
-        }
+    const ctx = { clients, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
+    const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
+    let results;
+    try {
+        results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
     }
+    finally {
+        closePythonWorkers();
+    }
+    await clients.finish();
     return resultsDocument({
         date: new Date(started).toISOString(),
         ...(options.commit ? { commit: options.commit } : {}),
         ...(options.ref ? { ref: options.ref } : {}),
-        ...(client ? { judgeModel } : {}),
+        ...(base ? { judgeModel } : {}),
         durationMs: Date.now() - started,
+        ...(clients.cache ? { cache: { ...clients.cache } } : {}),
+        ...(options.shard ? { shard: { ...options.shard } } : {}),
     }, results);
 }
 /** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
 const AZURE_API_VERSION = '2024-10-21';
 /** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
-async function buildClient(options) {
-    const { azureEndpoint, createModelClient } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34778));
+async function buildClient(options, counters) {
+    const { azureEndpoint, createModelClient } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(981)]).then(__nccwpck_require__.bind(__nccwpck_require__, 981));
+    const { REAL_CLOCK } = await __nccwpck_require__.e(/* import() */ 371).then(__nccwpck_require__.bind(__nccwpck_require__, 93371));
+    const countingClock = {
+        random: REAL_CLOCK.random,
+        sleep: (ms, signal) => {
+            counters.retries += 1;
+            return REAL_CLOCK.sleep(ms, signal);
+        },
+    };
     const azure = azureEndpoint(options.baseUrl);
     return createModelClient({
         apiKey: options.apiKey ?? '',
         ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
         concurrency: options.concurrency,
+        clock: countingClock,
     });
 }
-async function runSuite(suite, client, judgeModel, options) {
+/** Batch API client for `mode: batch` suites (its module loads only when one is asked for). */
+async function buildBatchClient(online, options) {
+    const { batchClient } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(742)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41742));
+    return batchClient(online, {
+        apiKey: options.apiKey ?? '',
+        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        stateDir: (0,external_node_path_.join)(options.cwd, DEFAULTS.batchStateDir),
+        pollMs: options.batchPollMs ?? DEFAULTS.batchPollSeconds * 1000,
+        maxWaitMs: DEFAULTS.batchMaxWaitHours * 3600 * 1000,
+        ...(options.log ? { log: options.log } : {}),
+    });
+}
+async function runSuite(suite, positions, ctx) {
+    const { options, clients } = ctx;
     const flow = createFlow(suite.flow, {
         dir: suite.dir,
-        client,
+        client: clients.flowFor(suite),
         ...(options.model ? { modelOverride: options.model } : {}),
     });
     const header = {
@@ -52701,21 +53045,27 @@ async function runSuite(suite, client, judgeModel, options) {
         repeat: suite.repeat,
         alpha: suite.gate.alpha,
         tolerance: suite.gate.tolerance,
-        metrics: metricInfos(suite, judgeModel),
+        metrics: metricInfos(suite, ctx.judgeModel),
+        ...(positions ? { positions } : {}),
     };
-    if (flow.needsModel && !client) {
+    if (flow.needsModel && !clients.judge) {
         const skipReason = 'needs a model API key: set OPENAI_API_KEY (CLI) or the `api-key` input (action)';
         options.log?.(`${suite.name}: skipped — ${skipReason}`);
         return skippedSuite(header, skipReason);
     }
     options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
-    const runs = await runCases(suite.cases, flow, {
+    ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
+    // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
+    const batched = usesBatch(suite, options) && flow.needsModel;
+    const evaluate = caseEvaluator(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
+    const runOptions = {
         repeat: suite.repeat,
-        concurrency: options.concurrency,
         timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
-        onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
-    });
-    const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });
+        ...(batched ? {} : { schedule: ctx.schedule }),
+        onSample: () => ctx.progress.flowDone(),
+    };
+    // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
+    const cases = await pool_mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => evaluate(await runCase(testCase, flow, runOptions)));
     const aggregates = { ...(await flowAggregates(flow)), ...(await aggregateEvaluators(suite)) };
     return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
 }
@@ -52752,13 +53102,45 @@ function restrictBaseline(baseline, results) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
-
-/** A single self-overwriting progress line for a TTY: `contoso-faq  12/40`. */
-function progressLine(write) {
+/** At most this many redraws per second; the final count is always drawn. */
+const MAX_UPDATES_PER_SECOND = 10;
+const PHASE_WORD = { flows: 'running', scoring: 'scoring' };
+function formatSeconds(seconds) {
+    if (seconds < 60)
+        return `${Math.ceil(seconds)}s`;
+    const minutes = Math.floor(seconds / 60);
+    return minutes < 60 ? `${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s` : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}
+/** `running  120/1000 · 2 retries · 40 cached · ETA 12s` (ETA from the phase's own pace). */
+function progressText(progress, phaseElapsedMs) {
+    const parts = [`${PHASE_WORD[progress.phase]}  ${progress.done}/${progress.total}`];
+    if (progress.retries > 0)
+        parts.push(`${progress.retries} ${progress.retries === 1 ? 'retry' : 'retries'}`);
+    if (progress.cacheHits > 0)
+        parts.push(`${progress.cacheHits} cached`);
+    if (progress.done > 0 && progress.done < progress.total) {
+        parts.push(`ETA ${formatSeconds(((progress.total - progress.done) * phaseElapsedMs) / progress.done / 1000)}`);
+    }
+    return parts.join(' · ');
+}
+/** A single self-overwriting progress line for a TTY, redrawn at most 10 times a second. */
+function progressLine(write, now = () => performance.now()) {
     let shown = false;
+    let lastDrawn = -Infinity;
+    let phase;
+    let phaseStarted = now();
     return {
-        update(suite, done, total) {
-            write(`\r\x1b[2K${escapeTerminal(suite, 60)}  ${done}/${total}`);
+        update(progress) {
+            const time = now();
+            if (progress.phase !== phase) {
+                phase = progress.phase;
+                phaseStarted = time;
+            }
+            const final = progress.done === progress.total;
+            if (!final && time - lastDrawn < 1000 / MAX_UPDATES_PER_SECOND)
+                return;
+            lastDrawn = time;
+            write(`\r\x1b[2K${progressText(progress, time - phaseStarted)}`);
             shown = true;
         },
         clear() {
@@ -52778,16 +53160,16 @@ function progressLine(write) {
  * folder on its way is an existing file. Otherwise the whole run would be lost at the end.
  */
 function checkOutputPath(path, label, cwd) {
-    const shown = (0,external_node_path_namespaceObject.relative)(cwd, path) || path;
+    const shown = (0,external_node_path_.relative)(cwd, path) || path;
     if ((0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory()) {
         throw new ConfigError(`${label} ${shown} is a folder`, {}, `give a file path for ${label}`);
     }
-    for (let dir = (0,external_node_path_namespaceObject.dirname)(path);; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+    for (let dir = (0,external_node_path_.dirname)(path);; dir = (0,external_node_path_.dirname)(dir)) {
         const info = (0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false });
         if (info && !info.isDirectory()) {
-            throw new ConfigError(`${label} ${shown} cannot be written: ${(0,external_node_path_namespaceObject.relative)(cwd, dir) || dir} is a file, not a folder`, {}, `choose another path for ${label}, or move that file`);
+            throw new ConfigError(`${label} ${shown} cannot be written: ${(0,external_node_path_.relative)(cwd, dir) || dir} is a file, not a folder`, {}, `choose another path for ${label}, or move that file`);
         }
-        if (info || (0,external_node_path_namespaceObject.dirname)(dir) === dir)
+        if (info || (0,external_node_path_.dirname)(dir) === dir)
             return;
     }
 }
@@ -52809,11 +53191,12 @@ function checkOutputPath(path, label, cwd) {
 
 
 
+
 function apiKeyFrom(env) {
     return env.EVALGATE_API_KEY || env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
 }
 async function runCommand(suites, flags, io) {
-    const at = (path) => (0,external_node_path_namespaceObject.resolve)(flags.cwd, path);
+    const at = (path) => (0,external_node_path_.resolve)(flags.cwd, path);
     checkOutputPath(at(flags.output), '--output', flags.cwd);
     checkOutputPath(at(flags.report), '--report', flags.cwd);
     if (flags.updateBaseline && flags.baseline)
@@ -52832,6 +53215,9 @@ async function runCommand(suites, flags, io) {
         concurrency: flags.concurrency,
         timeoutMs: flags.timeoutMs,
         selection: flags.selection,
+        cache: flags.cache,
+        batch: flags.batch,
+        ...(flags.shard ? { shard: flags.shard } : {}),
         log: (line) => {
             progress?.clear();
             io.stderr(`${escapeLogLine(line)}\n`);
@@ -52841,6 +53227,12 @@ async function runCommand(suites, flags, io) {
     progress?.clear();
     await writeResultsFile(at(flags.output), results);
     io.stderr(`results: ${flags.output}\n`);
+    if (results.run.cache)
+        io.stderr(`cache: ${results.run.cache.hits} of ${results.run.cache.hits + results.run.cache.misses} model calls answered from ${DEFAULTS.cacheDir}\n`);
+    if (flags.shard) {
+        io.stderr(`shard ${flags.shard.index}/${flags.shard.count}: partial results; combine the shards with \`evalgate merge\`, then compare\n`);
+        return EXIT.ok;
+    }
     if (flags.updateBaseline && flags.baseline) {
         const previous = (0,external_node_fs_namespaceObject.existsSync)(at(flags.baseline)) ? await readResultsFile(at(flags.baseline)) : null;
         const merged = mergeBaseline(previous, results);
@@ -52864,7 +53256,7 @@ async function runCommand(suites, flags, io) {
 async function loadBaseline(flags, io) {
     if (!flags.baseline || flags.updateBaseline)
         return null;
-    const path = (0,external_node_path_namespaceObject.resolve)(flags.cwd, flags.baseline);
+    const path = (0,external_node_path_.resolve)(flags.cwd, flags.baseline);
     if ((0,external_node_fs_namespaceObject.existsSync)(path))
         return readResultsFile(path);
     io.stderr(`no baseline at ${flags.baseline}: nothing to compare (create it with --update-baseline)\n`);
@@ -52899,18 +53291,18 @@ const import_command_slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, 
 const posix = (path) => path.split('\\').join('/') || '.';
 /** A promptfoo config's suites as EvalGate documents; `file://` javascript paths re-anchored to `out`. */
 function promptfooSuites(path, cwd, out) {
-    const file = (0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(cwd, path));
+    const file = (0,external_node_path_.relative)(cwd, (0,external_node_path_.resolve)(cwd, path));
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, file), 'utf8');
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.resolve)(cwd, file), 'utf8');
     }
     catch {
         throw new ConfigError(`no promptfoo config at ${file}`, {}, 'give the path of a promptfooconfig.yaml');
     }
-    const configDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(cwd, file));
+    const configDir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(cwd, file));
     const reanchor = (value) => {
         if (typeof value === 'string' && value.startsWith('file://'))
-            return `file://${posix((0,external_node_path_namespaceObject.relative)(out, (0,external_node_path_namespaceObject.resolve)(configDir, value.slice(7))))}`;
+            return `file://${posix((0,external_node_path_.relative)(out, (0,external_node_path_.resolve)(configDir, value.slice(7))))}`;
         if (Array.isArray(value))
             return value.map(reanchor);
         if (isDict(value))
@@ -52926,9 +53318,9 @@ function promptfooSuites(path, cwd, out) {
 /** A PromptFlow flow folder → a `kind: promptflow` suite over the folder's data.jsonl (or its input defaults). */
 async function promptflowSuite(path, cwd, out) {
     const flow = await loadFlowFolder(path, cwd, cwd, undefined, { file: path });
-    const folder = (0,external_node_path_namespaceObject.resolve)(cwd, flow.dir);
-    const name = (0,external_node_path_namespaceObject.basename)(folder);
-    const dataFile = ['data.jsonl', 'data.csv'].map((candidate) => (0,external_node_path_namespaceObject.join)(folder, candidate)).find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+    const folder = (0,external_node_path_.resolve)(cwd, flow.dir);
+    const name = (0,external_node_path_.basename)(folder);
+    const dataFile = ['data.jsonl', 'data.csv'].map((candidate) => (0,external_node_path_.join)(folder, candidate)).find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
     const defaults = Object.fromEntries(Object.entries(flow.graph.inputs).flatMap(([input, spec]) => ('default' in spec ? [[input, spec.default]] : [])));
     const everyDefault = Object.keys(defaults).length > 0 && Object.keys(defaults).length === Object.keys(flow.graph.inputs).length;
     if (!dataFile && !everyDefault) {
@@ -52938,19 +53330,19 @@ async function promptflowSuite(path, cwd, out) {
         name,
         doc: {
             name,
-            flow: { kind: 'promptflow', path: posix((0,external_node_path_namespaceObject.relative)(out, folder)) },
-            ...(dataFile ? { data: posix((0,external_node_path_namespaceObject.relative)(out, dataFile)) } : { cases: [defaults] }),
+            flow: { kind: 'promptflow', path: posix((0,external_node_path_.relative)(out, folder)) },
+            ...(dataFile ? { data: posix((0,external_node_path_.relative)(out, dataFile)) } : { cases: [defaults] }),
             evaluators: [{ metric: 'latency' }],
         },
     };
 }
 /** `evalgate import promptflow|promptfoo PATH [--out DIR]`: writes the equivalent .eval.yaml files. */
 async function importCommand(args, io) {
-    const target = (0,external_node_path_namespaceObject.resolve)(args.cwd, args.path);
-    const out = (0,external_node_path_namespaceObject.resolve)(args.cwd, args.out ?? (0,external_node_path_namespaceObject.dirname)(target));
+    const target = (0,external_node_path_.resolve)(args.cwd, args.path);
+    const out = (0,external_node_path_.resolve)(args.cwd, args.out ?? (0,external_node_path_.dirname)(target));
     const suites = args.source === 'promptfoo' ? promptfooSuites(args.path, args.cwd, out) : [await promptflowSuite(args.path, args.cwd, out)];
     (0,external_node_fs_namespaceObject.mkdirSync)(out, { recursive: true });
-    const header = `# Imported from ${posix((0,external_node_path_namespaceObject.relative)(out, target))} by \`evalgate import ${args.source}\`.\n`;
+    const header = `# Imported from ${posix((0,external_node_path_.relative)(out, target))} by \`evalgate import ${args.source}\`.\n`;
     const note = args.source === 'promptflow' ? '# Replace the latency evaluator with your metrics (e.g. metric: promptflow with your evaluation flow).\n' : '';
     const used = new Set();
     for (const suite of suites) {
@@ -52958,8 +53350,8 @@ async function importCommand(args, io) {
         for (let index = 2; used.has(file); index += 1)
             file = `${import_command_slug(suite.name)}-${index}.eval.yaml`;
         used.add(file);
-        await writeFileAtomic((0,external_node_path_namespaceObject.join)(out, file), `${header}${note}${(0,yaml_dist/* stringify */.As)(suite.doc, { lineWidth: 0 })}`);
-        io.stdout(`wrote ${posix((0,external_node_path_namespaceObject.relative)(io.cwd, (0,external_node_path_namespaceObject.join)(out, file)))}\n`);
+        await (0,atomic_write/* writeFileAtomic */.Z)((0,external_node_path_.join)(out, file), `${header}${note}${(0,yaml_dist/* stringify */.As)(suite.doc, { lineWidth: 0 })}`);
+        io.stdout(`wrote ${posix((0,external_node_path_.relative)(io.cwd, (0,external_node_path_.join)(out, file)))}\n`);
     }
     return 0;
 }
@@ -52980,14 +53372,15 @@ async function importCommand(args, io) {
 
 
 
+
 /** stdout/stderr with known secrets scrubbed and no line able to start a `::command::` in CI. */
 function guarded(io) {
-    const safe = (write) => (text) => write(guardWorkflowCommands(scrubSecrets(text)));
+    const safe = (write) => (text) => write(guardWorkflowCommands((0,secrets/* scrubSecrets */.Zg)(text)));
     return { ...io, stdout: safe(io.stdout), stderr: safe(io.stderr) };
 }
 /** The CLI's one error boundary: returns the exit code, never throws, never prints a stack. */
 async function main(argv, rawIO) {
-    registerSecretVariables(rawIO.env);
+    (0,secrets/* registerSecretVariables */.bD)(rawIO.env);
     const io = guarded(rawIO);
     try {
         const command = parseCommand(argv, io.cwd);
@@ -53004,13 +53397,15 @@ async function main(argv, rawIO) {
                 return await initCommand(command, io);
             case 'import':
                 return await importCommand(command, io);
+            case 'merge':
+                return await mergeCommand(command.parts, command.output, io);
             case 'compare': {
-                const baseline = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.baseline));
-                const results = await readResultsFile((0,external_node_path_namespaceObject.resolve)(io.cwd, command.results));
+                const baseline = await readResultsFile((0,external_node_path_.resolve)(io.cwd, command.baseline));
+                const results = await readResultsFile((0,external_node_path_.resolve)(io.cwd, command.results));
                 const comparison = compare(baseline, results);
                 printComparison(comparison, command.format, io, { results, baseline, failOn: command.failOn });
                 if (command.html)
-                    await writeHtmlReport((0,external_node_path_namespaceObject.resolve)(io.cwd, command.html), { comparison, pr: results, baseline }, io);
+                    await writeHtmlReport((0,external_node_path_.resolve)(io.cwd, command.html), { comparison, pr: results, baseline }, io);
                 return exitCodeFor(comparison.verdict, command.failOn);
             }
             case 'history':
@@ -53026,6 +53421,182 @@ async function main(argv, rawIO) {
         io.stderr('This is a bug in EvalGate; please report it with the command you ran.\n');
         return EXIT.internal;
     }
+}
+
+
+/***/ }),
+
+/***/ 63008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(58198);
+
+
+
+
+/** `.<name>.<pid>-<random>.tmp`: the writer's pid tells a live write from a killed one's leftover. */
+function tempName(name) {
+    return `.${name}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
+}
+function isRunning(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** Removes temp files of `name` left by a writer that was killed (its process is gone). */
+async function removeStaleTemps(dir, name) {
+    const prefix = `.${name}.`;
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir).catch(() => []);
+    for (const entry of entries) {
+        if (!entry.startsWith(prefix) || !entry.endsWith('.tmp'))
+            continue;
+        const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(entry.slice(prefix.length, -'.tmp'.length))?.[1]);
+        const stale = !Number.isInteger(pid) || (pid !== process.pid && !isRunning(pid));
+        if (stale)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry), { force: true });
+    }
+}
+/** Flush to disk in pieces of about this many characters. */
+const PIECE = 1 << 20;
+/**
+ * Writes `text` so readers see the old file or the new one, never half of it: a temp file in
+ * the same folder, flushed to disk, then renamed over the target. Known secrets are scrubbed
+ * first; the temp file is removed on failure, and those a killed run left are cleaned here.
+ * `text` may be a sequence of chunks (a document too large for one string, e.g. one line per
+ * case): each chunk is scrubbed, and memory stays at about one piece.
+ */
+async function writeFileAtomic(path, text) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    await removeStaleTemps(dir, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path));
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, tempName((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)));
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'w');
+        try {
+            let piece = [];
+            let size = 0;
+            for (const chunk of typeof text === 'string' ? [text] : text) {
+                piece.push((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Zg)(chunk));
+                size += chunk.length;
+                if (size >= PIECE) {
+                    await handle.write(piece.join(''));
+                    piece = [];
+                    size = 0;
+                }
+            }
+            if (piece.length)
+                await handle.write(piece.join(''));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 90299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ shortHash),
+/* harmony export */   dj: () => (/* binding */ canonicalJson),
+/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** JSON with object keys sorted at every level: the same data always hashes the same. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, item) => item !== null && typeof item === 'object' && !Array.isArray(item)
+        ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : item);
+}
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+/** A short content hash (16 hex digits) of any JSON-like value. */
+function shortHash(value) {
+    return sha256(canonicalJson(value)).slice(0, 16);
+}
+
+
+/***/ }),
+
+/***/ 58198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zg: () => (/* binding */ scrubSecrets),
+/* harmony export */   bD: () => (/* binding */ registerSecretVariables),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   kJ: () => (/* binding */ looksSecretName)
+/* harmony export */ });
+/* unused harmony export clearSecrets */
+/**
+ * Known secrets (the API key, the GitHub token, secret-looking values a suite passes to its
+ * app) and the scrubber every sink applies: files written, the PR comment, the job summary,
+ * outputs and log lines. Registration is process-wide: the boundaries (CLI, action) register
+ * what they read; flows register what they pass on.
+ */
+const MIN_SECRET_LENGTH = 6;
+const MASK = '***';
+const secrets = new Set();
+/** Names whose values are treated as secrets when a suite passes them to its app. */
+const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|PRIVATE|SIGNATURE|COOKIE/i;
+function registerSecret(value) {
+    if (!value || value.trim().length < MIN_SECRET_LENGTH)
+        return;
+    secrets.add(value);
+    // The same value as it appears inside JSON strings, base64 and URL-encoded.
+    secrets.add(JSON.stringify(value).slice(1, -1));
+    secrets.add(Buffer.from(value).toString('base64'));
+    secrets.add(encodeURIComponent(value));
+}
+/** Variables that hold the API key or a GitHub token wherever EvalGate runs. */
+const SECRET_VARIABLES = ['EVALGATE_API_KEY', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN', 'INPUT_API-KEY', 'INPUT_GITHUB-TOKEN'];
+/** Registers the key and token variables of the environment EvalGate was started with. */
+function registerSecretVariables(env) {
+    for (const name of SECRET_VARIABLES)
+        registerSecret(env[name]);
+}
+function looksSecretName(name) {
+    return SECRET_NAME.test(name);
+}
+/** Every registered secret replaced with `***` (longest first, so no fragment survives). */
+function scrubSecrets(text) {
+    if (secrets.size === 0 || text.length === 0)
+        return text;
+    let out = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (out.includes(secret))
+            out = out.split(secret).join(MASK);
+    }
+    return out;
+}
+/** Forgets every registered secret (tests running several scenarios in one process). */
+function clearSecrets() {
+    secrets.clear();
 }
 
 
@@ -53062,6 +53633,27 @@ function usageFromOpenAI(raw) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

@@ -1,5 +1,6 @@
 import { scrubSecrets } from '../core/secrets.js';
 import { parseResultsFile } from '../results/io.js';
+import { resultsJsonChunks } from '../results/serialise.js';
 import type { ResultsFile } from '../results/types.js';
 import type { GitHubApi } from './github-api.js';
 import { httpStatus } from './github-api.js';
@@ -20,7 +21,8 @@ const MAX_ATTEMPTS = 3;
  * re-read, and keep whichever run is newer.
  */
 export async function commitBaseline(api: GitHubApi, path: string, results: ResultsFile, branch: string): Promise<BaselineUpdate> {
-  const text = scrubSecrets(`${JSON.stringify(results, null, 1)}\n`);
+  // The same compact, one-line-per-case text as the results file: a baseline diff shows the cases that changed.
+  const text = scrubSecrets([...resultsJsonChunks(results)].join(''));
   const message = `chore(evalgate): update baseline for ${results.run.commit?.slice(0, 7) ?? 'main'} [skip ci]`;
   for (let attempt = 1; ; attempt += 1) {
     const current = await api.readFile(path, branch);

@@ -139,8 +139,10 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
     async readFile(path, ref) {
       try {
         const meta = await limited((octokit) => octokit.rest.repos.getContent({ owner, repo, path, ref }));
-        const data = meta.data as { type?: string; sha?: string };
+        const data = meta.data as { type?: string; sha?: string; encoding?: string; content?: string };
         if (Array.isArray(meta.data) || data.type !== 'file' || !data.sha) return null;
+        // Files up to 1 MB come inline (base64); larger ones only through the raw media type.
+        if (data.encoding === 'base64' && data.content) return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
         const raw = await limited((octokit) => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } }));
         return { text: String(raw.data), sha: data.sha };
       } catch (error) {

@@ -3,6 +3,8 @@ import type { FailOn } from '../compare/fail-policy.js';
 import { parseFailOn } from '../compare/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
 import { boundedInt, checkBaseUrl } from '../core/input-checks.js';
+import type { ShardSpec } from '../engine/shard.js';
+import { parseShard } from '../engine/shard.js';
 
 /** Every action input, read once inside run() and validated into one typed object. */
 export interface ActionInputs {
@@ -23,6 +25,12 @@ export interface ActionInputs {
   /** On schedule / workflow_dispatch: `issue` opens, updates and closes one drift issue. */
   alert: 'off' | 'issue';
   alertLabels: string[];
+  /** false: no response cache (input `cache: false`). */
+  cache: boolean;
+  /** `shard: 2/8`: run part of the cases, write partial results, compare nothing. */
+  shard?: ShardSpec;
+  /** `merge-results: <glob>`: merge the shards' results, then compare, comment and gate once. */
+  mergeResults?: string;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], input: string): T {
@@ -43,6 +51,9 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   const judgeModel = optional('judge-model');
   const githubToken = optional('github-token');
   const publishResults = optional('publish-results');
+  const shard = optional('shard');
+  const mergeResults = optional('merge-results');
+  if (shard && mergeResults) throw new ConfigError('inputs `shard` and `merge-results` belong to different jobs', {}, 'the matrix jobs set `shard`, the job after them sets `merge-results`');
   return {
     suites: suites.length ? suites : [...DEFAULTS.suites],
     baseline: optional('baseline') ?? DEFAULTS.baseline,
@@ -59,5 +70,8 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     ...(publishResults ? { publishResults } : {}),
     alert: oneOf(read('alert') || DEFAULTS.alert, ['off', 'issue'], 'alert'),
     alertLabels: (read('alert-labels') || DEFAULTS.alertLabels).split(/[\n,]/).map((label) => label.trim()).filter(Boolean),
+    cache: oneOf(read('cache') || 'true', ['true', 'false'], 'cache') === 'true',
+    ...(shard ? { shard: parseShard(shard, 'input `shard`') } : {}),
+    ...(mergeResults ? { mergeResults } : {}),
   };
 }

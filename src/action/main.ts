@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { registerSecret, registerSecretVariables, scrubSecrets } from '../core/secrets.js';
+import { glob } from 'tinyglobby';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { failsGate } from '../compare/fail-policy.js';
@@ -16,6 +17,7 @@ import { escapeMarkdownInline } from '../report/escape.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { checkOutputPath } from '../core/output-path.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
+import { mergeShards } from '../results/merge-shards.js';
 import type { ResultsFile } from '../results/types.js';
 import type { Comparison } from '../compare/types.js';
 import { httpStatus } from './github-retry.js';
@@ -29,6 +31,7 @@ import { alertOnDrift, isDriftRun } from './drift/monitor.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
 import { setOutputs } from './outputs.js';
+import { restoreResponseCache, saveResponseCache } from './response-cache.js';
 import { publishComment, refreshBaseline } from './publish.js';
 import { readTrend } from './trend.js';
 import { checkResultsCommit, publishingTarget } from './workflow-run.js';
@@ -79,6 +82,7 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     if (event.workflowRun) checkResultsCommit(results, event.workflowRun, inputs.publishResults);
     return results;
   }
+  if (inputs.mergeResults) return readShards(inputs.mergeResults, cwd);
   return runEvaluation({
     suites: inputs.suites,
     cwd,
@@ -88,11 +92,33 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     ...(inputs.model ? { model: inputs.model } : {}),
     ...(inputs.judgeModel ? { judgeModel: inputs.judgeModel } : {}),
     concurrency: inputs.concurrency,
+    cache: inputs.cache,
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
     commit: event.pullRequest?.headSha ?? event.sha,
     ref: event.ref,
     ...(isDriftRun(event) ? { purpose: 'drift' as const } : {}),
     log: (line) => log.info(line),
   });
+}
+
+/** A matrix job: this shard's partial results, for the merge job to combine; nothing compared or gated. */
+async function runShard(inputs: ActionInputs, event: EventInfo, env: Env, cwd: string): Promise<void> {
+  const results = await obtainResults(inputs, event, env, cwd);
+  const resultsPath = join(cwd, DEFAULTS.results);
+  await writeResultsFile(resultsPath, results);
+  if (inputs.cache) await saveResponseCache(cwd, env, event, inputs.shard);
+  const shard = `${inputs.shard?.index}/${inputs.shard?.count}`;
+  setOutputs({ verdict: '', results: resultsPath, report: '', 'html-report': '', junit: '', 'comment-url': '', regressions: '' });
+  log.info(`EvalGate shard ${shard}: partial results in ${resultsPath}; upload them and merge with \`merge-results:\``);
+}
+
+/** The merge job: every shard's results (untrusted files) → one results document. */
+async function readShards(pattern: string, cwd: string): Promise<ResultsFile> {
+  const files = (await glob([pattern], { cwd, onlyFiles: true })).sort();
+  if (files.length === 0) throw new ConfigError(`merge-results: no files match ${pattern}`, {}, 'download the shards\' results artifacts first (actions/download-artifact with a pattern and merge-multiple)');
+  const parts = await Promise.all(files.map(async (file) => ({ label: file, results: await readResultsFile(resolve(cwd, file)) })));
+  log.info(`merging ${files.length} shards: ${files.join(', ')}`);
+  return mergeShards(parts);
 }
 
 /** The baseline, or — when GitHub cannot serve it even after retries — why not (the run still reports). */
@@ -147,6 +173,12 @@ export async function run(env: Env = process.env): Promise<void> {
       log.notice('EvalGate: the pull request has moved on to a newer commit since that run; nothing to publish.');
       return;
     }
+    const runsSuites = !inputs.publishResults && !inputs.mergeResults;
+    if (runsSuites && inputs.cache) await restoreResponseCache(cwd, env, inputs.shard);
+    if (inputs.shard) {
+      await runShard(inputs, event, env, cwd);
+      return;
+    }
     const { baseline, problem } = await baselineOrProblem(api, event, inputs, cwd);
     log.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : problem ?? 'no baseline yet: this run reports and passes');
 
@@ -157,6 +189,7 @@ export async function run(env: Env = process.env): Promise<void> {
     for (const [path, what] of [[resultsPath, 'the results file'], [reportPath, 'report.md'], [htmlPath, 'report.html'], [junitPath, 'junit.xml']] as const) checkOutputPath(path, what, cwd);
     const results = await obtainResults(inputs, event, env, cwd);
     await writeResultsFile(resultsPath, results);
+    if (runsSuites && inputs.cache) await saveResponseCache(cwd, env, event);
     const compared = compare(baseline, results);
     const comparison: Comparison = problem ? { ...compared, verdict: 'error', headline: `Could not compare: ${problem}.` } : compared;
     const history = await readTrend(api, inputs.baseline, baselineRef(event), results);

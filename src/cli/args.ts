@@ -15,6 +15,8 @@ import type { InitCommand } from './init/init-command.js';
 import { parseInitArgs } from './init/init-command.js';
 import type { ImportArgs } from './import-command.js';
 import { boundedInt, checkBaseUrl, MAX_TIMEOUT_SECONDS } from '../core/input-checks.js';
+import type { ShardSpec } from '../engine/shard.js';
+import { parseShard } from '../engine/shard.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 export type Command =
@@ -24,7 +26,8 @@ export type Command =
   | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormatName; html?: string }
   | HistoryCommand
   | InitCommand
-  | ({ name: 'import' } & ImportArgs);
+  | ({ name: 'import' } & ImportArgs)
+  | { name: 'merge'; parts: string[]; output: string };
 
 
 export interface RunFlags {
@@ -46,6 +49,12 @@ export interface RunFlags {
   selection: Selection;
   /** Also write the self-contained HTML report here. */
   html?: string;
+  /** false with --no-cache: no answer is served from (or written to) the response cache. */
+  cache: boolean;
+  /** --shard 2/8: run only this part of the cases and write partial results. */
+  shard?: ShardSpec;
+  /** --batch: every suite's flow calls go through the OpenAI Batch API. */
+  batch: boolean;
 }
 
 const RUN_OPTIONS = {
@@ -69,6 +78,13 @@ const RUN_OPTIONS = {
   sample: { type: 'string' },
   seed: { type: 'string', default: '1' },
   html: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  shard: { type: 'string' },
+  batch: { type: 'boolean', default: false },
+} as const;
+
+const MERGE_OPTIONS = {
+  output: { type: 'string', short: 'o', default: DEFAULTS.results },
 } as const;
 
 const COMPARE_OPTIONS = {
@@ -106,7 +122,7 @@ function selectionFrom(values: { repeat?: string; filter?: string[]; metric?: st
   };
 }
 
-const COMMANDS = ['run', 'compare', 'history', 'init', 'import', 'help', 'version'];
+const COMMANDS = ['run', 'compare', 'merge', 'history', 'init', 'import', 'help', 'version'];
 
 export function parseCommand(argv: readonly string[], cwd: string): Command {
   const [name, ...rest] = argv;
@@ -121,6 +137,9 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
     const selection = selectionFrom(values);
     if (values['update-baseline'] && isSubset(selection)) {
       throw new ConfigError('--update-baseline writes the whole baseline, so it cannot take --filter, --metric, --limit or --sample', {}, 'run every case to refresh the baseline');
+    }
+    if (values.shard && values['update-baseline']) {
+      throw new ConfigError('--shard writes partial results, never a baseline', {}, 'merge the shards with `evalgate merge`, then write the baseline from the merged file');
     }
     return {
       name: 'run',
@@ -140,6 +159,9 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         format: outputFormat(values.format),
         selection,
         ...(values.html ? { html: values.html } : {}),
+        cache: !values['no-cache'],
+        ...(values.shard ? { shard: parseShard(values.shard, '--shard') } : {}),
+        batch: values.batch,
       },
     };
   }
@@ -159,6 +181,11 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
     };
   }
   if (name === 'history') return parseHistoryCommand(rest, cwd);
+  if (name === 'merge') {
+    const { values, positionals } = parse(rest, MERGE_OPTIONS, 'merge');
+    if (positionals.length === 0) throw new ConfigError('merge needs the shards\' results files', {}, 'usage: evalgate merge <results…> [-o merged.json]');
+    return { name: 'merge', parts: positionals, output: values.output };
+  }
   if (name === 'import') {
     const { values, positionals } = parse(rest, { out: { type: 'string' }, cwd: { type: 'string' } }, 'import');
     const [source, path, extra] = positionals;

@@ -14,6 +14,7 @@ Usage:
   evalgate history                   each metric's trend over the baseline's last commits (git log)
   evalgate init                      scaffold a starter suite, its data and the workflow
   evalgate import promptflow|promptfoo PATH   write .eval.yaml files for a PromptFlow flow or a promptfoo config
+  evalgate merge <shards…> [-o OUT]  combine the results of --shard runs into one results file
   evalgate help [command]            this help, or a command's flags
   evalgate version
 
@@ -38,12 +39,15 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml, GitHub *.p
       --model NAME         override the model of every prompt and prompty flow
       --judge-model NAME   model for LLM-judge metrics (default ${DEFAULTS.judgeModel})
       --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
-  -c, --concurrency N      cases in flight per suite (default ${DEFAULTS.concurrency})
+  -c, --concurrency N      flow invocations and model calls in flight, over all suites (default ${DEFAULTS.concurrency})
       --timeout SECONDS    per flow invocation without a timeout: of its own (default ${DEFAULTS.timeoutSeconds})
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
 ${FORMATS}
       --html FILE          also write the self-contained HTML report (e.g. .evalgate/report.html)
+      --no-cache           send every model call (judges are otherwise answered from .evalgate/cache)
+      --shard I/N          run part I of N of every suite's cases; write partial results for merge
+      --batch              send flows' chat calls through the OpenAI Batch API (half price, slow)
       --cwd DIR            run as if started in DIR
 
 Narrower runs (compared with the same part of the baseline; not with --update-baseline):
@@ -52,6 +56,13 @@ Narrower runs (compared with the same part of the baseline; not with --update-ba
       --limit N            the first N cases of each suite
       --sample N           N cases of each suite, drawn by a stable seeded order (--seed S, default 1)
       --repeat K           K samples per case, overriding every suite's repeat:`;
+
+const MERGE = `Usage: evalgate merge <results…> [-o FILE]
+
+  Combines the partial results of \`evalgate run --shard I/N\` (every shard of one run) into the
+  results file an unsharded run writes; then run \`evalgate compare <baseline> FILE\`.
+
+  -o, --output FILE        merged results (default .evalgate/results.json)`;
 
 const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 
@@ -75,5 +86,6 @@ export function helpText(topic?: string): string {
   if (topic === 'compare') return COMPARE;
   if (topic === 'history') return HISTORY_HELP;
   if (topic === 'init') return INIT_HELP;
+  if (topic === 'merge') return MERGE;
   return MAIN;
 }

@@ -12,6 +12,7 @@ import { initCommand } from './init/init-command.js';
 import type { CliIO } from './io.js';
 import { historyCommand } from './history-command.js';
 import { printComparison, writeHtmlReport } from './output.js';
+import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
 import { importCommand } from './import-command.js';
 
@@ -40,6 +41,8 @@ export async function main(argv: readonly string[], rawIO: CliIO): Promise<numbe
         return await initCommand(command, io);
       case 'import':
         return await importCommand(command, io);
+      case 'merge':
+        return await mergeCommand(command.parts, command.output, io);
       case 'compare': {
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
-import { exitCodeFor } from './exit-codes.js';
+import { DEFAULTS } from '../core/defaults.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import { restrictBaseline } from '../results/subset.js';
 import { mergeBaseline } from '../results/merge-baseline.js';
@@ -42,6 +43,9 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     concurrency: flags.concurrency,
     timeoutMs: flags.timeoutMs,
     selection: flags.selection,
+    cache: flags.cache,
+    batch: flags.batch,
+    ...(flags.shard ? { shard: flags.shard } : {}),
     log: (line) => {
       progress?.clear();
       io.stderr(`${escapeLogLine(line)}\n`);
@@ -51,6 +55,11 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
   progress?.clear();
   await writeResultsFile(at(flags.output), results);
   io.stderr(`results: ${flags.output}\n`);
+  if (results.run.cache) io.stderr(`cache: ${results.run.cache.hits} of ${results.run.cache.hits + results.run.cache.misses} model calls answered from ${DEFAULTS.cacheDir}\n`);
+  if (flags.shard) {
+    io.stderr(`shard ${flags.shard.index}/${flags.shard.count}: partial results; combine the shards with \`evalgate merge\`, then compare\n`);
+    return EXIT.ok;
+  }
   if (flags.updateBaseline && flags.baseline) {
     const previous = existsSync(at(flags.baseline)) ? await readResultsFile(at(flags.baseline)) : null;
     const merged = mergeBaseline(previous, results);

@@ -29,12 +29,17 @@ async function removeStaleTemps(dir: string, name: string): Promise<void> {
   }
 }
 
+/** Flush to disk in pieces of about this many characters. */
+const PIECE = 1 << 20;
+
 /**
  * Writes `text` so readers see the old file or the new one, never half of it: a temp file in
  * the same folder, flushed to disk, then renamed over the target. Known secrets are scrubbed
  * first; the temp file is removed on failure, and those a killed run left are cleaned here.
+ * `text` may be a sequence of chunks (a document too large for one string, e.g. one line per
+ * case): each chunk is scrubbed, and memory stays at about one piece.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   await removeStaleTemps(dir, basename(path));
@@ -42,7 +47,18 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   try {
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(scrubSecrets(text), 'utf8');
+      let piece: string[] = [];
+      let size = 0;
+      for (const chunk of typeof text === 'string' ? [text] : text) {
+        piece.push(scrubSecrets(chunk));
+        size += chunk.length;
+        if (size >= PIECE) {
+          await handle.write(piece.join(''));
+          piece = [];
+          size = 0;
+        }
+      }
+      if (piece.length) await handle.write(piece.join(''));
       await handle.sync();
     } finally {
       await handle.close();

@@ -12,7 +12,7 @@ export const DEFAULTS = {
   junit: '.evalgate/junit.xml',
   judgeModel: 'gpt-4o-mini',
   /** Flow invocations (and judge calls) in flight at once. */
-  concurrency: 4,
+  concurrency: 16,
   /** Per flow invocation, unless the flow sets its own `timeout:`. */
   timeoutSeconds: 60,
   failOn: 'regression',
@@ -27,6 +27,14 @@ export const DEFAULTS = {
   /** Smallest drop worth failing for, on 0–1 scales. */
   tolerance: 0.05,
   repeat: 1,
+  /** Response cache folder (relative to the working directory) and its limits. */
+  cacheDir: '.evalgate/cache',
+  cacheMaxMegabytes: 256,
+  cacheMaxAgeDays: 30,
+  /** Batch API mode: where submitted batch ids are kept (resume), how often and how long to poll. */
+  batchStateDir: '.evalgate/batches',
+  batchPollSeconds: 30,
+  batchMaxWaitHours: 24,
 } as const;
 
 /** The longest timeout anything accepts: a larger one is a typo, not a wish. */

@@ -1,4 +1,6 @@
 import type { Selection } from '../suites/select.js';
+import type { RunProgress } from './progress.js';
+import type { ShardSpec } from './shard.js';
 
 /** Everything one evaluation run needs, read once by an adapter (action inputs or CLI flags). */
 export interface EvaluationOptions {
@@ -13,7 +15,7 @@ export interface EvaluationOptions {
   /** Overrides every prompt flow's model. */
   model?: string;
   judgeModel?: string;
-  /** Cases (and judge calls) in flight at once per suite. */
+  /** Flow invocations (and model calls) in flight at once, over all suites of the run. */
   concurrency: number;
   /** Per-request timeout for one flow invocation, in ms. */
   timeoutMs?: number;
@@ -23,6 +25,10 @@ export interface EvaluationOptions {
   ref?: string;
   /** A narrower run: some cases or metrics, another repeat (CLI flags). */
   selection?: Selection;
+  /** false: no response cache at all (`--no-cache`, input `cache: false`). Default on for judges. */
+  cache?: boolean;
+  /** Cache folder relative to `cwd` (default `.evalgate/cache`). */
+  cacheDir?: string;
   /**
    * Why the run happens. `drift`: a scheduled or dispatched monitoring run (the action on
    * `schedule` / `workflow_dispatch`) measures the model as it is now, so a flow cache must never
@@ -31,6 +37,12 @@ export interface EvaluationOptions {
   purpose?: 'gate' | 'drift';
   /** Human progress lines (suite started, skipped, done). */
   log?: (line: string) => void;
-  /** Per-case progress, for a TTY progress line. */
-  onProgress?: (suite: string, done: number, total: number) => void;
+  /** Whole-run progress (phase, done/total, retries, cache hits), for a TTY progress line. */
+  onProgress?: (progress: RunProgress) => void;
+  /** Every suite's flow chat calls through the OpenAI Batch API (`--batch`), as `mode: batch` does for one suite. */
+  batch?: boolean;
+  /** Between Batch API status checks, in ms (default 30 s). */
+  batchPollMs?: number;
+  /** Run only this part of every suite's cases (`--shard 2/8`); `evalgate merge` combines the parts. */
+  shard?: ShardSpec;
 }

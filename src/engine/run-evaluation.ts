@@ -1,43 +1,69 @@
+import { join } from 'node:path';
 import { DEFAULTS } from '../core/defaults.js';
-import { aggregateEvaluators, evaluateCases, metricInfos } from '../evaluate/evaluate.js';
-import type { Flow } from '../flows/types.js';
-import { createFlow } from '../flows/registry.js';
+import { mapLimit } from '../core/pool.js';
+import type { Schedule } from '../core/semaphore.js';
+import { semaphore } from '../core/semaphore.js';
+import { aggregateEvaluators, caseEvaluator, metricInfos } from '../evaluate/evaluate.js';
 import { closePythonWorkers } from '../flows/promptflow/python-worker.js';
+import { createFlow } from '../flows/registry.js';
+import type { Flow } from '../flows/types.js';
 import type { ModelClient } from '../model/types.js';
+import type { RetryClock } from '../model/retry.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
-import { runCases } from '../runner/run-cases.js';
+import { runCase } from '../runner/run-cases.js';
 import { loadSuites } from '../suites/load.js';
 import { selectSuites } from '../suites/select.js';
 import type { Suite } from '../suites/types.js';
+import type { RunClients } from './model-clients.js';
+import { runClients, usesBatch } from './model-clients.js';
 import type { EvaluationOptions } from './options.js';
+import type { ProgressCounters } from './progress.js';
+import { progressTracker } from './progress.js';
+import { shardSuite } from './shard.js';
+
+/** What every suite of a run shares: one pool, one set of model clients, one progress count. */
+interface RunContext {
+  clients: RunClients;
+  schedule: Schedule;
+  judgeModel: string;
+  progress: ReturnType<typeof progressTracker>;
+  options: EvaluationOptions;
+}
 
 /**
- * The main job: load suites → run flows → evaluate → results. Pure of GitHub and of the
- * terminal: adapters pass options in and get the results document back.
+ * The main job: load suites → run flows → evaluate → results. All suites run at once through
+ * one pool of `concurrency` slots (and one model client: one rate limiter, one cache); results
+ * keep the suites' order. Pure of GitHub and of the terminal.
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
   const started = Date.now();
-  const loaded = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
-  const suites = options.selection ? selectSuites(loaded, options.selection) : loaded;
-  const client = options.apiKey ? await buildClient(options) : undefined;
+  const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
+  const loaded = options.selection ? selectSuites(found, options.selection) : found;
+  const counters: ProgressCounters = { retries: 0, cacheHits: () => clients.cache?.hits ?? 0 };
+  const base = options.apiKey ? await buildClient(options, counters) : undefined;
+  const batch = base && loaded.some((suite) => usesBatch(suite, options)) ? await buildBatchClient(base, options) : undefined;
+  const clients = runClients(base, options, batch);
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
-  const results: SuiteResult[] = [];
-  for (const suite of suites) {
-    try {
-      results.push(await runSuite(suite, client, judgeModel, options));
-    } finally {
-      closePythonWorkers();
-    }
+  const ctx: RunContext = { clients, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
+  const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
+  let results: SuiteResult[];
+  try {
+    results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
+  } finally {
+    closePythonWorkers();
   }
+  await clients.finish();
   return resultsDocument(
     {
       date: new Date(started).toISOString(),
       ...(options.commit ? { commit: options.commit } : {}),
       ...(options.ref ? { ref: options.ref } : {}),
-      ...(client ? { judgeModel } : {}),
+      ...(base ? { judgeModel } : {}),
       durationMs: Date.now() - started,
+      ...(clients.cache ? { cache: { ...clients.cache } } : {}),
+      ...(options.shard ? { shard: { ...options.shard } } : {}),
     },
     results,
   );
@@ -47,21 +73,44 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
 const AZURE_API_VERSION = '2024-10-21';
 
 /** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
-async function buildClient(options: EvaluationOptions): Promise<ModelClient> {
+async function buildClient(options: EvaluationOptions, counters: ProgressCounters): Promise<ModelClient> {
   const { azureEndpoint, createModelClient } = await import('../model/client.js');
+  const { REAL_CLOCK } = await import('../model/retry.js');
+  const countingClock: RetryClock = {
+    random: REAL_CLOCK.random,
+    sleep: (ms, signal) => {
+      counters.retries += 1;
+      return REAL_CLOCK.sleep(ms, signal);
+    },
+  };
   const azure = azureEndpoint(options.baseUrl);
   return createModelClient({
     apiKey: options.apiKey ?? '',
     ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
     concurrency: options.concurrency,
+    clock: countingClock,
   });
 }
 
-async function runSuite(suite: Suite, client: ModelClient | undefined, judgeModel: string, options: EvaluationOptions): Promise<SuiteResult> {
+/** Batch API client for `mode: batch` suites (its module loads only when one is asked for). */
+async function buildBatchClient(online: ModelClient, options: EvaluationOptions): Promise<ModelClient> {
+  const { batchClient } = await import('../model/batch/batch-client.js');
+  return batchClient(online, {
+    apiKey: options.apiKey ?? '',
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    stateDir: join(options.cwd, DEFAULTS.batchStateDir),
+    pollMs: options.batchPollMs ?? DEFAULTS.batchPollSeconds * 1000,
+    maxWaitMs: DEFAULTS.batchMaxWaitHours * 3600 * 1000,
+    ...(options.log ? { log: options.log } : {}),
+  });
+}
+
+async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunContext): Promise<SuiteResult> {
+  const { options, clients } = ctx;
   const flow = createFlow(suite.flow, {
     dir: suite.dir,
-    client,
+    client: clients.flowFor(suite),
     ...(options.model ? { modelOverride: options.model } : {}),
   });
   const header: SuiteHeader = {
@@ -72,21 +121,27 @@ async function runSuite(suite: Suite, client: ModelClient | undefined, judgeMode
     repeat: suite.repeat,
     alpha: suite.gate.alpha,
     tolerance: suite.gate.tolerance,
-    metrics: metricInfos(suite, judgeModel),
+    metrics: metricInfos(suite, ctx.judgeModel),
+    ...(positions ? { positions } : {}),
   };
-  if (flow.needsModel && !client) {
+  if (flow.needsModel && !clients.judge) {
     const skipReason = 'needs a model API key: set OPENAI_API_KEY (CLI) or the `api-key` input (action)';
     options.log?.(`${suite.name}: skipped — ${skipReason}`);
     return skippedSuite(header, skipReason);
   }
   options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
-  const runs = await runCases(suite.cases, flow, {
+  ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
+  // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
+  const batched = usesBatch(suite, options) && flow.needsModel;
+  const evaluate = caseEvaluator(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
+  const runOptions = {
     repeat: suite.repeat,
-    concurrency: options.concurrency,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
-    onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
-  });
-  const cases = await evaluateCases(runs, suite, { client, judgeModel, concurrency: options.concurrency });
+    ...(batched ? {} : { schedule: ctx.schedule }),
+    onSample: () => ctx.progress.flowDone(),
+  };
+  // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
+  const cases = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => evaluate(await runCase(testCase, flow, runOptions)));
   const aggregates = { ...(await flowAggregates(flow)), ...(await aggregateEvaluators(suite)) };
   return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
 }

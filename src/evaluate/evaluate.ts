@@ -18,6 +18,8 @@ export interface EvaluateContext {
   client: ModelClient | undefined;
   judgeModel: string;
   concurrency: number;
+  /** Called as each case is scored (progress). */
+  onCase?: () => void;
 }
 
 /** What every results file says about a suite's metrics (family, scale, direction, gate). */
@@ -45,26 +47,34 @@ function definitionOf(evaluator: EvaluatorSpec): MetricDefinition {
   return metric;
 }
 
+/** Scores one case's samples by every evaluator of the suite (prices read once). */
+export function caseEvaluator(suite: Suite, ctx: EvaluateContext): (run: CaseRun) => Promise<CaseResult> {
+  const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
+  return async (run) => {
+    const samples = await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices)));
+    ctx.onCase?.();
+    return { id: run.case.id, hash: caseHash(run.case), inputs: run.case.vars, samples };
+  };
+}
+
 /** The evaluate stage: every sample of every case scored by every evaluator. */
 export async function evaluateCases(runs: readonly CaseRun[], suite: Suite, ctx: EvaluateContext): Promise<CaseResult[]> {
-  const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
-  return mapLimit(runs, ctx.concurrency, async (run) => ({
-    id: run.case.id,
-    hash: caseHash(run.case),
-    inputs: run.case.vars,
-    samples: await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices))),
-  }));
+  return mapLimit(runs, ctx.concurrency, caseEvaluator(suite, ctx));
 }
+
+/** The Batch API bills half the listed price. */
+const BATCH_PRICE_FACTOR = 0.5;
 
 /** The flow's measurements, stored once per sample: tokens, latency, its own cost. */
 function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
   const price = flow.model ? findPrice(flow.model, prices) : undefined;
+  const factor = flow.batch ? BATCH_PRICE_FACTOR : 1;
   return {
     ...(flow.model ? { model: flow.model } : {}),
     usage: flow.usage,
     latencyMs: flow.latency.totalMs,
     ...(flow.latency.firstTokenMs === undefined ? {} : { firstTokenMs: flow.latency.firstTokenMs }),
-    ...(price ? { costUsd: costUsd(flow.usage, price) } : {}),
+    ...(price ? { costUsd: costUsd(flow.usage, price) * factor } : {}),
   };
 }
 
@@ -97,6 +107,8 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
     output: flow.output,
     ...(flow.context === undefined ? {} : { context: flow.context }),
     ...measured,
+    ...(flow.cached ? { cached: true } : {}),
+    ...(flow.batch ? { batch: true } : {}),
     ...(evaluatorCost > 0 ? { evaluatorCostUsd: evaluatorCost } : {}),
     scores,
   };

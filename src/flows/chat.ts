@@ -29,6 +29,8 @@ export function chatFlow(kind: string, spec: ChatSpec, messages: RenderMessages,
           totalMs: response.latencyMs,
           ...(response.firstTokenMs === undefined ? {} : { firstTokenMs: response.firstTokenMs }),
         },
+        ...(response.cached ? { cached: true } : {}),
+        ...(response.batch ? { batch: true } : {}),
       };
     },
   };

@@ -11,6 +11,10 @@ export interface FlowOutput {
   /** Model that actually answered (as reported by the provider), if known. */
   model?: string;
   latency: { totalMs: number; firstTokenMs?: number };
+  /** Served from the response cache (latency and usage are the recorded ones). */
+  cached?: boolean;
+  /** Answered through the Batch API (billed at half price). */
+  batch?: boolean;
 }
 
 /** A runnable system under test, built once per suite from its `flow:` spec. */

@@ -6,6 +6,8 @@ import type { ProviderOptions } from './openai-adapter.js';
 import { openAIProvider } from './openai-adapter.js';
 import type { RetryClock, RetryPolicy } from './retry.js';
 import { DEFAULT_RETRY, REAL_CLOCK, withRetry } from './retry.js';
+import type { RateLimiter } from './rate-limit.js';
+import { rateLimiter, withRateLimit } from './rate-limit.js';
 import type { ModelClient } from './types.js';
 
 export interface ModelClientOptions extends ProviderOptions {
@@ -14,6 +16,8 @@ export interface ModelClientOptions extends ProviderOptions {
   /** Model calls in flight at once. */
   concurrency?: number;
   clock?: RetryClock;
+  /** Requests/tokens per minute learned from `x-ratelimit-*` headers (one per run). */
+  rateLimiter?: RateLimiter;
 }
 
 /** Every call retried by our policy (the SDK's own retries are off). */
@@ -41,11 +45,14 @@ export function azureEndpoint(baseUrl: string | undefined): string | undefined {
 
 /**
  * The model client seam: provider (official openai SDK; `timeoutMs` bounds one attempt) →
- * circuit breaker (shared by the run) → retries → concurrency limit. A response cache or a
- * token-rate limiter is one more `ModelClient → ModelClient` wrapper.
+ * rate limit (learned from the provider's headers; every attempt waits its turn) → circuit
+ * breaker (shared by the run) → retries → concurrency limit. A response cache is one more
+ * `ModelClient → ModelClient` wrapper.
  */
 export function createModelClient(options: ModelClientOptions): ModelClient {
-  const provider = withCircuitBreaker(openAIProvider(options), (error) => classifyError(error, options.apiKey).error, options.breaker);
+  const limiter = options.rateLimiter ?? rateLimiter();
+  const limited = withRateLimit(openAIProvider({ ...options, onResponseHeaders: limiter.observe }), limiter);
+  const provider = withCircuitBreaker(limited, (error) => classifyError(error, options.apiKey).error, options.breaker);
   const retried = withRetries(provider, options.apiKey, options.retry ?? DEFAULT_RETRY, options.clock ?? REAL_CLOCK);
   return withConcurrencyLimit(retried, options.concurrency ?? 4);
 }

@@ -9,10 +9,25 @@ export interface ProviderOptions {
   /** Azure OpenAI: endpoint + api version (deployment names are the `model`). */
   azure?: { endpoint: string; apiVersion: string };
   timeoutMs: number;
+  /** Sees every HTTP response's headers (the rate limiter learns `x-ratelimit-*` from them). */
+  onResponseHeaders?: (headers: Headers) => void;
+}
+
+function observingFetch(observe: (headers: Headers) => void): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    observe(response.headers);
+    return response;
+  };
 }
 
 function sdkClient(options: ProviderOptions): OpenAI {
-  const common = { apiKey: options.apiKey, maxRetries: 0, timeout: options.timeoutMs };
+  const common = {
+    apiKey: options.apiKey,
+    maxRetries: 0,
+    timeout: options.timeoutMs,
+    ...(options.onResponseHeaders ? { fetch: observingFetch(options.onResponseHeaders) } : {}),
+  };
   if (options.azure) return new AzureOpenAI({ ...common, endpoint: options.azure.endpoint, apiVersion: options.azure.apiVersion });
   return new OpenAI({ ...common, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}) });
 }

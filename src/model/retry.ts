@@ -64,7 +64,7 @@ export function retryHintMs(headers: Headers | undefined, now = Date.now()): num
   return reset ? parseGoDuration(reset) : undefined;
 }
 
-function parseGoDuration(text: string): number | undefined {
+export function parseGoDuration(text: string): number | undefined {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
   if (parts.length === 0) return undefined;
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;

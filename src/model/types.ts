@@ -21,12 +21,17 @@ export interface ChatResponse {
   usage: TokenUsage;
   latencyMs: number;
   firstTokenMs?: number;
+  /** Served from the response cache: latency and usage are the recorded ones. */
+  cached?: boolean;
+  /** Answered through the Batch API (billed at half price). */
+  batch?: boolean;
 }
 
 export interface EmbeddingResponse {
   vectors: number[][];
   usage: TokenUsage;
   model: string;
+  cached?: boolean;
 }
 
 export interface ModerationResponse {
@@ -34,6 +39,7 @@ export interface ModerationResponse {
   categories: Record<string, boolean>;
   scores: Record<string, number>;
   model: string;
+  cached?: boolean;
 }
 
 export interface ModelClient {

@@ -5,6 +5,7 @@ import schema from '../../schema/results.schema.json' with { type: 'json' };
 import { ConfigError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { rangeProblem } from './check-ranges.js';
+import { resultsJsonChunks } from './serialise.js';
 import { upgradeV1 } from './upgrade.js';
 import type { ResultsFile } from './types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';
@@ -58,6 +59,7 @@ export async function readResultsFile(path: string): Promise<ResultsFile> {
   return parseResultsFile(text, label);
 }
 
+/** Compact, one line per case, streamed to disk and written atomically. */
 export async function writeResultsFile(path: string, results: ResultsFile): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(results, null, 1)}\n`);
+  await writeFileAtomic(path, resultsJsonChunks(results));
 }

@@ -23,6 +23,10 @@ export interface RunMetadata {
   models: string[];
   judgeModel?: string;
   durationMs: number;
+  /** Model calls served from the response cache (`hits`) and sent to the model (`misses`). */
+  cache?: { hits: number; misses: number };
+  /** Present in a shard's partial results (`--shard 2/8`): which part of the cases it ran. */
+  shard?: { index: number; count: number };
 }
 
 /** A metric's gate settings as the run applied them. */
@@ -61,6 +65,8 @@ export interface SuiteResult {
   alpha: number;
   tolerance: number;
   metrics: MetricInfo[];
+  /** Partial results of a shard only: where each of `cases` sits in the suite's full case list. */
+  positions?: number[];
   cases: CaseResult[];
   /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
   aggregates?: Record<string, unknown>;
@@ -106,6 +112,10 @@ export interface SampleResult {
   firstTokenMs?: number;
   /** The flow's own cost in USD, when its model has a price. */
   costUsd?: number;
+  /** The flow's answer came from the response cache: usage, latency and cost are the recorded ones. */
+  cached?: boolean;
+  /** The flow's answer came through the Batch API: `costUsd` is the half price billed. */
+  batch?: boolean;
   /** What judges / moderation spent on this sample, costed apart. */
   evaluatorCostUsd?: number;
   scores: Record<string, ScoreRecord>;

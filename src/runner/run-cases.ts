@@ -2,6 +2,7 @@ import type { Flow } from '../flows/types.js';
 import type { Case } from '../core/case.js';
 import { mapLimit } from '../core/pool.js';
 import { errorKindOf } from './error-kind.js';
+import type { Schedule } from '../core/semaphore.js';
 import type { CaseRun, SampleRun } from './types.js';
 
 export interface RunCasesOptions {
@@ -11,6 +12,8 @@ export interface RunCasesOptions {
   concurrency: number;
   /** Per-invocation timeout in ms, for flows without a `timeout:` of their own. */
   timeoutMs: number;
+  /** The run's shared pool: every suite's invocations take a slot from it. */
+  schedule?: Schedule;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -22,6 +25,32 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
+/** One invocation (in a slot of the pool, under its deadline); a failure is the sample's result. */
+async function invokeOnce(testCase: Case, flow: Flow, options: Pick<RunCasesOptions, 'timeoutMs' | 'schedule'>): Promise<SampleRun> {
+  const schedule = options.schedule ?? ((task) => task());
+  try {
+    const value = await schedule(() => flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)));
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: describeError(error), errorKind: errorKindOf(error) };
+  }
+}
+
+/**
+ * One case's `repeat` samples, in flight together (each in its own slot of the pool): the
+ * engine scores a case as soon as it ran, so no run outlives its scoring.
+ */
+export async function runCase(testCase: Case, flow: Flow, options: Omit<RunCasesOptions, 'concurrency' | 'onProgress'> & { onSample?: () => void }): Promise<CaseRun> {
+  const samples = await Promise.all(
+    Array.from({ length: options.repeat }, async () => {
+      const sample = await invokeOnce(testCase, flow, options);
+      options.onSample?.();
+      return sample;
+    }),
+  );
+  return { case: testCase, samples };
+}
+
 /**
  * run flows: every case `repeat` times with bounded concurrency. A failing invocation is
  * recorded with its reason as that sample's result; it never stops the run.
@@ -30,12 +59,7 @@ export async function runCases(cases: readonly Case[], flow: Flow, options: RunC
   const jobs = cases.flatMap((testCase) => Array.from({ length: options.repeat }, () => testCase));
   let done = 0;
   const samples = await mapLimit(jobs, options.concurrency, async (testCase): Promise<SampleRun> => {
-    let result: SampleRun;
-    try {
-      result = { ok: true, value: await flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)) };
-    } catch (error) {
-      result = { ok: false, error: describeError(error), errorKind: errorKindOf(error) };
-    }
+    const result = await invokeOnce(testCase, flow, options);
     done += 1;
     options.onProgress?.(done, jobs.length);
     return result;

@@ -109,6 +109,8 @@ async function suiteFromSource(source: YamlSource, cwd: string): Promise<Suite> 
     evaluators,
     gate: normaliseGate(doc.gate as Record<string, unknown> | undefined, evaluators, source),
     repeat,
+    cache: doc.cache === true,
+    mode: doc.mode === 'batch' ? 'batch' : 'online',
     hash: sha256(canonicalJson({ flow, evaluators, repeat })).slice(0, 16),
   };
   checkTemplates(suite);

@@ -89,6 +89,8 @@ export function suiteSchema(): Record<string, unknown> {
         additionalProperties: METRIC_GATE,
       },
       repeat: { type: 'integer', minimum: 1, maximum: 100, description: 'Samples per case, averaged (default 1).' },
+      cache: { type: 'boolean', description: "Serve the flow's model answers from the response cache when the request is unchanged (default false; judges are always cached)." },
+      mode: { enum: ['online', 'batch'], description: "batch: send the flow's chat calls through the OpenAI Batch API (half price; for large scheduled runs)." },
     },
     oneOf: [{ required: ['data'] }, { required: ['cases'] }],
     $defs: { evaluator: evaluatorSchema() },

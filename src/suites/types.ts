@@ -14,6 +14,10 @@ export interface Suite {
   gate: GateConfig;
   /** Samples per case (`repeat: k`); the gate averages them per case. */
   repeat: number;
+  /** `cache: true`: the flow's model answers may be served from the response cache. */
+  cache: boolean;
+  /** `batch`: the flow's chat calls go through the OpenAI Batch API (half price, minutes to hours). */
+  mode: 'online' | 'batch';
   /** sha256 of the suite's flow + evaluators config (not its data). */
   hash: string;
 }

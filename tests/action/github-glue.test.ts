@@ -61,7 +61,15 @@ describe('GitHub REST glue against the loopback server', () => {
 
   it('reads the baseline at a commit, validated; a missing file is no baseline', async () => {
     github.files.set(`abc:evals/baseline.json`, JSON.stringify(results('2026-11-01T00:00:00Z', 'abc')));
+    let before = github.requests.length;
     expect(await fetchBaseline(api, 'evals/baseline.json', 'abc')).toMatchObject({ run: { commit: 'abc' } });
+    // Up to 1 MB the contents JSON carries the file: one request, not two.
+    expect(github.requests.length - before).toBe(1);
+    const big = results('2026-11-01T00:00:00Z', 'big');
+    github.files.set(`big:evals/baseline.json`, JSON.stringify({ ...big, tool: { ...big.tool, version: `0.1.0${' '.repeat(1024 * 1024)}` } }));
+    before = github.requests.length;
+    expect(await fetchBaseline(api, 'evals/baseline.json', 'big')).toMatchObject({ run: { commit: 'big' } });
+    expect(github.requests.length - before).toBe(2);
     expect(await fetchBaseline(api, 'evals/baseline.json', 'nope')).toBeNull();
     github.files.set(`bad:evals/baseline.json`, '{"format":"something-else"}');
     await expect(fetchBaseline(api, 'evals/baseline.json', 'bad')).rejects.toThrow(ConfigError);
@@ -111,14 +119,20 @@ describe('action inputs', () => {
       failOn: 'regression',
       comment: 'always',
       updateBaseline: 'commit',
-      concurrency: 4,
+      concurrency: 16,
       workingDirectory: '.',
+      cache: true,
     });
+    expect(parseInputs(read({ cache: 'false', shard: '2/8' }))).toMatchObject({ cache: false, shard: { index: 2, count: 8 } });
+    expect(parseInputs(read({ 'merge-results': 'shards/*.json' }))).toMatchObject({ mergeResults: 'shards/*.json' });
   });
   it.each([
     [{ comment: 'sometimes' }, 'input `comment` must be one of always, never, got "sometimes"'],
     [{ 'update-baseline': 'push' }, 'input `update-baseline` must be one of commit, off, got "push"'],
     [{ concurrency: '0' }, 'input `concurrency` must be a whole number from 1 to 64, got "0"'],
+    [{ cache: 'yes' }, 'input `cache` must be one of true, false, got "yes"'],
+    [{ shard: '9/8' }, 'input `shard` must be INDEX/COUNT'],
+    [{ shard: '1/2', 'merge-results': '*.json' }, 'belong to different jobs'],
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(read(values))).toThrow(message);
   });

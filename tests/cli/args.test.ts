@@ -14,8 +14,19 @@ describe('parseCommand', () => {
     expect(command).toMatchObject({
       name: 'run',
       suites: ['evals/**/*.eval.yaml', 'evals/**/*.eval.yml'],
-      flags: { cwd: '/repo', baseline: 'evals/baseline.json', failOn: 'regression', concurrency: 4, timeoutMs: 60_000 },
+      flags: { cwd: '/repo', baseline: 'evals/baseline.json', failOn: 'regression', concurrency: 16, timeoutMs: 60_000, cache: true, batch: false },
     });
+  });
+
+  it('takes --no-cache, --batch and --shard; refuses a shard that would write the baseline', () => {
+    expect(parseCommand(['run', '--no-cache', '--batch', '--shard', '3/8'], '/repo')).toMatchObject({ flags: { cache: false, batch: true, shard: { index: 3, count: 8 } } });
+    for (const bad of ['0/8', '9/8', '2', 'a/b']) expect(() => parseCommand(['run', '--shard', bad], '/repo')).toThrow(/--shard must be INDEX\/COUNT/);
+    expect(() => parseCommand(['run', '--shard', '1/2', '--update-baseline'], '/repo')).toThrow(/never a baseline/);
+  });
+
+  it('parses merge with its parts and output', () => {
+    expect(parseCommand(['merge', 'a.json', 'b.json', '-o', 'all.json'], '/repo')).toEqual({ name: 'merge', parts: ['a.json', 'b.json'], output: 'all.json' });
+    expect(() => parseCommand(['merge'], '/repo')).toThrow(/shards/);
   });
 
   it('takes suites, flags and --no-compare', () => {

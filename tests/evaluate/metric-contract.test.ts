@@ -47,7 +47,7 @@ async function evaluate(metric: MetricDefinition, options: Record<string, unknow
     flow: { kind: 'command', argv: ['app'], timeoutMs: 1000, env: {} },
     cases: [CASE],
     evaluators: [{ name: metric.name, metric: metric.name, options }],
-    gate: { alpha: 0.05, tolerance: 0.05, metrics: {} },
+    gate: { alpha: 0.05, tolerance: 0.05, metrics: {} }, cache: false, mode: 'online',
   };
   const [result] = await evaluateCases([{ case: CASE, samples: [sample] }], suite, { client: withClient ? client : undefined, judgeModel: 'gpt-4o-mini', concurrency: 1 });
   return result?.samples[0];

@@ -106,7 +106,7 @@ describe('the GitHub API reader', () => {
     expect(history.entries.map((entry) => entry.commit)).toEqual([sha(3)]);
     expect(github.requests).toEqual([
       `GET /repos/contoso/bot/commits?path=evals%2Fbaseline.json&sha=${sha(3)}&per_page=1`,
-      `GET /repos/contoso/bot/contents/evals%2Fbaseline.json?ref=${sha(3)}`,
+      // A baseline under 1 MB comes inline with its metadata: one request per version.
       `GET /repos/contoso/bot/contents/evals%2Fbaseline.json?ref=${sha(3)}`,
     ]);
     expect(github.violations).toEqual([]);

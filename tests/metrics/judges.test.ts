@@ -121,7 +121,7 @@ describe('evaluate stage', () => {
       flow: { kind: 'command', argv: ['x'], timeoutMs: 1, env: {} },
       cases: [{ id: 'c1', vars: {}, source: { file: 'x' } }],
       evaluators: [{ name: 'relevance', metric: 'relevance', options: {} }, { name: 'similarity', metric: 'similarity', options: { expected: 'b' } }],
-      gate: { alpha: 0.05, tolerance: 0.05, metrics: {} },
+      gate: { alpha: 0.05, tolerance: 0.05, metrics: {} }, cache: false, mode: 'online',
     };
     const flowOutput = { output: 'x', usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latency: { totalMs: 1 } };
     const [result] = await evaluateCases([{ case: suite.cases[0] as Suite['cases'][number], samples: [{ ok: true, value: flowOutput }] }], suite, { client: undefined, judgeModel: 'gpt-4o-mini', concurrency: 1 });
@@ -131,7 +131,7 @@ describe('evaluate stage', () => {
   it('leaves a rubric prompt to Jinja, so it can use the output next to the case fields', async () => {
     server.setHandler(() => chatReply('{"choice": "good"}'));
     const suite: Suite = {
-      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1,
+      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1, cache: false, mode: 'online',
       flow: { kind: 'command', argv: ['x'], timeoutMs: 1, env: {} },
       cases: [{ id: 'c1', vars: { question: 'weight?' }, source: { file: 'x' } }],
       evaluators: [{ name: 'rubric', metric: 'rubric', options: { prompt: 'Q: {{ question }} A: {{ output }}', choices: { good: 1, bad: 0 } } }],
@@ -146,7 +146,7 @@ describe('evaluate stage', () => {
   it('scores every sample, prices the flow and costs the judge apart', async () => {
     server.setHandler(() => chatReply('{"score": 5}', { prompt: 1000, completion: 10 }));
     const suite: Suite = {
-      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1,
+      name: 's', file: 's.eval.yaml', dir: '.', hash: 'h', repeat: 1, cache: false, mode: 'online',
       flow: { kind: 'command', argv: ['x'], timeoutMs: 1, env: {} },
       cases: [{ id: 'c1', vars: { answer: '4.2 kg', question: 'weight?' }, source: { file: 'x' } }],
       evaluators: [{ name: 'contains', metric: 'contains', options: { expected: '{{answer}}' } }, { name: 'relevance', metric: 'relevance', options: {} }, { name: 'cost', metric: 'cost', options: {} }],

@@ -8,7 +8,7 @@ const suite = (name: string, ids: string[]): Suite => ({
   flow: { kind: 'command', argv: ['app'], timeoutMs: 1000, env: {} },
   cases: ids.map((id) => ({ id, vars: { id }, source: { file: 'x.jsonl' } })),
   evaluators: [{ name: 'f1', metric: 'f1', options: {} }, { name: 'exact', metric: 'equals', options: {} }],
-  gate: { alpha: 0.05, tolerance: 0.05, metrics: {} },
+  gate: { alpha: 0.05, tolerance: 0.05, metrics: {} }, cache: false, mode: 'online',
 });
 const SUITES = [suite('faq', ['refund-1', 'refund-2', 'ship-1', 'ship-2']), suite('chat', ['hello', 'refund-9'])];
 const ids = (suites: Suite[]) => suites.map((one) => `${one.name}:${one.cases.map((testCase) => testCase.id).join(',')}`);

@@ -135,8 +135,9 @@ function fileJson(path: string, text: string, repo: string, ref: string) {
   const sha = blobSha(text);
   const url = `https://api.github.com/repos/${repo}/contents/${path}?ref=${ref}`;
   return {
-    type: 'file', encoding: 'base64', size: Buffer.byteLength(text), name: path.split('/').pop() ?? path, path,
-    content: Buffer.from(text).toString('base64'), sha, url, git_url: `https://api.github.com/repos/${repo}/git/blobs/${sha}`,
+    // As GitHub does: content inline up to 1 MB, above that empty with encoding "none" (read it raw).
+    type: 'file', encoding: Buffer.byteLength(text) > 1024 * 1024 ? 'none' : 'base64', size: Buffer.byteLength(text), name: path.split('/').pop() ?? path, path,
+    content: Buffer.byteLength(text) > 1024 * 1024 ? '' : Buffer.from(text).toString('base64'), sha, url, git_url: `https://api.github.com/repos/${repo}/git/blobs/${sha}`,
     html_url: `https://github.com/${repo}/blob/${ref}/${path}`, download_url: `https://raw.githubusercontent.com/${repo}/${ref}/${path}`,
     _links: { self: url, git: `https://api.github.com/repos/${repo}/git/blobs/${sha}`, html: `https://github.com/${repo}/blob/${ref}/${path}` },
   };

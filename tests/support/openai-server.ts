@@ -85,7 +85,7 @@ export function moderationReply(result: { flagged: boolean; categories?: Record<
   };
 }
 
-function defaultHandler(request: RecordedRequest): Reply {
+export function defaultHandler(request: RecordedRequest): Reply {
   if (request.path.endsWith('/embeddings')) {
     const inputs: string[] = Array.isArray(request.body.input) ? request.body.input : [request.body.input];
     return embeddingReply(inputs.map((text) => [text.length % 7, (text.length % 5) + 1, 1]));

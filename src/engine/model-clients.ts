@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { DEFAULTS } from '../core/defaults.js';
+import type { CacheStats } from '../model/cache/with-cache.js';
+import { newCacheStats, withCache } from '../model/cache/with-cache.js';
+import { fileCacheStore } from '../model/cache/store.js';
+import type { ModelClient } from '../model/types.js';
+import type { Suite } from '../suites/types.js';
+import type { EvaluationOptions } from './options.js';
+
+/** The model clients of one run: judges and flows share one provider, pool and cache. */
+export interface RunClients {
+  /** Judges, embeddings and moderation: cached unless caching is off. */
+  judge: ModelClient | undefined;
+  /** A suite's flow: cached only when the suite says `cache: true`. */
+  flowFor(suite: Suite): ModelClient | undefined;
+  /** undefined when caching is off for the run. */
+  cache: CacheStats | undefined;
+  /** Keeps the cache folder within its size and age limits. */
+  finish(): Promise<void>;
+}
+
+/**
+ * Caching is off with `--no-cache` / `cache: false`, and always on drift runs: they exist to
+ * see the model change, so every answer there is a fresh one.
+ */
+export function cachingEnabled(options: Pick<EvaluationOptions, 'cache' | 'purpose'>): boolean {
+  return options.cache !== false && options.purpose !== 'drift';
+}
+
+/** `mode: batch` on the suite, or `--batch` for the whole run. */
+export const usesBatch = (suite: Suite, options: Pick<EvaluationOptions, 'batch'>): boolean => suite.mode === 'batch' || options.batch === true;
+
+/** `batch`: the Batch API client for batch-mode suites' flows (when any suite needs it). */
+export function runClients(base: ModelClient | undefined, options: EvaluationOptions, batch?: ModelClient): RunClients {
+  const flowBase = (suite: Suite) => (batch && usesBatch(suite, options) ? batch : base);
+  if (!base || !cachingEnabled(options)) {
+    return { judge: base, flowFor: flowBase, cache: undefined, finish: async () => undefined };
+  }
+  const store = fileCacheStore(join(options.cwd, options.cacheDir ?? DEFAULTS.cacheDir), {
+    maxBytes: DEFAULTS.cacheMaxMegabytes * 1024 * 1024,
+    maxAgeMs: DEFAULTS.cacheMaxAgeDays * 24 * 3600 * 1000,
+  });
+  const cache = newCacheStats();
+  const cached = withCache(base, store, cache);
+  const cachedBatch = batch ? withCache(batch, store, cache) : undefined;
+  return {
+    judge: cached,
+    flowFor: (suite) => {
+      if (!suite.cache) return flowBase(suite);
+      return cachedBatch && usesBatch(suite, options) ? cachedBatch : cached;
+    },
+    cache,
+    finish: async () => {
+      if (cache.misses > 0) await store.prune();
+    },
+  };
+}
