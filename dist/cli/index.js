@@ -48036,6 +48036,12 @@ function caseEvaluators(cases, suiteEvaluators) {
                 key = `${base}-${suffix}`;
             used.add(key);
             const spec = evaluatorEntry(entry, key);
+            try {
+                findMetric(spec.metric)?.checkOptions?.(spec.options);
+            }
+            catch (error) {
+                throw new ConfigError(`case "${testCase.id}": assert "${key}" (${spec.metric}): ${error.message}`, where, 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
+            }
             const existing = merged.get(key);
             if (existing && existing.metric !== spec.metric) {
                 throw new ConfigError(`case "${testCase.id}": assert "${key}" is metric ${spec.metric} here but ${existing.metric} in another case`, where, 'give the asserts different `name:`s');

@@ -53,6 +53,8 @@ describe('per-case assert: in EvalGate suites', () => {
     expect(((await loadSuite('s.eval.yaml', badMetric).catch((error: unknown) => error)) as ConfigError).format()).toMatch(/^s.eval.yaml:6: cases.0.assert.0.metric must be one of /);
     const missing = suite(`cases:\n  - id: q\n    say: x\n    assert:\n      - { metric: contains, expected: "{{answer}}" }\n`);
     expect(((await loadSuite('s.eval.yaml', missing).catch((error: unknown) => error)) as ConfigError).message).toContain('case "q": evaluator "contains" uses {{ answer }}, which is not defined for this case');
+    const badPattern = suite(`cases:\n  - id: r\n    say: x\n    assert:\n      - { metric: regex, pattern: "([a-z" }\n`);
+    expect(((await loadSuite('s.eval.yaml', badPattern).catch((error: unknown) => error)) as ConfigError).format()).toMatch(/case "r": assert "regex" \(regex\): .* — fix the option/);
     const none = suite(`cases:\n  - { say: x }\n`);
     expect(((await loadSuite('s.eval.yaml', none).catch((error: unknown) => error)) as ConfigError).message).toBe('the suite has no evaluators');
   });
