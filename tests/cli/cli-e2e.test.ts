@@ -37,6 +37,14 @@ describe('evalgate CLI (dist/cli/index.js under Node 24)', () => {
     expect(compared.code).toBe(0);
   });
 
+  it("README's demo: an app variable passed with pass-env changes the bot, and the gate fails it", async () => {
+    const dir = exampleRepo();
+    expect((await run(dir, 'run', '--update-baseline')).code).toBe(0);
+    const wordier = await runNode(CLI, ['run'], { cwd: dir, env: { ANSWER_SENTENCES: '2' } });
+    expect(wordier.code).toBe(1);
+    expect(wordier.stdout).toMatch(/f1 .* FAIL/);
+  });
+
   it('runs a narrower selection against the same part of the baseline', async () => {
     const dir = exampleRepo();
     expect((await run(dir, 'run', '--update-baseline')).code).toBe(0);
