@@ -47311,7 +47311,7 @@ function inputText(inputs) {
     return Object.entries(inputs).map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join('\n');
 }
 /** A metric's per-case values by case key (NaN: not applicable), only when the metric is comparable. */
-function valuesByKey(suite, metric, match) {
+function valuesByKey(suite, match) {
     const found = suite?.metrics.find(match);
     if (!suite || !found)
         return new Map();
@@ -47327,8 +47327,8 @@ function case_data_suiteCases(pr, base) {
     const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [caseKey(testCase), testCase]));
     const columns = pr.metrics.map((metric) => ({
         metric,
-        pr: valuesByKey(pr, metric, (candidate) => candidate.name === metric.name),
-        base: valuesByKey(base, metric, (candidate) => candidate.name === metric.name && candidate.metric === metric.metric && candidate.configHash === metric.configHash),
+        pr: valuesByKey(pr, (candidate) => candidate.name === metric.name),
+        base: valuesByKey(base, (candidate) => candidate.name === metric.name && candidate.metric === metric.metric && candidate.configHash === metric.configHash),
     }));
     const cases = pr.cases.map((testCase) => {
         const key = caseKey(testCase);

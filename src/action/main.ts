@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { registerSecret, registerSecretVariables, scrubSecrets } from '../core/secrets.js';
+import { registerSecret, registerSecretVariables } from '../core/secrets.js';
 import { glob } from 'tinyglobby';
 import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
@@ -11,9 +11,7 @@ import { ConfigError, isConfigError } from '../core/errors.js';
 import { renderTrendMarkdown } from '../report/trend-mermaid.js';
 import { renderHtmlReport } from '../report/html/index.js';
 import { renderJunit } from '../report/junit.js';
-import { renderSummary } from '../report/summary.js';
 import { VERDICT_WORD } from '../report/format.js';
-import { escapeMarkdownInline } from '../report/escape.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { checkOutputPath } from '../core/output-path.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
@@ -30,6 +28,7 @@ import { createGitHubApi } from './github-api.js';
 import { alertOnDrift, isDriftRun } from './drift/monitor.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
+import { addLateNotes, writeReports } from './report-files.js';
 import { setOutputs } from './outputs.js';
 import { restoreResponseCache, saveResponseCache } from './response-cache.js';
 import { publishComment, refreshBaseline } from './publish.js';
@@ -130,31 +129,6 @@ async function baselineOrProblem(api: GitHubApi | undefined, event: EventInfo, i
     const status = httpStatus(error);
     return { baseline: null, problem: `the baseline ${inputs.baseline} could not be read from GitHub (${status ? `HTTP ${status}` : 'no answer'}: ${(error as Error)?.message ?? String(error)}), so nothing was compared` };
   }
-}
-
-/** What the summary shows besides the comparison: the run link and the baseline's trend. */
-interface ReportExtras {
-  runUrl: string | undefined;
-  trend: string | undefined;
-}
-
-function reportText(comparison: Comparison, notes: readonly string[], extras: ReportExtras): string {
-  return scrubSecrets(renderSummary(comparison, { notes: [...notes], ...(extras.runUrl ? { runUrl: extras.runUrl } : {}), ...(extras.trend ? { trend: extras.trend } : {}) }));
-}
-
-/** The job summary and report.md, written before any comment call so they exist whatever GitHub does. */
-async function writeReports(comparison: Comparison, notes: readonly string[], extras: ReportExtras, reportPath: string, env: Env): Promise<void> {
-  const summary = reportText(comparison, notes, extras);
-  await writeFileAtomic(reportPath, summary);
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write({ overwrite: true });
-}
-
-/** Notes only the comment and baseline calls could tell: report.md rewritten, the summary appended to. */
-async function addLateNotes(comparison: Comparison, notes: readonly string[], late: readonly string[], extras: ReportExtras, reportPath: string, env: Env): Promise<void> {
-  if (late.length === 0) return;
-  await writeFileAtomic(reportPath, reportText(comparison, [...notes, ...late], extras));
-  const appended = late.map((note) => `\n\n> [!NOTE]\n> ${escapeMarkdownInline(note, 2000)}`).join('');
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubSecrets(appended)).write();
 }
 
 export async function run(env: Env = process.env): Promise<void> {

@@ -1,5 +1,4 @@
 import { addUsage, ZERO_USAGE } from '../../core/usage.js';
-import type { TokenUsage } from '../../core/usage.js';
 import type { ChatMessage } from '../../core/messages.js';
 import type { Score, ScoreInput } from '../types.js';
 import { clientOf } from '../types.js';

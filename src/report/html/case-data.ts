@@ -32,7 +32,7 @@ function inputText(inputs: Record<string, unknown>): string {
 }
 
 /** A metric's per-case values by case key (NaN: not applicable), only when the metric is comparable. */
-function valuesByKey(suite: SuiteResult | undefined, metric: MetricInfo, match: (candidate: MetricInfo) => boolean): Map<string, number> {
+function valuesByKey(suite: SuiteResult | undefined, match: (candidate: MetricInfo) => boolean): Map<string, number> {
   const found = suite?.metrics.find(match);
   if (!suite || !found) return new Map();
   const values = caseValues(suite.cases, found);
@@ -48,8 +48,8 @@ function suiteCases(pr: SuiteResult, base: SuiteResult | undefined): HtmlCase[] 
   const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [caseKey(testCase), testCase]));
   const columns = pr.metrics.map((metric) => ({
     metric,
-    pr: valuesByKey(pr, metric, (candidate) => candidate.name === metric.name),
-    base: valuesByKey(base, metric, (candidate) => candidate.name === metric.name && candidate.metric === metric.metric && candidate.configHash === metric.configHash),
+    pr: valuesByKey(pr, (candidate) => candidate.name === metric.name),
+    base: valuesByKey(base, (candidate) => candidate.name === metric.name && candidate.metric === metric.metric && candidate.configHash === metric.configHash),
   }));
   const cases = pr.cases.map((testCase): HtmlCase => {
     const key = caseKey(testCase);
