@@ -106,23 +106,13 @@ function classifyError(error, apiKey) {
     return { error: new types/* ModelError */.m('bad-response', `unexpected response: ${text}`), retryable: true };
 }
 
+// EXTERNAL MODULE: ./src/core/semaphore.ts
+var semaphore = __webpack_require__(96577);
 ;// CONCATENATED MODULE: ./src/model/limiter.ts
+
 /** At most `limit` model calls in flight across flows and judges; the rest queue in order. */
 function withConcurrencyLimit(inner, limit) {
-    let active = 0;
-    const waiting = [];
-    async function slot(call) {
-        if (active >= limit)
-            await new Promise((resolvePromise) => waiting.push(resolvePromise));
-        active += 1;
-        try {
-            return await call();
-        }
-        finally {
-            active -= 1;
-            waiting.shift()?.();
-        }
-    }
+    const slot = (0,semaphore/* semaphore */.p)(limit);
     return {
         chat: (request, signal) => slot(() => inner.chat(request, signal)),
         embed: (model, input, signal) => slot(() => inner.embed(model, input, signal)),

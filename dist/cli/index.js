@@ -37405,7 +37405,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1524);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(87512);
 
 
 async function ask(question) {
@@ -37432,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1524:
+/***/ 87512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43792,7 +43792,12 @@ class FlowRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/flows/types.ts
+/** Where a spec was written, as a ConfigError location. */
+const specLocation = (at) => ({ file: at.file, ...(at.line ? { line: at.line } : {}) });
+
 ;// CONCATENATED MODULE: ./src/flows/kinds/promptflow.ts
+
 
 
 
@@ -43815,7 +43820,7 @@ function lineInputs(flow, mapping, vars) {
     }));
 }
 async function normalise(raw, at) {
-    const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+    const where = specLocation(at);
     const variant = raw.variant;
     const flow = await loadFlowFolder(raw.path, at.dir, at.cwd, variant, where);
     const outputs = flow.graph.form === 'dag' ? Object.keys(flow.graph.outputs) : [];
@@ -47948,24 +47953,8 @@ async function pool_mapLimit(items, limit, worker) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/core/semaphore.ts
-function semaphore(limit) {
-    let active = 0;
-    const waiting = [];
-    return async (task) => {
-        if (active >= limit)
-            await new Promise((resolvePromise) => waiting.push(resolvePromise));
-        active += 1;
-        try {
-            return await task();
-        }
-        finally {
-            active -= 1;
-            waiting.shift()?.();
-        }
-    };
-}
-
+// EXTERNAL MODULE: ./src/core/semaphore.ts
+var semaphore = __nccwpck_require__(96577);
 ;// CONCATENATED MODULE: ./src/suites/identity.ts
 
 
@@ -48310,7 +48299,23 @@ function splitCommand(command) {
     return words;
 }
 
+;// CONCATENATED MODULE: ./src/flows/timeout.ts
+
+
+
+
+/** A flow's `timeout:` in ms (the run's default when absent); an out-of-range one is a ConfigError. */
+function flowTimeoutMs(raw, at) {
+    try {
+        return parseDuration(raw.timeout) ?? DEFAULTS.timeoutSeconds * 1000;
+    }
+    catch (error) {
+        throw new ConfigError(`flow.timeout ${error.message}`, specLocation(at), 'write e.g. "30s" or "2m"');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flows/kinds/command.ts
+
 
 
 
@@ -48410,25 +48415,17 @@ function commandFlow(spec, dir) {
     };
 }
 function normaliseCommand(raw, at) {
-    const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
     let argv;
     try {
         argv = Array.isArray(raw.command) ? raw.command : splitCommand(raw.command);
     }
     catch (error) {
-        throw new ConfigError(`flow.command: ${error.message}`, where, 'close the quote, or give the command as a list of words');
-    }
-    let timeoutMs;
-    try {
-        timeoutMs = parseDuration(raw.timeout);
-    }
-    catch (error) {
-        throw new ConfigError(`flow.timeout ${error.message}`, where, 'write e.g. "30s" or "2m"');
+        throw new ConfigError(`flow.command: ${error.message}`, specLocation(at), 'close the quote, or give the command as a list of words');
     }
     return {
         kind: 'command',
         argv,
-        timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+        timeoutMs: flowTimeoutMs(raw, at),
         env: raw.env ?? {},
         passEnv: raw['pass-env'] ?? [],
     };
@@ -48477,7 +48474,6 @@ function readPath(value, path) {
 
 
 
-
 const asText = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
 /** The team's app behind an HTTP endpoint: a templated JSON body in, the answer read at a path. */
 function httpFlow(spec) {
@@ -48519,14 +48515,6 @@ function httpFlow(spec) {
     };
 }
 function normaliseHttp(raw, at) {
-    const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
-    let timeoutMs;
-    try {
-        timeoutMs = parseDuration(raw.timeout);
-    }
-    catch (error) {
-        throw new ConfigError(`flow.timeout ${error.message}`, where, 'write e.g. "30s" or "2m"');
-    }
     return {
         kind: 'http',
         url: raw.url,
@@ -48535,7 +48523,7 @@ function normaliseHttp(raw, at) {
         body: raw.body ?? null,
         outputPath: raw.output,
         ...(typeof raw.context === 'string' ? { contextPath: raw.context } : {}),
-        timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+        timeoutMs: flowTimeoutMs(raw, at),
     };
 }
 /** The team's app behind an HTTP endpoint. */
@@ -48631,6 +48619,7 @@ const promptKind = {
 
 
 
+
 /**
  * `flow: { kind: prompty, file: chat.prompty }`: the prompt, model and parameters (tools and
  * response_format included) come from the file's front matter; `model`, `parameters` and
@@ -48639,7 +48628,7 @@ const promptKind = {
 function loadPromptyFlow(flow, at) {
     const path = (0,external_node_path_.resolve)(at.dir, flow.file);
     const shown = (0,external_node_path_.relative)(at.cwd, path);
-    const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+    const where = specLocation(at);
     if (!(0,external_node_fs_namespaceObject.existsSync)(path))
         throw new ConfigError(`prompty file not found: ${shown}`, where, '`flow.file` is relative to the suite file');
     let prompt;
@@ -52982,7 +52971,7 @@ async function runEvaluation(options) {
     const batch = base && loaded.some((suite) => usesBatch(suite, options)) ? await buildBatchClient(base, options) : undefined;
     const clients = runClients(base, options, batch);
     const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
-    const ctx = { clients, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
+    const ctx = { clients, schedule: (0,semaphore/* semaphore */.p)(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
     const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
     let results;
     try {
@@ -53603,6 +53592,32 @@ function scrubSecrets(text) {
 /** Forgets every registered secret (tests running several scenarios in one process). */
 function clearSecrets() {
     secrets.clear();
+}
+
+
+/***/ }),
+
+/***/ 96577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ semaphore)
+/* harmony export */ });
+function semaphore(limit) {
+    let active = 0;
+    const waiting = [];
+    return async (task) => {
+        if (active >= limit)
+            await new Promise((resolvePromise) => waiting.push(resolvePromise));
+        active += 1;
+        try {
+            return await task();
+        }
+        finally {
+            active -= 1;
+            waiting.shift()?.();
+        }
+    };
 }
 
 

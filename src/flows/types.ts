@@ -78,3 +78,6 @@ export interface FlowKind<Spec extends { kind: string } = { kind: string }> {
   checkCase?(spec: Spec, testCase: Case): void;
   create(spec: Spec, ctx: FlowContext): Flow;
 }
+
+/** Where a spec was written, as a ConfigError location. */
+export const specLocation = (at: Pick<SpecContext, 'file' | 'line'>) => ({ file: at.file, ...(at.line ? { line: at.line } : {}) });

@@ -4,7 +4,7 @@ import { evaluateCases } from '../../src/evaluate/evaluate.js';
 import type { FlowOutput } from '../../src/flows/types.js';
 import { listMetrics } from '../../src/metrics/registry.js';
 import type { MetricDefinition } from '../../src/metrics/types.js';
-import { createModelClient } from '../../src/model/client.js';
+import { singleAttemptClient } from '../support/model-client.js';
 import type { ModelClient } from '../../src/model/types.js';
 import type { ScoreRecord } from '../../src/results/types.js';
 import type { SampleRun } from '../../src/runner/types.js';
@@ -20,7 +20,7 @@ let server: OpenAIServer;
 let client: ModelClient;
 beforeAll(async () => {
   server = await startOpenAIServer();
-  client = createModelClient({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs: 2000, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxHintMs: 1, budgetMs: 1 } });
+  client = singleAttemptClient(server.url);
 });
 afterAll(() => server.close());
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCases } from '../../src/evaluate/evaluate.js';
 import { parseJudgement } from '../../src/metrics/judge/parse.js';
-import { createModelClient } from '../../src/model/client.js';
+import { singleAttemptClient } from '../support/model-client.js';
 import type { ModelClient } from '../../src/model/types.js';
 import type { Suite } from '../../src/suites/types.js';
 import type { OpenAIServer } from '../support/openai-server.js';
@@ -15,7 +15,7 @@ let server: OpenAIServer;
 let client: ModelClient;
 beforeAll(async () => {
   server = await startOpenAIServer();
-  client = createModelClient({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs: 2000, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxHintMs: 1, budgetMs: 1 } });
+  client = singleAttemptClient(server.url);
 });
 afterAll(() => server.close());
 

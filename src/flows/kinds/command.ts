@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { DEFAULTS } from '../../core/defaults.js';
-import { DURATION_SCHEMA, parseDuration } from '../../core/duration.js';
+import { DURATION_SCHEMA } from '../../core/duration.js';
 import { ConfigError } from '../../core/errors.js';
 import { usageFromOpenAI } from '../../core/usage.js';
 import { childEnvironment } from '../child-env.js';
 import { splitCommand } from '../split-command.js';
+import { flowTimeoutMs } from '../timeout.js';
 import type { Flow, FlowKind, FlowOutput } from '../types.js';
+import { specLocation } from '../types.js';
 
 export interface CommandFlowSpec {
   kind: 'command';
@@ -106,23 +107,16 @@ function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
 }
 
 function normaliseCommand(raw: Record<string, unknown>, at: { file: string; line?: number }): CommandFlowSpec {
-  const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
   let argv: string[];
   try {
     argv = Array.isArray(raw.command) ? (raw.command as string[]) : splitCommand(raw.command as string);
   } catch (error) {
-    throw new ConfigError(`flow.command: ${(error as Error).message}`, where, 'close the quote, or give the command as a list of words');
-  }
-  let timeoutMs: number | undefined;
-  try {
-    timeoutMs = parseDuration(raw.timeout);
-  } catch (error) {
-    throw new ConfigError(`flow.timeout ${(error as Error).message}`, where, 'write e.g. "30s" or "2m"');
+    throw new ConfigError(`flow.command: ${(error as Error).message}`, specLocation(at), 'close the quote, or give the command as a list of words');
   }
   return {
     kind: 'command',
     argv,
-    timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+    timeoutMs: flowTimeoutMs(raw, at),
     env: (raw.env as Record<string, string> | undefined) ?? {},
     passEnv: (raw['pass-env'] as string[] | undefined) ?? [],
   };

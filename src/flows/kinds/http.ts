@@ -1,9 +1,8 @@
-import { DEFAULTS } from '../../core/defaults.js';
-import { DURATION_SCHEMA, parseDuration } from '../../core/duration.js';
-import { ConfigError } from '../../core/errors.js';
+import { DURATION_SCHEMA } from '../../core/duration.js';
 import { renderTemplate, renderValue } from '../../core/template/engine.js';
 import { usageFromOpenAI } from '../../core/usage.js';
 import { readPath } from '../json-path.js';
+import { flowTimeoutMs } from '../timeout.js';
 import type { Flow, FlowKind, SpecContext } from '../types.js';
 
 export interface HttpFlowSpec {
@@ -59,13 +58,6 @@ function httpFlow(spec: HttpFlowSpec): Flow {
 }
 
 function normaliseHttp(raw: Record<string, unknown>, at: SpecContext): HttpFlowSpec {
-  const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
-  let timeoutMs: number | undefined;
-  try {
-    timeoutMs = parseDuration(raw.timeout);
-  } catch (error) {
-    throw new ConfigError(`flow.timeout ${(error as Error).message}`, where, 'write e.g. "30s" or "2m"');
-  }
   return {
     kind: 'http',
     url: raw.url as string,
@@ -74,7 +66,7 @@ function normaliseHttp(raw: Record<string, unknown>, at: SpecContext): HttpFlowS
     body: raw.body ?? null,
     outputPath: raw.output as string,
     ...(typeof raw.context === 'string' ? { contextPath: raw.context } : {}),
-    timeoutMs: timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
+    timeoutMs: flowTimeoutMs(raw, at),
   };
 }
 

@@ -10,6 +10,7 @@ import { requirePython } from '../promptflow/python-worker.js';
 import type { FlowRun } from '../promptflow/run-flow.js';
 import { FlowRunner } from '../promptflow/run-flow.js';
 import type { FlowKind } from '../types.js';
+import { specLocation } from '../types.js';
 
 export interface PromptflowFlowSpec {
   kind: 'promptflow';
@@ -45,7 +46,7 @@ export function lineInputs(flow: LoadedFlow, mapping: Dict, vars: Readonly<Dict>
 }
 
 async function normalise(raw: Dict, at: { file: string; line?: number; dir: string; cwd: string }): Promise<PromptflowFlowSpec> {
-  const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+  const where = specLocation(at);
   const variant = raw.variant as string | undefined;
   const flow = await loadFlowFolder(raw.path as string, at.dir, at.cwd, variant, where);
   const outputs = flow.graph.form === 'dag' ? Object.keys(flow.graph.outputs) : [];

@@ -9,6 +9,7 @@ import type { PromptySpec } from '../../prompty/spec.js';
 import type { ChatSpec } from '../chat.js';
 import { CHAT_SCHEMA_PROPERTIES, chatFlow } from '../chat.js';
 import type { FlowKind, SpecContext } from '../types.js';
+import { specLocation } from '../types.js';
 
 export interface PromptyFlowSpec extends ChatSpec {
   kind: 'prompty';
@@ -26,7 +27,7 @@ export interface PromptyFlowSpec extends ChatSpec {
 function loadPromptyFlow(flow: Record<string, unknown>, at: SpecContext): PromptyFlowSpec {
   const path = resolve(at.dir, flow.file as string);
   const shown = relative(at.cwd, path);
-  const where = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+  const where = specLocation(at);
   if (!existsSync(path)) throw new ConfigError(`prompty file not found: ${shown}`, where, '`flow.file` is relative to the suite file');
   let prompt: PromptySpec;
   try {
