@@ -48716,11 +48716,27 @@ function describeError(error) {
     }
     return String(error);
 }
+/**
+ * Runs `task` with a signal that aborts after `ms` (a TimeoutError, like AbortSignal.timeout's).
+ * The timer is cleared as soon as the task settles: a finished call holds no timer, no signal
+ * and no closure until its deadline would have passed (at thousands of cases a second, those
+ * add up to hundreds of MB and as many live timers).
+ */
+async function withDeadline(ms, task) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`The operation was aborted due to timeout`, 'TimeoutError')), ms);
+    try {
+        return await task(controller.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
 /** One invocation (in a slot of the pool, under its deadline); a failure is the sample's result. */
 async function invokeOnce(testCase, flow, options) {
     const schedule = options.schedule ?? ((task) => task());
     try {
-        const value = await schedule(() => flow.invoke(testCase.vars, AbortSignal.timeout(flow.timeoutMs ?? options.timeoutMs)));
+        const value = await schedule(() => withDeadline(flow.timeoutMs ?? options.timeoutMs, (signal) => flow.invoke(testCase.vars, signal)));
         return { ok: true, value };
     }
     catch (error) {
@@ -53530,9 +53546,12 @@ function canonicalJson(value) {
 function sha256(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
 }
-/** A short content hash (16 hex digits) of any JSON-like value. */
+/**
+ * A short content hash (16 hex digits) of any JSON-like value. Encoded from the first 8 bytes,
+ * not sliced from the 64-digit string: a slice would keep the whole digest alive (one per case).
+ */
 function shortHash(value) {
-    return sha256(canonicalJson(value)).slice(0, 16);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonicalJson(value)).digest().toString('hex', 0, 8);
 }
 
 

@@ -13,7 +13,10 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** A short content hash (16 hex digits) of any JSON-like value. */
+/**
+ * A short content hash (16 hex digits) of any JSON-like value. Encoded from the first 8 bytes,
+ * not sliced from the 64-digit string: a slice would keep the whole digest alive (one per case).
+ */
 export function shortHash(value: unknown): string {
-  return sha256(canonicalJson(value)).slice(0, 16);
+  return createHash('sha256').update(canonicalJson(value)).digest().toString('hex', 0, 8);
 }
