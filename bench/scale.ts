@@ -1,6 +1,7 @@
 /**
  * npm run bench:scale — scale and cost, measured in one run against the loopback OpenAI server:
- * wall time vs the physical limit at concurrency 20 and 100 (100 ms per call), a cached re-run,
+ * wall time vs the physical limit at concurrency 20 and 100 (100 ms per call, the provider in its
+ * own process; bare `fetch` measured against it in the same run), a cached re-run,
  * 10 suites × 100 vs one 1,000-case suite, 8 shards merged vs unsharded, and 1,000,000 cases
  * through the pipeline (a trivial in-process flow, deterministic metric) with its peak RSS.
  * BENCH_MILLION=200000 scales the last one down.
@@ -54,12 +55,41 @@ async function rawFetch(url: string, concurrency: number): Promise<number> {
   return performance.now() - started;
 }
 
-async function onlineBenchmarks(): Promise<string[]> {
+/** The loopback provider, in this process: answers every call after LATENCY_MS; tells the parent its URL and, when asked, its request count. */
+async function serveProvider(): Promise<void> {
   const server = await startOpenAIServer((request) => {
     const user = request.body.messages?.at(-1)?.content ?? '';
     const judge = request.body.messages?.[0]?.content !== 'Answer briefly.';
     return { ...(judge ? chatReply('{"score": 4}') : chatReply(`answer: ${user}`)), delayMs: LATENCY_MS };
   });
+  process.send?.({ url: server.url });
+  process.on('message', (message) => {
+    if (message === 'count') process.send?.({ requests: server.requests.length });
+    if (message === 'close') void server.close().then(() => process.disconnect());
+  });
+}
+
+/**
+ * The provider runs in its own process, as a real one would: its work (parsing, timers, writing
+ * 1,000 replies) does not share the event loop whose overhead is being measured.
+ */
+async function startProvider(): Promise<{ url: string; requests: () => Promise<number>; close: () => void }> {
+  const child = fork(process.argv[1] as string, ['provider'], { execArgv: process.execArgv });
+  const next = <T>() => new Promise<T>((resolvePromise) => child.once('message', (message) => resolvePromise(message as T)));
+  const { url } = await next<{ url: string }>();
+  return {
+    url,
+    requests: async () => {
+      const reply = next<{ requests: number }>();
+      child.send('count');
+      return (await reply).requests;
+    },
+    close: () => child.send('close'),
+  };
+}
+
+async function onlineBenchmarks(): Promise<string[]> {
+  const server = await startProvider();
   const base = (cwd: string, concurrency: number, more: Partial<EvaluationOptions> = {}): EvaluationOptions => ({
     suites: ['*.eval.yaml'], cwd, apiKey: 'sk-bench', baseUrl: server.url, concurrency, cache: false, ...more,
   });
@@ -86,9 +116,9 @@ async function onlineBenchmarks(): Promise<string[]> {
   writeSuite(cached, 'cached', CASES, 'cache: true\n');
   appendFileSync(join(cached, 'cached.eval.yaml'), '  - { metric: relevance }\n');
   const first = await timed(base(cached, 100, { cache: true }));
-  const before = server.requests.length;
+  const before = await server.requests();
   const second = await timed(base(cached, 100, { cache: true }));
-  const calls = server.requests.length - before;
+  const calls = (await server.requests()) - before;
   lines.push(`| re-run of an unchanged \`cache: true\` suite (${CASES} flow + ${CASES} judge calls) | first ${(first.ms / 1000).toFixed(2)} s, re-run ${(second.ms / 1000).toFixed(2)} s; cache ${second.results.run.cache?.hits} hits / ${second.results.run.cache?.misses} misses | **${calls} model calls** |`);
 
   const ten = mkdtempSync(join(tmpdir(), 'bench-scale-ten-'));
@@ -108,7 +138,7 @@ async function onlineBenchmarks(): Promise<string[]> {
   const identical = JSON.stringify(timeless(merged)) === JSON.stringify(timeless(single.results));
   const sameComparison = JSON.stringify(compare(single.results, merged).verdict) === JSON.stringify(compare(single.results, single.results).verdict);
   lines.push(`| 8 shards (concurrency 20 each) merged vs unsharded | slowest shard ${(Math.max(...shardTimes) / 1000).toFixed(2)} s vs ${(single.ms / 1000).toFixed(2)} s unsharded | **${identical && sameComparison ? 'identical' : 'DIFFERENT'}** |`);
-  await server.close();
+  server.close();
   return lines;
 }
 
@@ -141,6 +171,7 @@ async function millionCases(count: number): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'million') return millionCases(Number(process.argv[3]));
+  if (process.argv[2] === 'provider') return serveProvider();
   const lines = await onlineBenchmarks();
   const count = Number(process.env.BENCH_MILLION ?? 1_000_000);
   const million = await new Promise<{ count: number; ms: number; rssMiB: number; heapMiB: number; bytes: number }>((resolvePromise, reject) => {

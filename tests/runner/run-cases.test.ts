@@ -72,4 +72,30 @@ describe('runCases', () => {
     const [defaulted] = await runCases(cases.slice(0, 1), flow(), { repeat: 1, concurrency: 1, timeoutMs: 30 });
     expect(defaulted?.samples[0]).toMatchObject({ ok: false });
   });
+
+  it('cancels the deadline of an invocation that settled (no timer outlives its call)', async () => {
+    const signals: AbortSignal[] = [];
+    const flow: Flow = {
+      kind: 'test',
+      needsModel: false,
+      invoke: async (_vars, signal) => {
+        signals.push(signal);
+        return { output: 'fast', usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latency: { totalMs: 1 } };
+      },
+    };
+    await runCases(cases.slice(0, 3), flow, { repeat: 2, concurrency: 2, timeoutMs: 20 });
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 60));
+    expect(signals).toHaveLength(6);
+    expect(signals.filter((signal) => signal.aborted)).toEqual([]);
+  });
+
+  it('aborts a call past its deadline with a timeout the runner reports as one', async () => {
+    const flow: Flow = {
+      kind: 'test',
+      needsModel: false,
+      invoke: (_vars, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    };
+    const [run] = await runCases(cases.slice(0, 1), flow, { repeat: 1, concurrency: 1, timeoutMs: 20 });
+    expect(run?.samples[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^timed out: /), errorKind: 'infrastructure' });
+  });
 });
