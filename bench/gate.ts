@@ -2,7 +2,8 @@
  * npm run bench:gate — the gate judged per pull request: simulated PRs of 10 suites × (3 gating
  * metrics + cost + latency), several Beta shapes, run-level latency drift, transient errors.
  * Unchanged PRs (false FAIL / WARN), a 10-pt drop in one metric of one suite (detection), a
- * judge outage; and, for the drops, a reference: the same test run alone on the dropped metric.
+ * judge outage; and, for the drops, the detection by Beta shape of the dropped suite and a
+ * reference: the same test run alone on the dropped metric.
  */
 import { compare } from '../src/compare/index.js';
 import type { ResultsFile } from '../src/results/types.js';
@@ -46,8 +47,8 @@ console.log(`Gate benchmark, per pull request: ${SIMULATIONS} simulated PRs per 
 console.log(`Per-case success probabilities ~ Beta(mean 0.60–0.95 per suite, concentration ${CONCENTRATIONS.join(' / ')} by suite); harm defect rates 2–10 %; per-case cost lognormal σ = 1, latency σ = 0.5;`);
 console.log(`every run has its own latency drift ×exp(N(0, ${LATENCY_DRIFT_SD})); 5 % of samples fail transiently (HTTP 503). Latency is report-only (default); the family is every other gating test.`);
 console.log(`Monte-Carlo standard error: ±${(Math.sqrt(0.05 * 0.95 / SIMULATIONS) * 100).toFixed(1)} pts at 5 %, ±${(Math.sqrt(0.2 * 0.8 / SIMULATIONS) * 100).toFixed(1)} pts at 80 %.\n`);
-console.log('| PR | N | k | FAIL | WARN (not FAIL) | PASS | error (could not run) | tests in the family (m) | reference: dropped metric alone at α/m | ceiling: alone at α |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log(`| PR | N | k | FAIL | WARN (not FAIL) | PASS | error (could not run) | tests in the family (m) | FAIL by the dropped suite's concentration (${CONCENTRATIONS.join(' / ')}) | reference: dropped metric alone at α/m | ceiling: alone at α |`);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const started = performance.now();
 const footnotes: string[] = [];
 let seed = 1;
@@ -59,11 +60,15 @@ for (const { label, scenario } of ROWS) {
   let familySize = 0;
   let judgeFails = 0;
   let named = 0;
+  const byShape = CONCENTRATIONS.map(() => ({ fail: 0, runs: 0 }));
   for (let run = 0; run < SIMULATIONS; run += 1) {
     const dropSuite = run % SUITES;
     const [base, pr] = simulate(scenario, dropSuite);
     const comparison = compare(base, pr);
     counts[comparison.verdict] += 1;
+    const shape = byShape[dropSuite % CONCENTRATIONS.length] as { fail: number; runs: number };
+    shape.runs += 1;
+    if (comparison.verdict === 'fail') shape.fail += 1;
     familySize = comparison.family.tests;
     if (comparison.suites.some((suite) => suite.metrics.some((metric) => metric.name === 'relevance' && metric.status === 'fail'))) judgeFails += 1;
     if (comparison.headline.includes('HTTP 401')) named += 1;
@@ -73,7 +78,8 @@ for (const { label, scenario } of ROWS) {
     }
   }
   const refs = scenario.drop > 0 ? `${pct(referenceFails)} | ${pct(ceilingFails)}` : '— | —';
-  console.log(`| ${label} | ${scenario.cases} | ${scenario.repeat} | ${pct(counts.fail)} | ${pct(counts.warn)} | ${pct(counts.pass)} | ${pct(counts.error)} | ${familySize} | ${refs} |`);
+  const shapes = scenario.drop > 0 ? byShape.map(({ fail, runs }) => `${((fail / Math.max(1, runs)) * 100).toFixed(0)}%`).join(' / ') : '—';
+  console.log(`| ${label} | ${scenario.cases} | ${scenario.repeat} | ${pct(counts.fail)} | ${pct(counts.warn)} | ${pct(counts.pass)} | ${pct(counts.error)} | ${familySize} | ${shapes} | ${refs} |`);
   if (scenario.judgeOutage) footnotes.push(`judge outage: the errored judge metric FAILed in ${judgeFails} of ${SIMULATIONS} PRs; the verdict line named the judge's error in ${named}; any FAIL comes from the other, unchanged metrics (the background false-fail rate).`);
 }
 console.log(`\n${footnotes.join('\n')}`);

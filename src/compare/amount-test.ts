@@ -2,7 +2,7 @@ import type { MetricInfo } from '../results/types.js';
 import type { CaseValues } from './case-values.js';
 import { presentPairs, presentValues } from './case-values.js';
 import type { Clusters } from './clusters.js';
-import { clustersAt } from './clusters.js';
+import { clustersAt, clusterSums } from './clusters.js';
 import { ratioPValue } from './ratio-p-value.js';
 import { resampler, seedFrom } from './rng.js';
 import { bootstrapInterval, quantileInPlace, weightedQuantile } from './stats.js';
@@ -20,6 +20,9 @@ export interface RatioTest {
   ci: [number, number] | null;
   /** One-sided permutation p-value for "worse" (more cost or latency, fewer tokens/s). */
   pRaw: number | null;
+  /** `sum` only: Σ of the squared per-case (or per-cluster) differences the swap test flips, and baseline + PR totals (0 otherwise). */
+  flipSquares: number;
+  total: number;
 }
 
 /** The statistic over all `values` (reorders a copy). */
@@ -47,7 +50,7 @@ export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'],
   const n = baseValues.length;
   if (n === 0) {
     const all = presentValues(prAll);
-    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null, pRaw: null };
+    return { metric, statistic, shared: 0, baseline: null, pr: all.length ? statisticOf(statistic, all) : null, ratio: null, ci: null, pRaw: null, flipSquares: 0, total: 0 };
   }
   const baseline = statisticOf(statistic, baseValues);
   const prValue = statisticOf(statistic, prValues);
@@ -68,5 +71,7 @@ export function ratioTest(metric: MetricInfo, statistic: RatioTest['statistic'],
       : null;
   const seed = seedFrom(`${metric.name}:${statistic}:p`);
   const pRaw = metric.direction === 'lower-is-better' ? ratioPValue(statistic, baseValues, prValues, seed, grouped) : ratioPValue(statistic, prValues, baseValues, seed, grouped);
-  return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci, pRaw };
+  const differences = prValues.map((value, index) => value - (baseValues[index] as number));
+  const flipSquares = sum ? (grouped ? clusterSums(differences, grouped) : differences).reduce((total, value) => total + value * value, 0) : 0;
+  return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci, pRaw, flipSquares, total: sum ? baseline + prValue : 0 };
 }

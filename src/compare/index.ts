@@ -1,7 +1,7 @@
 import type { ResultsFile } from '../results/types.js';
 import type { RatioTest } from './amount-test.js';
 import type { PairedTest } from './paired-test.js';
-import { holm } from './stats.js';
+import { discreteHolm } from './family.js';
 import type { SuiteTests } from './suite.js';
 import { decideSuite, familyOf, testSuite, worst } from './suite.js';
 import type { Comparison, SuiteComparison } from './types.js';
@@ -42,8 +42,8 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile): Comparis
   const firstPass = pr.suites.map((suite) => testSuite(suite, baseSuites.get(suite.name)));
   const tested = firstPass.filter((entry): entry is SuiteTests => 'paired' in entry);
   const members = tested.flatMap(familyOf);
-  const adjustedValues = holm(members.map((test) => test.pRaw ?? 1));
-  const adjusted = new Map<PairedTest | RatioTest, number>(members.map((test, index) => [test, adjustedValues[index] as number]));
+  const adjustedValues = discreteHolm(members);
+  const adjusted = new Map<PairedTest | RatioTest, number>(members.map(({ test }, index) => [test, adjustedValues[index] as number]));
   const alpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
   const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length };
   const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length) };

@@ -24,6 +24,8 @@ export interface PairedTest {
   pRaw: number | null;
   /** Standard deviation of the per-case differences (what the detectable drop is computed from). */
   sd: number;
+  /** Σ of the squares of what the sign-flip test flips (per-case differences, or cluster sums): bounds how far it can reach. */
+  flipSquares: number;
   test: 'mcnemar' | 'sign-flip' | 'none';
 }
 
@@ -41,13 +43,14 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
   const oriented = Float64Array.from(differences, (d) => d * sign);
   const improved = oriented.filter((d) => d > 0).length;
   const regressed = oriented.filter((d) => d < 0).length;
-  const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, sd: 0, test: 'none' as const };
+  const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, sd: 0, flipSquares: 0, test: 'none' as const };
   if (n === 0) return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
 
   const grouped = clusters ? clustersAt(clusters, pairs.indexes) : null;
   const binary = metric.scale.kind === 'binary' && repeats.base === 1 && repeats.pr === 1 && grouped === null;
   const random = mulberry32(seedFrom(metric.name));
-  const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(grouped ? clusterSums(oriented, grouped) : oriented, random);
+  const flipped = grouped ? clusterSums(oriented, grouped) : oriented;
+  const pRaw = binary ? mcnemarOneSided(improved, regressed) : signFlipPValue(flipped, random);
   const ciResample = grouped ? clusterResampler(grouped, mulberry32(seedFrom(`${metric.name}:ci`))) : resampler(seedFrom(`${metric.name}:ci`));
   const ci = n > 1 ? (grouped ? bootstrapInterval(n, (counts) => weightedMean(differences, counts), ciResample) : meanInterval(differences, ciResample)) : null;
   return {
@@ -62,6 +65,7 @@ export function pairedTest(metric: MetricInfo, base: CaseValues, pr: CaseValues,
     regressed,
     pRaw,
     sd: grouped ? clusteredSd(oriented, grouped) : standardDeviation(oriented),
+    flipSquares: flipped.reduce((sum, value) => sum + value * value, 0),
     test: binary ? 'mcnemar' : 'sign-flip',
   };
 }

@@ -201,18 +201,6 @@ export function weightedQuantile(values: Float64Array, order: Uint32Array, count
   return low ?? Number.NaN;
 }
 
-/** Holm step-down adjusted p-values, in the input order. */
-export function holm(pValues: readonly number[]): number[] {
-  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
-  const adjusted = new Array<number>(pValues.length);
-  let running = 0;
-  order.forEach(({ p, index }, rank) => {
-    running = Math.max(running, Math.min(1, (pValues.length - rank) * p));
-    adjusted[index] = running;
-  });
-  return adjusted;
-}
-
 /** z such that P(Z ≤ z) = p. */
 export function z(p: number): number {
   return normalQuantile(p, 0, 1);

@@ -5,6 +5,8 @@ import { isGating, policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
 import { caseErrored, presentValues } from './case-values.js';
+import type { FamilyMember } from './family.js';
+import { pairedSize, ratioSize } from './family.js';
 import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
 import { decidePaired, decideRatio, toleranceOf } from './decide.js';
@@ -46,8 +48,13 @@ export function inFamily(test: PairedTest | RatioTest, canFail = true): boolean 
   return canFail && test.pRaw !== null && isGating(test.metric) && policyOf(test.metric).multipleTesting;
 }
 
-export function familyOf(tests: SuiteTests): (PairedTest | RatioTest)[] {
-  return [...tests.paired.filter((test) => inFamily(test)), ...tests.ratios.filter(({ test, rule }) => inFamily(test, rule.canFail)).map(({ test }) => test)];
+/** The suite's members of the PR's family, each with the size it can reach (see family.ts). */
+export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest | RatioTest })[] {
+  const paired = tests.paired.filter((test) => inFamily(test)).map((test) => ({ test, p: test.pRaw ?? 1, sizeAt: pairedSize(test, toleranceOf(test.metric, tests.tolerance)) }));
+  const ratios = tests.ratios
+    .filter(({ test, rule }) => inFamily(test, rule.canFail))
+    .map(({ test, rule }) => ({ test, p: test.pRaw ?? 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
+  return [...paired, ...ratios];
 }
 
 const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] });

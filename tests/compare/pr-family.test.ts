@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
-import { holm } from '../../src/compare/stats.js';
+import { mcnemarOneSided } from '../../src/compare/stats.js';
 import { binary, binaryCases, costMetric, latencyMetric, results, suite } from './build.js';
 import type { CaseSpec } from './build.js';
 
@@ -10,6 +10,9 @@ const base200 = binaryCases(200, () => true);
 const drop12 = binaryCases(200, (index) => index >= 12);
 // 200 cases, 8 regressed: p = 2⁻⁸ ≈ 0.0039, a 4-pt drop... with tolerance 0.03.
 const drop8 = binaryCases(200, (index) => index >= 8);
+// An unchanged but noisy suite: the first `flips` cases change, half for the better, half for the worse.
+const quiet = (n: number) => binaryCases(n, (index) => index % 2 === 0);
+const jittered = (n: number, flips: number) => binaryCases(n, (index) => (index % 2 === 0) !== index < flips);
 
 describe('one error budget per pull request', () => {
   it('adjusts every gating test of every suite together (Holm over the PR), not suite by suite', () => {
@@ -17,22 +20,30 @@ describe('one error budget per pull request', () => {
     const base = suites([base200, base200, base200]);
     const pr = suites([drop12, drop8, base200]);
     const comparison = compare(base, pr);
-    const raw = comparison.suites.map((entry) => entry.metrics[0]?.pRaw ?? 1);
     expect(comparison.family).toEqual({ alpha: 0.05, warnAlpha: 0.2, tests: 3 });
-    expect(comparison.suites.map((entry) => entry.metrics[0]?.pHolm)).toEqual(holm(raw));
+    // Holm counting what each test can reach: at 2⁻¹² only the 12-pair test can fail (8 discordant
+    // pairs give at best 2⁻⁸; an unchanged suite with none can never fail), so 2⁻¹² stays 2⁻¹²
+    // (plain Holm: 3 × 2⁻¹²); at 2⁻⁸ the 8-pair test alone spends 2⁻⁸ (Holm: 2 × 2⁻⁸).
+    expect(comparison.suites.map((entry) => entry.metrics[0]?.pHolm)).toEqual([2 ** -12, 2 ** -8, 1]);
     expect(comparison.suites.map((entry) => entry.metrics[0]?.status)).toEqual(['fail', 'fail', 'pass']);
     expect(comparison.headline).toContain('3 gating test(s) share one error budget α = 5 % (Holm): a 5 % chance that an unchanged PR fails');
   });
 
-  it('a borderline drop that passes alone fails to reach significance among many suites', () => {
-    // p = 2⁻⁶ ≈ 0.016 alone (FAIL at 0.05), × 30 tests > 0.05 in a PR of 30 suites.
+  it('a borderline drop that passes alone fails to reach significance among many noisy suites', () => {
+    // p = 2⁻⁶ ≈ 0.016 alone (FAIL at 0.05).
     const six = binaryCases(100, (index) => index >= 6);
     const alone = compare(results(named('a', binaryCases(100, () => true))), results(named('a', six)));
     expect(alone.suites[0]?.metrics[0]?.status).toBe('fail');
-    const many = (first: CaseSpec[]) => results(...Array.from({ length: 30 }, (_, index) => named(`s${index}`, index === 0 ? first : binaryCases(100, () => true))));
-    const pr = compare(many(binaryCases(100, () => true)), many(six));
-    expect(pr.suites[0]?.metrics[0]).toMatchObject({ status: 'pass', pHolm: expect.closeTo(30 * 2 ** -6, 12) });
-    expect(pr.verdict).toBe('pass');
+    // Beside 29 unchanged suites whose 20 flipped cases could each have given p ≤ 2⁻⁶ (16 or more
+    // of 20 for the worse): each spends P(X ≥ 16), X ~ Bin(20, ½), of the budget → 0.187: not
+    // significant at 0.05, a WARN (below 4α).
+    const many = (first: CaseSpec[], rest: CaseSpec[]) => results(...Array.from({ length: 30 }, (_, index) => named(`s${index}`, index === 0 ? first : rest)));
+    const pr = compare(many(binaryCases(100, () => true), quiet(100)), many(six, jittered(100, 20)));
+    expect(pr.suites[0]?.metrics[0]).toMatchObject({ status: 'warn', pHolm: expect.closeTo(2 ** -6 + 29 * mcnemarOneSided(4, 16), 12) });
+    expect(pr.verdict).toBe('warn');
+    // Beside 29 suites that did not move at all (no case changed), nothing else could have failed: FAIL.
+    const still = compare(many(binaryCases(100, () => true), quiet(100)), many(six, quiet(100)));
+    expect(still.suites[0]?.metrics[0]).toMatchObject({ status: 'fail', pHolm: 2 ** -6 });
   });
 
   it('takes the PR-wide alpha from the baselines: the strictest suite alpha', () => {
@@ -67,11 +78,13 @@ describe('WARN means something', () => {
     // 3 improved, 7 regressed of 50: p = 176/1024 ≈ 0.17 ≤ 0.2 → WARN (the worked example).
     const worked = compare(results(named('a', binaryCases(50, (index) => index < 45))), results(named('a', binaryCases(50, (index) => (index < 45 ? index >= 7 : index < 48)))));
     expect(worked.suites[0]?.metrics[0]?.status).toBe('warn');
-    // The same drop in one suite of three: Holm × 3 → 0.52 > 0.2 → PASS, "within noise".
+    // The same drop beside two noisy unchanged suites (40 of 200 cases flip, 20 each way): each
+    // could have FAILed with P(X ≥ 25), X ~ Bin(40, ½) ≈ 0.077 → 0.17 + 2 × 0.077 > 0.2 → PASS, "within noise".
     const three = compare(
-      results(named('a', binaryCases(50, (index) => index < 45)), named('b', base200), named('c', base200)),
-      results(named('a', binaryCases(50, (index) => (index < 45 ? index >= 7 : index < 48))), named('b', base200), named('c', base200)),
+      results(named('a', binaryCases(50, (index) => index < 45)), named('b', quiet(200)), named('c', quiet(200))),
+      results(named('a', binaryCases(50, (index) => (index < 45 ? index >= 7 : index < 48))), named('b', jittered(200, 40)), named('c', jittered(200, 40))),
     );
+    expect(three.suites[0]?.metrics[0]?.pHolm).toBeCloseTo(mcnemarOneSided(3, 7) + 2 * mcnemarOneSided(15, 25), 12);
     expect(three.suites[0]?.metrics[0]).toMatchObject({ status: 'pass', reason: expect.stringMatching(/within noise/) });
   });
 });

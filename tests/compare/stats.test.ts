@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, resampler, seedFrom } from '../../src/compare/rng.js';
-import { bootstrapInterval, holm, mcnemarOneSided, quantile, signFlipPValue, weightedMean, weightedQuantile } from '../../src/compare/stats.js';
+import { bootstrapInterval, mcnemarOneSided, quantile, signFlipPValue, weightedMean, weightedQuantile } from '../../src/compare/stats.js';
 
 describe('statistics', () => {
   it('McNemar: exact binomial tails', () => {
@@ -12,11 +12,6 @@ describe('statistics', () => {
     expect(mcnemarOneSided(100, 140)).toBeLessThan(0.008);
   });
 
-  it('Holm: step-down adjusted p-values, monotone, in input order', () => {
-    expect(holm([0.01, 0.04, 0.03, 0.005])).toEqual([0.03, 0.06, 0.06, 0.02]);
-    expect(holm([0.5])).toEqual([0.5]);
-    expect(holm([0.4, 0.6])).toEqual([0.8, 0.8]);
-  });
 
   it('sign-flip test matches full enumeration of the 2^n sign patterns on a small sample', () => {
     const differences = [-0.5, -0.25, 0.25, -1, -0.75, 0.5, -0.25, -0.5];
