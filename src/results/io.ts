@@ -41,8 +41,9 @@ export async function readResultsFile(path: string): Promise<ResultsFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
+  } catch (error) {
     if (streamed.kind === 'off-layout') throw streamed.error;
+    if (error instanceof RangeError) throw new ConfigError('too large to read as one text, and not in the one-line-per-case layout that is read as a stream', { file: label }, REGENERATE);
     throw new ConfigError('cannot read the results file', { file: label }, 'check the path');
   }
   if (streamed.kind === 'not-streamed') return parseResultsFile(text, label);
