@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { ConfigError } from '../core/errors.js';
 import type { Scale } from '../metrics/types.js';
 import { caseRangeProblem, metricScales } from './check-ranges.js';
@@ -155,25 +154,42 @@ class ResultsLines {
   }
 }
 
-/** Reads `path` line by line; ConfigError for a piece that is invalid (see StreamedRead for the rest). */
+/**
+ * Reads `path` line by line (a line is never longer than one string can be: a longer first line
+ * means another layout); ConfigError for a piece that is invalid (see StreamedRead for the rest).
+ */
 export async function readResultsStream(path: string, label: string): Promise<StreamedRead> {
   const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
   const reader = new ResultsLines(label);
   let lineNumber = 0;
+  /** One line to the reader; false when line 1 is not the writer's head. */
+  const take = (line: string): boolean => {
+    lineNumber += 1;
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (lineNumber === 1) return reader.head(text);
+    reader.next(text, lineNumber);
+    return true;
+  };
+  let partial = '';
   try {
-    for await (const line of lines) {
-      lineNumber += 1;
-      if (lineNumber > 1) reader.next(line, lineNumber);
-      else if (!reader.head(line)) return { kind: 'not-streamed' };
+    for await (const chunk of input as AsyncIterable<string>) {
+      let start = 0;
+      for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+        if (!take(partial + chunk.slice(start, end))) return { kind: 'not-streamed' };
+        partial = '';
+        start = end + 1;
+      }
+      partial += chunk.slice(start);
     }
+    if (partial && !take(partial)) return { kind: 'not-streamed' };
     return lineNumber ? { kind: 'read', results: reader.finish(lineNumber) } : { kind: 'not-streamed' };
   } catch (error) {
     if (error instanceof OffLayout) return { kind: 'off-layout', error: error.error };
     if (error instanceof ConfigError) throw error;
+    if (error instanceof RangeError && lineNumber === 0) return { kind: 'not-streamed' };
+    if (error instanceof RangeError) throw new ConfigError('a line too long to read (one line per case is expected)', { file: label, line: lineNumber + 1 }, REGENERATE);
     throw new ConfigError('cannot read the results file', { file: label }, 'check the path');
   } finally {
-    lines.close();
     input.destroy();
   }
 }

@@ -71,6 +71,12 @@ describe('reading results files as a stream', () => {
     expect(await readResultsFile(path)).toEqual(parseResultsFile(text, 'results.json'));
   });
 
+  it('reads a case line longer than a read chunk, multi-byte characters across chunk edges, and no final newline', async () => {
+    const long = { ...document, suites: [ranSuite(header('long'), [testCase('long', [answered('é→😀'.repeat(60_000), 0.5)]), testCase('next', [answered('n', 1)])])] };
+    const streamed = await readResultsStream(fileWith(written(long).trimEnd()), 'results.json');
+    expect(streamed.kind === 'read' && streamed.results).toEqual(long);
+  });
+
   it('reads Windows line endings as a stream', async () => {
     const streamed = await readResultsStream(fileWith(written(document).replace(/\n/g, '\r\n')), 'results.json');
     expect(streamed.kind === 'read' && streamed.results).toEqual(document);
