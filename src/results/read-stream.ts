@@ -116,7 +116,7 @@ class ResultsLines {
   /** The line as one JSON value, by the first of its possible endings that parses. */
   private piece(line: string, lineNumber: number, endings: Ending[]): unknown {
     const whole = endings.some(({ ending }) => line.endsWith(ending)) ? undefined : parseJson(line);
-    let failure = whole && !whole.ok ? `not valid JSON (${whole.message})` : `expected ${EXPECTED[this.expect]}, its line ending in ${endings.map(({ ending }) => ending).join(' or ')}`;
+    let failure = whole && !whole.ok ? `not valid JSON (${whole.message})` : `expected ${EXPECTED[this.expect]}, on a line ending in ${endings.map(({ ending }) => JSON.stringify(ending)).join(' or ')}`;
     for (const { ending, cut, add, next } of endings) {
       if (!line.endsWith(ending)) continue;
       const parsed = parseJson(`${line.slice(0, line.length - cut)}${add}`);
