@@ -3,13 +3,15 @@
  * wall time vs the physical limit at concurrency 20 and 100 (100 ms per call, the provider in its
  * own process; bare `fetch` measured against it in the same run), a cached re-run,
  * 10 suites × 100 vs one 1,000-case suite, 8 shards merged vs unsharded, and 1,000,000 cases
- * through the pipeline (a trivial in-process flow, deterministic metric) with its peak RSS.
- * BENCH_MILLION=200000 scales the last one down.
+ * through the pipeline (a trivial in-process flow, deterministic metric) with its peak RSS, then
+ * its results file read back streamed and as one string, each in a child of its own.
+ * BENCH_MILLION=200000 scales the last ones down.
  */
 import { fork } from 'node:child_process';
-import { appendFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { compare } from '../src/compare/index.js';
 import { mapLimit } from '../src/core/pool.js';
 import { runEvaluation } from '../src/engine/run-evaluation.js';
@@ -17,7 +19,7 @@ import type { EvaluationOptions } from '../src/engine/options.js';
 import { caseEvaluator } from '../src/evaluate/evaluate.js';
 import type { Flow } from '../src/flows/types.js';
 import { resultsDocument, ranSuite } from '../src/results/build.js';
-import { writeResultsFile } from '../src/results/io.js';
+import { parseResultsFile, readResultsFile, writeResultsFile } from '../src/results/io.js';
 import { mergeShards } from '../src/results/merge-shards.js';
 import type { ResultsFile } from '../src/results/types.js';
 import { runCase } from '../src/runner/run-cases.js';
@@ -166,20 +168,44 @@ async function millionCases(count: number): Promise<void> {
   const ms = performance.now() - started;
   const rssMiB = process.resourceUsage().maxRSS / 1024;
   const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
-  process.send?.({ count, ms, rssMiB, heapMiB, bytes: statSync(path).size });
+  process.send?.({ count, ms, rssMiB, heapMiB, bytes: statSync(path).size, path });
 }
+
+/** The results file read back, alone in a child process: streamed (readResultsFile) or as one string (the old path). */
+async function readBack(how: 'streamed' | 'whole', path: string): Promise<void> {
+  const started = performance.now();
+  const results = how === 'streamed' ? await readResultsFile(path) : parseResultsFile(await readFile(path, 'utf8'), path);
+  const ms = performance.now() - started;
+  process.send?.({ ms, rssMiB: process.resourceUsage().maxRSS / 1024, cases: results.suites[0]?.cases.length });
+}
+
+/** Runs this script in a child with `args`; its one message, or why it failed. */
+function child<T>(args: string[]): Promise<T> {
+  return new Promise<T>((resolvePromise, reject) => {
+    const forked = fork(process.argv[1] as string, args, { execArgv: process.execArgv, stdio: ['inherit', 'inherit', 'pipe', 'ipc'] });
+    let stderr = '';
+    forked.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk}`.slice(-2000)));
+    forked.on('message', (message) => resolvePromise(message as T));
+    forked.on('exit', (code) => (code ? reject(new Error(`exited with ${code}: ${stderr.trim().split('\n').find((line) => /Error|heap/.test(line)) ?? ''}`)) : undefined));
+  });
+}
+
+type ReadBack = { ms: number; rssMiB: number; cases: number };
+const readBackText = (read: ReadBack | Error): string => (read instanceof Error ? `failed (${read.message})` : `${(read.ms / 1000).toFixed(1)} s, peak RSS ${read.rssMiB.toFixed(0)} MiB`);
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'million') return millionCases(Number(process.argv[3]));
   if (process.argv[2] === 'provider') return serveProvider();
+  if (process.argv[2] === 'read-back') return readBack(process.argv[3] === 'streamed' ? 'streamed' : 'whole', process.argv[4] as string);
   const lines = await onlineBenchmarks();
   const count = Number(process.env.BENCH_MILLION ?? 1_000_000);
-  const million = await new Promise<{ count: number; ms: number; rssMiB: number; heapMiB: number; bytes: number }>((resolvePromise, reject) => {
-    const child = fork(process.argv[1] as string, ['million', String(count)], { execArgv: process.execArgv });
-    child.on('message', (message) => resolvePromise(message as never));
-    child.on('exit', (code) => (code ? reject(new Error(`the ${count}-case run exited with ${code}`)) : undefined));
-  });
+  const million = await child<{ count: number; ms: number; rssMiB: number; heapMiB: number; bytes: number; path: string }>(['million', String(count)]);
   lines.push(`| ${million.count.toLocaleString('en')} cases, latency 0, deterministic metric, results written | ${(million.ms / 1000).toFixed(1)} s, results file ${(million.bytes / 2 ** 20).toFixed(0)} MiB, live heap at the end ${million.heapMiB.toFixed(0)} MiB | **peak RSS ${million.rssMiB.toFixed(0)} MiB** |`);
+  const streamed = await child<ReadBack>(['read-back', 'streamed', million.path]).catch((error: Error) => error);
+  const whole = await child<ReadBack>(['read-back', 'whole', million.path]).catch((error: Error) => error);
+  rmSync(dirname(million.path), { recursive: true, force: true });
+  const result = streamed instanceof Error ? '**streamed read failed**' : `**streamed: peak RSS ${streamed.rssMiB.toFixed(0)} MiB, ${streamed.cases.toLocaleString('en')} cases**`;
+  lines.push(`| reading back the ${million.count.toLocaleString('en')}-case results file, each in its own process | streamed (\`readResultsFile\`): ${readBackText(streamed)}; whole text (\`parseResultsFile(readFile(…))\`): ${readBackText(whole)} | ${result} |`);
   console.log('| benchmark | measured | result |\n|---|---|---|');
   for (const line of lines) console.log(line);
 }

@@ -1,5 +1,5 @@
 import type { Scale } from '../metrics/types.js';
-import type { ResultsFile } from './types.js';
+import type { CaseResult, ResultsFile, SuiteResult } from './types.js';
 
 /** Measurements no real run produces: a larger one is a corrupt or forged file, not data. */
 const MAX_AMOUNT = { usd: 1e6, ms: 7 * 24 * 3600 * 1000, tokens: 1e12, 'tokens/s': 1e9 } as const;
@@ -24,33 +24,45 @@ function scaleText(scale: Scale): string {
   return '0–1';
 }
 
+/** Each metric's scale by name, for checking a suite's scores. */
+export function metricScales(suite: Pick<SuiteResult, 'metrics'>): Map<string, Scale> {
+  return new Map(suite.metrics.map((metric) => [metric.name, metric.scale]));
+}
+
+/** One case's range problem (see rangeProblem), its path starting with `at` (`suites.0.cases.3`). */
+export function caseRangeProblem(testCase: CaseResult, scales: Map<string, Scale>, at: string): string | undefined {
+  for (const [sampleIndex, sample] of testCase.samples.entries()) {
+    const where = `${at}.samples.${sampleIndex}`;
+    for (const [name, score] of Object.entries(sample.scores)) {
+      const scale = scales.get(name);
+      if (score.status === 'ok' && scale && !withinScale(score.value as number, scale)) {
+        return `${where}.scores.${name}.value: ${score.value} is outside the metric's scale (${scaleText(scale)})`;
+      }
+    }
+    const measures: [string, number | undefined, number][] = [
+      ['latencyMs', sample.latencyMs, MAX_AMOUNT.ms],
+      ['firstTokenMs', sample.firstTokenMs, MAX_AMOUNT.ms],
+      ['costUsd', sample.costUsd, MAX_AMOUNT.usd],
+      ['evaluatorCostUsd', sample.evaluatorCostUsd, MAX_AMOUNT.usd],
+      ...Object.entries(sample.usage).map(([key, value]): [string, number, number] => [`usage.${key}`, value, MAX_TOKENS]),
+    ];
+    for (const [key, value, max] of measures) {
+      if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= max)) return `${where}.${key}: ${value} is out of range (0–${max})`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Numbers the schema cannot bound (they depend on each metric's scale): every score within its
  * metric's scale, every measurement plausible. Returns the first problem as `path: message`.
  */
 export function rangeProblem(results: ResultsFile): string | undefined {
   for (const [suiteIndex, suite] of results.suites.entries()) {
-    const scales = new Map(suite.metrics.map((metric) => [metric.name, metric.scale]));
+    const scales = metricScales(suite);
     for (const [caseIndex, testCase] of suite.cases.entries()) {
-      for (const [sampleIndex, sample] of testCase.samples.entries()) {
-        const at = `suites.${suiteIndex}.cases.${caseIndex}.samples.${sampleIndex}`;
-        for (const [name, score] of Object.entries(sample.scores)) {
-          const scale = scales.get(name);
-          if (score.status === 'ok' && scale && !withinScale(score.value as number, scale)) {
-            return `${at}.scores.${name}.value: ${score.value} is outside the metric's scale (${scaleText(scale)})`;
-          }
-        }
-        const measures: [string, number | undefined, number][] = [
-          ['latencyMs', sample.latencyMs, MAX_AMOUNT.ms],
-          ['firstTokenMs', sample.firstTokenMs, MAX_AMOUNT.ms],
-          ['costUsd', sample.costUsd, MAX_AMOUNT.usd],
-          ['evaluatorCostUsd', sample.evaluatorCostUsd, MAX_AMOUNT.usd],
-          ...Object.entries(sample.usage).map(([key, value]): [string, number, number] => [`usage.${key}`, value, MAX_TOKENS]),
-        ];
-        for (const [key, value, max] of measures) {
-          if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= max)) return `${at}.${key}: ${value} is out of range (0–${max})`;
-        }
-      }
+      const problem = caseRangeProblem(testCase, scales, `suites.${suiteIndex}.cases.${caseIndex}`);
+      if (problem) return problem;
     }
   }
   return undefined;
