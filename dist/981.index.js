@@ -1,0 +1,460 @@
+export const id = 981;
+export const ids = [981,371];
+export const modules = {
+
+/***/ 981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  azureEndpoint: () => (/* binding */ azureEndpoint),
+  createModelClient: () => (/* binding */ createModelClient)
+});
+
+// EXTERNAL MODULE: ./src/model/types.ts
+var types = __webpack_require__(40440);
+;// CONCATENATED MODULE: ./src/model/breaker.ts
+
+const DEFAULT_BREAKER = { failures: 8, minOutageMs: 10_000 };
+const OUTAGE_KINDS = new Set(['server', 'rate-limit', 'network', 'timeout']);
+const FATAL_KINDS = new Set(['auth', 'retired']);
+function withCircuitBreaker(inner, classify, policy = DEFAULT_BREAKER, now = Date.now) {
+    let streak = 0;
+    let streakStarted = 0;
+    let open;
+    async function guarded(call, signal) {
+        if (open)
+            throw open;
+        try {
+            const value = await call();
+            streak = 0;
+            return value;
+        }
+        catch (error) {
+            // The case's own deadline is not the provider's failure.
+            if (signal?.aborted)
+                throw error;
+            const failure = classify(error);
+            if (FATAL_KINDS.has(failure.kind))
+                open = tripped(failure, 'at once');
+            else if (OUTAGE_KINDS.has(failure.kind)) {
+                if (streak === 0)
+                    streakStarted = now();
+                streak += 1;
+                const lasted = now() - streakStarted;
+                if (streak >= policy.failures && lasted >= policy.minOutageMs)
+                    open = tripped(failure, `after ${streak} consecutive failures over ${Math.round(lasted / 1000)} s`);
+            }
+            else
+                streak = 0;
+            throw error;
+        }
+    }
+    return {
+        chat: (request, signal) => guarded(() => inner.chat(request, signal), signal),
+        embed: (model, input, signal) => guarded(() => inner.embed(model, input, signal), signal),
+        moderate: (model, input, signal) => guarded(() => inner.moderate(model, input, signal), signal),
+    };
+}
+function tripped(failure, when) {
+    return new types/* ModelError */.m(failure.kind === 'auth' || failure.kind === 'retired' ? failure.kind : 'server', `the provider is unavailable, so no further calls were made (stopped ${when}): ${failure.message}`, failure.status);
+}
+
+// EXTERNAL MODULE: ./node_modules/openai/index.mjs + 232 modules
+var openai = __webpack_require__(98193);
+// EXTERNAL MODULE: ./src/model/retry.ts
+var model_retry = __webpack_require__(93371);
+;// CONCATENATED MODULE: ./src/model/classify.ts
+
+
+
+const RETIRED = "this provider is retired (410 Gone) — GitHub Models' inference API was retired on 2026-07-30; point base-url at another OpenAI-compatible endpoint";
+/** Removes anything that looks like the key from provider messages before they reach a report. */
+function scrub(message, apiKey) {
+    const withoutKey = apiKey ? message.split(apiKey).join('***') : message;
+    return withoutKey.replace(/\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_-]{8,}/g, '$1***');
+}
+/** Maps an SDK error to our ModelError and says whether another attempt may help. */
+function classifyError(error, apiKey) {
+    if (error instanceof types/* ModelError */.m)
+        return { error, retryable: error.kind === 'bad-response' };
+    if (error instanceof openai/* APIUserAbortError */.cH || error?.name === 'AbortError' || error?.name === 'TimeoutError') {
+        return { error: new types/* ModelError */.m('timeout', 'the request timed out'), retryable: false };
+    }
+    if (error instanceof openai/* APIConnectionTimeoutError */.qA)
+        return { error: new types/* ModelError */.m('timeout', 'the request timed out'), retryable: true };
+    if (error instanceof openai/* APIConnectionError */.xX) {
+        return { error: new types/* ModelError */.m('network', `connection error: ${scrub(error.message, apiKey)}`), retryable: true };
+    }
+    if (error instanceof openai/* APIError */.LG) {
+        const status = error.status ?? 0;
+        const message = `HTTP ${status}: ${scrub(error.message, apiKey)}`;
+        const hint = (0,model_retry/* retryHintMs */.yK)(error.headers);
+        const withHint = hint === undefined ? {} : { hintMs: hint };
+        if (status === 410)
+            return { error: new types/* ModelError */.m('retired', RETIRED, status), retryable: false };
+        if (status === 401 || status === 403)
+            return { error: new types/* ModelError */.m('auth', `${message} — check the API key`, status), retryable: false };
+        if (status === 429)
+            return { error: new types/* ModelError */.m('rate-limit', message, status), retryable: true, ...withHint };
+        if (status === 408 || status === 409 || status >= 500)
+            return { error: new types/* ModelError */.m('server', message, status), retryable: true, ...withHint };
+        return { error: new types/* ModelError */.m('bad-request', message, status), retryable: false };
+    }
+    const text = scrub(error?.message ?? String(error), apiKey);
+    return { error: new types/* ModelError */.m('bad-response', `unexpected response: ${text}`), retryable: true };
+}
+
+// EXTERNAL MODULE: ./src/core/semaphore.ts
+var semaphore = __webpack_require__(96577);
+;// CONCATENATED MODULE: ./src/model/limiter.ts
+
+/** At most `limit` model calls in flight across flows and judges; the rest queue in order. */
+function withConcurrencyLimit(inner, limit) {
+    const slot = (0,semaphore/* semaphore */.p)(limit);
+    return {
+        chat: (request, signal) => slot(() => inner.chat(request, signal)),
+        embed: (model, input, signal) => slot(() => inner.embed(model, input, signal)),
+        moderate: (model, input, signal) => slot(() => inner.moderate(model, input, signal)),
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/usage.ts
+var core_usage = __webpack_require__(14528);
+;// CONCATENATED MODULE: ./src/model/openai-adapter.ts
+
+
+
+function observingFetch(observe) {
+    return async (input, init) => {
+        const response = await fetch(input, init);
+        observe(response.headers);
+        return response;
+    };
+}
+function sdkClient(options) {
+    const common = {
+        apiKey: options.apiKey,
+        maxRetries: 0,
+        timeout: options.timeoutMs,
+        ...(options.onResponseHeaders ? { fetch: observingFetch(options.onResponseHeaders) } : {}),
+    };
+    if (options.azure)
+        return new openai/* AzureOpenAI */.AC({ ...common, endpoint: options.azure.endpoint, apiVersion: options.azure.apiVersion });
+    return new openai/* default */.Ay({ ...common, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}) });
+}
+/** The bare provider: one HTTP call per method, no retries (the retry wrapper owns them). */
+function openAIProvider(options) {
+    const sdk = sdkClient(options);
+    async function chatOnce(request, signal) {
+        const started = performance.now();
+        const body = { ...request.parameters, model: request.model, messages: request.messages };
+        const completion = await sdk.chat.completions.create({ ...body, stream: false }, { signal });
+        const text = completion.choices?.[0]?.message?.content;
+        if (typeof text !== 'string')
+            throw new types/* ModelError */.m('bad-response', 'the response has no choices[0].message.content');
+        return {
+            text,
+            model: completion.model ?? request.model,
+            usage: (0,core_usage/* usageFromOpenAI */.Sv)(completion.usage),
+            latencyMs: performance.now() - started,
+        };
+    }
+    async function chatStream(request, signal) {
+        const started = performance.now();
+        const body = { ...request.parameters, model: request.model, messages: request.messages };
+        const stream = await sdk.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal });
+        let text = '';
+        let firstTokenMs;
+        let usage;
+        let model = request.model;
+        for await (const chunk of stream) {
+            const delta = chunk.choices?.[0]?.delta?.content;
+            if (delta) {
+                firstTokenMs ??= performance.now() - started;
+                text += delta;
+            }
+            if (chunk.usage)
+                usage = chunk.usage;
+            if (chunk.model)
+                model = chunk.model;
+        }
+        return {
+            text,
+            model,
+            usage: (0,core_usage/* usageFromOpenAI */.Sv)(usage),
+            latencyMs: performance.now() - started,
+            ...(firstTokenMs === undefined ? {} : { firstTokenMs }),
+        };
+    }
+    return {
+        chat: (request, signal) => (request.stream ? chatStream(request, signal) : chatOnce(request, signal)),
+        async embed(model, input, signal) {
+            const response = await sdk.embeddings.create({ model, input }, { signal });
+            return {
+                vectors: response.data.map((item) => item.embedding),
+                usage: { prompt: response.usage?.prompt_tokens ?? 0, completion: 0, cached: 0, reasoning: 0 },
+                model: response.model ?? model,
+            };
+        },
+        async moderate(model, input, signal) {
+            const response = await sdk.moderations.create({ model, input }, { signal });
+            const result = response.results?.[0];
+            if (!result)
+                throw new types/* ModelError */.m('bad-response', 'the moderation response has no results');
+            return {
+                flagged: result.flagged,
+                categories: { ...result.categories },
+                scores: { ...result.category_scores },
+                model: response.model ?? model,
+            };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/rate-limit.ts
+
+const REAL_PACE_CLOCK = { now: () => Date.now(), sleep: (ms) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms)) };
+function readBudget(headers, kind, now) {
+    const limit = Number(headers.get(`x-ratelimit-limit-${kind}`));
+    const remaining = Number(headers.get(`x-ratelimit-remaining-${kind}`));
+    const reset = (0,model_retry/* parseGoDuration */.Qu)(headers.get(`x-ratelimit-reset-${kind}`) ?? '');
+    if (!(limit > 0) || !Number.isFinite(remaining) || reset === undefined)
+        return undefined;
+    return { limit, remaining, resetAt: now + reset, windowMs: Math.max(reset, 1) };
+}
+/**
+ * Requests/min and tokens/min learned from the provider's `x-ratelimit-*` headers, shared by
+ * every call of the run: a call waits for the window to refill instead of earning a 429.
+ * Nothing is paced until the provider has said something.
+ */
+function rateLimiter(clock = REAL_PACE_CLOCK) {
+    const budgets = {};
+    let waits = 0;
+    function refill(budget, now) {
+        if (now < budget.resetAt)
+            return;
+        budget.remaining = budget.limit;
+        budget.resetAt = now + budget.windowMs;
+    }
+    return {
+        /** Feed every response's headers (errors included) here. */
+        observe(headers) {
+            const now = clock.now();
+            for (const kind of ['requests', 'tokens']) {
+                const budget = readBudget(headers, kind, now);
+                if (budget)
+                    budgets[kind] = budget;
+            }
+        },
+        /** Waits until a call of about `tokens` tokens fits in both budgets, then spends them. */
+        async acquire(tokens) {
+            for (;;) {
+                const now = clock.now();
+                const blocked = ['requests', 'tokens'].flatMap((kind) => {
+                    const budget = budgets[kind];
+                    if (!budget)
+                        return [];
+                    refill(budget, now);
+                    const need = kind === 'requests' ? 1 : Math.min(tokens, budget.limit);
+                    return budget.remaining < need ? [budget.resetAt] : [];
+                });
+                if (blocked.length === 0)
+                    break;
+                waits += 1;
+                await clock.sleep(Math.max(1, Math.max(...blocked) - now));
+            }
+            if (budgets.requests)
+                budgets.requests.remaining -= 1;
+            if (budgets.tokens)
+                budgets.tokens.remaining -= tokens;
+        },
+        get waits() {
+            return waits;
+        },
+    };
+}
+/** About 4 characters a token, plus the completion the request allows for. */
+function estimateTokens(request) {
+    const characters = request.messages.reduce((sum, message) => sum + message.content.length, 0);
+    const parameters = request.parameters ?? {};
+    const completion = Number(parameters.max_completion_tokens ?? parameters.max_tokens ?? 0);
+    return Math.ceil(characters / 4) + (Number.isFinite(completion) ? completion : 0);
+}
+function withRateLimit(inner, limiter) {
+    return {
+        chat: async (request, signal) => {
+            await limiter.acquire(estimateTokens(request));
+            return inner.chat(request, signal);
+        },
+        embed: async (model, input, signal) => {
+            await limiter.acquire(Math.ceil(input.reduce((sum, text) => sum + text.length, 0) / 4));
+            return inner.embed(model, input, signal);
+        },
+        moderate: async (model, input, signal) => {
+            await limiter.acquire(Math.ceil(input.length / 4));
+            return inner.moderate(model, input, signal);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/client.ts
+
+
+
+
+
+
+/** Every call retried by our policy (the SDK's own retries are off). */
+function withRetries(inner, apiKey, policy, clock) {
+    const retry = (call, signal) => (0,model_retry/* withRetry */.bD)(call, (error) => classifyError(error, apiKey), policy, clock, signal);
+    return {
+        chat: (request, signal) => retry(() => inner.chat(request, signal), signal),
+        embed: (model, input, signal) => retry(() => inner.embed(model, input, signal), signal),
+        moderate: (model, input, signal) => retry(() => inner.moderate(model, input, signal), signal),
+    };
+}
+/**
+ * An Azure OpenAI resource URL without the `/openai/v1` path (the classic, api-version'd API)
+ * goes through the SDK's AzureOpenAI client; `…/openai/v1` and every other endpoint are
+ * OpenAI-compatible as they are.
+ */
+function azureEndpoint(baseUrl) {
+    if (!baseUrl)
+        return undefined;
+    const url = new URL(baseUrl);
+    const azureHost = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/.test(url.hostname);
+    return azureHost && !url.pathname.includes('/openai/v1') ? url.origin : undefined;
+}
+/**
+ * The model client seam: provider (official openai SDK; `timeoutMs` bounds one attempt) →
+ * rate limit (learned from the provider's headers; every attempt waits its turn) → circuit
+ * breaker (shared by the run) → retries → concurrency limit. A response cache is one more
+ * `ModelClient → ModelClient` wrapper.
+ */
+function createModelClient(options) {
+    const limiter = options.rateLimiter ?? rateLimiter();
+    const limited = withRateLimit(openAIProvider({ ...options, onResponseHeaders: limiter.observe }), limiter);
+    const provider = withCircuitBreaker(limited, (error) => classifyError(error, options.apiKey).error, options.breaker);
+    const retried = withRetries(provider, options.apiKey, options.retry ?? model_retry/* DEFAULT_RETRY */.vI, options.clock ?? model_retry.REAL_CLOCK);
+    return withConcurrencyLimit(retried, options.concurrency ?? 4);
+}
+
+
+/***/ }),
+
+/***/ 93371:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qu: () => (/* binding */ parseGoDuration),
+/* harmony export */   REAL_CLOCK: () => (/* binding */ REAL_CLOCK),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   yK: () => (/* binding */ retryHintMs)
+/* harmony export */ });
+/* unused harmony export delayFor */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40440);
+
+const DEFAULT_RETRY = {
+    maxAttempts: 6,
+    baseDelayMs: 500,
+    maxDelayMs: 20_000,
+    maxHintMs: 180_000,
+    budgetMs: 300_000,
+};
+const REAL_CLOCK = {
+    random: Math.random,
+    sleep: (ms, signal) => new Promise((resolvePromise, reject) => {
+        const timer = setTimeout(resolvePromise, ms);
+        signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        }, { once: true });
+    }),
+};
+/**
+ * Reads `retry-after-ms`, `retry-after` (seconds or an HTTP date) and `x-ratelimit-reset-*`
+ * (`1s`, `6m0s`, `20ms`) into ms. Hints above 60 s are honoured too (the SDK ignores them).
+ */
+function retryHintMs(headers, now = Date.now()) {
+    if (!headers)
+        return undefined;
+    const ms = Number(headers.get('retry-after-ms'));
+    if (headers.get('retry-after-ms') && Number.isFinite(ms))
+        return Math.max(0, ms);
+    const after = headers.get('retry-after');
+    if (after) {
+        const seconds = Number(after);
+        if (Number.isFinite(seconds))
+            return Math.max(0, seconds * 1000);
+        const date = Date.parse(after);
+        if (Number.isFinite(date))
+            return Math.max(0, date - now);
+    }
+    const reset = headers.get('x-ratelimit-reset-requests') ?? headers.get('x-ratelimit-reset-tokens');
+    return reset ? parseGoDuration(reset) : undefined;
+}
+function parseGoDuration(text) {
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
+    if (parts.length === 0)
+        return undefined;
+    const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+    return parts.reduce((total, [, value, name]) => total + Number(value) * unit[name], 0);
+}
+/** Exponential backoff with full jitter, unless the server said how long to wait. */
+function delayFor(attempt, failure, policy, random) {
+    if (failure.hintMs !== undefined)
+        return failure.hintMs;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+async function withRetry(attempt, classify, policy, clock = REAL_CLOCK, signal) {
+    let waited = 0;
+    for (let number = 1;; number += 1) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const failure = classify(error);
+            if (!failure.retryable || number >= policy.maxAttempts || signal?.aborted)
+                throw failure.error;
+            const delay = delayFor(number, failure, policy, clock.random);
+            if (failure.hintMs !== undefined && failure.hintMs > policy.maxHintMs) {
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelError */ .m(failure.error.kind, `${failure.error.message} (the server asks to wait ${Math.round(delay / 1000)} s, more than the ${policy.maxHintMs / 1000} s we allow)`, failure.error.status);
+            }
+            if (waited + delay > policy.budgetMs) {
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelError */ .m(failure.error.kind, `${failure.error.message} (gave up after ${number} attempts: retry budget of ${policy.budgetMs / 1000} s spent)`, failure.error.status);
+            }
+            waited += delay;
+            await clock.sleep(delay, signal);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 40440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ ModelError)
+/* harmony export */ });
+/** Raised for failures after the retry policy gave up; `kind` drives the report wording. */
+class ModelError extends Error {
+    kind;
+    status;
+    constructor(kind, message, status) {
+        super(message);
+        this.name = 'ModelError';
+        this.kind = kind;
+        this.status = status;
+    }
+}
+
+
+/***/ })
+
+};
