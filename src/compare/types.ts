@@ -26,7 +26,7 @@ export interface MetricComparison {
   ci: [number, number] | null;
   /** One-sided p-value for "worse" (paired test, or permutation test of the ratio). */
   pRaw: number | null;
-  /** Holm-adjusted over every gating test of the PR (all suites); the raw p for report-only tests. */
+  /** Adjusted over every gating test of the PR (all suites) by Holm counting what each test can reach (compare/family.ts); the raw p for report-only tests. */
   pHolm: number | null;
   improved: number;
   regressed: number;
