@@ -1,4 +1,4 @@
-import OpenAI, { AzureOpenAI } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, AzureOpenAI } from 'openai';
 import { usageFromOpenAI } from '../core/usage.js';
 import type { ChatRequest, ChatResponse, ModelClient } from './types.js';
 import { ModelError } from './types.js';
@@ -32,6 +32,16 @@ function sdkClient(options: ProviderOptions): OpenAI {
   return new OpenAI({ ...common, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}) });
 }
 
+/**
+ * Aborts `signal` when `ms` pass without a `touch()`: the SDK's timeout ends once the headers
+ * arrived, so a stream that stalls after them would otherwise hang until the case deadline.
+ */
+function stallWatch(ms: number): { signal: AbortSignal; touch: () => void; stop: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  return { signal: controller.signal, touch: () => void timer.refresh(), stop: () => clearTimeout(timer) };
+}
+
 /** The bare provider: one HTTP call per method, no retries (the retry wrapper owns them). */
 export function openAIProvider(options: ProviderOptions): ModelClient {
   const sdk = sdkClient(options);
@@ -53,22 +63,34 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
   async function chatStream(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
     const started = performance.now();
     const body = { ...request.parameters, model: request.model, messages: request.messages };
-    const stream = await sdk.chat.completions.create(
-      { ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.ChatCompletionCreateParamsStreaming,
-      { signal },
-    );
+    const watch = stallWatch(options.timeoutMs);
     let text = '';
     let firstTokenMs: number | undefined;
     let usage: unknown;
     let model = request.model;
-    for await (const chunk of stream) {
-      const delta = chunk.choices?.[0]?.delta?.content;
-      if (delta) {
-        firstTokenMs ??= performance.now() - started;
-        text += delta;
+    try {
+      const stream = await sdk.chat.completions.create(
+        { ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.ChatCompletionCreateParamsStreaming,
+        { signal: signal ? AbortSignal.any([signal, watch.signal]) : watch.signal },
+      );
+      for await (const chunk of stream) {
+        watch.touch();
+        const delta = chunk.choices?.[0]?.delta?.content;
+        if (delta) {
+          firstTokenMs ??= performance.now() - started;
+          text += delta;
+        }
+        if (chunk.usage) usage = chunk.usage;
+        if (chunk.model) model = chunk.model;
       }
-      if (chunk.usage) usage = chunk.usage;
-      if (chunk.model) model = chunk.model;
+      // The SDK ends an aborted stream quietly: a cut-off answer must not pass for a whole one.
+      if (signal?.aborted || watch.signal.aborted) throw signal?.reason ?? new Error('the stream was aborted');
+    } catch (error) {
+      // A stream that went quiet is a timed-out attempt (retried), not the caller's deadline.
+      if (watch.signal.aborted && !signal?.aborted) throw new APIConnectionTimeoutError({ message: `the stream stalled: no data for ${options.timeoutMs} ms` });
+      throw error;
+    } finally {
+      watch.stop();
     }
     return {
       text,

@@ -44,6 +44,23 @@ describe('model client over the OpenAI protocol (real SDK, loopback server)', ()
     expect(server.requests.at(-1)?.body.stream_options).toEqual({ include_usage: true });
   });
 
+  it('retries a stream that stalls after its headers instead of waiting for the case deadline', async () => {
+    let calls = 0;
+    // The first answer sends its headers and first chunk, then nothing for 20 s; the retry answers at once.
+    server.setHandler(() => (++calls === 1 ? { stream: { chunks: ['never ', 'finished'], chunkDelayMs: 20_000 } } : { stream: { chunks: ['second ', 'try'], usage: { prompt_tokens: 3, completion_tokens: 2 } } }));
+    const before = server.requests.length;
+    const clock = fakeClock();
+    const response = await client(clock, 300).chat({ ...ask, stream: true });
+    expect(response.text).toBe('second try');
+    expect(server.requests.length - before).toBe(2);
+    expect(clock.waits).toHaveLength(1);
+  });
+
+  it("fails a stream cut off by the caller's deadline instead of returning the part that arrived", async () => {
+    server.setHandler(() => ({ stream: { chunks: ['one ', 'two ', 'three ', 'four'], chunkDelayMs: 150 } }));
+    await expect(client(fakeClock(), 5000).chat({ ...ask, stream: true }, AbortSignal.timeout(400))).rejects.toBeInstanceOf(ModelError);
+  });
+
   it('marks usage as unreported when a stream ends without its usage chunk', async () => {
     server.setHandler(() => ({ stream: { chunks: ['partial ', 'answer'] } }));
     const response = await client().chat({ ...ask, stream: true });
