@@ -8,7 +8,7 @@
  * BENCH_MILLION=200000 scales the last ones down.
  */
 import { fork } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,19 +24,10 @@ import { mergeShards } from '../src/results/merge-shards.js';
 import type { ResultsFile } from '../src/results/types.js';
 import { runCase } from '../src/runner/run-cases.js';
 import type { Suite } from '../src/suites/types.js';
-import { chatReply, startOpenAIServer } from '../tests/support/openai-server.js';
+import { startProvider, writeSuite } from './loopback.js';
 
 const LATENCY_MS = 100;
 const CASES = 1000;
-
-function writeSuite(dir: string, name: string, cases: number, extra = ''): void {
-  const data = Array.from({ length: cases }, (_, index) => JSON.stringify({ id: `${name}-${index}`, question: `question ${index} of ${name}` })).join('\n');
-  writeFileSync(join(dir, `${name}.jsonl`), `${data}\n`);
-  writeFileSync(
-    join(dir, `${name}.eval.yaml`),
-    `name: ${name}\n${extra}flow:\n  kind: prompt\n  model: gpt-4o-mini\n  messages:\n    - { role: system, content: "Answer briefly." }\n    - { role: user, content: "{{ question }}" }\ndata: ${name}.jsonl\nevaluators:\n  - { metric: contains, expected: "question" }\n`,
-  );
-}
 
 function timeless(results: ResultsFile): unknown {
   return {
@@ -57,41 +48,8 @@ async function rawFetch(url: string, concurrency: number): Promise<number> {
   return performance.now() - started;
 }
 
-/** The loopback provider, in this process: answers every call after LATENCY_MS; tells the parent its URL and, when asked, its request count. */
-async function serveProvider(): Promise<void> {
-  const server = await startOpenAIServer((request) => {
-    const user = request.body.messages?.at(-1)?.content ?? '';
-    const judge = request.body.messages?.[0]?.content !== 'Answer briefly.';
-    return { ...(judge ? chatReply('{"score": 4}') : chatReply(`answer: ${user}`)), delayMs: LATENCY_MS };
-  });
-  process.send?.({ url: server.url });
-  process.on('message', (message) => {
-    if (message === 'count') process.send?.({ requests: server.requests.length });
-    if (message === 'close') void server.close().then(() => process.disconnect());
-  });
-}
-
-/**
- * The provider runs in its own process, as a real one would: its work (parsing, timers, writing
- * 1,000 replies) does not share the event loop whose overhead is being measured.
- */
-async function startProvider(): Promise<{ url: string; requests: () => Promise<number>; close: () => void }> {
-  const child = fork(process.argv[1] as string, ['provider'], { execArgv: process.execArgv });
-  const next = <T>() => new Promise<T>((resolvePromise) => child.once('message', (message) => resolvePromise(message as T)));
-  const { url } = await next<{ url: string }>();
-  return {
-    url,
-    requests: async () => {
-      const reply = next<{ requests: number }>();
-      child.send('count');
-      return (await reply).requests;
-    },
-    close: () => child.send('close'),
-  };
-}
-
 async function onlineBenchmarks(): Promise<string[]> {
-  const server = await startProvider();
+  const server = await startProvider(LATENCY_MS);
   const base = (cwd: string, concurrency: number, more: Partial<EvaluationOptions> = {}): EvaluationOptions => ({
     suites: ['*.eval.yaml'], cwd, apiKey: 'sk-bench', baseUrl: server.url, concurrency, cache: false, ...more,
   });
@@ -195,7 +153,6 @@ const readBackText = (read: ReadBack | Error): string => (read instanceof Error 
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'million') return millionCases(Number(process.argv[3]));
-  if (process.argv[2] === 'provider') return serveProvider();
   if (process.argv[2] === 'read-back') return readBack(process.argv[3] === 'streamed' ? 'streamed' : 'whole', process.argv[4] as string);
   const lines = await onlineBenchmarks();
   const count = Number(process.env.BENCH_MILLION ?? 1_000_000);

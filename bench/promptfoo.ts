@@ -1,0 +1,144 @@
+/**
+ * npm run bench:promptfoo — EvalGate and promptfoo 0.123.1 side by side: the same 1,000 questions,
+ * the same chat prompt and a `contains` check, against the same loopback OpenAI-protocol provider
+ * (100 ms per call, a process of its own). At concurrency 20 and 64 (the most `evalgate run
+ * --concurrency` accepts) each tool's CLI runs in a child process, after one untimed 20-case
+ * warm-up each: wall time from spawn to exit, peak RSS (`/usr/bin/time`), and how many requests
+ * the provider received during the run (a tool answering from a cache would show fewer).
+ * promptfoo is installed on demand outside the repo (BENCH_PROMPTFOO_DIR, default
+ * ~/.cache/evalgate-bench/promptfoo-0.123.1); when that fails only EvalGate's rows are printed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startProvider, writeSuite } from './loopback.js';
+import type { Provider } from './loopback.js';
+
+const VERSION = '0.123.1';
+const LATENCY_MS = 100;
+const CASES = 1000;
+const REPO = resolve(import.meta.dirname, '..');
+const CLI = join(REPO, 'dist', 'cli', 'index.js');
+const TIME = '/usr/bin/time';
+/** 64 is the most `evalgate run --concurrency` accepts (bench:scale drives the engine at 100 in-process). */
+const CONCURRENCIES = [20, 64];
+
+type Tool = 'EvalGate' | 'promptfoo';
+interface Run { wallS: number; rssMiB: number | undefined; exitCode: number; tail: string }
+interface Row extends Run { tool: Tool; concurrency: number; requests: number }
+
+/** promptfoo's CLI entry, installed once into the cache folder; undefined when it cannot be installed. */
+function installPromptfoo(): string | undefined {
+  const dir = process.env.BENCH_PROMPTFOO_DIR ?? join(homedir(), '.cache', 'evalgate-bench', `promptfoo-${VERSION}`);
+  const manifest = join(dir, 'node_modules', 'promptfoo', 'package.json');
+  const installed = () => existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version === VERSION;
+  if (!installed()) {
+    console.error(`Installing promptfoo@${VERSION} into ${dir} (once: ~730 packages, ~1.5 GB, a few minutes)…`);
+    mkdirSync(dir, { recursive: true });
+    const args = ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', dir, `promptfoo@${VERSION}`];
+    spawnSync('npm', args, { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (!installed()) return undefined;
+  }
+  return join(dir, 'node_modules', '.bin', 'promptfoo');
+}
+
+const csvField = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+/** The same cases for both tools: EvalGate's `bench.eval.yaml` + `bench.jsonl`, promptfoo's config, chat prompt and CSV beside them. */
+function writeWorkspace(dir: string, url: string): string {
+  writeSuite(dir, 'bench', CASES);
+  const questions = readFileSync(join(dir, 'bench.jsonl'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { question: string }).question);
+  const promptfoo = join(dir, 'promptfoo');
+  mkdirSync(promptfoo);
+  writeFileSync(join(promptfoo, 'tests.csv'), `question\n${questions.map(csvField).join('\n')}\n`);
+  writeFileSync(join(promptfoo, 'prompt.json'), JSON.stringify([{ role: 'system', content: 'Answer briefly.' }, { role: 'user', content: '{{ question }}' }], null, 2));
+  const config = [
+    'prompts:',
+    '  - file://prompt.json',
+    'providers:',
+    '  - id: openai:chat:gpt-4o-mini',
+    `    config: { apiBaseUrl: "${url}", apiKey: sk-bench }`,
+    'defaultTest:',
+    '  assert:',
+    '    - { type: contains, value: question }',
+    'tests: file://tests.csv',
+  ];
+  writeFileSync(join(promptfoo, 'promptfooconfig.yaml'), `${config.join('\n')}\n`);
+  return join(promptfoo, 'promptfooconfig.yaml');
+}
+
+/** `node argv…` in a child process (under /usr/bin/time when present): wall time, peak RSS, exit code, output tail. */
+function measure(argv: string[], env: NodeJS.ProcessEnv, rssFile: string): Promise<Run> {
+  const timed = existsSync(TIME);
+  const [command, args] = timed ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...argv]] : [process.execPath, argv];
+  return new Promise((resolvePromise) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const keep = (chunk: Buffer) => (tail = `${tail}${chunk}`.slice(-1500));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('close', (code) => {
+      const wallS = (performance.now() - started) / 1000;
+      const kib = timed ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) : Number.NaN;
+      resolvePromise({ wallS, rssMiB: Number.isFinite(kib) ? kib / 1024 : undefined, exitCode: code ?? 1, tail });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const promptfooBin = installPromptfoo();
+  if (!promptfooBin) console.log(`promptfoo@${VERSION} could not be installed (no access to the npm registry?): only EvalGate is measured.\n`);
+  if (!existsSync(CLI)) spawnSync('npm', ['run', 'bundle'], { cwd: REPO, stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-promptfoo-'));
+  const provider: Provider = await startProvider(LATENCY_MS);
+  const config = writeWorkspace(dir, provider.url);
+  const rssFile = join(dir, 'rss.txt');
+  const argv: Record<Tool, (concurrency: number, limit?: number) => string[]> = {
+    EvalGate: (concurrency, limit) => [CLI, 'run', 'bench.eval.yaml', '--cwd', dir, '--base-url', provider.url, '-c', String(concurrency), '--no-cache', '--no-compare',
+      '-o', join(dir, 'results.json'), '--report', join(dir, 'report.md'), ...(limit ? ['--limit', String(limit)] : [])],
+    promptfoo: (concurrency, limit) => [promptfooBin ?? '', 'eval', '-c', config, '-j', String(concurrency), '--no-cache', '--no-write', '--no-table', '--no-progress-bar', '--no-share',
+      ...(limit ? ['-n', String(limit)] : [])],
+  };
+  const env: Record<Tool, NodeJS.ProcessEnv> = {
+    EvalGate: { OPENAI_API_KEY: 'sk-bench' },
+    promptfoo: { OPENAI_API_KEY: 'sk-bench', PROMPTFOO_DISABLE_TELEMETRY: '1', PROMPTFOO_DISABLE_UPDATE: '1', PROMPTFOO_CONFIG_DIR: join(dir, 'promptfoo-home') },
+  };
+  const tools: Tool[] = promptfooBin ? ['EvalGate', 'promptfoo'] : ['EvalGate'];
+  const rows: Row[] = [];
+  for (const tool of tools) {
+    const warmUp = await measure(argv[tool](20, 20), env[tool], rssFile);
+    if (warmUp.exitCode !== 0) console.log(`${tool}'s warm-up run exited with ${warmUp.exitCode}:\n${warmUp.tail}\n`);
+  }
+  for (const concurrency of CONCURRENCIES) {
+    for (const tool of tools) {
+      const before = await provider.requests();
+      const run = await measure(argv[tool](concurrency), env[tool], rssFile);
+      rows.push({ tool, concurrency, requests: (await provider.requests()) - before, ...run });
+      if (run.exitCode !== 0) console.log(`${tool} at concurrency ${concurrency} exited with ${run.exitCode}:\n${run.tail}\n`);
+    }
+  }
+  provider.close();
+  rmSync(dir, { recursive: true, force: true });
+  const mib = (rss: number | undefined) => (rss === undefined ? 'n/a' : rss.toFixed(0));
+  console.log(`${CASES} cases × ${LATENCY_MS} ms per call, loopback provider in its own process; wall = spawn to exit of the CLI (Node ${process.version})\n`);
+  console.log('| tool | concurrency | wall s | × physical limit | peak RSS MiB | requests received |\n|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const physicalS = (CASES * LATENCY_MS) / row.concurrency / 1000;
+    const exit = row.exitCode === 0 ? '' : ` (exit ${row.exitCode})`;
+    console.log(`| ${row.tool} | ${row.concurrency} | ${row.wallS.toFixed(2)} | ×${(row.wallS / physicalS).toFixed(2)} | ${mib(row.rssMiB)} | ${row.requests}${exit} |`);
+  }
+  if (!existsSync(TIME)) console.log(`\npeak RSS not measured: ${TIME} is missing (Debian package \`time\`).`);
+  if (promptfooBin) {
+    console.log('\n| concurrency | wall EvalGate / promptfoo | peak RSS EvalGate / promptfoo |\n|---|---|---|');
+    for (const concurrency of CONCURRENCIES) {
+      const [ours, theirs] = tools.map((tool) => rows.find((row) => row.tool === tool && row.concurrency === concurrency));
+      const rss = ours?.rssMiB && theirs?.rssMiB ? `×${(ours.rssMiB / theirs.rssMiB).toFixed(2)}` : 'n/a';
+      console.log(`| ${concurrency} | ×${((ours?.wallS ?? Number.NaN) / (theirs?.wallS ?? Number.NaN)).toFixed(2)} | ${rss} |`);
+    }
+  }
+  if (rows.some((row) => row.tool === 'EvalGate' && row.exitCode !== 0)) process.exitCode = 1;
+}
+
+await main();
