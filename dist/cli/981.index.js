@@ -144,6 +144,15 @@ function sdkClient(options) {
         return new openai/* AzureOpenAI */.AC({ ...common, endpoint: options.azure.endpoint, apiVersion: options.azure.apiVersion });
     return new openai/* default */.Ay({ ...common, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}) });
 }
+/**
+ * Aborts `signal` when `ms` pass without a `touch()`: the SDK's timeout ends once the headers
+ * arrived, so a stream that stalls after them would otherwise hang until the case deadline.
+ */
+function stallWatch(ms) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), ms);
+    return { signal: controller.signal, touch: () => void timer.refresh(), stop: () => clearTimeout(timer) };
+}
 /** The bare provider: one HTTP call per method, no retries (the retry wrapper owns them). */
 function openAIProvider(options) {
     const sdk = sdkClient(options);
@@ -164,21 +173,37 @@ function openAIProvider(options) {
     async function chatStream(request, signal) {
         const started = performance.now();
         const body = { ...request.parameters, model: request.model, messages: request.messages };
-        const stream = await sdk.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal });
+        const watch = stallWatch(options.timeoutMs);
         let text = '';
         let firstTokenMs;
         let usage;
         let model = request.model;
-        for await (const chunk of stream) {
-            const delta = chunk.choices?.[0]?.delta?.content;
-            if (delta) {
-                firstTokenMs ??= performance.now() - started;
-                text += delta;
+        try {
+            const stream = await sdk.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal: signal ? AbortSignal.any([signal, watch.signal]) : watch.signal });
+            for await (const chunk of stream) {
+                watch.touch();
+                const delta = chunk.choices?.[0]?.delta?.content;
+                if (delta) {
+                    firstTokenMs ??= performance.now() - started;
+                    text += delta;
+                }
+                if (chunk.usage)
+                    usage = chunk.usage;
+                if (chunk.model)
+                    model = chunk.model;
             }
-            if (chunk.usage)
-                usage = chunk.usage;
-            if (chunk.model)
-                model = chunk.model;
+            // The SDK ends an aborted stream quietly: a cut-off answer must not pass for a whole one.
+            if (signal?.aborted || watch.signal.aborted)
+                throw signal?.reason ?? new Error('the stream was aborted');
+        }
+        catch (error) {
+            // A stream that went quiet is a timed-out attempt (retried), not the caller's deadline.
+            if (watch.signal.aborted && !signal?.aborted)
+                throw new openai/* APIConnectionTimeoutError */.qA({ message: `the stream stalled: no data for ${options.timeoutMs} ms` });
+            throw error;
+        }
+        finally {
+            watch.stop();
         }
         return {
             text,
