@@ -22,7 +22,7 @@ const REPO = resolve(import.meta.dirname, '..');
 const CLI = join(REPO, 'dist', 'cli', 'index.js');
 const TIME = '/usr/bin/time';
 /** 64 is the most `evalgate run --concurrency` accepts (bench:scale drives the engine at 100 in-process). */
-const CONCURRENCIES = [20, 64];
+const CONCURRENCIES = [20, 100];
 
 type Tool = 'EvalGate' | 'promptfoo';
 interface Run { wallS: number; rssMiB: number | undefined; exitCode: number; tail: string }

@@ -45668,6 +45668,11 @@ const DEFAULTS = {
     batchPollSeconds: 30,
     batchMaxWaitHours: 24,
 };
+/**
+ * The most calls in flight anything accepts: the rate limiter (learned from x-ratelimit-*
+ * headers) keeps a provider safe at any concurrency; more than this is a typo, not a wish.
+ */
+const MAX_CONCURRENCY = 256;
 /** The longest timeout anything accepts: a larger one is a typo, not a wish. */
 const MAX_TIMEOUT_MS = 60 * 60 * 1000;
 
@@ -46717,7 +46722,7 @@ function parseCommand(argv, cwd) {
                 ...(values.model ? { model: values.model } : {}),
                 ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
                 ...(values['base-url'] ? { baseUrl: checkBaseUrl(values['base-url'], '--base-url') } : {}),
-                concurrency: boundedInt(values.concurrency, '--concurrency', 1, 64),
+                concurrency: boundedInt(values.concurrency, '--concurrency', 1, MAX_CONCURRENCY),
                 timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
                 failOn: parseFailOn(values['fail-on'], '--fail-on'),
                 format: outputFormat(values.format),

@@ -1,4 +1,4 @@
-import { DEFAULTS } from '../core/defaults.js';
+import { DEFAULTS, MAX_CONCURRENCY } from '../core/defaults.js';
 import type { FailOn } from '../compare/fail-policy.js';
 import { parseFailOn } from '../compare/fail-policy.js';
 import { ConfigError } from '../core/errors.js';
@@ -43,7 +43,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], input: st
 export function parseInputs(read: (name: string) => string): ActionInputs {
   const optional = (name: string) => read(name).trim() || undefined;
   const suites = read('suites').split(/[\n,]/).map((glob) => glob.trim()).filter(Boolean);
-  const concurrency = boundedInt(read('concurrency') || String(DEFAULTS.concurrency), 'input `concurrency`', 1, 64);
+  const concurrency = boundedInt(read('concurrency') || String(DEFAULTS.concurrency), 'input `concurrency`', 1, MAX_CONCURRENCY);
   const apiKey = optional('api-key');
   const rawBaseUrl = optional('base-url');
   const baseUrl = rawBaseUrl ? checkBaseUrl(rawBaseUrl, 'input `base-url`') : undefined;

@@ -1,6 +1,6 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
-import { DEFAULTS } from '../core/defaults.js';
+import { DEFAULTS, MAX_CONCURRENCY } from '../core/defaults.js';
 import type { FailOn } from '../compare/fail-policy.js';
 import { parseFailOn } from '../compare/fail-policy.js';
 import { closestName } from '../core/edit-distance.js';
@@ -153,7 +153,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         ...(values.model ? { model: values.model } : {}),
         ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
         ...(values['base-url'] ? { baseUrl: checkBaseUrl(values['base-url'], '--base-url') } : {}),
-        concurrency: boundedInt(values.concurrency, '--concurrency', 1, 64),
+        concurrency: boundedInt(values.concurrency, '--concurrency', 1, MAX_CONCURRENCY),
         timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
         failOn: parseFailOn(values['fail-on'], '--fail-on'),
         format: outputFormat(values.format),

@@ -37,5 +37,11 @@ export const DEFAULTS = {
   batchMaxWaitHours: 24,
 } as const;
 
+/**
+ * The most calls in flight anything accepts: the rate limiter (learned from x-ratelimit-*
+ * headers) keeps a provider safe at any concurrency; more than this is a typo, not a wish.
+ */
+export const MAX_CONCURRENCY = 256;
+
 /** The longest timeout anything accepts: a larger one is a typo, not a wish. */
 export const MAX_TIMEOUT_MS = 60 * 60 * 1000;

@@ -129,7 +129,7 @@ describe('action inputs', () => {
   it.each([
     [{ comment: 'sometimes' }, 'input `comment` must be one of always, never, got "sometimes"'],
     [{ 'update-baseline': 'push' }, 'input `update-baseline` must be one of commit, off, got "push"'],
-    [{ concurrency: '0' }, 'input `concurrency` must be a whole number from 1 to 64, got "0"'],
+    [{ concurrency: '0' }, 'input `concurrency` must be a whole number from 1 to 256, got "0"'],
     [{ cache: 'yes' }, 'input `cache` must be one of true, false, got "yes"'],
     [{ shard: '9/8' }, 'input `shard` must be INDEX/COUNT'],
     [{ shard: '1/2', 'merge-results': '*.json' }, 'belong to different jobs'],

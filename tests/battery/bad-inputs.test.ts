@@ -135,7 +135,7 @@ const INPUTS: BadInput[] = [
   { name: 'two suites with one name', files: { [SUITE]: suiteYaml(), 'evals/t.eval.yaml': suiteYaml(), 'evals/app.cjs': APP, 'evals/cases.jsonl': CASES }, at: 'evals/' },
   { name: 'no suite files', files: { 'README.md': 'x' } },
   ...BAD_TIMEOUT_FLAGS.map((value) => ({ ...withSuite(`--timeout ${value}`, suiteYaml()), args: ['run', '--timeout', value] })),
-  ...['0', '65', 'x', '-3', '2.5'].map((value) => ({ ...withSuite(`--concurrency ${value}`, suiteYaml()), args: ['run', '--concurrency', value] })),
+  ...['0', '257', 'x', '-3', '2.5'].map((value) => ({ ...withSuite(`--concurrency ${value}`, suiteYaml()), args: ['run', '--concurrency', value] })),
   ...['not a url', 'ftp://x', 'localhost:8080', '://x', 'file:///etc/passwd'].map((value) => ({ ...withSuite(`--base-url ${value}`, suiteYaml()), args: ['run', '--base-url', value] })),
   { ...withSuite('--format xml', suiteYaml()), args: ['run', '--format', 'xml'] },
   { ...withSuite('--fail-on bogus', suiteYaml()), args: ['run', '--fail-on', 'bogus'] },
