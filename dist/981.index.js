@@ -122,7 +122,10 @@ function withConcurrencyLimit(inner, limit) {
 
 // EXTERNAL MODULE: ./src/core/usage.ts
 var core_usage = __webpack_require__(14528);
+// EXTERNAL MODULE: ./src/model/tool-calls.ts
+var tool_calls = __webpack_require__(37335);
 ;// CONCATENATED MODULE: ./src/model/openai-adapter.ts
+
 
 
 
@@ -160,9 +163,9 @@ function openAIProvider(options) {
         const started = performance.now();
         const body = { ...request.parameters, model: request.model, messages: request.messages };
         const completion = await sdk.chat.completions.create({ ...body, stream: false }, { signal });
-        const text = completion.choices?.[0]?.message?.content;
-        if (typeof text !== 'string')
-            throw new types/* ModelError */.m('bad-response', 'the response has no choices[0].message.content');
+        const text = (0,tool_calls/* answerText */.yy)(completion.choices?.[0]?.message);
+        if (text === undefined)
+            throw new types/* ModelError */.m('bad-response', 'the response has neither choices[0].message.content nor tool calls');
         return {
             text,
             model: completion.model ?? request.model,
@@ -178,15 +181,17 @@ function openAIProvider(options) {
         let firstTokenMs;
         let usage;
         let model = request.model;
+        const tools = (0,tool_calls/* toolCallCollector */.sM)();
         try {
             const stream = await sdk.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal: signal ? AbortSignal.any([signal, watch.signal]) : watch.signal });
             for await (const chunk of stream) {
                 watch.touch();
-                const delta = chunk.choices?.[0]?.delta?.content;
-                if (delta) {
+                const delta = chunk.choices?.[0]?.delta;
+                if (delta?.content || delta?.tool_calls?.length)
                     firstTokenMs ??= performance.now() - started;
-                    text += delta;
-                }
+                if (delta?.content)
+                    text += delta.content;
+                tools.add(delta?.tool_calls);
                 if (chunk.usage)
                     usage = chunk.usage;
                 if (chunk.model)
@@ -205,8 +210,9 @@ function openAIProvider(options) {
         finally {
             watch.stop();
         }
+        const calls = tools.calls();
         return {
-            text,
+            text: text === '' && calls.length ? (0,tool_calls/* toolCallsText */.LQ)(calls) : text,
             model,
             usage: (0,core_usage/* usageFromOpenAI */.Sv)(usage),
             latencyMs: performance.now() - started,
@@ -456,6 +462,55 @@ async function withRetry(attempt, classify, policy, clock = REAL_CLOCK, signal) 
             await clock.sleep(delay, signal);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 37335:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LQ: () => (/* binding */ toolCallsText),
+/* harmony export */   sM: () => (/* binding */ toolCallCollector),
+/* harmony export */   yy: () => (/* binding */ answerText)
+/* harmony export */ });
+function parsedArguments(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function toolCallsText(calls) {
+    return JSON.stringify(calls.map((call) => ({ name: call.name, arguments: parsedArguments(call.arguments) })));
+}
+/** The function calls of a completed message (other kinds of tool call carry no function and are left out). */
+function functionCalls(calls) {
+    return (calls ?? []).flatMap((call) => (call.function?.name ? [{ name: call.function.name, arguments: call.function.arguments ?? '' }] : []));
+}
+/** A completed message's answer: its text, or its function calls as JSON when it has no text; undefined when it has neither. */
+function answerText(message) {
+    const calls = functionCalls(message?.tool_calls);
+    if (typeof message?.content === 'string' && (message.content !== '' || calls.length === 0))
+        return message.content;
+    return calls.length ? toolCallsText(calls) : undefined;
+}
+/** Streamed tool-call deltas, joined by their index: the name arrives once, the arguments in pieces. */
+function toolCallCollector() {
+    const byIndex = new Map();
+    return {
+        add(deltas) {
+            for (const delta of deltas ?? []) {
+                const call = byIndex.get(delta.index) ?? { name: '', arguments: '' };
+                call.name += delta.function?.name ?? '';
+                call.arguments += delta.function?.arguments ?? '';
+                byIndex.set(delta.index, call);
+            }
+        },
+        calls: () => [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, call]) => call).filter((call) => call.name !== ''),
+    };
 }
 
 

@@ -25,7 +25,10 @@ var hash = __webpack_require__(90299);
 var types = __webpack_require__(40440);
 // EXTERNAL MODULE: ./src/core/usage.ts
 var usage = __webpack_require__(14528);
+// EXTERNAL MODULE: ./src/model/tool-calls.ts
+var tool_calls = __webpack_require__(37335);
 ;// CONCATENATED MODULE: ./src/model/batch/jsonl.ts
+
 
 
 /** The Batch API input: one chat completion request per line, `custom_id` = its queue position. */
@@ -70,9 +73,9 @@ function readLine(line) {
         return new types/* ModelError */.m(status >= 500 ? 'server' : 'bad-request', `batch request failed (HTTP ${status || '—'}): ${message}`, status || undefined);
     }
     const body = line.response?.body;
-    const text = body?.choices?.[0]?.message?.content;
-    if (typeof text !== 'string')
-        return new types/* ModelError */.m('bad-response', 'the batch answer has no choices[0].message.content');
+    const text = (0,tool_calls/* answerText */.yy)(body?.choices?.[0]?.message);
+    if (text === undefined)
+        return new types/* ModelError */.m('bad-response', 'the batch answer has neither choices[0].message.content nor tool calls');
     return { text, model: body.model ?? '', usage: (0,usage/* usageFromOpenAI */.Sv)(body.usage), latencyMs: 0, batch: true };
 }
 
@@ -149,6 +152,55 @@ function batchClient(online, options) {
         }),
         embed: (model, input, signal) => online.embed(model, input, signal),
         moderate: (model, input, signal) => online.moderate(model, input, signal),
+    };
+}
+
+
+/***/ }),
+
+/***/ 37335:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LQ: () => (/* binding */ toolCallsText),
+/* harmony export */   sM: () => (/* binding */ toolCallCollector),
+/* harmony export */   yy: () => (/* binding */ answerText)
+/* harmony export */ });
+function parsedArguments(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function toolCallsText(calls) {
+    return JSON.stringify(calls.map((call) => ({ name: call.name, arguments: parsedArguments(call.arguments) })));
+}
+/** The function calls of a completed message (other kinds of tool call carry no function and are left out). */
+function functionCalls(calls) {
+    return (calls ?? []).flatMap((call) => (call.function?.name ? [{ name: call.function.name, arguments: call.function.arguments ?? '' }] : []));
+}
+/** A completed message's answer: its text, or its function calls as JSON when it has no text; undefined when it has neither. */
+function answerText(message) {
+    const calls = functionCalls(message?.tool_calls);
+    if (typeof message?.content === 'string' && (message.content !== '' || calls.length === 0))
+        return message.content;
+    return calls.length ? toolCallsText(calls) : undefined;
+}
+/** Streamed tool-call deltas, joined by their index: the name arrives once, the arguments in pieces. */
+function toolCallCollector() {
+    const byIndex = new Map();
+    return {
+        add(deltas) {
+            for (const delta of deltas ?? []) {
+                const call = byIndex.get(delta.index) ?? { name: '', arguments: '' };
+                call.name += delta.function?.name ?? '';
+                call.arguments += delta.function?.arguments ?? '';
+                byIndex.set(delta.index, call);
+            }
+        },
+        calls: () => [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, call]) => call).filter((call) => call.name !== ''),
     };
 }
 

@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionTimeoutError, AzureOpenAI } from 'openai';
 import { usageFromOpenAI } from '../core/usage.js';
+import { answerText, toolCallCollector, toolCallsText } from './tool-calls.js';
 import type { ChatRequest, ChatResponse, ModelClient } from './types.js';
 import { ModelError } from './types.js';
 
@@ -50,8 +51,8 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
     const started = performance.now();
     const body = { ...request.parameters, model: request.model, messages: request.messages };
     const completion = await sdk.chat.completions.create({ ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal });
-    const text = completion.choices?.[0]?.message?.content;
-    if (typeof text !== 'string') throw new ModelError('bad-response', 'the response has no choices[0].message.content');
+    const text = answerText(completion.choices?.[0]?.message as Parameters<typeof answerText>[0]);
+    if (text === undefined) throw new ModelError('bad-response', 'the response has neither choices[0].message.content nor tool calls');
     return {
       text,
       model: completion.model ?? request.model,
@@ -68,6 +69,7 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
     let firstTokenMs: number | undefined;
     let usage: unknown;
     let model = request.model;
+    const tools = toolCallCollector();
     try {
       const stream = await sdk.chat.completions.create(
         { ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.ChatCompletionCreateParamsStreaming,
@@ -75,11 +77,10 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
       );
       for await (const chunk of stream) {
         watch.touch();
-        const delta = chunk.choices?.[0]?.delta?.content;
-        if (delta) {
-          firstTokenMs ??= performance.now() - started;
-          text += delta;
-        }
+        const delta = chunk.choices?.[0]?.delta;
+        if (delta?.content || delta?.tool_calls?.length) firstTokenMs ??= performance.now() - started;
+        if (delta?.content) text += delta.content;
+        tools.add(delta?.tool_calls);
         if (chunk.usage) usage = chunk.usage;
         if (chunk.model) model = chunk.model;
       }
@@ -92,8 +93,9 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
     } finally {
       watch.stop();
     }
+    const calls = tools.calls();
     return {
-      text,
+      text: text === '' && calls.length ? toolCallsText(calls) : text,
       model,
       usage: usageFromOpenAI(usage),
       latencyMs: performance.now() - started,

@@ -8,7 +8,7 @@ import { createModelClient } from '../../src/model/client.js';
 import type { BatchApi } from '../support/openai-batch.js';
 import { batchApi } from '../support/openai-batch.js';
 import type { OpenAIServer, RecordedRequest } from '../support/openai-server.js';
-import { chatReply, startOpenAIServer } from '../support/openai-server.js';
+import { chatReply, startOpenAIServer, toolCallReply } from '../support/openai-server.js';
 
 let server: OpenAIServer;
 let api: BatchApi;
@@ -89,5 +89,13 @@ describe('Batch API mode (loopback Files + Batches endpoints)', () => {
     const [good, bad] = await Promise.allSettled([client.chat(ask('good')), client.chat(ask('bad'))]);
     expect(good).toMatchObject({ status: 'fulfilled', value: { text: 'fine', batch: true } });
     expect(bad).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/HTTP 400.*context too long/) } });
+  });
+
+  it('a batch answer of function calls is recorded as their JSON, as online', async () => {
+    api = batchApi(() => toolCallReply([{ name: 'search', arguments: '{"q":"tents"}' }]), { pollsToComplete: 1 });
+    server.setHandler(api.handler);
+    const client = batchClient(createModelClient({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs: 5000 }), { apiKey: 'sk-test', baseUrl: server.url, stateDir: mkdtempSync(join(tmpdir(), 'evalgate-batch-state-')), pollMs: 5, maxWaitMs: 5000, gatherMs: 5 });
+    const answer = await client.chat({ model: 'm', messages: [{ role: 'user', content: 'find tents' }] });
+    expect(answer).toMatchObject({ text: '[{"name":"search","arguments":{"q":"tents"}}]', batch: true });
   });
 });

@@ -4,7 +4,7 @@ import type { RetryClock } from '../../src/model/retry.js';
 import { DEFAULT_RETRY } from '../../src/model/retry.js';
 import { ModelError } from '../../src/model/types.js';
 import type { OpenAIServer } from '../support/openai-server.js';
-import { chatReply, errorReply, startOpenAIServer } from '../support/openai-server.js';
+import { chatReply, errorReply, startOpenAIServer, toolCallReply } from '../support/openai-server.js';
 
 const KEY = 'sk-test-SECRETSECRETSECRET1234';
 let server: OpenAIServer;
@@ -59,6 +59,20 @@ describe('model client over the OpenAI protocol (real SDK, loopback server)', ()
   it("fails a stream cut off by the caller's deadline instead of returning the part that arrived", async () => {
     server.setHandler(() => ({ stream: { chunks: ['one ', 'two ', 'three ', 'four'], chunkDelayMs: 150 } }));
     await expect(client(fakeClock(), 5000).chat({ ...ask, stream: true }, AbortSignal.timeout(400))).rejects.toBeInstanceOf(ModelError);
+  });
+
+  it('records an answer of function calls as JSON (name and parsed arguments), plain and streamed', async () => {
+    const calls = [
+      { name: 'get_weather', arguments: '{"city":"Paris","unit":"c"}' },
+      { name: 'lookup', arguments: 'not json' },
+    ];
+    const expected = JSON.stringify([{ name: 'get_weather', arguments: { city: 'Paris', unit: 'c' } }, { name: 'lookup', arguments: 'not json' }]);
+    server.setHandler(() => toolCallReply(calls));
+    expect((await client().chat(ask)).text).toBe(expected);
+    server.setHandler(() => ({ stream: { chunks: [], toolCalls: calls, usage: { prompt_tokens: 9, completion_tokens: 12 } } }));
+    const streamed = await client().chat({ ...ask, stream: true });
+    expect(streamed).toMatchObject({ text: expected, usage: { prompt: 9, completion: 12 } });
+    expect(streamed.firstTokenMs).toBeGreaterThanOrEqual(0);
   });
 
   it('marks usage as unreported when a stream ends without its usage chunk', async () => {

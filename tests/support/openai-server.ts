@@ -20,6 +20,8 @@ export interface StreamReply {
   chunkDelayMs?: number;
   /** Destroy the socket after this many chunks (an interrupted stream). */
   abortAfter?: number;
+  /** Function calls sent after the text chunks, as the API streams them: the name first, the arguments in two pieces. */
+  toolCalls?: { name: string; arguments: string }[];
 }
 
 export interface Reply {
@@ -62,6 +64,18 @@ export function chatReply(text: string, usage: { prompt?: number; completion?: n
       },
     },
   };
+}
+
+/** A completion whose answer is function calls (content null, finish_reason tool_calls). */
+export function toolCallReply(calls: { name: string; arguments: string }[]): Reply {
+  const reply = chatReply('');
+  const json = reply.json as { choices: { message: Record<string, unknown>; finish_reason: string }[] };
+  const [choice] = json.choices;
+  if (choice) {
+    choice.message = { role: 'assistant', content: null, refusal: null, tool_calls: calls.map((call, index) => ({ id: `call_${index}`, type: 'function', function: call })) };
+    choice.finish_reason = 'tool_calls';
+  }
+  return reply;
 }
 
 export function embeddingReply(vectors: number[][]): Reply {
@@ -122,7 +136,12 @@ async function sendStream(response: ServerResponse, stream: StreamReply, model: 
     if (stream.chunkDelayMs) await sleep(stream.chunkDelayMs);
     event({ ...base, choices: [{ index: 0, delta: { content: chunk }, finish_reason: null }] });
   }
-  event({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+  for (const [index, call] of (stream.toolCalls ?? []).entries()) {
+    const half = Math.ceil(call.arguments.length / 2);
+    event({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, id: `call_${index}`, type: 'function', function: { name: call.name, arguments: call.arguments.slice(0, half) } }] }, finish_reason: null }] });
+    event({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: call.arguments.slice(half) } }] }, finish_reason: null }] });
+  }
+  event({ ...base, choices: [{ index: 0, delta: {}, finish_reason: stream.toolCalls?.length ? 'tool_calls' : 'stop' }] });
   if (stream.usage) event({ ...base, choices: [], usage: { total_tokens: stream.usage.prompt_tokens + stream.usage.completion_tokens, ...stream.usage } });
   response.end('data: [DONE]\n\n');
 }

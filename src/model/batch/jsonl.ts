@@ -1,6 +1,7 @@
 import { usageFromOpenAI } from '../../core/usage.js';
 import type { ChatRequest, ChatResponse } from '../types.js';
 import { ModelError } from '../types.js';
+import { answerText } from '../tool-calls.js';
 
 /** The Batch API input: one chat completion request per line, `custom_id` = its queue position. */
 export function batchInput(requests: readonly ChatRequest[]): string {
@@ -52,7 +53,7 @@ function readLine(line: OutputLine): ChatResponse | ModelError {
     return new ModelError(status >= 500 ? 'server' : 'bad-request', `batch request failed (HTTP ${status || '—'}): ${message}`, status || undefined);
   }
   const body = line.response?.body;
-  const text = body?.choices?.[0]?.message?.content;
-  if (typeof text !== 'string') return new ModelError('bad-response', 'the batch answer has no choices[0].message.content');
+  const text = answerText(body?.choices?.[0]?.message);
+  if (text === undefined) return new ModelError('bad-response', 'the batch answer has neither choices[0].message.content nor tool calls');
   return { text, model: body.model ?? '', usage: usageFromOpenAI(body.usage), latencyMs: 0, batch: true };
 }
