@@ -16,19 +16,30 @@ __webpack_require__.d(__webpack_exports__, {
 var types = __webpack_require__(40440);
 ;// CONCATENATED MODULE: ./src/model/breaker.ts
 
-const DEFAULT_BREAKER = { failures: 8, minOutageMs: 10_000 };
+const DEFAULT_BREAKER = { failures: 8, minOutageMs: 10_000, probeAfterMs: 30_000 };
 const OUTAGE_KINDS = new Set(['server', 'rate-limit', 'network', 'timeout']);
 const FATAL_KINDS = new Set(['auth', 'retired']);
 function withCircuitBreaker(inner, classify, policy = DEFAULT_BREAKER, now = Date.now) {
     let streak = 0;
     let streakStarted = 0;
     let open;
+    let openedAt = 0;
+    let probing = false;
+    /** Whether this call may go through the open breaker as its one probe. */
+    function probe() {
+        if (!open || probing || FATAL_KINDS.has(open.kind) || now() - openedAt < policy.probeAfterMs)
+            return false;
+        probing = true;
+        return true;
+    }
     async function guarded(call, signal) {
-        if (open)
+        const probed = probe();
+        if (open && !probed)
             throw open;
         try {
             const value = await call();
             streak = 0;
+            open = undefined;
             return value;
         }
         catch (error) {
@@ -36,8 +47,11 @@ function withCircuitBreaker(inner, classify, policy = DEFAULT_BREAKER, now = Dat
             if (signal?.aborted)
                 throw error;
             const failure = classify(error);
+            const wasOpen = open !== undefined;
             if (FATAL_KINDS.has(failure.kind))
                 open = tripped(failure, 'at once');
+            else if (OUTAGE_KINDS.has(failure.kind) && probed)
+                open = tripped(failure, 'and a probe call failed again');
             else if (OUTAGE_KINDS.has(failure.kind)) {
                 if (streak === 0)
                     streakStarted = now();
@@ -46,9 +60,18 @@ function withCircuitBreaker(inner, classify, policy = DEFAULT_BREAKER, now = Dat
                 if (streak >= policy.failures && lasted >= policy.minOutageMs)
                     open = tripped(failure, `after ${streak} consecutive failures over ${Math.round(lasted / 1000)} s`);
             }
-            else
+            else {
+                // Any other answer (a bad request, a bad response) means the provider is there.
                 streak = 0;
+                open = undefined;
+            }
+            if (open && (!wasOpen || probed))
+                openedAt = now();
             throw error;
+        }
+        finally {
+            if (probed)
+                probing = false;
         }
     }
     return {
