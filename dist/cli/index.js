@@ -48327,8 +48327,9 @@ function evaluatorEntry(entry, name) {
 }
 /**
  * Per-case `assert:` lists → evaluators that score only the cases that name them. Asserts with the
- * same key (`name:`, else the metric) across cases are one evaluator with per-case options, so the
- * gate compares them like any metric; cases without it are n/a for it. A repeated metric within a
+ * same key (`name:`, else the metric) and the same threshold and weight across cases are one
+ * evaluator with per-case options, so the gate compares them like any metric; cases without it
+ * are n/a for it. A repeated metric within a
  * case, or one the suite's `evaluators:` already uses, gets `-2`, `-3`… Cases lose their `assert`.
  */
 function caseEvaluators(cases, suiteEvaluators) {
@@ -48347,22 +48348,28 @@ function caseEvaluators(cases, suiteEvaluators) {
             }
             if (!findMetric(String(entry.metric)))
                 throw new ConfigError(`case "${testCase.id}": unknown metric "${String(entry.metric)}" in assert`, where, 'see the metric catalogue in README');
+            const written = evaluatorEntry(entry, base);
+            // One key, one metric with one pass mark and one weight: an unnamed assert that differs in
+            // them from the one already merged under its key gets a key of its own.
+            const clashes = (key) => {
+                const other = merged.get(key);
+                return other !== undefined && (other.metric !== written.metric || other.threshold !== written.threshold || other.weight !== written.weight);
+            };
+            if (typeof entry.name === 'string' && clashes(base)) {
+                throw new ConfigError(`case "${testCase.id}": assert "${base}" has another metric, threshold or weight than in another case`, where, 'give the asserts different `name:`s');
+            }
             let key = base;
-            for (let suffix = 2; taken.has(key) || used.has(key); suffix += 1)
+            for (let suffix = 2; taken.has(key) || used.has(key) || clashes(key); suffix += 1)
                 key = `${base}-${suffix}`;
             used.add(key);
-            const spec = evaluatorEntry(entry, key);
+            const spec = { ...written, name: key };
             try {
                 findMetric(spec.metric)?.checkOptions?.(spec.options);
             }
             catch (error) {
                 throw new ConfigError(`case "${testCase.id}": assert "${key}" (${spec.metric}): ${error.message}`, where, 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
             }
-            const existing = merged.get(key);
-            if (existing && existing.metric !== spec.metric) {
-                throw new ConfigError(`case "${testCase.id}": assert "${key}" is metric ${spec.metric} here but ${existing.metric} in another case`, where, 'give the asserts different `name:`s');
-            }
-            const target = existing ?? { ...spec, options: {}, cases: {} };
+            const target = merged.get(key) ?? { ...spec, options: {}, cases: {} };
             target.cases[testCase.id] = spec.options;
             merged.set(key, target);
         }

@@ -21,7 +21,7 @@ const js = (code: string, output: string, extra: Record<string, unknown> = {}) =
   (javascript.score as NonNullable<typeof javascript.score>)({ output, vars: { topic: 'tides' }, options: { code, ...extra }, usage: ZERO, latency: { totalMs: 1 }, model: undefined, client: undefined, judgeModel: 'x', suiteDir: tmpdir() });
 
 describe('per-case assert: in EvalGate suites', () => {
-  it('scores a case only with its own asserts, merged by key across cases; other cases are n/a for them', async () => {
+  it('scores a case only with its own asserts, merged by key across cases (same threshold and weight); other cases are n/a for them', async () => {
     const dir = suite(`evaluators:\n  - { metric: contains, expected: "!" }\ncases:\n  - id: a\n    say: "Paris!"\n    assert:\n      - { metric: contains, expected: Paris }\n      - { metric: contains, expected: "{{say}}" }\n  - id: b\n    say: "Tokyo"\n    assert:\n      - { metric: contains, expected: Kyoto, threshold: 1, weight: 0 }\n  - id: c\n    say: "none"\n`);
     const results = await runEvaluation({ suites: ['s.eval.yaml'], cwd: dir, concurrency: 1 });
     const suiteResult = results.suites[0];
@@ -29,10 +29,12 @@ describe('per-case assert: in EvalGate suites', () => {
       ['contains', 1, {}],
       ['contains-2', 1, {}],
       ['contains-3', 1, {}],
+      // b's assert has weight 0: it cannot join a's gating contains-2, so it is a report-only metric of its own.
+      ['contains-4', 1, { gate: false }],
     ]);
     expect(suiteResult?.cases.map((testCase) => testCase.samples[0]?.scores)).toEqual([
       { contains: { status: 'ok', value: 1 }, 'contains-2': { status: 'ok', value: 1 }, 'contains-3': { status: 'ok', value: 1 } },
-      { contains: { status: 'ok', value: 0, reason: 'missing: !' }, 'contains-2': { status: 'ok', value: 0, reason: 'missing: Kyoto' } },
+      { contains: { status: 'ok', value: 0, reason: 'missing: !' }, 'contains-4': { status: 'ok', value: 0, reason: 'missing: Kyoto' } },
       { contains: { status: 'ok', value: 0, reason: 'missing: !' } },
     ]);
     expect(suiteResult?.cases.map((testCase) => testCase.inputs)).toEqual([{ id: 'a', say: 'Paris!' }, { id: 'b', say: 'Tokyo' }, { id: 'c', say: 'none' }]);
@@ -55,6 +57,8 @@ describe('per-case assert: in EvalGate suites', () => {
     expect(((await loadSuite('s.eval.yaml', missing).catch((error: unknown) => error)) as ConfigError).message).toContain('case "q": evaluator "contains" uses {{ answer }}, which is not defined for this case');
     const badPattern = suite(`cases:\n  - id: r\n    say: x\n    assert:\n      - { metric: regex, pattern: "([a-z" }\n`);
     expect(((await loadSuite('s.eval.yaml', badPattern).catch((error: unknown) => error)) as ConfigError).format()).toMatch(/case "r": assert "regex" \(regex\): .* — fix the option/);
+    const clash = suite(`cases:\n  - id: s\n    say: x\n    assert:\n      - { name: tone, metric: contains, expected: x }\n  - id: t\n    say: y\n    assert:\n      - { name: tone, metric: contains, expected: y, weight: 0 }\n`);
+    expect(((await loadSuite('s.eval.yaml', clash).catch((error: unknown) => error)) as ConfigError).format()).toMatch(/case "t": assert "tone" has another metric, threshold or weight than in another case — give the asserts different `name:`s/);
     const none = suite(`cases:\n  - { say: x }\n`);
     expect(((await loadSuite('s.eval.yaml', none).catch((error: unknown) => error)) as ConfigError).message).toBe('the suite has no evaluators');
   });

@@ -44,12 +44,14 @@ describe('promptfoo configs run directly', () => {
       ['contains', 'contains', 1, {}],
       ['not-contains', 'not-contains', 1, {}],
       ['javascript', 'javascript', 0.5, {}],
+      // japan's `contains` has weight 0: a metric of its own, report-only — not france's, which gates.
+      ['contains-2', 'contains', 1, { gate: false }],
     ]);
     expect(suite?.cases.map((testCase) => testCase.id)).toEqual(['france', 'japan']);
     // latency is measured on the sample (latencyMs), not stored as a score.
     expect(scoresOf(results)).toEqual([
       { icontains: 1, contains: 1, 'not-contains': 1, javascript: 1 },
-      { icontains: 1, contains: 1, javascript: 1 },
+      { icontains: 1, 'contains-2': 1, javascript: 1 },
     ]);
     expect(suite?.cases[0]?.samples[0]?.latencyMs).toEqual(expect.any(Number));
     expect(suite?.cases[1]?.samples[0]?.scores.javascript?.reason).toBe('1 words');
