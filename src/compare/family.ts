@@ -33,15 +33,22 @@ function upperTail(r: number, n: number): number {
  */
 export function mcnemarSize(discordant: number, shared: number, tolerance: number): (level: number) => number {
   const forTolerance = Math.max(Math.ceil((tolerance * shared + discordant) / 2 - EPSILON * shared), Math.floor(discordant / 2) + 1);
+  // The step-down asks at every level of the family: the tails it needs, computed once each.
+  const tails = new Map<number, number>();
+  const tail = (r: number) => {
+    let value = tails.get(r);
+    if (value === undefined) tails.set(r, (value = upperTail(r, discordant)));
+    return value;
+  };
   return (level) => {
     let low = 0;
     let high = discordant + 1;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (upperTail(middle, discordant) <= level) high = middle;
+      if (tail(middle) <= level) high = middle;
       else low = middle + 1;
     }
-    return upperTail(Math.max(low, forTolerance), discordant);
+    return tail(Math.max(low, forTolerance));
   };
 }
 
