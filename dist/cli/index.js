@@ -44024,6 +44024,26 @@ function discreteHolm(members) {
     });
     return adjusted;
 }
+/**
+ * The level one more test would be judged at if it were the one that moved, the others as they
+ * are: the largest c with c + Σ sizeAt_j(c) ≤ α (found by bisection). It is at least Holm's α/(m+1)
+ * and at most α; the detectable-drop line uses it (compare/paired-test.ts).
+ */
+function testLevel(members, alpha) {
+    const spent = (level) => members.reduce((sum, member) => sum + Math.min(level, member.sizeAt(level)), level);
+    let low = alpha / (members.length + 1);
+    let high = alpha;
+    if (spent(high) <= alpha)
+        return alpha;
+    for (let step = 0; step < 40; step += 1) {
+        const middle = (low + high) / 2;
+        if (spent(middle) <= alpha)
+            low = middle;
+        else
+            high = middle;
+    }
+    return low;
+}
 
 ;// CONCATENATED MODULE: ./src/runner/error-kind.ts
 const INFRASTRUCTURE_KINDS = new Set(['rate-limit', 'server', 'timeout', 'network', 'auth', 'retired']);
@@ -44771,14 +44791,15 @@ function meanInterval(differences, resample) {
 }
 /**
  * The smallest true drop that FAILs with 80 % power under the gate's rule: the observed drop
- * must reach the tolerance AND pass the test at the PR-wide level. Assumptions: the mean
- * difference is normal with the observed per-case sd, the other tests of the family show no
- * change (Holm's first step: α / m for m tests), and the sd stays the same under the drop.
- * δ = max(tolerance, z₁₋α/m·se) + z₀.₈·se, se = sd/√n; never below what the exact test can
- * resolve (McNemar: ⌈log₂(m/α)⌉ regressed cases with none improved).
+ * must reach the tolerance AND pass the test at `level`, the level the PR-wide family would
+ * judge this test at if it were the one that moved (family.ts testLevel: the other tests charged
+ * what they can reach). Assumptions: the mean difference is normal with the observed per-case
+ * sd, and the sd stays the same under the drop. δ = max(tolerance, z₁₋level·se) + z₀.₈·se,
+ * se = sd/√n; never below what the exact test can resolve (McNemar: ⌈log₂(1/level)⌉ regressed
+ * cases with none improved).
  */
 function detectableDrop(sd, n, rule) {
-    const level = rule.alpha / Math.max(1, rule.familySize);
+    const { level } = rule;
     const se = sd / Math.sqrt(n);
     const needed = Math.max(rule.tolerance, z(1 - level) * se) + z(0.8) * se;
     const resolution = rule.binary ? Math.ceil(Math.log2(1 / level)) / n : 1 / n;
@@ -44972,7 +44993,7 @@ function decideSuite(tests, adjusted, levels) {
     const metrics = tests.paired.map((test) => {
         const pAdjusted = adjusted.get(test) ?? test.pRaw;
         const tolerance = toleranceOf(test.metric, tests.tolerance);
-        const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, alpha: levels.alpha, familySize: levels.familySize, binary: test.test === 'mcnemar' }) : null;
+        const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level: levels.testLevel, binary: test.test === 'mcnemar' }) : null;
         return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
     });
     for (const { test, rule } of tests.ratios) {
@@ -45053,7 +45074,7 @@ function compare(baseline, pr) {
     const adjusted = new Map(members.map(({ test }, index) => [test, adjustedValues[index]]));
     const alpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
     const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length };
-    const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length) };
+    const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length), testLevel: testLevel(members, alpha) };
     const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
     const prNames = new Set(pr.suites.map((suite) => suite.name));
     for (const suite of baseline?.suites ?? []) {

@@ -25,6 +25,8 @@ export interface FamilyLevels {
   warnAlpha: number;
   /** Tests in the PR's family (for the reason text). */
   familySize: number;
+  /** The level a test that moved would be judged at, the others as they are (the detectable drop uses it). */
+  testLevel: number;
 }
 
 export interface PairedContext extends FamilyLevels {

@@ -101,3 +101,21 @@ export function discreteHolm(members: readonly FamilyMember[]): number[] {
   });
   return adjusted;
 }
+
+/**
+ * The level one more test would be judged at if it were the one that moved, the others as they
+ * are: the largest c with c + Σ sizeAt_j(c) ≤ α (found by bisection). It is at least Holm's α/(m+1)
+ * and at most α; the detectable-drop line uses it (compare/paired-test.ts).
+ */
+export function testLevel(members: readonly FamilyMember[], alpha: number): number {
+  const spent = (level: number) => members.reduce((sum, member) => sum + Math.min(level, member.sizeAt(level)), level);
+  let low = alpha / (members.length + 1);
+  let high = alpha;
+  if (spent(high) <= alpha) return alpha;
+  for (let step = 0; step < 40; step += 1) {
+    const middle = (low + high) / 2;
+    if (spent(middle) <= alpha) low = middle;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,7 +1,7 @@
 import type { ResultsFile } from '../results/types.js';
 import type { RatioTest } from './amount-test.js';
 import type { PairedTest } from './paired-test.js';
-import { discreteHolm } from './family.js';
+import { discreteHolm, testLevel } from './family.js';
 import type { SuiteTests } from './suite.js';
 import { decideSuite, familyOf, testSuite, worst } from './suite.js';
 import type { Comparison, SuiteComparison } from './types.js';
@@ -46,7 +46,7 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile): Comparis
   const adjusted = new Map<PairedTest | RatioTest, number>(members.map(({ test }, index) => [test, adjustedValues[index] as number]));
   const alpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
   const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length };
-  const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length) };
+  const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length), testLevel: testLevel(members, alpha) };
   const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
   const prNames = new Set(pr.suites.map((suite) => suite.name));
   for (const suite of baseline?.suites ?? []) {

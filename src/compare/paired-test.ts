@@ -87,14 +87,15 @@ function meanInterval(differences: Float64Array, resample: (counts: Uint32Array)
 
 /**
  * The smallest true drop that FAILs with 80 % power under the gate's rule: the observed drop
- * must reach the tolerance AND pass the test at the PR-wide level. Assumptions: the mean
- * difference is normal with the observed per-case sd, the other tests of the family show no
- * change (Holm's first step: α / m for m tests), and the sd stays the same under the drop.
- * δ = max(tolerance, z₁₋α/m·se) + z₀.₈·se, se = sd/√n; never below what the exact test can
- * resolve (McNemar: ⌈log₂(m/α)⌉ regressed cases with none improved).
+ * must reach the tolerance AND pass the test at `level`, the level the PR-wide family would
+ * judge this test at if it were the one that moved (family.ts testLevel: the other tests charged
+ * what they can reach). Assumptions: the mean difference is normal with the observed per-case
+ * sd, and the sd stays the same under the drop. δ = max(tolerance, z₁₋level·se) + z₀.₈·se,
+ * se = sd/√n; never below what the exact test can resolve (McNemar: ⌈log₂(1/level)⌉ regressed
+ * cases with none improved).
  */
-export function detectableDrop(sd: number, n: number, rule: { tolerance: number; alpha: number; familySize: number; binary: boolean }): number {
-  const level = rule.alpha / Math.max(1, rule.familySize);
+export function detectableDrop(sd: number, n: number, rule: { tolerance: number; level: number; binary: boolean }): number {
+  const { level } = rule;
   const se = sd / Math.sqrt(n);
   const needed = Math.max(rule.tolerance, z(1 - level) * se) + z(0.8) * se;
   const resolution = rule.binary ? Math.ceil(Math.log2(1 / level)) / n : 1 / n;

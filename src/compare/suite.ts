@@ -133,7 +133,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
   const metrics: MetricComparison[] = tests.paired.map((test) => {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     const tolerance = toleranceOf(test.metric, tests.tolerance);
-    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, alpha: levels.alpha, familySize: levels.familySize, binary: test.test === 'mcnemar' }) : null;
+    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level: levels.testLevel, binary: test.test === 'mcnemar' }) : null;
     return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
   for (const { test, rule } of tests.ratios) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anySize, discreteHolm, mcnemarSize, signFlipSize } from '../../src/compare/family.js';
+import { anySize, discreteHolm, mcnemarSize, signFlipSize, testLevel } from '../../src/compare/family.js';
 import { mcnemarOneSided } from '../../src/compare/stats.js';
 import { mulberry32 } from '../../src/compare/rng.js';
 
@@ -64,6 +64,13 @@ describe('discrete Holm: one error budget, spent only where a test can fail', ()
       const order = members.map((member, index) => index).sort((a, b) => (members[a]?.p as number) - (members[b]?.p as number));
       order.slice(1).forEach((index, rank) => expect(adjusted[index]).toBeGreaterThanOrEqual(adjusted[order[rank] as number] as number));
     }
+  });
+
+  it("the level a moved test is judged at: Holm's α/(m+1) among tests that can reach anything, α among tests that cannot", () => {
+    expect(testLevel(Array.from({ length: 9 }, () => continuous(0.5)), 0.05)).toBeCloseTo(0.005, 9);
+    expect(testLevel(Array.from({ length: 9 }, () => ({ p: 1, sizeAt: mcnemarSize(0, 200, 0.05) })), 0.05)).toBe(0.05);
+    const mixed = [...Array.from({ length: 4 }, () => continuous(0.5)), ...Array.from({ length: 5 }, () => ({ p: 1, sizeAt: mcnemarSize(3, 200, 0) }))];
+    expect(testLevel(mixed, 0.05)).toBeCloseTo(0.01, 9);
   });
 
   it('keeps the chance that some unchanged test FAILs at or below α (simulated, 2,000 PRs of 30 discrete tests)', () => {
