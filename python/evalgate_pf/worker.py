@@ -4,6 +4,8 @@ Requests:
   {"id": 1, "op": "tool", "file": "/abs/flow/tool.py", "function": null, "inputs": {...}}
   {"id": 2, "op": "entry", "dir": "/abs/flow", "entry": "module:name", "init": {...}, "inputs": {...}}
   {"id": 3, "op": "package", "tool": "promptflow.tools.x.fn", "inputs": {...}}
+  {"id": 4, "op": "assert", "code": "len(output) > 3", "output": "...", "context": {...}}
+  {"id": 5, "op": "assert", "file": "/abs/suite/check.py", "function": "get_assert", "output": "...", "context": {...}}
 Replies: {"id": 1, "ok": true, "value": ...} or {"id": 1, "ok": false, "error": "last traceback lines"}
 """
 import asyncio
@@ -11,7 +13,9 @@ import importlib
 import importlib.util
 import inspect
 import json
+import math
 import os
+import re
 import sys
 import threading
 import traceback
@@ -84,6 +88,43 @@ def _plain(value):
     return value
 
 
+def _assertion_globals():
+    """Inline assertions may use json, math and re without importing them."""
+    return {"json": json, "math": math, "re": re}
+
+
+def _inline_assertion(code):
+    """promptfoo's inline python: an expression over output and context, else a function body that returns."""
+    try:
+        expression = compile(code, "<assert>", "eval")
+    except SyntaxError:
+        scope = _assertion_globals()
+        body = "".join("    " + line + "\n" for line in code.splitlines()) or "    pass\n"
+        exec(compile("def __assert(output, context):\n" + body, "<assert>", "exec"), scope)
+        return scope["__assert"]
+    return lambda output, context: eval(expression, {**_assertion_globals(), "output": output, "context": context})
+
+
+def _finite(value):
+    """NaN and infinities are not JSON: they come back as text, which the metric reports as a bad result."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    return value
+
+
+def _assert(request):
+    if request.get("file"):
+        assertion = _tool_in(_load_file(request["file"]), request.get("function") or "get_assert", request["file"])
+    else:
+        assertion = _inline_assertion(request["code"])
+    result = assertion(request.get("output", ""), request.get("context") or {})
+    if inspect.isawaitable(result):
+        result = asyncio.run(result)
+    return _finite(_plain(result))
+
+
 def _accepted(target, inputs):
     """A flex entry gets the case fields its signature names (all of them if it takes **kwargs)."""
     parameters = inspect.signature(target).parameters.values()
@@ -104,6 +145,8 @@ def _defaults_for_bypassed(target, inputs, bypassed):
 
 def _call(request):
     op = request["op"]
+    if op == "assert":
+        return _assert(request)
     if op == "tool":
         target = _tool_in(_load_file(request["file"]), request.get("function"), request["file"])
     elif op == "entry":

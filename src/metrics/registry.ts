@@ -34,6 +34,7 @@ import { startsWith } from './quality/starts-with.js';
 import { promptflowMetric } from './quality/promptflow.js';
 import { containsJson } from './quality/contains-json.js';
 import { javascript } from './quality/javascript.js';
+import { python } from './quality/python.js';
 import type { MetricDefinition, ScoredMetric } from './types.js';
 
 /**
@@ -42,7 +43,7 @@ import type { MetricDefinition, ScoredMetric } from './types.js';
  */
 const BASE: readonly MetricDefinition[] = [
   equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
-  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric, containsJson, javascript,
+  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric, containsJson, javascript, python,
   groundedness, retrieval, contextOverlap,
   moderation, harm, pii, refusal, promptInjection,
   cost,

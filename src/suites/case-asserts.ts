@@ -47,7 +47,7 @@ export function caseEvaluators(cases: Case[], suiteEvaluators: readonly Evaluato
       try {
         findMetric(spec.metric)?.checkOptions?.(spec.options);
       } catch (error) {
-        throw new ConfigError(`case "${testCase.id}": assert "${key}" (${spec.metric}): ${(error as Error).message}`, where, 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
+        throw new ConfigError(`case "${testCase.id}": assert "${key}" (${spec.metric}): ${(error as Error).message}`, where, error instanceof ConfigError && error.hint ? error.hint : 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
       }
       const target = merged.get(key) ?? { ...spec, options: {}, cases: {} };
       target.cases[testCase.id] = spec.options;

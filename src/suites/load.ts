@@ -137,7 +137,7 @@ function normaliseEvaluators(raw: Record<string, unknown>[], source: YamlSource)
       throw new ConfigError(
         `evaluator "${key}" (${metric}): ${(error as Error).message}`,
         { file: source.file, line: source.lineOf(['evaluators', index]) },
-        'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)',
+        error instanceof ConfigError && error.hint ? error.hint : 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)',
       );
     }
     return spec;

@@ -30,6 +30,7 @@ const REQUIRED_OPTION: Record<string, unknown> = { expected: 'the tent weighs 4.
 const CHOSEN_OPTIONS: Record<string, Record<string, unknown>> = {
   rubric: { prompt: 'Is {{ output }} a good answer?', choices: { good: 1, bad: 0 } },
   javascript: { code: 'output.length > 0' },
+  python: { code: 'len(output) > 0' },
   promptflow: { path: 'tests/fixtures/promptflow/eval-flow', inputs: { answer: '{{output}}', ground_truth: 'the tent weighs 4.2 kg' }, output: 'overlap', scale: 'unit' },
 };
 const optionsFor = (metric: MetricDefinition, extra: Record<string, unknown> = {}) => ({

@@ -9,7 +9,8 @@ import { ConfigError } from '../../core/errors.js';
 export type WorkerRequest =
   | { op: 'tool'; file: string; function?: string; inputs: Record<string, unknown>; bypassed?: string[] }
   | { op: 'entry'; dir: string; entry: string; init: Record<string, unknown>; inputs: Record<string, unknown> }
-  | { op: 'package'; tool: string; inputs: Record<string, unknown> };
+  | { op: 'package'; tool: string; inputs: Record<string, unknown> }
+  | { op: 'assert'; output: string; context: Record<string, unknown>; code?: string; file?: string; function?: string };
 
 interface Pending {
   resolve(value: unknown): void;
@@ -32,11 +33,11 @@ function packageRoot(): string {
 
 let checked = false;
 /** Python 3 must be on PATH; a ConfigError naming what to install otherwise (checked once per process). */
-export function requirePython(where: { file: string; line?: number }): void {
+export function requirePython(where: { file?: string; line?: number }, needs = 'this flow has Python nodes'): void {
   if (checked) return;
   const probe = spawnSync(PYTHON, ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) {
-    throw new ConfigError(`this flow has Python nodes but "${PYTHON}" (Python ≥ 3.9) could not be run`, where, 'install Python 3 (e.g. apt-get install python3, or actions/setup-python in the workflow), or set EVALGATE_PYTHON to its path');
+    throw new ConfigError(`${needs} but "${PYTHON}" (Python ≥ 3.9) could not be run`, where, 'install Python 3 (e.g. apt-get install python3, or actions/setup-python in the workflow), or set EVALGATE_PYTHON to its path');
   }
   checked = true;
 }

@@ -30,12 +30,13 @@ const MAPPED: Record<string, (value: unknown) => Dict> = {
     choices: { pass: 1, fail: 0 },
   }),
   javascript: (value) => ({ metric: 'javascript', code: value }),
+  python: (value) => ({ metric: 'python', code: value }),
   latency: () => ({ metric: 'latency' }),
   cost: () => ({ metric: 'cost' }),
 };
 
 /** `not-` forms we can negate (deterministic 0–1 metrics). */
-const NEGATABLE = new Set(['equals', 'contains', 'icontains', 'contains-any', 'contains-all', 'starts-with', 'regex', 'is-json', 'contains-json', 'javascript']);
+const NEGATABLE = new Set(['equals', 'contains', 'icontains', 'contains-any', 'contains-all', 'starts-with', 'regex', 'is-json', 'contains-json', 'javascript', 'python']);
 
 /** Keys of an assertion EvalGate translates; anything else (transform, rubricPrompt…) would change its meaning. */
 const KNOWN_KEYS = new Set(['type', 'value', 'threshold', 'weight', 'metric', 'provider', 'description']);

@@ -109,7 +109,7 @@ describe('promptfoo configs run directly', () => {
 
   it('names an unsupported assertion type or provider in one line with file:line', async () => {
     const error = (await loadSuites(['promptfooconfig.yaml'], { cwd: join(FIXTURES, 'unsupported') }).catch((caught: unknown) => caught)) as ConfigError;
-    expect(error.format()).toMatch(/^promptfooconfig.yaml:11: promptfoo assertion type "python" is not supported — EvalGate runs equals, contains, .*javascript/);
+    expect(error.format()).toMatch(/^promptfooconfig.yaml:11: promptfoo assertion type "perplexity" is not supported — EvalGate runs equals, contains, .*javascript, python/);
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-pfoo-bad-'));
     writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts: ['x']\nproviders:\n  - openai:chat:gpt-4o\n  - anthropic:messages:claude-sonnet-4\ntests:\n  - assert: [{ type: contains, value: x }]\n`);
     const provider = (await loadSuites(['promptfooconfig.yaml'], { cwd: dir }).catch((caught: unknown) => caught)) as ConfigError;

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import type { WorkerRequest } from '../../flows/promptflow/python-worker.js';
+import { PythonWorker, requirePython } from '../../flows/promptflow/python-worker.js';
+import type { MetricDefinition, Score } from '../types.js';
+import { PAIRED_SCORE } from '../policy.js';
+import { scoreFromResult } from './javascript.js';
+
+const TIMEOUT_MS = 10_000;
+const STOPPED = 'the Python worker was stopped';
+
+/** One Python worker per suite folder (its cwd), shared by every python assertion of the suite. */
+const workers = new Map<string, PythonWorker>();
+
+function workerFor(suiteDir: string): PythonWorker {
+  const dir = resolve(suiteDir);
+  let worker = workers.get(dir);
+  if (!worker) {
+    worker = new PythonWorker(dir);
+    workers.set(dir, worker);
+  }
+  return worker;
+}
+
+/** promptfoo's Python GradingResult spells `pass` as `pass_` (a keyword in Python); both are read. */
+function asGradingResult(result: unknown): unknown {
+  if (result === null || typeof result !== 'object' || Array.isArray(result) || !('pass_' in result) || 'pass' in result) return result;
+  const { pass_: pass, ...rest } = result as Record<string, unknown>;
+  return { ...rest, pass };
+}
+
+/**
+ * Calls the assertion in the suite's Python worker. A call that fails only because another
+ * sample's timeout restarted the worker is sent again, so one hung assertion errors one sample.
+ */
+async function callAssertion(worker: PythonWorker, request: WorkerRequest, timeoutMs: number): Promise<{ result?: unknown; error?: string }> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return { result: await worker.call(request, signal) };
+    } catch (error) {
+      if (signal.aborted) return { error: `the assertion timed out after ${timeoutMs} ms` };
+      const message = (error as Error).message;
+      if (message !== STOPPED || attempt > 0) return { error: message.replace(/^Python raised:\n/, '') };
+    }
+  }
+}
+
+export const python: MetricDefinition = {
+  name: 'python',
+  policy: PAIRED_SCORE,
+  family: 'quality',
+  scale: { kind: 'unit' },
+  direction: 'higher-is-better',
+  description: 'Your Python (promptfoo’s python assertion): an expression, a function body, or file://x.py[:function], given (output, context), run in EvalGate’s Python worker with a timeout.',
+  requires: ['code'],
+  threshold: 0.5,
+  optionsSchema: {
+    code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.py[:function] (relative to the suite; default function get_assert).' },
+    timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
+  },
+  checkOptions(options) {
+    if (typeof options.code !== 'string' || !options.code.trim()) throw new Error('`code` must be Python: an expression, a function body, or file://path.py[:function]');
+    requirePython({}, 'python assertions run in Python');
+  },
+  async score({ output, options, vars, suiteDir, context }): Promise<Score> {
+    const code = String(options.code);
+    const file = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+    const request: WorkerRequest = {
+      op: 'assert',
+      output,
+      context: { vars, ...(context === undefined ? {} : { context }) },
+      ...(file ? { file: resolve(suiteDir, file[1] ?? ''), ...(file[2] ? { function: file[2] } : {}) } : { code }),
+    };
+    const reply = await callAssertion(workerFor(suiteDir), request, typeof options.timeout === 'number' ? options.timeout : TIMEOUT_MS);
+    if (reply.error !== undefined) return { value: null, error: `python assertion failed: ${reply.error}` };
+    return scoreFromResult(asGradingResult(reply.result));
+  },
+};
