@@ -37405,7 +37405,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39469);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43779);
 
 
 async function ask(question) {
@@ -37432,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 39469:
+/***/ 43779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43142,12 +43142,12 @@ function packageRoot() {
 }
 let checked = false;
 /** Python 3 must be on PATH; a ConfigError naming what to install otherwise (checked once per process). */
-function requirePython(where) {
+function requirePython(where, needs = 'this flow has Python nodes') {
     if (checked)
         return;
     const probe = (0,external_node_child_process_namespaceObject.spawnSync)(PYTHON, ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)'], { stdio: 'ignore' });
     if (probe.error || probe.status !== 0) {
-        throw new ConfigError(`this flow has Python nodes but "${PYTHON}" (Python ≥ 3.9) could not be run`, where, 'install Python 3 (e.g. apt-get install python3, or actions/setup-python in the workflow), or set EVALGATE_PYTHON to its path');
+        throw new ConfigError(`${needs} but "${PYTHON}" (Python ≥ 3.9) could not be run`, where, 'install Python 3 (e.g. apt-get install python3, or actions/setup-python in the workflow), or set EVALGATE_PYTHON to its path');
     }
     checked = true;
 }
@@ -43741,7 +43741,86 @@ const javascript = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/metrics/quality/python.ts
+
+
+
+
+const python_TIMEOUT_MS = 10_000;
+const STOPPED = 'the Python worker was stopped';
+/** One Python worker per suite folder (its cwd), shared by every python assertion of the suite. */
+const workers = new Map();
+function workerFor(suiteDir) {
+    const dir = (0,external_node_path_.resolve)(suiteDir);
+    let worker = workers.get(dir);
+    if (!worker) {
+        worker = new PythonWorker(dir);
+        workers.set(dir, worker);
+    }
+    return worker;
+}
+/** promptfoo's Python GradingResult spells `pass` as `pass_` (a keyword in Python); both are read. */
+function asGradingResult(result) {
+    if (result === null || typeof result !== 'object' || Array.isArray(result) || !('pass_' in result) || 'pass' in result)
+        return result;
+    const { pass_: pass, ...rest } = result;
+    return { ...rest, pass };
+}
+/**
+ * Calls the assertion in the suite's Python worker. A call that fails only because another
+ * sample's timeout restarted the worker is sent again, so one hung assertion errors one sample.
+ */
+async function callAssertion(worker, request, timeoutMs) {
+    const signal = AbortSignal.timeout(timeoutMs);
+    for (let attempt = 0;; attempt += 1) {
+        try {
+            return { result: await worker.call(request, signal) };
+        }
+        catch (error) {
+            if (signal.aborted)
+                return { error: `the assertion timed out after ${timeoutMs} ms` };
+            const message = error.message;
+            if (message !== STOPPED || attempt > 0)
+                return { error: message.replace(/^Python raised:\n/, '') };
+        }
+    }
+}
+const python = {
+    name: 'python',
+    policy: PAIRED_SCORE,
+    family: 'quality',
+    scale: { kind: 'unit' },
+    direction: 'higher-is-better',
+    description: 'Your Python (promptfoo’s python assertion): an expression, a function body, or file://x.py[:function], given (output, context), run in EvalGate’s Python worker with a timeout.',
+    requires: ['code'],
+    threshold: 0.5,
+    optionsSchema: {
+        code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.py[:function] (relative to the suite; default function get_assert).' },
+        timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
+    },
+    checkOptions(options) {
+        if (typeof options.code !== 'string' || !options.code.trim())
+            throw new Error('`code` must be Python: an expression, a function body, or file://path.py[:function]');
+        requirePython({}, 'python assertions run in Python');
+    },
+    async score({ output, options, vars, suiteDir, context }) {
+        const code = String(options.code);
+        const file = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+        const request = {
+            op: 'assert',
+            output,
+            context: { vars, ...(context === undefined ? {} : { context }) },
+            ...(file ? { file: (0,external_node_path_.resolve)(suiteDir, file[1] ?? ''), ...(file[2] ? { function: file[2] } : {}) } : { code }),
+        };
+        const reply = await callAssertion(workerFor(suiteDir), request, typeof options.timeout === 'number' ? options.timeout : python_TIMEOUT_MS);
+        if (reply.error !== undefined)
+            return { value: null, error: `python assertion failed: ${reply.error}` };
+        return scoreFromResult(asGradingResult(reply.result));
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/metrics/registry.ts
+
 
 
 
@@ -43784,7 +43863,7 @@ const javascript = {
  */
 const BASE = [
     equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
-    rougeLMetric, bleu, levenshteinMetric, length_length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric, containsJson, javascript,
+    rougeLMetric, bleu, levenshteinMetric, length_length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric, containsJson, javascript, python,
     groundedness, retrieval, contextOverlap,
     moderation, harm, pii, refusal, promptInjection,
     cost,
@@ -48396,7 +48475,7 @@ function caseEvaluators(cases, suiteEvaluators) {
                 findMetric(spec.metric)?.checkOptions?.(spec.options);
             }
             catch (error) {
-                throw new ConfigError(`case "${testCase.id}": assert "${key}" (${spec.metric}): ${error.message}`, where, 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
+                throw new ConfigError(`case "${testCase.id}": assert "${key}" (${spec.metric}): ${error.message}`, where, error instanceof ConfigError && error.hint ? error.hint : 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
             }
             const target = merged.get(key) ?? { ...spec, options: {}, cases: {} };
             target.cases[testCase.id] = spec.options;
@@ -52373,11 +52452,12 @@ const MAPPED = {
         choices: { pass: 1, fail: 0 },
     }),
     javascript: (value) => ({ metric: 'javascript', code: value }),
+    python: (value) => ({ metric: 'python', code: value }),
     latency: () => ({ metric: 'latency' }),
     cost: () => ({ metric: 'cost' }),
 };
 /** `not-` forms we can negate (deterministic 0–1 metrics). */
-const assertions_NEGATABLE = new Set(['equals', 'contains', 'icontains', 'contains-any', 'contains-all', 'starts-with', 'regex', 'is-json', 'contains-json', 'javascript']);
+const assertions_NEGATABLE = new Set(['equals', 'contains', 'icontains', 'contains-any', 'contains-all', 'starts-with', 'regex', 'is-json', 'contains-json', 'javascript', 'python']);
 /** Keys of an assertion EvalGate translates; anything else (transform, rubricPrompt…) would change its meaning. */
 const KNOWN_KEYS = new Set(['type', 'value', 'threshold', 'weight', 'metric', 'provider', 'description']);
 /** The assertion types EvalGate runs, for messages and docs. */
@@ -53118,7 +53198,7 @@ function normaliseEvaluators(raw, source) {
             findMetric(metric)?.checkOptions?.(spec.options);
         }
         catch (error) {
-            throw new ConfigError(`evaluator "${key}" (${metric}): ${error.message}`, { file: source.file, line: source.lineOf(['evaluators', index]) }, 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
+            throw new ConfigError(`evaluator "${key}" (${metric}): ${error.message}`, { file: source.file, line: source.lineOf(['evaluators', index]) }, error instanceof ConfigError && error.hint ? error.hint : 'fix the option (regex: a JavaScript regular expression; json-schema: JSON Schema 2020-12)');
         }
         return spec;
     });
