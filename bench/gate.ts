@@ -38,6 +38,8 @@ const ROWS: Row[] = [
   { label: '−10 pts binary', scenario: { cases: 200, repeat: 1, drop: 0.1, dropMetric: 'exact' } },
   { label: '−10 pts binary', scenario: { cases: 200, repeat: 3, drop: 0.1, dropMetric: 'exact' } },
   { label: '−10 pts judge 1–5', scenario: { cases: 200, repeat: 1, drop: 0.1, dropMetric: 'relevance' } },
+  { label: 'unchanged, consistent flows (concentration 0.25)', scenario: { cases: 200, repeat: 1, drop: 0, dropMetric: 'exact', concentration: 0.25 } },
+  { label: '−10 pts binary, consistent flows (concentration 0.25)', scenario: { cases: 200, repeat: 1, drop: 0.1, dropMetric: 'exact', concentration: 0.25 } },
   { label: 'judge outage (all suites)', scenario: { cases: 200, repeat: 1, drop: 0, dropMetric: 'exact', judgeOutage: true } },
 ];
 
@@ -66,7 +68,7 @@ for (const { label, scenario } of ROWS) {
     const [base, pr] = simulate(scenario, dropSuite);
     const comparison = compare(base, pr);
     counts[comparison.verdict] += 1;
-    const shape = byShape[dropSuite % CONCENTRATIONS.length] as { fail: number; runs: number };
+    const shape = byShape[scenario.concentration === undefined ? dropSuite % CONCENTRATIONS.length : 0] as { fail: number; runs: number };
     shape.runs += 1;
     if (comparison.verdict === 'fail') shape.fail += 1;
     familySize = comparison.family.tests;
@@ -78,7 +80,7 @@ for (const { label, scenario } of ROWS) {
     }
   }
   const refs = scenario.drop > 0 ? `${pct(referenceFails)} | ${pct(ceilingFails)}` : '— | —';
-  const shapes = scenario.drop > 0 ? byShape.map(({ fail, runs }) => `${((fail / Math.max(1, runs)) * 100).toFixed(0)}%`).join(' / ') : '—';
+  const shapes = scenario.concentration !== undefined ? `all ${scenario.concentration}` : scenario.drop > 0 ? byShape.map(({ fail, runs }) => `${((fail / Math.max(1, runs)) * 100).toFixed(0)}%`).join(' / ') : '—';
   console.log(`| ${label} | ${scenario.cases} | ${scenario.repeat} | ${pct(counts.fail)} | ${pct(counts.warn)} | ${pct(counts.pass)} | ${pct(counts.error)} | ${familySize} | ${shapes} | ${refs} |`);
   if (scenario.judgeOutage) footnotes.push(`judge outage: the errored judge metric FAILed in ${judgeFails} of ${SIMULATIONS} PRs; the verdict line named the judge's error in ${named}; any FAIL comes from the other, unchanged metrics (the background false-fail rate).`);
 }

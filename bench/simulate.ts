@@ -12,11 +12,13 @@ import type { CaseResult, MetricInfo, ResultsFile, SampleResult, SuiteResult } f
 export interface Scenario {
   cases: number;
   repeat: number;
-  /** True drop (0–1 points) of one metric of one suite (`dropSuite`); 0 = unchanged PR. */
+  /** True drop (0–1 points) of the mean of one metric of one suite (`dropSuite`); 0 = unchanged PR. */
   drop: number;
   dropMetric: 'exact' | 'relevance';
   /** The PR's judge answers 401 for every sample of every suite. */
   judgeOutage?: boolean;
+  /** Every suite's Beta concentration (instead of CONCENTRATIONS by suite): low = consistent cases. */
+  concentration?: number;
 }
 
 export const SUITES = 10;
@@ -41,14 +43,33 @@ interface SuiteTruth {
   latencyMs: Float64Array;
 }
 
+const meanOf = (values: Float64Array, shift = 0) => values.reduce((sum, p) => sum + Math.max(0, p - shift), 0) / values.length;
+
+/**
+ * The shift of every case's success probability that lowers the metric's mean by exactly `drop`:
+ * a case already near 0 cannot fall by the whole drop, so the others fall a little more.
+ */
+function shiftFor(probabilities: Float64Array, drop: number): number {
+  if (drop === 0) return 0;
+  const target = meanOf(probabilities) - drop;
+  let low = drop;
+  let high = 1;
+  for (let step = 0; step < 40; step += 1) {
+    const middle = (low + high) / 2;
+    if (meanOf(probabilities, middle) > target) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
 export function prSimulator(seed: number) {
   const random = mulberry32(seed);
   const draw = betaDistribution.factory({ seed });
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const beta = (mean: number, concentration: number) => draw(mean * concentration, (1 - mean) * concentration);
 
-  function truth(cases: number, suite: number): SuiteTruth {
-    const concentration = CONCENTRATIONS[suite % CONCENTRATIONS.length] as number;
+  function truth(cases: number, suite: number, fixed?: number): SuiteTruth {
+    const concentration = fixed ?? (CONCENTRATIONS[suite % CONCENTRATIONS.length] as number);
     const quality = 0.6 + random() * 0.35;
     const defects = 0.02 + random() * 0.08;
     const many = (make: () => number) => Float64Array.from({ length: cases }, make);
@@ -85,7 +106,7 @@ export function prSimulator(seed: number) {
     // The whole run is faster or slower (another runner): one factor for every latency of the run.
     const drift = Math.exp(LATENCY_DRIFT_SD * normal());
     const suites: SuiteResult[] = truths.map((t, suite) => {
-      const shifted = side === 'pr' && suite === dropSuite ? scenario.drop : 0;
+      const shifted = side === 'pr' && suite === dropSuite ? shiftFor(t[scenario.dropMetric], scenario.drop) : 0;
       const shift = { exact: scenario.dropMetric === 'exact' ? shifted : 0, relevance: scenario.dropMetric === 'relevance' ? shifted : 0 };
       const outage = side === 'pr' && scenario.judgeOutage === true;
       const cases: CaseResult[] = Array.from({ length: t.exact.length }, (_, index) => ({
@@ -99,7 +120,7 @@ export function prSimulator(seed: number) {
 
   /** A baseline run and a PR run of the same suites; a drop goes to suite `dropSuite` (so every Beta shape takes its turn). */
   return (scenario: Scenario, dropSuite: number): [ResultsFile, ResultsFile] => {
-    const truths = Array.from({ length: SUITES }, (_, suite) => truth(scenario.cases, suite));
+    const truths = Array.from({ length: SUITES }, (_, suite) => truth(scenario.cases, suite, scenario.concentration));
     return [run(truths, scenario, 'base', dropSuite), run(truths, scenario, 'pr', dropSuite)];
   };
 }
