@@ -37405,7 +37405,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43779);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25279);
 
 
 async function ask(question) {
@@ -37432,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 43779:
+/***/ 25279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42793,6 +42793,24 @@ const endsWith = affixMetric('ends-with', 'The output (trailing whitespace ignor
 
 const startsWith = affixMetric('starts-with', 'The output (leading whitespace ignored) starts with the expected text (`ignore-case: true` to fold case).', 'start');
 
+;// CONCATENATED MODULE: ./src/core/deadline.ts
+/**
+ * Runs `task` with a signal that aborts after `ms` (a TimeoutError, like AbortSignal.timeout's).
+ * The timer is cleared as soon as the task settles: a finished call holds no timer, no signal
+ * and no closure until its deadline would have passed (at thousands of cases a second, those
+ * add up to hundreds of MB and as many live timers).
+ */
+async function withDeadline(ms, task) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+    try {
+        return await task(controller.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flows/promptflow/references.ts
 const references_REFERENCE = /^\$\{\s*([A-Za-z_][\w-]*)\.(output|[A-Za-z_][\w-]*)((?:\.[\w-]+)*)\s*\}$/;
 function parseReference(value) {
@@ -43517,6 +43535,7 @@ const promptflowKind = {
 
 
 
+
 const flows = new Map();
 function evaluationFlow(path, suiteDir, variant) {
     const key = `${(0,external_node_path_.resolve)(suiteDir, path)}\n${variant ?? ''}`;
@@ -43600,7 +43619,8 @@ const promptflowMetric = {
         const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
         const mapping = renderValue(input.options.inputs ?? {}, variables);
         const runner = new FlowRunner(flow, { dir: (0,external_node_path_.resolve)(input.suiteDir, flow.dir), client: input.client }, worker);
-        const run = await runner.run(lineInputs(flow, mapping, variables), input.signal ?? AbortSignal.timeout(120_000));
+        const lines = lineInputs(flow, mapping, variables);
+        const run = input.signal ? await runner.run(lines, input.signal) : await withDeadline(120_000, (signal) => runner.run(lines, signal));
         if (run.line) {
             const key = linesKey(input.suiteDir, input.options);
             scoredLines.set(key, [...(scoredLines.get(key) ?? []), run.line]);
@@ -43681,7 +43701,13 @@ const { parentPort, workerData } = require('node:worker_threads');
   parentPort.postMessage({ result: await fn(output, context) });
 })().catch((error) => parentPort.postMessage({ error: String(error && error.stack ? error.stack.split('\\n').slice(0, 2).join(' ') : error) }));
 `;
-const TIMEOUT_MS = 10_000;
+/** How long an assertion may run (option `timeout` overrides it). */
+const ASSERTION_TIMEOUT_MS = 10_000;
+/** `file://path[:function]` of an assertion's `code`, or undefined for inline code. */
+function assertionFile(code) {
+    const match = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+    return match ? { path: match[1] ?? '', ...(match[2] ? { name: match[2] } : {}) } : undefined;
+}
 function run(data, timeoutMs) {
     return new Promise((resolvePromise) => {
         const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
@@ -43728,13 +43754,13 @@ const javascript = {
     },
     async score({ output, options, vars, suiteDir, context }) {
         const code = String(options.code);
-        const file = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+        const file = assertionFile(code);
         const data = {
             output,
             context: { vars, ...(context === undefined ? {} : { context }) },
-            ...(file ? { file: (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_.resolve)(suiteDir, file[1] ?? '')).href, ...(file[2] ? { name: file[2] } : {}) } : { code }),
+            ...(file ? { file: (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_.resolve)(suiteDir, file.path)).href, ...(file.name ? { name: file.name } : {}) } : { code }),
         };
-        const reply = await run(data, typeof options.timeout === 'number' ? options.timeout : TIMEOUT_MS);
+        const reply = await run(data, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
         if (reply.error !== undefined)
             return { value: null, error: `javascript assertion failed: ${reply.error}` };
         return scoreFromResult(reply.result);
@@ -43746,7 +43772,7 @@ const javascript = {
 
 
 
-const python_TIMEOUT_MS = 10_000;
+
 const STOPPED = 'the Python worker was stopped';
 /** One Python worker per suite folder (its cwd), shared by every python assertion of the suite. */
 const workers = new Map();
@@ -43771,19 +43797,20 @@ function asGradingResult(result) {
  * sample's timeout restarted the worker is sent again, so one hung assertion errors one sample.
  */
 async function callAssertion(worker, request, timeoutMs) {
-    const signal = AbortSignal.timeout(timeoutMs);
-    for (let attempt = 0;; attempt += 1) {
-        try {
-            return { result: await worker.call(request, signal) };
+    return withDeadline(timeoutMs, async (signal) => {
+        for (let attempt = 0;; attempt += 1) {
+            try {
+                return { result: await worker.call(request, signal) };
+            }
+            catch (error) {
+                if (signal.aborted)
+                    return { error: `the assertion timed out after ${timeoutMs} ms` };
+                const message = error.message;
+                if (message !== STOPPED || attempt > 0)
+                    return { error: message.replace(/^Python raised:\n/, '') };
+            }
         }
-        catch (error) {
-            if (signal.aborted)
-                return { error: `the assertion timed out after ${timeoutMs} ms` };
-            const message = error.message;
-            if (message !== STOPPED || attempt > 0)
-                return { error: message.replace(/^Python raised:\n/, '') };
-        }
-    }
+    });
 }
 const python = {
     name: 'python',
@@ -43805,14 +43832,14 @@ const python = {
     },
     async score({ output, options, vars, suiteDir, context }) {
         const code = String(options.code);
-        const file = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+        const file = assertionFile(code);
         const request = {
             op: 'assert',
             output,
             context: { vars, ...(context === undefined ? {} : { context }) },
-            ...(file ? { file: (0,external_node_path_.resolve)(suiteDir, file[1] ?? ''), ...(file[2] ? { function: file[2] } : {}) } : { code }),
+            ...(file ? { file: (0,external_node_path_.resolve)(suiteDir, file.path), ...(file.name ? { function: file.name } : {}) } : { code }),
         };
-        const reply = await callAssertion(workerFor(suiteDir), request, typeof options.timeout === 'number' ? options.timeout : python_TIMEOUT_MS);
+        const reply = await callAssertion(workerFor(suiteDir), request, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
         if (reply.error !== undefined)
             return { value: null, error: `python assertion failed: ${reply.error}` };
         return scoreFromResult(asGradingResult(reply.result));
@@ -49150,6 +49177,7 @@ function createFlow(spec, ctx) {
 ;// CONCATENATED MODULE: ./src/runner/run-cases.ts
 
 
+
 function describeError(error) {
     if (error instanceof Error) {
         if (error.name === 'TimeoutError' || error.name === 'AbortError')
@@ -49157,22 +49185,6 @@ function describeError(error) {
         return error.message;
     }
     return String(error);
-}
-/**
- * Runs `task` with a signal that aborts after `ms` (a TimeoutError, like AbortSignal.timeout's).
- * The timer is cleared as soon as the task settles: a finished call holds no timer, no signal
- * and no closure until its deadline would have passed (at thousands of cases a second, those
- * add up to hundreds of MB and as many live timers).
- */
-async function withDeadline(ms, task) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException(`The operation was aborted due to timeout`, 'TimeoutError')), ms);
-    try {
-        return await task(controller.signal);
-    }
-    finally {
-        clearTimeout(timer);
-    }
 }
 /** One invocation (in a slot of the pool, under its deadline); a failure is the sample's result. */
 async function invokeOnce(testCase, flow, options) {

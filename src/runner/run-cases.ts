@@ -1,5 +1,6 @@
 import type { Flow } from '../flows/types.js';
 import type { Case } from '../core/case.js';
+import { withDeadline } from '../core/deadline.js';
 import { mapLimit } from '../core/pool.js';
 import { errorKindOf } from './error-kind.js';
 import type { Schedule } from '../core/semaphore.js';
@@ -23,22 +24,6 @@ function describeError(error: unknown): string {
     return error.message;
   }
   return String(error);
-}
-
-/**
- * Runs `task` with a signal that aborts after `ms` (a TimeoutError, like AbortSignal.timeout's).
- * The timer is cleared as soon as the task settles: a finished call holds no timer, no signal
- * and no closure until its deadline would have passed (at thousands of cases a second, those
- * add up to hundreds of MB and as many live timers).
- */
-async function withDeadline<T>(ms: number, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(`The operation was aborted due to timeout`, 'TimeoutError')), ms);
-  try {
-    return await task(controller.signal);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** One invocation (in a slot of the pool, under its deadline); a failure is the sample's result. */

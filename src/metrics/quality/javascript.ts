@@ -31,7 +31,14 @@ const { parentPort, workerData } = require('node:worker_threads');
 })().catch((error) => parentPort.postMessage({ error: String(error && error.stack ? error.stack.split('\\n').slice(0, 2).join(' ') : error) }));
 `;
 
-const TIMEOUT_MS = 10_000;
+/** How long an assertion may run (option `timeout` overrides it). */
+export const ASSERTION_TIMEOUT_MS = 10_000;
+
+/** `file://path[:function]` of an assertion's `code`, or undefined for inline code. */
+export function assertionFile(code: string): { path: string; name?: string } | undefined {
+  const match = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+  return match ? { path: match[1] ?? '', ...(match[2] ? { name: match[2] } : {}) } : undefined;
+}
 
 function run(data: Record<string, unknown>, timeoutMs: number): Promise<{ result?: unknown; error?: string }> {
   return new Promise((resolvePromise) => {
@@ -79,13 +86,13 @@ export const javascript: MetricDefinition = {
   },
   async score({ output, options, vars, suiteDir, context }) {
     const code = String(options.code);
-    const file = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+    const file = assertionFile(code);
     const data = {
       output,
       context: { vars, ...(context === undefined ? {} : { context }) },
-      ...(file ? { file: pathToFileURL(resolve(suiteDir, file[1] ?? '')).href, ...(file[2] ? { name: file[2] } : {}) } : { code }),
+      ...(file ? { file: pathToFileURL(resolve(suiteDir, file.path)).href, ...(file.name ? { name: file.name } : {}) } : { code }),
     };
-    const reply = await run(data, typeof options.timeout === 'number' ? options.timeout : TIMEOUT_MS);
+    const reply = await run(data, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
     if (reply.error !== undefined) return { value: null, error: `javascript assertion failed: ${reply.error}` };
     return scoreFromResult(reply.result);
   },

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { withDeadline } from '../../core/deadline.js';
 import type { Dict } from '../../core/dict.js';
 import { renderValue } from '../../core/template/engine.js';
 import { lineInputs } from '../../flows/kinds/promptflow.js';
@@ -97,7 +98,8 @@ export const promptflowMetric: MetricDefinition = {
     const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
     const mapping = renderValue(input.options.inputs ?? {}, variables) as Dict;
     const runner = new FlowRunner(flow, { dir: resolve(input.suiteDir, flow.dir), client: input.client }, worker);
-    const run = await runner.run(lineInputs(flow, mapping, variables), input.signal ?? AbortSignal.timeout(120_000));
+    const lines = lineInputs(flow, mapping, variables);
+    const run = input.signal ? await runner.run(lines, input.signal) : await withDeadline(120_000, (signal) => runner.run(lines, signal));
     if (run.line) {
       const key = linesKey(input.suiteDir, input.options);
       scoredLines.set(key, [...(scoredLines.get(key) ?? []), run.line]);

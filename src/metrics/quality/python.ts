@@ -3,9 +3,9 @@ import type { WorkerRequest } from '../../flows/promptflow/python-worker.js';
 import { PythonWorker, requirePython } from '../../flows/promptflow/python-worker.js';
 import type { MetricDefinition, Score } from '../types.js';
 import { PAIRED_SCORE } from '../policy.js';
-import { scoreFromResult } from './javascript.js';
+import { withDeadline } from '../../core/deadline.js';
+import { ASSERTION_TIMEOUT_MS, assertionFile, scoreFromResult } from './javascript.js';
 
-const TIMEOUT_MS = 10_000;
 const STOPPED = 'the Python worker was stopped';
 
 /** One Python worker per suite folder (its cwd), shared by every python assertion of the suite. */
@@ -33,16 +33,17 @@ function asGradingResult(result: unknown): unknown {
  * sample's timeout restarted the worker is sent again, so one hung assertion errors one sample.
  */
 async function callAssertion(worker: PythonWorker, request: WorkerRequest, timeoutMs: number): Promise<{ result?: unknown; error?: string }> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return { result: await worker.call(request, signal) };
-    } catch (error) {
-      if (signal.aborted) return { error: `the assertion timed out after ${timeoutMs} ms` };
-      const message = (error as Error).message;
-      if (message !== STOPPED || attempt > 0) return { error: message.replace(/^Python raised:\n/, '') };
+  return withDeadline(timeoutMs, async (signal) => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return { result: await worker.call(request, signal) };
+      } catch (error) {
+        if (signal.aborted) return { error: `the assertion timed out after ${timeoutMs} ms` };
+        const message = (error as Error).message;
+        if (message !== STOPPED || attempt > 0) return { error: message.replace(/^Python raised:\n/, '') };
+      }
     }
-  }
+  });
 }
 
 export const python: MetricDefinition = {
@@ -64,14 +65,14 @@ export const python: MetricDefinition = {
   },
   async score({ output, options, vars, suiteDir, context }): Promise<Score> {
     const code = String(options.code);
-    const file = /^file:\/\/(.+?)(?::(\w+))?$/.exec(code.trim());
+    const file = assertionFile(code);
     const request: WorkerRequest = {
       op: 'assert',
       output,
       context: { vars, ...(context === undefined ? {} : { context }) },
-      ...(file ? { file: resolve(suiteDir, file[1] ?? ''), ...(file[2] ? { function: file[2] } : {}) } : { code }),
+      ...(file ? { file: resolve(suiteDir, file.path), ...(file.name ? { function: file.name } : {}) } : { code }),
     };
-    const reply = await callAssertion(workerFor(suiteDir), request, typeof options.timeout === 'number' ? options.timeout : TIMEOUT_MS);
+    const reply = await callAssertion(workerFor(suiteDir), request, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
     if (reply.error !== undefined) return { value: null, error: `python assertion failed: ${reply.error}` };
     return scoreFromResult(asGradingResult(reply.result));
   },
