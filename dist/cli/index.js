@@ -43773,6 +43773,7 @@ const javascript = {
 
 
 
+
 const STOPPED = 'the Python worker was stopped';
 /** One Python worker per suite folder (its cwd), shared by every python assertion of the suite. */
 const workers = new Map();
@@ -43826,8 +43827,9 @@ const python = {
         timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
     },
     checkOptions(options) {
-        if (typeof options.code !== 'string' || !options.code.trim())
-            throw new Error('`code` must be Python: an expression, a function body, or file://path.py[:function]');
+        if (typeof options.code !== 'string' || !options.code.trim()) {
+            throw new ConfigError('`code` must be Python: an expression, a function body, or file://path.py[:function]', {}, 'e.g. code: "len(output) < 100", or code: file://checks.py (calls get_assert(output, context))');
+        }
         requirePython({}, 'python assertions run in Python');
     },
     async score({ output, options, vars, suiteDir, context }) {

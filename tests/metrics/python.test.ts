@@ -99,4 +99,15 @@ describe('python metric without Python', () => {
       'py.eval.yaml:5: evaluator "python" (python): python assertions run in Python but "python3-that-does-not-exist" (Python ≥ 3.9) could not be run — install Python 3 (e.g. apt-get install python3, or actions/setup-python in the workflow), or set EVALGATE_PYTHON to its path',
     );
   });
+
+  it('an empty `code` is a configuration error with an example', async () => {
+    const { loadSuite } = await import('../../src/suites/load.js');
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-python-empty-'));
+    writeFileSync(join(dir, 'cases.jsonl'), '{"q": "x"}\n');
+    writeFileSync(join(dir, 'py.eval.yaml'), 'name: py\nflow: { kind: command, command: [echo, hi] }\ndata: cases.jsonl\nevaluators:\n  - { metric: python, code: "  " }\n');
+    const error = await loadSuite('py.eval.yaml', dir).catch((caught: unknown) => caught);
+    expect((error as { format(): string }).format()).toBe(
+      'py.eval.yaml:5: evaluator "python" (python): `code` must be Python: an expression, a function body, or file://path.py[:function] — e.g. code: "len(output) < 100", or code: file://checks.py (calls get_assert(output, context))',
+    );
+  });
 });

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
+import { withDeadline } from '../../core/deadline.js';
+import { ConfigError } from '../../core/errors.js';
 import type { WorkerRequest } from '../../flows/promptflow/python-worker.js';
 import { PythonWorker, requirePython } from '../../flows/promptflow/python-worker.js';
 import type { MetricDefinition, Score } from '../types.js';
 import { PAIRED_SCORE } from '../policy.js';
-import { withDeadline } from '../../core/deadline.js';
 import { ASSERTION_TIMEOUT_MS, assertionFile, scoreFromResult } from './javascript.js';
 
 const STOPPED = 'the Python worker was stopped';
@@ -60,7 +61,9 @@ export const python: MetricDefinition = {
     timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
   },
   checkOptions(options) {
-    if (typeof options.code !== 'string' || !options.code.trim()) throw new Error('`code` must be Python: an expression, a function body, or file://path.py[:function]');
+    if (typeof options.code !== 'string' || !options.code.trim()) {
+      throw new ConfigError('`code` must be Python: an expression, a function body, or file://path.py[:function]', {}, 'e.g. code: "len(output) < 100", or code: file://checks.py (calls get_assert(output, context))');
+    }
     requirePython({}, 'python assertions run in Python');
   },
   async score({ output, options, vars, suiteDir, context }): Promise<Score> {
