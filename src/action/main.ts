@@ -43,14 +43,14 @@ function checkTrigger(trigger: EventInfo, inputs: ActionInputs): void {
     throw new ConfigError(
       'EvalGate does not run on pull_request_target: that would execute the PR’s code with a privileged token',
       {},
-      'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see README)',
+      'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see docs/github.md)',
     );
   }
   if (trigger.name === 'workflow_run' && !inputs.publishResults) {
     throw new ConfigError(
       'on workflow_run, EvalGate publishes the results of the pull_request run; it does not run suites there',
       {},
-      'set `publish-results:` to the results.json downloaded from that run (README: fork pull requests)',
+      'set `publish-results:` to the results.json downloaded from that run (docs/github.md: fork PRs)',
     );
   }
 }

@@ -18,7 +18,7 @@ export interface RenderContext {
 }
 
 export interface OutputFormat {
-  /** One line for `--help` and README. */
+  /** One line for `--help` and docs/reference.md. */
   description: string;
   render(comparison: Comparison, ctx: RenderContext): string;
 }
