@@ -29,6 +29,8 @@ export interface Flow {
   invoke(vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput>;
   /** Run-level outputs over every invocation so far (PromptFlow aggregation nodes), reported, never gated. */
   aggregate?(signal: AbortSignal): Promise<Record<string, unknown> | undefined>;
+  /** Releases what the flow holds (a worker process); called once, when the suite's run ends. */
+  close?(): void | Promise<void>;
 }
 
 /** What building a flow may use. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/case.js';
-import { evaluateCases } from '../../src/evaluate/evaluate.js';
+import { evaluateCases } from '../support/evaluate.js';
 import type { FlowOutput } from '../../src/flows/types.js';
 import { listMetrics } from '../../src/metrics/registry.js';
 import type { MetricDefinition } from '../../src/metrics/types.js';

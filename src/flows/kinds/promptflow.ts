@@ -124,6 +124,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
         };
       },
       aggregate: (signal) => runner.aggregate(lines.splice(0), signal),
+      close: () => runner.close(),
     };
   },
 };
