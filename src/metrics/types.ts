@@ -105,6 +105,12 @@ interface MetricBase {
   description: string;
   /** Options a case must supply (after rendering), e.g. ['expected']. */
   requires: readonly string[];
+  /**
+   * Options of a working evaluator, where the required ones alone do not make one (a choice of
+   * forms, a file): the metric contract test scores with them. Files resolve from the suite's
+   * folder, which holds `eval-flow/` (a PromptFlow evaluation flow with an `overlap` output).
+   */
+  example?: Readonly<Record<string, unknown>>;
   /** JSON Schema (draft 2020-12 subset) of this metric's options, merged into the suite schema. */
   optionsSchema: Record<string, unknown>;
   /**

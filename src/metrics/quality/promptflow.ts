@@ -60,6 +60,7 @@ export const promptflowMetric: MetricDefinition = {
     scale: { oneOf: [{ enum: ['binary', 'unit'] }, { type: 'object', required: ['min', 'max'], additionalProperties: false, properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
     direction: { enum: ['higher-is-better', 'lower-is-better'] },
   },
+  example: { path: 'eval-flow', inputs: { answer: '{{output}}', ground_truth: 'the tent weighs 4.2 kg' }, output: 'overlap', scale: 'unit' },
   shapeOf(options) {
     const scale = declaredScale(options.scale);
     return {

@@ -47,6 +47,7 @@ export const python: MetricDefinition = {
     code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.py[:function] (relative to the suite; default function get_assert).' },
     timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
   },
+  example: { code: 'len(output) > 0' },
   checkOptions(options) {
     if (typeof options.code !== 'string' || !options.code.trim()) {
       throw new ConfigError('`code` must be Python: an expression, a function body, or file://path.py[:function]', {}, 'e.g. code: "len(output) < 100", or code: file://checks.py (calls get_assert(output, context))');
