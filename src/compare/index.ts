@@ -13,7 +13,7 @@ const percent = (value: number) => `${Number((value * 100).toPrecision(3))} %`;
 
 function headline(suites: SuiteComparison[], hasBaseline: boolean, family: Comparison['family']): string {
   const failing = suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail').map((metric) => `${suite.name} › ${metric.name}: ${metric.reason}`));
-  const broken = suites.filter((suite) => suite.verdict === 'error');
+  const broken = suites.filter((suite) => suite.verdict === 'error' || suite.outcome === 'could-not-run');
   const removed = suites.filter((suite) => suite.outcome === 'removed');
   const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.gating && metric.status === 'warn').length, 0);
   const parts: string[] = [];
@@ -55,7 +55,8 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile): Comparis
   }
   const hasBaseline = baseline !== null;
   const verdicts = suites.map((suite) => suite.verdict);
-  const verdict = hasBaseline ? worst(verdicts) : verdicts.includes('error') ? 'error' : 'pass';
+  // Without a baseline nothing can regress, but a suite that could not run (every case failed) is never a pass.
+  const verdict = hasBaseline ? worst(verdicts) : worst(suites.map((suite) => (suite.outcome === 'could-not-run' || suite.verdict === 'error' ? suite.verdict : 'pass')));
   return {
     verdict,
     hasBaseline,

@@ -23,7 +23,7 @@ function evaluationFlow(path: string, suiteDir: string, variant: string | undefi
   const key = `${resolve(suiteDir, path)}\n${variant ?? ''}`;
   let loaded = flows.get(key);
   if (!loaded) {
-    loaded = loadFlowFolder(path, suiteDir, process.cwd(), variant, { file: path }).then((flow) => ({ flow, worker: new PythonWorker(resolve(suiteDir, flow.dir)) }));
+    loaded = loadFlowFolder(path, { baseDir: suiteDir, cwd: process.cwd(), variant, where: { file: path } }).then((flow) => ({ flow, worker: new PythonWorker(resolve(suiteDir, flow.dir)) }));
     loaded.catch(() => flows.delete(key));
     flows.set(key, loaded);
   }
