@@ -71,10 +71,11 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
     const share = `${infrastructure.length} of ${pr.cases.length} cases`;
     return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'error', note: `infrastructure failures on ${share} (more than ${MAX_ERROR_SHARE * 100} %), e.g. ${infrastructure[0]?.error ?? ''}` };
   }
-  if (pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
+  const baseRan = base?.status === 'ran' ? base : undefined;
+  // With a baseline every crashed case is a regression of its metrics; without one nothing would gate it.
+  if (!baseRan && pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
     return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'fail', note: `every case failed to run (${erroredCases.length} of ${pr.cases.length}), e.g. ${erroredCases[0]?.error.split('\n').slice(-1)[0] ?? ''}` };
   }
-  const baseRan = base?.status === 'ran' ? base : undefined;
   const alignment = align(pr, baseRan);
   const metrics = pr.metrics.map((metric) => gatedMetric(metric, baseRan));
   const values = new Map(metrics.map((metric) => [metric.name, metricValues(metric, baseRan, pr, alignment)]));
