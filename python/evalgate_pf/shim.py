@@ -46,6 +46,16 @@ class _Connection(dict):
         super().__init__(values)
         self.__dict__.update(values)
 
+    def _to_dict(self):
+        return dict(self)
+
+
+class InputSetting:
+    """`promptflow._core.tool.InputSetting`: a tool input's UI settings, kept as given."""
+
+    def __init__(self, **settings):
+        self.__dict__.update(settings)
+
 
 class CustomStrongTypeConnection(_Connection):
     """A tool's own connection class: its annotated fields (`api_key: Secret`, `api_base: str = "…"`) become attributes."""
@@ -146,6 +156,12 @@ def install():
     contract_types.FilePath = FilePath
     contracts.types = contract_types
     contracts.__path__ = []
+    private_core = types.ModuleType("promptflow._core")
+    private_core.__path__ = []
+    private_tool = types.ModuleType("promptflow._core.tool")
+    private_tool.InputSetting = InputSetting
+    private_tool.tool = tool
+    private_core.tool = private_tool
     tools = types.ModuleType("promptflow.tools")
     tools.__path__ = []
     chat_modules = {}
@@ -176,7 +192,7 @@ def install():
     root.tools = tools
     sys.modules.update(chat_modules)
     sys.modules.update({
-        "promptflow.tools": tools,
+        "promptflow.tools": tools, "promptflow._core": private_core, "promptflow._core.tool": private_tool,
         "promptflow": root, "promptflow.core": core, "promptflow.connections": connections,
         "promptflow.entities": entities, "promptflow.tracing": tracing,
         "promptflow.contracts": contracts, "promptflow.contracts.types": contract_types,
