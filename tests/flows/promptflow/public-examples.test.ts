@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../../src/compare/index.js';
 import type { ConfigError } from '../../../src/core/errors.js';
 import { runEvaluation } from '../../../src/engine/run-evaluation.js';
-import { closePythonWorkers } from '../../../src/flows/promptflow/python-worker.js';
 import { renderTerminalTable } from '../../../src/report/terminal.js';
 import { loadSuite } from '../../../src/suites/load.js';
 import type { OpenAIServer } from '../../support/openai-server.js';
@@ -19,10 +18,7 @@ let server: OpenAIServer;
 beforeAll(async () => {
   server = await startOpenAIServer((request) => (request.path.endsWith('/chat/completions') ? chatReply(`answer to ${request.body.messages.at(-1).content}`) : defaultHandler(request)));
 });
-afterAll(async () => {
-  closePythonWorkers();
-  await server.close();
-});
+afterAll(() => server.close());
 
 const run = (dir: string, model?: string) => runEvaluation({ suites: ['pf.eval.yaml'], cwd: dir, apiKey: 'sk-test', baseUrl: server.url, concurrency: 2, ...(model ? { model } : {}) });
 const sample = async (dir: string, model?: string) => (await run(dir, model)).suites[0]?.cases[0]?.samples[0];
