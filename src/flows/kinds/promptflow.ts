@@ -101,7 +101,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
       output: { type: 'string', description: 'The flow output scored as the answer (default: the chat output, else the first; a flex flow’s return value or its first key).' },
       context: { type: 'string', description: 'A flow output reported as retrieved context (for groundedness metrics).' },
       init: { type: 'object', description: 'Constructor arguments of a flex flow whose entry is a class.' },
-      undefined: { enum: ['inputs', 'empty', 'error'], description: 'How llm / prompt node templates print an undefined value: `inputs` (default) "" for an input the node declares (as PromptFlow), an error for a name it does not declare; `empty` always "" (exactly PromptFlow); `error` always an error.' },
+      undefined: { enum: ['empty', 'inputs', 'error'], description: 'How llm / prompt node templates print an undefined value: `empty` (default) "" as PromptFlow does; `inputs` "" for an input the node declares, an error for a name it does not declare (a typo); `error` always an error.' },
     },
   },
   normalise,

@@ -76,10 +76,10 @@ export async function runLlmNode(
 }
 
 /**
- * How a node template prints an undefined value: `inputs` (default) as PromptFlow's Jinja2 does
- * ("") when the node declares that input — its value was missing (a field absent from an upstream
- * output, a case without it) — and as an error for a name the node does not declare (a typo);
- * `empty` prints "" for every undefined name (exactly PromptFlow); `error` fails on any.
+ * How a node template prints an undefined value: `empty` (the suite default) "" for every
+ * undefined name, exactly as PromptFlow's Jinja2; `inputs` "" when the node declares that input
+ * (its value was missing: a field absent from an upstream output) and an error for a name the
+ * node does not declare (a typo); `error` fails on any.
  */
 export type UndefinedValues = 'inputs' | 'empty' | 'error';
 
