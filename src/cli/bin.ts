@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline/promises';
-import { main } from './main.js';
+import { EXIT } from './exit-codes.js';
+import { nodeVersionProblem } from './node-version.js';
 
 async function ask(question: string): Promise<string> {
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
@@ -11,12 +12,19 @@ async function ask(question: string): Promise<string> {
   }
 }
 
-const code = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  interactive: Boolean(process.stderr.isTTY),
-  ...(process.stdin.isTTY && process.stderr.isTTY ? { ask } : {}),
-});
-process.exitCode = code;
+const problem = nodeVersionProblem(process.versions.node);
+if (problem) {
+  process.stderr.write(`${problem}\n`);
+  process.exitCode = EXIT.config;
+} else {
+  // Loaded only on a Node that can run it: the check above must come before any dependency.
+  const { main } = await import('./main.js');
+  process.exitCode = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    interactive: Boolean(process.stderr.isTTY),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask } : {}),
+  });
+}
