@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { parseInputs } from '../../src/action/inputs.js';
-import type { ProcessResult } from '../support/run-node.js';
-import { NODE24 } from '../support/run-node.js';
+import { NODE24, runProcess } from '../support/run-node.js';
 
 /**
  * GitHub's local runner, `@github/local-action` (the actions/typescript-action convention:
@@ -17,21 +15,12 @@ import { NODE24 } from '../support/run-node.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'node_modules/@github/local-action/bin/local-action.js');
 
-function localAction(envFile: string): Promise<ProcessResult> {
-  return new Promise((resolvePromise, reject) => {
-    // local-action runs `npx tsx` and `npm ls` itself: node_modules/.bin first gives it Node 24.
-    const child = spawn(NODE24, [BIN, '.', 'src/action/main.ts', envFile], {
-      cwd: ROOT,
-      env: { PATH: [join(ROOT, 'node_modules/.bin'), process.env.PATH].join(delimiter), HOME: process.env.HOME ?? '', NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+/** local-action runs `npx tsx` and `npm ls` itself: node_modules/.bin first gives it Node 24. */
+const localAction = (envFile: string) =>
+  runProcess(NODE24, [BIN, '.', 'src/action/main.ts', envFile], {
+    cwd: ROOT,
+    env: { PATH: [join(ROOT, 'node_modules/.bin'), process.env.PATH].join(delimiter), HOME: process.env.HOME ?? '', NO_COLOR: '1' },
   });
-}
 
 it('an input left as an unexpanded workflow expression counts as unset', () => {
   const inputs = parseInputs((name) => (name === 'github-token' ? '${{ github.token }}' : ''));
