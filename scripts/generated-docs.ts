@@ -3,6 +3,7 @@ import { DEFAULTS } from '../src/core/defaults.js';
 import { FLOW_KINDS } from '../src/flows/registry.js';
 import { listMetrics } from '../src/metrics/registry.js';
 import type { GatePolicy, MetricDefinition, Scale } from '../src/metrics/types.js';
+import type { OutputFormat } from '../src/report/formats.js';
 import { OUTPUT_FORMATS } from '../src/report/formats.js';
 import { suiteSchema } from '../src/suites/schema.js';
 
@@ -48,8 +49,11 @@ export function flowKindsTable(): string {
 }
 
 export function formatsTable(): string {
-  const rows = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `| \`${name}\` | ${cell(format.description)} |`);
-  return ['| `--format` | what it prints |', '|---|---|', ...rows].join('\n');
+  const rows = Object.entries(OUTPUT_FORMATS).map(([name, format]: [string, OutputFormat]) => {
+    const file = format.reportFile ? `\`${format.reportFile.path}\`${format.reportFile.output ? ` (output \`${format.reportFile.output}\`)` : ''}` : '—';
+    return `| \`${name}\` | ${format.kind} | ${file} | ${cell(format.description)} |`;
+  });
+  return ['| `--format` | kind | file the action writes on every run | what it prints |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 export function defaultsTable(): string {
