@@ -84,6 +84,9 @@ const COMMAND_SUITE = `# yaml-language-server: $schema=${SCHEMA_URL}
 # Your app under test, run as a command: each case's fields go in as JSON on stdin, the answer
 # comes out as JSON on stdout. Replace app.mjs with your own app (any language) and cases.jsonl
 # with real questions. Runs offline, with no API key.
+# How big a change 20 cases can see: each run prints it ("catches a drop of N points or more").
+# With 20 cases only big changes — several answers going wrong at once — are told apart from
+# chance; add cases (or set a floor with \`min:\`) to catch smaller ones.
 name: starter
 flow:
   kind: command
