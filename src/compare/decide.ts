@@ -54,10 +54,29 @@ function evidence(p: number, ctx: FamilyLevels): string {
   return ctx.familySize > 1 ? `p=${p.toPrecision(3)} after Holm over the PR's ${ctx.familySize} tests` : `p=${p.toPrecision(3)}`;
 }
 
+/** The drop of a paired test in the metric's "worse" direction (null: nothing to compare). */
+export function dropOf(test: PairedTest): number | null {
+  if (test.delta === null) return null;
+  return test.metric.direction === 'higher-is-better' ? -test.delta : test.delta;
+}
+
+/** The measured drop reaches the tolerance: the test could FAIL (the gate's threshold rule). */
+export function reachesTolerance(test: PairedTest, tolerance: number): boolean {
+  const drop = dropOf(test);
+  return drop !== null && drop > EPSILON && drop >= tolerance - EPSILON;
+}
+
+/** The ratio is past its limit in the worse direction: the test could FAIL or WARN. */
+export function pastLimit(test: RatioTest, rule: RatioPolicy['statistics'][number]): boolean {
+  if (test.ratio === null) return false;
+  const worseRatio = test.metric.direction === 'lower-is-better' ? test.ratio : 1 / test.ratio;
+  return worseRatio > 1 + (test.metric.gate.tolerance ?? rule.tolerance) + EPSILON;
+}
+
 /**
  * FAIL: a drop of at least the tolerance, significant at the PR-wide α. WARN: a drop of at least
- * the tolerance whose adjusted p is below the (larger) warn level — Holm at that level bounds
- * the chance that an unchanged PR warns anywhere by warnAlpha. Otherwise PASS.
+ * the tolerance whose adjusted p is below the (larger) warn level 2α — Holm at that level bounds
+ * the chance that an unchanged PR warns or fails anywhere by warnAlpha. Otherwise PASS.
  */
 export function decidePaired(test: PairedTest, ctx: PairedContext): { status: Status; reason: string } {
   const { gate, direction } = test.metric;
@@ -70,7 +89,7 @@ export function decidePaired(test: PairedTest, ctx: PairedContext): { status: St
   }
   if (test.delta === null || test.pRaw === null) return { status: 'pass', reason: 'nothing to compare with' };
   const drop = higher ? -test.delta : test.delta;
-  const worse = drop > EPSILON && drop >= ctx.tolerance - EPSILON;
+  const worse = reachesTolerance(test, ctx.tolerance);
   const p = ctx.pAdjusted ?? test.pRaw;
   const what = pairedPolicy(test.metric).worsening;
   if (test.shared < ctx.minShared) {
@@ -81,7 +100,8 @@ export function decidePaired(test: PairedTest, ctx: PairedContext): { status: St
   }
   if (worse && p <= ctx.warnAlpha) return { status: 'warn', reason: `${what} ${pct(drop)} but not significant (${evidence(p, ctx)}): below the warn level ${ctx.warnAlpha}, could be noise` };
   if (worse) return { status: 'pass', reason: `${what} ${pct(drop)}, within noise (${evidence(p, ctx)} > warn level ${ctx.warnAlpha})` };
-  if (drop > 0 && p <= ctx.alpha) return { status: 'pass', reason: `significant but below the tolerance of ${pct(ctx.tolerance)}` };
+  // Below the tolerance the test entered the family with p = 1 (it cannot FAIL): its raw p says whether the small drop is real.
+  if (drop > 0 && test.pRaw <= ctx.alpha) return { status: 'pass', reason: `${what} ${pct(drop)}, below the tolerance of ${pct(ctx.tolerance)} (raw p=${test.pRaw.toPrecision(3)})` };
   return { status: 'pass', reason: drop < 0 ? `improved ${pct(-drop)}` : 'no significant change' };
 }
 

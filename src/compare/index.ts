@@ -6,8 +6,8 @@ import type { SuiteTests } from './suite.js';
 import { decideSuite, familyOf, testSuite, worst } from './suite.js';
 import type { Comparison, SuiteComparison } from './types.js';
 
-/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (see README: "What WARN means"). */
-export const WARN_FACTOR = 4;
+/** WARN level = WARN_FACTOR × α on the same adjusted p-values: an unchanged PR WARNs or FAILs anywhere with probability ≤ 2α (README "What WARN means"). */
+export const WARN_FACTOR = 2;
 
 const percent = (value: number) => `${Number((value * 100).toPrecision(3))} %`;
 

@@ -9,7 +9,7 @@ import type { FamilyMember } from './family.js';
 import { pairedSize, ratioSize } from './family.js';
 import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
-import { decidePaired, decideRatio, toleranceOf } from './decide.js';
+import { decidePaired, decideRatio, pastLimit, reachesTolerance, toleranceOf } from './decide.js';
 import { gateChanges, gatedMetric, notComparable } from './gate-changes.js';
 import type { MetricErrors } from './metric-errors.js';
 import { metricErrors } from './metric-errors.js';
@@ -48,12 +48,30 @@ export function inFamily(test: PairedTest | RatioTest, canFail = true): boolean 
   return canFail && test.pRaw !== null && isGating(test.metric) && policyOf(test.metric).multipleTesting;
 }
 
-/** The suite's members of the PR's family, each with the size it can reach (see family.ts). */
+/** Shared cases needed before a verdict is conclusive: max(20, half the baseline). */
+export const minSharedOf = (alignment: Alignment) => Math.max(20, Math.ceil(alignment.baseCount / 2));
+
+/** The metric lost more than MAX_ERROR_SHARE of the suite's cases to errors: it could not be evaluated, whatever its p. */
+export function erroredAboveShare(errors: MetricErrors | undefined, cases: number): errors is MetricErrors {
+  return errors !== undefined && cases > 0 && errors.cases > MAX_ERROR_SHARE * cases;
+}
+
+/**
+ * The suite's members of the PR's family, each with the size it can reach (see family.ts). A test
+ * that cannot FAIL on this data — its drop is below the tolerance, its ratio within the limit, too
+ * few shared cases, its metric errored above its share — enters with p = 1 (README "Holm, counting
+ * what each test can reach"): it is still charged its size, but never drops out of the step-down.
+ */
 export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest | RatioTest })[] {
-  const paired = tests.paired.filter((test) => inFamily(test)).map((test) => ({ test, p: test.pRaw ?? 1, sizeAt: pairedSize(test, toleranceOf(test.metric, tests.tolerance)) }));
+  const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
+  const usable = (test: PairedTest | RatioTest) => test.pRaw !== null && test.shared >= minSharedOf(tests.alignment) && !erroredAboveShare(errorsOf.get(test.metric.name), tests.pr.cases.length);
+  const paired = tests.paired.filter((test) => inFamily(test)).map((test) => {
+    const tolerance = toleranceOf(test.metric, tests.tolerance);
+    return { test, p: usable(test) && reachesTolerance(test, tolerance) ? (test.pRaw as number) : 1, sizeAt: pairedSize(test, tolerance) };
+  });
   const ratios = tests.ratios
     .filter(({ test, rule }) => inFamily(test, rule.canFail))
-    .map(({ test, rule }) => ({ test, p: test.pRaw ?? 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
+    .map(({ test, rule }) => ({ test, p: usable(test) && pastLimit(test, rule) ? (test.pRaw as number) : 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
   return [...paired, ...ratios];
 }
 
@@ -118,16 +136,20 @@ function fromRatio(test: RatioTest, pAdjusted: number | null, decision: { status
   };
 }
 
-/** A gating metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated. */
+/**
+ * A metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated,
+ * whatever its p-value: errors that depend on the answer (a judge failing more on good answers)
+ * bias what is left, so its test proves nothing — the suite "could not run", never FAIL.
+ */
 function outage(metric: MetricComparison, errors: MetricErrors | undefined, cases: number): MetricComparison {
-  if (!errors || cases === 0 || errors.cases <= MAX_ERROR_SHARE * cases || metric.status === 'fail') return metric;
+  if (!erroredAboveShare(errors, cases)) return metric;
   return { ...metric, status: 'warn', reason: `could not be evaluated: errors on ${errors.cases} of ${cases} cases (${errors.messages[0]?.message ?? 'error'})` };
 }
 
 /** Second pass: decide every metric with its PR-wide adjusted p-value (`adjusted`; tests outside the family keep their raw p). */
 export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioTest, number>, levels: FamilyLevels): SuiteComparison {
   const { pr, base, alignment } = tests;
-  const minShared = Math.max(20, Math.ceil(alignment.baseCount / 2));
+  const minShared = minSharedOf(alignment);
   const changed = new Set(notComparable(pr, base));
   const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
   const metrics: MetricComparison[] = tests.paired.map((test) => {
