@@ -73,20 +73,46 @@ export function pastLimit(test: RatioTest, rule: RatioPolicy['statistics'][numbe
   return worseRatio > 1 + (test.metric.gate.tolerance ?? rule.tolerance) + EPSILON;
 }
 
-/**
- * FAIL: a drop of at least the tolerance, significant at the PR-wide α. WARN: a drop of at least
- * the tolerance whose adjusted p is below the (larger) warn level 2α — Holm at that level bounds
- * the chance that an unchanged PR warns or fails anywhere by warnAlpha. Otherwise PASS.
- */
-export function decidePaired(test: PairedTest, ctx: PairedContext): { status: Status; reason: string } {
-  const { gate, direction } = test.metric;
-  const higher = direction === 'higher-is-better';
+/** FAIL below the floor (`min`) or above the ceiling (`max`), whatever the test says. */
+function floorBroken(test: PairedTest): { status: Status; reason: string } | undefined {
+  const { gate } = test.metric;
   if (test.prAll !== null && gate.min !== undefined && test.prAll < gate.min - EPSILON) {
     return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is below the floor ${gate.min}`);
   }
   if (test.prAll !== null && gate.max !== undefined && test.prAll > gate.max + EPSILON) {
     return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is above the ceiling ${gate.max}`);
   }
+  return undefined;
+}
+
+/**
+ * The noise-free regime (compare/noise-free.ts): the base showed that unchanged cases reproduce
+ * exactly, so every case that moved was moved by the PR. The measured drop is the drop: FAIL at
+ * the tolerance, with no test and no share of the error budget.
+ */
+export function decideNoiseFree(test: PairedTest, ctx: { tolerance: number; minShared: number }): { status: Status; reason: string } {
+  const floor = floorBroken(test);
+  if (floor) return floor;
+  const drop = dropOf(test);
+  if (drop === null) return { status: 'pass', reason: 'nothing to compare with' };
+  if (test.shared < ctx.minShared) return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
+  const moved = `${test.regressed} of ${test.shared} cases worse, ${test.improved} better`;
+  const what = pairedPolicy(test.metric).worsening;
+  if (reachesTolerance(test, ctx.tolerance)) return capped(test.metric, 'fail', `${what} ${pct(drop)} on a noise-free flow: the measured drop reaches the tolerance of ${pct(ctx.tolerance)} (${moved})`);
+  if (drop > EPSILON) return { status: 'pass', reason: `${what} ${pct(drop)} on a noise-free flow, below the tolerance of ${pct(ctx.tolerance)} (${moved})` };
+  return { status: 'pass', reason: drop < -EPSILON ? `improved ${pct(-drop)} on a noise-free flow` : 'unchanged on a noise-free flow' };
+}
+
+/**
+ * FAIL: a drop of at least the tolerance, significant at the PR-wide α. WARN: a drop of at least
+ * the tolerance whose adjusted p is below the (larger) warn level 2α — Holm at that level bounds
+ * the chance that an unchanged PR warns or fails anywhere by warnAlpha. Otherwise PASS.
+ */
+export function decidePaired(test: PairedTest, ctx: PairedContext): { status: Status; reason: string } {
+  const { direction } = test.metric;
+  const higher = direction === 'higher-is-better';
+  const floor = floorBroken(test);
+  if (floor) return floor;
   if (test.delta === null || test.pRaw === null) return { status: 'pass', reason: 'nothing to compare with' };
   const drop = higher ? -test.delta : test.delta;
   const worse = reachesTolerance(test, ctx.tolerance);

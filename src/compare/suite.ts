@@ -9,7 +9,9 @@ import type { FamilyMember } from './family.js';
 import { pairedSize, ratioSize } from './family.js';
 import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
-import { decidePaired, decideRatio, pastLimit, reachesTolerance, toleranceOf } from './decide.js';
+import { decideNoiseFree, decidePaired, decideRatio, pastLimit, reachesTolerance, toleranceOf } from './decide.js';
+import type { Regime } from './noise-free.js';
+import { regimeOf } from './noise-free.js';
 import { gateChanges, gatedMetric, notComparable } from './gate-changes.js';
 import type { MetricErrors } from './metric-errors.js';
 import { metricErrors } from './metric-errors.js';
@@ -38,6 +40,8 @@ export interface SuiteTests {
   ratios: { test: RatioTest; rule: RatioPolicy['statistics'][number] }[];
   erroredCases: SuiteComparison['erroredCases'];
   metricErrors: MetricErrors[];
+  /** Set when the base has evidence of a noise-free flow (compare/noise-free.ts). */
+  regime: Regime | undefined;
   /** The base suite's alpha and tolerance (the gate comes from the base). */
   alpha: number;
   tolerance: number;
@@ -47,6 +51,9 @@ export interface SuiteTests {
 export function inFamily(test: PairedTest | RatioTest, canFail = true): boolean {
   return canFail && test.pRaw !== null && isGating(test.metric) && policyOf(test.metric).multipleTesting;
 }
+
+/** The metrics judged in the noise-free regime: they take no share of the family. */
+const noiseFreeMetrics = (tests: SuiteTests) => new Set(tests.regime?.kind === 'noise-free' ? tests.regime.metrics : []);
 
 /** Shared cases needed before a verdict is conclusive: max(20, half the baseline). */
 export const minSharedOf = (alignment: Alignment) => Math.max(20, Math.ceil(alignment.baseCount / 2));
@@ -65,7 +72,8 @@ export function erroredAboveShare(errors: MetricErrors | undefined, cases: numbe
 export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest | RatioTest })[] {
   const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
   const usable = (test: PairedTest | RatioTest) => test.pRaw !== null && test.shared >= minSharedOf(tests.alignment) && !erroredAboveShare(errorsOf.get(test.metric.name), tests.pr.cases.length);
-  const paired = tests.paired.filter((test) => inFamily(test)).map((test) => {
+  const noiseFree = noiseFreeMetrics(tests);
+  const paired = tests.paired.filter((test) => inFamily(test) && !noiseFree.has(test.metric.name)).map((test) => {
     const tolerance = toleranceOf(test.metric, tests.tolerance);
     return { test, p: usable(test) && reachesTolerance(test, tolerance) ? (test.pRaw as number) : 1, sizeAt: pairedSize(test, tolerance) };
   });
@@ -110,6 +118,7 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
   return {
     pr, base: baseRan, alignment, values, paired, ratios, erroredCases,
     metricErrors: metricErrors(pr.cases, pr.metrics),
+    regime: regimeOf(baseRan, pr, alignment),
     alpha: baseRan?.alpha ?? pr.alpha,
     tolerance: baseRan?.tolerance ?? pr.tolerance,
   };
@@ -152,9 +161,14 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
   const minShared = minSharedOf(alignment);
   const changed = new Set(notComparable(pr, base));
   const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
+  const noiseFree = noiseFreeMetrics(tests);
   const metrics: MetricComparison[] = tests.paired.map((test) => {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     const tolerance = toleranceOf(test.metric, tests.tolerance);
+    if (noiseFree.has(test.metric.name)) {
+      // No noise: the tolerance itself is the smallest drop that FAILs.
+      return outage(fromPaired(test, null, tolerance, decideNoiseFree(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
+    }
     const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level: levels.testLevel, binary: test.test === 'mcnemar' }) : null;
     return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
@@ -184,6 +198,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
     metricErrors: tests.metricErrors,
     gateChanges: gateChanges(pr, base),
     notComparable: [...changed],
+    ...(tests.regime ? { regime: tests.regime } : {}),
     spend: {
       flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
       evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),

@@ -83,6 +83,12 @@ export interface SuiteComparison {
   gateChanges: string[];
   /** Metrics whose evaluator changed (config, judge model, rubric): not compared. */
   notComparable: string[];
+  /**
+   * How the quality metrics were judged when the base has evidence of a noise-free flow: `noise-free`
+   * (these metrics gate the measured drop directly) or `statistical` (the evidence was contradicted).
+   * Absent: the statistical tests, as always.
+   */
+  regime?: { kind: 'noise-free' | 'statistical'; metrics: string[]; reason: string };
   /** What the runs spent in USD: the flow itself, and judges / moderation apart. */
   spend?: { flowUsd: number; evaluatorUsd: number; baselineFlowUsd: number | null };
 }
