@@ -27,6 +27,8 @@ export interface FamilyLevels {
   familySize: number;
   /** The level a test that moved would be judged at, the others as they are (the detectable drop uses it). */
   testLevel: number;
+  /** The same for a test of a primary metric (compare/weights.ts). */
+  primaryTestLevel: number;
 }
 
 export interface PairedContext extends FamilyLevels {

@@ -169,7 +169,8 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
       // No noise: the tolerance itself is the smallest drop that FAILs.
       return outage(fromPaired(test, null, tolerance, decideNoiseFree(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
     }
-    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level: levels.testLevel, binary: test.test === 'mcnemar' }) : null;
+    const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
+    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
     return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
   for (const { test, rule } of tests.ratios) {

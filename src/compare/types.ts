@@ -103,5 +103,5 @@ export interface Comparison {
   /** One-line summary per reason, top of the report. */
   headline: string;
   /** The PR-wide error budget: every gating test of every suite is one Holm family. */
-  family: { alpha: number; warnAlpha: number; tests: number };
+  family: { alpha: number; warnAlpha: number; tests: number; /** Tests of primary metrics (compare/weights.ts), when any. */ primaryTests?: number };
 }

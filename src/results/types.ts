@@ -35,6 +35,8 @@ export interface StoredGate {
   max?: number;
   tolerance?: number;
   gate?: boolean;
+  /** A primary metric of its suite (README "Primary metrics"). */
+  primary?: boolean;
 }
 
 export interface MetricInfo {
