@@ -15,8 +15,14 @@ export interface Scenario {
   /** True drop (0–1 points) of the mean of one metric of one suite (`dropSuite`); 0 = unchanged PR. */
   drop: number;
   dropMetric: 'exact' | 'relevance';
-  /** The PR's judge answers 401 for every sample of every suite. */
-  judgeOutage?: boolean;
+  /**
+   * `all`: the PR's judge answers 401 for every sample of every suite. `answer-dependent`: the
+   * judge errors (HTTP 503) on 35 % of the answers it would score 4 or 5 and 2 % of the others —
+   * what is left scores lower, so the errored metric's own test sees a drop.
+   */
+  judgeOutage?: 'all' | 'answer-dependent';
+  /** The dropped metric is marked `primary: true` in every suite. */
+  primary?: boolean;
   /** Every suite's Beta concentration (instead of CONCENTRATIONS by suite): low = consistent cases. */
   concentration?: number;
 }
@@ -86,7 +92,14 @@ export function prSimulator(seed: number) {
   const bernoulli = (p: number) => (random() < p ? 1 : 0);
   const judge = (p: number) => 1 + bernoulli(p) + bernoulli(p) + bernoulli(p) + bernoulli(p);
 
-  function sample(t: SuiteTruth, index: number, drift: number, shift: { exact: number; relevance: number }, outage: boolean): SampleResult {
+  function judged(p: number, outage: Scenario['judgeOutage']): SampleResult['scores'][string] {
+    if (outage === 'all') return { status: 'error', error: 'judge: HTTP 401 invalid_api_key' };
+    const score = judge(p);
+    if (outage === 'answer-dependent' && random() < (score >= 4 ? 0.35 : 0.02)) return { status: 'error', error: 'judge: HTTP 503 overloaded (after 3 retries)' };
+    return { status: 'ok', value: score };
+  }
+
+  function sample(t: SuiteTruth, index: number, drift: number, shift: { exact: number; relevance: number }, outage: Scenario['judgeOutage']): SampleResult {
     const usage = { prompt: 100, completion: 20, cached: 0, reasoning: 0 };
     if (random() < TRANSIENT_ERRORS) return { output: null, error: 'HTTP 503 Service Unavailable (after 3 retries)', errorKind: 'infrastructure', usage, latencyMs: 0, scores: {} };
     const at = (values: Float64Array) => values[index] as number;
@@ -96,7 +109,7 @@ export function prSimulator(seed: number) {
       costUsd: at(t.costUsd) * Math.exp(0.1 * normal()),
       scores: {
         exact: { status: 'ok', value: bernoulli(Math.max(0, at(t.exact) - shift.exact)) },
-        relevance: outage ? { status: 'error', error: 'judge: HTTP 401 invalid_api_key' } : { status: 'ok', value: judge(Math.max(0, at(t.relevance) - shift.relevance)) },
+        relevance: judged(Math.max(0, at(t.relevance) - shift.relevance), outage),
         pii: { status: 'ok', value: bernoulli(at(t.pii)) },
       },
     };
@@ -108,12 +121,13 @@ export function prSimulator(seed: number) {
     const suites: SuiteResult[] = truths.map((t, suite) => {
       const shifted = side === 'pr' && suite === dropSuite ? shiftFor(t[scenario.dropMetric], scenario.drop) : 0;
       const shift = { exact: scenario.dropMetric === 'exact' ? shifted : 0, relevance: scenario.dropMetric === 'relevance' ? shifted : 0 };
-      const outage = side === 'pr' && scenario.judgeOutage === true;
+      const outage = side === 'pr' ? scenario.judgeOutage : undefined;
+      const metrics = scenario.primary ? METRICS.map((metric) => (metric.name === scenario.dropMetric ? { ...metric, gate: { primary: true } } : metric)) : METRICS;
       const cases: CaseResult[] = Array.from({ length: t.exact.length }, (_, index) => ({
         id: `c${index}`, hash: `h${index}`, inputs: {},
         samples: Array.from({ length: scenario.repeat }, () => sample(t, index, drift, shift, outage)),
       }));
-      return { name: `suite-${suite}`, file: `evals/s${suite}.eval.yaml`, hash: 's', flow: { kind: 'sim' }, repeat: scenario.repeat, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics: METRICS, cases };
+      return { name: `suite-${suite}`, file: `evals/s${suite}.eval.yaml`, hash: 's', flow: { kind: 'sim' }, repeat: scenario.repeat, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics, cases };
     });
     return { format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 }, suites };
   }
