@@ -6,7 +6,7 @@ import { decideSuite, familyOf, testSuite, worst } from './suite.js';
 import type { Comparison, SuiteComparison } from './types.js';
 import { allocate, PRIMARY_SHARE } from './weights.js';
 
-/** WARN level = WARN_FACTOR × α on the same adjusted p-values: an unchanged PR WARNs or FAILs anywhere with probability ≤ 2α (README "What WARN means"). */
+/** WARN level = WARN_FACTOR × α on the same adjusted p-values: an unchanged PR WARNs or FAILs anywhere with probability ≤ 2α (docs/gate.md: "Decide"). */
 export const WARN_FACTOR = 2;
 
 const percent = (value: number) => `${Number((value * 100).toPrecision(3))} %`;
