@@ -68,6 +68,14 @@ export function reachesTolerance(test: PairedTest, tolerance: number): boolean {
   return drop !== null && drop > EPSILON && drop >= tolerance - EPSILON;
 }
 
+/** The drop reaches the tolerance, and still does with the PR's metric errors counted at their best (paired-test.ts bestCase). */
+export function reachesToleranceDespiteErrors(test: PairedTest, tolerance: number): boolean {
+  return reachesTolerance(test, tolerance) && (test.bestCase === undefined || reachesTolerance({ ...test, delta: test.bestCase.delta }, tolerance));
+}
+
+/** The p-value a FAIL needs: the larger of the test's and the best-case test's. */
+export const pairedP = (test: PairedTest): number | null => (test.pRaw === null ? null : Math.max(test.pRaw, test.bestCase?.pRaw ?? 0));
+
 /** The ratio is past its limit in the worse direction: the test could FAIL or WARN. */
 export function pastLimit(test: RatioTest, rule: RatioPolicy['statistics'][number]): boolean {
   if (test.ratio === null) return false;
@@ -118,10 +126,14 @@ export function decidePaired(test: PairedTest, ctx: PairedContext): { status: St
   if (test.delta === null || test.pRaw === null) return { status: 'pass', reason: 'nothing to compare with' };
   const drop = higher ? -test.delta : test.delta;
   const worse = reachesTolerance(test, ctx.tolerance);
-  const p = ctx.pAdjusted ?? test.pRaw;
+  const p = ctx.pAdjusted ?? pairedP(test) ?? test.pRaw;
   const what = pairedPolicy(test.metric).worsening;
   if (test.shared < ctx.minShared) {
     return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
+  }
+  if (worse && test.bestCase && !reachesToleranceDespiteErrors(test, ctx.tolerance)) {
+    const best = dropOf({ ...test, delta: test.bestCase.delta }) ?? 0;
+    return { status: 'pass', reason: `${what} ${pct(drop)}, but the ${test.bestCase.errored} sample(s) it could not score could explain it: counted at their best, ${best > 0 ? `a drop of ${pct(best)}` : 'no drop'} (below the tolerance of ${pct(ctx.tolerance)})` };
   }
   if (worse && p <= ctx.alpha) {
     return capped(test.metric, 'fail', `${what} ${pct(drop)} (${evidence(p, ctx)} ≤ α=${ctx.alpha}; ${test.regressed} cases worse, ${test.improved} better)`);

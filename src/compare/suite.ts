@@ -4,12 +4,12 @@ import type { MetricInfo, SuiteResult } from '../results/types.js';
 import { isGating, policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
-import { caseErrored, presentValues } from './case-values.js';
+import { caseErrored, caseValues, presentValues } from './case-values.js';
 import type { FamilyMember } from './family.js';
 import { pairedSize, ratioSize } from './family.js';
 import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
-import { decideNoiseFree, decidePaired, decideRatio, pastLimit, reachesTolerance, toleranceOf } from './decide.js';
+import { decideNoiseFree, decidePaired, decideRatio, pairedP, pastLimit, reachesToleranceDespiteErrors, toleranceOf } from './decide.js';
 import type { Regime } from './noise-free.js';
 import { regimeOf } from './noise-free.js';
 import { gateChanges, gatedMetric, notComparable } from './gate-changes.js';
@@ -75,7 +75,7 @@ export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest 
   const noiseFree = noiseFreeMetrics(tests);
   const paired = tests.paired.filter((test) => inFamily(test) && !noiseFree.has(test.metric.name)).map((test) => {
     const tolerance = toleranceOf(test.metric, tests.tolerance);
-    return { test, p: usable(test) && reachesTolerance(test, tolerance) ? (test.pRaw as number) : 1, sizeAt: pairedSize(test, tolerance) };
+    return { test, p: usable(test) && reachesToleranceDespiteErrors(test, tolerance) ? (pairedP(test) as number) : 1, sizeAt: pairedSize(test, tolerance) };
   });
   const ratios = tests.ratios
     .filter(({ test, rule }) => inFamily(test, rule.canFail))
@@ -104,10 +104,16 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
   const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;
   const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.repeat };
   const clusters = clustersOf(alignment.shared);
+  const errors = metricErrors(pr.cases, pr.metrics);
   const paired = metrics.filter(isPaired).map((metric) => {
     const { base: b, pr: p, prAll } = valuesOf(metric);
     const present = presentValues(prAll);
-    return pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+    const test = pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+    const errored = errors.find((entry) => entry.metric === metric.name);
+    if (!errored || test.pRaw === null) return test;
+    const bestAll = caseValues(pr.cases, metric, 'best');
+    const best = pairedTest(metric, b, Float64Array.from(alignment.sharedIndexes, (index) => bestAll[index] as number), test.prAll, repeats, clusters);
+    return { ...test, bestCase: { delta: best.delta, pRaw: best.pRaw, errored: errored.count } };
   });
   const ratios = metrics.flatMap((metric) => {
     const policy = policyOf(metric);
@@ -117,7 +123,7 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
   });
   return {
     pr, base: baseRan, alignment, values, paired, ratios, erroredCases,
-    metricErrors: metricErrors(pr.cases, pr.metrics),
+    metricErrors: errors,
     regime: regimeOf(baseRan, pr, alignment),
     alpha: baseRan?.alpha ?? pr.alpha,
     tolerance: baseRan?.tolerance ?? pr.tolerance,
