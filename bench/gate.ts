@@ -48,6 +48,12 @@ const ROWS: Row[] = [
   { label: 'judge outage, answer-dependent (all suites)', scenario: { cases: 200, repeat: 1, drop: 0, dropMetric: 'exact', judgeOutage: 'answer-dependent' } },
 ];
 
+/** `BENCH_ROWS=2,5-7`: only these rows (0-based), to split a run over several processes. */
+const ONLY = process.env.BENCH_ROWS?.split(',').flatMap((part) => {
+  const [from, to] = part.split('-').map(Number) as [number, number | undefined];
+  return Array.from({ length: (to ?? from) - from + 1 }, (_, index) => from + index);
+});
+
 const pct = (count: number) => `${((count / SIMULATIONS) * 100).toFixed(1)}%`;
 
 console.log(`Gate benchmark, per pull request: ${SIMULATIONS} simulated PRs per row, each ${SUITES} suites × (exact: binary, relevance: 1–5 judge, pii: binary harm defect; cost; latency).`);
@@ -59,8 +65,9 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const started = performance.now();
 const footnotes: string[] = [];
 let seed = 1;
-for (const { label, scenario } of ROWS) {
+for (const [row, { label, scenario }] of ROWS.entries()) {
   const simulate = prSimulator(seed++);
+  if (ONLY && !ONLY.includes(row)) continue;
   const counts = { fail: 0, warn: 0, pass: 0, error: 0 };
   let referenceFails = 0;
   let ceilingFails = 0;
