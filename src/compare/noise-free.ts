@@ -14,7 +14,7 @@ const evidenceText = (base: SuiteResult) => {
 };
 
 /**
- * The regime the base's evidence allows (README "No noise where there is none"): none when the
+ * The regime the base's evidence allows (docs/gate.md "No noise where there is none"): none when the
  * base entry has no evidence for its own suite hash. When the PR runs the very same flow and
  * evaluators and an unchanged case still answered differently, the evidence is contradicted and
  * the suite is judged statistically, saying so.

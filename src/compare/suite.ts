@@ -66,7 +66,7 @@ export function erroredAboveShare(errors: MetricErrors | undefined, cases: numbe
 /**
  * The suite's members of the PR's family, each with the size it can reach (see family.ts). A test
  * that cannot FAIL on this data — its drop is below the tolerance, its ratio within the limit, too
- * few shared cases, its metric errored above its share — enters with p = 1 (README "Holm, counting
+ * few shared cases, its metric errored above its share — enters with p = 1 (docs/gate.md "Holm, counting
  * what each test can reach"): it is still charged its size, but never drops out of the step-down.
  */
 export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest | RatioTest })[] {

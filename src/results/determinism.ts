@@ -39,7 +39,7 @@ const scored = (suite: SuiteResult) => suite.metrics.filter((metric) => metric.s
 const key = (testCase: CaseResult) => `${testCase.id}\u0000${testCase.hash}`;
 
 /**
- * The noise-free evidence a refreshed baseline entry carries (README "No noise where there is
+ * The noise-free evidence a refreshed baseline entry carries (docs/gate.md "No noise where there is
  * none"). Two kinds: the `repeat: k ≥ 2` samples of every case of this run agree, or the
  * unchanged cases (same id and inputs) gave identical outputs and scores in the previous entry
  * and this one with the same suite (flow + evaluators) hash. Cached answers prove nothing and

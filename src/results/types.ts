@@ -35,7 +35,7 @@ export interface StoredGate {
   max?: number;
   tolerance?: number;
   gate?: boolean;
-  /** A primary metric of its suite (README "Primary metrics"). */
+  /** A primary metric of its suite (docs/gate.md "Primary metrics"). */
   primary?: boolean;
 }
 
