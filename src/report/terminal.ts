@@ -38,6 +38,7 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
     title,
     ...lines,
     ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
+    ...(suite.regime ? [`  regime: ${escapeTerminal(suite.regime.reason)}`] : []),
     ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
     ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => escapeTerminal(diff.id)).join(', ')}`] : []),
     ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
