@@ -5,7 +5,7 @@ import { ISSUE_MIX, NO_FAULTS, runWithFaults, tally } from '../support/fault-mix
 /** Provider faults through the real engine, the openai SDK and the loopback server. */
 describe('provider faults', () => {
   it('retries hung requests: 30 % hangs still score every case', async () => {
-    const run = await runWithFaults({ cases: 40, mix: { ...NO_FAULTS, hang: 0.3 }, latencyMs: 20, attemptTimeoutMs: 300, timeoutMs: 10_000 });
+    const run = await runWithFaults({ cases: 40, mix: { ...NO_FAULTS, hang: 0.3 }, latency: 20, attemptTimeoutMs: 300, timeoutMs: 10_000 });
     expect(tally(run.results)).toEqual({ scored: 40, errored: 0, unexplained: 0 });
     expect(run.requests).toBeGreaterThan(40);
   }, 30_000);
@@ -13,7 +13,7 @@ describe('provider faults', () => {
   it('under the issue-10 fault mix every case is scored or errored with a reason', { timeout: 60_000 }, async () => {
     // 250 ms model latency, 2 s per attempt. How long it takes against the fault-free run is a
     // benchmark, not a test: `npm run bench:faults` measures that ratio (200 cases, several seeds).
-    const faulty = await runWithFaults({ cases: 100, latencyMs: 250, attemptTimeoutMs: 2000, timeoutMs: 30_000, mix: ISSUE_MIX });
+    const faulty = await runWithFaults({ cases: 100, latency: 250, attemptTimeoutMs: 2000, timeoutMs: 30_000, mix: ISSUE_MIX });
     expect(tally(faulty.results).unexplained).toBe(0);
     expect(tally(faulty.results).scored).toBeGreaterThanOrEqual(98);
   });
