@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
-import { ISSUE_MIX, NO_FAULTS, runWithFaults, tally } from '../support/fault-mix.js';
+import { ISSUE_MIX, MALFORMED, NO_FAULTS, runWithFaults, tally } from '../support/fault-mix.js';
+import type { RecordedRequest, Reply } from '../support/openai-server.js';
+import { chatReply } from '../support/openai-server.js';
 
 /** Provider faults through the real engine, the openai SDK and the loopback server. */
 describe('provider faults', () => {
@@ -35,5 +37,22 @@ describe('provider faults', () => {
     expect(suite?.outcome).toBe('could-not-run');
     expect(suite?.note).toMatch(/HTTP 401: .*Incorrect API key provided/);
     expect(run.requests).toBeLessThanOrEqual(4);
+  });
+
+  it('malformed answers are the provider’s failure: retried, and a case they keep breaking is infrastructure, not a quality regression', { timeout: 60_000 }, async () => {
+    const healthy = (request: RecordedRequest): Reply => ({ ...chatReply(`answer to ${request.body.messages?.at(-1)?.content}`), delayMs: 5 });
+    const baseline = await runWithFaults({ cases: 40, mix: NO_FAULTS, handler: healthy });
+    // Every other answer is broken (not JSON, an HTML page, no choices): each case is retried until it is whole.
+    let answered = 0;
+    const flaky = await runWithFaults({ cases: 40, mix: NO_FAULTS, handler: (request) => (answered++ % 2 === 0 ? (MALFORMED[answered % MALFORMED.length] ?? {}) : healthy(request)) });
+    expect(tally(flaky.results)).toEqual({ scored: 40, errored: 0, unexplained: 0 });
+    // Six cases whose every answer is broken: they error as infrastructure and leave the comparison.
+    const broken = new Set(['question 1', 'question 2', 'question 3', 'question 4', 'question 5', 'question 6']);
+    const pr = await runWithFaults({ cases: 40, mix: NO_FAULTS, handler: (request) => (broken.has(String(request.body.messages?.at(-1)?.content)) ? (MALFORMED[0] ?? {}) : healthy(request)) });
+    const samples = pr.results.suites.flatMap((suite) => suite.cases.flatMap((testCase) => testCase.samples));
+    expect(samples.filter((sample) => sample.error).map((sample) => sample.errorKind)).toEqual(Array(6).fill('infrastructure'));
+    const comparison = compare(baseline.results, pr.results);
+    expect(comparison.suites[0]?.regressedCases).toEqual([]);
+    expect(comparison.verdict).not.toBe('fail');
   });
 });

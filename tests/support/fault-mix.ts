@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runEvaluation } from '../../src/engine/run-evaluation.js';
 import type { ResultsFile } from '../../src/results/types.js';
-import type { Reply } from './openai-server.js';
+import type { Handler, Reply } from './openai-server.js';
 import { chatReply, errorReply, startOpenAIServer } from './openai-server.js';
 
 /** Shares of requests answered with each fault; the rest answer normally after `latencyMs`. */
@@ -45,7 +45,7 @@ function latencyDraw(latency: Latency, random: () => number): () => number {
 }
 
 /** The provider's broken answers, in turn: not JSON, an HTML error page with status 200, no choices. */
-const MALFORMED: Reply[] = [{ text: '{"id": "chatcmpl-x", "choices": [' }, { text: '<html><body>upstream error</body></html>' }, { json: { id: 'chatcmpl-x', object: 'chat.completion', model: 'gpt-4o-mini', choices: [] } }];
+export const MALFORMED: Reply[] = [{ text: '{"id": "chatcmpl-x", "choices": [' }, { text: '<html><body>upstream error</body></html>' }, { json: { id: 'chatcmpl-x', object: 'chat.completion', model: 'gpt-4o-mini', choices: [] } }];
 
 function faultyHandler(mix: FaultMix, latency: Latency, seed: number) {
   const random = mulberry32(seed);
@@ -91,8 +91,8 @@ function outageHandler(outage: Outage): () => Reply {
 }
 
 /** One evaluation through the real engine and the openai SDK against a faulty loopback provider. */
-export async function runWithFaults(options: { cases: number; mix: FaultMix; latency?: Latency; concurrency?: number; attemptTimeoutMs?: number; timeoutMs?: number; seed?: number; outage?: Outage }): Promise<FaultRun> {
-  const server = await startOpenAIServer(options.outage ? outageHandler(options.outage) : faultyHandler(options.mix, options.latency ?? 100, options.seed ?? 1));
+export async function runWithFaults(options: { cases: number; mix: FaultMix; latency?: Latency; concurrency?: number; attemptTimeoutMs?: number; timeoutMs?: number; seed?: number; outage?: Outage; handler?: Handler }): Promise<FaultRun> {
+  const server = await startOpenAIServer(options.handler ?? (options.outage ? outageHandler(options.outage) : faultyHandler(options.mix, options.latency ?? 100, options.seed ?? 1)));
   let hedges = 0;
   try {
     const started = performance.now();
