@@ -87,7 +87,6 @@ async function buildClient(options: EvaluationOptions, counters: ProgressCounter
   return createModelClient({
     apiKey: options.apiKey ?? '',
     ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    // The longest attempt; the attempt timeout actually used is learned below it (src/model/latency.ts).
     timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
     concurrency: options.concurrency,
     clock: countingClock,

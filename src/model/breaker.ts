@@ -1,4 +1,3 @@
-import type { ModelClient } from './types.js';
 import { ModelError } from './types.js';
 
 /**
@@ -26,7 +25,7 @@ const FATAL_KINDS = new Set<ModelError['kind']>(['auth', 'retired']);
 
 export type Guard = <T>(call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal) => Promise<T>;
 
-/** The breaker itself: `guard` runs one attempt through it (`call` gets the signal to use). */
+/** The breaker of a run: `guard` runs one attempt through it (`call` gets the signal to send it with). */
 export function circuitBreaker(classify: (error: unknown) => ModelError, policy: BreakerPolicy = DEFAULT_BREAKER, now: () => number = Date.now): Guard {
   let streak = 0;
   let streakStarted = 0;
@@ -85,20 +84,6 @@ export function circuitBreaker(classify: (error: unknown) => ModelError, policy:
       inFlight.delete(controller);
       if (probed) probing = false;
     }
-  };
-}
-
-export function withCircuitBreaker(
-  inner: ModelClient,
-  classify: (error: unknown) => ModelError,
-  policy: BreakerPolicy = DEFAULT_BREAKER,
-  now: () => number = Date.now,
-): ModelClient {
-  const guard = circuitBreaker(classify, policy, now);
-  return {
-    chat: (request, signal) => guard((attempt) => inner.chat(request, attempt), signal),
-    embed: (model, input, signal) => guard((attempt) => inner.embed(model, input, attempt), signal),
-    moderate: (model, input, signal) => guard((attempt) => inner.moderate(model, input, attempt), signal),
   };
 }
 

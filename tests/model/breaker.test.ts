@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withCircuitBreaker } from '../../src/model/breaker.js';
+import { circuitBreaker } from '../../src/model/breaker.js';
 import { classifyError } from '../../src/model/classify.js';
 import { openAIProvider } from '../../src/model/openai-adapter.js';
 import type { OpenAIServer } from '../support/openai-server.js';
@@ -18,7 +18,8 @@ const ask = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content:
 function breaker(policy = { failures: 3, minOutageMs: 0, probeAfterMs: 1000 }, timeoutMs = 2000) {
   const clock = { t: 0 };
   const provider = openAIProvider({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs });
-  const client = withCircuitBreaker(provider, (error) => classifyError(error, 'sk-test').error, policy, () => clock.t);
+  const guard = circuitBreaker((error) => classifyError(error, 'sk-test').error, policy, () => clock.t);
+  const client = { chat: (request: typeof ask) => guard((signal) => provider.chat(request, signal)) };
   const sent = () => server.requests.length;
   return { clock, client, sent };
 }
