@@ -43,7 +43,8 @@ export function azureEndpoint(baseUrl: string | undefined): string | undefined {
 /**
  * The model client seam: concurrency limit → retries → circuit breaker (shared by the run; it
  * sees every attempt) → one attempt: the request, hedged once it is well past the latency the
- * provider shows, under an attempt timeout learned from that latency (src/model/latency.ts) →
+ * provider shows, under an attempt timeout learned from that latency (src/model/latency.ts;
+ * not for streams, which the provider's stall watch bounds) →
  * rate limit (learned from the provider's headers; every request waits its turn, hedges too) →
  * provider (official openai SDK; `timeoutMs` bounds one request). A response cache is one more
  * `ModelClient → ModelClient` wrapper.
@@ -56,15 +57,17 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
   const policy = options.retry ?? DEFAULT_RETRY;
   const clock = options.clock ?? REAL_CLOCK;
 
-  function call<T>(key: string, tokens: number, send: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const state: AttemptState = { key, stalls: 0 };
-    const request = { acquire: () => limiter.acquire(tokens), send };
-    const attempt = () => guard((guarded) => hedgedAttempt(tracker, state, request, guarded, options.onHedge), signal);
+  function call<T>(key: string | undefined, tokens: number, send: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const acquire = () => limiter.acquire(tokens);
+    const state: AttemptState | undefined = key === undefined ? undefined : { key, stalls: 0 };
+    const attempt = () =>
+      guard((guarded) => (state ? hedgedAttempt(tracker, state, { acquire, send }, guarded, options.onHedge) : acquire().then(() => send(guarded))), signal);
     return withRetry(attempt, (error) => classifyError(error, options.apiKey), policy, clock, signal);
   }
 
   const client: ModelClient = {
-    chat: (request, signal) => call(`${request.stream ? 'stream' : 'chat'}:${request.model}`, estimateTokens(request), (sent) => provider.chat(request, sent), signal),
+    // A stream is bounded by its stall watch, not by a total: a long answer that keeps coming is never cut or sent twice.
+    chat: (request, signal) => call(request.stream ? undefined : `chat:${request.model}`, estimateTokens(request), (sent) => provider.chat(request, sent), signal),
     embed: (model, input, signal) => call(`embed:${model}`, textTokens(input), (sent) => provider.embed(model, input, sent), signal),
     moderate: (model, input, signal) => call(`moderate:${model}`, textTokens([input]), (sent) => provider.moderate(model, input, sent), signal),
   };

@@ -3,7 +3,7 @@ import type { LatencyTracker } from './latency.js';
 
 /** One call's attempts, as the retry loop makes them. */
 export interface AttemptState {
-  /** `chat:<model>`, `stream:<model>`, `embed:<model>`, `moderate:<model>`: whose latency is learned. */
+  /** `chat:<model>`, `embed:<model>`, `moderate:<model>`: whose latency is learned. */
   key: string;
   /**
    * Attempts of this call that timed out while no other request of `key` was answered: the

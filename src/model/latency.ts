@@ -1,14 +1,15 @@
 /**
  * How long one attempt may take and when a slow one is hedged, learned from the latency the
- * provider actually shows: per call kind and model (`chat:gpt-4o-mini`, `stream:…`, `embed:…`),
+ * provider actually shows: per call kind and model (`chat:gpt-4o-mini`, `embed:…`, `moderate:…`),
  * the last `window` successful requests.
  *
  * - Attempt timeout: `timeoutMultiple` × their p99, at least `minTimeoutMs`, at most `maxTimeoutMs`
  *   (the configured attempt timeout); doubled for each attempt of the same call that timed out
  *   while nothing else was answered, so a provider that became slower is waited for rather than
  *   declared down.
- * - Hedge: a request still unanswered `hedgeMultiple` × their p90 after it was sent (at the latest
- *   half-way through its attempt timeout) gets a second one.
+ * - Hedge: a request still unanswered `hedgeMultiple` × their p90 after it was sent (at least half
+ *   the shortest attempt timeout, so a stall of our own process is not taken for a slow provider;
+ *   at the latest half-way through its attempt timeout) gets a second one.
  * - Before `minSamples` answers nothing is learned: the attempt timeout is `maxTimeoutMs` and
  *   nothing is hedged.
  */
@@ -81,7 +82,8 @@ export function latencyTracker(policy: AttemptPolicy) {
     /** How long after it was sent a request is hedged ; undefined: not (yet) learned. */
     hedgeAfterMs(key: string, stalls: number): number | undefined {
       const latency = learned(key);
-      return latency === undefined ? undefined : Math.round(Math.min(policy.hedgeMultiple * latency.p90, timeoutMs(key, stalls) / 2));
+      if (latency === undefined) return undefined;
+      return Math.round(Math.min(Math.max(policy.hedgeMultiple * latency.p90, policy.minTimeoutMs / 2), timeoutMs(key, stalls) / 2));
     },
     /** Counts a request sent; a hedge only while hedges stay within their share. */
     sent(hedge: boolean): boolean {

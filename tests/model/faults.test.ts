@@ -42,9 +42,18 @@ describe('provider faults', () => {
   it('malformed answers are the provider’s failure: retried, and a case they keep breaking is infrastructure, not a quality regression', { timeout: 60_000 }, async () => {
     const healthy = (request: RecordedRequest): Reply => ({ ...chatReply(`answer to ${request.body.messages?.at(-1)?.content}`), delayMs: 5 });
     const baseline = await runWithFaults({ cases: 40, mix: NO_FAULTS, handler: healthy });
-    // Every other answer is broken (not JSON, an HTML page, no choices): each case is retried until it is whole.
-    let answered = 0;
-    const flaky = await runWithFaults({ cases: 40, mix: NO_FAULTS, handler: (request) => (answered++ % 2 === 0 ? (MALFORMED[answered % MALFORMED.length] ?? {}) : healthy(request)) });
+    // The first two answers to each question are broken (not JSON, an HTML page, no choices): each case is retried until it is whole.
+    const asked = new Map<string, number>();
+    const flaky = await runWithFaults({
+      cases: 40,
+      mix: NO_FAULTS,
+      handler: (request) => {
+        const question = String(request.body.messages?.at(-1)?.content);
+        const count = (asked.get(question) ?? 0) + 1;
+        asked.set(question, count);
+        return count <= 2 ? (MALFORMED[(count + question.length) % MALFORMED.length] ?? {}) : healthy(request);
+      },
+    });
     expect(tally(flaky.results)).toEqual({ scored: 40, errored: 0, unexplained: 0 });
     // Six cases whose every answer is broken: they error as infrastructure and leave the comparison.
     const broken = new Set(['question 1', 'question 2', 'question 3', 'question 4', 'question 5', 'question 6']);

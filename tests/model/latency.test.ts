@@ -11,7 +11,8 @@ describe('attempt timeout and hedge point learned from the latency the provider 
     expect(learned.hedgeAfterMs('chat:m', 0)).toBeUndefined();
     learned.observe('chat:m', 200);
     expect(learned.timeoutMs('chat:m', 0)).toBe(1000);
-    expect(learned.hedgeAfterMs('chat:m', 0)).toBe(400);
+    // 2 × p90 would be 400 ms: a hedge waits at least half the shortest attempt timeout.
+    expect(learned.hedgeAfterMs('chat:m', 0)).toBe(500);
     // Another model (or call kind) learns on its own.
     expect(learned.timeoutMs('chat:other', 0)).toBe(30_000);
   });
