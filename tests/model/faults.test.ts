@@ -7,7 +7,7 @@ import { chatReply } from '../support/openai-server.js';
 /** Provider faults through the real engine, the openai SDK and the loopback server. */
 describe('provider faults', () => {
   it('retries hung requests: 30 % hangs still score every case', async () => {
-    const run = await runWithFaults({ cases: 40, mix: { ...NO_FAULTS, hang: 0.3 }, latency: 20, attemptTimeoutMs: 300, timeoutMs: 10_000 });
+    const run = await runWithFaults({ cases: 40, mix: { ...NO_FAULTS, hang: 0.3 }, latency: 20, attemptTimeoutMs: 1000, timeoutMs: 20_000 });
     expect(tally(run.results)).toEqual({ scored: 40, errored: 0, unexplained: 0 });
     expect(run.requests).toBeGreaterThan(40);
   }, 30_000);
