@@ -6,10 +6,8 @@ import { runEvaluation } from '../engine/run-evaluation.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { ConfigError, isConfigError } from '../core/errors.js';
 import { renderTrendMarkdown } from '../report/trend-mermaid.js';
-import { renderHtmlReport } from '../report/html/index.js';
-import { renderJunit } from '../report/junit.js';
+import type { RenderContext } from '../report/formats.js';
 import { VERDICT_WORD } from '../report/format.js';
-import { writeFileAtomic } from '../core/atomic-write.js';
 import { checkOutputPath } from '../core/output-path.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import { mergeShards } from '../results/merge-shards.js';
@@ -22,7 +20,7 @@ import { createGitHubApi } from './github-api.js';
 import { alertOnDrift, isDriftRun } from './drift/monitor.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
-import { addLateNotes, writeReports } from './report-files.js';
+import { addLateNotes, reportPaths, writeReports } from './report-files.js';
 import { setOutputs } from './outputs.js';
 import { restoreResponseCache, saveResponseCache } from './response-cache.js';
 import { publishComment, storeBaseline } from './publish.js';
@@ -40,14 +38,14 @@ function checkTrigger(trigger: EventInfo, inputs: ActionInputs): void {
     throw new ConfigError(
       'EvalGate does not run on pull_request_target: that would execute the PR’s code with a privileged token',
       {},
-      'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see README)',
+      'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see docs/github.md)',
     );
   }
   if (trigger.name === 'workflow_run' && !inputs.publishResults) {
     throw new ConfigError(
       'on workflow_run, EvalGate publishes the results of the pull_request run; it does not run suites there',
       {},
-      'set `publish-results:` to the results.json downloaded from that run (README: fork pull requests)',
+      'set `publish-results:` to the results.json downloaded from that run (docs/github.md: fork PRs)',
     );
   }
 }
@@ -86,7 +84,7 @@ async function runShard(inputs: ActionInputs, event: EventInfo, env: Env, cwd: s
   await writeResultsFile(resultsPath, results);
   if (inputs.cache) await saveResponseCache(cwd, env, event, inputs.shard);
   const shard = `${inputs.shard?.index}/${inputs.shard?.count}`;
-  setOutputs({ verdict: '', results: resultsPath, report: '', 'html-report': '', junit: '', 'comment-url': '', regressions: '' });
+  setOutputs({ verdict: '', results: resultsPath, 'comment-url': '', regressions: '' });
   log.info(`EvalGate shard ${shard}: partial results in ${resultsPath}; upload them and merge with \`merge-results:\``);
 }
 
@@ -99,16 +97,9 @@ async function readShards(pattern: string, cwd: string): Promise<ResultsFile> {
   return mergeShards(parts);
 }
 
-interface ReportPaths {
-  results: string;
-  report: string;
-  html: string;
-  junit: string;
-}
-
 /** Decide once (compare/outcome.ts), then carry it out: the baseline commit first, the reports once, the comment and the drift issue last. */
-async function gate(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, run: { read: BaselineRead; results: ResultsFile; paths: ReportPaths }, env: Env): Promise<void> {
-  const { read, results, paths } = run;
+async function gate(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, run: { read: BaselineRead; results: ResultsFile; resultsPath: string; cwd: string }, env: Env): Promise<void> {
+  const { read, results, resultsPath, cwd } = run;
   const occasion = occasionOf(event);
   const refreshes = occasion === 'push' && inputs.updateBaseline === 'commit' && event.defaultBranch !== undefined;
   const blocked = api ? undefined : 'no github-token: the push cannot commit its baseline — keep the default `github-token: ${{ github.token }}` and grant `permissions: contents: write`';
@@ -129,17 +120,16 @@ async function gate(api: GitHubApi | undefined, event: EventInfo, inputs: Action
   const baseline = read.kind === 'stored' ? read.file : null;
   const history = await readTrend(api, inputs.baseline, baselineRef(event), results);
   const trend = renderTrendMarkdown(history);
-  await writeReports(comparison, notes, { runUrl: event.runUrl, trend }, paths.report, env);
-  await writeFileAtomic(paths.html, renderHtmlReport({ comparison, pr: results, baseline, history }));
-  await writeFileAtomic(paths.junit, renderJunit(comparison, { failOn: outcome.failOn }));
-  const outputs = { verdict: outcome.verdict, results: paths.results, report: paths.report, 'html-report': paths.html, junit: paths.junit, 'comment-url': '', regressions: String(comparison.regressions) };
+  const ctx: RenderContext = { color: false, results, baseline, failOn: outcome.failOn, history, notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}), ...(trend ? { trend } : {}) };
+  const files = await writeReports(comparison, ctx, cwd, env);
+  const outputs = { verdict: outcome.verdict, results: resultsPath, ...files, 'comment-url': '', regressions: String(comparison.regressions) };
   setOutputs(outputs);
 
   const late: string[] = [];
   const commentUrl = outcome.effects.comment ? await publishComment(api, event, inputs, comparison, late, trend) : undefined;
   await alertOnDrift(api, inputs, outcome.effects.drift, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, late);
   if (commentUrl) setOutputs({ ...outputs, 'comment-url': commentUrl });
-  await addLateNotes(comparison, notes, late, { runUrl: event.runUrl, trend }, paths.report, env);
+  await addLateNotes(comparison, ctx, late, cwd, env);
 
   const line = `EvalGate ${VERDICT_WORD[outcome.verdict]}: ${comparison.headline}`;
   if (!outcome.failsStep) log.info(line);
@@ -170,12 +160,13 @@ export async function run(env: Env = process.env): Promise<void> {
     }
     const read = await readBaseline(api, event, inputs, cwd);
     log.info(read.kind === 'stored' ? `baseline: ${inputs.baseline} (${read.file.run.commit?.slice(0, 7) ?? read.file.run.date})` : read.kind === 'unreadable' ? read.reason : `no baseline at ${inputs.baseline}`);
-    const paths = { results: join(cwd, DEFAULTS.results), report: join(cwd, DEFAULTS.report), html: join(cwd, DEFAULTS.htmlReport), junit: join(cwd, DEFAULTS.junit) };
-    for (const [path, what] of [[paths.results, 'the results file'], [paths.report, 'report.md'], [paths.html, 'report.html'], [paths.junit, 'junit.xml']] as const) checkOutputPath(path, what, cwd);
+    const resultsPath = join(cwd, DEFAULTS.results);
+    checkOutputPath(resultsPath, 'the results file', cwd);
+    reportPaths(cwd);
     const results = await obtainResults(inputs, event, env, cwd);
-    await writeResultsFile(paths.results, results);
+    await writeResultsFile(resultsPath, results);
     if (runsSuites && inputs.cache) await saveResponseCache(cwd, env, event);
-    await gate(api, event, inputs, { read: await qualifyMissing(read, api, event, inputs, results), results, paths }, env);
+    await gate(api, event, inputs, { read: await qualifyMissing(read, api, event, inputs, results), results, resultsPath, cwd }, env);
   } catch (error) {
     if (isConfigError(error)) {
       log.fail(`EvalGate configuration error: ${error.format()}`);
