@@ -36,6 +36,13 @@ describe('the outcome of a pull request', () => {
     expect(outcome.comparison.headline).toMatch(/^not everything was compared \(1\): chat: skipped: needs a model API key.* — give this job the API key/);
   });
 
+  it('a new suite that is skipped is not gated yet (nothing of the base is left uncompared); an old skipped placeholder is no baseline', () => {
+    expect(decide({ baseline: stored(results(good())), results: results(good(), skipped('chat')) }).verdict).toBe('pass');
+    const placeholder = decide({ baseline: stored(results(good(), skipped('chat'))), results: results(good(), good('chat')) });
+    expect(placeholder.verdict).toBe('incomplete');
+    expect(placeholder.comparison.coverage[0]?.reason).toMatch(/^no baseline on the default branch: the last push could not store it \(its stored entry is a skipped run's placeholder: needs a model API key/);
+  });
+
   it('says why main has no baseline: what the last push recorded, else what to check', () => {
     const none = decide({ baseline: { kind: 'none', baseHasSuites: true }, results: results(good()) });
     expect(none.comparison.headline).toMatch(/^not everything was compared \(1\): the whole run: the base commit has EvalGate suites but no stored baseline/);
