@@ -16,7 +16,7 @@ function list(entries: readonly Named[]): string {
  * run, what regressed, what warned, and — only when nothing of that — what passed. It never says
  * "pass" and "regressed" at once: report-only moves are named as such.
  */
-export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' | 'bootstrap' | 'coverage' | 'family'>): string {
+export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' | 'bootstrap' | 'coverage' | 'family'> & { firstBaseline?: boolean }): string {
   const { suites, coverage, family } = comparison;
   const metrics = suites.flatMap((suite) => suite.metrics.map((metric) => ({ suite, metric })));
   const failing = metrics.filter(({ metric }) => metric.status === 'fail');
@@ -24,7 +24,8 @@ export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' |
   const reportOnly = metrics.filter(({ metric }) => !metric.gating && metric.status !== 'pass');
   const broken = suites.filter((suite) => suite.verdict === 'error');
   const parts: string[] = [];
-  if (comparison.bootstrap) {
+  if (comparison.bootstrap && comparison.firstBaseline) parts.push('no previous baseline on the branch: this push stores the first one');
+  else if (comparison.bootstrap) {
     parts.push('nothing is gated yet: the base commit has no EvalGate suites, so this run only reports; once merged, the first push to the default branch stores the baseline that later PRs are gated on');
   } else if (coverage.length) {
     const shown = coverage.slice(0, SHOWN).map(gapLine).join('; ');

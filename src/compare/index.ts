@@ -18,7 +18,7 @@ export const WARN_FACTOR = 4;
  * `missing` (the base has suites but no stored baseline: why) makes the run incomplete; without
  * it, this is the bootstrap (the base has no suites) — the run reports and passes.
  */
-export function compare(baseline: ResultsFile | null, pr: ResultsFile, options: { missing?: { reason: string; fix: string } } = {}): Comparison {
+export function compare(baseline: ResultsFile | null, pr: ResultsFile, options: { missing?: { reason: string; fix: string }; firstBaseline?: boolean } = {}): Comparison {
   const baseSuites = new Map((baseline?.suites ?? []).map((suite) => [suite.name, suite]));
   const firstPass = pr.suites.map((suite) => testSuite(suite, baseSuites.get(suite.name)));
   const tested = firstPass.filter((entry): entry is SuiteTests => 'paired' in entry);
@@ -54,6 +54,6 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile, options: 
     verdict,
     ...decided,
     regressions: suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.status === 'fail').length, 0),
-    headline: headline(decided),
+    headline: headline({ ...decided, firstBaseline: options.firstBaseline === true }),
   };
 }

@@ -70,7 +70,7 @@ function comparisonFor(input: OutcomeInput): Comparison {
   if (baseline.kind === 'stored') return compare(baseline.file, results);
   // A push is what stores the baseline: without one before it, it reports like the bootstrap.
   const missing = baseline.baseHasSuites && input.occasion !== 'push' ? baseline.why ?? MISSING : undefined;
-  return compare(null, results, missing ? { missing } : {});
+  return compare(null, results, missing ? { missing } : { firstBaseline: input.occasion === 'push' });
 }
 
 /** Why a PR on a base with suites finds no baseline, when nothing more precise was recorded. */

@@ -92,7 +92,8 @@ describe('the outcome of a push to the default branch', () => {
     expect(outcome.effects.baseline?.notStored).toEqual([]);
   });
 
-  it('the first push (no previous baseline) stores it and passes', () => {
+  it('the first push (no previous baseline) stores it and passes, saying so', () => {
+    expect(push({ kind: 'none', baseHasSuites: true }, results(good())).comparison.headline).toMatch(/^no previous baseline on the branch: this push stores the first one/);
     expect(push({ kind: 'none', baseHasSuites: true }, results(good()))).toMatchObject({ verdict: 'pass', failsStep: false });
   });
 
