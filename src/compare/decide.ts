@@ -39,11 +39,14 @@ export interface PairedContext extends FamilyLevels {
   pAdjusted: number | null;
 }
 
-/** Report-only metrics never fail: at worst they warn. */
+/**
+ * Report-only metrics never fail and never warn (a yellow row on an unchanged run teaches people
+ * to ignore the colours): they pass, and their reason says what moved and that it is not gated.
+ */
 function capped(metric: MetricInfo, status: Status, reason: string): { status: Status; reason: string } {
-  if (isGating(metric) || status !== 'fail') return { status, reason };
+  if (isGating(metric) || status === 'pass') return { status, reason };
   const why = metric.gate.gate === false ? 'gate: false' : 'by default; `gate: true` gates it';
-  return { status: 'warn', reason: `report only (${why}): ${reason}` };
+  return { status: 'pass', reason: `report only (${why}): ${reason}` };
 }
 
 /** The tolerance a paired metric applies: its own `tolerance:`, else its policy's (or the suite's). */
@@ -103,6 +106,6 @@ export function decideRatio(test: RatioTest, rule: RatioPolicy['statistics'][num
   const p = ctx.pAdjusted ?? test.pRaw;
   const over = `${label} ${times(worseRatio)} > ${times(threshold)}`;
   if (p <= ctx.alpha && rule.canFail) return capped(test.metric, 'fail', `${over} (${evidence(p, ctx)} ≤ α=${ctx.alpha})`);
-  if (p <= ctx.warnAlpha) return { status: 'warn', reason: `${over} (${evidence(p, ctx)}${rule.canFail ? '' : '; warns only'})` };
+  if (p <= ctx.warnAlpha) return capped(test.metric, 'warn', `${over} (${evidence(p, ctx)}${rule.canFail || !isGating(test.metric) ? '' : '; warns only'})`);
   return { status: 'pass', reason: `${over} but within noise (${evidence(p, ctx)})` };
 }
