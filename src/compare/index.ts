@@ -40,7 +40,7 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile, options: 
   for (const entry of [...(baseline?.run.unstored ?? []), ...placeholders]) {
     const index = suites.findIndex((suite) => suite.name === entry.suite && (suite.outcome === 'new' || suite.outcome === 'skipped'));
     const unstored = suites[index];
-    if (!unstored) continue;
+    if (!unstored || unstored.gaps.length) continue;
     const missing = gap(entry.suite, `no baseline on the default branch: the last push could not store it (${entry.reason})`, 'fix that push\'s EvalGate step (it says why) and re-run it, then re-run this check');
     suites[index] = { ...unstored, verdict: worst([unstored.verdict, 'incomplete']), gaps: [...unstored.gaps, missing] };
   }
