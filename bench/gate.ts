@@ -60,7 +60,7 @@ console.log(`Gate benchmark, per pull request: ${SIMULATIONS} simulated PRs per 
 console.log(`Per-case success probabilities ~ Beta(mean 0.60–0.95 per suite, concentration ${CONCENTRATIONS.join(' / ')} by suite); harm defect rates 2–10 %; per-case cost lognormal σ = 1, latency σ = 0.5;`);
 console.log(`every run has its own latency drift ×exp(N(0, ${LATENCY_DRIFT_SD})); 5 % of samples fail transiently (HTTP 503). Latency is report-only (default); the family is every other gating test.`);
 console.log(`Monte-Carlo standard error: ±${(Math.sqrt(0.05 * 0.95 / SIMULATIONS) * 100).toFixed(1)} pts at 5 %, ±${(Math.sqrt(0.2 * 0.8 / SIMULATIONS) * 100).toFixed(1)} pts at 80 %.\n`);
-console.log(`| PR | N | k | FAIL | WARN (not FAIL) | PASS | error (could not run) | tests in the family (m) | FAIL by the dropped suite's concentration (${CONCENTRATIONS.join(' / ')}) | reference: dropped metric alone at α/m | ceiling: alone at α |`);
+console.log(`| PR | N | k | FAIL | WARN (not FAIL) | PASS | incomplete (not compared) | error (could not run) | tests in the family (m) | FAIL by the dropped suite's concentration (${CONCENTRATIONS.join(' / ')}) | reference: dropped metric alone at α/m | ceiling: alone at α |`);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const started = performance.now();
 const footnotes: string[] = [];
@@ -68,7 +68,7 @@ let seed = 1;
 for (const [row, { label, scenario }] of ROWS.entries()) {
   const simulate = prSimulator(seed++);
   if (ONLY && !ONLY.includes(row)) continue;
-  const counts = { fail: 0, warn: 0, pass: 0, error: 0 };
+  const counts = { fail: 0, warn: 0, pass: 0, incomplete: 0, error: 0 };
   let referenceFails = 0;
   let ceilingFails = 0;
   let familySize = 0;
@@ -95,7 +95,7 @@ for (const [row, { label, scenario }] of ROWS.entries()) {
   }
   const refs = scenario.drop > 0 ? `${pct(referenceFails)} | ${pct(ceilingFails)}` : '— | —';
   const shapes = scenario.concentration !== undefined ? `all ${scenario.concentration}` : scenario.drop > 0 ? byShape.map(({ fail, runs }) => `${((fail / Math.max(1, runs)) * 100).toFixed(0)}%`).join(' / ') : '—';
-  console.log(`| ${label} | ${scenario.cases} | ${scenario.repeat} | ${pct(counts.fail)} | ${pct(counts.warn)} | ${pct(counts.pass)} | ${pct(counts.error)} | ${familySize} | ${shapes} | ${refs} |`);
+  console.log(`| ${label} | ${scenario.cases} | ${scenario.repeat} | ${pct(counts.fail)} | ${pct(counts.warn)} | ${pct(counts.pass)} | ${pct(counts.incomplete)} | ${pct(counts.error)} | ${familySize} | ${shapes} | ${refs} |`);
   if (scenario.deterministic) footnotes.push(`${label}: the noise-free regime applied in ${noiseFree} of ${SIMULATIONS} PRs.`);
   if (scenario.judgeOutage) footnotes.push(`${label}: the errored judge metric FAILed in ${judgeFails} of ${SIMULATIONS} PRs; the verdict line named the judge's error in ${named}; any FAIL comes from the other, unchanged metrics (the background false-fail rate).`);
 }

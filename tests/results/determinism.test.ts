@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { determinismOf } from '../../src/results/determinism.js';
-import { mergeBaseline } from '../../src/results/merge-baseline.js';
+import { mergeBaseline } from '../../src/compare/baseline-merge.js';
 import type { SuiteResult } from '../../src/results/types.js';
 import { binary, binaryCases, likert, results, suite } from '../compare/build.js';
 
