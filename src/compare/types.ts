@@ -1,5 +1,5 @@
 import type { Direction, Family, Scale } from '../metrics/types.js';
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 import type { MetricErrors } from './metric-errors.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../core/messages.js';
+import type { ErrorKind, KindedError } from '../core/failure.js';
 import type { TokenUsage } from '../core/usage.js';
 
 
@@ -48,8 +49,11 @@ export interface ModelClient {
   moderate(model: string, input: string, signal?: AbortSignal): Promise<ModerationResponse>;
 }
 
+/** Model errors that are our transport to the provider failing (infrastructure), not the team's request. */
+const TRANSPORT_KINDS: ReadonlySet<ModelError['kind']> = new Set(['auth', 'rate-limit', 'server', 'timeout', 'network', 'retired']);
+
 /** Raised for failures after the retry policy gave up; `kind` drives the report wording. */
-export class ModelError extends Error {
+export class ModelError extends Error implements KindedError {
   readonly kind: 'auth' | 'rate-limit' | 'server' | 'timeout' | 'network' | 'retired' | 'bad-request' | 'bad-response';
   readonly status: number | undefined;
 
@@ -58,5 +62,10 @@ export class ModelError extends Error {
     this.name = 'ModelError';
     this.kind = kind;
     this.status = status;
+  }
+
+  /** Whose failure this is: the provider's transport (infrastructure) or the request the flow made (application). */
+  get failureKind(): ErrorKind {
+    return TRANSPORT_KINDS.has(this.kind) ? 'infrastructure' : 'application';
   }
 }

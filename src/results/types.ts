@@ -1,6 +1,6 @@
 import type { TokenUsage } from '../core/usage.js';
 import type { Direction, Family, Scale } from '../metrics/types.js';
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 
 /** The versioned results document (also the baseline): schema/results.schema.json describes it. */
 export const RESULTS_FORMAT = 'evalgate-results';
@@ -102,7 +102,7 @@ export interface SampleResult {
   /** null when the flow failed for this sample (see `error`). */
   output: string | null;
   error?: string;
-  /** Why the flow failed (see runner/error-kind.ts); absent in older results: classified from `error`. */
+  /** Why the flow failed (recorded where it was thrown, see core/failure.ts); absent in older results: classified from `error` (runner/error-kind.ts). */
   errorKind?: ErrorKind;
   context?: string;
   /** The model that answered, as the provider reported it. */

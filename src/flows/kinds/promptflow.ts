@@ -11,6 +11,7 @@ import type { FlowRun } from '../promptflow/run-flow.js';
 import { FlowRunner } from '../promptflow/run-flow.js';
 import type { FlowKind } from '../types.js';
 import { specLocation } from '../types.js';
+import { modelFlowFailure } from '../failure-kind.js';
 
 export interface PromptflowFlowSpec {
   kind: 'promptflow';
@@ -111,6 +112,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
       kind: 'promptflow',
       ...(model ? { model } : {}),
       needsModel: llmModel !== undefined,
+      failureKind: modelFlowFailure,
       async invoke(vars, signal) {
         const started = performance.now();
         const run = await runner.run(lineInputs(spec.flow, spec.inputs, vars), signal);
