@@ -25,8 +25,11 @@ export function unfitReason(suite: SuiteResult): string | undefined {
   if (suite.status === 'skipped') return `skipped (${suite.skipReason ?? 'no reason given'})`;
   const cases = suite.cases.length;
   if (cases === 0) return 'no cases ran';
-  const infrastructure = suite.cases.filter((testCase) => testCase.samples.length > 0 && testCase.samples.every((sample) => sample.output === null && (sample.errorKind ?? errorKindOfText(sample.error ?? '')) === 'infrastructure')).length;
+  const failed = suite.cases.filter((testCase) => testCase.samples.length > 0 && testCase.samples.every((sample) => sample.output === null));
+  const infrastructure = failed.filter((testCase) => testCase.samples.every((sample) => (sample.errorKind ?? errorKindOfText(sample.error ?? '')) === 'infrastructure')).length;
   if (infrastructure > MAX_ERROR_SHARE * cases) return `could not run: infrastructure failures on ${infrastructure} of ${cases} cases`;
+  // The app failing on every case measured nothing worth keeping: it is the PR's failure, never the new baseline.
+  if (failed.length === cases) return `failed on every case (${failed[0]?.samples[0]?.error?.split('\n')[0] ?? 'error'})`;
   for (const metric of suite.metrics) {
     const errored = suite.cases.filter((testCase) => {
       const ran = testCase.samples.filter((sample) => sample.output !== null);
