@@ -115,6 +115,7 @@ function fromRatio(test: RatioTest, pAdjusted: number | null, decision: { status
     gating: isGating(metric), baseline: test.baseline, pr: test.pr,
     delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
     pRaw: test.pRaw, pHolm: pAdjusted, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decision,
+    ...(metric.note ? { reason: `${decision.reason} (${metric.note})` } : {}),
   };
 }
 

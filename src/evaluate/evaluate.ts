@@ -3,7 +3,7 @@ import { mapLimit } from '../core/pool.js';
 import { renderValue } from '../core/template/engine.js';
 import type { FlowOutput } from '../flows/types.js';
 import type { PriceTable } from '../metrics/cost/prices.js';
-import { costUsd, findPrice, mergePrices } from '../metrics/cost/prices.js';
+import { costUsd, findPrice, mergePrices, priceOf } from '../metrics/cost/prices.js';
 import { findMetric, templatedOptions } from '../metrics/registry.js';
 import type { MetricDefinition, SampleMeasures, Score, ScoredMetric } from '../metrics/types.js';
 import type { ModelClient } from '../model/types.js';
@@ -18,6 +18,8 @@ export interface EvaluateContext {
   client: ModelClient | undefined;
   judgeModel: string;
   concurrency: number;
+  /** The model the flow is configured with (priced first, before the one the provider reports). */
+  flowModel?: string;
   /** Called as each case is scored (progress). */
   onCase?: () => void;
 }
@@ -66,8 +68,8 @@ export async function evaluateCases(runs: readonly CaseRun[], suite: Suite, ctx:
 const BATCH_PRICE_FACTOR = 0.5;
 
 /** The flow's measurements, stored once per sample: tokens, latency, its own cost. */
-function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
-  const price = flow.model ? findPrice(flow.model, prices) : undefined;
+function measures(flow: FlowOutput, prices: PriceTable, configured: string | undefined): SampleMeasures {
+  const price = priceOf([configured, flow.model], prices);
   const factor = flow.batch ? BATCH_PRICE_FACTOR : 1;
   return {
     ...(flow.model ? { model: flow.model } : {}),
@@ -81,13 +83,13 @@ function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
 async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, ctx: EvaluateContext, prices: PriceTable): Promise<SampleResult> {
   if (!sample.ok) return failedSample(sample.error, sample.errorKind);
   const flow = sample.value;
-  const measured = measures(flow, prices);
+  const measured = measures(flow, prices, ctx.flowModel);
   const scores: Record<string, ScoreRecord> = {};
   let evaluatorCost = 0;
   for (const evaluator of suite.evaluators) {
     const metric = definitionOf(evaluator);
     if (metric.measure) {
-      const record = scoreRecord(metric.measure(measured));
+      const record = scoreRecord(metric.measure(measured, (metric.shapeOf?.(evaluator.options) ?? metric).scale));
       if (record.status !== 'ok') scores[evaluator.name] = record;
       continue;
     }

@@ -151,7 +151,8 @@ export interface ScoredMetric extends MetricBase {
  * once; only a failure to measure (e.g. no price for the model) is stored as a score.
  */
 export interface MeasuredMetric extends MetricBase {
-  measure(sample: SampleMeasures): Score;
+  /** `scale`: the one the run stored for the metric (cost is in tokens when the model has no price). */
+  measure(sample: SampleMeasures, scale: Scale): Score;
   score?: never;
 }
 

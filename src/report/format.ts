@@ -13,6 +13,7 @@ export function formatValue(value: number | null, scale: Scale): string {
   if (scale.kind === 'amount') {
     if (scale.unit === 'usd') return `$${value < 0.01 ? value.toPrecision(3) : value.toFixed(4)}`;
     if (scale.unit === 'ms') return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+    if (scale.unit === 'tokens') return `${Math.round(value)} tokens`;
     return value.toFixed(1);
   }
   return `${(value * 100).toFixed(1)}%`;

@@ -49,6 +49,8 @@ export interface MetricInfo {
   configHash?: string;
   /** Per-case pass mark on the metric's own scale (see MetricDefinition.threshold). */
   threshold?: number;
+  /** What the run changed about how the metric is measured, shown with its result (cost in tokens: no price for the model). */
+  note?: string;
 }
 
 export type SuiteStatus = 'ran' | 'skipped';
