@@ -33,6 +33,8 @@ export interface PairedContext extends FamilyLevels {
   tolerance: number;
   /** Shared cases needed before a verdict is conclusive: max(20, half the baseline). */
   minShared: number;
+  /** Fewer shared cases than this (half the baseline's) leaves the baseline uncompared: incomplete, not a warning. */
+  keptShared: number;
   /** Holm-adjusted over the PR's family; the raw p for tests outside it (report-only). */
   pAdjusted: number | null;
 }
@@ -74,6 +76,7 @@ export function decidePaired(test: PairedTest, ctx: PairedContext): { status: St
   const p = ctx.pAdjusted ?? test.pRaw;
   const what = pairedPolicy(test.metric).worsening;
   if (test.shared < ctx.minShared) {
+    if (test.shared < ctx.keptShared) return { status: 'incomplete', reason: `only ${test.shared} of the baseline's cases are shared (need at least half, ${ctx.keptShared})` };
     return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
   }
   if (worse && p <= ctx.alpha) {

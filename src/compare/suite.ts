@@ -1,10 +1,10 @@
 import type { RatioPolicy } from '../metrics/types.js';
-import { MAX_ERROR_SHARE } from '../results/merge-baseline.js';
 import type { MetricInfo, SuiteResult } from '../results/types.js';
 import { isGating, policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
 import { caseErrored, presentValues } from './case-values.js';
+import { couldNotRun, erroredAboveShare, FIX, gap, valuedCases, whyNoValue } from './coverage.js';
 import type { FamilyMember } from './family.js';
 import { pairedSize, ratioSize } from './family.js';
 import { clustersOf } from './clusters.js';
@@ -18,9 +18,9 @@ import { detectableDrop, pairedTest } from './paired-test.js';
 import { mean } from './stats.js';
 import type { Alignment, MetricValues } from './suite-align.js';
 import { align, metricValues, regressedCases, spendOf } from './suite-align.js';
-import type { MetricComparison, SuiteComparison, Verdict } from './types.js';
+import type { CoverageGap, MetricComparison, SuiteComparison, Verdict } from './types.js';
 
-const RANK: Record<Verdict, number> = { pass: 0, warn: 1, error: 2, fail: 3 };
+const RANK: Record<Verdict, number> = { pass: 0, warn: 1, incomplete: 2, error: 3, fail: 4 };
 
 export function worst(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');
@@ -57,20 +57,18 @@ export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest 
   return [...paired, ...ratios];
 }
 
-const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] });
+const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
 
 /** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
 export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteTests | SuiteComparison {
-  if (pr.status === 'skipped') return { ...header(pr), outcome: 'skipped', verdict: 'pass', note: pr.skipReason ?? 'skipped' };
+  const reason = pr.skipReason ?? 'skipped';
+  if (pr.status === 'skipped') return { ...header(pr), outcome: 'skipped', verdict: 'incomplete', note: reason, gaps: [gap(pr.name, `skipped: ${reason}`, FIX.skipped)] };
   const erroredCases = pr.cases.flatMap((testCase) => {
     const errored = caseErrored(testCase);
     return errored === undefined ? [] : [{ id: testCase.id, error: errored.error, kind: errored.kind }];
   });
-  const infrastructure = erroredCases.filter((entry) => entry.kind === 'infrastructure');
-  if (pr.cases.length > 0 && infrastructure.length > MAX_ERROR_SHARE * pr.cases.length) {
-    const share = `${infrastructure.length} of ${pr.cases.length} cases`;
-    return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'error', note: `infrastructure failures on ${share} (more than ${MAX_ERROR_SHARE * 100} %), e.g. ${infrastructure[0]?.error ?? ''}` };
-  }
+  const broken = couldNotRun(pr);
+  if (broken) return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'error', note: broken };
   const baseRan = base?.status === 'ran' ? base : undefined;
   const alignment = align(pr, baseRan);
   const metrics = pr.metrics.map((metric) => gatedMetric(metric, baseRan));
@@ -119,32 +117,57 @@ function fromRatio(test: RatioTest, pAdjusted: number | null, decision: { status
   };
 }
 
-/** A gating metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated. */
+/** A metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated. */
 function outage(metric: MetricComparison, errors: MetricErrors | undefined, cases: number): MetricComparison {
-  if (!errors || cases === 0 || errors.cases <= MAX_ERROR_SHARE * cases || metric.status === 'fail') return metric;
-  return { ...metric, status: 'warn', reason: `could not be evaluated: errors on ${errors.cases} of ${cases} cases (${errors.messages[0]?.message ?? 'error'})` };
+  if (!erroredAboveShare(errors, cases) || metric.status === 'fail') return metric;
+  return { ...metric, status: 'incomplete', reason: `could not be evaluated: errors on ${errors?.cases} of ${cases} cases (${errors?.messages[0]?.message ?? 'error'})` };
+}
+
+/** Why a gating metric of the base's baseline was not compared, and what to do; undefined when it was. */
+function metricGap(metric: MetricComparison, tests: SuiteTests, changed: Set<string>): CoverageGap | undefined {
+  const { pr, base } = tests;
+  const info = base?.metrics.find((candidate) => candidate.name === metric.name);
+  if (!metric.gating || !base || !info || metric.status === 'fail') return undefined;
+  if (changed.has(metric.name)) return gap(pr.name, 'the evaluator changed (config, judge model or rubric)', FIX.evaluatorChanged, metric.name);
+  if (metric.reason.startsWith('could not be evaluated')) return gap(pr.name, metric.reason.replace('could not be evaluated: ', 'errored: '), FIX.errored, metric.name);
+  if (metric.status === 'incomplete') return gap(pr.name, metric.reason, FIX.tooFewShared, metric.name);
+  if (metric.pRaw !== null || valuedCases(base, info) === 0) return undefined;
+  if (tests.alignment.shared.length === 0) return gap(pr.name, `no shared cases (0 of the baseline's ${tests.alignment.baseCount} cases are in the PR with the same id and inputs)`, FIX.noSharedCases, metric.name);
+  const prInfo = pr.metrics.find((candidate) => candidate.name === metric.name) ?? info;
+  if (valuedCases(pr, prInfo) === 0) return gap(pr.name, whyNoValue(pr, prInfo), FIX.noValue, metric.name);
+  return gap(pr.name, `no shared case has a value on both sides (${metric.shared})`, FIX.tooFewShared, metric.name);
+}
+
+/** Gating metrics of the baseline's suite that the PR's suite does not have (renamed or deleted evaluators). */
+function missingMetrics(tests: SuiteTests): CoverageGap[] {
+  const names = new Set(tests.pr.metrics.map((metric) => metric.name));
+  return (tests.base?.metrics ?? [])
+    .filter((metric) => !names.has(metric.name) && isGating(metric) && valuedCases(tests.base as SuiteResult, metric) > 0)
+    .map((metric) => gap(tests.pr.name, 'in the baseline but not in the PR\'s suite (renamed or deleted evaluator)', FIX.removedMetric, metric.name));
 }
 
 /** Second pass: decide every metric with its PR-wide adjusted p-value (`adjusted`; tests outside the family keep their raw p). */
 export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioTest, number>, levels: FamilyLevels): SuiteComparison {
   const { pr, base, alignment } = tests;
-  const minShared = Math.max(20, Math.ceil(alignment.baseCount / 2));
+  const keptShared = Math.ceil(alignment.baseCount / 2);
+  const minShared = Math.max(20, keptShared);
   const changed = new Set(notComparable(pr, base));
   const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
   const metrics: MetricComparison[] = tests.paired.map((test) => {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     const tolerance = toleranceOf(test.metric, tests.tolerance);
     const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level: levels.testLevel, binary: test.test === 'mcnemar' }) : null;
-    return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
+    return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, keptShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
   for (const { test, rule } of tests.ratios) {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     metrics.push(fromRatio(test, pAdjusted, decideRatio(test, rule, { ...levels, pAdjusted })));
   }
-  const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'warn' as const, reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
+  const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'incomplete' as const, reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
+  const gaps = [...compared.flatMap((metric) => metricGap(metric, tests, changed) ?? []), ...missingMetrics(tests)];
   const broken = compared.filter((metric) => metric.gating && metric.reason.startsWith('could not be evaluated'));
   const removedFailing = alignment.removed.filter((testCase) => testCase.wasFailing).length;
-  const verdict = worst([...compared.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass', broken.length ? 'error' : 'pass']);
+  const verdict = worst([...compared.filter((metric) => metric.gating && metric.status !== 'incomplete').map((metric) => metric.status), removedFailing ? 'warn' : 'pass', gaps.length ? 'incomplete' : 'pass']);
   const notes = [
     ...(broken.length ? [`${broken.map((metric) => metric.name).join(', ')} could not be evaluated (errors, not a regression): ${errorsOf.get(broken[0]?.name ?? '')?.messages[0]?.message ?? 'error'}`] : []),
     ...(removedFailing ? [`${removedFailing} removed case(s) were failing on the baseline: was a hard case dropped?`] : []),
@@ -163,6 +186,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
     metricErrors: tests.metricErrors,
     gateChanges: gateChanges(pr, base),
     notComparable: [...changed],
+    gaps,
     spend: {
       flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
       evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),

@@ -1,5 +1,6 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeCodeSpan, escapeMarkdownInline, escapeTableCell, fencedBlock } from './escape.js';
+import { gapLine } from '../compare/coverage.js';
 import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
@@ -102,6 +103,11 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
     escapeMarkdownInline(comparison.headline, 2000),
     '',
   ];
+  if (comparison.coverage.length) {
+    lines.push(`**Not compared (${comparison.coverage.length})** — the verdict is ${VERDICT_WORD.incomplete} until each is compared:`, '');
+    for (const entry of comparison.coverage) lines.push(`- ${escapeMarkdownInline(gapLine(entry), 600)}`);
+    lines.push('');
+  }
   for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownInline(note, 2000)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
   if (options.trend) lines.push(options.trend, '');

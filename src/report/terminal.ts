@@ -50,7 +50,7 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
 /** The metric-diff table for a terminal; colour only when asked (a TTY without NO_COLOR). */
 export function renderTerminalTable(comparison: Comparison, options: { color: boolean }): string {
   const paint = (text: string, color: Color) => (options.color ? `\x1b[${COLORS[color]}m${text}\x1b[0m` : text);
-  const verdictColor: Record<Comparison['verdict'], Color> = { pass: 'green', warn: 'yellow', fail: 'red', error: 'red' };
+  const verdictColor: Record<Comparison['verdict'], Color> = { pass: 'green', warn: 'yellow', fail: 'red', incomplete: 'red', error: 'red' };
   return [
     ...comparison.suites.flatMap((suite) => suiteLines(suite, paint)),
     `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${escapeTerminal(comparison.headline)}`,

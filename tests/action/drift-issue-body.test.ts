@@ -15,9 +15,9 @@ function comparison(extra: Partial<Comparison> = {}): Comparison {
   const suite: SuiteComparison = {
     name: `faq ${HOSTILE}`, file: 'evals/faq.eval.yaml', outcome: 'compared', verdict: 'fail', shared: 50,
     metrics: [metric('f1'), metric('pii', { status: 'pass' }), metric('rubric', { status: 'warn', reason: `maybe ${HOSTILE}` })],
-    added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [],
+    added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [],
   };
-  return { verdict: 'fail', hasBaseline: true, suites: [suite], regressions: 1, headline: `1 metric(s) regressed ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 }, ...extra };
+  return { verdict: 'fail', hasBaseline: true, bootstrap: false, coverage: [], suites: [suite], regressions: 1, headline: `1 metric(s) regressed ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 }, ...extra };
 }
 
 const run = (commit: string) => renderDriftRun({ date: '2026-11-25T06:00:12.345Z', commit, runUrl: 'https://github.com/o/r/actions/runs/9', comparison: comparison() });

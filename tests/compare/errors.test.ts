@@ -26,15 +26,16 @@ describe('errors are their own outcome, never a score', () => {
     expect(compared?.metricErrors).toEqual([{ metric: 'relevance', count: 10, cases: 10, messages: [{ message: 'judge: HTTP 401 invalid_api_key', count: 7 }, { message: 'judge answer is not a number: "N/A"', count: 3 }] }]);
   });
 
-  it('a judge outage in the PR never fails: the metric could not be evaluated and the verdict names it', () => {
+  it('a judge outage in the PR is never a regression: the metric is not compared (incomplete) and the headline names it', () => {
     const metrics = [likert('relevance'), binary('exact')];
     const base = suite(judgeCases(100, () => 5), metrics);
     const pr = judgeErrors(suite(judgeCases(100, () => 5), metrics), () => true, () => 'judge: temperature is not supported with this model');
     const comparison = compare(results(base), results(pr));
-    expect(comparison.verdict).toBe('error');
+    expect(comparison.verdict).toBe('incomplete');
     expect(comparison.regressions).toBe(0);
-    expect(comparison.suites[0]?.metrics.find((metric) => metric.name === 'relevance')).toMatchObject({ status: 'warn', reason: expect.stringContaining('temperature is not supported') });
-    expect(comparison.headline).toMatch(/could not run for suite \(relevance could not be evaluated/);
+    expect(comparison.suites[0]?.metrics.find((metric) => metric.name === 'relevance')).toMatchObject({ status: 'incomplete', reason: expect.stringContaining('temperature is not supported') });
+    expect(comparison.coverage).toEqual([expect.objectContaining({ suite: 'suite', metric: 'relevance', reason: expect.stringMatching(/^errored: errors on 100 of 100 cases \(judge: temperature is not supported/) })]);
+    expect(comparison.headline).toMatch(/^not everything was compared \(1\): suite › relevance: errored/);
   });
 
   it('a suite with more than 20 % infrastructure failures could not run; fewer are left out', () => {

@@ -32,8 +32,8 @@ const EXPECTED_VERDICT: Record<string, Comparison['verdict']> = {
   'compared, unchanged (pass)': 'pass',
   'compared, regressed (fail)': 'fail',
   'new suite': 'pass',
-  'skipped suite': 'pass',
-  'removed suite': 'warn',
+  'skipped suite': 'incomplete',
+  'removed suite': 'incomplete',
   'could not run': 'error',
   'no baseline': 'pass',
 };
@@ -66,6 +66,7 @@ describe.each(Object.entries(OUTCOMES))('%s', (outcome, [baseline, pr]) => {
     if (comparison.verdict === 'fail') expect(comparison.headline).toMatch(/regressed/);
     if (comparison.verdict === 'error') expect(comparison.headline).toMatch(/could not run/);
     if (comparison.verdict === 'pass' && comparison.hasBaseline) expect(comparison.headline).toMatch(/no significant regression/);
-    if (comparison.suites.some((suite) => suite.outcome === 'removed')) expect(comparison.headline).toMatch(/did not run: gone/);
+    if (comparison.verdict === 'incomplete') expect(comparison.headline).toMatch(/^not everything was compared/);
+    if (comparison.suites.some((suite) => suite.outcome === 'removed')) expect(comparison.headline).toMatch(/gone: in the baseline but not run by this PR/);
   });
 });
