@@ -180,6 +180,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
     shared: alignment.shared.length,
     metrics: compared,
     added: alignment.added,
+    ...(alignment.changedInputs.length ? { changedInputs: alignment.changedInputs } : {}),
     removed: alignment.removed,
     regressedCases: regressedCases(tests.paired, tests.values, alignment),
     erroredCases: tests.erroredCases,

@@ -24,7 +24,8 @@ export interface HtmlCase {
 }
 
 const TEXT_LIMIT = 20_000;
-const caseKey = (testCase: CaseResult) => `${testCase.id}\u0000${testCase.hash}`;
+// Cases are matched by id, as the comparison matches them (compare/suite-align.ts).
+const caseKey = (testCase: CaseResult) => testCase.id;
 const safe = (text: string | null | undefined) => (text === null || text === undefined ? null : clip(visibleText(text), TEXT_LIMIT));
 
 function inputText(inputs: Record<string, unknown>): string {
