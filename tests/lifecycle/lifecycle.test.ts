@@ -39,7 +39,7 @@ async function makeBaseline(repo: RepoSpec, scenario: Scenario): Promise<string>
 const appUrlIn = (repo: RepoSpec, world: World): RepoSpec => (repo.suites.includes('http') ? { ...repo, appUrl: world.model.url.replace(/\/v1$/, '/app') } : repo);
 
 async function play(scenario: Scenario): Promise<Outcome> {
-  const world = await startWorld(scenario.model);
+  const world = await startWorld(scenario.base.model);
   worlds.push(world);
   const repo = appUrlIn(scenario.base.repo, world);
   const base = makeRepo(repo);
@@ -54,8 +54,10 @@ async function play(scenario: Scenario): Promise<Outcome> {
   for (const step of scenario.before ?? []) {
     const dir = copyRepo(base);
     step.change?.(dir);
+    world.answer(step.model ?? scenario.base.model);
     await runStep(world, dir, step.run);
   }
+  world.answer(scenario.model);
   scenario.github?.(world);
   const dir = copyRepo(base);
   scenario.change?.(dir);

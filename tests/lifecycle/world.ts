@@ -135,12 +135,14 @@ function filesOf(dir: string, root = dir): [string, string][] {
 export interface World {
   github: GitHubServer;
   model: OpenAIServer;
+  /** How the provider (and the team's HTTP app) answers from now on. */
+  answer(options?: ModelOptions): void;
   close(): Promise<void>;
 }
 
 export async function startWorld(options: ModelOptions = {}): Promise<World> {
   const [github, model] = await Promise.all([startGitHubServer(), startOpenAIServer(modelHandler(options))]);
-  return { github, model, close: async () => void (await Promise.all([github.close(), model.close()])) };
+  return { github, model, answer: (next = {}) => model.setHandler(modelHandler(next)), close: async () => void (await Promise.all([github.close(), model.close()])) };
 }
 
 /** The base commit on the loopback GitHub: its files at BASE_SHA and on main, and its stored baseline (if any). */
@@ -150,6 +152,8 @@ export function publishBase(world: World, dir: string | undefined, baseline: str
     world.github.files.set(`main:${path}`, text);
   }
   if (baseline !== undefined) {
+    // The baseline is a committed file: in the base commit's checkout, and served by GitHub.
+    if (dir) writeFileSync(join(dir, BASELINE), baseline);
     world.github.files.set(`${BASE_SHA}:${BASELINE}`, baseline);
     world.github.files.set(`main:${BASELINE}`, baseline);
   }
