@@ -8,7 +8,7 @@ import { FIX, gap } from './coverage.js';
 import { headline } from './headline.js';
 import type { Comparison, CoverageGap } from './types.js';
 
-/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (see README: "What WARN means"). */
+/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (docs/gate.md: "Decide"). */
 export const WARN_FACTOR = 4;
 
 /**
