@@ -180,7 +180,8 @@ export function runStep(world: World, dir: string, spec: RunSpec) {
   if (spec.event === 'push') {
     return runAction({ ...common, event: 'push', payload: pushEvent({ before: BASE_SHA, after: PUSH_SHA }), sha: PUSH_SHA, ref: 'refs/heads/main' });
   }
-  if (spec.event === 'schedule') return runAction({ ...common, event: 'schedule', payload: scheduleEvent(), sha: PUSH_SHA, ref: 'refs/heads/main' });
+  // A scheduled run runs on the default branch's head: the base commit.
+  if (spec.event === 'schedule') return runAction({ ...common, event: 'schedule', payload: scheduleEvent(), sha: BASE_SHA, ref: 'refs/heads/main' });
   const payload = pullRequestEvent({ number: 42, baseSha: BASE_SHA, headSha: HEAD_SHA, ...(spec.fork ? { fork: true } : {}) });
   if (spec.dependabot) {
     payload.sender.login = 'dependabot[bot]';
