@@ -35,6 +35,15 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile, options: 
     const gaps = suite.status === 'ran' ? [gap(suite.name, 'in the baseline but not run by this PR (renamed, moved out of the `suites:` glob, or deleted)', FIX.removedSuite)] : [];
     suites.push({ name: suite.name, file: suite.file, outcome: 'removed', note: 'this suite is in the baseline but was not run', verdict: gaps.length ? 'incomplete' : 'warn', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps });
   }
+  // A stored placeholder of a skipped run (older baselines) is no baseline either.
+  const placeholders = (baseline?.suites ?? []).filter((suite) => suite.status === 'skipped').map((suite) => ({ suite: suite.name, reason: `its stored entry is a skipped run's placeholder: ${suite.skipReason ?? 'skipped'}` }));
+  for (const entry of [...(baseline?.run.unstored ?? []), ...placeholders]) {
+    const index = suites.findIndex((suite) => suite.name === entry.suite && (suite.outcome === 'new' || suite.outcome === 'skipped'));
+    const unstored = suites[index];
+    if (!unstored) continue;
+    const missing = gap(entry.suite, `no baseline on the default branch: the last push could not store it (${entry.reason})`, 'fix that push\'s EvalGate step (it says why) and re-run it, then re-run this check');
+    suites[index] = { ...unstored, verdict: worst([unstored.verdict, 'incomplete']), gaps: [...unstored.gaps, missing] };
+  }
   const hasBaseline = baseline !== null;
   const bootstrap = !hasBaseline && !options.missing;
   const coverage: CoverageGap[] = bootstrap ? [] : [...(options.missing ? [gap('*', options.missing.reason, options.missing.fix)] : []), ...suites.flatMap((suite) => suite.gaps)];

@@ -62,7 +62,8 @@ const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, 
 /** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
 export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteTests | SuiteComparison {
   const reason = pr.skipReason ?? 'skipped';
-  if (pr.status === 'skipped') return { ...header(pr), outcome: 'skipped', verdict: 'incomplete', note: reason, gaps: [gap(pr.name, `skipped: ${reason}`, FIX.skipped)] };
+  // A skipped suite leaves the base's entry uncompared; a new one is not gated yet either way.
+  if (pr.status === 'skipped') return { ...header(pr), outcome: 'skipped', verdict: base ? 'incomplete' : 'pass', note: reason, gaps: base ? [gap(pr.name, `skipped: ${reason}`, FIX.skipped)] : [] };
   const erroredCases = pr.cases.flatMap((testCase) => {
     const errored = caseErrored(testCase);
     return errored === undefined ? [] : [{ id: testCase.id, error: errored.error, kind: errored.kind }];

@@ -27,6 +27,16 @@ export interface RunMetadata {
   cache?: { hits: number; misses: number };
   /** Present in a shard's partial results (`--shard 2/8`): which part of the cases it ran. */
   shard?: { index: number; count: number };
+  /** Written by a baseline refresh: suites the push could not store, and why (a PR that needs them says so). */
+  unstored?: { suite: string; reason: string }[];
+  /** Written by a baseline refresh: the default branch's gate settings, which a pull request may only tighten. */
+  gate?: StoredRunGate;
+}
+
+/** The gate settings of the run that stored a baseline (the action's inputs on the default branch). */
+export interface StoredRunGate {
+  failOn?: 'regression' | 'warn' | 'never';
+  suites?: string[];
 }
 
 /** A metric's gate settings as the run applied them. */
