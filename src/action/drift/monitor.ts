@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log } from '../log.js';
 import type { Comparison } from '../../compare/types.js';
 import type { FailOn } from '../../compare/fail-policy.js';
 import { escapeMarkdownText } from '../../report/escape.js';
@@ -59,7 +59,7 @@ export async function alertOnDrift(api: GitHubApi | undefined, event: EventInfo,
     const line = outcomeLine(outcome);
     if (line) {
       notes.push(line);
-      core.info(line);
+      log.info(line);
     }
   } catch (error) {
     const status = httpStatus(error);
@@ -68,6 +68,6 @@ export async function alertOnDrift(api: GitHubApi | undefined, event: EventInfo,
       : status ? `HTTP ${status}: ${(error as Error).message}` : String((error as Error)?.message ?? error);
     const what = drifted ? 'The drift issue could not be opened or updated' : 'The recovered drift issue could not be closed';
     notes.push(`${what} (${why}). This summary has the full report.`);
-    core.warning(`EvalGate: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${why})`);
+    log.warning(`EvalGate: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${why})`);
   }
 }
