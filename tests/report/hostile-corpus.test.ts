@@ -9,6 +9,7 @@ import { renderSummary } from '../../src/report/summary.js';
 import { renderTerminalTable } from '../../src/report/terminal.js';
 import { binary, results, suite } from '../compare/build.js';
 import { commandViolations, HOSTILE, logViolations, markdownViolations } from '../support/hostile.js';
+import { gfmViolations } from '../support/cmark-gfm.js';
 import { CLI, runNode } from '../support/run-node.js';
 import { pullRequestEvent, runAction } from '../support/action-run.js';
 import { startGitHubServer } from '../support/github-server.js';
@@ -49,6 +50,13 @@ describe('the hostile corpus through every renderer', () => {
   it('the job summary / report.md', () => {
     const summary = renderSummary(comparison, { notes, runUrl: 'https://github.com/o/r/actions/runs/1' });
     expect(markdownViolations(summary)).toEqual([]);
+  });
+
+  it('GitHub’s own parser (cmark-gfm, autolink extension) finds no link, element or reference from the data', () => {
+    const runUrl = 'https://github.com/o/r/actions/runs/1';
+    expect(gfmViolations('https://x.io @octocat #1 GH-2 a1b2c3d <img src=x>', []).map((problem) => problem.split(/[ :]/)[1])).toEqual(['link', '<img>', 'mention', 'issue', 'GH-', 'commit']);
+    expect(gfmViolations(renderComment(comparison, { marker: commentMarker('evals'), notes, runUrl }), [runUrl])).toEqual([]);
+    expect(gfmViolations(renderSummary(comparison, { notes, runUrl }), [runUrl])).toEqual([]);
   });
 
   it('the terminal table, with and without colour', () => {
