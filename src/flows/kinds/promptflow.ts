@@ -24,6 +24,9 @@ export interface PromptflowFlowSpec {
   context?: string;
   /** Constructor arguments of a flex flow's class entry. */
   init: Dict;
+  /** The Python worker's extra variables and the runner's variables it may see. */
+  env: Record<string, string>;
+  passEnv: string[];
   flow: LoadedFlow;
 }
 
@@ -66,6 +69,8 @@ async function normalise(raw: Dict, at: { file: string; line?: number; dir: stri
     output,
     ...(typeof raw.context === 'string' ? { context: raw.context } : {}),
     init: (raw.init as Dict | undefined) ?? {},
+    env: (raw.env as Record<string, string> | undefined) ?? {},
+    passEnv: (raw['pass-env'] as string[] | undefined) ?? [],
     flow: flow.graph.form === 'flex' ? { ...flow, graph: { ...flow.graph, init: (raw.init as Dict | undefined) ?? {} } } : flow,
   };
 }
@@ -96,13 +101,19 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
       output: { type: 'string', description: 'The flow output scored as the answer (default: the chat output, else the first; a flex flow’s return value or its first key).' },
       context: { type: 'string', description: 'A flow output reported as retrieved context (for groundedness metrics).' },
       init: { type: 'object', description: 'Constructor arguments of a flex flow whose entry is a class.' },
+      env: { type: 'object', additionalProperties: { type: 'string' }, description: 'Extra environment variables for the Python nodes.' },
+      'pass-env': {
+        type: 'array',
+        items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        description: 'Variables of the runner’s environment the Python nodes may see (by default only PATH, HOME, locale, temp folder and the Python location).',
+      },
     },
   },
   normalise,
   templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
   checkCase,
   create(spec, ctx) {
-    const runner = new FlowRunner(spec.flow, { dir: resolve(ctx.dir, spec.flow.dir), client: ctx.client, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
+    const runner = new FlowRunner(spec.flow, { dir: resolve(ctx.dir, spec.flow.dir), client: ctx.client, environment: { env: spec.env, passEnv: spec.passEnv }, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
     const graph = spec.flow.graph;
     const llmModel = graph.form === 'dag' ? graph.nodes.flatMap((node) => (node.type === 'llm' ? [nodeModel(node.inputs) ?? ''] : []))[0] : undefined;
     const model = ctx.modelOverride && llmModel !== undefined ? ctx.modelOverride : llmModel;

@@ -10,6 +10,7 @@ import { runAggregation, runLine } from './execute.js';
 import { renderTemplate } from '../../core/template/engine.js';
 import { nodeModel, runLlmNode } from './llm-node.js';
 import type { FlexFlow, LoadedFlow } from './load.js';
+import type { ChildEnvSpec } from '../child-env.js';
 import { PythonWorker } from './python-worker.js';
 
 /** What one line of a PromptFlow flow produced, plus what its llm nodes spent. */
@@ -26,6 +27,8 @@ export interface FlowRunnerOptions {
   dir: string;
   client: ModelClient | undefined;
   modelOverride?: string;
+  /** The Python worker's `env:` / `pass-env:` (default: nothing of the runner's environment). */
+  environment?: ChildEnvSpec;
 }
 
 /** Runs lines of one loaded flow; Python nodes share one worker process (close() stops it). */
@@ -35,7 +38,7 @@ export class FlowRunner {
   private readonly options: FlowRunnerOptions;
 
   /** `worker`: share one already made for this flow folder (e.g. by a metric scoring many samples). */
-  constructor(flow: LoadedFlow, options: FlowRunnerOptions, worker = new PythonWorker(options.dir)) {
+  constructor(flow: LoadedFlow, options: FlowRunnerOptions, worker = new PythonWorker(options.dir, options.environment)) {
     this.flow = flow;
     this.options = options;
     this.worker = worker;
