@@ -30,12 +30,14 @@ const INVISIBLE =
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
 
+/** Every invisible character (the rule above) replaced by `by(character)`; the kept ones stay. */
+export function replaceInvisible(text: string, by: (char: string) => string): string {
+  return text.replace(INVISIBLE, (match: string, keep: string | undefined) => keep ?? by(match));
+}
+
 /** Controls and invisible characters gone; `\r\n`, lone `\r` and Unicode separators become `\n`. */
 function inert(text: string): string {
-  return text
-    .replace(LINE_BREAKS, '\n')
-    .replace(INVISIBLE, (_match, keep: string | undefined) => keep ?? '')
-    .replace(CONTROL, '');
+  return replaceInvisible(text.replace(LINE_BREAKS, '\n'), () => '').replace(CONTROL, '');
 }
 
 function oneLine(text: string): string {
