@@ -114,5 +114,6 @@ export const httpKind: FlowKind<HttpFlowSpec> = {
   checkCase(spec, testCase) {
     if (spec.url.includes('{{') || spec.url.includes('{%')) checkUrl(renderTemplate(spec.url, testCase.vars), spec.location, `case "${testCase.id}" makes the URL`);
   },
+  example: ({ appUrl }) => ({ url: appUrl, body: { question: '{{question}}' }, output: 'answer' }),
   create: (spec) => httpFlow(spec),
 };

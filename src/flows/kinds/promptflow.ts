@@ -112,6 +112,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
   normalise,
   templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
   checkCase,
+  example: () => ({ path: 'flow' }),
   create(spec, ctx) {
     const runner = new FlowRunner(spec.flow, { dir: resolve(ctx.dir, spec.flow.dir), client: ctx.client, environment: { env: spec.env, passEnv: spec.passEnv }, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
     const graph = spec.flow.graph;
@@ -135,6 +136,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
         };
       },
       aggregate: (signal) => runner.aggregate(lines.splice(0), signal),
+      close: () => runner.close(),
     };
   },
 };

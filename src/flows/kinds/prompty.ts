@@ -34,7 +34,7 @@ function loadPromptyFlow(flow: Record<string, unknown>, at: SpecContext): Prompt
     prompt = loadPromptyFile(path);
   } catch (error) {
     if (!(error instanceof PromptyError)) throw error;
-    throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) }, error.fix ?? 'see the Prompty section of README');
+    throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) }, error.fix ?? 'see the Prompty section of docs/suites.md');
   }
   const model = (flow.model as string | undefined) ?? prompt.model;
   if (!model) {
@@ -80,6 +80,7 @@ export const promptyKind: FlowKind<PromptyFlowSpec> = {
   normalise: loadPromptyFlow,
   templates: () => [],
   checkCase: checkPromptyCase,
+  example: () => ({ file: 'chat.prompty' }),
   create(spec, ctx) {
     return chatFlow('prompty', spec, (vars) => renderPrompty(spec.prompt, vars), ctx.client, ctx.modelOverride);
   },

@@ -49,7 +49,7 @@ const PYTHON_VARIABLES = ['PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'VIRTUAL
 
 /**
  * One long-lived Python process: requests as JSON lines on stdin, replies (by id) on stdout,
- * many in flight at once. Started on first use; killed by `close()` or `closePythonWorkers()`.
+ * many in flight at once. Started on first use; killed by `close()` (the flow's or scorer's, when the run ends).
  * Its environment is a command flow's (child-env.ts): nothing of EvalGate's own (no API key,
  * GitHub or runtime token) unless the suite lists it, plus what finds the Python packages.
  */
@@ -146,9 +146,7 @@ export class PythonWorker {
   }
 }
 
-/** Stops every worker still running (the engine calls this when a suite's run ends). */
-export function closePythonWorkers(): void {
+/** A safety net only: a process that exits without closing its flows and scorers leaves no Python child behind. */
+process.once('exit', () => {
   for (const worker of [...live]) worker.close();
-}
-
-process.once('exit', closePythonWorkers);
+});
