@@ -9,6 +9,7 @@ import { CLI, runNode } from '../support/run-node.js';
 import type { OpenAIServer } from '../support/openai-server.js';
 import { chatReply, errorReply, startOpenAIServer } from '../support/openai-server.js';
 import { FRAGMENT_LENGTH } from '../../src/core/secrets.js';
+import { longestFragment } from '../support/secret-fragments.js';
 
 /**
  * An app that prints its whole environment as its answer, and crashes quoting the API key on one
@@ -179,15 +180,6 @@ function newChannelsRepo(): string {
   const cases = [{ id: 'echo-1', question: 'hello there', answer: 'hello' }, { id: 'echo-2', question: 'what key?', answer: 'key' }, { id: 'crash', question: 'crash now', answer: 'never' }];
   writeFileSync(join(dir, 'evals/echo/cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n'));
   return dir;
-}
-
-/** The longest stretch of `secret` still in `text`. */
-function longestFragment(text: string, secret: string): number {
-  let longest = 0;
-  for (let start = 0; start < secret.length; start += 1) {
-    for (let end = start + longest + 1; end <= secret.length && text.includes(secret.slice(start, end)); end += 1) longest = end - start;
-  }
-  return longest;
 }
 
 function expectNoFragment(label: string, text: string): void {

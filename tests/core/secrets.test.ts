@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearSecrets, FRAGMENT_LENGTH, registerSecret, scrubSecrets } from '../../src/core/secrets.js';
+import { longestFragment } from '../support/secret-fragments.js';
 
 const KEY = 'sk-proj-Q7xv2LmN9pR4tK8wZ3cB6yH1';
 
 afterEach(() => clearSecrets());
-
-/** The longest stretch of `secret` that is still in `text`. */
-function longestFragment(text: string, secret: string): number {
-  let longest = 0;
-  for (let start = 0; start < secret.length; start += 1) {
-    for (let end = start + longest + 1; end <= secret.length && text.includes(secret.slice(start, end)); end += 1) longest = end - start;
-  }
-  return longest;
-}
 
 describe('scrubbing secrets', () => {
   it('masks the whole value and its JSON, base64 and URL forms', () => {
