@@ -6,7 +6,8 @@
  * warm-up each: wall time from spawn to exit, peak RSS (`/usr/bin/time`), and how many requests
  * the provider received during the run (a tool answering from a cache would show fewer).
  * promptfoo is installed on demand outside the repo (BENCH_PROMPTFOO_DIR, default
- * ~/.cache/evalgate-bench/promptfoo-0.123.1); when that fails only EvalGate's rows are printed.
+ * ~/.cache/evalgate-bench/promptfoo-0.123.1); when that fails, or with BENCH_PROMPTFOO=skip, only
+ * EvalGate's rows are printed.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ interface Row extends Run { tool: Tool; concurrency: number; requests: number }
 
 /** promptfoo's CLI entry, installed once into the cache folder; undefined when it cannot be installed. */
 function installPromptfoo(): string | undefined {
+  if (process.env.BENCH_PROMPTFOO === 'skip') return undefined;
   const dir = process.env.BENCH_PROMPTFOO_DIR ?? join(homedir(), '.cache', 'evalgate-bench', `promptfoo-${VERSION}`);
   const manifest = join(dir, 'node_modules', 'promptfoo', 'package.json');
   const installed = () => existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version === VERSION;
@@ -89,7 +91,7 @@ function measure(argv: string[], env: NodeJS.ProcessEnv, rssFile: string): Promi
 
 async function main(): Promise<void> {
   const promptfooBin = installPromptfoo();
-  if (!promptfooBin) console.log(`promptfoo@${VERSION} could not be installed (no access to the npm registry?): only EvalGate is measured.\n`);
+  if (!promptfooBin) console.log(process.env.BENCH_PROMPTFOO === 'skip' ? 'BENCH_PROMPTFOO=skip: only EvalGate is measured.\n' : `promptfoo@${VERSION} could not be installed (no access to the npm registry?): only EvalGate is measured.\n`);
   if (!existsSync(CLI)) spawnSync('npm', ['run', 'bundle'], { cwd: REPO, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-promptfoo-'));
   const provider: Provider = await startProvider(LATENCY_MS);

@@ -31,9 +31,24 @@ export function responseCacheKeys(env: Env, shard?: ShardSpec): { primary: strin
  */
 export const savesResponseCache = (event: EventInfo): boolean => isDefaultBranchPush(event);
 
-/** Restores `.evalgate/cache` before the run; a cache service problem is a warning, never a failure. */
+/**
+ * Whether GitHub's cache service is there. It is not outside GitHub's runners (GHES without it,
+ * `@github/local-action`, whose stand-in for @actions/cache may lack the function): the run goes
+ * on without the persisted cache and says so once; asking never fails the run.
+ */
+function cacheServiceAvailable(): boolean {
+  try {
+    if (typeof cache.isFeatureAvailable === 'function' && cache.isFeatureAvailable()) return true;
+  } catch {
+    // An unusable cache client is the same as none.
+  }
+  core.info('response cache: GitHub\'s cache service is not available here, so .evalgate/cache is neither restored nor saved');
+  return false;
+}
+
+/** Restores `.evalgate/cache` before the run; a cache service problem is a note or a warning, never a failure. */
 export async function restoreResponseCache(cwd: string, env: Env, shard?: ShardSpec): Promise<void> {
-  if (!cache.isFeatureAvailable()) return;
+  if (!cacheServiceAvailable()) return;
   const keys = responseCacheKeys(env, shard);
   try {
     const hit = await cache.restoreCache([resolve(cwd, DEFAULTS.cacheDir)], keys.primary, keys.restore);
@@ -44,7 +59,7 @@ export async function restoreResponseCache(cwd: string, env: Env, shard?: ShardS
 }
 
 export async function saveResponseCache(cwd: string, env: Env, event: EventInfo, shard?: ShardSpec): Promise<void> {
-  if (!savesResponseCache(event) || !cache.isFeatureAvailable()) return;
+  if (!savesResponseCache(event) || !cacheServiceAvailable()) return;
   try {
     await cache.saveCache([resolve(cwd, DEFAULTS.cacheDir)], responseCacheKeys(env, shard).primary);
     log.info('response cache saved');

@@ -1,19 +1,19 @@
 import type { ResultsFile } from '../results/types.js';
 import type { RatioTest } from './amount-test.js';
 import type { PairedTest } from './paired-test.js';
-import { discreteHolm, testLevel } from './family.js';
 import type { SuiteTests } from './suite.js';
 import { decideSuite, familyOf, testSuite, worst } from './suite.js';
 import type { Comparison, SuiteComparison } from './types.js';
+import { allocate, PRIMARY_SHARE } from './weights.js';
 
-/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (docs/gate.md: "Decide"). */
-export const WARN_FACTOR = 4;
+/** WARN level = WARN_FACTOR × α on the same adjusted p-values: an unchanged PR WARNs or FAILs anywhere with probability ≤ 2α (docs/gate.md: "Decide"). */
+export const WARN_FACTOR = 2;
 
 const percent = (value: number) => `${Number((value * 100).toPrecision(3))} %`;
 
 function headline(suites: SuiteComparison[], hasBaseline: boolean, family: Comparison['family']): string {
   const failing = suites.flatMap((suite) => suite.metrics.filter((metric) => metric.status === 'fail').map((metric) => `${suite.name} › ${metric.name}: ${metric.reason}`));
-  const broken = suites.filter((suite) => suite.verdict === 'error');
+  const broken = suites.filter((suite) => suite.verdict === 'error' || suite.outcome === 'could-not-run');
   const removed = suites.filter((suite) => suite.outcome === 'removed');
   const warnings = suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.gating && metric.status === 'warn').length, 0);
   const parts: string[] = [];
@@ -26,7 +26,8 @@ function headline(suites: SuiteComparison[], hasBaseline: boolean, family: Compa
     parts.push(warnings ? `no significant regression${scope}; ${warnings} warning(s) to look at` : `no significant regression${scope}`);
   }
   if (hasBaseline && family.tests > 0) {
-    parts.push(`${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm): a ${percent(family.alpha)} chance that an unchanged PR fails`);
+    const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(PRIMARY_SHARE * family.alpha)} of it, with fallback` : '';
+    parts.push(`${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails`);
   }
   return parts.join('. ');
 }
@@ -42,11 +43,13 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile): Comparis
   const firstPass = pr.suites.map((suite) => testSuite(suite, baseSuites.get(suite.name)));
   const tested = firstPass.filter((entry): entry is SuiteTests => 'paired' in entry);
   const members = tested.flatMap(familyOf);
-  const adjustedValues = discreteHolm(members);
-  const adjusted = new Map<PairedTest | RatioTest, number>(members.map(({ test }, index) => [test, adjustedValues[index] as number]));
+  const primary = members.map(({ test }) => test.metric.gate.primary === true);
   const alpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
-  const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length };
-  const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length), testLevel: testLevel(members, alpha) };
+  const { adjusted: adjustedValues, levels: testLevels } = allocate(members, primary, alpha);
+  const adjusted = new Map<PairedTest | RatioTest, number>(members.map(({ test }, index) => [test, adjustedValues[index] as number]));
+  const primaryTests = primary.filter(Boolean).length;
+  const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}) };
+  const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length), testLevel: testLevels.other, primaryTestLevel: testLevels.primary };
   const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
   const prNames = new Set(pr.suites.map((suite) => suite.name));
   for (const suite of baseline?.suites ?? []) {
@@ -55,7 +58,8 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile): Comparis
   }
   const hasBaseline = baseline !== null;
   const verdicts = suites.map((suite) => suite.verdict);
-  const verdict = hasBaseline ? worst(verdicts) : verdicts.includes('error') ? 'error' : 'pass';
+  // Without a baseline nothing can regress, but a suite that could not run (every case failed) is never a pass.
+  const verdict = hasBaseline ? worst(verdicts) : worst(suites.map((suite) => (suite.outcome === 'could-not-run' || suite.verdict === 'error' ? suite.verdict : 'pass')));
   return {
     verdict,
     hasBaseline,

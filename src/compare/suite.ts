@@ -4,12 +4,14 @@ import type { MetricInfo, SuiteResult } from '../results/types.js';
 import { isGating, policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
-import { caseErrored, presentValues } from './case-values.js';
+import { caseErrored, caseValues, presentValues } from './case-values.js';
 import type { FamilyMember } from './family.js';
 import { pairedSize, ratioSize } from './family.js';
 import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
-import { decidePaired, decideRatio, toleranceOf } from './decide.js';
+import { decideNoiseFree, decidePaired, decideRatio, pairedP, pastLimit, reachesToleranceDespiteErrors, toleranceOf } from './decide.js';
+import type { Regime } from './noise-free.js';
+import { regimeOf } from './noise-free.js';
 import { gateChanges, gatedMetric, notComparable } from './gate-changes.js';
 import type { MetricErrors } from './metric-errors.js';
 import { metricErrors } from './metric-errors.js';
@@ -38,6 +40,8 @@ export interface SuiteTests {
   ratios: { test: RatioTest; rule: RatioPolicy['statistics'][number] }[];
   erroredCases: SuiteComparison['erroredCases'];
   metricErrors: MetricErrors[];
+  /** Set when the base has evidence of a noise-free flow (compare/noise-free.ts). */
+  regime: Regime | undefined;
   /** The base suite's alpha and tolerance (the gate comes from the base). */
   alpha: number;
   tolerance: number;
@@ -48,12 +52,34 @@ export function inFamily(test: PairedTest | RatioTest, canFail = true): boolean 
   return canFail && test.pRaw !== null && isGating(test.metric) && policyOf(test.metric).multipleTesting;
 }
 
-/** The suite's members of the PR's family, each with the size it can reach (see family.ts). */
+/** The metrics judged in the noise-free regime: they take no share of the family. */
+const noiseFreeMetrics = (tests: SuiteTests) => new Set(tests.regime?.kind === 'noise-free' ? tests.regime.metrics : []);
+
+/** Shared cases needed before a verdict is conclusive: max(20, half the baseline). */
+export const minSharedOf = (alignment: Alignment) => Math.max(20, Math.ceil(alignment.baseCount / 2));
+
+/** The metric lost more than MAX_ERROR_SHARE of the suite's cases to errors: it could not be evaluated, whatever its p. */
+export function erroredAboveShare(errors: MetricErrors | undefined, cases: number): errors is MetricErrors {
+  return errors !== undefined && cases > 0 && errors.cases > MAX_ERROR_SHARE * cases;
+}
+
+/**
+ * The suite's members of the PR's family, each with the size it can reach (see family.ts). A test
+ * that cannot FAIL on this data — its drop is below the tolerance, its ratio within the limit, too
+ * few shared cases, its metric errored above its share — enters with p = 1 (docs/gate.md "Holm, counting
+ * what each test can reach"): it is still charged its size, but never drops out of the step-down.
+ */
 export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest | RatioTest })[] {
-  const paired = tests.paired.filter((test) => inFamily(test)).map((test) => ({ test, p: test.pRaw ?? 1, sizeAt: pairedSize(test, toleranceOf(test.metric, tests.tolerance)) }));
+  const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
+  const usable = (test: PairedTest | RatioTest) => test.pRaw !== null && test.shared >= minSharedOf(tests.alignment) && !erroredAboveShare(errorsOf.get(test.metric.name), tests.pr.cases.length);
+  const noiseFree = noiseFreeMetrics(tests);
+  const paired = tests.paired.filter((test) => inFamily(test) && !noiseFree.has(test.metric.name)).map((test) => {
+    const tolerance = toleranceOf(test.metric, tests.tolerance);
+    return { test, p: usable(test) && reachesToleranceDespiteErrors(test, tolerance) ? (pairedP(test) as number) : 1, sizeAt: pairedSize(test, tolerance) };
+  });
   const ratios = tests.ratios
     .filter(({ test, rule }) => inFamily(test, rule.canFail))
-    .map(({ test, rule }) => ({ test, p: test.pRaw ?? 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
+    .map(({ test, rule }) => ({ test, p: usable(test) && pastLimit(test, rule) ? (test.pRaw as number) : 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
   return [...paired, ...ratios];
 }
 
@@ -72,16 +98,26 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
     return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'error', note: `infrastructure failures on ${share} (more than ${MAX_ERROR_SHARE * 100} %), e.g. ${infrastructure[0]?.error ?? ''}` };
   }
   const baseRan = base?.status === 'ran' ? base : undefined;
+  // With a baseline every crashed case is a regression of its metrics; without one nothing would gate it.
+  if (!baseRan && pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
+    return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'fail', note: `every case failed to run (${erroredCases.length} of ${pr.cases.length}), e.g. ${erroredCases[0]?.error.split('\n').slice(-1)[0] ?? ''}` };
+  }
   const alignment = align(pr, baseRan);
   const metrics = pr.metrics.map((metric) => gatedMetric(metric, baseRan));
   const values = new Map(metrics.map((metric) => [metric.name, metricValues(metric, baseRan, pr, alignment)]));
   const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;
   const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.repeat };
   const clusters = clustersOf(alignment.shared);
+  const errors = metricErrors(pr.cases, pr.metrics);
   const paired = metrics.filter(isPaired).map((metric) => {
     const { base: b, pr: p, prAll } = valuesOf(metric);
     const present = presentValues(prAll);
-    return pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+    const test = pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+    const errored = errors.find((entry) => entry.metric === metric.name);
+    if (!errored || test.pRaw === null) return test;
+    const bestAll = caseValues(pr.cases, metric, 'best');
+    const best = pairedTest(metric, b, Float64Array.from(alignment.sharedIndexes, (index) => bestAll[index] as number), test.prAll, repeats, clusters);
+    return { ...test, bestCase: { delta: best.delta, pRaw: best.pRaw, errored: errored.count } };
   });
   const ratios = metrics.flatMap((metric) => {
     const policy = policyOf(metric);
@@ -91,7 +127,8 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
   });
   return {
     pr, base: baseRan, alignment, values, paired, ratios, erroredCases,
-    metricErrors: metricErrors(pr.cases, pr.metrics),
+    metricErrors: errors,
+    regime: regimeOf(baseRan, pr, alignment),
     alpha: baseRan?.alpha ?? pr.alpha,
     tolerance: baseRan?.tolerance ?? pr.tolerance,
   };
@@ -118,22 +155,32 @@ function fromRatio(test: RatioTest, pAdjusted: number | null, decision: { status
   };
 }
 
-/** A gating metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated. */
+/**
+ * A metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated,
+ * whatever its p-value: errors that depend on the answer (a judge failing more on good answers)
+ * bias what is left, so its test proves nothing — the suite "could not run", never FAIL.
+ */
 function outage(metric: MetricComparison, errors: MetricErrors | undefined, cases: number): MetricComparison {
-  if (!errors || cases === 0 || errors.cases <= MAX_ERROR_SHARE * cases || metric.status === 'fail') return metric;
+  if (!erroredAboveShare(errors, cases)) return metric;
   return { ...metric, status: 'warn', reason: `could not be evaluated: errors on ${errors.cases} of ${cases} cases (${errors.messages[0]?.message ?? 'error'})` };
 }
 
 /** Second pass: decide every metric with its PR-wide adjusted p-value (`adjusted`; tests outside the family keep their raw p). */
 export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioTest, number>, levels: FamilyLevels): SuiteComparison {
   const { pr, base, alignment } = tests;
-  const minShared = Math.max(20, Math.ceil(alignment.baseCount / 2));
+  const minShared = minSharedOf(alignment);
   const changed = new Set(notComparable(pr, base));
   const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
+  const noiseFree = noiseFreeMetrics(tests);
   const metrics: MetricComparison[] = tests.paired.map((test) => {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     const tolerance = toleranceOf(test.metric, tests.tolerance);
-    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level: levels.testLevel, binary: test.test === 'mcnemar' }) : null;
+    if (noiseFree.has(test.metric.name)) {
+      // No noise: the tolerance itself is the smallest drop that FAILs.
+      return outage(fromPaired(test, null, tolerance, decideNoiseFree(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
+    }
+    const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
+    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
     return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
   for (const { test, rule } of tests.ratios) {
@@ -162,6 +209,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
     metricErrors: tests.metricErrors,
     gateChanges: gateChanges(pr, base),
     notComparable: [...changed],
+    ...(tests.regime ? { regime: tests.regime } : {}),
     spend: {
       flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
       evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),

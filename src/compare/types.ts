@@ -83,6 +83,12 @@ export interface SuiteComparison {
   gateChanges: string[];
   /** Metrics whose evaluator changed (config, judge model, rubric): not compared. */
   notComparable: string[];
+  /**
+   * How the quality metrics were judged when the base has evidence of a noise-free flow: `noise-free`
+   * (these metrics gate the measured drop directly) or `statistical` (the evidence was contradicted).
+   * Absent: the statistical tests, as always.
+   */
+  regime?: { kind: 'noise-free' | 'statistical'; metrics: string[]; reason: string };
   /** What the runs spent in USD: the flow itself, and judges / moderation apart. */
   spend?: { flowUsd: number; evaluatorUsd: number; baselineFlowUsd: number | null };
 }
@@ -97,5 +103,5 @@ export interface Comparison {
   /** One-line summary per reason, top of the report. */
   headline: string;
   /** The PR-wide error budget: every gating test of every suite is one Holm family. */
-  family: { alpha: number; warnAlpha: number; tests: number };
+  family: { alpha: number; warnAlpha: number; tests: number; /** Tests of primary metrics (compare/weights.ts), when any. */ primaryTests?: number };
 }

@@ -38,7 +38,7 @@ interface RunContext {
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
   const started = Date.now();
-  const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
+  const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}), ...(options.model ? { modelOverride: options.model } : {}) });
   const loaded = options.selection ? selectSuites(found, options.selection) : found;
   const counters: ProgressCounters = { retries: 0, cacheHits: () => clients.cache?.hits ?? 0 };
   const base = options.apiKey ? await buildClient(options, counters) : undefined;

@@ -73,6 +73,7 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
   const detectable = detectableLine(suite.metrics);
   if (detectable && suite.outcome === 'compared') lines.push(`_${detectable}_`, '');
+  if (suite.regime) lines.push(`Regime: ${escapeMarkdownInline(suite.regime.reason, 2000)}.`, '');
   const spend = spendLine(suite.spend);
   if (spend) lines.push(spend, '');
   if (suite.note) lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');

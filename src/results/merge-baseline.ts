@@ -1,4 +1,5 @@
 import { errorKindOfText } from '../runner/error-kind.js';
+import { determinismOf } from './determinism.js';
 import type { ResultsFile, SuiteResult } from './types.js';
 
 /**
@@ -79,7 +80,9 @@ export function mergeBaseline(previous: ResultsFile | null, fresh: ResultsFile):
       diff.push(`= ${suite.name}: not stored — this run ${unfit} and there is no previous entry`);
       continue;
     }
-    suites.push(suite);
+    const determinism = unfit ? undefined : determinismOf(old, suite);
+    const { determinism: _claimed, ...measured } = suite;
+    suites.push(determinism ? { ...measured, determinism } : measured);
     if (!unfit) updated.push(suite.name);
     diff.push(unfit ? `+ ${suite.name}: ${unfit}` : describeChange(old, suite));
   }

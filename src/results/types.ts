@@ -35,6 +35,8 @@ export interface StoredGate {
   max?: number;
   tolerance?: number;
   gate?: boolean;
+  /** A primary metric of its suite (docs/gate.md "Primary metrics"). */
+  primary?: boolean;
 }
 
 export interface MetricInfo {
@@ -68,8 +70,25 @@ export interface SuiteResult {
   /** Partial results of a shard only: where each of `cases` sits in the suite's full case list. */
   positions?: number[];
   cases: CaseResult[];
+  /**
+   * Evidence that the flow is noise-free (results/determinism.ts), set when the entry is stored as
+   * the baseline: the gate then judges these metrics' measured drop against the tolerance directly.
+   */
+  determinism?: Determinism;
   /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
   aggregates?: Record<string, unknown>;
+}
+
+/** A baseline entry's evidence of a noise-free flow; valid only while the suite hash is `hash`. */
+export interface Determinism {
+  /** The suite (flow + evaluators) hash the evidence was measured at: it expires when that changes. */
+  hash: string;
+  /** `refresh`: unchanged cases gave identical outputs and scores across two baseline runs; `repeat`: the k samples of every case agreed. */
+  source: 'refresh' | 'repeat';
+  /** Cases compared. */
+  cases: number;
+  /** Scored metrics whose values agreed on every compared case. */
+  metrics: string[];
 }
 
 export interface CaseResult {
