@@ -42,7 +42,7 @@ function cacheServiceAvailable(): boolean {
   } catch {
     // An unusable cache client is the same as none.
   }
-  core.info('response cache: GitHub\'s cache service is not available here, so .evalgate/cache is neither restored nor saved');
+  log.info('response cache: GitHub\'s cache service is not available here, so .evalgate/cache is neither restored nor saved');
   return false;
 }
 
