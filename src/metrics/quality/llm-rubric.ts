@@ -30,6 +30,9 @@ Examples:
 
 const ROLES = new Set(['system', 'user', 'assistant']);
 
+/** What promptfoo's OpenAI grader sends besides temperature 0: its default max_tokens. */
+const GRADER_PARAMETERS = { max_tokens: 1024 };
+
 /** A `prompt:` (promptfoo's rubricPrompt): a JSON chat list, `file://` to one, or text sent as one user message. */
 function promptMessages(prompt: unknown, suiteDir: string): readonly ChatMessage[] {
   if (prompt === undefined) return PROMPTFOO_GRADING_PROMPT;
@@ -92,7 +95,7 @@ export const llmRubric: MetricDefinition = {
   async score(input): Promise<Score> {
     const variables = { ...input.vars, output: input.output, rubric: input.options.rubric };
     const messages = promptMessages(input.options.prompt, input.suiteDir).map((message) => ({ ...message, content: renderTemplate(message.content, variables) }));
-    const answer = await askJudge(input, messages, readVerdict);
+    const answer = await askJudge(input, messages, readVerdict, GRADER_PARAMETERS);
     const usage = answer.usage ? { evaluatorUsage: answer.usage } : {};
     if ('error' in answer) return { value: null, error: answer.error, ...usage };
     const [verdict] = answer.values;

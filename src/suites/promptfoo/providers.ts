@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Dict } from '../../core/dict.js';
 import { isDict } from '../../core/dict.js';
 import { splitCommand } from '../../flows/split-command.js';
@@ -122,9 +125,23 @@ function fromId(id: string, config: Dict): (prompt: Prompt) => Dict {
   throw new ProviderError(`promptfoo provider "${id}" is not supported — EvalGate runs ${SUPPORTED}`);
 }
 
-/** The config's `providers:` (a string, or a list of strings / { id, label, config }). */
-export function readProviders(value: unknown): Provider[] {
-  const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+/** `file://providers.yaml`: a list of providers (or one) kept apart from the config. */
+function providersFile(reference: string, dir: string): unknown {
+  const file = reference.slice('file://'.length);
+  let text: string;
+  try {
+    text = readFileSync(resolve(dir, file), 'utf8');
+  } catch {
+    throw new ProviderError(`providers file not found: ${file} (relative to the config)`);
+  }
+  const parsed: unknown = parseYaml(text);
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
+/** The config's `providers:` (a string, a list of strings / { id, label, config }, or `file://` lists of them). */
+export function readProviders(value: unknown, dir: string): Provider[] {
+  const entries = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+  const list = entries?.flatMap((entry: unknown) => (typeof entry === 'string' && entry.startsWith('file://') ? (providersFile(entry, dir) as unknown[]) : [entry]));
   if (!list || list.length === 0) throw new ProviderError('`providers` is missing');
   return list.map((entry: unknown, index) => {
     try {

@@ -54,7 +54,7 @@ export function fromPromptfoo(source: YamlSource, cwd: string): YamlSource[] {
   const config = attempt(() => dereference(source.value), []) as Dict;
   for (const [key, message] of Object.entries(UNREAD_SCORING_KEYS)) if (config[key] !== undefined) fail(message, [key]);
   const prompts = attempt(() => readPrompts(config.prompts ?? '{{prompt}}', dir), ['prompts']);
-  const providers = attempt(() => readProviders(config.providers ?? config.targets), [config.providers ? 'providers' : 'targets']);
+  const providers = attempt(() => readProviders(config.providers ?? config.targets, dir), [config.providers ? 'providers' : 'targets']);
   const { test: defaults, file: defaultsFile } = attempt(() => readDefaultTest(config.defaultTest, dir), ['defaultTest']);
   const tests = attempt(() => readTests(config.tests, dir), ['tests']);
   const translate = (assertion: unknown, grading: GradingOptions, path: Path, where: string) => {
