@@ -46,6 +46,10 @@ const DESIGN: { why: string; when: (pair: Pair) => boolean }[] = [
     when: (pair) => pair.evalgate.outcome === 'error' && pair.promptfoo.outcome === 'fail',
   },
   {
+    why: 'a threshold of 0 lets every score pass in EvalGate (a pass is value ≥ threshold), a `false` too; promptfoo ignores thresholds on boolean results',
+    when: (pair) => /^(javascript|python)/.test(pair.assertion) && pair.promptfoo.outcome === 'fail' && pair.evalgate.outcome === 'pass' && pair.evalgate.value === 0,
+  },
+  {
     why: 'promptfoo 0.123.1 ignores `threshold` on a javascript `{pass, score}` result; EvalGate lets a threshold turn a pass into a fail (as promptfoo does for python and llm-rubric)',
     when: (pair) => pair.assertion.startsWith('javascript') && pair.promptfoo.outcome === 'pass' && pair.evalgate.outcome === 'fail',
   },
