@@ -1,12 +1,14 @@
+import { readdirSync } from 'node:fs';
 import { DEFAULTS } from '../src/core/defaults.js';
 import { FLOW_KINDS } from '../src/flows/registry.js';
 import { listMetrics } from '../src/metrics/registry.js';
 import type { GatePolicy, MetricDefinition, Scale } from '../src/metrics/types.js';
+import type { OutputFormat } from '../src/report/formats.js';
 import { OUTPUT_FORMATS } from '../src/report/formats.js';
 import { suiteSchema } from '../src/suites/schema.js';
 
 /**
- * Files (or README sections) generated from the code, so docs cannot drift: `npm run generate`
+ * Files (or sections of README.md and docs/*.md) generated from the code, so docs cannot drift: `npm run generate`
  * writes them, and a test fails when a committed copy differs.
  */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -47,8 +49,11 @@ export function flowKindsTable(): string {
 }
 
 export function formatsTable(): string {
-  const rows = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `| \`${name}\` | ${cell(format.description)} |`);
-  return ['| `--format` | what it prints |', '|---|---|', ...rows].join('\n');
+  const rows = Object.entries(OUTPUT_FORMATS).map(([name, format]: [string, OutputFormat]) => {
+    const file = format.reportFile ? `\`${format.reportFile.path}\`${format.reportFile.output ? ` (output \`${format.reportFile.output}\`)` : ''}` : '—';
+    return `| \`${name}\` | ${format.kind} | ${file} | ${cell(format.description)} |`;
+  });
+  return ['| `--format` | kind | file the action writes on every run | what it prints |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 export function defaultsTable(): string {
@@ -58,11 +63,14 @@ export function defaultsTable(): string {
 
 const SECTIONS: Record<string, () => string> = { 'flow-kinds': flowKindsTable, metrics: metricsTable, formats: formatsTable, defaults: defaultsTable };
 
-/** README with every generated section (between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`) rewritten. */
-export function withGeneratedSections(readme: string): string {
-  return readme.replace(/(<!-- generated:([\w-]+) -->)[\s\S]*?(<!-- \/generated:\2 -->)/g, (_whole, open: string, name: string, close: string) => {
+/** The documentation, relative to the repository root: README.md and every page of docs/. */
+export const DOC_FILES: readonly string[] = ['README.md', ...readdirSync(new URL('../docs', import.meta.url)).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)];
+
+/** A documentation file with every generated section (between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`) rewritten. */
+export function withGeneratedSections(text: string): string {
+  return text.replace(/(<!-- generated:([\w-]+) -->)[\s\S]*?(<!-- \/generated:\2 -->)/g, (_whole, open: string, name: string, close: string) => {
     const section = SECTIONS[name];
-    if (!section) throw new Error(`README names an unknown generated section "${name}"`);
+    if (!section) throw new Error(`the docs name an unknown generated section "${name}"`);
     return `${open}\n${section()}\n${close}`;
   });
 }

@@ -37405,7 +37405,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25279);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7914);
 
 
 async function ask(question) {
@@ -37432,7 +37432,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 25279:
+/***/ 7914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43926,7 +43926,35 @@ function templatedOptions(metric, options) {
     return Object.fromEntries(Object.entries(options).filter(([key]) => !jinja.has(key)));
 }
 
+;// CONCATENATED MODULE: ./src/metrics/units.ts
+
+/**
+ * The units of `amount` metrics. The `Scale` type, the range check of results files, the
+ * formatters and the generated schema/results.schema.json all derive from this table.
+ */
+const UNITS = {
+    usd: { label: 'USD', max: 1e6, format: (value) => `$${value < 0.01 ? value.toPrecision(3) : value.toFixed(4)}`, fallbackPolicy: COST_RATIO },
+    ms: { label: 'ms', max: 7 * 24 * 3600 * 1000, format: (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`, fallbackPolicy: LATENCY_RATIO },
+    tokens: { label: 'tokens', max: 1e12, format: (value) => value.toFixed(1), fallbackPolicy: COST_RATIO },
+    'tokens/s': { label: 'tokens/s', max: 1e9, format: (value) => value.toFixed(1), fallbackPolicy: LATENCY_RATIO },
+};
+const UNIT_NAMES = Object.keys(UNITS);
+/** The JSON Schema of a stored `Scale`, shared by the results and comparison schemas. */
+function scaleSchema() {
+    return {
+        type: 'object',
+        required: ['kind'],
+        properties: {
+            kind: { enum: ['binary', 'unit', 'likert', 'amount'] },
+            min: { type: 'number' },
+            max: { type: 'number' },
+            unit: { enum: UNIT_NAMES },
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/metric-policy.ts
+
 
 
 /**
@@ -43939,7 +43967,7 @@ function policyOf(metric) {
         return known;
     if (metric.scale.kind !== 'amount')
         return PAIRED_SCORE;
-    return metric.scale.unit === 'usd' ? COST_RATIO : LATENCY_RATIO;
+    return UNITS[metric.scale.unit].fallbackPolicy;
 }
 /** How a measured metric (cost, latency) reads a stored sample; undefined for scored metrics. */
 function measureOf(metric) {
@@ -44113,7 +44141,7 @@ function ratioSize(test, tolerance) {
  * max over k ≤ l of Σ_{j : p_j ≥ p_(k)} sizeAt_j(p_(k)). With sizeAt(c) = c for every test this
  * is Holm's (m − k + 1)·p_(k) (and an adjusted p is never below its raw p); a test that cannot FAIL at a level (too few changed cases to reach
  * it, or to reach the tolerance) adds less or nothing, so the others get more of α. Controls the
- * chance that an unchanged PR FAILs anywhere at α (README: "One error budget per PR").
+ * chance that an unchanged PR FAILs anywhere at α (docs/gate.md: "One family per PR").
  */
 function discreteHolm(members) {
     const order = members.map((member, index) => ({ p: member.p, index })).sort((a, b) => a.p - b.p);
@@ -45141,7 +45169,7 @@ function decideSuite(tests, adjusted, levels) {
 ;// CONCATENATED MODULE: ./src/compare/index.ts
 
 
-/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (see README: "What WARN means"). */
+/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (docs/gate.md: "Decide"). */
 const WARN_FACTOR = 4;
 const percent = (value) => `${Number((value * 100).toPrecision(3))} %`;
 function headline(suites, hasBaseline, family) {
@@ -45345,9 +45373,8 @@ function escapeWorkflowProperty(text) {
 // EXTERNAL MODULE: ./src/core/atomic-write.ts
 var atomic_write = __nccwpck_require__(63008);
 ;// CONCATENATED MODULE: ./src/results/check-ranges.ts
-/** Measurements no real run produces: a larger one is a corrupt or forged file, not data. */
-const MAX_AMOUNT = { usd: 1e6, ms: 7 * 24 * 3600 * 1000, tokens: 1e12, 'tokens/s': 1e9 };
-const MAX_TOKENS = 1e12;
+
+const MAX_AMOUNT = (unit) => UNITS[unit].max;
 function withinScale(value, scale) {
     if (!Number.isFinite(value))
         return false;
@@ -45358,14 +45385,14 @@ function withinScale(value, scale) {
         case 'likert':
             return value >= scale.min && value <= scale.max;
         case 'amount':
-            return value >= 0 && value <= MAX_AMOUNT[scale.unit];
+            return value >= 0 && value <= MAX_AMOUNT(scale.unit);
     }
 }
 function scaleText(scale) {
     if (scale.kind === 'likert')
         return `${scale.min}–${scale.max}`;
     if (scale.kind === 'amount')
-        return `0–${MAX_AMOUNT[scale.unit]} ${scale.unit}`;
+        return `0–${MAX_AMOUNT(scale.unit)} ${scale.unit}`;
     return '0–1';
 }
 /** Each metric's scale by name, for checking a suite's scores. */
@@ -45383,11 +45410,11 @@ function caseRangeProblem(testCase, scales, at) {
             }
         }
         const measures = [
-            ['latencyMs', sample.latencyMs, MAX_AMOUNT.ms],
-            ['firstTokenMs', sample.firstTokenMs, MAX_AMOUNT.ms],
-            ['costUsd', sample.costUsd, MAX_AMOUNT.usd],
-            ['evaluatorCostUsd', sample.evaluatorCostUsd, MAX_AMOUNT.usd],
-            ...Object.entries(sample.usage).map(([key, value]) => [`usage.${key}`, value, MAX_TOKENS]),
+            ['latencyMs', sample.latencyMs, MAX_AMOUNT('ms')],
+            ['firstTokenMs', sample.firstTokenMs, MAX_AMOUNT('ms')],
+            ['costUsd', sample.costUsd, MAX_AMOUNT('usd')],
+            ['evaluatorCostUsd', sample.evaluatorCostUsd, MAX_AMOUNT('usd')],
+            ...Object.entries(sample.usage).map(([key, value]) => [`usage.${key}`, value, MAX_AMOUNT('tokens')]),
         ];
         for (const [key, value, max] of measures) {
             if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= max))
@@ -45412,10 +45439,21 @@ function rangeProblem(results) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./schema/results.schema.json
-const results_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0},"cache":{"type":"object","required":["hits","misses"],"properties":{"hits":{"type":"integer","minimum":0},"misses":{"type":"integer","minimum":0}},"description":"Model calls served from the response cache (hits) and sent to the model (misses)."},"shard":{"type":"object","required":["index","count"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1}},"description":"Partial results of one shard (--shard index/count); evalgate merge combines the shards."}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["binary","unit","likert","amount"]},"min":{"type":"number"},"max":{"type":"number"},"unit":{"enum":["usd","ms","tokens","tokens/s"]}}},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"errorKind":{"enum":["infrastructure","application"],"description":"Why the flow failed: infrastructure (timeouts, 429/5xx, connection; excluded from the comparison) or application (crash, invalid output, 4xx from the team\'s endpoint; counts as a failure)."},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"},"cached":{"type":"boolean","description":"The flow\'s answer was served from the response cache; usage, latency and cost are the recorded ones."},"batch":{"type":"boolean","description":"The flow\'s answer came through the OpenAI Batch API; costUsd is the half price billed."}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}},"aggregates":{"type":"object","description":"Run-level outputs (PromptFlow aggregation nodes), reported, never gated."},"positions":{"type":"array","items":{"type":"integer","minimum":0},"description":"A shard\'s partial results only: the position of each case in the suite\'s full case list (evalgate merge restores the order)."}}}}}');
+;// CONCATENATED MODULE: ./src/results/schema-base.json
+const schema_base_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://evalgate.dev/schema/results.schema.json","title":"EvalGate results file (also the baseline)","type":"object","required":["format","version","tool","run","suites"],"properties":{"format":{"const":"evalgate-results"},"version":{"const":2},"tool":{"type":"object","required":["name","version"],"properties":{"name":{"const":"evalgate"},"version":{"type":"string"}}},"run":{"type":"object","required":["date","models","durationMs"],"properties":{"date":{"type":"string"},"commit":{"type":"string"},"ref":{"type":"string"},"models":{"type":"array","items":{"type":"string"}},"judgeModel":{"type":"string"},"durationMs":{"type":"number","minimum":0},"cache":{"type":"object","required":["hits","misses"],"properties":{"hits":{"type":"integer","minimum":0},"misses":{"type":"integer","minimum":0}},"description":"Model calls served from the response cache (hits) and sent to the model (misses)."},"shard":{"type":"object","required":["index","count"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1}},"description":"Partial results of one shard (--shard index/count); evalgate merge combines the shards."}}},"suites":{"type":"array","items":{"$ref":"#/$defs/suite"}}},"$defs":{"usage":{"type":"object","required":["prompt","completion","cached","reasoning"],"properties":{"prompt":{"type":"number","minimum":0},"completion":{"type":"number","minimum":0},"cached":{"type":"number","minimum":0},"reasoning":{"type":"number","minimum":0}}},"scale":{"$comment":"derived from the unit table (src/metrics/units.ts) by src/results/schema.ts"},"metric":{"type":"object","required":["name","metric","family","scale","direction","gate"],"properties":{"name":{"type":"string"},"metric":{"type":"string"},"family":{"enum":["quality","harm","honesty","cost","latency"]},"scale":{"$ref":"#/$defs/scale"},"direction":{"enum":["higher-is-better","lower-is-better"]},"configHash":{"type":"string"},"threshold":{"type":"number"},"gate":{"type":"object","properties":{"min":{"type":"number"},"max":{"type":"number"},"tolerance":{"type":"number"},"gate":{"type":"boolean"}}}}},"score":{"type":"object","required":["status"],"additionalProperties":false,"properties":{"status":{"enum":["ok","not-applicable","skipped","error"],"description":"ok: value holds the score; not-applicable: the metric does not apply to this sample; skipped: it could not be asked (e.g. no API key); error: it failed (never a score)."},"value":{"type":"number"},"error":{"type":"string"},"reason":{"type":"string"},"details":{"type":"object"}},"allOf":[{"if":{"properties":{"status":{"const":"ok"}}},"then":{"required":["value"]}},{"if":{"properties":{"status":{"const":"error"}}},"then":{"required":["error"]}}]},"sample":{"type":"object","required":["output","usage","latencyMs","scores"],"properties":{"output":{"type":["string","null"]},"error":{"type":"string"},"errorKind":{"enum":["infrastructure","application"],"description":"Why the flow failed: infrastructure (timeouts, 429/5xx, connection; excluded from the comparison) or application (crash, invalid output, 4xx from the team\'s endpoint; counts as a failure)."},"context":{"type":"string"},"usage":{"$ref":"#/$defs/usage"},"latencyMs":{"type":"number","minimum":0},"firstTokenMs":{"type":"number","minimum":0},"costUsd":{"type":"number","minimum":0},"evaluatorCostUsd":{"type":"number","minimum":0},"scores":{"type":"object","additionalProperties":{"$ref":"#/$defs/score"}},"model":{"type":"string"},"cached":{"type":"boolean","description":"The flow\'s answer was served from the response cache; usage, latency and cost are the recorded ones."},"batch":{"type":"boolean","description":"The flow\'s answer came through the OpenAI Batch API; costUsd is the half price billed."}}},"case":{"type":"object","required":["id","hash","inputs","samples"],"properties":{"id":{"type":"string"},"hash":{"type":"string"},"inputs":{"type":"object"},"samples":{"type":"array","items":{"$ref":"#/$defs/sample"}}}},"suite":{"type":"object","required":["name","file","hash","flow","repeat","status","alpha","tolerance","metrics","cases"],"properties":{"name":{"type":"string"},"file":{"type":"string"},"hash":{"type":"string"},"flow":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"},"model":{"type":"string"}}},"repeat":{"type":"integer","minimum":1},"status":{"enum":["ran","skipped"]},"skipReason":{"type":"string"},"alpha":{"type":"number","exclusiveMinimum":0,"maximum":0.5},"tolerance":{"type":"number","minimum":0},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}},"cases":{"type":"array","items":{"$ref":"#/$defs/case"}},"aggregates":{"type":"object","description":"Run-level outputs (PromptFlow aggregation nodes), reported, never gated."},"positions":{"type":"array","items":{"type":"integer","minimum":0},"description":"A shard\'s partial results only: the position of each case in the suite\'s full case list (evalgate merge restores the order)."}}}}}');
+;// CONCATENATED MODULE: ./src/results/schema.ts
+
+
+/**
+ * The results document's JSON Schema: the hand-written shape (./schema-base.json) with the parts
+ * the catalogue owns filled in (a metric's scale, from the unit table). The validator uses it;
+ * `npm run generate` writes it to schema/results.schema.json for editors and other tools.
+ */
+const RESULTS_SCHEMA = { ...schema_base_namespaceObject, $defs: { ...schema_base_namespaceObject.$defs, scale: scaleSchema() } };
+const resultsSchemaText = () => `${JSON.stringify(RESULTS_SCHEMA, null, 2)}\n`;
+
 ;// CONCATENATED MODULE: ./src/results/types.ts
-/** The versioned results document (also the baseline): schema/results.schema.json describes it. */
+/** The versioned results document (also the baseline): src/results/schema.ts describes it (generated into schema/results.schema.json). */
 const RESULTS_FORMAT = 'evalgate-results';
 const RESULTS_VERSION = 2;
 
@@ -45430,11 +45468,11 @@ let validators;
 function validate_validatorFor(piece) {
     if (!validators) {
         const ajv = new _2020.Ajv2020({ allErrors: false, strict: false });
-        ajv.addSchema(results_schema_namespaceObject);
+        ajv.addSchema(RESULTS_SCHEMA);
         validators = {
-            document: ajv.compile({ $ref: results_schema_namespaceObject.$id }),
-            suite: ajv.compile({ $ref: `${results_schema_namespaceObject.$id}#/$defs/suite` }),
-            case: ajv.compile({ $ref: `${results_schema_namespaceObject.$id}#/$defs/case` }),
+            document: ajv.compile({ $ref: RESULTS_SCHEMA.$id }),
+            suite: ajv.compile({ $ref: `${RESULTS_SCHEMA.$id}#/$defs/suite` }),
+            case: ajv.compile({ $ref: `${RESULTS_SCHEMA.$id}#/$defs/case` }),
         };
     }
     return validators[piece];
@@ -45769,7 +45807,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./src/core/defaults.ts
 /**
  * Every default EvalGate applies, in one place: the CLI flags, the action inputs, the suite
- * loader and the docs read them from here (action.yml and README tables are checked against it).
+ * loader and the docs read them from here (action.yml and the docs' tables are checked against it).
  */
 const DEFAULTS = {
     /** Suite files: EvalGate suites and GitHub `.prompt.yml` prompt files. */
@@ -45860,14 +45898,8 @@ function selectSuites(suites, selection) {
     return selected;
 }
 
-;// CONCATENATED MODULE: ./src/report/json.ts
-const COMPARISON_FORMAT = 'evalgate-comparison';
-const COMPARISON_VERSION = 1;
-function comparisonDocument(comparison) {
-    return { format: COMPARISON_FORMAT, version: COMPARISON_VERSION, ...comparison };
-}
-
 ;// CONCATENATED MODULE: ./src/report/format.ts
+
 
 const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'COULD NOT RUN' };
@@ -45875,13 +45907,8 @@ const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'COULD N
 function formatValue(value, scale) {
     if (value === null || Number.isNaN(value))
         return '—';
-    if (scale.kind === 'amount') {
-        if (scale.unit === 'usd')
-            return `$${value < 0.01 ? value.toPrecision(3) : value.toFixed(4)}`;
-        if (scale.unit === 'ms')
-            return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
-        return value.toFixed(1);
-    }
+    if (scale.kind === 'amount')
+        return UNITS[scale.unit].format(value);
     return `${(value * 100).toFixed(1)}%`;
 }
 function formatDelta(metric) {
@@ -45936,1066 +45963,6 @@ function metricCells(metric) {
 /** "relevance: 12 errors — HTTP 401 (10), unparseable answer (2)" per metric that errored. */
 function metricErrorLines(suite) {
     return suite.metricErrors.map((entry) => `${entry.metric}: ${entry.count} sample(s) could not be scored, left out of its test — ${entry.messages.map((message) => `${message.message} (${message.count})`).join('; ')}`);
-}
-
-;// CONCATENATED MODULE: ./src/report/junit.ts
-
-/** Characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/FFFF) are dropped. */
-function xmlChars(text) {
-    return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
-}
-function junit_text(value) {
-    return xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function attr(value) {
-    return junit_text(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-}
-function figures(metric) {
-    const value = (number) => formatValue(number, metric.scale);
-    return `baseline ${value(metric.baseline)} → PR ${value(metric.pr)} · Δ ${formatDelta(metric)} · 90% CI ${formatInterval(metric)} · p (raw / Holm) ${formatP(metric)} · ${metric.shared} shared cases`;
-}
-function metricCase(suite, metric, failOn) {
-    const base = { name: metric.name, classname: suite.name };
-    const failing = metric.gating && (metric.status === 'fail' || (metric.status === 'warn' && failOn === 'warn')) && failOn !== 'never';
-    if (failing)
-        return { ...base, outcome: { kind: 'failure', type: metric.status === 'fail' ? 'regression' : 'warning', message: metric.reason, body: figures(metric) } };
-    const label = !metric.gating && metric.status !== 'pass' ? `REPORT ONLY (${metric.status}): ` : metric.status === 'warn' ? 'WARN: ' : '';
-    return { ...base, out: `${label}${metric.reason}\n${figures(metric)}` };
-}
-function suiteCases(suite, failOn) {
-    const errored = suite.erroredCases.map((errored) => ({
-        name: `case ${errored.id}`,
-        classname: `${suite.name}.cases`,
-        outcome: { kind: 'error', type: 'flow-error', message: errored.error.split('\n')[0] ?? '', body: errored.error },
-    }));
-    if (suite.outcome === 'skipped' || suite.outcome === 'removed') {
-        const message = suite.outcome === 'removed' ? `removed: ${suite.note ?? ''}` : suite.note ?? 'skipped';
-        return [{ name: 'suite', classname: suite.name, outcome: { kind: 'skipped', type: suite.outcome, message } }];
-    }
-    if (suite.outcome === 'could-not-run') {
-        return [{ name: 'evaluation', classname: suite.name, outcome: { kind: 'error', type: 'could-not-run', message: suite.note ?? 'the evaluation could not run' } }, ...errored];
-    }
-    return [...sortByFamily(suite.metrics).map((metric) => metricCase(suite, metric, failOn)), ...errored];
-}
-function testcaseXml(testcase) {
-    const open = `    <testcase name="${attr(testcase.name)}" classname="${attr(testcase.classname)}" time="0"`;
-    const { outcome } = testcase;
-    const inner = [
-        outcome ? `      <${outcome.kind} type="${attr(outcome.type)}" message="${attr(outcome.message)}"${outcome.body ? `>${junit_text(outcome.body)}</${outcome.kind}>` : '/>'}` : '',
-        testcase.out ? `      <system-out>${junit_text(testcase.out)}</system-out>` : '',
-    ].filter(Boolean);
-    return inner.length ? [`${open}>`, ...inner, '    </testcase>'].join('\n') : `${open}/>`;
-}
-function count(cases) {
-    const of = (kind) => cases.filter((testcase) => testcase.outcome?.kind === kind).length;
-    return { tests: cases.length, failures: of('failure'), errors: of('error'), skipped: of('skipped') };
-}
-const countAttrs = (counts) => `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
-/** The report's name carries the verdict and headline, as test-report UIs show it above the suites. */
-function renderJunit(comparison, options = {}) {
-    const suites = comparison.suites.map((suite) => ({ suite, cases: suiteCases(suite, options.failOn) }));
-    const total = count(suites.flatMap((entry) => entry.cases));
-    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${attr(`EvalGate ${VERDICT_WORD[comparison.verdict]}: ${comparison.headline}`)}" ${countAttrs(total)} time="0">`];
-    for (const { suite, cases } of suites) {
-        lines.push(`  <testsuite name="${attr(suite.name)}" ${countAttrs(count(cases))} time="0" file="${attr(suite.file)}">`, ...cases.map(testcaseXml), '  </testsuite>');
-    }
-    lines.push('</testsuites>', '');
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-const FULL_DETAIL = { casesPerSuite: 5, outputChars: 1500, listCases: true };
-function metricTable(suite) {
-    const rows = sortByFamily(suite.metrics).map((metric) => [
-        escapeTableCell(metric.family, 40),
-        `${escapeCodeSpan(metric.name)}${metric.gating ? '' : ' (report only)'}`,
-        ...metricCells(metric),
-        metric.pRaw === null ? '—' : `${metric.improved} / ${metric.regressed}`,
-        `${VERDICT_ICON[metric.status]} ${escapeTableCell(metric.reason, 200)}`,
-    ].join(' | '));
-    return [
-        '| family | metric | baseline | PR | Δ (pts or ×) | 90% CI | p (raw / Holm) | better / worse | status |',
-        '|---|---|---:|---:|---:|---:|---:|---:|---|',
-        ...rows.map((row) => `| ${row} |`),
-    ];
-}
-function inputsText(inputs, limit) {
-    const text = Object.entries(inputs).map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join('\n');
-    return text.length > limit ? `${text.slice(0, limit)}…(truncated)` : text;
-}
-function caseDetails(diff, detail) {
-    const moved = Object.entries(diff.deltas).map(([name, delta]) => `${name} ${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(0)} pts`).join(', ');
-    return [
-        `<details><summary>${escapeMarkdownInline(diff.id, 120)} — ${escapeMarkdownInline(moved)}</summary>`,
-        '',
-        '**Input**',
-        '',
-        fencedBlock(inputsText(diff.inputs, detail.outputChars), detail.outputChars + 20),
-        '',
-        '| baseline output | PR output |',
-        '|---|---|',
-        `| ${escapeTableCell(diff.baselineOutput ?? '(no output)', detail.outputChars)} | ${escapeTableCell(diff.prOutput ?? '(no output)', detail.outputChars)} |`,
-        '',
-        '</details>',
-    ];
-}
-function caseList(title, cases) {
-    if (cases.length === 0)
-        return [];
-    const names = cases.slice(0, 50).map((testCase) => `${escapeCodeSpan(testCase.id, 60)}${testCase.wasFailing ? ' (was failing)' : ''}`);
-    return [`**${title} (${cases.length})**: ${names.join(', ')}${cases.length > 50 ? ', …' : ''}`, ''];
-}
-function suiteSection(suite, detail) {
-    const icon = suite.outcome === 'skipped' ? '⏭️' : VERDICT_ICON[suite.verdict];
-    const heading = `### ${icon} ${escapeMarkdownInline(suite.name, 120)}`;
-    if (suite.outcome === 'skipped')
-        return [heading, '', `Skipped: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
-    if (suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
-        return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
-    }
-    const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
-    const detectable = detectableLine(suite.metrics);
-    if (detectable && suite.outcome === 'compared')
-        lines.push(`_${detectable}_`, '');
-    const spend = spendLine(suite.spend);
-    if (spend)
-        lines.push(spend, '');
-    if (suite.note)
-        lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
-    for (const change of suite.gateChanges)
-        lines.push(`🔒 ${escapeMarkdownInline(change, 2000)}`, '');
-    if (suite.notComparable.length)
-        lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownInline(suite.notComparable.join(', '), 2000)}`, '');
-    for (const line of metricErrorLines(suite))
-        lines.push(`⚠️ ${escapeMarkdownInline(line, 2000)}`, '');
-    const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
-    if (cases.length) {
-        lines.push(`**Top regressed cases** (${cases.length} of ${suite.regressedCases.length} shown)`, '');
-        for (const diff of cases)
-            lines.push(...caseDetails(diff, detail), '');
-    }
-    if (detail.listCases) {
-        lines.push(...caseList('Added cases', suite.added), ...caseList('Removed cases', suite.removed));
-        if (suite.erroredCases.length) {
-            lines.push(`**Cases whose flow failed (${suite.erroredCases.length})**: infrastructure failures (timeouts, 429/5xx, connection) are left out of the comparison; application failures count as failed cases.`, '');
-            for (const errored of suite.erroredCases.slice(0, 10))
-                lines.push(`- ${escapeCodeSpan(errored.id, 60)} (${errored.kind}): ${escapeTableCell(errored.error, 200)}`);
-            lines.push('');
-        }
-    }
-    return lines;
-}
-function renderMarkdown(comparison, options, detail) {
-    const lines = [
-        `## ${VERDICT_ICON[comparison.verdict]} EvalGate: ${VERDICT_WORD[comparison.verdict]}`,
-        '',
-        escapeMarkdownInline(comparison.headline, 2000),
-        '',
-    ];
-    for (const note of options.notes ?? [])
-        lines.push(`> [!NOTE]`, `> ${escapeMarkdownInline(note, 2000)}`, '');
-    for (const suite of comparison.suites)
-        lines.push(...suiteSection(suite, detail));
-    if (options.trend)
-        lines.push(options.trend, '');
-    const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
-    lines.push('---', `<sub>EvalGate · paired tests on shared cases, one Holm family over every gating test of the PR${link}</sub>`);
-    return lines.join('\n');
-}
-const MEASURE = {
-    characters: (text) => text.length,
-    bytes: (text) => Buffer.byteLength(text, 'utf8'),
-};
-/** The longest run of whole lines from the start of `body` that fits `budget`. */
-function wholeLinesWithin(body, budget, measure) {
-    const kept = [];
-    let size = 0;
-    for (const line of body.split('\n')) {
-        size += measure(line) + (kept.length ? 1 : 0);
-        if (size > budget)
-            break;
-        kept.push(line);
-    }
-    return kept.join('\n');
-}
-/**
- * Renders at the most detail that fits `limit` (characters for a comment, UTF-8 bytes for the
- * job summary), saying what was trimmed. The last resort cuts whole lines and keeps the footer
- * with its links.
- */
-function renderWithin(comparison, options, limit, prefix = '', unit = 'characters') {
-    const measure = MEASURE[unit];
-    const levels = [
-        [FULL_DETAIL, ''],
-        [{ casesPerSuite: 3, outputChars: 400, listCases: true }, 'case outputs shortened'],
-        [{ casesPerSuite: 0, outputChars: 0, listCases: true }, 'regressed-case details left out'],
-        [{ casesPerSuite: 0, outputChars: 0, listCases: false }, 'case details and case lists left out'],
-    ];
-    for (const [detail, trimmed] of levels) {
-        const note = trimmed ? [`Trimmed to fit ${limit.toLocaleString('en-US')} ${unit}: ${trimmed}; see the full report.`] : [];
-        const text = prefix + renderMarkdown(comparison, { ...options, notes: [...(options.notes ?? []), ...note] }, detail);
-        if (measure(text) <= limit)
-            return text;
-    }
-    const notice = '\n\n…(trimmed: the report is longer than this allows; see the full report)\n';
-    const text = prefix + renderMarkdown(comparison, options, levels[3]?.[0] ?? FULL_DETAIL);
-    const footerAt = text.lastIndexOf('\n---\n');
-    const footer = text.slice(footerAt);
-    return wholeLinesWithin(text.slice(0, footerAt), limit - measure(notice) - measure(footer), measure) + notice + footer;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-/** The job summary accepts 1 MiB (UTF-8 bytes) per step; room is left for notes appended later. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 8 * 1024;
-function renderSummary(comparison, options) {
-    return renderWithin(comparison, options, SUMMARY_LIMIT_BYTES, '', 'bytes');
-}
-
-;// CONCATENATED MODULE: ./src/report/terminal.ts
-
-
-const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
-function table(rows) {
-    const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
-    return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
-}
-function suiteLines(suite, paint) {
-    const status = { pass: paint('pass', 'green'), warn: paint('warn', 'yellow'), fail: paint('FAIL', 'red') };
-    const title = `${paint(escapeTerminal(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
-    if (suite.outcome === 'skipped' || suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
-        const label = { 'could-not-run': paint('could not run', 'red'), removed: paint('removed', 'yellow'), skipped: 'skipped' }[suite.outcome];
-        return [title, `  ${label}: ${escapeTerminal(suite.note ?? '')}`, ''];
-    }
-    const rows = [
-        ['family', 'metric', 'baseline', 'PR', 'Δ', '90% CI', 'p raw/Holm', 'status'],
-        ...sortByFamily(suite.metrics).map((metric) => [
-            escapeTerminal(metric.family),
-            escapeTerminal(metric.name) + (metric.gating ? '' : ' (report only)'),
-            ...metricCells(metric),
-            `${metric.status}`,
-        ]),
-    ];
-    const lines = table(rows).map((line, index) => {
-        const metric = index > 0 ? sortByFamily(suite.metrics)[index - 1] : undefined;
-        if (!metric)
-            return `  ${paint(line, 'dim')}`;
-        const reason = metric.status === 'pass' && ['no significant change', 'nothing to compare with'].includes(metric.reason) ? '' : `  ${paint(escapeTerminal(metric.reason), 'dim')}`;
-        return `  ${line.replace(/(pass|warn|fail)$/, (word) => status[word])}${reason}`;
-    });
-    const detectable = suite.outcome === 'compared' ? detectableLine(suite.metrics) : undefined;
-    return [
-        title,
-        ...lines,
-        ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
-        ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
-        ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => escapeTerminal(diff.id)).join(', ')}`] : []),
-        ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
-        ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${escapeTerminal(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
-        ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(escapeTerminal(line), 'yellow')}`),
-        ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(escapeTerminal(suite.note), 'yellow')}`] : []),
-        '',
-    ];
-}
-/** The metric-diff table for a terminal; colour only when asked (a TTY without NO_COLOR). */
-function renderTerminalTable(comparison, options) {
-    const paint = (text, color) => (options.color ? `\x1b[${COLORS[color]}m${text}\x1b[0m` : text);
-    const verdictColor = { pass: 'green', warn: 'yellow', fail: 'red', error: 'red' };
-    return [
-        ...comparison.suites.flatMap((suite) => suiteLines(suite, paint)),
-        `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${escapeTerminal(comparison.headline)}`,
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/formats.ts
-
-
-
-
-/**
- * The output formats, by name: `--format`, its help text and the action's report derive from
- * this map. Adding a format = a renderer module + one entry here.
- */
-const OUTPUT_FORMATS = {
-    text: { description: 'the metric-diff table for a terminal (default)', render: (comparison, ctx) => renderTerminalTable(comparison, { color: ctx.color }) },
-    markdown: { description: 'the Markdown report (what the job summary and report.md hold)', render: (comparison) => renderSummary(comparison, {}) },
-    junit: { description: 'JUnit XML for test-report UIs: a testsuite per suite, a testcase per metric', render: (comparison, ctx) => renderJunit(comparison, ctx.failOn ? { failOn: ctx.failOn } : {}) },
-    json: {
-        description: 'the comparison as JSON: format "evalgate-comparison", version 1, schema/comparison.schema.json',
-        render: (comparison) => JSON.stringify(comparisonDocument(comparison), null, 2),
-    },
-};
-const OUTPUT_FORMAT_NAMES = Object.keys(OUTPUT_FORMATS);
-function isOutputFormat(name) {
-    return Object.hasOwn(OUTPUT_FORMATS, name);
-}
-
-;// CONCATENATED MODULE: ./src/history/types.ts
-/** How many baseline commits a reader looks at unless told otherwise. */
-const DEFAULT_HISTORY_LIMIT = 20;
-
-;// CONCATENATED MODULE: ./src/history/git-reader.ts
-
-
-
-
-
-const git_reader_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
-async function git(cwd, args) {
-    const { stdout } = await git_reader_run('git', args, { cwd, maxBuffer: MAX_FILE_BYTES, encoding: 'utf8' });
-    return stdout;
-}
-/** `sha<TAB>ISO date` lines of `git log`, newest first. */
-function parseLog(text) {
-    return text.split('\n').flatMap((line) => {
-        const [commit, date] = line.split('\t');
-        return commit && date && /^[0-9a-f]{40,64}$/.test(commit) ? [{ commit, date }] : [];
-    });
-}
-/**
- * The baseline's history in the local clone: the last `limit` commits that changed `path`
- * (relative to `cwd`), oldest first, each version validated; invalid or deleted versions are
- * skipped with a note. git runs without a shell.
- */
-async function readGitHistory(cwd, path, limit = DEFAULT_HISTORY_LIMIT) {
-    let log;
-    try {
-        log = await git(cwd, ['log', `-n${limit}`, '--format=%H%x09%cI', '--', path]);
-    }
-    catch (error) {
-        const reason = error.stderr?.trim().split('\n')[0] || error.message;
-        throw new ConfigError(`cannot read the baseline's history with git (${reason})`, { file: path }, 'run `evalgate history` inside a git clone that has git installed');
-    }
-    const commits = parseLog(log).reverse();
-    const entries = [];
-    const notes = [];
-    if (commits.length === 0)
-        notes.push(`no commit changed ${path} yet: commit a baseline first (\`evalgate run --update-baseline\`)`);
-    for (const { commit, date } of commits) {
-        let text;
-        try {
-            text = await git(cwd, ['show', `${commit}:./${path}`]);
-        }
-        catch {
-            notes.push(`${commit.slice(0, 7)}: ${path} is absent (deleted in that commit); skipped`);
-            continue;
-        }
-        try {
-            entries.push({ commit, date, results: parseResultsFile(text, `${path}@${commit.slice(0, 7)}`) });
-        }
-        catch (error) {
-            if (!isConfigError(error))
-                throw error;
-            notes.push(`${error.format()}; skipped`);
-        }
-    }
-    return { entries, notes };
-}
-
-;// CONCATENATED MODULE: ./src/history/series.ts
-
-
-/**
- * A suite's run-level value of a metric, named as the metric-diff table names it: the mean of
- * per-case scores (0–1), the total for cost, the median (p50) for latency.
- */
-function runValue(suite, metric) {
-    const values = presentValues(caseValues(suite.cases, metric));
-    if (values.length === 0)
-        return undefined;
-    if (metric.scale.kind !== 'amount')
-        return { name: metric.name, value: mean(values) };
-    if (metric.family === 'latency')
-        return { name: `${metric.name} p50`, value: quantile(values, 0.5) };
-    return { name: metric.name, value: values.reduce((sum, value) => sum + value, 0) };
-}
-/** Each metric's series (suite › metric → points in commit order) over the baseline's history. */
-function buildSeries(entries) {
-    const byKey = new Map();
-    for (const entry of entries) {
-        for (const suite of entry.results.suites) {
-            if (suite.status !== 'ran')
-                continue;
-            for (const metric of suite.metrics) {
-                const point = runValue(suite, metric);
-                if (!point)
-                    continue;
-                const key = `${suite.name}\u0000${point.name}`;
-                let series = byKey.get(key);
-                if (!series) {
-                    series = { suite: suite.name, metric: point.name, scale: metric.scale, direction: metric.direction, points: [] };
-                    byKey.set(key, series);
-                }
-                series.points.push({ commit: entry.commit, date: entry.date, value: point.value });
-            }
-        }
-    }
-    return [...byKey.values()];
-}
-/** A short label for a commit: 7 hex digits, or the label itself when it is not a sha ("PR"). */
-function shortCommit(commit) {
-    return /^[0-9a-f]{7,64}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : commit.replace(/[^\w .-]/g, '').slice(0, 12) || '?';
-}
-
-;// CONCATENATED MODULE: ./src/report/trend-mermaid.ts
-
-
-/**
- * Mermaid `xychart-beta` blocks (GitHub renders them in comments and job summaries), one per
- * metric: suite and metric names are untrusted, so only plain characters reach the chart text.
- */
-function chartText(text) {
-    return text.replace(/[^\p{L}\p{N} _.\-/›:()%]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-}
-const isScore = (series) => series.scale.kind !== 'amount';
-/** The value as the chart plots it: scores in %, amounts in their unit. */
-function plotted(series, value) {
-    const shown = isScore(series) ? value * 100 : value;
-    return Number(shown.toPrecision(4));
-}
-function axisRange(values, score) {
-    const low = Math.min(...values);
-    const high = Math.max(...values);
-    const pad = Math.max((high - low) * 0.15, Math.abs(high) * 0.02, score ? 1 : 1e-6);
-    const from = score ? Math.max(0, Math.floor(low - pad)) : Math.max(0, low - pad);
-    const to = score ? Math.min(100, Math.ceil(high + pad)) : high + pad;
-    return [Number(from.toPrecision(3)), Number(to.toPrecision(3))];
-}
-function unitLabel(series) {
-    if (series.scale.kind !== 'amount')
-        return 'score (%)';
-    return series.scale.unit === 'usd' ? 'USD' : series.scale.unit;
-}
-function trendChart(series) {
-    const values = series.points.map((point) => plotted(series, point.value));
-    const [from, to] = axisRange(values, isScore(series));
-    const first = series.points[0];
-    const last = series.points.at(-1);
-    const span = first && last ? ` ${formatValue(first.value, series.scale)} to ${formatValue(last.value, series.scale)}` : '';
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${chartText(`${series.suite} › ${series.metric}:${span}`)}"`,
-        `  x-axis [${series.points.map((point) => `"${chartText(shortCommit(point.commit))}"`).join(', ')}]`,
-        `  y-axis "${unitLabel(series)}" ${from} --> ${to}`,
-        `  line [${values.join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-/** Charts for the series with at least two points, scores first; at most `maxCharts`. */
-function renderTrendMarkdown(series, maxCharts = 4) {
-    const shown = series.filter((candidate) => candidate.points.length >= 2).sort((a, b) => Number(isScore(b)) - Number(isScore(a))).slice(0, maxCharts);
-    if (shown.length === 0)
-        return '';
-    const commits = Math.max(...shown.map((candidate) => candidate.points.length));
-    return [`**Trend over the last ${commits} runs**`, ...shown.map(trendChart)].join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/trend-terminal.ts
-
-const BARS = '▁▂▃▄▅▆▇█';
-/** Untrusted names reach a terminal: no control characters or escape sequences. */
-function plain(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-}
-function sparkline(values) {
-    const low = Math.min(...values);
-    const high = Math.max(...values);
-    return values.map((value) => BARS[high === low ? 3 : Math.round(((value - low) / (high - low)) * (BARS.length - 1))] ?? '').join('');
-}
-function trend_terminal_change(series) {
-    const first = series.points[0]?.value;
-    const last = series.points.at(-1)?.value;
-    if (first === undefined || last === undefined || series.points.length < 2)
-        return '—';
-    if (series.scale.kind === 'amount')
-        return first > 0 ? `×${(last / first).toFixed(2)}` : '—';
-    const points = (last - first) * 100;
-    return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(1)} pts`;
-}
-function trend_terminal_table(rows) {
-    const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
-    return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
-}
-/** One line per suite › metric: a sparkline, first and last value, change, number of baselines. */
-function renderTrendTable(series) {
-    if (series.length === 0)
-        return 'No metric values in the baseline history yet.';
-    const rows = [
-        ['suite', 'metric', 'trend', 'first', 'last', 'change', 'baselines'],
-        ...series.map((one) => [
-            plain(one.suite),
-            plain(one.metric),
-            sparkline(one.points.map((point) => point.value)),
-            formatValue(one.points[0]?.value ?? null, one.scale),
-            formatValue(one.points.at(-1)?.value ?? null, one.scale),
-            trend_terminal_change(one),
-            String(one.points.length),
-        ]),
-    ];
-    return trend_terminal_table(rows).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/history-command.ts
-
-
-
-
-
-
-
-const history_command_FORMATS = ['text', 'markdown', 'json'];
-const HISTORY_HELP = `Usage: evalgate history   (the baseline's trend over its last commits, read with git log)
-
-  -b, --baseline FILE      baseline whose history to read (default evals/baseline.json)
-  -n, --limit N            how many of its commits to read (default ${DEFAULT_HISTORY_LIMIT})
-      --format FORMAT      text (default: a table with sparklines) | markdown (mermaid charts) | json
-      --cwd DIR            run as if started in DIR`;
-function parseHistoryCommand(args, cwd) {
-    let values;
-    try {
-        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
-            args,
-            options: { baseline: { type: 'string', short: 'b', default: 'evals/baseline.json' }, limit: { type: 'string', short: 'n', default: String(DEFAULT_HISTORY_LIMIT) }, format: { type: 'string', default: 'text' }, cwd: { type: 'string' } },
-            strict: true,
-        }));
-    }
-    catch (error) {
-        throw new ConfigError(error.message, {}, 'run `evalgate help history` for the flags');
-    }
-    const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1)
-        throw new ConfigError(`--limit must be a whole number ≥ 1, got "${values.limit}"`, {}, 'pass e.g. --limit 20');
-    const format = history_command_FORMATS.find((candidate) => candidate === values.format);
-    if (!format)
-        throw new ConfigError(`--format must be one of ${history_command_FORMATS.join(', ')}, got "${values.format}"`, {}, `pass --format ${history_command_FORMATS.join(', --format ')}`);
-    return { name: 'history', cwd: values.cwd ?? cwd, baseline: values.baseline, limit, format };
-}
-async function historyCommand(command, io) {
-    const history = await readGitHistory(command.cwd, command.baseline, command.limit);
-    for (const note of history.notes)
-        io.stderr(`note: ${note}\n`);
-    const series = buildSeries(history.entries);
-    if (command.format === 'json')
-        io.stdout(`${JSON.stringify(series, null, 2)}\n`);
-    else if (command.format === 'markdown')
-        io.stdout(`${renderTrendMarkdown(series, series.length) || 'No trend yet: the baseline needs at least two commits.'}\n`);
-    else
-        io.stdout(`${renderTrendTable(series)}\n`);
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/cli/init/templates.ts
-
-/** Where the action and the package live; package.json, README and this agree (tests/docs/package.test.ts). */
-const ACTION_REPOSITORY = 'OWNER/evalgate';
-/** The suite schema at a stable URL: the published package's file, pinned to this major version. */
-const SCHEMA_URL = `https://unpkg.com/evalgate@${VERSION.split('.')[0]}/schema/suite.schema.json`;
-/** The workflow README shows under "Use it in GitHub Actions". */
-const WORKFLOW = `# EvalGate: gates every pull request on real regressions of the suites in evals/,
-# and refreshes evals/baseline.json on pushes to main (docs: https://github.com/${ACTION_REPOSITORY}).
-name: evalgate
-on:
-  pull_request:
-  push: { branches: [main] }
-permissions:
-  contents: write        # refresh evals/baseline.json on main
-  pull-requests: write   # the metric-diff comment
-concurrency: { group: "evalgate-\${{ github.ref }}" }
-jobs:
-  evals:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v5
-      - id: evalgate
-        uses: ${ACTION_REPOSITORY}@v1
-        with:
-          api-key: \${{ secrets.OPENAI_API_KEY }}
-`;
-const FACTS = [
-    'The store is open from 9 am to 6 pm, Monday to Saturday.',
-    'You can return any unused item within 30 days for a full refund.',
-    'Shipping is free over $50; smaller orders ship for $5.',
-    'Tents have a warranty of two years against manufacturing defects.',
-    'You can contact support through the support chat on our website.',
-    'Delivery takes 3 to 5 working days within the country.',
-    'Gift cards are sold from $10 to $500 and never expire.',
-    'The membership costs $20 a year and gives 10% off every order.',
-    'You can rent tents, stoves and sleeping bags by the weekend.',
-    'Our repair service fixes jackets, zips and seams in two weeks.',
-    'Accepted payment methods: cards and PayPal.',
-    'We price match any local shop on identical items.',
-    'You can exchange sizes for free within 60 days, shoes included.',
-    'There is free parking behind the store for two hours.',
-    'Dogs on a leash are welcome inside.',
-    'Climbing workshops run every Sunday at 10 am.',
-    'Students get a 15% discount with a valid student card.',
-    'We ship internationally to Canada and Mexico only.',
-    'The camping stove uses butane cartridges.',
-    'The sleeping bag keeps you warm down to -5 °C.',
-];
-const COMMAND_SUITE = `# yaml-language-server: $schema=${SCHEMA_URL}
-# Your app under test, run as a command: each case's fields go in as JSON on stdin, the answer
-# comes out as JSON on stdout. Replace app.mjs with your own app (any language) and cases.jsonl
-# with real questions. Runs offline, with no API key.
-name: starter
-flow:
-  kind: command
-  command: node app.mjs
-  timeout: 10s
-data: cases.jsonl
-evaluators:
-  - { metric: icontains, expected: "{{answer}}" }   # the reference answer appears
-  - { metric: f1, expected: "{{answer}}" }          # word overlap with the reference
-gate:
-  icontains: { min: 0.8 }                           # at least 80% of the answers must contain it
-`;
-const PROMPT_SUITE = `# yaml-language-server: $schema=${SCHEMA_URL}
-# A prompt sent to an OpenAI-compatible model. Needs OPENAI_API_KEY (the action's \`api-key\`);
-# without it the suite is skipped with a note. Edit the messages and cases.jsonl.
-name: starter
-flow:
-  kind: prompt
-  model: gpt-4o-mini
-  parameters: { temperature: 0, max_tokens: 100 }
-  messages:
-    - role: system
-      content: |
-        You answer questions about the Contoso Outdoors store in one short sentence, using only these facts:
-${FACTS.map((fact) => `        - ${fact}`).join('\n')}
-    - role: user
-      content: "{{question}}"
-data: cases.jsonl
-evaluators:
-  - { metric: icontains, expected: "{{answer}}" }
-  - { metric: f1, expected: "{{answer}}" }
-  - { metric: cost }
-  - { metric: latency }
-gate:
-  latency: { gate: false }
-`;
-const CASES = [
-    { id: 'opening-hours', question: 'When is the store open?', answer: '9 am to 6 pm' },
-    { id: 'returns', question: 'How long do I have to return an item?', answer: '30 days' },
-    { id: 'shipping', question: 'How much does shipping cost?', answer: 'free over $50' },
-    { id: 'tent-warranty', question: 'What warranty do tents have?', answer: 'two years' },
-    { id: 'contact', question: 'How can I contact support?', answer: 'support chat' },
-    { id: 'delivery-time', question: 'How fast is delivery?', answer: '3 to 5 working days' },
-    { id: 'gift-cards', question: 'Do you sell gift cards?', answer: 'from $10 to $500' },
-    { id: 'membership', question: 'What does the membership cost?', answer: '$20 a year' },
-    { id: 'rentals', question: 'Can I rent camping gear?', answer: 'rent tents' },
-    { id: 'repairs', question: 'Do you repair jackets?', answer: 'repair service' },
-    { id: 'payment', question: 'Which payment methods are accepted?', answer: 'cards and PayPal' },
-    { id: 'price-match', question: 'Do you match prices?', answer: 'price match' },
-    { id: 'exchange', question: 'Can I exchange shoes for another size?', answer: 'exchange sizes' },
-    { id: 'parking', question: 'Is there parking at the store?', answer: 'free parking' },
-    { id: 'pets', question: 'Are dogs allowed inside?', answer: 'dogs on a leash' },
-    { id: 'workshops', question: 'Do you run climbing workshops?', answer: 'every Sunday' },
-    { id: 'students', question: 'Is there a discount for students?', answer: '15%' },
-    { id: 'international', question: 'Do you ship internationally?', answer: 'Canada and Mexico' },
-    { id: 'stove-fuel', question: 'Which fuel does the camping stove use?', answer: 'butane' },
-    { id: 'bag-rating', question: 'How warm is the sleeping bag?', answer: '-5 °C' },
-];
-const APP = `#!/usr/bin/env node
-// A tiny FAQ app: the "system under test" of the starter suite. It reads one case as JSON on
-// stdin and answers with the fact sharing the most words with the question, as JSON on stdout.
-// Replace it with your own app: keep the protocol ({"output": "..."} on stdout).
-import { readFileSync } from 'node:fs';
-
-const facts = JSON.parse(readFileSync(new URL('./facts.json', import.meta.url), 'utf8'));
-const words = (text) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
-const { question = '' } = JSON.parse(readFileSync(0, 'utf8'));
-const asked = words(question);
-const shared = (fact) => [...words(fact)].filter((word) => asked.has(word) && word.length > 3).length;
-const best = facts.reduce((top, fact) => (shared(fact) > shared(top) ? fact : top), facts[0]);
-process.stdout.write(JSON.stringify({ output: best, context: facts.join('\\n') }));
-`;
-const jsonl = (rows) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
-/** The files `evalgate init` writes, by path relative to the project folder. */
-function scaffoldFiles(flow) {
-    const suiteDir = 'evals/starter';
-    const files = {
-        [`${suiteDir}/starter.eval.yaml`]: flow === 'command' ? COMMAND_SUITE : PROMPT_SUITE,
-        [`${suiteDir}/cases.jsonl`]: jsonl(CASES),
-        '.github/workflows/evalgate.yml': WORKFLOW,
-    };
-    if (flow === 'command') {
-        files[`${suiteDir}/app.mjs`] = APP;
-        files[`${suiteDir}/facts.json`] = `${JSON.stringify(FACTS, null, 2)}\n`;
-    }
-    return files;
-}
-
-;// CONCATENATED MODULE: ./src/cli/init/scaffold.ts
-
-
-
-
-
-/**
- * Writes the starter suite, its data (and app, for a command flow) and the workflow into `dir`.
- * Existing files are never overwritten unless `force`: the check covers every file before any
- * is written. Returns the paths written, relative to `dir`.
- */
-async function scaffold(dir, flow, force) {
-    const files = scaffoldFiles(flow);
-    const existing = Object.keys(files).filter((path) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, path)));
-    if (existing.length && !force) {
-        throw new ConfigError(`init would overwrite ${existing.join(', ')}`, {}, 'pass --force to overwrite, or move those files away; nothing was written');
-    }
-    for (const [path, text] of Object.entries(files))
-        await (0,atomic_write/* writeFileAtomic */.Z)((0,external_node_path_.join)(dir, path), text);
-    return Object.keys(files);
-}
-
-;// CONCATENATED MODULE: ./src/cli/init/init-command.ts
-
-
-
-
-const INIT_HELP = `Usage: evalgate init   (scaffold a starter suite, its data and .github/workflows/evalgate.yml)
-
-      --flow KIND          command (default: a tiny local app, runs offline) | prompt (a model; needs OPENAI_API_KEY)
-      --force              overwrite files that already exist
-      --cwd DIR            scaffold into DIR`;
-function flowKind(value) {
-    const kind = value.trim().toLowerCase();
-    if (kind === 'command' || kind === 'prompt')
-        return kind;
-    throw new ConfigError(`--flow must be command or prompt, got "${value}"`, {}, 'pass --flow command (offline) or --flow prompt (a model)');
-}
-function parseInitArgs(args, cwd) {
-    try {
-        const { values } = (0,external_node_util_namespaceObject.parseArgs)({ args, options: { flow: { type: 'string' }, force: { type: 'boolean', default: false }, cwd: { type: 'string' } }, strict: true });
-        return { name: 'init', flow: values.flow === undefined ? undefined : flowKind(values.flow), force: values.force, cwd: values.cwd ?? cwd };
-    }
-    catch (error) {
-        if (error instanceof ConfigError)
-            throw error;
-        throw new ConfigError(error.message, {}, 'run `evalgate help init` for the flags');
-    }
-}
-/** On a terminal with no --flow: one question, Enter keeps the offline default. */
-async function chooseFlow(command, io) {
-    if (command.flow)
-        return command.flow;
-    if (!io.ask)
-        return 'command';
-    const answer = await io.ask('Flow under test: (c)ommand — your app, offline — or (p)rompt — a model? [c] ');
-    return /^p/i.test(answer.trim()) ? 'prompt' : 'command';
-}
-async function initCommand(command, io) {
-    const flow = await chooseFlow(command, io);
-    const written = await scaffold((0,external_node_path_.resolve)(io.cwd, command.cwd), flow, command.force);
-    for (const path of written)
-        io.stdout(`created ${path}\n`);
-    io.stdout(flow === 'command'
-        ? '\nNext: `npx evalgate run` runs the starter suite offline; `npx evalgate run --update-baseline` writes evals/baseline.json — commit it with the workflow.\n'
-        : '\nNext: `OPENAI_API_KEY=… npx evalgate run --update-baseline` runs the suite and writes evals/baseline.json; add the OPENAI_API_KEY secret to the repository for the workflow.\n');
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/input-checks.ts
-
-
-/** A model endpoint from a flag or an input: an absolute http(s) URL, or a ConfigError saying so. */
-function checkBaseUrl(value, label) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-        throw new ConfigError(`${label} must be an http(s) URL, got ${JSON.stringify(value)}`, {}, 'write the endpoint’s full URL, e.g. https://api.openai.com/v1');
-    }
-    return value;
-}
-/** A whole number within [min, max] from a flag or an input. */
-function boundedInt(value, label, min, max) {
-    const parsed = Number(value);
-    if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(parsed) || parsed < min || parsed > max) {
-        throw new ConfigError(`${label} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`, {}, `pass a number from ${min} to ${max}`);
-    }
-    return parsed;
-}
-/** Seconds of a `--timeout`, bounded like every duration EvalGate accepts. */
-const MAX_TIMEOUT_SECONDS = MAX_TIMEOUT_MS / 1000;
-
-;// CONCATENATED MODULE: ./src/engine/shard.ts
-
-
-function parseShard(text, source) {
-    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-    const index = Number(match?.[1]);
-    const count = Number(match?.[2]);
-    if (!match || count < 1 || index < 1 || index > count) {
-        throw new ConfigError(`${source} must be INDEX/COUNT with 1 ≤ INDEX ≤ COUNT (e.g. 2/8), got "${text}"`, {}, 'on a matrix: shard: ${{ matrix.shard }}/8');
-    }
-    return { index, count };
-}
-/** Stable: a case stays in its shard whatever else changes in the data (hash of suite name + case id). */
-function shardOf(suite, caseId, count) {
-    return (Number.parseInt((0,hash/* sha256 */.sc)(`${suite}\u0000${caseId}`).slice(0, 12), 16) % count) + 1;
-}
-/** The suite with only this shard's cases, and where each sat in the full list (for merging). */
-function shardSuite(suite, shard) {
-    const positions = [];
-    const cases = suite.cases.filter((testCase, position) => {
-        const mine = shardOf(suite.name, testCase.id, shard.count) === shard.index;
-        if (mine)
-            positions.push(position);
-        return mine;
-    });
-    return { suite: { ...suite, cases }, positions };
-}
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-
-
-
-
-
-
-
-
-
-const RUN_OPTIONS = {
-    cwd: { type: 'string' },
-    output: { type: 'string', short: 'o', default: DEFAULTS.results },
-    report: { type: 'string', default: DEFAULTS.report },
-    baseline: { type: 'string', short: 'b', default: DEFAULTS.baseline },
-    'no-compare': { type: 'boolean', default: false },
-    'update-baseline': { type: 'boolean', default: false },
-    model: { type: 'string' },
-    'judge-model': { type: 'string' },
-    'base-url': { type: 'string' },
-    concurrency: { type: 'string', short: 'c', default: String(DEFAULTS.concurrency) },
-    timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
-    'fail-on': { type: 'string', default: 'regression' },
-    format: { type: 'string', default: 'text' },
-    repeat: { type: 'string' },
-    filter: { type: 'string', multiple: true },
-    metric: { type: 'string', multiple: true },
-    limit: { type: 'string' },
-    sample: { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    html: { type: 'string' },
-    'no-cache': { type: 'boolean', default: false },
-    shard: { type: 'string' },
-    batch: { type: 'boolean', default: false },
-};
-const MERGE_OPTIONS = {
-    output: { type: 'string', short: 'o', default: DEFAULTS.results },
-};
-const COMPARE_OPTIONS = {
-    'fail-on': { type: 'string', default: 'regression' },
-    format: { type: 'string', default: 'text' },
-    html: { type: 'string' },
-};
-function positiveInt(value, flag) {
-    return boundedInt(value, flag, 1, 1_000_000);
-}
-function outputFormat(value) {
-    if (isOutputFormat(value))
-        return value;
-    throw new ConfigError(`--format must be one of ${OUTPUT_FORMAT_NAMES.join(', ')}, got "${value}"`, {}, 'run `evalgate help run` for the formats');
-}
-function args_parse(args, options, command) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        const unknown = /Unknown option '(--?[\w-]+)'/.exec(error.message)?.[1];
-        const close = unknown ? closestName(unknown.replace(/^-+/, ''), Object.keys(options)) : undefined;
-        throw new ConfigError(error.message, {}, close ? `did you mean --${close}?` : `run \`evalgate help ${command}\` for the flags`);
-    }
-}
-function selectionFrom(values) {
-    return {
-        ...(values.repeat ? { repeat: positiveInt(values.repeat, '--repeat') } : {}),
-        ...(values.filter?.length ? { cases: values.filter } : {}),
-        ...(values.metric?.length ? { metrics: values.metric } : {}),
-        ...(values.limit ? { limit: positiveInt(values.limit, '--limit') } : {}),
-        ...(values.sample ? { sample: { size: positiveInt(values.sample, '--sample'), seed: values.seed } } : {}),
-    };
-}
-const COMMANDS = ['run', 'compare', 'merge', 'history', 'init', 'import', 'help', 'version'];
-function parseCommand(argv, cwd) {
-    const [name, ...rest] = argv;
-    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-        return { name: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
-    }
-    if (name === 'version' || name === '--version' || name === '-v')
-        return { name: 'version' };
-    if (rest.includes('--help') || rest.includes('-h'))
-        return { name: 'help', topic: name };
-    if (name === 'init')
-        return parseInitArgs(rest, cwd);
-    if (name === 'run') {
-        const { values, positionals } = args_parse(rest, RUN_OPTIONS, 'run');
-        const selection = selectionFrom(values);
-        if (values['update-baseline'] && isSubset(selection)) {
-            throw new ConfigError('--update-baseline writes the whole baseline, so it cannot take --filter, --metric, --limit or --sample', {}, 'run every case to refresh the baseline');
-        }
-        if (values.shard && values['update-baseline']) {
-            throw new ConfigError('--shard writes partial results, never a baseline', {}, 'merge the shards with `evalgate merge`, then write the baseline from the merged file');
-        }
-        return {
-            name: 'run',
-            suites: positionals.length ? positionals : [...DEFAULTS.suites],
-            flags: {
-                cwd: values.cwd ?? cwd,
-                output: values.output,
-                report: values.report,
-                baseline: values['no-compare'] ? undefined : values.baseline,
-                updateBaseline: values['update-baseline'],
-                ...(values.model ? { model: values.model } : {}),
-                ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
-                ...(values['base-url'] ? { baseUrl: checkBaseUrl(values['base-url'], '--base-url') } : {}),
-                concurrency: boundedInt(values.concurrency, '--concurrency', 1, MAX_CONCURRENCY),
-                timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
-                failOn: parseFailOn(values['fail-on'], '--fail-on'),
-                format: outputFormat(values.format),
-                selection,
-                ...(values.html ? { html: values.html } : {}),
-                cache: !values['no-cache'],
-                ...(values.shard ? { shard: parseShard(values.shard, '--shard') } : {}),
-                batch: values.batch,
-            },
-        };
-    }
-    if (name === 'compare') {
-        const { values, positionals } = args_parse(rest, COMPARE_OPTIONS, 'compare');
-        const [baseline, results, extra] = positionals;
-        if (!baseline || !results || extra) {
-            throw new ConfigError('compare takes exactly two files', {}, 'usage: evalgate compare <baseline.json> <results.json>');
-        }
-        return {
-            name: 'compare',
-            baseline,
-            results,
-            failOn: parseFailOn(values['fail-on'], '--fail-on'),
-            format: outputFormat(values.format),
-            ...(values.html ? { html: values.html } : {}),
-        };
-    }
-    if (name === 'history')
-        return parseHistoryCommand(rest, cwd);
-    if (name === 'merge') {
-        const { values, positionals } = args_parse(rest, MERGE_OPTIONS, 'merge');
-        if (positionals.length === 0)
-            throw new ConfigError('merge needs the shards\' results files', {}, 'usage: evalgate merge <results…> [-o merged.json]');
-        return { name: 'merge', parts: positionals, output: values.output };
-    }
-    if (name === 'import') {
-        const { values, positionals } = args_parse(rest, { out: { type: 'string' }, cwd: { type: 'string' } }, 'import');
-        const [source, path, extra] = positionals;
-        if ((source !== 'promptflow' && source !== 'promptfoo') || !path || extra) {
-            throw new ConfigError('import takes a source and a path', {}, 'usage: evalgate import promptflow|promptfoo PATH [--out DIR]');
-        }
-        return { name: 'import', source, path, cwd: values.cwd ?? cwd, ...(values.out ? { out: values.out } : {}) };
-    }
-    const close = closestName(name, COMMANDS);
-    throw new ConfigError(`unknown command "${name}"`, {}, close ? `did you mean "${close}"?` : `commands: ${COMMANDS.join(', ')}`);
-}
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-
-
-
-
-
-const help_FORMATS = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `                           ${name}: ${format.description}`).join('\n');
-const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
-
-Usage:
-  evalgate run [suites…]             run suites, write results, compare with the baseline
-  evalgate compare <base> <results>  compare two results files and print the metric diff
-  evalgate history                   each metric's trend over the baseline's last commits (git log)
-  evalgate init                      scaffold a starter suite, its data and the workflow
-  evalgate import promptflow|promptfoo PATH   write .eval.yaml files for a PromptFlow flow or a promptfoo config
-  evalgate merge <shards…> [-o OUT]  combine the results of --shard runs into one results file
-  evalgate help [command]            this help, or a command's flags
-  evalgate version
-
-Exit codes:
-  0   pass or warn          1   the gate failed (a real regression)
-  2   configuration or usage error (file:line, what is wrong — how to fix it)
-  3   the evaluation could not run (provider down, every case errored)
-  70  internal error (a bug in EvalGate: please report it)
-
-Environment:
-  OPENAI_API_KEY           the model API key (also EVALGATE_API_KEY, AZURE_OPENAI_API_KEY)
-  OPENAI_API_VERSION       api-version for classic Azure OpenAI endpoints (default 2024-10-21)
-  NO_COLOR                 no colours on a terminal`;
-const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml, GitHub *.prompt.yml or promptfooconfig.yaml files; default: ${DEFAULTS.suites.join(', ')})
-
-  -o, --output FILE        results file (default ${DEFAULTS.results})
-      --report FILE        Markdown report (default ${DEFAULTS.report})
-  -b, --baseline FILE      baseline to compare with (default ${DEFAULTS.baseline}; skipped if absent)
-      --no-compare         only run and print the scores
-      --update-baseline    also write the results to the baseline path (what main's refresh does)
-      --model NAME         override the model of every prompt and prompty flow
-      --judge-model NAME   model for LLM-judge metrics (default ${DEFAULTS.judgeModel})
-      --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
-  -c, --concurrency N      flow invocations and model calls in flight, over all suites (default ${DEFAULTS.concurrency})
-      --timeout SECONDS    per flow invocation without a timeout: of its own (default ${DEFAULTS.timeoutSeconds})
-      --fail-on WHEN       regression (default) | warn | never
-      --format FORMAT      what to print:
-${help_FORMATS}
-      --html FILE          also write the self-contained HTML report (e.g. .evalgate/report.html)
-      --no-cache           send every model call (judges are otherwise answered from .evalgate/cache)
-      --shard I/N          run part I of N of every suite's cases; write partial results for merge
-      --batch              send flows' chat calls through the OpenAI Batch API (half price, slow)
-      --cwd DIR            run as if started in DIR
-
-Narrower runs (compared with the same part of the baseline; not with --update-baseline):
-      --filter GLOB        only cases whose id matches (repeatable), e.g. --filter "refund-*"
-      --metric NAME        only these evaluators (repeatable), e.g. --metric f1
-      --limit N            the first N cases of each suite
-      --sample N           N cases of each suite, drawn by a stable seeded order (--seed S, default 1)
-      --repeat K           K samples per case, overriding every suite's repeat:`;
-const MERGE = `Usage: evalgate merge <results…> [-o FILE]
-
-  Combines the partial results of \`evalgate run --shard I/N\` (every shard of one run) into the
-  results file an unsharded run writes; then run \`evalgate compare <baseline> FILE\`.
-
-  -o, --output FILE        merged results (default .evalgate/results.json)`;
-const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
-
-      --fail-on WHEN       regression (default) | warn | never
-      --format FORMAT      what to print:
-${help_FORMATS}
-      --html FILE          also write the self-contained HTML report`;
-const IMPORT = `Usage: evalgate import promptflow|promptfoo PATH [--out DIR]
-
-  PATH is a PromptFlow flow folder (flow.dag.yaml / flow.flex.yaml) or a promptfooconfig.yaml.
-  Writes one .eval.yaml per suite (a promptfoo prompt × provider matrix gives several).
-  (\`evalgate run\` also runs promptfooconfig.yaml files directly, without importing.)
-
-      --out DIR            where to write (default: the folder holding PATH)
-      --cwd DIR            run as if started in DIR`;
-function helpText(topic) {
-    if (topic === 'import')
-        return IMPORT;
-    if (topic === 'run')
-        return RUN;
-    if (topic === 'compare')
-        return COMPARE;
-    if (topic === 'history')
-        return HISTORY_HELP;
-    if (topic === 'init')
-        return INIT_HELP;
-    if (topic === 'merge')
-        return MERGE;
-    return MAIN;
 }
 
 ;// CONCATENATED MODULE: ./src/report/html/safe-text.ts
@@ -47792,7 +46759,7 @@ function shown(value, metric) {
         return '—';
     return metric.scale.kind === 'amount' ? formatValue(value, metric.scale) : `${(value * 100).toFixed(0)}%`;
 }
-function case_data_suiteCases(pr, base) {
+function suiteCases(pr, base) {
     const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [caseKey(testCase), testCase]));
     const columns = pr.metrics.map((metric) => ({
         metric,
@@ -47834,7 +46801,52 @@ function case_data_suiteCases(pr, base) {
 }
 /** Every case of every suite that ran in the PR, with its baseline counterpart, plus removed ones. */
 function htmlCases(pr, baseline) {
-    return pr.suites.filter((suite) => suite.status === 'ran').flatMap((suite) => case_data_suiteCases(suite, baseline?.suites.find((candidate) => candidate.name === suite.name)));
+    return pr.suites.filter((suite) => suite.status === 'ran').flatMap((suite) => suiteCases(suite, baseline?.suites.find((candidate) => candidate.name === suite.name)));
+}
+
+;// CONCATENATED MODULE: ./src/history/series.ts
+
+
+/**
+ * A suite's run-level value of a metric, named as the metric-diff table names it: the mean of
+ * per-case scores (0–1), the total for cost, the median (p50) for latency.
+ */
+function runValue(suite, metric) {
+    const values = presentValues(caseValues(suite.cases, metric));
+    if (values.length === 0)
+        return undefined;
+    if (metric.scale.kind !== 'amount')
+        return { name: metric.name, value: mean(values) };
+    if (metric.family === 'latency')
+        return { name: `${metric.name} p50`, value: quantile(values, 0.5) };
+    return { name: metric.name, value: values.reduce((sum, value) => sum + value, 0) };
+}
+/** Each metric's series (suite › metric → points in commit order) over the baseline's history. */
+function buildSeries(entries) {
+    const byKey = new Map();
+    for (const entry of entries) {
+        for (const suite of entry.results.suites) {
+            if (suite.status !== 'ran')
+                continue;
+            for (const metric of suite.metrics) {
+                const point = runValue(suite, metric);
+                if (!point)
+                    continue;
+                const key = `${suite.name}\u0000${point.name}`;
+                let series = byKey.get(key);
+                if (!series) {
+                    series = { suite: suite.name, metric: point.name, scale: metric.scale, direction: metric.direction, points: [] };
+                    byKey.set(key, series);
+                }
+                series.points.push({ commit: entry.commit, date: entry.date, value: point.value });
+            }
+        }
+    }
+    return [...byKey.values()];
+}
+/** A short label for a commit: 7 hex digits, or the label itself when it is not a sha ("PR"). */
+function shortCommit(commit) {
+    return /^[0-9a-f]{7,64}$/i.test(commit) ? commit.slice(0, 7).toLowerCase() : commit.replace(/[^\w .-]/g, '').slice(0, 12) || '?';
 }
 
 ;// CONCATENATED MODULE: ./src/report/html/charts.ts
@@ -48078,7 +47090,7 @@ function metricRow(metric) {
     const numeric = cells.map((cell, index) => `<td${index >= 2 ? ' class="num"' : ''}>${index >= 2 ? escapeHtml(cell) : cell}</td>`);
     return `<tr class="${metric.status}">${numeric.join('')}<td>${pill(metric.status)} ${escapeHtml(metric.reason)}</td></tr>`;
 }
-function sections_metricTable(suite) {
+function metricTable(suite) {
     const head = ['family', 'metric', 'baseline', 'PR', 'Δ (pts or ×)', '90% CI', 'p (raw / Holm)', 'better / worse', 'status'];
     return `<table class="metrics"><thead><tr>${head.map((name, index) => `<th${index >= 2 && index < 8 ? ' class="num"' : ''}>${name}</th>`).join('')}</tr></thead><tbody>${sortByFamily(suite.metrics).map(metricRow).join('')}</tbody></table>`;
 }
@@ -48093,7 +47105,7 @@ function metricCards(suite, shapes, series) {
         return '';
     return `<div class="legend"><span class="key base"></span> baseline <span class="key pr"></span> this run <span class="key line"></span> baseline history</div><div class="cards">${cards.join('')}</div>`;
 }
-function sections_suiteSection(suite, shapes, series) {
+function suiteSection(suite, shapes, series) {
     const status = suite.outcome === 'skipped' ? 'skipped' : suite.verdict;
     const title = `<h2>${pill(status, suite.outcome === 'skipped' ? 'SKIPPED' : VERDICT_WORD[suite.verdict])} ${escapeHtml(suite.name)} <small>${escapeHtml(suite.file)}</small></h2>`;
     if (suite.outcome === 'skipped' || suite.outcome === 'removed' || suite.outcome === 'could-not-run') {
@@ -48106,7 +47118,7 @@ function sections_suiteSection(suite, shapes, series) {
         spendLine(suite.spend)?.replace(/`/g, ''),
         suite.note,
     ].filter((line) => Boolean(line));
-    return `<section class="suite">${title}${lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}${sections_metricTable(suite)}${metricCards(suite, shapes, series)}</section>`;
+    return `<section class="suite">${title}${lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}${metricTable(suite)}${metricCards(suite, shapes, series)}</section>`;
 }
 function errorSection(comparison) {
     const items = comparison.suites.flatMap((suite) => [
@@ -48230,7 +47242,7 @@ function renderHtmlReport(input) {
 <body>
 ${sections_header(comparison, pr, baseline)}
 <main>
-${comparison.suites.map((suite) => sections_suiteSection(suite, shapes, series)).join('\n')}
+${comparison.suites.map((suite) => suiteSection(suite, shapes, series)).join('\n')}
 ${errorSection(comparison)}
 ${casesSection(metricNames, suiteNames)}
 <footer>EvalGate ${escapeHtml(pr.tool.version)} · paired tests on shared cases, Holm-corrected at each suite's α · this page is self-contained and loads nothing from the network.</footer>
@@ -48242,12 +47254,1072 @@ ${casesSection(metricNames, suiteNames)}
 `;
 }
 
+;// CONCATENATED MODULE: ./src/report/json.ts
+const COMPARISON_FORMAT = 'evalgate-comparison';
+const COMPARISON_VERSION = 1;
+function comparisonDocument(comparison) {
+    return { format: COMPARISON_FORMAT, version: COMPARISON_VERSION, ...comparison };
+}
+
+;// CONCATENATED MODULE: ./src/report/junit.ts
+
+/** Characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/FFFF) are dropped. */
+function xmlChars(text) {
+    return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+function junit_text(value) {
+    return xmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function attr(value) {
+    return junit_text(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+function figures(metric) {
+    const value = (number) => formatValue(number, metric.scale);
+    return `baseline ${value(metric.baseline)} → PR ${value(metric.pr)} · Δ ${formatDelta(metric)} · 90% CI ${formatInterval(metric)} · p (raw / Holm) ${formatP(metric)} · ${metric.shared} shared cases`;
+}
+function metricCase(suite, metric, failOn) {
+    const base = { name: metric.name, classname: suite.name };
+    const failing = metric.gating && (metric.status === 'fail' || (metric.status === 'warn' && failOn === 'warn')) && failOn !== 'never';
+    if (failing)
+        return { ...base, outcome: { kind: 'failure', type: metric.status === 'fail' ? 'regression' : 'warning', message: metric.reason, body: figures(metric) } };
+    const label = !metric.gating && metric.status !== 'pass' ? `REPORT ONLY (${metric.status}): ` : metric.status === 'warn' ? 'WARN: ' : '';
+    return { ...base, out: `${label}${metric.reason}\n${figures(metric)}` };
+}
+function junit_suiteCases(suite, failOn) {
+    const errored = suite.erroredCases.map((errored) => ({
+        name: `case ${errored.id}`,
+        classname: `${suite.name}.cases`,
+        outcome: { kind: 'error', type: 'flow-error', message: errored.error.split('\n')[0] ?? '', body: errored.error },
+    }));
+    if (suite.outcome === 'skipped' || suite.outcome === 'removed') {
+        const message = suite.outcome === 'removed' ? `removed: ${suite.note ?? ''}` : suite.note ?? 'skipped';
+        return [{ name: 'suite', classname: suite.name, outcome: { kind: 'skipped', type: suite.outcome, message } }];
+    }
+    if (suite.outcome === 'could-not-run') {
+        return [{ name: 'evaluation', classname: suite.name, outcome: { kind: 'error', type: 'could-not-run', message: suite.note ?? 'the evaluation could not run' } }, ...errored];
+    }
+    return [...sortByFamily(suite.metrics).map((metric) => metricCase(suite, metric, failOn)), ...errored];
+}
+function testcaseXml(testcase) {
+    const open = `    <testcase name="${attr(testcase.name)}" classname="${attr(testcase.classname)}" time="0"`;
+    const { outcome } = testcase;
+    const inner = [
+        outcome ? `      <${outcome.kind} type="${attr(outcome.type)}" message="${attr(outcome.message)}"${outcome.body ? `>${junit_text(outcome.body)}</${outcome.kind}>` : '/>'}` : '',
+        testcase.out ? `      <system-out>${junit_text(testcase.out)}</system-out>` : '',
+    ].filter(Boolean);
+    return inner.length ? [`${open}>`, ...inner, '    </testcase>'].join('\n') : `${open}/>`;
+}
+function count(cases) {
+    const of = (kind) => cases.filter((testcase) => testcase.outcome?.kind === kind).length;
+    return { tests: cases.length, failures: of('failure'), errors: of('error'), skipped: of('skipped') };
+}
+const countAttrs = (counts) => `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
+/** The report's name carries the verdict and headline, as test-report UIs show it above the suites. */
+function renderJunit(comparison, options = {}) {
+    const suites = comparison.suites.map((suite) => ({ suite, cases: junit_suiteCases(suite, options.failOn) }));
+    const total = count(suites.flatMap((entry) => entry.cases));
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${attr(`EvalGate ${VERDICT_WORD[comparison.verdict]}: ${comparison.headline}`)}" ${countAttrs(total)} time="0">`];
+    for (const { suite, cases } of suites) {
+        lines.push(`  <testsuite name="${attr(suite.name)}" ${countAttrs(count(cases))} time="0" file="${attr(suite.file)}">`, ...cases.map(testcaseXml), '  </testsuite>');
+    }
+    lines.push('</testsuites>', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+const FULL_DETAIL = { casesPerSuite: 5, outputChars: 1500, listCases: true };
+function markdown_metricTable(suite) {
+    const rows = sortByFamily(suite.metrics).map((metric) => [
+        escapeTableCell(metric.family, 40),
+        `${escapeCodeSpan(metric.name)}${metric.gating ? '' : ' (report only)'}`,
+        ...metricCells(metric),
+        metric.pRaw === null ? '—' : `${metric.improved} / ${metric.regressed}`,
+        `${VERDICT_ICON[metric.status]} ${escapeTableCell(metric.reason, 200)}`,
+    ].join(' | '));
+    return [
+        '| family | metric | baseline | PR | Δ (pts or ×) | 90% CI | p (raw / Holm) | better / worse | status |',
+        '|---|---|---:|---:|---:|---:|---:|---:|---|',
+        ...rows.map((row) => `| ${row} |`),
+    ];
+}
+function inputsText(inputs, limit) {
+    const text = Object.entries(inputs).map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join('\n');
+    return text.length > limit ? `${text.slice(0, limit)}…(truncated)` : text;
+}
+function caseDetails(diff, detail) {
+    const moved = Object.entries(diff.deltas).map(([name, delta]) => `${name} ${delta > 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(0)} pts`).join(', ');
+    return [
+        `<details><summary>${escapeMarkdownInline(diff.id, 120)} — ${escapeMarkdownInline(moved)}</summary>`,
+        '',
+        '**Input**',
+        '',
+        fencedBlock(inputsText(diff.inputs, detail.outputChars), detail.outputChars + 20),
+        '',
+        '| baseline output | PR output |',
+        '|---|---|',
+        `| ${escapeTableCell(diff.baselineOutput ?? '(no output)', detail.outputChars)} | ${escapeTableCell(diff.prOutput ?? '(no output)', detail.outputChars)} |`,
+        '',
+        '</details>',
+    ];
+}
+function caseList(title, cases) {
+    if (cases.length === 0)
+        return [];
+    const names = cases.slice(0, 50).map((testCase) => `${escapeCodeSpan(testCase.id, 60)}${testCase.wasFailing ? ' (was failing)' : ''}`);
+    return [`**${title} (${cases.length})**: ${names.join(', ')}${cases.length > 50 ? ', …' : ''}`, ''];
+}
+function markdown_suiteSection(suite, detail) {
+    const icon = suite.outcome === 'skipped' ? '⏭️' : VERDICT_ICON[suite.verdict];
+    const heading = `### ${icon} ${escapeMarkdownInline(suite.name, 120)}`;
+    if (suite.outcome === 'skipped')
+        return [heading, '', `Skipped: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
+    if (suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
+        return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
+    }
+    const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...markdown_metricTable(suite), ''];
+    const detectable = detectableLine(suite.metrics);
+    if (detectable && suite.outcome === 'compared')
+        lines.push(`_${detectable}_`, '');
+    const spend = spendLine(suite.spend);
+    if (spend)
+        lines.push(spend, '');
+    if (suite.note)
+        lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
+    for (const change of suite.gateChanges)
+        lines.push(`🔒 ${escapeMarkdownInline(change, 2000)}`, '');
+    if (suite.notComparable.length)
+        lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownInline(suite.notComparable.join(', '), 2000)}`, '');
+    for (const line of metricErrorLines(suite))
+        lines.push(`⚠️ ${escapeMarkdownInline(line, 2000)}`, '');
+    const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
+    if (cases.length) {
+        lines.push(`**Top regressed cases** (${cases.length} of ${suite.regressedCases.length} shown)`, '');
+        for (const diff of cases)
+            lines.push(...caseDetails(diff, detail), '');
+    }
+    if (detail.listCases) {
+        lines.push(...caseList('Added cases', suite.added), ...caseList('Removed cases', suite.removed));
+        if (suite.erroredCases.length) {
+            lines.push(`**Cases whose flow failed (${suite.erroredCases.length})**: infrastructure failures (timeouts, 429/5xx, connection) are left out of the comparison; application failures count as failed cases.`, '');
+            for (const errored of suite.erroredCases.slice(0, 10))
+                lines.push(`- ${escapeCodeSpan(errored.id, 60)} (${errored.kind}): ${escapeTableCell(errored.error, 200)}`);
+            lines.push('');
+        }
+    }
+    return lines;
+}
+function renderMarkdown(comparison, options, detail) {
+    const lines = [
+        `## ${VERDICT_ICON[comparison.verdict]} EvalGate: ${VERDICT_WORD[comparison.verdict]}`,
+        '',
+        escapeMarkdownInline(comparison.headline, 2000),
+        '',
+    ];
+    for (const note of options.notes ?? [])
+        lines.push(`> [!NOTE]`, `> ${escapeMarkdownInline(note, 2000)}`, '');
+    for (const suite of comparison.suites)
+        lines.push(...markdown_suiteSection(suite, detail));
+    if (options.trend)
+        lines.push(options.trend, '');
+    const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
+    lines.push('---', `<sub>EvalGate · paired tests on shared cases, one Holm family over every gating test of the PR${link}</sub>`);
+    return lines.join('\n');
+}
+const MEASURE = {
+    characters: (text) => text.length,
+    bytes: (text) => Buffer.byteLength(text, 'utf8'),
+};
+/** The longest run of whole lines from the start of `body` that fits `budget`. */
+function wholeLinesWithin(body, budget, measure) {
+    const kept = [];
+    let size = 0;
+    for (const line of body.split('\n')) {
+        size += measure(line) + (kept.length ? 1 : 0);
+        if (size > budget)
+            break;
+        kept.push(line);
+    }
+    return kept.join('\n');
+}
+/**
+ * Renders at the most detail that fits `limit` (characters for a comment, UTF-8 bytes for the
+ * job summary), saying what was trimmed. The last resort cuts whole lines and keeps the footer
+ * with its links.
+ */
+function renderWithin(comparison, options, limit, prefix = '', unit = 'characters') {
+    const measure = MEASURE[unit];
+    const levels = [
+        [FULL_DETAIL, ''],
+        [{ casesPerSuite: 3, outputChars: 400, listCases: true }, 'case outputs shortened'],
+        [{ casesPerSuite: 0, outputChars: 0, listCases: true }, 'regressed-case details left out'],
+        [{ casesPerSuite: 0, outputChars: 0, listCases: false }, 'case details and case lists left out'],
+    ];
+    for (const [detail, trimmed] of levels) {
+        const note = trimmed ? [`Trimmed to fit ${limit.toLocaleString('en-US')} ${unit}: ${trimmed}; see the full report.`] : [];
+        const text = prefix + renderMarkdown(comparison, { ...options, notes: [...(options.notes ?? []), ...note] }, detail);
+        if (measure(text) <= limit)
+            return text;
+    }
+    const notice = '\n\n…(trimmed: the report is longer than this allows; see the full report)\n';
+    const text = prefix + renderMarkdown(comparison, options, levels[3]?.[0] ?? FULL_DETAIL);
+    const footerAt = text.lastIndexOf('\n---\n');
+    const footer = text.slice(footerAt);
+    return wholeLinesWithin(text.slice(0, footerAt), limit - measure(notice) - measure(footer), measure) + notice + footer;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+/** The job summary accepts 1 MiB (UTF-8 bytes) per step; room is left for notes appended later. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 8 * 1024;
+function renderSummary(comparison, options) {
+    return renderWithin(comparison, options, SUMMARY_LIMIT_BYTES, '', 'bytes');
+}
+
+;// CONCATENATED MODULE: ./src/report/terminal.ts
+
+
+const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 };
+function table(rows) {
+    const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
+    return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}
+function suiteLines(suite, paint) {
+    const status = { pass: paint('pass', 'green'), warn: paint('warn', 'yellow'), fail: paint('FAIL', 'red') };
+    const title = `${paint(escapeTerminal(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
+    if (suite.outcome === 'skipped' || suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
+        const label = { 'could-not-run': paint('could not run', 'red'), removed: paint('removed', 'yellow'), skipped: 'skipped' }[suite.outcome];
+        return [title, `  ${label}: ${escapeTerminal(suite.note ?? '')}`, ''];
+    }
+    const rows = [
+        ['family', 'metric', 'baseline', 'PR', 'Δ', '90% CI', 'p raw/Holm', 'status'],
+        ...sortByFamily(suite.metrics).map((metric) => [
+            escapeTerminal(metric.family),
+            escapeTerminal(metric.name) + (metric.gating ? '' : ' (report only)'),
+            ...metricCells(metric),
+            `${metric.status}`,
+        ]),
+    ];
+    const lines = table(rows).map((line, index) => {
+        const metric = index > 0 ? sortByFamily(suite.metrics)[index - 1] : undefined;
+        if (!metric)
+            return `  ${paint(line, 'dim')}`;
+        const reason = metric.status === 'pass' && ['no significant change', 'nothing to compare with'].includes(metric.reason) ? '' : `  ${paint(escapeTerminal(metric.reason), 'dim')}`;
+        return `  ${line.replace(/(pass|warn|fail)$/, (word) => status[word])}${reason}`;
+    });
+    const detectable = suite.outcome === 'compared' ? detectableLine(suite.metrics) : undefined;
+    return [
+        title,
+        ...lines,
+        ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
+        ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
+        ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => escapeTerminal(diff.id)).join(', ')}`] : []),
+        ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
+        ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${escapeTerminal(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
+        ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(escapeTerminal(line), 'yellow')}`),
+        ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(escapeTerminal(suite.note), 'yellow')}`] : []),
+        '',
+    ];
+}
+/** The metric-diff table for a terminal; colour only when asked (a TTY without NO_COLOR). */
+function renderTerminalTable(comparison, options) {
+    const paint = (text, color) => (options.color ? `\x1b[${COLORS[color]}m${text}\x1b[0m` : text);
+    const verdictColor = { pass: 'green', warn: 'yellow', fail: 'red', error: 'red' };
+    return [
+        ...comparison.suites.flatMap((suite) => suiteLines(suite, paint)),
+        `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${escapeTerminal(comparison.headline)}`,
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/formats.ts
+
+
+
+
+
+
+/**
+ * The output formats, by name: `--format`, its help text and the report files the action
+ * writes derive from this map. Adding a format = a renderer module + one entry here.
+ */
+const OUTPUT_FORMATS = {
+    text: {
+        description: 'the metric-diff table for a terminal (default)',
+        kind: 'prose',
+        mediaType: 'text/plain',
+        render: (comparison, ctx) => renderTerminalTable(comparison, { color: ctx.color }),
+    },
+    markdown: {
+        description: 'the Markdown report (what the job summary and report.md hold)',
+        kind: 'prose',
+        mediaType: 'text/markdown',
+        reportFile: { path: DEFAULTS.report, output: 'report' },
+        render: (comparison, ctx) => renderSummary(comparison, { notes: ctx.notes ?? [], ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}), ...(ctx.trend ? { trend: ctx.trend } : {}) }),
+    },
+    html: {
+        description: 'the self-contained HTML report: every case with both outputs, charts and trends',
+        kind: 'prose',
+        mediaType: 'text/html',
+        reportFile: { path: DEFAULTS.htmlReport, output: 'html-report' },
+        render: (comparison, ctx) => renderHtmlReport({ comparison, pr: ctx.results, baseline: ctx.baseline, ...(ctx.history ? { history: ctx.history } : {}) }),
+    },
+    junit: {
+        description: 'JUnit XML for test-report UIs: a testsuite per suite, a testcase per metric',
+        kind: 'data',
+        mediaType: 'application/xml',
+        reportFile: { path: DEFAULTS.junit, output: 'junit' },
+        render: (comparison, ctx) => renderJunit(comparison, ctx.failOn ? { failOn: ctx.failOn } : {}),
+    },
+    json: {
+        description: 'the comparison as JSON: format "evalgate-comparison", version 1, schema/comparison.schema.json',
+        kind: 'data',
+        mediaType: 'application/json',
+        render: (comparison) => JSON.stringify(comparisonDocument(comparison), null, 2),
+    },
+};
+const OUTPUT_FORMAT_NAMES = Object.keys(OUTPUT_FORMATS);
+function isOutputFormat(name) {
+    return Object.hasOwn(OUTPUT_FORMATS, name);
+}
+/** Every report file of the run, rendered: one per format that declares a `reportFile`. */
+function renderReportFiles(comparison, ctx) {
+    return OUTPUT_FORMAT_NAMES.flatMap((format) => {
+        const spec = OUTPUT_FORMATS[format];
+        if (!spec.reportFile)
+            return [];
+        return [{ format, path: spec.reportFile.path, ...(spec.reportFile.output ? { output: spec.reportFile.output } : {}), text: spec.render(comparison, ctx) }];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/history/types.ts
+/** How many baseline commits a reader looks at unless told otherwise. */
+const DEFAULT_HISTORY_LIMIT = 20;
+
+;// CONCATENATED MODULE: ./src/history/git-reader.ts
+
+
+
+
+
+const git_reader_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+async function git(cwd, args) {
+    const { stdout } = await git_reader_run('git', args, { cwd, maxBuffer: MAX_FILE_BYTES, encoding: 'utf8' });
+    return stdout;
+}
+/** `sha<TAB>ISO date` lines of `git log`, newest first. */
+function parseLog(text) {
+    return text.split('\n').flatMap((line) => {
+        const [commit, date] = line.split('\t');
+        return commit && date && /^[0-9a-f]{40,64}$/.test(commit) ? [{ commit, date }] : [];
+    });
+}
+/**
+ * The baseline's history in the local clone: the last `limit` commits that changed `path`
+ * (relative to `cwd`), oldest first, each version validated; invalid or deleted versions are
+ * skipped with a note. git runs without a shell.
+ */
+async function readGitHistory(cwd, path, limit = DEFAULT_HISTORY_LIMIT) {
+    let log;
+    try {
+        log = await git(cwd, ['log', `-n${limit}`, '--format=%H%x09%cI', '--', path]);
+    }
+    catch (error) {
+        const reason = error.stderr?.trim().split('\n')[0] || error.message;
+        throw new ConfigError(`cannot read the baseline's history with git (${reason})`, { file: path }, 'run `evalgate history` inside a git clone that has git installed');
+    }
+    const commits = parseLog(log).reverse();
+    const entries = [];
+    const notes = [];
+    if (commits.length === 0)
+        notes.push(`no commit changed ${path} yet: commit a baseline first (\`evalgate run --update-baseline\`)`);
+    for (const { commit, date } of commits) {
+        let text;
+        try {
+            text = await git(cwd, ['show', `${commit}:./${path}`]);
+        }
+        catch {
+            notes.push(`${commit.slice(0, 7)}: ${path} is absent (deleted in that commit); skipped`);
+            continue;
+        }
+        try {
+            entries.push({ commit, date, results: parseResultsFile(text, `${path}@${commit.slice(0, 7)}`) });
+        }
+        catch (error) {
+            if (!isConfigError(error))
+                throw error;
+            notes.push(`${error.format()}; skipped`);
+        }
+    }
+    return { entries, notes };
+}
+
+;// CONCATENATED MODULE: ./src/report/trend-mermaid.ts
+
+
+
+/**
+ * Mermaid `xychart-beta` blocks (GitHub renders them in comments and job summaries), one per
+ * metric: suite and metric names are untrusted, so only plain characters reach the chart text.
+ */
+function chartText(text) {
+    return text.replace(/[^\p{L}\p{N} _.\-/›:()%]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+}
+const isScore = (series) => series.scale.kind !== 'amount';
+/** The value as the chart plots it: scores in %, amounts in their unit. */
+function plotted(series, value) {
+    const shown = isScore(series) ? value * 100 : value;
+    return Number(shown.toPrecision(4));
+}
+function axisRange(values, score) {
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const pad = Math.max((high - low) * 0.15, Math.abs(high) * 0.02, score ? 1 : 1e-6);
+    const from = score ? Math.max(0, Math.floor(low - pad)) : Math.max(0, low - pad);
+    const to = score ? Math.min(100, Math.ceil(high + pad)) : high + pad;
+    return [Number(from.toPrecision(3)), Number(to.toPrecision(3))];
+}
+function unitLabel(series) {
+    if (series.scale.kind !== 'amount')
+        return 'score (%)';
+    return UNITS[series.scale.unit].label;
+}
+function trendChart(series) {
+    const values = series.points.map((point) => plotted(series, point.value));
+    const [from, to] = axisRange(values, isScore(series));
+    const first = series.points[0];
+    const last = series.points.at(-1);
+    const span = first && last ? ` ${formatValue(first.value, series.scale)} to ${formatValue(last.value, series.scale)}` : '';
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${chartText(`${series.suite} › ${series.metric}:${span}`)}"`,
+        `  x-axis [${series.points.map((point) => `"${chartText(shortCommit(point.commit))}"`).join(', ')}]`,
+        `  y-axis "${unitLabel(series)}" ${from} --> ${to}`,
+        `  line [${values.join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** Charts for the series with at least two points, scores first; at most `maxCharts`. */
+function renderTrendMarkdown(series, maxCharts = 4) {
+    const shown = series.filter((candidate) => candidate.points.length >= 2).sort((a, b) => Number(isScore(b)) - Number(isScore(a))).slice(0, maxCharts);
+    if (shown.length === 0)
+        return '';
+    const commits = Math.max(...shown.map((candidate) => candidate.points.length));
+    return [`**Trend over the last ${commits} runs**`, ...shown.map(trendChart)].join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/trend-terminal.ts
+
+const BARS = '▁▂▃▄▅▆▇█';
+/** Untrusted names reach a terminal: no control characters or escape sequences. */
+function plain(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+function sparkline(values) {
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    return values.map((value) => BARS[high === low ? 3 : Math.round(((value - low) / (high - low)) * (BARS.length - 1))] ?? '').join('');
+}
+function trend_terminal_change(series) {
+    const first = series.points[0]?.value;
+    const last = series.points.at(-1)?.value;
+    if (first === undefined || last === undefined || series.points.length < 2)
+        return '—';
+    if (series.scale.kind === 'amount')
+        return first > 0 ? `×${(last / first).toFixed(2)}` : '—';
+    const points = (last - first) * 100;
+    return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(1)} pts`;
+}
+function trend_terminal_table(rows) {
+    const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
+    return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}
+/** One line per suite › metric: a sparkline, first and last value, change, number of baselines. */
+function renderTrendTable(series) {
+    if (series.length === 0)
+        return 'No metric values in the baseline history yet.';
+    const rows = [
+        ['suite', 'metric', 'trend', 'first', 'last', 'change', 'baselines'],
+        ...series.map((one) => [
+            plain(one.suite),
+            plain(one.metric),
+            sparkline(one.points.map((point) => point.value)),
+            formatValue(one.points[0]?.value ?? null, one.scale),
+            formatValue(one.points.at(-1)?.value ?? null, one.scale),
+            trend_terminal_change(one),
+            String(one.points.length),
+        ]),
+    ];
+    return trend_terminal_table(rows).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/history-command.ts
+
+
+
+
+
+
+
+const history_command_FORMATS = ['text', 'markdown', 'json'];
+const HISTORY_HELP = `Usage: evalgate history   (the baseline's trend over its last commits, read with git log)
+
+  -b, --baseline FILE      baseline whose history to read (default evals/baseline.json)
+  -n, --limit N            how many of its commits to read (default ${DEFAULT_HISTORY_LIMIT})
+      --format FORMAT      text (default: a table with sparklines) | markdown (mermaid charts) | json
+      --cwd DIR            run as if started in DIR`;
+function parseHistoryCommand(args, cwd) {
+    let values;
+    try {
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args,
+            options: { baseline: { type: 'string', short: 'b', default: 'evals/baseline.json' }, limit: { type: 'string', short: 'n', default: String(DEFAULT_HISTORY_LIMIT) }, format: { type: 'string', default: 'text' }, cwd: { type: 'string' } },
+            strict: true,
+        }));
+    }
+    catch (error) {
+        throw new ConfigError(error.message, {}, 'run `evalgate help history` for the flags');
+    }
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1)
+        throw new ConfigError(`--limit must be a whole number ≥ 1, got "${values.limit}"`, {}, 'pass e.g. --limit 20');
+    const format = history_command_FORMATS.find((candidate) => candidate === values.format);
+    if (!format)
+        throw new ConfigError(`--format must be one of ${history_command_FORMATS.join(', ')}, got "${values.format}"`, {}, `pass --format ${history_command_FORMATS.join(', --format ')}`);
+    return { name: 'history', cwd: values.cwd ?? cwd, baseline: values.baseline, limit, format };
+}
+async function historyCommand(command, io) {
+    const history = await readGitHistory(command.cwd, command.baseline, command.limit);
+    for (const note of history.notes)
+        io.stderr(`note: ${note}\n`);
+    const series = buildSeries(history.entries);
+    if (command.format === 'json')
+        io.stdout(`${JSON.stringify(series, null, 2)}\n`);
+    else if (command.format === 'markdown')
+        io.stdout(`${renderTrendMarkdown(series, series.length) || 'No trend yet: the baseline needs at least two commits.'}\n`);
+    else
+        io.stdout(`${renderTrendTable(series)}\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/init/templates.ts
+
+/** Where the action and the package live; package.json, README, docs/ and this agree (tests/docs/package.test.ts). */
+const ACTION_REPOSITORY = 'OWNER/evalgate';
+/** The suite schema at a stable URL: the published package's file, pinned to this major version. */
+const SCHEMA_URL = `https://unpkg.com/evalgate@${VERSION.split('.')[0]}/schema/suite.schema.json`;
+/** The workflow README ("Gate your pull requests in five minutes") and docs/github.md show. */
+const WORKFLOW = `# EvalGate: gates every pull request on real regressions of the suites in evals/,
+# and refreshes evals/baseline.json on pushes to main (docs: https://github.com/${ACTION_REPOSITORY}).
+name: evalgate
+on:
+  pull_request:
+  push: { branches: [main] }
+permissions:
+  contents: write        # refresh evals/baseline.json on main
+  pull-requests: write   # the metric-diff comment
+concurrency: { group: "evalgate-\${{ github.ref }}" }
+jobs:
+  evals:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+      - id: evalgate
+        uses: ${ACTION_REPOSITORY}@v1
+        with:
+          api-key: \${{ secrets.OPENAI_API_KEY }}
+`;
+const FACTS = [
+    'The store is open from 9 am to 6 pm, Monday to Saturday.',
+    'You can return any unused item within 30 days for a full refund.',
+    'Shipping is free over $50; smaller orders ship for $5.',
+    'Tents have a warranty of two years against manufacturing defects.',
+    'You can contact support through the support chat on our website.',
+    'Delivery takes 3 to 5 working days within the country.',
+    'Gift cards are sold from $10 to $500 and never expire.',
+    'The membership costs $20 a year and gives 10% off every order.',
+    'You can rent tents, stoves and sleeping bags by the weekend.',
+    'Our repair service fixes jackets, zips and seams in two weeks.',
+    'Accepted payment methods: cards and PayPal.',
+    'We price match any local shop on identical items.',
+    'You can exchange sizes for free within 60 days, shoes included.',
+    'There is free parking behind the store for two hours.',
+    'Dogs on a leash are welcome inside.',
+    'Climbing workshops run every Sunday at 10 am.',
+    'Students get a 15% discount with a valid student card.',
+    'We ship internationally to Canada and Mexico only.',
+    'The camping stove uses butane cartridges.',
+    'The sleeping bag keeps you warm down to -5 °C.',
+];
+const COMMAND_SUITE = `# yaml-language-server: $schema=${SCHEMA_URL}
+# Your app under test, run as a command: each case's fields go in as JSON on stdin, the answer
+# comes out as JSON on stdout. Replace app.mjs with your own app (any language) and cases.jsonl
+# with real questions. Runs offline, with no API key.
+name: starter
+flow:
+  kind: command
+  command: node app.mjs
+  timeout: 10s
+data: cases.jsonl
+evaluators:
+  - { metric: icontains, expected: "{{answer}}" }   # the reference answer appears
+  - { metric: f1, expected: "{{answer}}" }          # word overlap with the reference
+gate:
+  icontains: { min: 0.8 }                           # at least 80% of the answers must contain it
+`;
+const PROMPT_SUITE = `# yaml-language-server: $schema=${SCHEMA_URL}
+# A prompt sent to an OpenAI-compatible model. Needs OPENAI_API_KEY (the action's \`api-key\`);
+# without it the suite is skipped with a note. Edit the messages and cases.jsonl.
+name: starter
+flow:
+  kind: prompt
+  model: gpt-4o-mini
+  parameters: { temperature: 0, max_tokens: 100 }
+  messages:
+    - role: system
+      content: |
+        You answer questions about the Contoso Outdoors store in one short sentence, using only these facts:
+${FACTS.map((fact) => `        - ${fact}`).join('\n')}
+    - role: user
+      content: "{{question}}"
+data: cases.jsonl
+evaluators:
+  - { metric: icontains, expected: "{{answer}}" }
+  - { metric: f1, expected: "{{answer}}" }
+  - { metric: cost }
+  - { metric: latency }
+gate:
+  latency: { gate: false }
+`;
+const CASES = [
+    { id: 'opening-hours', question: 'When is the store open?', answer: '9 am to 6 pm' },
+    { id: 'returns', question: 'How long do I have to return an item?', answer: '30 days' },
+    { id: 'shipping', question: 'How much does shipping cost?', answer: 'free over $50' },
+    { id: 'tent-warranty', question: 'What warranty do tents have?', answer: 'two years' },
+    { id: 'contact', question: 'How can I contact support?', answer: 'support chat' },
+    { id: 'delivery-time', question: 'How fast is delivery?', answer: '3 to 5 working days' },
+    { id: 'gift-cards', question: 'Do you sell gift cards?', answer: 'from $10 to $500' },
+    { id: 'membership', question: 'What does the membership cost?', answer: '$20 a year' },
+    { id: 'rentals', question: 'Can I rent camping gear?', answer: 'rent tents' },
+    { id: 'repairs', question: 'Do you repair jackets?', answer: 'repair service' },
+    { id: 'payment', question: 'Which payment methods are accepted?', answer: 'cards and PayPal' },
+    { id: 'price-match', question: 'Do you match prices?', answer: 'price match' },
+    { id: 'exchange', question: 'Can I exchange shoes for another size?', answer: 'exchange sizes' },
+    { id: 'parking', question: 'Is there parking at the store?', answer: 'free parking' },
+    { id: 'pets', question: 'Are dogs allowed inside?', answer: 'dogs on a leash' },
+    { id: 'workshops', question: 'Do you run climbing workshops?', answer: 'every Sunday' },
+    { id: 'students', question: 'Is there a discount for students?', answer: '15%' },
+    { id: 'international', question: 'Do you ship internationally?', answer: 'Canada and Mexico' },
+    { id: 'stove-fuel', question: 'Which fuel does the camping stove use?', answer: 'butane' },
+    { id: 'bag-rating', question: 'How warm is the sleeping bag?', answer: '-5 °C' },
+];
+const APP = `#!/usr/bin/env node
+// A tiny FAQ app: the "system under test" of the starter suite. It reads one case as JSON on
+// stdin and answers with the fact sharing the most words with the question, as JSON on stdout.
+// Replace it with your own app: keep the protocol ({"output": "..."} on stdout).
+import { readFileSync } from 'node:fs';
+
+const facts = JSON.parse(readFileSync(new URL('./facts.json', import.meta.url), 'utf8'));
+const words = (text) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+const { question = '' } = JSON.parse(readFileSync(0, 'utf8'));
+const asked = words(question);
+const shared = (fact) => [...words(fact)].filter((word) => asked.has(word) && word.length > 3).length;
+const best = facts.reduce((top, fact) => (shared(fact) > shared(top) ? fact : top), facts[0]);
+process.stdout.write(JSON.stringify({ output: best, context: facts.join('\\n') }));
+`;
+const jsonl = (rows) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
+/** The files `evalgate init` writes, by path relative to the project folder. */
+function scaffoldFiles(flow) {
+    const suiteDir = 'evals/starter';
+    const files = {
+        [`${suiteDir}/starter.eval.yaml`]: flow === 'command' ? COMMAND_SUITE : PROMPT_SUITE,
+        [`${suiteDir}/cases.jsonl`]: jsonl(CASES),
+        '.github/workflows/evalgate.yml': WORKFLOW,
+    };
+    if (flow === 'command') {
+        files[`${suiteDir}/app.mjs`] = APP;
+        files[`${suiteDir}/facts.json`] = `${JSON.stringify(FACTS, null, 2)}\n`;
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/cli/init/scaffold.ts
+
+
+
+
+
+/**
+ * Writes the starter suite, its data (and app, for a command flow) and the workflow into `dir`.
+ * Existing files are never overwritten unless `force`: the check covers every file before any
+ * is written. Returns the paths written, relative to `dir`.
+ */
+async function scaffold(dir, flow, force) {
+    const files = scaffoldFiles(flow);
+    const existing = Object.keys(files).filter((path) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, path)));
+    if (existing.length && !force) {
+        throw new ConfigError(`init would overwrite ${existing.join(', ')}`, {}, 'pass --force to overwrite, or move those files away; nothing was written');
+    }
+    for (const [path, text] of Object.entries(files))
+        await (0,atomic_write/* writeFileAtomic */.Z)((0,external_node_path_.join)(dir, path), text);
+    return Object.keys(files);
+}
+
+;// CONCATENATED MODULE: ./src/cli/init/init-command.ts
+
+
+
+
+const INIT_HELP = `Usage: evalgate init   (scaffold a starter suite, its data and .github/workflows/evalgate.yml)
+
+      --flow KIND          command (default: a tiny local app, runs offline) | prompt (a model; needs OPENAI_API_KEY)
+      --force              overwrite files that already exist
+      --cwd DIR            scaffold into DIR`;
+function flowKind(value) {
+    const kind = value.trim().toLowerCase();
+    if (kind === 'command' || kind === 'prompt')
+        return kind;
+    throw new ConfigError(`--flow must be command or prompt, got "${value}"`, {}, 'pass --flow command (offline) or --flow prompt (a model)');
+}
+function parseInitArgs(args, cwd) {
+    try {
+        const { values } = (0,external_node_util_namespaceObject.parseArgs)({ args, options: { flow: { type: 'string' }, force: { type: 'boolean', default: false }, cwd: { type: 'string' } }, strict: true });
+        return { name: 'init', flow: values.flow === undefined ? undefined : flowKind(values.flow), force: values.force, cwd: values.cwd ?? cwd };
+    }
+    catch (error) {
+        if (error instanceof ConfigError)
+            throw error;
+        throw new ConfigError(error.message, {}, 'run `evalgate help init` for the flags');
+    }
+}
+/** On a terminal with no --flow: one question, Enter keeps the offline default. */
+async function chooseFlow(command, io) {
+    if (command.flow)
+        return command.flow;
+    if (!io.ask)
+        return 'command';
+    const answer = await io.ask('Flow under test: (c)ommand — your app, offline — or (p)rompt — a model? [c] ');
+    return /^p/i.test(answer.trim()) ? 'prompt' : 'command';
+}
+async function initCommand(command, io) {
+    const flow = await chooseFlow(command, io);
+    const written = await scaffold((0,external_node_path_.resolve)(io.cwd, command.cwd), flow, command.force);
+    for (const path of written)
+        io.stdout(`created ${path}\n`);
+    io.stdout(flow === 'command'
+        ? '\nNext: `npx evalgate run` runs the starter suite offline; `npx evalgate run --update-baseline` writes evals/baseline.json — commit it with the workflow.\n'
+        : '\nNext: `OPENAI_API_KEY=… npx evalgate run --update-baseline` runs the suite and writes evals/baseline.json; add the OPENAI_API_KEY secret to the repository for the workflow.\n');
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/input-checks.ts
+
+
+/** A model endpoint from a flag or an input: an absolute http(s) URL, or a ConfigError saying so. */
+function checkBaseUrl(value, label) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        throw new ConfigError(`${label} must be an http(s) URL, got ${JSON.stringify(value)}`, {}, 'write the endpoint’s full URL, e.g. https://api.openai.com/v1');
+    }
+    return value;
+}
+/** A whole number within [min, max] from a flag or an input. */
+function boundedInt(value, label, min, max) {
+    const parsed = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(parsed) || parsed < min || parsed > max) {
+        throw new ConfigError(`${label} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`, {}, `pass a number from ${min} to ${max}`);
+    }
+    return parsed;
+}
+/** Seconds of a `--timeout`, bounded like every duration EvalGate accepts. */
+const MAX_TIMEOUT_SECONDS = MAX_TIMEOUT_MS / 1000;
+
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+
+
+function parseShard(text, source) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new ConfigError(`${source} must be INDEX/COUNT with 1 ≤ INDEX ≤ COUNT (e.g. 2/8), got "${text}"`, {}, 'on a matrix: shard: ${{ matrix.shard }}/8');
+    }
+    return { index, count };
+}
+/** Stable: a case stays in its shard whatever else changes in the data (hash of suite name + case id). */
+function shardOf(suite, caseId, count) {
+    return (Number.parseInt((0,hash/* sha256 */.sc)(`${suite}\u0000${caseId}`).slice(0, 12), 16) % count) + 1;
+}
+/** The suite with only this shard's cases, and where each sat in the full list (for merging). */
+function shardSuite(suite, shard) {
+    const positions = [];
+    const cases = suite.cases.filter((testCase, position) => {
+        const mine = shardOf(suite.name, testCase.id, shard.count) === shard.index;
+        if (mine)
+            positions.push(position);
+        return mine;
+    });
+    return { suite: { ...suite, cases }, positions };
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+
+
+
+
+
+
+
+
+
+const RUN_OPTIONS = {
+    cwd: { type: 'string' },
+    output: { type: 'string', short: 'o', default: DEFAULTS.results },
+    report: { type: 'string', default: DEFAULTS.report },
+    baseline: { type: 'string', short: 'b', default: DEFAULTS.baseline },
+    'no-compare': { type: 'boolean', default: false },
+    'update-baseline': { type: 'boolean', default: false },
+    model: { type: 'string' },
+    'judge-model': { type: 'string' },
+    'base-url': { type: 'string' },
+    concurrency: { type: 'string', short: 'c', default: String(DEFAULTS.concurrency) },
+    timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
+    'fail-on': { type: 'string', default: 'regression' },
+    format: { type: 'string', default: 'text' },
+    repeat: { type: 'string' },
+    filter: { type: 'string', multiple: true },
+    metric: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    html: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    shard: { type: 'string' },
+    batch: { type: 'boolean', default: false },
+};
+const MERGE_OPTIONS = {
+    output: { type: 'string', short: 'o', default: DEFAULTS.results },
+};
+const COMPARE_OPTIONS = {
+    'fail-on': { type: 'string', default: 'regression' },
+    format: { type: 'string', default: 'text' },
+    html: { type: 'string' },
+};
+function positiveInt(value, flag) {
+    return boundedInt(value, flag, 1, 1_000_000);
+}
+function outputFormat(value) {
+    if (isOutputFormat(value))
+        return value;
+    throw new ConfigError(`--format must be one of ${OUTPUT_FORMAT_NAMES.join(', ')}, got "${value}"`, {}, 'run `evalgate help run` for the formats');
+}
+function args_parse(args, options, command) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        const unknown = /Unknown option '(--?[\w-]+)'/.exec(error.message)?.[1];
+        const close = unknown ? closestName(unknown.replace(/^-+/, ''), Object.keys(options)) : undefined;
+        throw new ConfigError(error.message, {}, close ? `did you mean --${close}?` : `run \`evalgate help ${command}\` for the flags`);
+    }
+}
+function selectionFrom(values) {
+    return {
+        ...(values.repeat ? { repeat: positiveInt(values.repeat, '--repeat') } : {}),
+        ...(values.filter?.length ? { cases: values.filter } : {}),
+        ...(values.metric?.length ? { metrics: values.metric } : {}),
+        ...(values.limit ? { limit: positiveInt(values.limit, '--limit') } : {}),
+        ...(values.sample ? { sample: { size: positiveInt(values.sample, '--sample'), seed: values.seed } } : {}),
+    };
+}
+const COMMANDS = ['run', 'compare', 'merge', 'history', 'init', 'import', 'help', 'version'];
+function parseCommand(argv, cwd) {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+        return { name: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
+    }
+    if (name === 'version' || name === '--version' || name === '-v')
+        return { name: 'version' };
+    if (rest.includes('--help') || rest.includes('-h'))
+        return { name: 'help', topic: name };
+    if (name === 'init')
+        return parseInitArgs(rest, cwd);
+    if (name === 'run') {
+        const { values, positionals } = args_parse(rest, RUN_OPTIONS, 'run');
+        const selection = selectionFrom(values);
+        if (values['update-baseline'] && isSubset(selection)) {
+            throw new ConfigError('--update-baseline writes the whole baseline, so it cannot take --filter, --metric, --limit or --sample', {}, 'run every case to refresh the baseline');
+        }
+        if (values.shard && values['update-baseline']) {
+            throw new ConfigError('--shard writes partial results, never a baseline', {}, 'merge the shards with `evalgate merge`, then write the baseline from the merged file');
+        }
+        return {
+            name: 'run',
+            suites: positionals.length ? positionals : [...DEFAULTS.suites],
+            flags: {
+                cwd: values.cwd ?? cwd,
+                output: values.output,
+                report: values.report,
+                baseline: values['no-compare'] ? undefined : values.baseline,
+                updateBaseline: values['update-baseline'],
+                ...(values.model ? { model: values.model } : {}),
+                ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
+                ...(values['base-url'] ? { baseUrl: checkBaseUrl(values['base-url'], '--base-url') } : {}),
+                concurrency: boundedInt(values.concurrency, '--concurrency', 1, MAX_CONCURRENCY),
+                timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
+                failOn: parseFailOn(values['fail-on'], '--fail-on'),
+                format: outputFormat(values.format),
+                selection,
+                ...(values.html ? { html: values.html } : {}),
+                cache: !values['no-cache'],
+                ...(values.shard ? { shard: parseShard(values.shard, '--shard') } : {}),
+                batch: values.batch,
+            },
+        };
+    }
+    if (name === 'compare') {
+        const { values, positionals } = args_parse(rest, COMPARE_OPTIONS, 'compare');
+        const [baseline, results, extra] = positionals;
+        if (!baseline || !results || extra) {
+            throw new ConfigError('compare takes exactly two files', {}, 'usage: evalgate compare <baseline.json> <results.json>');
+        }
+        return {
+            name: 'compare',
+            baseline,
+            results,
+            failOn: parseFailOn(values['fail-on'], '--fail-on'),
+            format: outputFormat(values.format),
+            ...(values.html ? { html: values.html } : {}),
+        };
+    }
+    if (name === 'history')
+        return parseHistoryCommand(rest, cwd);
+    if (name === 'merge') {
+        const { values, positionals } = args_parse(rest, MERGE_OPTIONS, 'merge');
+        if (positionals.length === 0)
+            throw new ConfigError('merge needs the shards\' results files', {}, 'usage: evalgate merge <results…> [-o merged.json]');
+        return { name: 'merge', parts: positionals, output: values.output };
+    }
+    if (name === 'import') {
+        const { values, positionals } = args_parse(rest, { out: { type: 'string' }, cwd: { type: 'string' } }, 'import');
+        const [source, path, extra] = positionals;
+        if ((source !== 'promptflow' && source !== 'promptfoo') || !path || extra) {
+            throw new ConfigError('import takes a source and a path', {}, 'usage: evalgate import promptflow|promptfoo PATH [--out DIR]');
+        }
+        return { name: 'import', source, path, cwd: values.cwd ?? cwd, ...(values.out ? { out: values.out } : {}) };
+    }
+    const close = closestName(name, COMMANDS);
+    throw new ConfigError(`unknown command "${name}"`, {}, close ? `did you mean "${close}"?` : `commands: ${COMMANDS.join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+
+
+
+
+const help_FORMATS = Object.entries(OUTPUT_FORMATS).map(([name, format]) => `                           ${name}: ${format.description}`).join('\n');
+const MAIN = `evalgate ${VERSION} — put your LLM app's quality under version control
+
+Usage:
+  evalgate run [suites…]             run suites, write results, compare with the baseline
+  evalgate compare <base> <results>  compare two results files and print the metric diff
+  evalgate history                   each metric's trend over the baseline's last commits (git log)
+  evalgate init                      scaffold a starter suite, its data and the workflow
+  evalgate import promptflow|promptfoo PATH   write .eval.yaml files for a PromptFlow flow or a promptfoo config
+  evalgate merge <shards…> [-o OUT]  combine the results of --shard runs into one results file
+  evalgate help [command]            this help, or a command's flags
+  evalgate version
+
+Exit codes:
+  0   pass or warn          1   the gate failed (a real regression)
+  2   configuration or usage error (file:line, what is wrong — how to fix it)
+  3   the evaluation could not run (provider down, every case errored)
+  70  internal error (a bug in EvalGate: please report it)
+
+Environment:
+  OPENAI_API_KEY           the model API key (also EVALGATE_API_KEY, AZURE_OPENAI_API_KEY)
+  OPENAI_API_VERSION       api-version for classic Azure OpenAI endpoints (default 2024-10-21)
+  NO_COLOR                 no colours on a terminal`;
+const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml, GitHub *.prompt.yml or promptfooconfig.yaml files; default: ${DEFAULTS.suites.join(', ')})
+
+  -o, --output FILE        results file (default ${DEFAULTS.results})
+      --report FILE        Markdown report (default ${DEFAULTS.report})
+  -b, --baseline FILE      baseline to compare with (default ${DEFAULTS.baseline}; skipped if absent)
+      --no-compare         only run and print the scores
+      --update-baseline    also write the results to the baseline path (what main's refresh does)
+      --model NAME         override the model of every prompt and prompty flow
+      --judge-model NAME   model for LLM-judge metrics (default ${DEFAULTS.judgeModel})
+      --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
+  -c, --concurrency N      flow invocations and model calls in flight, over all suites (default ${DEFAULTS.concurrency})
+      --timeout SECONDS    per flow invocation without a timeout: of its own (default ${DEFAULTS.timeoutSeconds})
+      --fail-on WHEN       regression (default) | warn | never
+      --format FORMAT      what to print:
+${help_FORMATS}
+      --html FILE          also write the self-contained HTML report (e.g. .evalgate/report.html)
+      --no-cache           send every model call (judges are otherwise answered from .evalgate/cache)
+      --shard I/N          run part I of N of every suite's cases; write partial results for merge
+      --batch              send flows' chat calls through the OpenAI Batch API (half price, slow)
+      --cwd DIR            run as if started in DIR
+
+Narrower runs (compared with the same part of the baseline; not with --update-baseline):
+      --filter GLOB        only cases whose id matches (repeatable), e.g. --filter "refund-*"
+      --metric NAME        only these evaluators (repeatable), e.g. --metric f1
+      --limit N            the first N cases of each suite
+      --sample N           N cases of each suite, drawn by a stable seeded order (--seed S, default 1)
+      --repeat K           K samples per case, overriding every suite's repeat:`;
+const MERGE = `Usage: evalgate merge <results…> [-o FILE]
+
+  Combines the partial results of \`evalgate run --shard I/N\` (every shard of one run) into the
+  results file an unsharded run writes; then run \`evalgate compare <baseline> FILE\`.
+
+  -o, --output FILE        merged results (default .evalgate/results.json)`;
+const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
+
+      --fail-on WHEN       regression (default) | warn | never
+      --format FORMAT      what to print:
+${help_FORMATS}
+      --html FILE          also write the self-contained HTML report`;
+const IMPORT = `Usage: evalgate import promptflow|promptfoo PATH [--out DIR]
+
+  PATH is a PromptFlow flow folder (flow.dag.yaml / flow.flex.yaml) or a promptfooconfig.yaml.
+  Writes one .eval.yaml per suite (a promptfoo prompt × provider matrix gives several).
+  (\`evalgate run\` also runs promptfooconfig.yaml files directly, without importing.)
+
+      --out DIR            where to write (default: the folder holding PATH)
+      --cwd DIR            run as if started in DIR`;
+function helpText(topic) {
+    if (topic === 'import')
+        return IMPORT;
+    if (topic === 'run')
+        return RUN;
+    if (topic === 'compare')
+        return COMPARE;
+    if (topic === 'history')
+        return HISTORY_HELP;
+    if (topic === 'init')
+        return INIT_HELP;
+    if (topic === 'merge')
+        return MERGE;
+    return MAIN;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/output.ts
 
 
 
 
-function printComparison(comparison, format, io, data = {}) {
+function printComparison(comparison, format, io, data) {
     io.stdout(`${OUTPUT_FORMATS[format].render(comparison, { color: io.interactive && !io.env.NO_COLOR, ...data })}\n`);
 }
 async function writeReport(path, comparison, io) {
@@ -48484,7 +48556,7 @@ function caseEvaluators(cases, suiteEvaluators) {
                 throw new ConfigError(`case "${testCase.id}": assert name "${base}" is already used`, where, 'give the assert a unique `name:`');
             }
             if (!findMetric(String(entry.metric)))
-                throw new ConfigError(`case "${testCase.id}": unknown metric "${String(entry.metric)}" in assert`, where, 'see the metric catalogue in README');
+                throw new ConfigError(`case "${testCase.id}": unknown metric "${String(entry.metric)}" in assert`, where, 'see the metric catalogue in docs/metrics.md');
             const written = evaluatorEntry(entry, base);
             // One key, one metric with one pass mark and one weight: an unnamed assert that differs in
             // them from the one already merged under its key gets a key of its own.
@@ -49109,7 +49181,7 @@ function loadPromptyFlow(flow, at) {
     catch (error) {
         if (!(error instanceof PromptyError))
             throw error;
-        throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) }, error.fix ?? 'see the Prompty section of README');
+        throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) }, error.fix ?? 'see the Prompty section of docs/suites.md');
     }
     const model = flow.model ?? prompt.model;
     if (!model) {
@@ -53155,7 +53227,7 @@ async function suiteFromSource(source, cwd) {
     const path = (0,external_node_path_.resolve)(cwd, file);
     const doc = source.value;
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 }, 'start from the example suite in README');
+        throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 }, 'start from the example suite in docs/suites.md');
     }
     if ((doc.data === undefined) === (doc.cases === undefined)) {
         const hint = looksLikePromptYml(doc)
@@ -53170,7 +53242,7 @@ async function suiteFromSource(source, cwd) {
     const flowDoc = doc.flow;
     const kind = registry_flowKind(flowDoc.kind);
     if (!kind)
-        throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in README');
+        throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in docs/suites.md');
     const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd }));
     const written = typeof doc.data === 'string'
         ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)

@@ -9,10 +9,8 @@ import { failsGate } from '../compare/fail-policy.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { ConfigError, isConfigError } from '../core/errors.js';
 import { renderTrendMarkdown } from '../report/trend-mermaid.js';
-import { renderHtmlReport } from '../report/html/index.js';
-import { renderJunit } from '../report/junit.js';
+import type { RenderContext } from '../report/formats.js';
 import { VERDICT_WORD } from '../report/format.js';
-import { writeFileAtomic } from '../core/atomic-write.js';
 import { checkOutputPath } from '../core/output-path.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import { mergeShards } from '../results/merge-shards.js';
@@ -28,7 +26,7 @@ import { createGitHubApi } from './github-api.js';
 import { alertOnDrift, isDriftRun } from './drift/monitor.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
-import { addLateNotes, writeReports } from './report-files.js';
+import { addLateNotes, reportPaths, writeReports } from './report-files.js';
 import { setOutputs } from './outputs.js';
 import { restoreResponseCache, saveResponseCache } from './response-cache.js';
 import { publishComment, refreshBaseline } from './publish.js';
@@ -43,14 +41,14 @@ function checkTrigger(trigger: EventInfo, inputs: ActionInputs): void {
     throw new ConfigError(
       'EvalGate does not run on pull_request_target: that would execute the PR’s code with a privileged token',
       {},
-      'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see README)',
+      'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see docs/github.md)',
     );
   }
   if (trigger.name === 'workflow_run' && !inputs.publishResults) {
     throw new ConfigError(
       'on workflow_run, EvalGate publishes the results of the pull_request run; it does not run suites there',
       {},
-      'set `publish-results:` to the results.json downloaded from that run (README: fork pull requests)',
+      'set `publish-results:` to the results.json downloaded from that run (docs/github.md: fork PRs)',
     );
   }
 }
@@ -107,7 +105,7 @@ async function runShard(inputs: ActionInputs, event: EventInfo, env: Env, cwd: s
   await writeResultsFile(resultsPath, results);
   if (inputs.cache) await saveResponseCache(cwd, env, event, inputs.shard);
   const shard = `${inputs.shard?.index}/${inputs.shard?.count}`;
-  setOutputs({ verdict: '', results: resultsPath, report: '', 'html-report': '', junit: '', 'comment-url': '', regressions: '' });
+  setOutputs({ verdict: '', results: resultsPath, 'comment-url': '', regressions: '' });
   log.info(`EvalGate shard ${shard}: partial results in ${resultsPath}; upload them and merge with \`merge-results:\``);
 }
 
@@ -157,10 +155,8 @@ export async function run(env: Env = process.env): Promise<void> {
     log.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : problem ?? 'no baseline yet: this run reports and passes');
 
     const resultsPath = join(cwd, DEFAULTS.results);
-    const reportPath = join(cwd, DEFAULTS.report);
-    const htmlPath = join(cwd, DEFAULTS.htmlReport);
-    const junitPath = join(cwd, DEFAULTS.junit);
-    for (const [path, what] of [[resultsPath, 'the results file'], [reportPath, 'report.md'], [htmlPath, 'report.html'], [junitPath, 'junit.xml']] as const) checkOutputPath(path, what, cwd);
+    checkOutputPath(resultsPath, 'the results file', cwd);
+    reportPaths(cwd);
     const results = await obtainResults(inputs, event, env, cwd);
     await writeResultsFile(resultsPath, results);
     if (runsSuites && inputs.cache) await saveResponseCache(cwd, env, event);
@@ -171,10 +167,9 @@ export async function run(env: Env = process.env): Promise<void> {
 
     // Everything the user needs is written first; the comment, the drift issue and the baseline commit come last.
     const notes = problem ? [`The ${problem}.`] : [];
-    await writeReports(comparison, notes, { runUrl: event.runUrl, trend }, reportPath, env);
-    await writeFileAtomic(htmlPath, renderHtmlReport({ comparison, pr: results, baseline, history }));
-    await writeFileAtomic(junitPath, renderJunit(comparison, { failOn: inputs.failOn }));
-    const outputs = { verdict: comparison.verdict, results: resultsPath, report: reportPath, 'html-report': htmlPath, junit: junitPath, 'comment-url': '', regressions: String(comparison.regressions) };
+    const ctx: RenderContext = { color: false, results, baseline, failOn: inputs.failOn, history, notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}), ...(trend ? { trend } : {}) };
+    const files = await writeReports(comparison, ctx, cwd, env);
+    const outputs = { verdict: comparison.verdict, results: resultsPath, ...files, 'comment-url': '', regressions: String(comparison.regressions) };
     setOutputs(outputs);
 
     const late: string[] = [];
@@ -182,7 +177,7 @@ export async function run(env: Env = process.env): Promise<void> {
     await alertOnDrift(api, event, inputs, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, late);
     if (isDefaultBranchPush(event) && !problem) await refreshBaseline(api, event, inputs, results, late);
     if (commentUrl) setOutputs({ ...outputs, 'comment-url': commentUrl });
-    await addLateNotes(comparison, notes, late, { runUrl: event.runUrl, trend }, reportPath, env);
+    await addLateNotes(comparison, ctx, late, cwd, env);
 
     // A push refreshes the baseline and a workflow_run only publishes: the PR's own run is the gate.
     const gated = !isDefaultBranchPush(event) && event.name !== 'workflow_run' && failsGate(comparison.verdict, inputs.failOn);

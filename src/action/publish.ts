@@ -49,7 +49,7 @@ export async function publishComment(
   } catch (error) {
     const status = httpStatus(error);
     const why = `${status ? ` (HTTP ${status})` : ''}: ${whyNot(error, pr.fork)}`;
-    notes.push(`The metric-diff comment could not be posted${why}. This summary has the full report; for fork PRs use the two-stage pull_request → workflow_run pattern in the README.`);
+    notes.push(`The metric-diff comment could not be posted${why}. This summary has the full report; for fork PRs use the two-stage pull_request → workflow_run pattern in docs/github.md.`);
     log.warning(`EvalGate could not post the PR comment${why}`);
     return undefined;
   }

@@ -84,7 +84,7 @@ export function ratioSize(test: RatioTest, tolerance: number): (level: number) =
  * max over k ≤ l of Σ_{j : p_j ≥ p_(k)} sizeAt_j(p_(k)). With sizeAt(c) = c for every test this
  * is Holm's (m − k + 1)·p_(k) (and an adjusted p is never below its raw p); a test that cannot FAIL at a level (too few changed cases to reach
  * it, or to reach the tolerance) adds less or nothing, so the others get more of α. Controls the
- * chance that an unchanged PR FAILs anywhere at α (README: "One error budget per PR").
+ * chance that an unchanged PR FAILs anywhere at α (docs/gate.md: "One family per PR").
  */
 export function discreteHolm(members: readonly FamilyMember[]): number[] {
   const order = members.map((member, index) => ({ p: member.p, index })).sort((a, b) => a.p - b.p);

@@ -6,7 +6,7 @@ import type { SuiteTests } from './suite.js';
 import { decideSuite, familyOf, testSuite, worst } from './suite.js';
 import type { Comparison, SuiteComparison } from './types.js';
 
-/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (see README: "What WARN means"). */
+/** WARN level = WARN_FACTOR × α, on the same Holm-adjusted p-values (docs/gate.md: "Decide"). */
 export const WARN_FACTOR = 4;
 
 const percent = (value: number) => `${Number((value * 100).toPrecision(3))} %`;

@@ -1,5 +1,6 @@
 import { findMetric } from '../metrics/registry.js';
-import { COST_RATIO, LATENCY_RATIO, PAIRED_SCORE } from '../metrics/policy.js';
+import { PAIRED_SCORE } from '../metrics/policy.js';
+import { UNITS } from '../metrics/units.js';
 import type { GatePolicy, SampleMeasures, Score } from '../metrics/types.js';
 import type { MetricInfo } from '../results/types.js';
 
@@ -11,7 +12,7 @@ export function policyOf(metric: MetricInfo): GatePolicy {
   const known = findMetric(metric.metric)?.policy;
   if (known) return known;
   if (metric.scale.kind !== 'amount') return PAIRED_SCORE;
-  return metric.scale.unit === 'usd' ? COST_RATIO : LATENCY_RATIO;
+  return UNITS[metric.scale.unit].fallbackPolicy;
 }
 
 /** How a measured metric (cost, latency) reads a stored sample; undefined for scored metrics. */

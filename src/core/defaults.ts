@@ -1,6 +1,6 @@
 /**
  * Every default EvalGate applies, in one place: the CLI flags, the action inputs, the suite
- * loader and the docs read them from here (action.yml and README tables are checked against it).
+ * loader and the docs read them from here (action.yml and the docs' tables are checked against it).
  */
 export const DEFAULTS = {
   /** Suite files: EvalGate suites and GitHub `.prompt.yml` prompt files. */

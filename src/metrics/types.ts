@@ -1,5 +1,6 @@
 import type { ModelClient } from '../model/types.js';
 import type { TokenUsage } from '../core/usage.js';
+import type { Unit } from './units.js';
 
 /** The five LLMOps metric families, in the order every report shows them. */
 export const FAMILIES = ['quality', 'harm', 'honesty', 'cost', 'latency'] as const;
@@ -10,13 +11,13 @@ export type Family = (typeof FAMILIES)[number];
  * - binary: 0 or 1 per sample (pass/fail).
  * - unit: a fraction in [0, 1].
  * - likert: judge scores min..max (1–5), mapped to (s − min)/(max − min) for the gate.
- * - amount: an unbounded non-negative quantity with a unit (USD, ms, tokens/s).
+ * - amount: a non-negative quantity in one of the units of ./units.ts (USD, ms, tokens/s…).
  */
 export type Scale =
   | { kind: 'binary' }
   | { kind: 'unit' }
   | { kind: 'likert'; min: number; max: number }
-  | { kind: 'amount'; unit: 'usd' | 'ms' | 'tokens' | 'tokens/s' };
+  | { kind: 'amount'; unit: Unit };
 
 export type Direction = 'higher-is-better' | 'lower-is-better';
 

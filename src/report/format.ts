@@ -1,6 +1,7 @@
 import type { MetricComparison, SuiteComparison, Verdict } from '../compare/types.js';
 import type { Scale } from '../metrics/types.js';
 import { FAMILIES } from '../metrics/types.js';
+import { UNITS } from '../metrics/units.js';
 
 
 
@@ -10,11 +11,7 @@ export const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN
 /** A run-level value in its unit: 0–1 scores as percentages, USD, ms. */
 export function formatValue(value: number | null, scale: Scale): string {
   if (value === null || Number.isNaN(value)) return '—';
-  if (scale.kind === 'amount') {
-    if (scale.unit === 'usd') return `$${value < 0.01 ? value.toPrecision(3) : value.toFixed(4)}`;
-    if (scale.unit === 'ms') return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
-    return value.toFixed(1);
-  }
+  if (scale.kind === 'amount') return UNITS[scale.unit].format(value);
   return `${(value * 100).toFixed(1)}%`;
 }
 

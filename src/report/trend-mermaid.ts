@@ -1,4 +1,5 @@
 import { formatValue } from './format.js';
+import { UNITS } from '../metrics/units.js';
 import { shortCommit } from '../history/series.js';
 import type { MetricSeries } from '../history/types.js';
 
@@ -29,7 +30,7 @@ function axisRange(values: readonly number[], score: boolean): [number, number] 
 
 function unitLabel(series: MetricSeries): string {
   if (series.scale.kind !== 'amount') return 'score (%)';
-  return series.scale.unit === 'usd' ? 'USD' : series.scale.unit;
+  return UNITS[series.scale.unit].label;
 }
 
 export function trendChart(series: MetricSeries): string {

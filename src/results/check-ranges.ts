@@ -1,9 +1,9 @@
 import type { Scale } from '../metrics/types.js';
+import type { Unit } from '../metrics/units.js';
+import { UNITS } from '../metrics/units.js';
 import type { CaseResult, ResultsFile, SuiteResult } from './types.js';
 
-/** Measurements no real run produces: a larger one is a corrupt or forged file, not data. */
-const MAX_AMOUNT = { usd: 1e6, ms: 7 * 24 * 3600 * 1000, tokens: 1e12, 'tokens/s': 1e9 } as const;
-const MAX_TOKENS = 1e12;
+const MAX_AMOUNT = (unit: Unit) => UNITS[unit].max;
 
 function withinScale(value: number, scale: Scale): boolean {
   if (!Number.isFinite(value)) return false;
@@ -14,13 +14,13 @@ function withinScale(value: number, scale: Scale): boolean {
     case 'likert':
       return value >= scale.min && value <= scale.max;
     case 'amount':
-      return value >= 0 && value <= MAX_AMOUNT[scale.unit];
+      return value >= 0 && value <= MAX_AMOUNT(scale.unit);
   }
 }
 
 function scaleText(scale: Scale): string {
   if (scale.kind === 'likert') return `${scale.min}–${scale.max}`;
-  if (scale.kind === 'amount') return `0–${MAX_AMOUNT[scale.unit]} ${scale.unit}`;
+  if (scale.kind === 'amount') return `0–${MAX_AMOUNT(scale.unit)} ${scale.unit}`;
   return '0–1';
 }
 
@@ -40,11 +40,11 @@ export function caseRangeProblem(testCase: CaseResult, scales: Map<string, Scale
       }
     }
     const measures: [string, number | undefined, number][] = [
-      ['latencyMs', sample.latencyMs, MAX_AMOUNT.ms],
-      ['firstTokenMs', sample.firstTokenMs, MAX_AMOUNT.ms],
-      ['costUsd', sample.costUsd, MAX_AMOUNT.usd],
-      ['evaluatorCostUsd', sample.evaluatorCostUsd, MAX_AMOUNT.usd],
-      ...Object.entries(sample.usage).map(([key, value]): [string, number, number] => [`usage.${key}`, value, MAX_TOKENS]),
+      ['latencyMs', sample.latencyMs, MAX_AMOUNT('ms')],
+      ['firstTokenMs', sample.firstTokenMs, MAX_AMOUNT('ms')],
+      ['costUsd', sample.costUsd, MAX_AMOUNT('usd')],
+      ['evaluatorCostUsd', sample.evaluatorCostUsd, MAX_AMOUNT('usd')],
+      ...Object.entries(sample.usage).map(([key, value]): [string, number, number] => [`usage.${key}`, value, MAX_AMOUNT('tokens')]),
     ];
     for (const [key, value, max] of measures) {
       if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= max)) return `${where}.${key}: ${value} is out of range (0–${max})`;

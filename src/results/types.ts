@@ -2,7 +2,7 @@ import type { TokenUsage } from '../core/usage.js';
 import type { Direction, Family, Scale } from '../metrics/types.js';
 import type { ErrorKind } from '../runner/error-kind.js';
 
-/** The versioned results document (also the baseline): schema/results.schema.json describes it. */
+/** The versioned results document (also the baseline): src/results/schema.ts describes it (generated into schema/results.schema.json). */
 export const RESULTS_FORMAT = 'evalgate-results';
 export const RESULTS_VERSION = 2;
 

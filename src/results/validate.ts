@@ -1,13 +1,13 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import schema from '../../schema/results.schema.json' with { type: 'json' };
+import { RESULTS_SCHEMA as schema } from './schema.js';
 import { ConfigError } from '../core/errors.js';
 import type { ErrorLocation } from '../core/errors.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';
 
 export const REGENERATE = 'regenerate it with `evalgate run --update-baseline` on the base branch';
 
-/** What schema/results.schema.json validates: the whole document, or one suite / one case of it. */
+/** What the results schema (./schema.ts) validates: the whole document, or one suite / one case of it. */
 export type ResultsPiece = 'document' | 'suite' | 'case';
 
 let validators: Record<ResultsPiece, ValidateFunction> | undefined;

@@ -29,7 +29,7 @@ export function caseEvaluators(cases: Case[], suiteEvaluators: readonly Evaluato
       if (typeof entry.name === 'string' && (taken.has(base) || used.has(base))) {
         throw new ConfigError(`case "${testCase.id}": assert name "${base}" is already used`, where, 'give the assert a unique `name:`');
       }
-      if (!findMetric(String(entry.metric))) throw new ConfigError(`case "${testCase.id}": unknown metric "${String(entry.metric)}" in assert`, where, 'see the metric catalogue in README');
+      if (!findMetric(String(entry.metric))) throw new ConfigError(`case "${testCase.id}": unknown metric "${String(entry.metric)}" in assert`, where, 'see the metric catalogue in docs/metrics.md');
       const written = evaluatorEntry(entry, base);
       // One key, one metric with one pass mark and one weight: an unnamed assert that differs in
       // them from the one already merged under its key gets a key of its own.

@@ -74,7 +74,7 @@ async function suiteFromSource(source: YamlSource, cwd: string): Promise<Suite> 
   const path = resolve(cwd, file);
   const doc = source.value as Record<string, unknown> | null;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 }, 'start from the example suite in README');
+    throw new ConfigError('a suite must be a YAML mapping (name, flow, data, evaluators, gate)', { file, line: 1 }, 'start from the example suite in docs/suites.md');
   }
   if ((doc.data === undefined) === (doc.cases === undefined)) {
     const hint = looksLikePromptYml(doc)
@@ -89,7 +89,7 @@ async function suiteFromSource(source: YamlSource, cwd: string): Promise<Suite> 
   const evaluators = normaliseEvaluators((doc.evaluators as Record<string, unknown>[] | undefined) ?? [], source);
   const flowDoc = doc.flow as Record<string, unknown>;
   const kind = flowKind(flowDoc.kind as string);
-  if (!kind) throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in README');
+  if (!kind) throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in docs/suites.md');
   const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd })) as FlowSpec;
   const written: Case[] =
     typeof doc.data === 'string'

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { ACTION_REPOSITORY, SCHEMA_URL, scaffoldFiles } from '../../src/cli/init/templates.js';
 import type { OpenAIServer } from '../support/openai-server.js';
 import { chatReply, startOpenAIServer } from '../support/openai-server.js';
+import { DOCS } from '../support/docs.js';
 
 /** What `npm i evalgate` / `npx evalgate` get, and the Node versions they are promised. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,22 +39,22 @@ describe('the npm package', () => {
     expect(text(bin).startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  it('names one repository everywhere: package.json, README’s `uses:`, the init workflow and the changelog links', () => {
+  it('names one repository everywhere: package.json, the docs’ `uses:`, the init workflow and the changelog links', () => {
     const url = `https://github.com/${ACTION_REPOSITORY}`;
     expect(pkg.repository.url).toBe(`git+${url}.git`);
     expect(pkg.homepage).toBe(`${url}#readme`);
     expect(pkg.bugs.url).toBe(`${url}/issues`);
-    const uses = [...text('README.md').matchAll(/uses: ([\w.-]+\/evalgate)@/g)].map((match) => match[1]);
+    const uses = DOCS.flatMap((doc) => [...doc.text.matchAll(/uses: ([\w.-]+\/evalgate)@/g)].map((match) => match[1]));
     expect(new Set(uses)).toEqual(new Set([ACTION_REPOSITORY]));
     expect(text('CHANGELOG.md')).toContain(`${url}/compare/`);
     expect(pkg.keywords).toEqual(expect.arrayContaining(['llm', 'evaluation', 'github-action']));
   });
 
-  it('ships the suite schema at the path and stable URL README documents', () => {
+  it('ships the suite schema at the path and stable URL docs/suites.md documents', () => {
     const path = new URL(SCHEMA_URL).pathname.replace(/^\/evalgate@\d+\//, '');
     expect(files).toContain(path);
-    expect(text('README.md')).toContain('node_modules/evalgate/schema/suite.schema.json');
-    expect(text('README.md')).toContain(SCHEMA_URL);
+    expect(text('docs/suites.md')).toContain('node_modules/evalgate/schema/suite.schema.json');
+    expect(text('docs/suites.md')).toContain(SCHEMA_URL);
   });
 
   it('claims exactly the lowest Node version its runtime dependencies support (engines of every production dependency)', () => {

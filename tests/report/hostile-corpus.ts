@@ -22,7 +22,7 @@ export const HOSTILE = {
 
 type Texts = Record<keyof typeof HOSTILE, string>;
 
-/** The same runs with plain text, for the README screenshot. */
+/** The same runs with plain text, for the screenshot of docs/reports.md. */
 export const PLAIN: Texts = {
   script: 'See our help centre for details.', img: 'with a photo', closeScript: 'paris', closeScriptUpper: '', mention: 'the support team', bidi: 'in euros',
   lineSeparators: '', carriageReturn: 'When does the new plan start?', marker: 'weekend-hours', xml: '', long: 'Opening hours are 9:00 to 17:00, Monday to Friday.',

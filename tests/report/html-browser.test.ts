@@ -12,7 +12,7 @@ import { demoHistory, HOSTILE, hostileRuns, PLAIN } from './hostile-corpus.js';
 /**
  * The HTML report in real headless Chromium (Debian's `chromium`, which .ci/run installs),
  * driven by playwright-core: it loads nothing, the hostile corpus stays inert text, and the
- * filters, sorting and case details work. It also takes the README's screenshot.
+ * filters, sorting and case details work. It also takes the screenshot of docs/reports.md.
  */
 const SCREENSHOT = new URL('../../docs/html-report.png', import.meta.url);
 let browser: Browser;
@@ -142,7 +142,7 @@ describe('the HTML report in headless Chromium', () => {
     expect(await page.locator('.detail-row').count()).toBe(0);
   });
 
-  it('renders the README screenshot from plain runs with their history', async () => {
+  it('renders the screenshot of docs/reports.md from plain runs with their history', async () => {
     const plain = hostileRuns(PLAIN);
     const history = buildSeries([...demoHistory(plain.baseline), { commit: 'this run', date: plain.pr.run.date, results: plain.pr }]);
     const opened = await open(renderHtmlReport({ ...plain, history }), 'plain.html');

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DIST } from './dist.js';
 
 /** Node 24 from the node@24 devDependency: the runtime `runs.using: node24` gives the action. */
 export const NODE24 = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
-export const ACTION = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+export const CLI = join(DIST, 'cli/index.js');
+export const ACTION = join(DIST, 'index.js');
 
 export interface ProcessResult {
   code: number | null;

@@ -1,6 +1,6 @@
 import { VERSION } from '../../core/version.js';
 
-/** Where the action and the package live; package.json, README and this agree (tests/docs/package.test.ts). */
+/** Where the action and the package live; package.json, README, docs/ and this agree (tests/docs/package.test.ts). */
 export const ACTION_REPOSITORY = 'OWNER/evalgate';
 
 /** The suite schema at a stable URL: the published package's file, pinned to this major version. */
@@ -8,7 +8,7 @@ export const SCHEMA_URL = `https://unpkg.com/evalgate@${VERSION.split('.')[0]}/s
 
 export type FlowKind = 'command' | 'prompt';
 
-/** The workflow README shows under "Use it in GitHub Actions". */
+/** The workflow README ("Gate your pull requests in five minutes") and docs/github.md show. */
 const WORKFLOW = `# EvalGate: gates every pull request on real regressions of the suites in evals/,
 # and refreshes evals/baseline.json on pushes to main (docs: https://github.com/${ACTION_REPOSITORY}).
 name: evalgate

@@ -34,7 +34,7 @@ function loadPromptyFlow(flow: Record<string, unknown>, at: SpecContext): Prompt
     prompt = loadPromptyFile(path);
   } catch (error) {
     if (!(error instanceof PromptyError)) throw error;
-    throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) }, error.fix ?? 'see the Prompty section of README');
+    throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) }, error.fix ?? 'see the Prompty section of docs/suites.md');
   }
   const model = (flow.model as string | undefined) ?? prompt.model;
   if (!model) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { initCommand, parseInitArgs } from '../../../src/cli/init/init-command.js';
 import { CLI, runNode } from '../../support/run-node.js';
+import { docText } from '../../support/docs.js';
 
 /** `evalgate init` through the bundled CLI under Node 24, with no API key and stdin not a TTY. */
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'evalgate-init-'));
@@ -66,12 +67,11 @@ describe('evalgate init', () => {
     expect(result.stderr.trim()).toBe('evalgate: --flow must be command or prompt, got "http" — pass --flow command (offline) or --flow prompt (a model)');
   });
 
-  it('writes the workflow README shows, which uses the action on pull requests and pushes', async () => {
+  it.each(['README.md', 'docs/github.md'])('writes the workflow %s shows, which uses the action on pull requests and pushes', async (page) => {
     const dir = emptyDir();
     await cli(dir, 'init');
     const workflow = parse(read(dir, '.github/workflows/evalgate.yml')) as Record<string, unknown>;
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    const shown = /```yaml\n# \.github\/workflows\/evals\.yml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const shown = /```yaml\n# \.github\/workflows\/evals\.yml\n([\s\S]*?)```/.exec(docText(page))?.[1] ?? '';
     const documented = parse(shown) as Record<string, unknown>;
     expect(workflow.jobs).toEqual(documented.jobs);
     expect(workflow.on).toEqual(documented.on);

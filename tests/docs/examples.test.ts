@@ -1,27 +1,24 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listMetrics } from '../../src/metrics/registry.js';
 import { loadSuite } from '../../src/suites/load.js';
+import { docText, DOCS, fencedBlocks } from '../support/docs.js';
 
-/** The README's YAML is what users copy: every block must load, and every metric must have one. */
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-/** Fenced yaml blocks, with the indentation of a block nested in a list item removed. */
-const yamlBlocks = [...readme.matchAll(/^( *)```yaml\n([\s\S]*?)^ *```/gm)].map(([, indent, text]) =>
-  (text as string).split('\n').map((line) => line.slice((indent as string).length)).join('\n'),
-);
-const block = (start: string) => {
-  const found = yamlBlocks.find((text) => text.startsWith(start));
-  if (!found) throw new Error(`README has no yaml block starting with ${start}`);
+/** The docs' YAML is what users copy: every block must load, and every metric must have one. */
+const yamlBlocks = DOCS.flatMap((doc) => fencedBlocks(doc.text, 'yaml'));
+const block = (path: string, start: string) => {
+  const found = fencedBlocks(docText(path), 'yaml').find((text) => text.startsWith(start));
+  if (!found) throw new Error(`${path} has no yaml block starting with ${start}`);
   return found;
 };
 
 const CASE = { id: 'refund', question: 'Can I return a tent?', context: 'Tents can be returned within 30 days with a receipt.', answer: 'Yes, within 30 days.', is_harmful: false };
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'evalgate-readme-'));
+  const dir = mkdtempSync(join(tmpdir(), 'evalgate-docs-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -29,20 +26,20 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-describe('README examples', () => {
+describe('the YAML examples of README.md and docs/', () => {
   it('every yaml block is valid YAML', () => {
     expect(yamlBlocks.length).toBeGreaterThan(4);
     for (const text of yamlBlocks) expect(() => parse(text), text).not.toThrow();
   });
 
-  it('the suite under "Suites" loads as written', async () => {
-    const dir = folder({ 'support.eval.yaml': block('name: support-answers'), 'support.jsonl': `${JSON.stringify(CASE)}\n` });
+  it('the suite of docs/suites.md loads as written', async () => {
+    const dir = folder({ 'support.eval.yaml': block('docs/suites.md', 'name: support-answers'), 'support.jsonl': `${JSON.stringify(CASE)}\n` });
     const suite = await loadSuite(join(dir, 'support.eval.yaml'), dir);
     expect(suite.evaluators.map((evaluator) => evaluator.metric)).toEqual(['contains', 'f1', 'groundedness', 'moderation', 'cost', 'latency']);
   });
 
-  it('every evaluator under "Metrics" loads as written', async () => {
-    const examples = block('evaluators:');
+  it('every evaluator of docs/metrics.md loads as written', async () => {
+    const examples = block('docs/metrics.md', 'evaluators:');
     const dir = folder({
       'examples.eval.yaml': `name: examples\nflow: { kind: command, command: node app.mjs }\ncases:\n  - ${JSON.stringify(CASE)}\n${examples}`,
       'tone.prompty': '---\nname: tone\n---\nsystem:\nRate the tone of the answer.\nuser:\n{{output}}\n',
