@@ -43,7 +43,8 @@ describe('promptfoo parity: tests, vars and defaultTest', () => {
     });
     const vars = suite?.cases.map((testCase) => testCase.vars) ?? [];
     expect(vars.map(({ q, lang, doc }) => `${String(q)}-${String(lang)}-${String(doc)}`)).toEqual([
-      'a-fr-first', 'a-fr-second', 'a-de-first', 'a-de-second', 'b-fr-first', 'b-fr-second', 'b-de-first', 'b-de-second', 'c-undefined-first',
+      // promptfoo's order: defaultTest's vars first, each var's values nested inside the previous var's.
+      'a-fr-first', 'a-de-first', 'b-fr-first', 'b-de-first', 'a-fr-second', 'a-de-second', 'b-fr-second', 'b-de-second', 'c-undefined-first',
     ]);
     expect(vars.at(-1)?.list).toEqual([{ k: 1 }]);
     expect(await failure({ 'promptfooconfig.yaml': `${HEAD}tests:\n  - vars: { q: 'file://missing/*.txt' }\n` })).toMatch(/^promptfooconfig.yaml:4: var "q": no file matches missing\/\*\.txt/);
@@ -84,7 +85,7 @@ describe('promptfoo parity: tests, vars and defaultTest', () => {
   });
 
   it('refuses, never drops, what it cannot honour: assertScoringFunction, a test threshold, other options, unknown provider config', async () => {
-    expect(await failure({ 'promptfooconfig.yaml': `${HEAD}defaultTest:\n  assertScoringFunction: file://score.js\ntests:\n  - vars: { q: a }\n` })).toMatch(/^promptfooconfig.yaml:3: `assertScoringFunction` .* has no EvalGate equivalent/);
+    expect(await failure({ 'promptfooconfig.yaml': `${HEAD}defaultTest:\n  assertScoringFunction: file://score.js\ntests:\n  - vars: { q: a }\n` })).toMatch(/^promptfooconfig.yaml:4: `assertScoringFunction` .* has no EvalGate equivalent/);
     expect(await failure({ 'promptfooconfig.yaml': `${HEAD}tests:\n  - vars: { q: a }\n    threshold: 0.5\n` })).toMatch(/^promptfooconfig.yaml:4: a test's `threshold`/);
     expect(await failure({ 'promptfooconfig.yaml': `${HEAD}tests:\n  - vars: { q: a }\n    options: { prefix: 'Hi ' }\n` })).toMatch(/`options.prefix` is not supported/);
     expect(await failure({ 'promptfooconfig.yaml': "prompts: ['x']\nproviders:\n  - id: openai:chat:gpt-4o-mini\n    config: { logprobs: true }\ntests:\n  - vars: {}\n" })).toMatch(/^promptfooconfig.yaml:3: provider config `logprobs` is not supported/);
