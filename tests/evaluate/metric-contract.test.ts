@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The smallest options each required option needs to mean something. */
-const REQUIRED_OPTION: Record<string, unknown> = { expected: 'the tent weighs 4.2 kg', pattern: '\\d', schema: { type: 'object' }, canary: 'ZEBRA-42' };
+const REQUIRED_OPTION: Record<string, unknown> = { expected: 'the tent weighs 4.2 kg', pattern: '\\d', schema: { type: 'object' }, canary: 'ZEBRA-42', rubric: 'names the weight' };
 /** Metrics whose options are a choice between forms: the form the test uses. */
 const CHOSEN_OPTIONS: Record<string, Record<string, unknown>> = {
   rubric: { prompt: 'Is {{ output }} a good answer?', choices: { good: 1, bad: 0 } },
@@ -86,7 +86,7 @@ const chatJudges = METRICS.filter((metric) => metric.needs === 'chat');
 
 describe('every metric, the same edge cases', () => {
   it.each(METRICS.map((metric) => [metric.name, metric] as const))('%s: a well-formed score on an ordinary answer', async (_name, metric) => {
-    serve('{"score": 4, "choice": "good", "reason": "fine", "violence": 0, "sexual": 0, "self_harm": 0, "hate_unfairness": 0}');
+    serve('{"score": 4, "choice": "good", "pass": true, "reason": "fine", "violence": 0, "sexual": 0, "self_harm": 0, "hate_unfairness": 0}');
     const sample = await evaluate(metric, optionsFor(metric), { ok: true, value: FLOW_OUTPUT }, true);
     const score = sample?.scores[metric.name];
     if (metric.measure) expect(score, `${metric.name} is measured on the sample, not stored as a score`).toBeUndefined();

@@ -87,6 +87,8 @@ describe('judge answers are parsed strictly', () => {
     expect(readVerdict('{"pass": "true"}')).toEqual({ pass: true, score: 1 });
     expect(readVerdict('The answer is correct.')).toBeUndefined();
     expect(readVerdict('{"verdict": "pass"}')).toBeUndefined();
+    expect(readVerdict('{"score": 4}')).toBeUndefined();
+    expect(readVerdict('{"pass": true, "score": 4}')).toEqual({ pass: true, score: 1 });
   });
 });
 

@@ -59,13 +59,14 @@ function promptMessages(prompt: unknown, suiteDir: string): readonly ChatMessage
 
 /**
  * Reads a grader's verdict strictly: a JSON object with a boolean `pass` (or the strings
- * "true"/"false") and/or a numeric `score`; anything else is unreadable — an error, never a score.
+ * "true"/"false") and/or a `score` in [0, 1] (one outside it is not read); anything else is
+ * unreadable — an error, never a score.
  */
 export function readVerdict(text: string): { pass: boolean; score: number; reason?: string } | undefined {
   const json = jsonObjectIn(text);
   if (!json) return undefined;
   const pass = typeof json.pass === 'boolean' ? json.pass : typeof json.pass === 'string' && /^(true|false)$/i.test(json.pass.trim()) ? json.pass.trim().toLowerCase() === 'true' : undefined;
-  const score = typeof json.score === 'number' && Number.isFinite(json.score) ? json.score : undefined;
+  const score = typeof json.score === 'number' && json.score >= 0 && json.score <= 1 ? json.score : undefined;
   if (pass === undefined && score === undefined) return undefined;
   const reason = typeof json.reason === 'string' && json.reason ? json.reason : undefined;
   return { pass: pass ?? (score ?? 0) > 0, score: score ?? (pass ? 1 : 0), ...(reason ? { reason } : {}) };
