@@ -16,7 +16,7 @@ import { compare } from '../src/compare/index.js';
 import { mapLimit } from '../src/core/pool.js';
 import { runEvaluation } from '../src/engine/run-evaluation.js';
 import type { EvaluationOptions } from '../src/engine/options.js';
-import { caseEvaluator } from '../src/evaluate/evaluate.js';
+import { openScoring } from '../src/evaluate/evaluate.js';
 import type { Flow } from '../src/flows/types.js';
 import { resultsDocument, ranSuite } from '../src/results/build.js';
 import { parseResultsFile, readResultsFile, writeResultsFile } from '../src/results/io.js';
@@ -118,8 +118,9 @@ async function millionCases(count: number): Promise<void> {
   };
   const started = performance.now();
   // What the engine does per suite: each case run, then scored at once.
-  const evaluate = caseEvaluator(suite, { client: undefined, judgeModel: 'none', concurrency: 64 });
-  const cases = await mapLimit(suite.cases, 64, async (testCase) => evaluate(await runCase(testCase, flow, { repeat: 1, timeoutMs: 1000 })));
+  const scoring = openScoring(suite, { client: undefined, judgeModel: 'none', concurrency: 64 });
+  const cases = await mapLimit(suite.cases, 64, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, { repeat: 1, timeoutMs: 1000 })));
+  await scoring.close();
   const results = resultsDocument({ date: new Date().toISOString(), durationMs: 0 }, [ranSuite({ name: suite.name, file: suite.file, hash: suite.hash, flow: { kind: 'in-process' }, repeat: 1, alpha: 0.05, tolerance: 0.05, metrics: [] }, cases)]);
   const path = join(mkdtempSync(join(tmpdir(), 'bench-million-')), 'results.json');
   await writeResultsFile(path, results);

@@ -38240,18 +38240,10 @@ var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
 
 
 
-/** One validator per distinct schema text within a run (schemas are the same for every case). */
-const compiled = new Map();
-function validatorFor(schema) {
-    const key = JSON.stringify(schema);
-    let validate = compiled.get(key);
-    if (!validate) {
-        const ajv = new _2020.Ajv2020({ allErrors: false, strict: false });
-        dist_default()["default"](ajv);
-        validate = ajv.compile(schema);
-        compiled.set(key, validate);
-    }
-    return validate;
+function compile(schema) {
+    const ajv = new _2020.Ajv2020({ allErrors: false, strict: false });
+    dist_default()["default"](ajv);
+    return ajv.compile(schema);
 }
 const jsonSchema = {
     name: 'json-schema',
@@ -38264,21 +38256,28 @@ const jsonSchema = {
     threshold: 1,
     optionsSchema: { schema: { type: ['object', 'boolean'], description: 'The JSON Schema the output must match.' } },
     checkOptions(options) {
-        validatorFor(options.schema);
+        compile(options.schema);
     },
-    score({ output, options }) {
-        let value;
-        try {
-            value = JSON.parse(unfence(output));
-        }
-        catch (error) {
-            return { value: 0, reason: `not JSON: ${error.message}` };
-        }
-        const validate = validatorFor(options.schema);
-        if (validate(value))
-            return { value: 1 };
-        const [first] = validate.errors ?? [];
-        return { value: 0, reason: `${first?.instancePath || '(root)'} ${first?.message ?? 'does not match'}` };
+    create() {
+        /** One validator per distinct schema within the run (a suite's schema is usually the same for every case). */
+        const compiled = new Map();
+        return {
+            score({ output, options }) {
+                let value;
+                try {
+                    value = JSON.parse(unfence(output));
+                }
+                catch (error) {
+                    return { value: 0, reason: `not JSON: ${error.message}` };
+                }
+                const key = JSON.stringify(options.schema);
+                const validate = compiled.get(key) ?? compiled.set(key, compile(options.schema)).get(key);
+                if (validate?.(value))
+                    return { value: 1 };
+                const [first] = validate?.errors ?? [];
+                return { value: 0, reason: `${first?.instancePath || '(root)'} ${first?.message ?? 'does not match'}` };
+            },
+        };
     },
 };
 
@@ -42432,23 +42431,16 @@ function renderPrompty(template, variables) {
 
 
 const isPromptyPath = (text) => /\.prompty$/i.test(text.trim()) && !/[\n{]/.test(text);
-/** Each rubric .prompty file is read once per process. */
-const files = new Map();
+/** A rubric .prompty file, read when a judge call needs it (a file read is nothing beside the model call it feeds). */
 function promptyFile(suiteDir, file) {
-    const path = (0,external_node_path_.resolve)(suiteDir, file);
-    let spec = files.get(path);
-    if (!spec) {
-        try {
-            spec = loadPromptyFile(path);
-        }
-        catch (error) {
-            if (!(error instanceof PromptyError))
-                throw error;
-            throw new ConfigError(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}`, {}, error.fix);
-        }
-        files.set(path, spec);
+    try {
+        return loadPromptyFile((0,external_node_path_.resolve)(suiteDir, file));
     }
-    return spec;
+    catch (error) {
+        if (!(error instanceof PromptyError))
+            throw error;
+        throw new ConfigError(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}`, {}, error.fix);
+    }
 }
 function rubricPrompt(options, suiteDir) {
     const text = typeof options.prompty === 'string' ? options.prompty : options.prompt;
@@ -42560,6 +42552,7 @@ const rubric = {
         expected: { description: 'A reference answer the rubric may use.' },
         samples: JUDGE_SAMPLES_SCHEMA,
     },
+    example: { prompt: 'Is {{ output }} a good answer?', choices: { good: 1, bad: 0 } },
     checkCase(options, vars, suiteDir) {
         messagesFor({ options, vars, suiteDir, output: '', ...(typeof options.context === 'string' ? { context: options.context } : {}) });
     },
@@ -43171,7 +43164,7 @@ function requirePython(where, needs = 'this flow has Python nodes') {
 }
 /**
  * One long-lived Python process: requests as JSON lines on stdin, replies (by id) on stdout,
- * many in flight at once. Started on first use; killed by `close()` or `closePythonWorkers()`.
+ * many in flight at once. Started on first use; killed by `close()` (the flow's or scorer's, when the run ends).
  */
 class PythonWorker {
     child;
@@ -43259,12 +43252,11 @@ class PythonWorker {
         this.pending.clear();
     }
 }
-/** Stops every worker still running (the engine calls this when a suite's run ends). */
-function closePythonWorkers() {
+/** A safety net only: a process that exits without closing its flows and scorers leaves no Python child behind. */
+process.once('exit', () => {
     for (const worker of [...live])
         worker.close();
-}
-process.once('exit', closePythonWorkers);
+});
 
 ;// CONCATENATED MODULE: ./src/flows/promptflow/execute.ts
 
@@ -43498,6 +43490,7 @@ const promptflowKind = {
     normalise,
     templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
     checkCase,
+    example: () => ({ path: 'flow' }),
     create(spec, ctx) {
         const runner = new FlowRunner(spec.flow, { dir: (0,external_node_path_.resolve)(ctx.dir, spec.flow.dir), client: ctx.client, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
         const graph = spec.flow.graph;
@@ -43522,6 +43515,7 @@ const promptflowKind = {
                 };
             },
             aggregate: (signal) => runner.aggregate(lines.splice(0), signal),
+            close: () => runner.close(),
         };
     },
 };
@@ -43536,20 +43530,6 @@ const promptflowKind = {
 
 
 
-const flows = new Map();
-function evaluationFlow(path, suiteDir, variant) {
-    const key = `${(0,external_node_path_.resolve)(suiteDir, path)}\n${variant ?? ''}`;
-    let loaded = flows.get(key);
-    if (!loaded) {
-        loaded = loadFlowFolder(path, suiteDir, process.cwd(), variant, { file: path }).then((flow) => ({ flow, worker: new PythonWorker((0,external_node_path_.resolve)(suiteDir, flow.dir)) }));
-        loaded.catch(() => flows.delete(key));
-        flows.set(key, loaded);
-    }
-    return loaded;
-}
-/** Lines scored per evaluator (suite folder + options), kept for the run's aggregation nodes. */
-const scoredLines = new Map();
-const linesKey = (suiteDir, options) => `${suiteDir}\n${JSON.stringify([options.path, options.variant, options.inputs, options.output])}`;
 /** `scale: binary | unit | { min, max }` as declared in the suite → the metric's scale. */
 function declaredScale(raw) {
     if (raw === 'binary')
@@ -43596,6 +43576,7 @@ const promptflowMetric = {
         scale: { oneOf: [{ enum: ['binary', 'unit'] }, { type: 'object', required: ['min', 'max'], additionalProperties: false, properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
         direction: { enum: ['higher-is-better', 'lower-is-better'] },
     },
+    example: { path: 'eval-flow', inputs: { answer: '{{output}}', ground_truth: 'the tent weighs 4.2 kg' }, output: 'overlap', scale: 'unit' },
     shapeOf(options) {
         const scale = declaredScale(options.scale);
         return {
@@ -43605,31 +43586,37 @@ const promptflowMetric = {
             threshold: scale.kind === 'binary' ? 1 : scale.kind === 'likert' ? (scale.min + scale.max) / 2 : 0.5,
         };
     },
-    async aggregate(options, suiteDir) {
-        const key = linesKey(suiteDir, options);
-        const lines = scoredLines.get(key) ?? [];
-        scoredLines.delete(key);
-        if (lines.length === 0)
-            return undefined;
-        const { flow, worker } = await evaluationFlow(String(options.path), suiteDir, options.variant);
-        return new FlowRunner(flow, { dir: (0,external_node_path_.resolve)(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines, AbortSignal.timeout(120_000));
-    },
-    async score(input) {
-        const { flow, worker } = await evaluationFlow(String(input.options.path), input.suiteDir, input.options.variant);
-        const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
-        const mapping = renderValue(input.options.inputs ?? {}, variables);
-        const runner = new FlowRunner(flow, { dir: (0,external_node_path_.resolve)(input.suiteDir, flow.dir), client: input.client }, worker);
-        const lines = lineInputs(flow, mapping, variables);
-        const run = input.signal ? await runner.run(lines, input.signal) : await withDeadline(120_000, (signal) => runner.run(lines, signal));
-        if (run.line) {
-            const key = linesKey(input.suiteDir, input.options);
-            scoredLines.set(key, [...(scoredLines.get(key) ?? []), run.line]);
-        }
-        const name = input.options.output ?? Object.keys(run.outputs)[0] ?? '';
-        const value = asScore(run.outputs[name]);
-        if (value === undefined)
-            return { value: null, error: `output "${name}" of ${flow.file} is not a number: ${JSON.stringify(run.outputs[name]).slice(0, 80)}` };
-        return { value, details: { outputs: run.outputs } };
+    create(options, { suiteDir }) {
+        let loaded;
+        const evaluationFlow = () => (loaded ??= loadFlowFolder(String(options.path), suiteDir, process.cwd(), options.variant, { file: String(options.path) }).then((flow) => ({ flow, worker: new PythonWorker((0,external_node_path_.resolve)(suiteDir, flow.dir)) })));
+        /** Lines scored in this run, kept for the flow's aggregation nodes. */
+        const lines = [];
+        return {
+            async score(input) {
+                const { flow, worker } = await evaluationFlow();
+                const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
+                const mapping = renderValue(input.options.inputs ?? {}, variables);
+                const runner = new FlowRunner(flow, { dir: (0,external_node_path_.resolve)(suiteDir, flow.dir), client: input.client }, worker);
+                const run = input.signal ? await runner.run(lineInputs(flow, mapping, variables), input.signal) : await withDeadline(120_000, (signal) => runner.run(lineInputs(flow, mapping, variables), signal));
+                if (run.line)
+                    lines.push(run.line);
+                const name = input.options.output ?? Object.keys(run.outputs)[0] ?? '';
+                const value = asScore(run.outputs[name]);
+                if (value === undefined)
+                    return { value: null, error: `output "${name}" of ${flow.file} is not a number: ${JSON.stringify(run.outputs[name]).slice(0, 80)}` };
+                return { value, details: { outputs: run.outputs } };
+            },
+            async aggregate() {
+                if (lines.length === 0 || !loaded)
+                    return undefined;
+                const { flow, worker } = await loaded;
+                return withDeadline(120_000, (signal) => new FlowRunner(flow, { dir: (0,external_node_path_.resolve)(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines.splice(0), signal));
+            },
+            async close() {
+                if (loaded)
+                    (await loaded.catch(() => undefined))?.worker.close();
+            },
+        };
     },
 };
 
@@ -43747,6 +43734,7 @@ const javascript = {
     direction: 'higher-is-better',
     description: 'Your JavaScript (promptfoo’s javascript assertion): inline code or file://x.js, given (output, context), run in a worker thread with a timeout.',
     requires: ['code'],
+    example: { code: 'output.length > 0' },
     threshold: 0.5,
     optionsSchema: {
         code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.js[:function] (relative to the suite).' },
@@ -43775,17 +43763,6 @@ const javascript = {
 
 
 const STOPPED = 'the Python worker was stopped';
-/** One Python worker per suite folder (its cwd), shared by every python assertion of the suite. */
-const workers = new Map();
-function workerFor(suiteDir) {
-    const dir = (0,external_node_path_.resolve)(suiteDir);
-    let worker = workers.get(dir);
-    if (!worker) {
-        worker = new PythonWorker(dir);
-        workers.set(dir, worker);
-    }
-    return worker;
-}
 /** promptfoo's Python GradingResult spells `pass` as `pass_` (a keyword in Python); both are read. */
 function asGradingResult(result) {
     if (result === null || typeof result !== 'object' || Array.isArray(result) || !('pass_' in result) || 'pass' in result)
@@ -43826,25 +43803,34 @@ const python = {
         code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.py[:function] (relative to the suite; default function get_assert).' },
         timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
     },
+    example: { code: 'len(output) > 0' },
     checkOptions(options) {
         if (typeof options.code !== 'string' || !options.code.trim()) {
             throw new ConfigError('`code` must be Python: an expression, a function body, or file://path.py[:function]', {}, 'e.g. code: "len(output) < 100", or code: file://checks.py (calls get_assert(output, context))');
         }
         requirePython({}, 'python assertions run in Python');
     },
-    async score({ output, options, vars, suiteDir, context }) {
-        const code = String(options.code);
-        const file = assertionFile(code);
-        const request = {
-            op: 'assert',
-            output,
-            context: { vars, ...(context === undefined ? {} : { context }) },
-            ...(file ? { file: (0,external_node_path_.resolve)(suiteDir, file.path), ...(file.name ? { function: file.name } : {}) } : { code }),
+    create(_options, { suiteDir }) {
+        /** One Python worker per evaluator and run (its cwd the suite folder), started on first use. */
+        let worker;
+        return {
+            async score({ output, options, vars, context }) {
+                const code = String(options.code);
+                const file = assertionFile(code);
+                const request = {
+                    op: 'assert',
+                    output,
+                    context: { vars, ...(context === undefined ? {} : { context }) },
+                    ...(file ? { file: (0,external_node_path_.resolve)(suiteDir, file.path), ...(file.name ? { function: file.name } : {}) } : { code }),
+                };
+                worker ??= new PythonWorker((0,external_node_path_.resolve)(suiteDir));
+                const reply = await callAssertion(worker, request, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
+                if (reply.error !== undefined)
+                    return { value: null, error: `python assertion failed: ${reply.error}` };
+                return scoreFromResult(asGradingResult(reply.result));
+            },
+            close: () => worker?.close(),
         };
-        const reply = await callAssertion(workerFor(suiteDir), request, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
-        if (reply.error !== undefined)
-            return { value: null, error: `python assertion failed: ${reply.error}` };
-        return scoreFromResult(asGradingResult(reply.result));
     },
 };
 
@@ -43898,19 +43884,30 @@ const BASE = [
     cost,
     latency, ttft, tokensPerSecond,
 ];
+/** One evaluator's scorer for a run: the metric's own (`create`), or its pure `score` function. */
+function openScorer(metric, options, ctx) {
+    return metric.create ? metric.create(options, ctx) : { score: (input) => metric.score(input) };
+}
 /** `not-<name>` for the deterministic quality metrics on a 0–1 scale: value → 1 − value. */
 function negated(metric) {
+    const { score: _score, create: _create, ...shape } = metric;
     return {
-        ...metric,
+        ...shape,
         name: `not-${metric.name}`,
         description: `Negation of \`${metric.name}\`: ${metric.description}`,
-        async score(input) {
-            const score = await metric.score(input);
-            return score.value === null ? score : { ...score, value: 1 - score.value };
+        create(options, ctx) {
+            const inner = openScorer(metric, options, ctx);
+            return {
+                ...inner,
+                async score(input) {
+                    const score = await inner.score(input);
+                    return score.value === null ? score : { ...score, value: 1 - score.value };
+                },
+            };
         },
     };
 }
-const isNegatable = (metric) => metric.score !== undefined && !metric.shapeOf && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
+const isNegatable = (metric) => metric.measure === undefined && !metric.shapeOf && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
 const NEGATABLE = BASE.filter(isNegatable);
 const CATALOGUE = [...BASE, ...NEGATABLE.map(negated)];
 const BY_NAME = new Map(CATALOGUE.map((metric) => [metric.name, metric]));
@@ -45465,7 +45462,7 @@ const RESULTS_VERSION = 2;
 const REGENERATE = 'regenerate it with `evalgate run --update-baseline` on the base branch';
 let validators;
 /** The schema compiled once; a suite or case is checked against its own `$defs` entry. */
-function validate_validatorFor(piece) {
+function validatorFor(piece) {
     if (!validators) {
         const ajv = new _2020.Ajv2020({ allErrors: false, strict: false });
         ajv.addSchema(RESULTS_SCHEMA);
@@ -45479,7 +45476,7 @@ function validate_validatorFor(piece) {
 }
 /** The first schema problem of `value` as `path: message`, the path prefixed by where the piece sits (`suites.0`). */
 function schemaProblem(piece, value, at = '') {
-    const validate = validate_validatorFor(piece);
+    const validate = validatorFor(piece);
     if (validate(value))
         return undefined;
     const [error] = validate.errors ?? [];
@@ -48598,7 +48595,6 @@ function optionsFor(evaluator, caseId) {
 
 
 
-
 /** What every results file says about a suite's metrics (family, scale, direction, gate). */
 function metricInfos(suite, judgeModel) {
     return suite.evaluators.map((evaluator) => {
@@ -48623,18 +48619,39 @@ function definitionOf(evaluator) {
         throw new Error(`unknown metric "${evaluator.metric}" reached the evaluate stage`);
     return metric;
 }
-/** Scores one case's samples by every evaluator of the suite (prices read once). */
-function caseEvaluator(suite, ctx) {
+/** Opens the suite's scoring: one scorer per scored evaluator, prices read once. */
+function openScoring(suite, ctx) {
     const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
-    return async (run) => {
-        const samples = await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices)));
-        ctx.onCase?.();
-        return { id: run.case.id, hash: caseHash(run.case), inputs: run.case.vars, samples };
+    const scorers = new Map();
+    for (const evaluator of suite.evaluators) {
+        const metric = definitionOf(evaluator);
+        if (!metric.measure)
+            scorers.set(evaluator.name, openScorer(metric, evaluator.options, { suiteDir: suite.dir }));
+    }
+    return {
+        async evaluateCase(run) {
+            const samples = await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices, scorers)));
+            ctx.onCase?.();
+            return { id: run.case.id, hash: caseHash(run.case), inputs: run.case.vars, samples };
+        },
+        async aggregates() {
+            const aggregates = {};
+            for (const [name, scorer] of scorers) {
+                try {
+                    const value = await scorer.aggregate?.();
+                    if (value !== undefined)
+                        aggregates[name] = value;
+                }
+                catch (error) {
+                    aggregates[name] = { error: error.message };
+                }
+            }
+            return aggregates;
+        },
+        async close() {
+            await Promise.allSettled([...scorers.values()].map((scorer) => scorer.close?.()));
+        },
     };
-}
-/** The evaluate stage: every sample of every case scored by every evaluator. */
-async function evaluateCases(runs, suite, ctx) {
-    return mapLimit(runs, ctx.concurrency, caseEvaluator(suite, ctx));
 }
 /** The Batch API bills half the listed price. */
 const BATCH_PRICE_FACTOR = 0.5;
@@ -48650,7 +48667,7 @@ function measures(flow, prices) {
         ...(price ? { costUsd: costUsd(flow.usage, price) * factor } : {}),
     };
 }
-async function evaluateSample(sample, testCase, suite, ctx, prices) {
+async function evaluateSample(sample, testCase, suite, ctx, prices, scorers) {
     if (!sample.ok)
         return failedSample(sample.error, sample.errorKind);
     const flow = sample.value;
@@ -48672,7 +48689,7 @@ async function evaluateSample(sample, testCase, suite, ctx, prices) {
             scores[evaluator.name] = skippedScore('needs a model API key');
             continue;
         }
-        const score = await scoreOne(metric, options, flow, testCase, suite, ctx);
+        const score = await scoreOne(metric, scorers.get(evaluator.name), options, flow, testCase, suite, ctx);
         scores[evaluator.name] = scoreRecord(score);
         const spent = score.evaluatorUsage;
         const price = spent ? findPrice(spent.model, prices) : undefined;
@@ -48695,14 +48712,14 @@ function renderOptions(metric, options, vars) {
 }
 const isEmpty = (value) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 /** Scores one sample with the evaluator's options for this case (`written`: as the suite or the case's `assert:` wrote them). */
-async function scoreOne(metric, written, flow, testCase, suite, ctx) {
+async function scoreOne(metric, scorer, written, flow, testCase, suite, ctx) {
     try {
         const options = renderOptions(metric, written, testCase.vars);
         const missing = metric.requires.find((name) => isEmpty(options[name]));
         if (missing)
             return { value: null, error: `option "${missing}" is empty for this case` };
         const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
-        return await metric.score({
+        return await scorer.score({
             output: flow.output,
             vars: testCase.vars,
             options,
@@ -48718,24 +48735,6 @@ async function scoreOne(metric, written, flow, testCase, suite, ctx) {
     catch (error) {
         return { value: null, error: error.message };
     }
-}
-/** Run-level outputs of the evaluators that have them (PromptFlow aggregation nodes), by evaluator name; a failure is recorded, never thrown. */
-async function aggregateEvaluators(suite) {
-    const aggregates = {};
-    for (const evaluator of suite.evaluators) {
-        const metric = definitionOf(evaluator);
-        if (!metric.aggregate)
-            continue;
-        try {
-            const value = await metric.aggregate(evaluator.options, suite.dir);
-            if (value !== undefined)
-                aggregates[evaluator.name] = value;
-        }
-        catch (error) {
-            aggregates[evaluator.name] = { error: error.message };
-        }
-    }
-    return aggregates;
 }
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
@@ -48903,6 +48902,8 @@ function commandFlow(spec, dir) {
         needsModel: false,
         timeoutMs: spec.timeoutMs,
         invoke(vars, signal) {
+            if (signal.aborted)
+                return Promise.reject(new Error('the command was cancelled (per-request timeout) before it started'));
             return new Promise((resolvePromise, reject) => {
                 const started = performance.now();
                 const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
@@ -48996,6 +48997,7 @@ const commandKind = {
     normalise: normaliseCommand,
     templates: () => [],
     reportsContext: () => true,
+    example: () => ({ command: 'node app.mjs' }),
     create: (spec, ctx) => commandFlow(spec, ctx.dir),
 };
 
@@ -49088,6 +49090,7 @@ const httpKind = {
     normalise: normaliseHttp,
     templates: (spec) => [{ where: 'flow', value: { url: spec.url, headers: spec.headers, body: spec.body } }],
     reportsContext: (spec) => spec.contextPath !== undefined,
+    example: ({ appUrl }) => ({ url: appUrl, body: { question: '{{question}}' }, output: 'answer' }),
     create: (spec) => httpFlow(spec),
 };
 
@@ -49148,6 +49151,7 @@ const promptKind = {
         stream: raw.stream === true,
     }),
     templates: (spec) => [{ where: 'flow.messages', value: spec.messages.map((message) => message.content) }],
+    example: () => ({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: '{{question}}' }] }),
     create(spec, ctx) {
         const messages = (vars) => spec.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, vars) }));
         return chatFlow('prompt', spec, messages, ctx.client, ctx.modelOverride);
@@ -49223,6 +49227,7 @@ const promptyKind = {
     normalise: loadPromptyFlow,
     templates: () => [],
     checkCase: checkPromptyCase,
+    example: () => ({ file: 'chat.prompty' }),
     create(spec, ctx) {
         return chatFlow('prompty', spec, (vars) => renderPrompty(spec.prompt, vars), ctx.client, ctx.modelOverride);
     },
@@ -53107,10 +53112,10 @@ function suiteSchema() {
 
 
 
-let validate_compiled;
+let compiled;
 function validator() {
-    validate_compiled ??= new _2020.Ajv2020({ allErrors: true, strict: false }).compile(suiteSchema());
-    return validate_compiled;
+    compiled ??= new _2020.Ajv2020({ allErrors: true, strict: false }).compile(suiteSchema());
+    return compiled;
 }
 function describe(error) {
     const params = error.params;
@@ -53501,7 +53506,6 @@ function progressTracker(counters, emit) {
 
 
 
-
 /**
  * The main job: load suites → run flows → evaluate → results. All suites run at once through
  * one pool of `concurrency` slots (and one model client: one rate limiter, one cache); results
@@ -53518,13 +53522,7 @@ async function runEvaluation(options) {
     const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
     const ctx = { clients, schedule: (0,semaphore/* semaphore */.p)(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
     const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
-    let results;
-    try {
-        results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
-    }
-    finally {
-        closePythonWorkers();
-    }
+    const results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
     await clients.finish();
     return resultsDocument({
         date: new Date(started).toISOString(),
@@ -53589,6 +53587,7 @@ async function runSuite(suite, positions, ctx) {
         ...(positions ? { positions } : {}),
     };
     if (flow.needsModel && !clients.judge) {
+        await flow.close?.();
         const skipReason = 'needs a model API key: set OPENAI_API_KEY (CLI) or the `api-key` input (action)';
         options.log?.(`${suite.name}: skipped — ${skipReason}`);
         return skippedSuite(header, skipReason);
@@ -53597,17 +53596,22 @@ async function runSuite(suite, positions, ctx) {
     ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
     // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
     const batched = usesBatch(suite, options) && flow.needsModel;
-    const evaluate = caseEvaluator(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
+    const scoring = openScoring(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
     const runOptions = {
         repeat: suite.repeat,
         timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
         ...(batched ? {} : { schedule: ctx.schedule }),
         onSample: () => ctx.progress.flowDone(),
     };
-    // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
-    const cases = await pool_mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => evaluate(await runCase(testCase, flow, runOptions)));
-    const aggregates = { ...(await flowAggregates(flow)), ...(await aggregateEvaluators(suite)) };
-    return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+    try {
+        // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
+        const cases = await pool_mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
+        const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
+        return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+    }
+    finally {
+        await Promise.allSettled([scoring.close(), flow.close?.()]);
+    }
 }
 /** The flow's run-level outputs under `flow` (PromptFlow aggregation nodes); a failure is recorded. */
 async function flowAggregates(flow) {

@@ -3,8 +3,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { mapLimit } from '../core/pool.js';
 import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
-import { aggregateEvaluators, caseEvaluator, metricInfos } from '../evaluate/evaluate.js';
-import { closePythonWorkers } from '../flows/promptflow/python-worker.js';
+import { metricInfos, openScoring } from '../evaluate/evaluate.js';
 import { createFlow } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
 import type { ModelClient } from '../model/types.js';
@@ -48,12 +47,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
   const ctx: RunContext = { clients, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
   const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
-  let results: SuiteResult[];
-  try {
-    results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
-  } finally {
-    closePythonWorkers();
-  }
+  const results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
   await clients.finish();
   return resultsDocument(
     {
@@ -125,6 +119,7 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     ...(positions ? { positions } : {}),
   };
   if (flow.needsModel && !clients.judge) {
+    await flow.close?.();
     const skipReason = 'needs a model API key: set OPENAI_API_KEY (CLI) or the `api-key` input (action)';
     options.log?.(`${suite.name}: skipped — ${skipReason}`);
     return skippedSuite(header, skipReason);
@@ -133,17 +128,21 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
   ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
   // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
   const batched = usesBatch(suite, options) && flow.needsModel;
-  const evaluate = caseEvaluator(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
+  const scoring = openScoring(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
   const runOptions = {
     repeat: suite.repeat,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
     ...(batched ? {} : { schedule: ctx.schedule }),
     onSample: () => ctx.progress.flowDone(),
   };
-  // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
-  const cases = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => evaluate(await runCase(testCase, flow, runOptions)));
-  const aggregates = { ...(await flowAggregates(flow)), ...(await aggregateEvaluators(suite)) };
-  return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+  try {
+    // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
+    const cases = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
+    const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
+    return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+  } finally {
+    await Promise.allSettled([scoring.close(), flow.close?.()]);
+  }
 }
 
 /** The flow's run-level outputs under `flow` (PromptFlow aggregation nodes); a failure is recorded. */

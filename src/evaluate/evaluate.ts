@@ -1,11 +1,10 @@
 import type { Case } from '../core/case.js';
-import { mapLimit } from '../core/pool.js';
 import { renderValue } from '../core/template/engine.js';
 import type { FlowOutput } from '../flows/types.js';
 import type { PriceTable } from '../metrics/cost/prices.js';
 import { costUsd, findPrice, mergePrices } from '../metrics/cost/prices.js';
-import { findMetric, templatedOptions } from '../metrics/registry.js';
-import type { MetricDefinition, SampleMeasures, Score, ScoredMetric } from '../metrics/types.js';
+import { findMetric, openScorer, templatedOptions } from '../metrics/registry.js';
+import type { MetricDefinition, SampleMeasures, Score, ScoredMetric, Scorer } from '../metrics/types.js';
 import type { ModelClient } from '../model/types.js';
 import { failedSample, scoreRecord, skippedScore } from '../results/build.js';
 import type { CaseResult, MetricInfo, SampleResult, ScoreRecord } from '../results/types.js';
@@ -47,19 +46,48 @@ function definitionOf(evaluator: EvaluatorSpec): MetricDefinition {
   return metric;
 }
 
-/** Scores one case's samples by every evaluator of the suite (prices read once). */
-export function caseEvaluator(suite: Suite, ctx: EvaluateContext): (run: CaseRun) => Promise<CaseResult> {
-  const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
-  return async (run) => {
-    const samples = await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices)));
-    ctx.onCase?.();
-    return { id: run.case.id, hash: caseHash(run.case), inputs: run.case.vars, samples };
-  };
+/** One suite's evaluate stage for one run: every evaluator's scorer opened once, closed when the run ends. */
+export interface SuiteScoring {
+  /** Scores one case's samples by every evaluator of the suite. */
+  evaluateCase(run: CaseRun): Promise<CaseResult>;
+  /** Run-level outputs of the scorers that have them (PromptFlow aggregation nodes), by evaluator name; a failure is recorded, never thrown. */
+  aggregates(): Promise<Record<string, unknown>>;
+  /** Closes every scorer (their workers); the run's last step, whatever happened. */
+  close(): Promise<void>;
 }
 
-/** The evaluate stage: every sample of every case scored by every evaluator. */
-export async function evaluateCases(runs: readonly CaseRun[], suite: Suite, ctx: EvaluateContext): Promise<CaseResult[]> {
-  return mapLimit(runs, ctx.concurrency, caseEvaluator(suite, ctx));
+type Scorers = ReadonlyMap<string, Scorer>;
+
+/** Opens the suite's scoring: one scorer per scored evaluator, prices read once. */
+export function openScoring(suite: Suite, ctx: EvaluateContext): SuiteScoring {
+  const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
+  const scorers = new Map<string, Scorer>();
+  for (const evaluator of suite.evaluators) {
+    const metric = definitionOf(evaluator);
+    if (!metric.measure) scorers.set(evaluator.name, openScorer(metric, evaluator.options, { suiteDir: suite.dir }));
+  }
+  return {
+    async evaluateCase(run) {
+      const samples = await Promise.all(run.samples.map((sample) => evaluateSample(sample, run.case, suite, ctx, prices, scorers)));
+      ctx.onCase?.();
+      return { id: run.case.id, hash: caseHash(run.case), inputs: run.case.vars, samples };
+    },
+    async aggregates() {
+      const aggregates: Record<string, unknown> = {};
+      for (const [name, scorer] of scorers) {
+        try {
+          const value = await scorer.aggregate?.();
+          if (value !== undefined) aggregates[name] = value;
+        } catch (error) {
+          aggregates[name] = { error: (error as Error).message };
+        }
+      }
+      return aggregates;
+    },
+    async close() {
+      await Promise.allSettled([...scorers.values()].map((scorer) => scorer.close?.()));
+    },
+  };
 }
 
 /** The Batch API bills half the listed price. */
@@ -78,7 +106,7 @@ function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
   };
 }
 
-async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, ctx: EvaluateContext, prices: PriceTable): Promise<SampleResult> {
+async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, ctx: EvaluateContext, prices: PriceTable, scorers: Scorers): Promise<SampleResult> {
   if (!sample.ok) return failedSample(sample.error, sample.errorKind);
   const flow = sample.value;
   const measured = measures(flow, prices);
@@ -97,7 +125,7 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
       scores[evaluator.name] = skippedScore('needs a model API key');
       continue;
     }
-    const score = await scoreOne(metric, options, flow, testCase, suite, ctx, evaluator.threshold);
+    const score = await scoreOne(metric, scorers.get(evaluator.name) as Scorer, options, flow, testCase, suite, ctx, evaluator.threshold);
     scores[evaluator.name] = scoreRecord(score);
     const spent = score.evaluatorUsage;
     const price = spent ? findPrice(spent.model, prices) : undefined;
@@ -122,13 +150,13 @@ function renderOptions(metric: MetricDefinition, options: Record<string, unknown
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Scores one sample with the evaluator's options for this case (`written`: as the suite or the case's `assert:` wrote them). */
-async function scoreOne(metric: ScoredMetric, written: Record<string, unknown>, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext, threshold: number | undefined): Promise<Score> {
+async function scoreOne(metric: ScoredMetric, scorer: Scorer, written: Record<string, unknown>, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext, threshold: number | undefined): Promise<Score> {
   try {
     const options = renderOptions(metric, written, testCase.vars);
     const missing = metric.requires.find((name) => isEmpty(options[name]));
     if (missing) return { value: null, error: `option "${missing}" is empty for this case` };
     const context = flow.context ?? (typeof options.context === 'string' ? options.context : undefined);
-    return await metric.score({
+    return await scorer.score({
       output: flow.output,
       vars: testCase.vars,
       options,
@@ -144,20 +172,4 @@ async function scoreOne(metric: ScoredMetric, written: Record<string, unknown>, 
   } catch (error) {
     return { value: null, error: (error as Error).message };
   }
-}
-
-/** Run-level outputs of the evaluators that have them (PromptFlow aggregation nodes), by evaluator name; a failure is recorded, never thrown. */
-export async function aggregateEvaluators(suite: Suite): Promise<Record<string, unknown>> {
-  const aggregates: Record<string, unknown> = {};
-  for (const evaluator of suite.evaluators) {
-    const metric = definitionOf(evaluator);
-    if (!metric.aggregate) continue;
-    try {
-      const value = await metric.aggregate(evaluator.options, suite.dir);
-      if (value !== undefined) aggregates[evaluator.name] = value;
-    } catch (error) {
-      aggregates[evaluator.name] = { error: (error as Error).message };
-    }
-  }
-  return aggregates;
 }

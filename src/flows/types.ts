@@ -29,6 +29,8 @@ export interface Flow {
   invoke(vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput>;
   /** Run-level outputs over every invocation so far (PromptFlow aggregation nodes), reported, never gated. */
   aggregate?(signal: AbortSignal): Promise<Record<string, unknown> | undefined>;
+  /** Releases what the flow holds (a worker process); called once, when the suite's run ends. */
+  close?(): void | Promise<void>;
 }
 
 /** What building a flow may use. */
@@ -76,6 +78,14 @@ export interface FlowKind<Spec extends { kind: string } = { kind: string }> {
   reportsContext?(spec: Spec): boolean;
   /** Further per-case checks at load time (e.g. a Prompty body rendered strictly); throws ConfigError. */
   checkCase?(spec: Spec, testCase: Case): void;
+  /**
+   * A small working `flow:` mapping of this kind (without `kind`), run by the flow-kind contract
+   * test on one case (`question`) against the example assets: a chat model endpoint and, in the
+   * suite's folder, `app.mjs` (case JSON on stdin → `{"output"}` on stdout), `chat.prompty` and
+   * `flow/` (a PromptFlow DAG with one llm node); `appUrl` is the same app over HTTP
+   * (POST `{"question"}` → `{"answer"}`).
+   */
+  example(assets: { appUrl: string }): Record<string, unknown>;
   create(spec: Spec, ctx: FlowContext): Flow;
 }
 

@@ -36,7 +36,7 @@ import { promptflowMetric } from './quality/promptflow.js';
 import { containsJson } from './quality/contains-json.js';
 import { javascript } from './quality/javascript.js';
 import { python } from './quality/python.js';
-import type { MetricDefinition, ScoredMetric } from './types.js';
+import type { MetricDefinition, MetricRunContext, ScoredMetric, Scorer, StatefulMetric } from './types.js';
 
 /**
  * The catalogue: one metric per file under src/metrics/<family>/, each exporting one
@@ -51,21 +51,33 @@ const BASE: readonly MetricDefinition[] = [
   latency, ttft, tokensPerSecond,
 ];
 
+/** One evaluator's scorer for a run: the metric's own (`create`), or its pure `score` function. */
+export function openScorer(metric: ScoredMetric, options: Readonly<Record<string, unknown>>, ctx: MetricRunContext): Scorer {
+  return metric.create ? metric.create(options, ctx) : { score: (input) => metric.score(input) };
+}
+
 /** `not-<name>` for the deterministic quality metrics on a 0–1 scale: value → 1 − value. */
-function negated(metric: ScoredMetric): ScoredMetric {
+function negated(metric: ScoredMetric): StatefulMetric {
+  const { score: _score, create: _create, ...shape } = metric;
   return {
-    ...metric,
+    ...shape,
     name: `not-${metric.name}`,
     description: `Negation of \`${metric.name}\`: ${metric.description}`,
-    async score(input) {
-      const score = await metric.score(input);
-      return score.value === null ? score : { ...score, value: 1 - score.value };
+    create(options, ctx) {
+      const inner = openScorer(metric, options, ctx);
+      return {
+        ...inner,
+        async score(input) {
+          const score = await inner.score(input);
+          return score.value === null ? score : { ...score, value: 1 - score.value };
+        },
+      };
     },
   };
 }
 
 const isNegatable = (metric: MetricDefinition): metric is ScoredMetric =>
-  metric.score !== undefined && !metric.shapeOf && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
+  metric.measure === undefined && !metric.shapeOf && metric.family === 'quality' && !metric.needs && (metric.scale.kind === 'binary' || metric.scale.kind === 'unit');
 const NEGATABLE = BASE.filter(isNegatable);
 const CATALOGUE: readonly MetricDefinition[] = [...BASE, ...NEGATABLE.map(negated)];
 const BY_NAME = new Map(CATALOGUE.map((metric) => [metric.name, metric]));

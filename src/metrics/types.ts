@@ -107,6 +107,12 @@ interface MetricBase {
   description: string;
   /** Options a case must supply (after rendering), e.g. ['expected']. */
   requires: readonly string[];
+  /**
+   * Options of a working evaluator, where the required ones alone do not make one (a choice of
+   * forms, a file): the metric contract test scores with them. Files resolve from the suite's
+   * folder, which holds `eval-flow/` (a PromptFlow evaluation flow with an `overlap` output).
+   */
+  example?: Readonly<Record<string, unknown>>;
   /** JSON Schema (draft 2020-12 subset) of this metric's options, merged into the suite schema. */
   optionsSchema: Record<string, unknown>;
   /**
@@ -131,8 +137,6 @@ interface MetricBase {
   needs?: 'chat' | 'embeddings' | 'moderation';
   /** A metric whose family, scale and direction the suite declares in its options (`metric: promptflow`). */
   shapeOf?(options: Readonly<Record<string, unknown>>): { family: Family; scale: Scale; direction: Direction; threshold: number };
-  /** Run-level outputs over every sample scored with these options (reported, never gated); clears them. */
-  aggregate?(options: Readonly<Record<string, unknown>>, suiteDir: string): Promise<Record<string, unknown> | undefined>;
   /** How the gate compares it. */
   policy: GatePolicy;
   /**
@@ -143,11 +147,39 @@ interface MetricBase {
   checkOptions?(options: Readonly<Record<string, unknown>>): void;
 }
 
-/** A metric that scores each sample's output (its score is stored in the results). */
-export interface ScoredMetric extends MetricBase {
+/** One evaluator's scoring for one run, opened by the evaluate stage and closed when the run ends. */
+export interface Scorer {
   score(input: ScoreInput): Promise<Score> | Score;
+  /** Run-level outputs over every sample this scorer scored (PromptFlow aggregation nodes): reported, never gated. */
+  aggregate?(): Promise<Record<string, unknown> | undefined>;
+  /** Releases what the scorer holds (a worker process); called once, when the run ends. */
+  close?(): void | Promise<void>;
+}
+
+/** What opening a scorer may use: the suite's folder (files and workers resolve here). */
+export interface MetricRunContext {
+  suiteDir: string;
+}
+
+/** A metric that scores each sample's output with a pure function (its score is stored in the results). */
+export interface StatelessMetric extends MetricBase {
+  score(input: ScoreInput): Promise<Score> | Score;
+  create?: never;
   measure?: never;
 }
+
+/**
+ * A metric that keeps state for a run (a worker process, compiled validators, the lines its
+ * aggregation reads): `create` opens one scorer per evaluator per run. No metric keeps
+ * module-level state; the engine opens and closes every metric the same way.
+ */
+export interface StatefulMetric extends MetricBase {
+  create(options: Readonly<Record<string, unknown>>, ctx: MetricRunContext): Scorer;
+  score?: never;
+  measure?: never;
+}
+
+export type ScoredMetric = StatelessMetric | StatefulMetric;
 
 /**
  * A metric that reads the flow's own measurements (cost, latency), which every sample stores
@@ -156,6 +188,7 @@ export interface ScoredMetric extends MetricBase {
 export interface MeasuredMetric extends MetricBase {
   measure(sample: SampleMeasures): Score;
   score?: never;
+  create?: never;
 }
 
 export type MetricDefinition = ScoredMetric | MeasuredMetric;

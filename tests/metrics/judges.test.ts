@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateCases } from '../../src/evaluate/evaluate.js';
+import { evaluateCases } from '../support/evaluate.js';
 import { parseJudgement } from '../../src/metrics/judge/parse.js';
 import { singleAttemptClient } from '../support/model-client.js';
 import type { ModelClient } from '../../src/model/types.js';

@@ -1,8 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { closePythonWorkers } from '../../src/flows/promptflow/python-worker.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { score } from './score.js';
 
 /** A suite folder with two assertion files. */
@@ -27,8 +26,6 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-
-afterAll(closePythonWorkers);
 
 const python = (output: string, code: string, extra: Parameters<typeof score>[3] = {}, options: Record<string, unknown> = {}) =>
   score('python', output, { code, ...options }, { suiteDir: SUITE, ...extra });

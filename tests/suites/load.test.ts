@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FLOW_KINDS } from '../../src/flows/registry.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
 import { loadSuites } from '../../src/suites/load.js';
@@ -77,7 +78,7 @@ describe('loadSuites', () => {
 
   it('lists the allowed flow kinds', async () => {
     const error = await loadError({ 'evals/x.eval.yaml': 'flow: { kind: lambda }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\n' });
-    expect(error.format()).toBe('evals/x.eval.yaml:1: flow.kind must be one of prompt, prompty, command, http, promptflow — see schema/suite.schema.json');
+    expect(error.format()).toBe(`evals/x.eval.yaml:1: flow.kind must be one of ${FLOW_KINDS.map((kind) => kind.kind).join(', ')} — see schema/suite.schema.json`);
   });
 
   it('suggests the closest metric for an unknown one', async () => {

@@ -57,6 +57,7 @@ function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
     needsModel: false,
     timeoutMs: spec.timeoutMs,
     invoke(vars, signal) {
+      if (signal.aborted) return Promise.reject(new Error('the command was cancelled (per-request timeout) before it started'));
       return new Promise((resolvePromise, reject) => {
         const started = performance.now();
         const child = spawn(program as string, args, {
@@ -145,5 +146,6 @@ export const commandKind: FlowKind<CommandFlowSpec> = {
   normalise: normaliseCommand,
   templates: () => [],
   reportsContext: () => true,
+  example: () => ({ command: 'node app.mjs' }),
   create: (spec, ctx) => commandFlow(spec, ctx.dir),
 };

@@ -89,5 +89,6 @@ export const httpKind: FlowKind<HttpFlowSpec> = {
   normalise: normaliseHttp,
   templates: (spec) => [{ where: 'flow', value: { url: spec.url, headers: spec.headers, body: spec.body } }],
   reportsContext: (spec) => spec.contextPath !== undefined,
+  example: ({ appUrl }) => ({ url: appUrl, body: { question: '{{question}}' }, output: 'answer' }),
   create: (spec) => httpFlow(spec),
 };

@@ -33,6 +33,7 @@ export const promptKind: FlowKind<PromptFlowSpec> = {
     stream: raw.stream === true,
   }),
   templates: (spec) => [{ where: 'flow.messages', value: spec.messages.map((message) => message.content) }],
+  example: () => ({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: '{{question}}' }] }),
   create(spec, ctx) {
     const messages = (vars: Readonly<Record<string, unknown>>) => spec.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, vars) }));
     return chatFlow('prompt', spec, messages, ctx.client, ctx.modelOverride);

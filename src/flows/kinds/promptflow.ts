@@ -101,6 +101,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
   normalise,
   templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
   checkCase,
+  example: () => ({ path: 'flow' }),
   create(spec, ctx) {
     const runner = new FlowRunner(spec.flow, { dir: resolve(ctx.dir, spec.flow.dir), client: ctx.client, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
     const graph = spec.flow.graph;
@@ -124,6 +125,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
         };
       },
       aggregate: (signal) => runner.aggregate(lines.splice(0), signal),
+      close: () => runner.close(),
     };
   },
 };

@@ -80,6 +80,7 @@ export const promptyKind: FlowKind<PromptyFlowSpec> = {
   normalise: loadPromptyFlow,
   templates: () => [],
   checkCase: checkPromptyCase,
+  example: () => ({ file: 'chat.prompty' }),
   create(spec, ctx) {
     return chatFlow('prompty', spec, (vars) => renderPrompty(spec.prompt, vars), ctx.client, ctx.modelOverride);
   },

@@ -44,7 +44,7 @@ export function requirePython(where: { file?: string; line?: number }, needs = '
 
 /**
  * One long-lived Python process: requests as JSON lines on stdin, replies (by id) on stdout,
- * many in flight at once. Started on first use; killed by `close()` or `closePythonWorkers()`.
+ * many in flight at once. Started on first use; killed by `close()` (the flow's or scorer's, when the run ends).
  */
 export class PythonWorker {
   private child: ChildProcessWithoutNullStreams | undefined;
@@ -132,9 +132,7 @@ export class PythonWorker {
   }
 }
 
-/** Stops every worker still running (the engine calls this when a suite's run ends). */
-export function closePythonWorkers(): void {
+/** A safety net only: a process that exits without closing its flows and scorers leaves no Python child behind. */
+process.once('exit', () => {
   for (const worker of [...live]) worker.close();
-}
-
-process.once('exit', closePythonWorkers);
+});

@@ -27,22 +27,14 @@ export interface JudgeMaterial {
 
 const isPromptyPath = (text: string) => /\.prompty$/i.test(text.trim()) && !/[\n{]/.test(text);
 
-/** Each rubric .prompty file is read once per process. */
-const files = new Map<string, PromptySpec>();
-
+/** A rubric .prompty file, read when a judge call needs it (a file read is nothing beside the model call it feeds). */
 function promptyFile(suiteDir: string, file: string): PromptySpec {
-  const path = resolve(suiteDir, file);
-  let spec = files.get(path);
-  if (!spec) {
-    try {
-      spec = loadPromptyFile(path);
-    } catch (error) {
-      if (!(error instanceof PromptyError)) throw error;
-      throw new ConfigError(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}`, {}, error.fix);
-    }
-    files.set(path, spec);
+  try {
+    return loadPromptyFile(resolve(suiteDir, file));
+  } catch (error) {
+    if (!(error instanceof PromptyError)) throw error;
+    throw new ConfigError(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}`, {}, error.fix);
   }
-  return spec;
 }
 
 export function rubricPrompt(options: Readonly<Record<string, unknown>>, suiteDir: string): RubricPrompt {

@@ -99,6 +99,7 @@ export const javascript: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'Your JavaScript (promptfoo’s javascript assertion): inline code or file://x.js, given (output, context), run in a worker thread with a timeout.',
   requires: ['code'],
+  example: { code: 'output.length > 0' },
   threshold: ANY_POSITIVE,
   optionsSchema: {
     code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.js[:function] (relative to the suite).' },

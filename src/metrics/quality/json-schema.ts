@@ -5,19 +5,10 @@ import type { MetricDefinition } from '../types.js';
 import { unfence } from './json-valid.js';
 import { PAIRED_SCORE } from '../policy.js';
 
-/** One validator per distinct schema text within a run (schemas are the same for every case). */
-const compiled = new Map<string, ValidateFunction>();
-
-function validatorFor(schema: unknown): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
-  if (!validate) {
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
-    addFormats.default(ajv);
-    validate = ajv.compile(schema as object);
-    compiled.set(key, validate);
-  }
-  return validate;
+function compile(schema: unknown): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: false, strict: false });
+  addFormats.default(ajv);
+  return ajv.compile(schema as object);
 }
 
 export const jsonSchema: MetricDefinition = {
@@ -31,18 +22,25 @@ export const jsonSchema: MetricDefinition = {
   threshold: 1,
   optionsSchema: { schema: { type: ['object', 'boolean'], description: 'The JSON Schema the output must match.' } },
   checkOptions(options) {
-    validatorFor(options.schema);
+    compile(options.schema);
   },
-  score({ output, options }) {
-    let value: unknown;
-    try {
-      value = JSON.parse(unfence(output));
-    } catch (error) {
-      return { value: 0, reason: `not JSON: ${(error as Error).message}` };
-    }
-    const validate = validatorFor(options.schema);
-    if (validate(value)) return { value: 1 };
-    const [first] = validate.errors ?? [];
-    return { value: 0, reason: `${first?.instancePath || '(root)'} ${first?.message ?? 'does not match'}` };
+  create() {
+    /** One validator per distinct schema within the run (a suite's schema is usually the same for every case). */
+    const compiled = new Map<string, ValidateFunction>();
+    return {
+      score({ output, options }) {
+        let value: unknown;
+        try {
+          value = JSON.parse(unfence(output));
+        } catch (error) {
+          return { value: 0, reason: `not JSON: ${(error as Error).message}` };
+        }
+        const key = JSON.stringify(options.schema);
+        const validate = compiled.get(key) ?? compiled.set(key, compile(options.schema)).get(key);
+        if (validate?.(value)) return { value: 1 };
+        const [first] = validate?.errors ?? [];
+        return { value: 0, reason: `${first?.instancePath || '(root)'} ${first?.message ?? 'does not match'}` };
+      },
+    };
   },
 };

@@ -81,6 +81,7 @@ export const llmRubric: MetricDefinition = {
   policy: PAIRED_SCORE,
   description: 'promptfoo’s llm-rubric: an LLM grader answers {pass, score, reason} on your rubric (promptfoo’s grading prompt, or your `prompt`); pass decides.',
   requires: ['rubric'],
+  example: { rubric: 'names the weight' },
   threshold: ANY_POSITIVE,
   needs: 'chat',
   jinjaOptions: ['prompt'],

@@ -12,27 +12,11 @@ import { FAMILIES } from '../types.js';
 import type { Direction, Family, MetricDefinition, Scale } from '../types.js';
 import { PAIRED_SCORE } from '../policy.js';
 
-/** An evaluation flow folder, read once per process, with one Python worker for all its lines. */
+/** An evaluation flow folder, read once per run, with one Python worker for all its lines. */
 interface EvaluationFlow {
   flow: LoadedFlow;
   worker: PythonWorker;
 }
-const flows = new Map<string, Promise<EvaluationFlow>>();
-
-function evaluationFlow(path: string, suiteDir: string, variant: string | undefined): Promise<EvaluationFlow> {
-  const key = `${resolve(suiteDir, path)}\n${variant ?? ''}`;
-  let loaded = flows.get(key);
-  if (!loaded) {
-    loaded = loadFlowFolder(path, suiteDir, process.cwd(), variant, { file: path }).then((flow) => ({ flow, worker: new PythonWorker(resolve(suiteDir, flow.dir)) }));
-    loaded.catch(() => flows.delete(key));
-    flows.set(key, loaded);
-  }
-  return loaded;
-}
-
-/** Lines scored per evaluator (suite folder + options), kept for the run's aggregation nodes. */
-const scoredLines = new Map<string, NonNullable<FlowRun['line']>[]>();
-const linesKey = (suiteDir: string, options: Readonly<Dict>) => `${suiteDir}\n${JSON.stringify([options.path, options.variant, options.inputs, options.output])}`;
 
 /** `scale: binary | unit | { min, max }` as declared in the suite → the metric's scale. */
 function declaredScale(raw: unknown): Scale {
@@ -76,6 +60,7 @@ export const promptflowMetric: MetricDefinition = {
     scale: { oneOf: [{ enum: ['binary', 'unit'] }, { type: 'object', required: ['min', 'max'], additionalProperties: false, properties: { min: { type: 'number' }, max: { type: 'number' } } }] },
     direction: { enum: ['higher-is-better', 'lower-is-better'] },
   },
+  example: { path: 'eval-flow', inputs: { answer: '{{output}}', ground_truth: 'the tent weighs 4.2 kg' }, output: 'overlap', scale: 'unit' },
   shapeOf(options) {
     const scale = declaredScale(options.scale);
     return {
@@ -85,28 +70,33 @@ export const promptflowMetric: MetricDefinition = {
       threshold: scale.kind === 'binary' ? 1 : scale.kind === 'likert' ? (scale.min + scale.max) / 2 : 0.5,
     };
   },
-  async aggregate(options, suiteDir) {
-    const key = linesKey(suiteDir, options);
-    const lines = scoredLines.get(key) ?? [];
-    scoredLines.delete(key);
-    if (lines.length === 0) return undefined;
-    const { flow, worker } = await evaluationFlow(String(options.path), suiteDir, options.variant as string | undefined);
-    return new FlowRunner(flow, { dir: resolve(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines, AbortSignal.timeout(120_000));
-  },
-  async score(input) {
-    const { flow, worker } = await evaluationFlow(String(input.options.path), input.suiteDir, input.options.variant as string | undefined);
-    const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
-    const mapping = renderValue(input.options.inputs ?? {}, variables) as Dict;
-    const runner = new FlowRunner(flow, { dir: resolve(input.suiteDir, flow.dir), client: input.client }, worker);
-    const lines = lineInputs(flow, mapping, variables);
-    const run = input.signal ? await runner.run(lines, input.signal) : await withDeadline(120_000, (signal) => runner.run(lines, signal));
-    if (run.line) {
-      const key = linesKey(input.suiteDir, input.options);
-      scoredLines.set(key, [...(scoredLines.get(key) ?? []), run.line]);
-    }
-    const name = (input.options.output as string | undefined) ?? Object.keys(run.outputs)[0] ?? '';
-    const value = asScore(run.outputs[name]);
-    if (value === undefined) return { value: null, error: `output "${name}" of ${flow.file} is not a number: ${JSON.stringify(run.outputs[name]).slice(0, 80)}` };
-    return { value, details: { outputs: run.outputs } };
+  create(options, { suiteDir }) {
+    let loaded: Promise<EvaluationFlow> | undefined;
+    const evaluationFlow = () =>
+      (loaded ??= loadFlowFolder(String(options.path), suiteDir, process.cwd(), options.variant as string | undefined, { file: String(options.path) }).then((flow) => ({ flow, worker: new PythonWorker(resolve(suiteDir, flow.dir)) })));
+    /** Lines scored in this run, kept for the flow's aggregation nodes. */
+    const lines: NonNullable<FlowRun['line']>[] = [];
+    return {
+      async score(input) {
+        const { flow, worker } = await evaluationFlow();
+        const variables = { ...input.vars, output: input.output, expected: input.options.expected ?? input.vars.expected ?? '', context: input.context ?? '' };
+        const mapping = renderValue(input.options.inputs ?? {}, variables) as Dict;
+        const runner = new FlowRunner(flow, { dir: resolve(suiteDir, flow.dir), client: input.client }, worker);
+        const run = input.signal ? await runner.run(lineInputs(flow, mapping, variables), input.signal) : await withDeadline(120_000, (signal) => runner.run(lineInputs(flow, mapping, variables), signal));
+        if (run.line) lines.push(run.line);
+        const name = (input.options.output as string | undefined) ?? Object.keys(run.outputs)[0] ?? '';
+        const value = asScore(run.outputs[name]);
+        if (value === undefined) return { value: null, error: `output "${name}" of ${flow.file} is not a number: ${JSON.stringify(run.outputs[name]).slice(0, 80)}` };
+        return { value, details: { outputs: run.outputs } };
+      },
+      async aggregate() {
+        if (lines.length === 0 || !loaded) return undefined;
+        const { flow, worker } = await loaded;
+        return withDeadline(120_000, (signal) => new FlowRunner(flow, { dir: resolve(suiteDir, flow.dir), client: undefined }, worker).aggregate(lines.splice(0), signal));
+      },
+      async close() {
+        if (loaded) (await loaded.catch(() => undefined))?.worker.close();
+      },
+    };
   },
 };

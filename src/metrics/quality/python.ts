@@ -10,19 +10,6 @@ import { ANY_POSITIVE, scoreFromResult } from './script-result.js';
 
 const STOPPED = 'the Python worker was stopped';
 
-/** One Python worker per suite folder (its cwd), shared by every python assertion of the suite. */
-const workers = new Map<string, PythonWorker>();
-
-function workerFor(suiteDir: string): PythonWorker {
-  const dir = resolve(suiteDir);
-  let worker = workers.get(dir);
-  if (!worker) {
-    worker = new PythonWorker(dir);
-    workers.set(dir, worker);
-  }
-  return worker;
-}
-
 /** promptfoo's Python GradingResult spells `pass` as `pass_` (a keyword in Python); both are read. */
 function asGradingResult(result: unknown): unknown {
   if (result === null || typeof result !== 'object' || Array.isArray(result) || !('pass_' in result) || 'pass' in result) return result;
@@ -61,23 +48,32 @@ export const python: MetricDefinition = {
     code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.py[:function] (relative to the suite; default function get_assert).' },
     timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
   },
+  example: { code: 'len(output) > 0' },
   checkOptions(options) {
     if (typeof options.code !== 'string' || !options.code.trim()) {
       throw new ConfigError('`code` must be Python: an expression, a function body, or file://path.py[:function]', {}, 'e.g. code: "len(output) < 100", or code: file://checks.py (calls get_assert(output, context))');
     }
     requirePython({}, 'python assertions run in Python');
   },
-  async score({ output, options, vars, suiteDir, context, threshold }): Promise<Score> {
-    const code = String(options.code);
-    const file = assertionFile(code);
-    const request: WorkerRequest = {
-      op: 'assert',
-      output,
-      context: { vars, ...(context === undefined ? {} : { context }) },
-      ...(file ? { file: resolve(suiteDir, file.path), ...(file.name ? { function: file.name } : {}) } : { code }),
+  create(_options, { suiteDir }) {
+    /** One Python worker per evaluator and run (its cwd the suite folder), started on first use. */
+    let worker: PythonWorker | undefined;
+    return {
+      async score({ output, options, vars, context, threshold }): Promise<Score> {
+        const code = String(options.code);
+        const file = assertionFile(code);
+        const request: WorkerRequest = {
+          op: 'assert',
+          output,
+          context: { vars, ...(context === undefined ? {} : { context }) },
+          ...(file ? { file: resolve(suiteDir, file.path), ...(file.name ? { function: file.name } : {}) } : { code }),
+        };
+        worker ??= new PythonWorker(resolve(suiteDir));
+        const reply = await callAssertion(worker, request, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
+        if (reply.error !== undefined) return { value: null, error: `python assertion failed: ${reply.error}` };
+        return scoreFromResult(asGradingResult(reply.result), threshold);
+      },
+      close: () => worker?.close(),
     };
-    const reply = await callAssertion(workerFor(suiteDir), request, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
-    if (reply.error !== undefined) return { value: null, error: `python assertion failed: ${reply.error}` };
-    return scoreFromResult(asGradingResult(reply.result), threshold);
   },
 };

@@ -83,6 +83,7 @@ export const rubric: MetricDefinition = {
     expected: { description: 'A reference answer the rubric may use.' },
     samples: JUDGE_SAMPLES_SCHEMA,
   },
+  example: { prompt: 'Is {{ output }} a good answer?', choices: { good: 1, bad: 0 } },
   checkCase(options, vars, suiteDir) {
     messagesFor({ options, vars, suiteDir, output: '', ...(typeof options.context === 'string' ? { context: options.context } : {}) });
   },

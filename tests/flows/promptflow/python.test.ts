@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../../src/engine/run-evaluation.js';
 import { createFlow } from '../../../src/flows/registry.js';
 import type { FlowSpec } from '../../../src/flows/registry.js';
-import { closePythonWorkers } from '../../../src/flows/promptflow/python-worker.js';
 import { loadSuite } from '../../../src/suites/load.js';
 import { FIXTURES, suiteWith } from './support.js';
 
@@ -26,7 +25,7 @@ describe('kind: promptflow — python nodes in one worker', () => {
     // upper and stats each sleep 0.3 s, join waits for both: 0.6 s if run one after the other.
     expect(performance.now() - started).toBeGreaterThan(300);
     expect(performance.now() - started).toBeLessThan(550);
-    closePythonWorkers();
+    await flow.close?.();
   });
 
   it('reports another output (`output: words`) and a Python exception with its traceback lines, as that case’s error', async () => {
@@ -56,6 +55,6 @@ describe('kind: promptflow — python nodes in one worker', () => {
     // A deadline already past (a timeout of 0 could still lose the race against a fast worker).
     await expect(flow.invoke({ text: 'c' }, AbortSignal.abort(new DOMException('The operation timed out.', 'TimeoutError')))).rejects.toThrow('the Python call timed out; the worker is restarted');
     expect((await flow.invoke({ text: 'dd' }, AbortSignal.timeout(10_000))).output).toBe('n=2');
-    closePythonWorkers();
+    await flow.close?.();
   });
 });
