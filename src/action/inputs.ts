@@ -39,8 +39,19 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], input: st
   return match;
 }
 
-/** Pure: `read(name)` returns the raw input ('' when unset), as core.getInput does. */
-export function parseInputs(read: (name: string) => string): ActionInputs {
+/**
+ * An input that is still a workflow expression was never expanded: GitHub always expands them,
+ * but local runners such as `@github/local-action` pass action.yml's defaults as written
+ * (`github-token: ${{ github.token }}`). It counts as unset.
+ */
+const unexpanded = (value: string) => /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(value);
+
+/** Pure: `readRaw(name)` returns the raw input ('' when unset), as core.getInput does. */
+export function parseInputs(readRaw: (name: string) => string): ActionInputs {
+  const read = (name: string) => {
+    const value = readRaw(name);
+    return unexpanded(value) ? '' : value;
+  };
   const optional = (name: string) => read(name).trim() || undefined;
   const suites = read('suites').split(/[\n,]/).map((glob) => glob.trim()).filter(Boolean);
   const concurrency = boundedInt(read('concurrency') || String(DEFAULTS.concurrency), 'input `concurrency`', 1, MAX_CONCURRENCY);

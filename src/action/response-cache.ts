@@ -1,5 +1,5 @@
+import { log } from './log.js';
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
 import * as cache from '@actions/cache';
 import { DEFAULTS } from '../core/defaults.js';
 import type { ShardSpec } from '../engine/shard.js';
@@ -31,24 +31,39 @@ export function responseCacheKeys(env: Env, shard?: ShardSpec): { primary: strin
  */
 export const savesResponseCache = (event: EventInfo): boolean => isDefaultBranchPush(event);
 
-/** Restores `.evalgate/cache` before the run; a cache service problem is a warning, never a failure. */
+/**
+ * Whether GitHub's cache service is there. It is not outside GitHub's runners (GHES without it,
+ * `@github/local-action`, whose stand-in for @actions/cache may lack the function): the run goes
+ * on without the persisted cache and says so once; asking never fails the run.
+ */
+function cacheServiceAvailable(): boolean {
+  try {
+    if (typeof cache.isFeatureAvailable === 'function' && cache.isFeatureAvailable()) return true;
+  } catch {
+    // An unusable cache client is the same as none.
+  }
+  log.info('response cache: GitHub\'s cache service is not available here, so .evalgate/cache is neither restored nor saved');
+  return false;
+}
+
+/** Restores `.evalgate/cache` before the run; a cache service problem is a note or a warning, never a failure. */
 export async function restoreResponseCache(cwd: string, env: Env, shard?: ShardSpec): Promise<void> {
-  if (!cache.isFeatureAvailable()) return;
+  if (!cacheServiceAvailable()) return;
   const keys = responseCacheKeys(env, shard);
   try {
     const hit = await cache.restoreCache([resolve(cwd, DEFAULTS.cacheDir)], keys.primary, keys.restore);
-    core.info(hit ? `response cache restored (${hit})` : 'no response cache yet');
+    log.info(hit ? `response cache restored (${hit})` : 'no response cache yet');
   } catch (error) {
-    core.warning(`response cache not restored: ${(error as Error).message}`);
+    log.warning(`response cache not restored: ${(error as Error).message}`);
   }
 }
 
 export async function saveResponseCache(cwd: string, env: Env, event: EventInfo, shard?: ShardSpec): Promise<void> {
-  if (!savesResponseCache(event) || !cache.isFeatureAvailable()) return;
+  if (!savesResponseCache(event) || !cacheServiceAvailable()) return;
   try {
     await cache.saveCache([resolve(cwd, DEFAULTS.cacheDir)], responseCacheKeys(env, shard).primary);
-    core.info('response cache saved');
+    log.info('response cache saved');
   } catch (error) {
-    core.warning(`response cache not saved: ${(error as Error).message}`);
+    log.warning(`response cache not saved: ${(error as Error).message}`);
   }
 }

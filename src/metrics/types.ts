@@ -39,6 +39,8 @@ export interface ScoreInput {
   judgeModel: string;
   /** The suite's folder: files an evaluator names (a `.prompty` rubric) resolve from here. */
   suiteDir: string;
+  /** The evaluator's own `threshold:` when it sets one (promptfoo-style scorers decide a pass with it). */
+  threshold?: number;
   signal?: AbortSignal;
 }
 
@@ -184,7 +186,8 @@ export type ScoredMetric = StatelessMetric | StatefulMetric;
  * once; only a failure to measure (e.g. no price for the model) is stored as a score.
  */
 export interface MeasuredMetric extends MetricBase {
-  measure(sample: SampleMeasures): Score;
+  /** `scale`: the one the run stored for the metric (cost is in tokens when the model has no price). */
+  measure(sample: SampleMeasures, scale: Scale): Score;
   score?: never;
   create?: never;
 }

@@ -5,8 +5,8 @@ import { UNITS } from '../metrics/units.js';
 
 
 
-export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
-export const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'COULD NOT RUN' };
+export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', incomplete: '🚧', error: '🛑' };
+export const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', incomplete: 'INCOMPLETE', error: 'COULD NOT RUN' };
 
 /** A run-level value in its unit: 0–1 scores as percentages, USD, ms. */
 export function formatValue(value: number | null, scale: Scale): string {
@@ -41,12 +41,18 @@ export function sortByFamily(metrics: readonly MetricComparison[]): MetricCompar
   return [...metrics].sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family));
 }
 
-/** "can reliably detect drops of ≥ X pts" over the suite's gating 0–1 metrics. */
+/**
+ * How big a change the suite can see, in plain words, over its gating 0–1 metrics: the smallest
+ * true drop that FAILs with 80 % power (the gate's tolerance and the PR-wide family included),
+ * also as a number of cases, and what to do about smaller ones.
+ */
 export function detectableLine(metrics: readonly MetricComparison[]): string | undefined {
   const drops = metrics.filter((metric) => metric.detectableDrop !== null && metric.gating).map((metric) => metric.detectableDrop as number);
   if (drops.length === 0) return undefined;
   const worst = Math.max(...drops);
-  return `With ${metrics[0]?.shared ?? 0} shared cases this suite FAILs a true drop of ≥ ${(worst * 100).toFixed(1)} pts with 80% power (tolerance and the PR-wide Holm family included, assuming no change elsewhere); to catch smaller drops, add cases or samples per case (\`repeat: 3\`).`;
+  const shared = metrics[0]?.shared ?? 0;
+  const cases = Math.min(shared, Math.ceil(worst * shared - 1e-9));
+  return `With ${shared} shared cases this suite catches a drop of ${Number((worst * 100).toFixed(1))} points or more 8 times in 10 — about ${cases} of ${shared} cases going from right to wrong; a smaller drop can pass as chance. To see smaller changes, add cases, run each case more than once (\`repeat: 3\`) or set a floor (\`min:\`).`;
 }
 
 /** "Spend: flow $0.0123 (baseline $0.0119) · judges and moderation $0.0040, apart" */

@@ -1,9 +1,22 @@
 import { FLOW_KINDS } from '../flows/registry.js';
 import { listMetrics } from '../metrics/registry.js';
 
+/**
+ * The part of the schema a document needs: the flow kinds and metrics it names (the shipped
+ * schema has every one). Compiling only those keeps a run's start fast; names outside the
+ * registry still fail the `enum` of every kind and metric.
+ */
+export interface SchemaScope {
+  kinds: readonly string[];
+  metrics: readonly string[];
+}
+
+/** `allOf` must not be empty: a scope naming nothing known has no branches (its `enum` reports it). */
+const nonEmptyAllOf = (branches: object[]) => (branches.length ? { allOf: branches } : {});
+
 /** One `if kind = … then its schema` branch per flow kind, from the registry. */
-function flowSchemas() {
-  return FLOW_KINDS.map((kind) => ({
+function flowSchemas(scope?: SchemaScope) {
+  return FLOW_KINDS.filter((kind) => !scope || scope.kinds.includes(kind.kind)).map((kind) => ({
     if: { properties: { kind: { const: kind.kind } } },
     then: {
       description: kind.description,
@@ -14,7 +27,7 @@ function flowSchemas() {
   }));
 }
 
-function evaluatorSchema() {
+function evaluatorSchema(scope?: SchemaScope) {
   const metrics = listMetrics();
   return {
     type: 'object',
@@ -25,7 +38,7 @@ function evaluatorSchema() {
       threshold: { type: 'number', description: "Per-case pass mark on the metric's scale (overrides the metric's default)." },
       weight: { type: 'number', minimum: 0, description: '0: report only (promptfoo weight); every evaluator is gated on its own.' },
     },
-    allOf: metrics.map((metric) => ({
+    ...nonEmptyAllOf(metrics.filter((metric) => !scope || scope.metrics.includes(metric.name)).map((metric) => ({
       if: { properties: { metric: { const: metric.name } } },
       then: {
         description: metric.description,
@@ -40,7 +53,7 @@ function evaluatorSchema() {
         },
         additionalProperties: false,
       },
-    })),
+    }))),
   };
 }
 
@@ -52,11 +65,12 @@ const METRIC_GATE = {
     max: { type: 'number', description: "Absolute ceiling on the PR's value of a lower-is-better metric (e.g. pii defect rate)." },
     tolerance: { type: 'number', minimum: 0, description: 'Smallest drop worth failing for.' },
     gate: { type: 'boolean', description: 'false: report only, never fail.' },
+    primary: { type: 'boolean', description: "true: a primary metric — the primary metrics of the PR share 80 % of the error budget, so a drop in one keeps most of a lone test's power." },
   },
 };
 
-/** The JSON Schema of a suite file (shipped as schema/suite.schema.json for editors). */
-export function suiteSchema(): Record<string, unknown> {
+/** The JSON Schema of a suite file (shipped as schema/suite.schema.json for editors); `scope` narrows it to what one document names. */
+export function suiteSchema(scope?: SchemaScope): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://evalgate.dev/schema/suite.schema.json',
@@ -71,7 +85,7 @@ export function suiteSchema(): Record<string, unknown> {
         type: 'object',
         required: ['kind'],
         properties: { kind: { enum: FLOW_KINDS.map((kind) => kind.kind), description: 'Which kind of system under test.' } },
-        allOf: flowSchemas(),
+        ...nonEmptyAllOf(flowSchemas(scope)),
       },
       data: { type: 'string', pattern: '\\.(jsonl|csv|ya?ml|json)$', description: 'Cases file relative to the suite.' },
       cases: {
@@ -93,6 +107,6 @@ export function suiteSchema(): Record<string, unknown> {
       mode: { enum: ['online', 'batch'], description: "batch: send the flow's chat calls through the OpenAI Batch API (half price; for large scheduled runs)." },
     },
     oneOf: [{ required: ['data'] }, { required: ['cases'] }],
-    $defs: { evaluator: evaluatorSchema() },
+    $defs: { evaluator: evaluatorSchema(scope) },
   };
 }

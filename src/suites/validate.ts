@@ -1,17 +1,35 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { listMetrics } from '../metrics/registry.js';
 import { closestName } from '../core/edit-distance.js';
 import { ConfigError } from '../core/errors.js';
+import type { SchemaScope } from './schema.js';
 import { suiteSchema } from './schema.js';
 import type { YamlSource } from '../core/yaml-source.js';
 import { pointerToPath } from '../core/yaml-source.js';
 
-let compiled: ReturnType<Ajv2020['compile']> | undefined;
+const compiled = new Map<string, ValidateFunction>();
 
-function validator() {
-  compiled ??= new Ajv2020({ allErrors: true, strict: false }).compile(suiteSchema());
-  return compiled;
+const metricOf = (evaluator: unknown) => (evaluator as { metric?: unknown } | null)?.metric;
+
+/** The flow kind and metrics a suite document names (its evaluators and its cases' asserts). */
+function scopeOf(doc: unknown): SchemaScope {
+  const value = (doc ?? {}) as { flow?: { kind?: unknown }; evaluators?: unknown; cases?: unknown };
+  const evaluators = [value.evaluators, ...(Array.isArray(value.cases) ? value.cases.map((testCase) => (testCase as { assert?: unknown } | null)?.assert) : [])].flatMap((list) => (Array.isArray(list) ? list : []));
+  const names = (values: unknown[]) => [...new Set(values.filter((name): name is string => typeof name === 'string'))].sort();
+  return { kinds: names([value.flow?.kind]), metrics: names(evaluators.map(metricOf)) };
+}
+
+/** The validator of the schema narrowed to what the document names, compiled once per scope. */
+function validator(doc: unknown): ValidateFunction {
+  const scope = scopeOf(doc);
+  const key = JSON.stringify(scope);
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = new Ajv2020({ allErrors: true, strict: false }).compile(suiteSchema(scope));
+    compiled.set(key, validate);
+  }
+  return validate;
 }
 
 function describe(error: ErrorObject): string {
@@ -40,7 +58,7 @@ export function checkMetricNames(source: YamlSource, evaluators: unknown): void 
   if (!Array.isArray(evaluators)) return;
   const known = listMetrics().map((metric) => metric.name);
   evaluators.forEach((evaluator: unknown, index) => {
-    const metric = (evaluator as { metric?: unknown } | null)?.metric;
+    const metric = metricOf(evaluator);
     if (typeof metric === 'string' && !known.includes(metric)) {
       const close = closestName(metric, known);
       throw new ConfigError(
@@ -53,7 +71,7 @@ export function checkMetricNames(source: YamlSource, evaluators: unknown): void 
 }
 
 export function validateSuiteDocument(source: YamlSource): void {
-  const validate = validator();
+  const validate = validator(source.value);
   if (validate(source.value)) return;
   const error = pick(validate.errors ?? []);
   if (!error) throw new ConfigError('does not match the suite schema', { file: source.file }, 'see schema/suite.schema.json');

@@ -7,6 +7,7 @@ import { gt, minVersion } from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ACTION_REPOSITORY, SCHEMA_URL, scaffoldFiles } from '../../src/cli/init/templates.js';
+import { LOWEST_NODE_MAJOR } from '../../src/cli/node-version.js';
 import type { OpenAIServer } from '../support/openai-server.js';
 import { chatReply, startOpenAIServer } from '../support/openai-server.js';
 import { DOCS } from '../support/docs.js';
@@ -66,6 +67,7 @@ describe('the npm package', () => {
     });
     const highest = minimums.reduce((a, b) => (gt(a, b) ? a : b));
     expect(lowestNode).toBe(highest);
+    expect(`${LOWEST_NODE_MAJOR}`).toBe(lowestNode.split('.')[0]);
     expect(text('README.md')).toContain(`Node ≥ ${lowestNode.split('.')[0]}`);
   });
 });

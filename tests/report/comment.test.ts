@@ -27,10 +27,10 @@ function comparison(cases = 3, outputSize = 100): Comparison {
     erroredCases: [{ id: 'case-err', error: 'HTTP 500 @octocat', kind: 'infrastructure' }],
     metricErrors: [{ metric: 'groundedness', count: 4, cases: 4, messages: [{ message: `judge said ${HOSTILE}`, count: 4 }] }],
     gateChanges: ['this PR loosens f1 tolerance 0.05 → 0.5; takes effect after merge'],
-    notComparable: [],
+    notComparable: [], gaps: [],
   };
-  const skipped: SuiteComparison = { name: 'support-chat', file: 'evals/s.eval.yaml', outcome: 'skipped', note: 'needs a model API key', verdict: 'pass', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] };
-  return { verdict: 'fail', hasBaseline: true, suites: [suite, skipped], regressions: 1, headline: `1 metric(s) regressed — contoso-faq › f1: dropped 10.0 pts ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 } };
+  const skipped: SuiteComparison = { name: 'support-chat', file: 'evals/s.eval.yaml', outcome: 'skipped', note: 'needs a model API key', verdict: 'pass', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] };
+  return { verdict: 'fail', hasBaseline: true, bootstrap: false, coverage: [], suites: [suite, skipped], regressions: 1, headline: `1 metric(s) regressed — contoso-faq › f1: dropped 10.0 pts ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 } };
 }
 
 describe('the PR comment', () => {
@@ -47,7 +47,7 @@ describe('the PR comment', () => {
     expect(families).toEqual(['quality', 'harm', 'honesty', 'cost', 'latency']);
     expect(body).toContain('| quality | `f1` | 90.0% | 80.0% | −10.0 | −14.0 … −6.0 | <0.001 / 0.001 | 1 / 9 | ❌ dropped 10.0 pts |');
     expect(body).toContain('| cost | `cost` | $0.0123 | $0.0125 | ×1.02 | ×1.00 … ×1.04 |');
-    expect(body).toContain('FAILs a true drop of ≥ 6.0 pts');
+    expect(body).toContain('catches a drop of 6 points or more 8 times in 10 — about');
   });
 
   it('lists regressed cases in <details>, added/removed/errored cases and skipped suites', () => {
@@ -71,7 +71,7 @@ describe('the PR comment', () => {
     const big = comparison(10, 5000);
     const huge = renderComment({ ...big, suites: Array.from({ length: 40 }, (_, index) => ({ ...(big.suites[0] as SuiteComparison), name: `suite-${index}` })) }, { marker: commentMarker('x') });
     expect(huge.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(huge).toMatch(/Trimmed to fit 65,536 characters: (case outputs shortened|regressed-case details left out)/);
+    expect(huge).toMatch(/Trimmed to fit 65,536 characters: (case outputs shortened|regressed-case details left out|case details and case lists left out)/);
     expect(huge).toContain('| quality | `f1` |');
   });
 

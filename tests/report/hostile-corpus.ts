@@ -32,7 +32,8 @@ const metricsFor = (text: Texts): MetricInfo[] => [binary('exact'), unit('f1'), 
 
 const ANSWERS = ['Paris is the capital of France.', 'The meeting is on Tuesday at noon.', 'Refunds take five business days.', 'Our office is closed on Sundays.'];
 
-function sample(metrics: MetricInfo[], output: string | null, scores: Record<string, number | null>, error?: string): CaseResult['samples'][number] {
+/** `reason`: what the report-only judge-like metric (tone) says about the answer. */
+function sample(metrics: MetricInfo[], output: string | null, scores: Record<string, number | null>, error?: string, reason?: string): CaseResult['samples'][number] {
   return {
     output,
     ...(error ? { error } : {}),
@@ -44,11 +45,15 @@ function sample(metrics: MetricInfo[], output: string | null, scores: Record<str
         .filter((metric) => metric.scale.kind !== 'amount' && output !== null)
         .map((metric) => {
           const value = scores[metric.name] ?? null;
-          return [metric.name, value === null ? { status: 'not-applicable' as const } : { status: 'ok' as const, value }];
+          const why = reason && metric === metrics[4] ? { reason } : {};
+          return [metric.name, value === null ? { status: 'not-applicable' as const } : { status: 'ok' as const, value, ...why }];
         }),
     ),
   };
 }
+
+const toneReason = (hedging: boolean, text: Texts) =>
+  hedging ? `The answer hedges ("I think") where the reference is certain. ${text === PLAIN ? '' : text.script}`.trim() : 'Friendly and direct.';
 
 /** 40 cases; the PR run regresses f1/exact on a quarter of them with reworded answers. */
 function suiteResult(side: 'baseline' | 'pr', text: Texts): SuiteResult {
@@ -64,7 +69,7 @@ function suiteResult(side: 'baseline' | 'pr', text: Texts): SuiteResult {
     const output = index === 2 ? `${answer} ${text.script} ${text.long}` : index === 5 ? `${answer} ${all}` : regressed ? answer.replace(/is|take/, 'might be').replace('.', ', I think.') : answer;
     const scores = { exact: regressed ? 0 : 1, f1, cost: 0.0004 + (side === 'pr' ? 0.00002 : 0) + (index % 3) * 0.0001, latency: 300 + (index % 9) * 40 + (side === 'pr' ? 25 : 0), [metrics[4]?.name ?? '']: 0.8 };
     const errored = side === 'pr' && index === 7;
-    cases.push({ id, hash: `h${index}`, inputs: { question: index === 5 ? `What? ${all}` : `Question ${index} ${index === 3 ? text.img : ''}`, context: { lang: 'en', note: text.mention } }, samples: [errored ? sample(metrics, null, {}, `HTTP 500 from the model ${text.script} ${text.mention}`) : sample(metrics, output, scores)] });
+    cases.push({ id, hash: `h${index}`, inputs: { question: index === 5 ? `What? ${all}` : `Question ${index} ${index === 3 ? text.img : ''}`, context: { lang: 'en', note: text.mention } }, samples: [errored ? sample(metrics, null, {}, `HTTP 500 from the model ${text.script} ${text.mention}`) : sample(metrics, output, scores, undefined, toneReason(regressed, text))] });
   }
   if (side === 'pr') cases.push({ id: `added ${text.bidi}`, hash: 'h-new', inputs: { question: text.carriageReturn }, samples: [sample(metrics, 'A new answer.', { exact: 1, f1: 0.9, cost: 0.0004, latency: 310 })] });
   else cases.push({ id: 'removed-case', hash: 'h-old', inputs: { question: 'gone' }, samples: [sample(metrics, 'Old answer.', { exact: 0, f1: 0.2, cost: 0.0004, latency: 310 })] });

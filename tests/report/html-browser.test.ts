@@ -1,20 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeries } from '../../src/history/series.js';
 import { renderHtmlReport } from '../../src/report/html/index.js';
-import { demoHistory, HOSTILE, hostileRuns, PLAIN } from './hostile-corpus.js';
+import { parse } from 'csv-parse/sync';
+import { compare } from '../../src/compare/index.js';
+import type { ResultsFile, SuiteResult } from '../../src/results/types.js';
+import { HOSTILE, hostileRuns, PLAIN } from './hostile-corpus.js';
+import { screenshotPage, showRegressedCase } from './screenshot-page.js';
 
 /**
  * The HTML report in real headless Chromium (Debian's `chromium`, which .ci/run installs),
  * driven by playwright-core: it loads nothing, the hostile corpus stays inert text, and the
- * filters, sorting and case details work. It also takes the screenshot of docs/reports.md.
+ * filters, sorting and case details work. It also renders the page of docs/reports.md's
+ * screenshot (into the temporary folder: `npm run screenshot` rewrites docs/html-report.png).
  */
-const SCREENSHOT = new URL('../../docs/html-report.png', import.meta.url);
 let browser: Browser;
 let folder: string;
 
@@ -142,17 +145,67 @@ describe('the HTML report in headless Chromium', () => {
     expect(await page.locator('.detail-row').count()).toBe(0);
   });
 
-  it('renders the screenshot of docs/reports.md from plain runs with their history', async () => {
+  it("shows each metric's reason — a judge's explanation — for this run and the baseline", async () => {
+    const opened = await open(screenshotPage(), 'reasons.html');
+    const { page } = opened;
+    await showRegressedCase(page);
+    const table = page.locator('.detail-row .case-metrics');
+    expect(await table.locator('th').allTextContents()).toEqual(['metric', 'baseline', 'this run', 'change (pts)', 'why (this run)', 'why (baseline)']);
+    const tone = table.locator('tr', { hasText: 'tone' });
+    expect(await tone.locator('td.reason').allTextContents()).toEqual(['The answer hedges ("I think") where the reference is certain.', 'Friendly and direct.']);
+  });
+
+  it('downloads the selected cases as CSV and JSON, in the order shown, formulas defused', async () => {
     const plain = hostileRuns(PLAIN);
-    const history = buildSeries([...demoHistory(plain.baseline), { commit: 'this run', date: plain.pr.run.date, results: plain.pr }]);
-    const opened = await open(renderHtmlReport({ ...plain, history }), 'plain.html');
+    const rename = (file: ResultsFile): ResultsFile => ({ ...file, suites: file.suites.map((one) => ({ ...one, cases: one.cases.map((testCase) => (testCase.id === 'case-09' ? { ...testCase, id: '=HYPERLINK("http://x","y")' } : testCase)) })) });
+    const [prRun, baseRun] = [rename(plain.pr), rename(plain.baseline)];
+    const opened = await open(renderHtmlReport({ comparison: compare(baseRun, prRun), pr: prRun, baseline: baseRun }), 'export.html');
     const { page } = opened;
     await page.locator('#f-status').selectOption('regressed');
-    await page.locator('#case-rows button.toggle').first().click();
+    const shownIds = await rowTexts(page, 2);
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+      const path = join(folder, download.suggestedFilename());
+      await download.saveAs(path);
+      return readFileSync(path, 'utf8');
+    };
+    const json = JSON.parse(await saved('#export-json')) as { format: string; cases: { id: string; status: string; metrics: Record<string, { baseline: string; pr: string; reason: string | null }> }[] };
+    expect(json.format).toBe('evalgate-cases');
+    expect(json.cases.map((row) => row.id)).toEqual(shownIds);
+    expect(json.cases.every((row) => row.status === 'regressed')).toBe(true);
+    expect(json.cases[0]?.metrics.tone?.reason).toContain('hedges');
+    const csv = parse(await saved('#export-csv'), { bom: true, relaxQuotes: false }) as string[][];
+    expect(csv[0]?.slice(0, 4)).toEqual(['suite', 'case', 'status', 'change (pts)']);
+    expect(csv.slice(1).map((row) => row[1])).toEqual(shownIds.map((id) => (id.startsWith('=') ? `'${id}` : id)));
+    expect(shownIds).toContain('=HYPERLINK("http://x","y")');
+    expect(opened.errors).toEqual([]);
+    expect(opened.requests).toEqual([opened.url]);
+  });
+
+  it('puts suites that ran the same cases side by side, one column per variant, hostile text inert', async () => {
+    const { comparison: hostileComparison, pr: hostilePr, baseline: hostileBaseline } = hostileRuns();
+    const first = hostilePr.suites[0] as SuiteResult;
+    const variants: ResultsFile = { ...hostilePr, suites: [...hostilePr.suites, { ...first, name: `${first.name} × ${HOSTILE.img}` }] };
+    const opened = await open(renderHtmlReport({ comparison: hostileComparison, pr: variants, baseline: hostileBaseline }), 'variants.html');
+    const { page } = opened;
+    const matrix = page.locator('section.variants table.matrix');
+    expect(await matrix.locator('tr').first().locator('th').allTextContents()).toEqual(['case', 'input', first.name, `${first.name} × ${HOSTILE.img}`]);
+    expect(await matrix.locator('tr').count()).toBe(1 + first.cases.length);
+    expect(await page.locator('section.variants h3').textContent()).toBe(`${first.name} — 2 variants, ${first.cases.length} cases`);
+    expect(await matrix.locator('tr', { hasText: 'case-05' }).locator('td.variant .scores').first().textContent()).toMatch(/exact 0%/);
+    expect(opened.dialogs).toEqual([]);
+    expect(await page.evaluate('window.__pwned ?? null')).toBeNull();
+    expect(opened.requests).toEqual([opened.url]);
+  });
+
+  it('renders the screenshot of docs/reports.md from plain runs with their history', async () => {
+    const opened = await open(screenshotPage(), 'plain.html');
+    const { page } = opened;
+    await showRegressedCase(page);
     expect(await page.locator('svg.trend').count()).toBeGreaterThan(0);
     expect(opened.requests).toEqual([opened.url]);
     expect(opened.errors).toEqual([]);
-    mkdirSync(new URL('.', SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT.pathname, fullPage: true });
+    const png = await page.screenshot({ path: join(folder, 'html-report.png'), fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 });

@@ -14,17 +14,10 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Runs a bundled entry point under Node 24 with a clean environment (no inherited API keys). */
-export function runNode(
-  script: string,
-  args: string[],
-  options: { cwd: string; env?: Record<string, string>; stdin?: string },
-): Promise<ProcessResult> {
+/** Runs a process to its end with exactly `env`, collecting its output. */
+export function runProcess(command: string, args: string[], options: { cwd: string; env: Record<string, string>; stdin?: string }): Promise<ProcessResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(NODE24, [script, ...args], {
-      cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
-    });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -33,4 +26,13 @@ export function runNode(
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/** Runs a bundled entry point under Node 24 with a clean environment (no inherited API keys). */
+export function runNode(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; stdin?: string },
+): Promise<ProcessResult> {
+  return runProcess(NODE24, [script, ...args], { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env }, ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
 }

@@ -8,9 +8,26 @@ export const SCHEMA_URL = `https://unpkg.com/evalgate@${VERSION.split('.')[0]}/s
 
 export type FlowKind = 'command' | 'prompt';
 
-/** The workflow README ("Gate your pull requests in five minutes") and docs/github.md show. */
-const WORKFLOW = `# EvalGate: gates every pull request on real regressions of the suites in evals/,
-# and refreshes evals/baseline.json on pushes to main (docs: https://github.com/${ACTION_REPOSITORY}).
+/** The action a scaffolded workflow uses unless `init --action` names another. */
+export const DEFAULT_ACTION = `${ACTION_REPOSITORY}@v1`;
+
+/** True while the action's repository is still the `OWNER/…` placeholder: the user must replace it. */
+export const isPlaceholderAction = (action: string) => action.startsWith('OWNER/');
+
+/**
+ * The workflow README ("Gate your pull requests in five minutes") and docs/github.md show: the
+ * gate on pull requests, the baseline refresh on pushes, and the HTML report and JUnit file
+ * uploaded as one artifact whatever the verdict.
+ */
+function workflow(action: string): string {
+  const placeholder = isPlaceholderAction(action)
+    ? `      # ⚠ Replace OWNER with the owner of the EvalGate repository you use (or re-run
+      #   \`npx evalgate init --action owner/evalgate@v1 --force\`).
+`
+    : '';
+  const home = action.startsWith('./') ? ACTION_REPOSITORY : action.split('@')[0]?.split('/').slice(0, 2).join('/');
+  return `# EvalGate: gates every pull request on real regressions of the suites in evals/,
+# and refreshes evals/baseline.json on pushes to main (docs: https://github.com/${home}).
 name: evalgate
 on:
   pull_request:
@@ -24,11 +41,20 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v5
-      - id: evalgate
-        uses: ${ACTION_REPOSITORY}@v1
+${placeholder}      - id: evalgate
+        uses: ${action}
         with:
           api-key: \${{ secrets.OPENAI_API_KEY }}
+      - uses: actions/upload-artifact@v4   # every case, both outputs, a word diff; and JUnit XML
+        if: always()
+        with:
+          name: evalgate-report
+          path: |
+            .evalgate/report.html
+            .evalgate/junit.xml
+          if-no-files-found: ignore
 `;
+}
 
 
 const FACTS = [
@@ -58,6 +84,9 @@ const COMMAND_SUITE = `# yaml-language-server: $schema=${SCHEMA_URL}
 # Your app under test, run as a command: each case's fields go in as JSON on stdin, the answer
 # comes out as JSON on stdout. Replace app.mjs with your own app (any language) and cases.jsonl
 # with real questions. Runs offline, with no API key.
+# How big a change 20 cases can see: each run prints it ("catches a drop of N points or more").
+# With 20 cases only big changes — several answers going wrong at once — are told apart from
+# chance; add cases (or set a floor with \`min:\`) to catch smaller ones.
 name: starter
 flow:
   kind: command
@@ -138,12 +167,12 @@ process.stdout.write(JSON.stringify({ output: best, context: facts.join('\\n') }
 const jsonl = (rows: readonly object[]) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 
 /** The files `evalgate init` writes, by path relative to the project folder. */
-export function scaffoldFiles(flow: FlowKind): Record<string, string> {
+export function scaffoldFiles(flow: FlowKind, action = DEFAULT_ACTION): Record<string, string> {
   const suiteDir = 'evals/starter';
   const files: Record<string, string> = {
     [`${suiteDir}/starter.eval.yaml`]: flow === 'command' ? COMMAND_SUITE : PROMPT_SUITE,
     [`${suiteDir}/cases.jsonl`]: jsonl(CASES),
-    '.github/workflows/evalgate.yml': WORKFLOW,
+    '.github/workflows/evalgate.yml': workflow(action),
   };
   if (flow === 'command') {
     files[`${suiteDir}/app.mjs`] = APP;

@@ -14,8 +14,11 @@ export interface HtmlCase {
   status: CaseStatus;
   /** Sum of the gating score changes, oriented so that negative is worse (0–1 scale). */
   change: number;
-  /** Per metric: baseline and PR value as displayed, and the oriented change (null: not comparable). */
-  metrics: { name: string; baseline: string; pr: string; change: number | null }[];
+  /**
+   * Per metric: baseline and PR value as displayed, the oriented change (null: not comparable),
+   * and the reason the metric gave on each side (a judge's explanation), when it gave one.
+   */
+  metrics: { name: string; baseline: string; pr: string; change: number | null; baselineReason?: string; prReason?: string }[];
   input: string;
   baselineOutput: string | null;
   prOutput: string | null;
@@ -24,22 +27,30 @@ export interface HtmlCase {
 }
 
 const TEXT_LIMIT = 20_000;
-const caseKey = (testCase: CaseResult) => `${testCase.id}\u0000${testCase.hash}`;
+const REASON_LIMIT = 2_000;
+
+/** The first reason a metric gave for a case (a judge's explanation), made visible-safe. */
+function reasonOf(testCase: CaseResult | undefined, metric: string): string | undefined {
+  const reason = testCase?.samples.map((sample) => sample.scores[metric]?.reason).find((text) => typeof text === 'string' && text.trim() !== '');
+  return reason === undefined ? undefined : clip(visibleText(reason), REASON_LIMIT);
+}
+// Cases are matched by id, as the comparison matches them (compare/suite-align.ts).
+const caseKey = (testCase: CaseResult) => testCase.id;
 const safe = (text: string | null | undefined) => (text === null || text === undefined ? null : clip(visibleText(text), TEXT_LIMIT));
 
-function inputText(inputs: Record<string, unknown>): string {
+export function inputText(inputs: Record<string, unknown>): string {
   return Object.entries(inputs).map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join('\n');
 }
 
 /** A metric's per-case values by case key (NaN: not applicable), only when the metric is comparable. */
-function valuesByKey(suite: SuiteResult | undefined, match: (candidate: MetricInfo) => boolean): Map<string, number> {
+export function valuesByKey(suite: SuiteResult | undefined, match: (candidate: MetricInfo) => boolean): Map<string, number> {
   const found = suite?.metrics.find(match);
   if (!suite || !found) return new Map();
   const values = caseValues(suite.cases, found);
   return new Map(suite.cases.map((testCase, index) => [caseKey(testCase), values[index] as number]));
 }
 
-function shown(value: number | undefined, metric: MetricInfo): string {
+export function shown(value: number | undefined, metric: MetricInfo): string {
   if (value === undefined || Number.isNaN(value)) return '—';
   return metric.scale.kind === 'amount' ? formatValue(value, metric.scale) : `${(value * 100).toFixed(0)}%`;
 }
@@ -64,7 +75,11 @@ function suiteCases(pr: SuiteResult, base: SuiteResult | undefined): HtmlCase[] 
         if (oriented > 0) gains += oriented;
         else drops -= oriented;
       }
-      return { name: metric.name, baseline: before ? shown(b, metric) : '—', pr: shown(p, metric), change: metric.scale.kind === 'amount' ? null : oriented };
+      const [baselineReason, prReason] = [reasonOf(before, metric.name), reasonOf(testCase, metric.name)];
+      return {
+        name: metric.name, baseline: before ? shown(b, metric) : '—', pr: shown(p, metric), change: metric.scale.kind === 'amount' ? null : oriented,
+        ...(baselineReason ? { baselineReason } : {}), ...(prReason ? { prReason } : {}),
+      };
     });
     const error = caseErrored(testCase)?.error;
     const status: CaseStatus = error !== undefined ? 'errored' : !before ? 'added' : drops > 1e-9 ? 'regressed' : gains > 1e-9 ? 'improved' : 'unchanged';

@@ -2,7 +2,9 @@
  * The report's only script (inline; the page's CSP allows exactly this one by its hash). It reads
  * the case data from the JSON block and builds the case list with textContent — never innerHTML —
  * so no case text is ever parsed as markup. Filters: suite, metric (cases where it moved), status,
- * free text; sort by change; a click expands a case (input, both outputs, word-level diff).
+ * free text; sort by change; a click expands a case (input, both outputs, word-level diff, each
+ * metric's reason — a judge's explanation — on both sides). The selected cases download as CSV
+ * or JSON (a Blob; nothing leaves the page).
  */
 export const CLIENT_SCRIPT = `(function () {
   'use strict';
@@ -76,11 +78,16 @@ export const CLIENT_SCRIPT = `(function () {
     if (item.metrics.length) {
       var table = el('table', 'case-metrics');
       var head = el('tr');
-      ['metric', 'baseline', 'this run', 'change (pts)'].forEach(function (name) { head.appendChild(el('th', '', name)); });
+      var reasons = item.metrics.some(function (metric) { return metric.prReason || metric.baselineReason; });
+      ['metric', 'baseline', 'this run', 'change (pts)'].concat(reasons ? ['why (this run)', 'why (baseline)'] : []).forEach(function (name) { head.appendChild(el('th', '', name)); });
       table.appendChild(head);
       item.metrics.forEach(function (metric) {
         var row = el('tr', metric.change < 0 ? 'worse' : metric.change > 0 ? 'better' : '');
         [metric.name, metric.baseline, metric.pr, points(metric.change)].forEach(function (text) { row.appendChild(el('td', '', text)); });
+        if (reasons) {
+          row.appendChild(el('td', 'reason', metric.prReason || ''));
+          row.appendChild(el('td', 'reason', metric.baselineReason || ''));
+        }
         table.appendChild(row);
       });
       wrap.appendChild(table);
@@ -114,8 +121,10 @@ export const CLIENT_SCRIPT = `(function () {
     row.appendChild(el('td', 'moved', moved.join(', ')));
     return row;
   }
-  function render() {
-    var filter = { suite: controls.suite.value, metric: controls.metric.value, status: controls.status.value, text: controls.text.value.trim().toLowerCase() };
+  function currentFilter() {
+    return { suite: controls.suite.value, metric: controls.metric.value, status: controls.status.value, text: controls.text.value.trim().toLowerCase() };
+  }
+  function selected(filter) {
     var sort = controls.sort.value;
     var list = cases.filter(function (item) { return matches(item, filter); });
     list.sort(function (a, b) {
@@ -123,6 +132,58 @@ export const CLIENT_SCRIPT = `(function () {
       var difference = changeOf(a, filter.metric) - changeOf(b, filter.metric);
       return (sort === 'change' ? difference : -difference) || (a.id < b.id ? -1 : 1);
     });
+    return list;
+  }
+  // Export: the cases the filters select, in the table's order. A CSV text cell that a
+  // spreadsheet would run as a formula (= + - @, tab, carriage return) is prefixed with '.
+  function csvCell(value, numeric) {
+    if (value === null || value === undefined) return '';
+    var text = String(value);
+    if (!numeric && /^[=+\\-@\\t\\r]/.test(text)) text = "'" + text;
+    return /[",\\n\\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function metricNames(list) {
+    var names = [];
+    list.forEach(function (item) { item.metrics.forEach(function (metric) { if (names.indexOf(metric.name) < 0) names.push(metric.name); }); });
+    return names;
+  }
+  function exportRows(list) {
+    return list.map(function (item) {
+      var metrics = {};
+      item.metrics.forEach(function (metric) { metrics[metric.name] = { baseline: metric.baseline, pr: metric.pr, change: metric.change === null ? null : Math.round(metric.change * 10000) / 100, reason: metric.prReason || null, baselineReason: metric.baselineReason || null }; });
+      return { suite: item.suite, id: item.id, status: item.status, change: Math.round(item.change * 10000) / 100, metrics: metrics, input: item.input, baselineOutput: item.baselineOutput, output: item.prOutput, error: item.error };
+    });
+  }
+  function toCsv(list) {
+    var names = metricNames(list);
+    var header = ['suite', 'case', 'status', 'change (pts)'];
+    names.forEach(function (name) { header.push(name + ' baseline', name + ' this run', name + ' change (pts)', name + ' why'); });
+    header.push('input', 'baseline output', 'this run output', 'error');
+    var lines = [header.map(function (text) { return csvCell(text); }).join(',')];
+    exportRows(list).forEach(function (row) {
+      var cells = [csvCell(row.suite), csvCell(row.id), csvCell(row.status), csvCell(row.change, true)];
+      names.forEach(function (name) {
+        var metric = row.metrics[name] || {};
+        cells.push(csvCell(metric.baseline), csvCell(metric.pr), csvCell(metric.change, true), csvCell(metric.reason));
+      });
+      cells.push(csvCell(row.input), csvCell(row.baselineOutput), csvCell(row.output), csvCell(row.error));
+      lines.push(cells.join(','));
+    });
+    return lines.join('\\r\\n') + '\\r\\n';
+  }
+  function download(name, type, text) {
+    var link = el('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+  }
+  byId('export-csv').addEventListener('click', function () { download('evalgate-cases.csv', 'text/csv;charset=utf-8', '\\ufeff' + toCsv(selected(currentFilter()))); });
+  byId('export-json').addEventListener('click', function () { download('evalgate-cases.json', 'application/json', JSON.stringify({ format: 'evalgate-cases', version: 1, cases: exportRows(selected(currentFilter())) }, null, 2)); });
+  function render() {
+    var filter = currentFilter();
+    var list = selected(filter);
     while (rows.firstChild) rows.removeChild(rows.firstChild);
     list.slice(0, shown).forEach(function (item) { rows.appendChild(caseRow(item, filter.metric)); });
     count.textContent = list.length + ' of ' + cases.length + ' cases' + (list.length > shown ? ', first ' + shown + ' shown' : '');

@@ -9,6 +9,7 @@ import { CLIENT_SCRIPT } from './client-script.js';
 import { escapeHtml, jsonForScript, visibleText } from './safe-text.js';
 import { casesSection, errorSection, header, suiteSection } from './sections.js';
 import { STYLES } from './styles.js';
+import { variantMatrices, variantsSection } from './variants.js';
 
 export interface HtmlReportInput {
   comparison: Comparison;
@@ -20,8 +21,9 @@ export interface HtmlReportInput {
 
 /**
  * The HTML report: one self-contained page (inline CSS and script, no network) with the verdict,
- * the metric-diff table per suite, per-metric distributions and trends, the errors, and every
- * case with both outputs and a word-level diff. Its Content-Security-Policy loads nothing and
+ * the metric-diff table per suite, per-metric distributions and trends, the errors, variants
+ * side by side (suites that ran the same cases), and every case with both outputs, a word-level
+ * diff and each metric's reason, exportable as CSV or JSON. Its Content-Security-Policy loads nothing and
  * runs only the report's own script, so even text that escaped escaping could not act.
  */
 export function renderHtmlReport(input: HtmlReportInput): string {
@@ -48,6 +50,7 @@ ${header(comparison, pr, baseline)}
 <main>
 ${comparison.suites.map((suite) => suiteSection(suite, shapes, series)).join('\n')}
 ${errorSection(comparison)}
+${variantsSection(variantMatrices(pr))}
 ${casesSection(metricNames, suiteNames)}
 <footer>EvalGate ${escapeHtml(pr.tool.version)} · paired tests on shared cases, Holm-corrected at each suite's α · this page is self-contained and loads nothing from the network.</footer>
 </main>

@@ -88,7 +88,7 @@ export function casesSection(metricNames: readonly string[], suiteNames: readonl
   <label class="grow">text <input id="f-text" type="search" placeholder="id, input or output contains…"></label>
   <label>sort <select id="f-sort"><option value="change">by change, worst first</option><option value="-change">by change, best first</option><option value="id">by id</option></select></label>
 </div>
-<p id="case-count" class="note"></p>
+<p class="exports"><span id="case-count" class="note"></span> <button type="button" id="export-csv" class="more">download CSV</button> <button type="button" id="export-json" class="more">download JSON</button></p>
 <table class="case-list"><thead><tr><th>suite</th><th>case</th><th>status</th><th class="num">change (pts)</th><th>metrics that moved</th></tr></thead><tbody id="case-rows"></tbody></table>
 </section>`;
 }

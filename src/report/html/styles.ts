@@ -56,4 +56,8 @@ tr.detail-row > td { background: var(--soft); padding: 10px 12px; }
 .diff ins { background: var(--add); color: #116329; text-decoration: none; } .diff del { background: var(--del); color: #82071e; }
 .case-metrics { width: auto; min-width: 360px; } .case-metrics tr.worse td:last-child { color: var(--fail); } .case-metrics tr.better td:last-child { color: var(--pass); }
 footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); margin-top: 32px; padding-top: 10px; }
+.case-metrics td.reason { max-width: 420px; color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }
+.exports { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; } .exports .note { flex: 1; }
+.matrix-wrap { overflow-x: auto; } table.matrix td { vertical-align: top; } table.matrix pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 160px; overflow: auto; font-size: 12px; }
+table.matrix td.variant { min-width: 220px; } table.matrix td.missing { color: var(--muted); font-style: italic; } .scores .score { margin-right: 8px; font-size: 12px; color: var(--muted); }
 `;

@@ -17,8 +17,10 @@ describe('evalgate init', () => {
     const dir = emptyDir();
     const init = await cli(dir, 'init');
     expect(init.code).toBe(0);
-    expect(init.stderr).toBe('');
+    expect(init.stderr).toContain('replace OWNER with the owner of the EvalGate repository you use');
     expect(init.stdout).toContain('created evals/starter/starter.eval.yaml');
+    expect(init.stdout).toContain('added .evalgate/ to .gitignore');
+    expect(read(dir, '.gitignore')).toBe('# EvalGate: results, reports and the response cache of local runs\n.evalgate/\n');
     for (const path of ['evals/starter/cases.jsonl', 'evals/starter/app.mjs', 'evals/starter/facts.json', '.github/workflows/evalgate.yml']) expect(init.stdout).toContain(`created ${path}`);
 
     const run = await cli(dir, 'run', '--update-baseline');
@@ -53,6 +55,37 @@ describe('evalgate init', () => {
     const forced = await cli(dir, 'init', '--force');
     expect(forced.code).toBe(0);
     expect(read(dir, 'evals/starter/cases.jsonl')).toContain('"id":"returns"');
+  });
+
+  it('adds .evalgate/ to an existing .gitignore once, keeping what it holds', async () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, '.gitignore'), 'node_modules/\n*.log');
+    expect((await cli(dir, 'init')).code).toBe(0);
+    expect(read(dir, '.gitignore')).toBe('node_modules/\n*.log\n# EvalGate: results, reports and the response cache of local runs\n.evalgate/\n');
+    const again = await cli(dir, 'init', '--force');
+    expect(again.stdout).not.toContain('.gitignore');
+    expect(read(dir, '.gitignore').match(/\.evalgate\//g)).toHaveLength(1);
+  });
+
+  it('the workflow uploads the HTML report and the JUnit file whatever the verdict, and names the action to use', async () => {
+    const dir = emptyDir();
+    await cli(dir, 'init');
+    const placeholder = read(dir, '.github/workflows/evalgate.yml');
+    expect(placeholder).toMatch(/# ⚠ Replace OWNER with the owner of the EvalGate repository you use[\s\S]*uses: OWNER\/evalgate@v1/);
+    type Step = { uses?: string; if?: string; with?: Record<string, string> };
+    const steps = (parse(placeholder) as { jobs: { evals: { steps: Step[] } } }).jobs.evals.steps;
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact'));
+    expect(upload?.if).toBe('always()');
+    expect(upload?.with?.path?.trim().split('\n')).toEqual(['.evalgate/report.html', '.evalgate/junit.xml']);
+
+    const named = await cli(dir, 'init', '--force', '--action', 'contoso/evalgate@v1.2.3');
+    expect(named.stderr).toBe('');
+    const workflow = read(dir, '.github/workflows/evalgate.yml');
+    expect(workflow).toContain('uses: contoso/evalgate@v1.2.3');
+    expect(workflow).not.toContain('OWNER/');
+    const bad = await cli(dir, 'init', '--force', '--action', 'evalgate');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('evalgate: --action must be owner/repo@ref (as in `uses:`), got "evalgate" — for example --action my-org/evalgate@v1');
   });
 
   it('is listed in help, with its flags under `help init`', async () => {
