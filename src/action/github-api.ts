@@ -19,12 +19,12 @@ export interface RepoIssue {
   authorLogin: string;
 }
 
-export interface RepoFile {
+interface RepoFile {
   text: string;
   sha: string;
 }
 
-export interface CommitRef {
+interface CommitRef {
   sha: string;
   /** ISO-8601 committer date. */
   date: string;

@@ -3,7 +3,7 @@
  * server's hint; 5xx and dropped connections back off exponentially — only for calls that are
  * safe to repeat (a comment POST is retried as a whole upsert instead, so it is never doubled).
  */
-export interface HttpError {
+interface HttpError {
   status: number;
   message: string;
   response?: { headers?: Record<string, string | undefined> };
@@ -35,7 +35,7 @@ export interface GitHubRetryPolicy {
   maxWaitMs: number;
 }
 
-export const GITHUB_RETRY: GitHubRetryPolicy = { attempts: 3, baseDelayMs: 1000, maxWaitMs: 60_000 };
+const GITHUB_RETRY: GitHubRetryPolicy = { attempts: 3, baseDelayMs: 1000, maxWaitMs: 60_000 };
 
 function hintMs(error: unknown): number | undefined {
   const headers = (error as HttpError).response?.headers ?? {};

@@ -12,7 +12,7 @@ const REPORT_OUTPUTS = OUTPUT_FORMAT_NAMES.flatMap((name) => {
 
 /** The action's outputs, as action.yml declares them. */
 export const ACTION_OUTPUTS: readonly string[] = [...RUN_OUTPUTS, ...REPORT_OUTPUTS];
-export type ActionOutputs = Record<(typeof RUN_OUTPUTS)[number], string> & Readonly<Record<string, string>>;
+type ActionOutputs = Record<(typeof RUN_OUTPUTS)[number], string> & Readonly<Record<string, string>>;
 
 /** Sets every output at once (empty when this run has none), so none can be forgotten on any path. */
 export function setOutputs(outputs: ActionOutputs): void {

@@ -19,7 +19,7 @@ import type { ShardSpec } from '../engine/shard.js';
 import { parseShard } from '../engine/shard.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
-export type Command =
+type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }

@@ -30,7 +30,7 @@ function toUnit(value: number, scale: Scale): number {
 }
 
 /** Why a sample's flow failed; undefined when it ran. */
-export function flowErrorKind(sample: SampleResult): ErrorKind | undefined {
+function flowErrorKind(sample: SampleResult): ErrorKind | undefined {
   if (sample.output !== null) return undefined;
   return sample.errorKind ?? errorKindOfText(sample.error ?? '');
 }
@@ -59,7 +59,7 @@ function amountSample(sample: SampleResult, metric: MetricInfo, measure: ReturnT
 }
 
 /** How a sample whose metric errored counts: absent (always, for the gate's own test), or at the metric's best value (the errors-explain-it check, compare/suite.ts). */
-export type MetricErrorValue = 'absent' | 'best';
+type MetricErrorValue = 'absent' | 'best';
 
 export function caseValues(cases: readonly CaseResult[], metric: MetricInfo, errors: MetricErrorValue = 'absent'): CaseValues {
   const policy = policyOf(metric);

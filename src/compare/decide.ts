@@ -31,7 +31,7 @@ export interface FamilyLevels {
   primaryTestLevel: number;
 }
 
-export interface PairedContext extends FamilyLevels {
+interface PairedContext extends FamilyLevels {
   tolerance: number;
   /** Shared cases needed before a verdict is conclusive: max(20, half the baseline). */
   minShared: number;
@@ -62,13 +62,13 @@ function evidence(p: number, ctx: FamilyLevels): string {
 }
 
 /** The drop of a paired test in the metric's "worse" direction (null: nothing to compare). */
-export function dropOf(test: PairedTest): number | null {
+function dropOf(test: PairedTest): number | null {
   if (test.delta === null) return null;
   return test.metric.direction === 'higher-is-better' ? -test.delta : test.delta;
 }
 
 /** The measured drop reaches the tolerance: the test could FAIL (the gate's threshold rule). */
-export function reachesTolerance(test: PairedTest, tolerance: number): boolean {
+function reachesTolerance(test: PairedTest, tolerance: number): boolean {
   const drop = dropOf(test);
   return drop !== null && drop > EPSILON && drop >= tolerance - EPSILON;
 }

@@ -9,7 +9,7 @@ import type { Comparison, CoverageGap } from './types.js';
 import { allocate } from './weights.js';
 
 /** WARN level = WARN_FACTOR × α on the same adjusted p-values: an unchanged PR WARNs or FAILs anywhere with probability ≤ 2α (docs/gate.md: "Decide"). */
-export const WARN_FACTOR = 2;
+const WARN_FACTOR = 2;
 
 /**
  * compare with baseline, in two passes: every PR suite's tests against the same-named baseline

@@ -59,7 +59,7 @@ const asText = (value: unknown): string => (typeof value === 'string' ? value : 
  * has (a column added that the flow may not use) changes nothing; a number that became its text
  * (JSONL → CSV) is the same value.
  */
-export function changedFields(base: Record<string, unknown>, pr: Record<string, unknown>): string[] {
+function changedFields(base: Record<string, unknown>, pr: Record<string, unknown>): string[] {
   return Object.keys(base).filter((field) => !(field in pr) || asText(base[field]) !== asText(pr[field]));
 }
 

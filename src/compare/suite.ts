@@ -48,7 +48,7 @@ export interface SuiteTests {
 }
 
 /** A test spends the PR's error budget when it gates, joins multiple testing and has a p-value. */
-export function inFamily(test: PairedTest | RatioTest, canFail = true): boolean {
+function inFamily(test: PairedTest | RatioTest, canFail = true): boolean {
   return canFail && test.pRaw !== null && isGating(test.metric) && policyOf(test.metric).multipleTesting;
 }
 
@@ -56,7 +56,7 @@ export function inFamily(test: PairedTest | RatioTest, canFail = true): boolean 
 const noiseFreeMetrics = (tests: SuiteTests) => new Set(tests.regime?.kind === 'noise-free' ? tests.regime.metrics : []);
 
 /** Shared cases needed before a verdict is conclusive: max(20, half the baseline). */
-export const minSharedOf = (alignment: Alignment) => Math.max(20, Math.ceil(alignment.baseCount / 2));
+const minSharedOf = (alignment: Alignment) => Math.max(20, Math.ceil(alignment.baseCount / 2));
 
 /**
  * The suite's members of the PR's family, each with the size it can reach (see family.ts). A test

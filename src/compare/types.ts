@@ -10,7 +10,7 @@ import type { MetricErrors } from './metric-errors.js';
 export type Verdict = 'pass' | 'warn' | 'fail' | 'incomplete' | 'error';
 
 /** A metric's status: `incomplete` when it could not be compared (the reason says why). */
-export type MetricStatus = 'pass' | 'warn' | 'fail' | 'incomplete';
+type MetricStatus = 'pass' | 'warn' | 'fail' | 'incomplete';
 
 /** One part of the base's baseline this run did not compare: what, why, and what to do. */
 export interface CoverageGap {
@@ -78,7 +78,7 @@ export interface CaseDiff {
   drop: number;
 }
 
-export type SuiteOutcome = 'compared' | 'new' | 'removed' | 'skipped' | 'could-not-run';
+type SuiteOutcome = 'compared' | 'new' | 'removed' | 'skipped' | 'could-not-run';
 
 export interface SuiteComparison {
   name: string;

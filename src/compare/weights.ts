@@ -5,7 +5,7 @@ import { discreteHolm, testLevel } from './family.js';
 export const PRIMARY_SHARE = 0.8;
 
 /** The PR's family with each test's adjusted p on the α scale (FAIL at ≤ α, WARN at ≤ 2α) and the level a moved test would be judged at. */
-export interface Allocation {
+interface Allocation {
   adjusted: number[];
   /** testLevel for a primary test and for any other one (equal when no metric is primary). */
   levels: { primary: number; other: number };

@@ -23,7 +23,7 @@ export interface RunClients {
  * Caching is off with `--no-cache` / `cache: false`, and always on drift runs: they exist to
  * see the model change, so every answer there is a fresh one.
  */
-export function cachingEnabled(options: Pick<EvaluationOptions, 'cache' | 'purpose'>): boolean {
+function cachingEnabled(options: Pick<EvaluationOptions, 'cache' | 'purpose'>): boolean {
   return options.cache !== false && options.purpose !== 'drift';
 }
 

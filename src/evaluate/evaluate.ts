@@ -50,7 +50,7 @@ function definitionOf(evaluator: EvaluatorSpec): MetricDefinition {
 }
 
 /** One suite's evaluate stage for one run: every evaluator's scorer opened once, closed when the run ends. */
-export interface SuiteScoring {
+interface SuiteScoring {
   /** Scores one case's samples by every evaluator of the suite. */
   evaluateCase(run: CaseRun): Promise<CaseResult>;
   /** Run-level outputs of the scorers that have them (PromptFlow aggregation nodes), by evaluator name; a failure is recorded, never thrown. */

@@ -10,7 +10,7 @@ export interface ChatSpec {
   stream: boolean;
 }
 
-export type RenderMessages = (vars: Readonly<Record<string, unknown>>) => ChatMessage[];
+type RenderMessages = (vars: Readonly<Record<string, unknown>>) => ChatMessage[];
 
 /** A chat call per case through the model client seam (retries, concurrency, timeouts). */
 export function chatFlow(kind: string, spec: ChatSpec, messages: RenderMessages, client: ModelClient | undefined, modelOverride?: string): Flow {

@@ -11,7 +11,6 @@ export const FLOW_KINDS = [promptKind, promptyKind, commandKind, httpKind, promp
 type SpecOf<Kind> = Kind extends FlowKind<infer Spec> ? Spec : never;
 /** The normalised `flow:` of a suite: the union of every kind's spec. */
 export type FlowSpec = SpecOf<(typeof FLOW_KINDS)[number]>;
-export type FlowKindName = FlowSpec['kind'];
 
 const BY_KIND = new Map<string, FlowKind>(FLOW_KINDS.map((kind) => [kind.kind, kind as unknown as FlowKind]));
 

@@ -62,7 +62,7 @@ export interface SpecContext {
 }
 
 /** A string field of the spec that is a template over the case, checked against every case at load time. */
-export interface FlowTemplate {
+interface FlowTemplate {
   where: string;
   value: unknown;
 }

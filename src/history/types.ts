@@ -15,7 +15,7 @@ export interface BaselineHistory {
   notes: string[];
 }
 
-export interface TrendPoint {
+interface TrendPoint {
   commit: string;
   date: string;
   /** Run-level value on the report's display scale: 0–1 for scores, USD, ms. */

@@ -162,7 +162,7 @@ export interface MetricRunContext {
 }
 
 /** A metric that scores each sample's output with a pure function (its score is stored in the results). */
-export interface StatelessMetric extends MetricBase {
+interface StatelessMetric extends MetricBase {
   score(input: ScoreInput): Promise<Score> | Score;
   create?: never;
   measure?: never;
@@ -185,7 +185,7 @@ export type ScoredMetric = StatelessMetric | StatefulMetric;
  * A metric that reads the flow's own measurements (cost, latency), which every sample stores
  * once; only a failure to measure (e.g. no price for the model) is stored as a score.
  */
-export interface MeasuredMetric extends MetricBase {
+interface MeasuredMetric extends MetricBase {
   /** `scale`: the one the run stored for the metric (cost is in tokens when the model has no price). */
   measure(sample: SampleMeasures, scale: Scale): Score;
   score?: never;

@@ -2,7 +2,7 @@ import { COST_RATIO, LATENCY_RATIO } from './policy.js';
 import type { RatioPolicy } from './types.js';
 
 /** What EvalGate knows of a unit of measurement: the one place a new unit is added. */
-export interface UnitSpec {
+interface UnitSpec {
   /** How charts and schemas name it. */
   label: string;
   /** The largest value a real run produces: a larger one in a results file is corrupt or forged, not data. */

@@ -18,12 +18,12 @@ export interface BreakerPolicy {
   probeAfterMs: number;
 }
 
-export const DEFAULT_BREAKER: BreakerPolicy = { failures: 8, minOutageMs: 10_000, probeAfterMs: 30_000 };
+const DEFAULT_BREAKER: BreakerPolicy = { failures: 8, minOutageMs: 10_000, probeAfterMs: 30_000 };
 
 const OUTAGE_KINDS = new Set<ModelError['kind']>(['server', 'rate-limit', 'network', 'timeout', 'bad-response']);
 const FATAL_KINDS = new Set<ModelError['kind']>(['auth', 'retired']);
 
-export type Guard = <T>(call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal) => Promise<T>;
+type Guard = <T>(call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal) => Promise<T>;
 
 /** The breaker of a run: `guard` runs one attempt through it (`call` gets the signal to send it with). */
 export function circuitBreaker(classify: (error: unknown) => ModelError, policy: BreakerPolicy = DEFAULT_BREAKER, now: () => number = Date.now): Guard {

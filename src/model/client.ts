@@ -14,7 +14,7 @@ import type { RateLimiter } from './rate-limit.js';
 import { estimateTokens, rateLimiter, textTokens } from './rate-limit.js';
 import type { ModelClient } from './types.js';
 
-export interface ModelClientOptions extends ProviderOptions {
+interface ModelClientOptions extends ProviderOptions {
   retry?: RetryPolicy;
   breaker?: BreakerPolicy;
   /** Model calls in flight at once. */

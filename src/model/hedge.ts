@@ -13,7 +13,7 @@ export interface AttemptState {
   stalls: number;
 }
 
-export interface HedgedRequest<T> {
+interface HedgedRequest<T> {
   /** Waits for the request's turn (the rate limiter); this wait is not the provider's latency. */
   acquire: () => Promise<void>;
   send: (signal: AbortSignal) => Promise<T>;

@@ -11,7 +11,7 @@ interface Budget {
   windowMs: number;
 }
 
-export interface PaceClock {
+interface PaceClock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }

@@ -4,7 +4,7 @@
  * when the model produced valid JSON, kept as its text otherwise — so evaluators such as
  * `json-schema`, `equals` or `contains` can check which tool was called and how.
  */
-export interface ToolCall {
+interface ToolCall {
   name: string;
   arguments: string;
 }

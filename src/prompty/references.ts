@@ -16,7 +16,7 @@ import { PromptyError } from './errors.js';
  * follows) is registered for scrubbing.
  * `${file:…}` must stay inside the .prompty file's folder (no absolute paths, `..` or symlinks out).
  */
-export interface ReferenceContext {
+interface ReferenceContext {
   /** The .prompty file's absolute path. */
   path: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -25,7 +25,7 @@ export interface ReferenceContext {
 const REFERENCE = /^\$\{(\w+):([^]*)\}$/;
 const SKIPPED = new Set(['connection', 'configuration']);
 
-export function allowedEnvNames(env: Readonly<Record<string, string | undefined>>): Set<string> {
+function allowedEnvNames(env: Readonly<Record<string, string | undefined>>): Set<string> {
   return new Set((env.EVALGATE_PROMPTY_ENV ?? '').split(',').map((name) => name.trim()).filter(Boolean));
 }
 

@@ -8,7 +8,7 @@ import type { Threads } from './threads.js';
 import { expandThreads, threadNonce } from './threads.js';
 
 /** What rendering needs of a Prompty spec. */
-export type PromptyTemplate = Pick<PromptySpec, 'body' | 'bodyLine' | 'defaults' | 'threads'>;
+type PromptyTemplate = Pick<PromptySpec, 'body' | 'bodyLine' | 'defaults' | 'threads'>;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

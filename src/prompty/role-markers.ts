@@ -54,7 +54,7 @@ export function escapeRoleMarkers(value: unknown): unknown {
   return value;
 }
 
-export const unescapeRoleMarkers = (text: string) => (text.includes(ESCAPE) ? text.split(ESCAPE).join('') : text);
+const unescapeRoleMarkers = (text: string) => (text.includes(ESCAPE) ? text.split(ESCAPE).join('') : text);
 
 function attributes(block: string): Record<string, string> {
   return Object.fromEntries([...block.matchAll(ATTRIBUTE)].map((match) => [match[1] ?? '', match[2] ?? '']));

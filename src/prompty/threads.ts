@@ -22,7 +22,7 @@ function text(content: unknown): string | undefined {
 }
 
 /** Where a thread's value came from, for messages: the case, or the file's front-matter default. */
-export type ThreadSource = 'case' | 'default';
+type ThreadSource = 'case' | 'default';
 
 function threadMessages(name: string, value: unknown, source: ThreadSource): ChatMessage[] {
   const list = Array.isArray(value) ? value : (value as { messages?: unknown } | null)?.messages;

@@ -92,7 +92,7 @@ export function isOutputFormat(name: string): name is OutputFormatName {
 }
 
 /** A report file to write: its format, where, the action output naming it, and its text. */
-export interface ReportFile {
+interface ReportFile {
   format: OutputFormatName;
   path: string;
   output?: string;

@@ -1,10 +1,10 @@
 import type { Comparison } from '../compare/types.js';
 
-export const COMPARISON_FORMAT = 'evalgate-comparison';
-export const COMPARISON_VERSION = 1;
+const COMPARISON_FORMAT = 'evalgate-comparison';
+const COMPARISON_VERSION = 1;
 
 /** The versioned JSON shape of `--format json` (schema/comparison.schema.json describes it). */
-export type ComparisonDocument = { format: typeof COMPARISON_FORMAT; version: typeof COMPARISON_VERSION } & Comparison;
+type ComparisonDocument = { format: typeof COMPARISON_FORMAT; version: typeof COMPARISON_VERSION } & Comparison;
 
 export function comparisonDocument(comparison: Comparison): ComparisonDocument {
   return { format: COMPARISON_FORMAT, version: COMPARISON_VERSION, ...comparison };

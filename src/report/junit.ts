@@ -10,7 +10,7 @@ import { formatDelta, formatInterval, formatP, formatValue, sortByFamily, VERDIC
  * unless fail-on is `warn`: then it is a failure too); a report-only metric never fails. A
  * skipped or removed suite is one <skipped> testcase; a suite that could not run is an <error>.
  */
-export interface JunitOptions {
+interface JunitOptions {
   failOn?: FailOn;
 }
 

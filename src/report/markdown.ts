@@ -4,7 +4,7 @@ import { gapLine } from '../compare/coverage.js';
 import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
-export interface Detail {
+interface Detail {
   casesPerSuite: number;
   outputChars: number;
   listCases: boolean;
@@ -128,7 +128,7 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
   return lines.join('\n');
 }
 
-export type SizeUnit = 'characters' | 'bytes';
+type SizeUnit = 'characters' | 'bytes';
 
 const MEASURE: Record<SizeUnit, (text: string) => number> = {
   characters: (text) => text.length,

@@ -1,7 +1,7 @@
 import type { CaseResult, Determinism, SampleResult, SuiteResult } from './types.js';
 
 /** Unchanged cases a refresh must compare (or cases a repeat run must hold) before a flow counts as noise-free. */
-export const MIN_EVIDENCE_CASES = 20;
+const MIN_EVIDENCE_CASES = 20;
 
 /** What one case's samples show: the outputs and each metric's values, or undefined when nothing fresh ran (flow failed, cache replay). */
 function fresh(samples: readonly SampleResult[]): SampleResult[] | undefined {

@@ -3,7 +3,7 @@ import { resultsDocument } from './build.js';
 import type { CaseResult, ResultsFile, RunMetadata, SuiteResult } from './types.js';
 
 /** One shard's partial results and the name to use in errors. */
-export interface ShardPart {
+interface ShardPart {
   label: string;
   results: ResultsFile;
 }

@@ -15,7 +15,7 @@ import { checkedVersion, invalid, REGENERATE, schemaProblem } from './validate.j
  * - `off-layout`: a later line leaves the layout (hand-edited, or truncated): the whole text may
  *   still be valid JSON; if it is not, `error` says which line broke.
  */
-export type StreamedRead = { kind: 'read'; results: ResultsFile } | { kind: 'not-streamed' } | { kind: 'off-layout'; error: ConfigError };
+type StreamedRead = { kind: 'read'; results: ResultsFile } | { kind: 'not-streamed' } | { kind: 'off-layout'; error: ConfigError };
 
 /** What the next line must hold. */
 type Expect = 'suite-or-end' | 'suite' | 'case' | 'end' | 'done';

@@ -65,7 +65,7 @@ export interface MetricInfo {
   note?: string;
 }
 
-export type SuiteStatus = 'ran' | 'skipped';
+type SuiteStatus = 'ran' | 'skipped';
 
 export interface SuiteResult {
   name: string;
@@ -115,7 +115,7 @@ export interface CaseResult {
  * One metric's outcome on one sample. `ok` carries the value; `not-applicable` and `skipped`
  * (no model endpoint) carry none; `error` carries the message — an error is never a score.
  */
-export type ScoreStatus = 'ok' | 'not-applicable' | 'skipped' | 'error';
+type ScoreStatus = 'ok' | 'not-applicable' | 'skipped' | 'error';
 
 export interface ScoreRecord {
   status: ScoreStatus;

@@ -8,7 +8,7 @@ import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';
 export const REGENERATE = 'regenerate it with `evalgate run --update-baseline` on the base branch';
 
 /** What the results schema (./schema.ts) validates: the whole document, or one suite / one case of it. */
-export type ResultsPiece = 'document' | 'suite' | 'case';
+type ResultsPiece = 'document' | 'suite' | 'case';
 
 let validators: Record<ResultsPiece, ValidateFunction> | undefined;
 

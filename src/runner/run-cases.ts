@@ -5,7 +5,7 @@ import { mapLimit } from '../core/pool.js';
 import type { Schedule } from '../core/semaphore.js';
 import type { CaseRun, SampleRun } from './types.js';
 
-export interface RunCasesOptions {
+interface RunCasesOptions {
   /** Samples per case. */
   repeat: number;
   /** Invocations in flight at once (over case × repeat). */

@@ -16,7 +16,7 @@ export function caseHash(testCase: Pick<Case, 'vars'>): string {
 }
 
 /** What the evaluator's result depends on beyond its options: the judge model and a rubric file's content. */
-export interface EvaluatorContext {
+interface EvaluatorContext {
   /** The run's judge model (an evaluator's own `judge-model` option wins). */
   judgeModel?: string;
   /** The suite's folder, where a `.prompty` rubric resolves from. */

@@ -57,7 +57,7 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
 }
 
 /** One file → its suites: a promptfoo config gives one per prompt × provider, any other file one. */
-export async function loadSuiteFile(file: string, cwd: string, context: LoadContext = {}): Promise<Suite[]> {
+async function loadSuiteFile(file: string, cwd: string, context: LoadContext = {}): Promise<Suite[]> {
   if (!isPromptfooConfig(file)) return [await loadSuite(file, cwd, context)];
   const parsed = parseYaml(await readSuiteText(file, cwd), file);
   return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd, context)));

@@ -24,7 +24,7 @@ export function isSubset(selection: Selection): boolean {
 }
 
 /** The suite narrowed by the selection; a suite left with no case is dropped (returns undefined). */
-export function selectInSuite(suite: Suite, selection: Selection): Suite | undefined {
+function selectInSuite(suite: Suite, selection: Selection): Suite | undefined {
   const matchers = (selection.cases ?? []).map((glob) => picomatch(glob));
   let cases = matchers.length ? suite.cases.filter((testCase) => matchers.some((match) => match(testCase.id))) : suite.cases;
   if (selection.sample) {

@@ -2,7 +2,7 @@ import type { GitHubApi, RepoIssue } from '../github-api.js';
 import { composeBody, DRIFT_ISSUE_TITLE } from './issue-body.js';
 
 /** Which issue is ours and how it is labelled and introduced. */
-export interface DriftIssueTarget {
+interface DriftIssueTarget {
   marker: string;
   labels: readonly string[];
   baseline: string;

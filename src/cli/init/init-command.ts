@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
 import { scaffold } from './scaffold.js';
-import type { FlowKind } from './templates.js';
+import type { StarterFlow } from './templates.js';
 import { DEFAULT_ACTION, isPlaceholderAction } from './templates.js';
 
 /** `owner/repo@ref`, `owner/repo/path@ref` or a local `./path`: what a workflow's `uses:` accepts. */
@@ -16,7 +16,7 @@ function actionRef(value: string): string {
 export interface InitCommand {
   name: 'init';
   /** Unset: ask on a terminal, else the offline `command` flow. */
-  flow: FlowKind | undefined;
+  flow: StarterFlow | undefined;
   force: boolean;
   cwd: string;
   /** `uses:` of the workflow: owner/repo@ref (default: EvalGate's repository, @v1). */
@@ -31,7 +31,7 @@ export const INIT_HELP = `Usage: evalgate init   (scaffold a starter suite, its 
       --cwd DIR            scaffold into DIR
 It also adds .evalgate/ (local results, reports and cache) to .gitignore.`;
 
-function flowKind(value: string): FlowKind {
+function starterFlow(value: string): StarterFlow {
   const kind = value.trim().toLowerCase();
   if (kind === 'command' || kind === 'prompt') return kind;
   throw new ConfigError(`--flow must be command or prompt, got "${value}"`, {}, 'pass --flow command (offline) or --flow prompt (a model)');
@@ -42,7 +42,7 @@ export function parseInitArgs(args: string[], cwd: string): InitCommand {
     const { values } = parseArgs({ args, options: { flow: { type: 'string' }, force: { type: 'boolean', default: false }, cwd: { type: 'string' }, action: { type: 'string' } }, strict: true });
     return {
       name: 'init',
-      flow: values.flow === undefined ? undefined : flowKind(values.flow),
+      flow: values.flow === undefined ? undefined : starterFlow(values.flow),
       force: values.force,
       cwd: values.cwd ?? cwd,
       ...(values.action === undefined ? {} : { action: actionRef(values.action) }),
@@ -54,7 +54,7 @@ export function parseInitArgs(args: string[], cwd: string): InitCommand {
 }
 
 /** On a terminal with no --flow: one question, Enter keeps the offline default. */
-async function chooseFlow(command: InitCommand, io: CliIO): Promise<FlowKind> {
+async function chooseFlow(command: InitCommand, io: CliIO): Promise<StarterFlow> {
   if (command.flow) return command.flow;
   if (!io.ask) return 'command';
   const answer = await io.ask('Flow under test: (c)ommand — your app, offline — or (p)rompt — a model? [c] ');

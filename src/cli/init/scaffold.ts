@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
-import type { FlowKind } from './templates.js';
+import type { StarterFlow } from './templates.js';
 import { scaffoldFiles } from './templates.js';
 
 /** What git must not track: the results, reports and response cache of local runs. */
 const IGNORED = '.evalgate/';
 
 /** `.gitignore` with `.evalgate/` added, or undefined when it already ignores it. */
-export function withIgnoredRunFolder(gitignore: string | undefined): string | undefined {
+function withIgnoredRunFolder(gitignore: string | undefined): string | undefined {
   const lines = (gitignore ?? '').split(/\r?\n/).map((line) => line.trim());
   if (lines.some((line) => ['.evalgate', '.evalgate/', '/.evalgate', '/.evalgate/', '.evalgate/*', '.evalgate/**'].includes(line))) return undefined;
   const text = gitignore ?? '';
@@ -22,7 +22,7 @@ export function withIgnoredRunFolder(gitignore: string | undefined): string | un
  * is written. `.gitignore` gets `.evalgate/` added (created if there is none). Returns the paths
  * written, relative to `dir`.
  */
-export async function scaffold(dir: string, flow: FlowKind, force: boolean, action?: string): Promise<string[]> {
+export async function scaffold(dir: string, flow: StarterFlow, force: boolean, action?: string): Promise<string[]> {
   const files = scaffoldFiles(flow, action);
   const existing = Object.keys(files).filter((path) => existsSync(join(dir, path)));
   if (existing.length && !force) {

@@ -6,7 +6,7 @@ export const ACTION_REPOSITORY = 'OWNER/evalgate';
 /** The suite schema at a stable URL: the published package's file, pinned to this major version. */
 export const SCHEMA_URL = `https://unpkg.com/evalgate@${VERSION.split('.')[0]}/schema/suite.schema.json`;
 
-export type FlowKind = 'command' | 'prompt';
+export type StarterFlow = 'command' | 'prompt';
 
 /** The action a scaffolded workflow uses unless `init --action` names another. */
 export const DEFAULT_ACTION = `${ACTION_REPOSITORY}@v1`;
@@ -167,7 +167,7 @@ process.stdout.write(JSON.stringify({ output: best, context: facts.join('\\n') }
 const jsonl = (rows: readonly object[]) => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 
 /** The files `evalgate init` writes, by path relative to the project folder. */
-export function scaffoldFiles(flow: FlowKind, action = DEFAULT_ACTION): Record<string, string> {
+export function scaffoldFiles(flow: StarterFlow, action = DEFAULT_ACTION): Record<string, string> {
   const suiteDir = 'evals/starter';
   const files: Record<string, string> = {
     [`${suiteDir}/starter.eval.yaml`]: flow === 'command' ? COMMAND_SUITE : PROMPT_SUITE,

@@ -10,7 +10,7 @@ import { describeNode, runProgram } from './strict-interpreter.js';
  * (trim_blocks and lstrip_blocks off, as the Prompty spec requires). `null` is defined and prints
  * as an empty string.
  */
-export interface CompiledTemplate {
+interface CompiledTemplate {
   readonly text: string;
   /** Renders to text; an undefined value printed is an UndefinedVariableError naming it (unless `printsEmpty` says it prints ""). */
   render(variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string;

@@ -10,7 +10,7 @@ import { flowTimeoutMs } from '../timeout.js';
 import type { Flow, FlowKind, FlowOutput } from '../types.js';
 import { specLocation } from '../types.js';
 
-export interface CommandFlowSpec {
+interface CommandFlowSpec {
   kind: 'command';
   /** A shell-free argv; a string command is split on whitespace (quotes respected). */
   argv: string[];

@@ -8,7 +8,7 @@ import { flowTimeoutMs } from '../timeout.js';
 import type { Flow, FlowKind, SpecContext } from '../types.js';
 import { specLocation } from '../types.js';
 
-export interface HttpFlowSpec {
+interface HttpFlowSpec {
   kind: 'http';
   url: string;
   method: 'POST' | 'PUT';

@@ -15,7 +15,7 @@ import type { FlowKind, SpecContext } from '../types.js';
 import { specLocation } from '../types.js';
 import { modelFlowFailure } from '../failure-kind.js';
 
-export interface PromptflowFlowSpec {
+interface PromptflowFlowSpec {
   kind: 'promptflow';
   /** The flow folder as written (relative to the suite). */
   path: string;

@@ -4,12 +4,12 @@ import { addUsage } from '../../core/usage.js';
 import type { ModelClient } from '../../model/types.js';
 
 /** What a built-in tool may use: EvalGate's model client (its base URL and key stand in for the node's connection). */
-export interface BuiltInContext {
+interface BuiltInContext {
   client: ModelClient;
   spent: { usage: TokenUsage; model: string | undefined };
 }
 
-export type BuiltInTool = (inputs: Dict, ctx: BuiltInContext, signal: AbortSignal) => Promise<unknown>;
+type BuiltInTool = (inputs: Dict, ctx: BuiltInContext, signal: AbortSignal) => Promise<unknown>;
 
 /** `promptflow.tools.embedding.embedding`: the input's vector from the embeddings endpoint (deployment_name or model names the model; --model does not apply: it names a chat model). */
 const embedding: BuiltInTool = async (inputs, ctx, signal) => {

@@ -4,7 +4,7 @@ import { dependenciesOf } from './dag.js';
 import { parseReference, walk } from './references.js';
 
 /** A node's result in one line: its output, or bypassed by an `activate` condition. */
-export type NodeResult = { bypassed: false; value: unknown } | { bypassed: true };
+type NodeResult = { bypassed: false; value: unknown } | { bypassed: true };
 
 /** Runs one node with its resolved inputs (llm, prompt, python, package); `bypassed` names inputs whose node was bypassed (null). */
 export type RunNode = (node: DagNode, inputs: Dict, signal: AbortSignal, bypassed: string[]) => Promise<unknown>;

@@ -9,7 +9,7 @@ const ROLE_LINE = /^\s*#?\s*(system|user|assistant|function|tool)\s*:\s*$/i;
 const ROLE_FIELD = { function: /^\s*name\s*:\s*(.+)$/, tool: /^\s*tool_call_id\s*:\s*(.+)$/ } as const;
 
 /** A chat message as PromptFlow writes it; `function` and `tool` messages carry a name / call id. */
-export interface NodeMessage {
+interface NodeMessage {
   role: 'system' | 'user' | 'assistant' | 'function' | 'tool';
   content: string;
   name?: string;
@@ -17,7 +17,7 @@ export interface NodeMessage {
 }
 
 /** The rendered template split into messages (text before the first marker is a system message). */
-export function splitRoles(text: string): NodeMessage[] {
+function splitRoles(text: string): NodeMessage[] {
   const messages: NodeMessage[] = [];
   let current: NodeMessage | undefined;
   for (const line of text.split(/\r?\n/)) {
@@ -50,7 +50,7 @@ const PARAMETERS = new Set([
 ]);
 const NOT_SENT = new Set(['deployment_name', 'model', 'connection', 'stream', 'suffix', 'echo', 'best_of']);
 
-export interface LlmCall {
+interface LlmCall {
   text: string;
   usage: TokenUsage;
   model: string;

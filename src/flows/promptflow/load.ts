@@ -33,7 +33,7 @@ function findFlowFile(path: string): string | undefined {
   return FILES.map((name) => join(path, name)).find((candidate) => existsSync(candidate));
 }
 
-export interface FlowLoading {
+interface FlowLoading {
   /** The folder `path` is relative to (the suite's). */
   baseDir: string;
   cwd: string;

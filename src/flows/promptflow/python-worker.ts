@@ -180,7 +180,7 @@ export interface WorkerCall {
   [key: string]: unknown;
 }
 
-export type ServeCall = (call: WorkerCall) => Promise<unknown>;
+type ServeCall = (call: WorkerCall) => Promise<unknown>;
 
 function parseCall(line: string): WorkerCall | undefined {
   if (!line.startsWith('{"call"')) return undefined;

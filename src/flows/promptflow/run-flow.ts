@@ -24,7 +24,7 @@ export interface FlowRun {
   line?: { inputs: Dict; result: LineResult };
 }
 
-export interface FlowRunnerOptions {
+interface FlowRunnerOptions {
   /** Absolute flow folder. */
   dir: string;
   client: ModelClient | undefined;

@@ -1,7 +1,7 @@
 import type { TokenUsage } from '../../core/usage.js';
 
 /** USD per 1M tokens. `cached` is the price of cached prompt tokens (defaults to `input`). */
-export interface Price {
+interface Price {
   input: number;
   output: number;
   cached?: number;

@@ -26,7 +26,7 @@ export function ibanValid(candidate: string): boolean {
   return remainder === 1;
 }
 
-export interface PiiFinding {
+interface PiiFinding {
   kind: 'email' | 'phone' | 'card' | 'iban' | 'api-key';
   match: string;
 }

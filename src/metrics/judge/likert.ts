@@ -29,7 +29,7 @@ interface LikertJudgeSpec {
   material(input: ScoreInput): Record<string, string>;
 }
 
-export function judgePrompt(spec: Pick<LikertJudgeSpec, 'title' | 'definition' | 'ratings'>, material: Record<string, string>): ChatMessage[] {
+function judgePrompt(spec: Pick<LikertJudgeSpec, 'title' | 'definition' | 'ratings'>, material: Record<string, string>): ChatMessage[] {
   const ratings = spec.ratings.map((text, index) => `- ${index + 1}: ${text}`).join('\n');
   const data = Object.entries(material).map(([label, text]) => `## ${label}\n${text}`).join('\n\n');
   return [

@@ -3,7 +3,7 @@
  * numeric field such as `{"groundedness": 4}`), a labelled score (`Score: 4`, `<score>4</score>`,
  * Azure's `<S2>4</S2>`, `4/5`), or a bare number. Never a guess: ambiguous text is undefined.
  */
-export interface ParsedJudgement {
+interface ParsedJudgement {
   score: number;
   reason?: string;
 }

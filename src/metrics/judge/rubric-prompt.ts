@@ -17,7 +17,7 @@ import type { PromptySpec } from '../../prompty/spec.js';
 export type RubricPrompt = { kind: 'inline'; text: string } | { kind: 'prompty'; file: string; spec: PromptySpec };
 
 /** What the judge's variables are built from. */
-export interface JudgeMaterial {
+interface JudgeMaterial {
   vars: Readonly<Record<string, unknown>>;
   output: string;
   expected?: unknown;

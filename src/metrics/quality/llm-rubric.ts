@@ -10,7 +10,7 @@ import type { MetricDefinition, Score } from '../types.js';
 import { ANY_POSITIVE, verdictScore } from './script-result.js';
 
 /** promptfoo's default llm-rubric grading prompt (0.123.1), as chat messages over `output` and `rubric`. */
-export const PROMPTFOO_GRADING_PROMPT: readonly ChatMessage[] = [
+const PROMPTFOO_GRADING_PROMPT: readonly ChatMessage[] = [
   {
     role: 'system',
     content: `You are grading output according to a user-specified rubric. If the statement in the rubric is true, then the output passes the test. You respond with a JSON object with this structure: {reason: string, pass: boolean, score: number}

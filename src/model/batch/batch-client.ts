@@ -7,7 +7,7 @@ import type { ChatRequest, ChatResponse, ModelClient } from '../types.js';
 import { ModelError } from '../types.js';
 import { batchAnswers, batchInput } from './jsonl.js';
 
-export interface BatchClientOptions {
+interface BatchClientOptions {
   apiKey: string;
   baseUrl?: string;
   /** Where submitted batch ids are kept, so a restarted job resumes polling (`.evalgate/batches`). */

@@ -10,7 +10,7 @@ export interface CacheStore {
   prune(): Promise<{ removed: number; bytes: number }>;
 }
 
-export interface CacheLimits {
+interface CacheLimits {
   maxBytes: number;
   maxAgeMs: number;
 }

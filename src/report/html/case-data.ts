@@ -5,10 +5,10 @@ import { clip, visibleText } from './safe-text.js';
 import type { DiffPart } from './word-diff.js';
 import { wordDiff } from './word-diff.js';
 
-export type CaseStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed' | 'errored';
+type CaseStatus = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed' | 'errored';
 
 /** One case as the report's script shows it: every text already made visible-safe. */
-export interface HtmlCase {
+interface HtmlCase {
   suite: string;
   id: string;
   status: CaseStatus;

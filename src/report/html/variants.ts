@@ -7,7 +7,7 @@ import { clip, escapeHtml, visibleText } from './safe-text.js';
  * provider matrix, or one dataset under several flows or models — are one matrix with a column
  * per suite, each cell the output and the metrics the variants share. Pure; every text escaped.
  */
-export interface VariantMatrix {
+interface VariantMatrix {
   title: string;
   variants: string[];
   metrics: string[];

@@ -79,7 +79,7 @@ const KNOWN_KEYS = new Set(['type', 'value', 'threshold', 'weight', 'metric', 'p
 const GRADED = new Set(['llm-rubric']);
 
 /** The assertion types EvalGate runs, for messages and docs. */
-export const SUPPORTED_ASSERTIONS = [...Object.keys(MAPPED), ...[...NEGATABLE].map((type) => `not-${type}`)];
+const SUPPORTED_ASSERTIONS = [...Object.keys(MAPPED), ...[...NEGATABLE].map((type) => `not-${type}`)];
 
 /** Every assertion type promptfoo 0.123.1 knows, so a CSV cell naming one is read as that assertion (and refused if unsupported), never as `equals`. */
 const PROMPTFOO_TYPES = 'agent-rubric answer-relevance bleu classifier contains contains-all contains-any contains-html contains-json contains-sql contains-xml context-faithfulness context-recall context-relevance conversation-relevance cost equals factuality finish-reason g-eval gleu guardrails icontains icontains-all icontains-any is-html is-json is-refusal is-sql is-valid-function-call is-valid-openai-function-call is-valid-openai-tools-call is-xml javascript latency levenshtein llm-rubric pi meteor model-graded-closedqa model-graded-factuality moderation perplexity perplexity-score python regex rouge-n ruby similar starts-with skill-used search-rubric webhook word-count select-best human max-score'.split(' ');

@@ -89,7 +89,7 @@ function withMetadata(vars: Dict, metadata: unknown, where: string): Dict {
 }
 
 /** What a test's `options` may hold: grader settings; anything else changes outputs or scoring and is refused. */
-export function readOptions(options: unknown): GradingOptions {
+function readOptions(options: unknown): GradingOptions {
   if (options === undefined) return {};
   if (!isDict(options)) throw new TestsError('`options` must be a mapping');
   if (options.transform !== undefined || options.postprocess !== undefined) {
@@ -109,7 +109,7 @@ const TEST_REFUSED: Record<string, string> = {
   assertScoringFunction: '`assertScoringFunction` (one score combined from the asserts) has no EvalGate equivalent — each assert is its own metric, gated on its own',
 };
 
-export function fromObject(test: unknown, path: (string | number)[], file?: string): PromptfooTest {
+function fromObject(test: unknown, path: (string | number)[], file?: string): PromptfooTest {
   if (!isDict(test)) throw new TestsError('each test must be a mapping (vars, assert, description)');
   const unread = Object.keys(test).find((key) => !TEST_KEYS.has(key));
   if (unread) throw new TestsError(TEST_REFUSED[unread] ?? `\`${unread}\` on a test is not supported (EvalGate reads vars, assert, description, options, metadata)`);
