@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenAIServer } from '../support/openai-server.js';
+import { FLOW_SYSTEM, writeGatewaySuite } from '../support/gateway-suite.js';
 import { chatReply, startOpenAIServer } from '../support/openai-server.js';
 import { CLI, runNode } from '../support/run-node.js';
 
@@ -18,7 +19,7 @@ let server: OpenAIServer;
 beforeAll(async () => {
   server = await startOpenAIServer((request) => {
     const key = request.headers['x-portkey-api-key'];
-    if (request.body.messages[0].content === 'Answer briefly.') return chatReply(`routed with ${key} for ${request.body.messages[1].content}`);
+    if (request.body.messages[0].content === FLOW_SYSTEM) return chatReply(`routed with ${key} for ${request.body.messages[1].content}`);
     return chatReply(`{"score": 5, "reason": "the answer quotes ${key}"}`);
   });
 });
@@ -26,24 +27,7 @@ afterAll(() => server.close());
 
 function repo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'evalgate-gateway-'));
-  writeFileSync(
-    join(dir, 'qa.eval.yaml'),
-    [
-      'name: qa',
-      'flow:',
-      '  kind: prompt',
-      '  model: gpt-4o-mini',
-      '  messages:',
-      '    - { role: system, content: "Answer briefly." }',
-      '    - { role: user, content: "{{ question }}" }',
-      'cases:',
-      '  - { id: c1, question: "one" }',
-      '  - { id: c2, question: "two" }',
-      'evaluators:',
-      '  - { metric: relevance }',
-      '  - { metric: icontains, expected: "routed" }',
-    ].join('\n'),
-  );
+  writeGatewaySuite(join(dir, 'qa.eval.yaml'));
   return dir;
 }
 
@@ -62,7 +46,13 @@ describe('evalgate run --header (dist/cli/index.js)', () => {
 
     const results = readFileSync(join(dir, '.evalgate/results.json'), 'utf8');
     expect(results).toContain('routed with *** for one');
-    for (const [label, text] of [['results.json', results], ['report.md', readFileSync(join(dir, '.evalgate/report.md'), 'utf8')], ['report.html', readFileSync(join(dir, 'report.html'), 'utf8')], ['stdout', result.stdout], ['stderr', result.stderr]]) {
+    for (const [label, text] of [
+      ['results.json', results],
+      ['report.md', readFileSync(join(dir, '.evalgate/report.md'), 'utf8')],
+      ['report.html', readFileSync(join(dir, 'report.html'), 'utf8')],
+      ['stdout', result.stdout],
+      ['stderr', result.stderr],
+    ] as const) {
       expect(text.includes(GATEWAY_KEY), `${label} holds the gateway key`).toBe(false);
       expect(text.includes(CONFIG), `${label} holds the config header`).toBe(false);
     }

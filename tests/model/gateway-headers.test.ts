@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createModelClient } from '../../src/model/client.js';
 import { runEvaluation } from '../../src/engine/run-evaluation.js';
 import type { OpenAIServer, RecordedRequest } from '../support/openai-server.js';
+import { FLOW_SYSTEM, writeGatewaySuite } from '../support/gateway-suite.js';
 import { chatReply, defaultHandler, startOpenAIServer } from '../support/openai-server.js';
 
 /** What a Portkey / Helicone / OpenRouter user sends besides the provider key. */
@@ -48,35 +49,18 @@ describe('extra request headers through the real model client (openai SDK, loopb
 describe('extra request headers in a run', () => {
   function suiteDir(): string {
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-headers-'));
-    writeFileSync(
-      join(dir, 'qa.eval.yaml'),
-      [
-        'name: qa',
-        'flow:',
-        '  kind: prompt',
-        '  model: gpt-4o-mini',
-        '  stream: true',
-        '  messages:',
-        '    - { role: system, content: "Answer briefly." }',
-        '    - { role: user, content: "{{ question }}" }',
-        'cases:',
-        '  - { id: c1, question: "one" }',
-        '  - { id: c2, question: "two" }',
-        'evaluators:',
-        '  - { metric: relevance }',
-      ].join('\n'),
-    );
+    writeGatewaySuite(join(dir, 'qa.eval.yaml'), { stream: true });
     return dir;
   }
 
   it('every flow call and every judge call carries them', async () => {
     server.setHandler((request) => {
-      if (request.body.messages[0].content === 'Answer briefly.') return defaultHandler(request);
+      if (request.body.messages[0].content === FLOW_SYSTEM) return defaultHandler(request);
       return chatReply('{"score": 4, "reason": "fine"}');
     });
     const results = await runEvaluation({ suites: ['*.eval.yaml'], cwd: suiteDir(), apiKey: 'sk-test', baseUrl: server.url, headers: GATEWAY, concurrency: 2, cache: false });
     expect(results.suites[0]?.cases.map((testCase) => testCase.samples[0]?.scores.relevance?.value)).toEqual([4, 4]);
-    const flowCalls = server.requests.filter((request) => request.body.messages[0].content === 'Answer briefly.');
+    const flowCalls = server.requests.filter((request) => request.body.messages[0].content === FLOW_SYSTEM);
     expect(flowCalls.map((request) => request.body.stream)).toEqual([true, true]);
     expect(server.requests).toHaveLength(4);
     for (const request of server.requests) expectGatewayHeaders(request);
