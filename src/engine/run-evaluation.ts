@@ -38,9 +38,9 @@ interface RunContext {
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
   const started = Date.now();
-  const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
+  const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}), ...(options.model ? { modelOverride: options.model } : {}) });
   const loaded = options.selection ? selectSuites(found, options.selection) : found;
-  const counters: ProgressCounters = { retries: 0, cacheHits: () => clients.cache?.hits ?? 0 };
+  const counters: ProgressCounters = { retries: 0, hedges: 0, cacheHits: () => clients.cache?.hits ?? 0 };
   const base = options.apiKey ? await buildClient(options, counters) : undefined;
   const batch = base && loaded.some((suite) => usesBatch(suite, options)) ? await buildBatchClient(base, options) : undefined;
   const clients = runClients(base, options, batch);
@@ -85,6 +85,9 @@ async function buildClient(options: EvaluationOptions, counters: ProgressCounter
     timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
     concurrency: options.concurrency,
     clock: countingClock,
+    onHedge: () => {
+      counters.hedges += 1;
+    },
   });
 }
 

@@ -51,6 +51,8 @@ export interface SpecContext {
   dir: string;
   /** The working directory (paths in messages are shown relative to it). */
   cwd: string;
+  /** `--model`: a flow file that names no model is then not an error (the override supplies it). */
+  modelOverride?: string;
 }
 
 /** A string field of the spec that is a template over the case, checked against every case at load time. */

@@ -40,8 +40,9 @@ function figures(metric: MetricComparison): string {
 
 function metricCase(suite: SuiteComparison, metric: MetricComparison, failOn: FailOn | undefined): Testcase {
   const base = { name: metric.name, classname: suite.name };
-  const failing = metric.gating && (metric.status === 'fail' || (metric.status === 'warn' && failOn === 'warn')) && failOn !== 'never';
-  if (failing) return { ...base, outcome: { kind: 'failure', type: metric.status === 'fail' ? 'regression' : 'warning', message: metric.reason, body: figures(metric) } };
+  const failing = metric.gating && (metric.status === 'fail' || metric.status === 'incomplete' || (metric.status === 'warn' && failOn === 'warn')) && failOn !== 'never';
+  const type = { fail: 'regression', incomplete: 'not-compared', warn: 'warning', pass: 'warning' }[metric.status];
+  if (failing) return { ...base, outcome: { kind: 'failure', type, message: metric.reason, body: figures(metric) } };
   const label = !metric.gating && metric.status !== 'pass' ? `REPORT ONLY (${metric.status}): ` : metric.status === 'warn' ? 'WARN: ' : '';
   return { ...base, out: `${label}${metric.reason}\n${figures(metric)}` };
 }

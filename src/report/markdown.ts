@@ -1,5 +1,6 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeCodeSpan, escapeMarkdownInline, escapeTableCell, fencedBlock } from './escape.js';
+import { gapLine } from '../compare/coverage.js';
 import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
@@ -73,6 +74,7 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
   const detectable = detectableLine(suite.metrics);
   if (detectable && suite.outcome === 'compared') lines.push(`_${detectable}_`, '');
+  if (suite.regime) lines.push(`Regime: ${escapeMarkdownInline(suite.regime.reason, 2000)}.`, '');
   const spend = spendLine(suite.spend);
   if (spend) lines.push(spend, '');
   if (suite.note) lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
@@ -102,6 +104,11 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
     escapeMarkdownInline(comparison.headline, 2000),
     '',
   ];
+  if (comparison.coverage.length) {
+    lines.push(`**Not compared (${comparison.coverage.length})** — the verdict is ${VERDICT_WORD.incomplete} until each is compared:`, '');
+    for (const entry of comparison.coverage) lines.push(`- ${escapeMarkdownInline(gapLine(entry), 600)}`);
+    lines.push('');
+  }
   for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownInline(note, 2000)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
   if (options.trend) lines.push(options.trend, '');

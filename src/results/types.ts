@@ -27,6 +27,16 @@ export interface RunMetadata {
   cache?: { hits: number; misses: number };
   /** Present in a shard's partial results (`--shard 2/8`): which part of the cases it ran. */
   shard?: { index: number; count: number };
+  /** Written by a baseline refresh: suites the push could not store, and why (a PR that needs them says so). */
+  unstored?: { suite: string; reason: string }[];
+  /** Written by a baseline refresh: the default branch's gate settings, which a pull request may only tighten. */
+  gate?: StoredRunGate;
+}
+
+/** The gate settings of the run that stored a baseline (the action's inputs on the default branch). */
+export interface StoredRunGate {
+  failOn?: 'regression' | 'warn' | 'never';
+  suites?: string[];
 }
 
 /** A metric's gate settings as the run applied them. */
@@ -35,6 +45,8 @@ export interface StoredGate {
   max?: number;
   tolerance?: number;
   gate?: boolean;
+  /** A primary metric of its suite (docs/gate.md "Primary metrics"). */
+  primary?: boolean;
 }
 
 export interface MetricInfo {
@@ -68,8 +80,25 @@ export interface SuiteResult {
   /** Partial results of a shard only: where each of `cases` sits in the suite's full case list. */
   positions?: number[];
   cases: CaseResult[];
+  /**
+   * Evidence that the flow is noise-free (results/determinism.ts), set when the entry is stored as
+   * the baseline: the gate then judges these metrics' measured drop against the tolerance directly.
+   */
+  determinism?: Determinism;
   /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
   aggregates?: Record<string, unknown>;
+}
+
+/** A baseline entry's evidence of a noise-free flow; valid only while the suite hash is `hash`. */
+export interface Determinism {
+  /** The suite (flow + evaluators) hash the evidence was measured at: it expires when that changes. */
+  hash: string;
+  /** `refresh`: unchanged cases gave identical outputs and scores across two baseline runs; `repeat`: the k samples of every case agreed. */
+  source: 'refresh' | 'repeat';
+  /** Cases compared. */
+  cases: number;
+  /** Scored metrics whose values agreed on every compared case. */
+  metrics: string[];
 }
 
 export interface CaseResult {

@@ -1,14 +1,13 @@
 /**
  * Why a flow invocation failed, as the gate reads it:
  * - infrastructure: the platform, not the application — timeouts, rate limits (429), provider
- *   5xx after retries, connection failures, a rejected key (401/403) or a retired provider (410). Excluded from the comparison; too many of them and
+ *   5xx after retries, connection failures, a rejected key (401/403), a retired provider (410), a
+ *   malformed answer of the provider (not JSON, no choices, a cut stream). Excluded from the comparison; too many of them and
  *   the suite "could not run".
  * - application: the application itself failed — the command crashed, the output was invalid,
  *   the team's own endpoint answered 4xx. A real regression: it counts as a failure.
  */
 export type ErrorKind = 'infrastructure' | 'application';
-
-const INFRASTRUCTURE_KINDS = new Set(['rate-limit', 'server', 'timeout', 'network', 'auth', 'retired']);
 
 const INFRASTRUCTURE_TEXT = [
   /\btimed? ?out\b/i,
@@ -28,11 +27,11 @@ export function errorKindOfText(message: string): ErrorKind {
   return INFRASTRUCTURE_TEXT.some((pattern) => pattern.test(message)) ? 'infrastructure' : 'application';
 }
 
-/** Classifies a thrown error: a ModelError's `kind` when it has one, else its name and message. */
+/** Classifies a thrown error: the kind it was thrown with (a ModelError's `failureKind`), else its name and message. */
 export function errorKindOf(error: unknown): ErrorKind {
   if (error instanceof Error) {
-    const kind = (error as { kind?: unknown }).kind;
-    if (typeof kind === 'string') return INFRASTRUCTURE_KINDS.has(kind) ? 'infrastructure' : 'application';
+    const marked = (error as { failureKind?: unknown }).failureKind;
+    if (marked === 'infrastructure' || marked === 'application') return marked;
     if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'infrastructure';
     return errorKindOfText(error.message);
   }

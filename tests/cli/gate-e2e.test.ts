@@ -45,7 +45,7 @@ describe('the gate end to end (dist/cli/index.js)', () => {
     expect(readFileSync(join(dir, 'evals/baseline.json'), 'utf8')).toBe(good);
   }, 60_000);
 
-  it('a judge outage in the PR is "could not run", named, never FAIL', async () => {
+  it('a judge outage in the PR is incomplete (exit 1), named, never FAIL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-outage-'));
     const metrics = [likert('relevance'), binary('exact')];
     const cases = Array.from({ length: 60 }, (_, index) => ({ id: `c${index}`, values: { relevance: 5, exact: 1 } }));
@@ -54,7 +54,8 @@ describe('the gate end to end (dist/cli/index.js)', () => {
     writeFileSync(join(dir, 'base.json'), JSON.stringify(results(suite(cases, metrics))));
     writeFileSync(join(dir, 'pr.json'), JSON.stringify(results(pr)));
     const compared = await run(dir, 'compare', 'base.json', 'pr.json');
-    expect(compared.code).toBe(3);
+    expect(compared.code).toBe(1);
+    expect(compared.stdout).toMatch(/INCOMPLETE {2}not everything was compared \(1\): suite › relevance: errored: errors on 60 of 60 cases \(judge: HTTP 401 invalid_api_key\)/);
     expect(compared.stdout).toContain('relevance could not be evaluated (errors, not a regression): judge: HTTP 401 invalid_api_key');
     expect(compared.stdout).not.toMatch(/\bFAIL\b/);
   });

@@ -135,15 +135,17 @@ describe('gate rules', () => {
     const base = suite(binaryCases(30, () => true), [binary('exact', { configHash: 'old' })]);
     const pr = suite(binaryCases(30, () => false), [binary('exact', { configHash: 'new' })]);
     const comparison = compare(results(base), results(pr));
-    expect(metricOf(comparison, 'exact')).toMatchObject({ baseline: null, status: 'warn', reason: expect.stringMatching(/^not comparable: the evaluator changed/) });
+    expect(metricOf(comparison, 'exact')).toMatchObject({ baseline: null, status: 'incomplete', reason: expect.stringMatching(/^not comparable: the evaluator changed/) });
     expect(comparison.suites[0]?.notComparable).toEqual(['exact']);
+    expect(comparison.verdict).toBe('incomplete');
+    expect(comparison.headline).toMatch(/^not everything was compared \(1\): suite › exact: the evaluator changed/);
   });
 
-  it('reports and passes with no baseline; skipped and new suites are their own outcomes', () => {
+  it('bootstrap (the base has no suites): reports and passes, saying nothing is gated yet; skipped and new suites are their own outcomes', () => {
     const comparison = compare(null, results(suite(binaryCases(30, () => false), [binary('exact')]), suite([], [unit('f1')], { name: 'model-suite', status: 'skipped', skipReason: 'needs a model API key' })));
-    expect(comparison).toMatchObject({ verdict: 'pass', hasBaseline: false });
+    expect(comparison).toMatchObject({ verdict: 'pass', hasBaseline: false, bootstrap: true, coverage: [] });
     expect(comparison.suites.map((entry) => entry.outcome)).toEqual(['new', 'skipped']);
-    expect(comparison.headline).toMatch(/no baseline yet/);
+    expect(comparison.headline).toMatch(/^nothing is gated yet/);
   });
 
   it('reports the smallest drop that fails with 80 % power: never below the tolerance', () => {

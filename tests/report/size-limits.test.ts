@@ -15,9 +15,9 @@ const metric = (index: number): MetricComparison => ({
 function huge(): Comparison {
   const suites: SuiteComparison[] = Array.from({ length: 600 }, (_, index) => ({
     name: `スイート${index}`, file: `evals/${index}.eval.yaml`, outcome: 'compared', verdict: 'fail', shared: 50,
-    metrics: Array.from({ length: 3 }, (_, m) => metric(m)), added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [],
+    metrics: Array.from({ length: 3 }, (_, m) => metric(m)), added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [],
   }));
-  return { verdict: 'fail', hasBaseline: true, suites, regressions: 600, headline: '600 suites regressed', family: { alpha: 0.05, warnAlpha: 0.2, tests: 1800 } };
+  return { verdict: 'fail', hasBaseline: true, bootstrap: false, coverage: [], suites, regressions: 600, headline: '600 suites regressed', family: { alpha: 0.05, warnAlpha: 0.2, tests: 1800 } };
 }
 
 describe('size limits', () => {

@@ -3,7 +3,7 @@ import { ModelError } from '../../src/model/types.js';
 import { errorKindOf, errorKindOfText } from '../../src/runner/error-kind.js';
 
 describe('flow error kinds', () => {
-  it('reads a ModelError by its kind', () => {
+  it('reads a ModelError by the kind it was thrown with', () => {
     expect(errorKindOf(new ModelError('rate-limit', 'slow down', 429))).toBe('infrastructure');
     expect(errorKindOf(new ModelError('server', 'bad gateway', 502))).toBe('infrastructure');
     expect(errorKindOf(new ModelError('timeout', 'took too long'))).toBe('infrastructure');
@@ -11,7 +11,8 @@ describe('flow error kinds', () => {
     expect(errorKindOf(new ModelError('bad-request', 'temperature not supported', 400))).toBe('application');
     // A key the provider rejects is EvalGate's input, not the app's fault: the run could not evaluate.
     expect(errorKindOf(new ModelError('auth', 'invalid key', 401))).toBe('infrastructure');
-    expect(errorKindOf(new ModelError('bad-response', 'not JSON'))).toBe('application');
+    // A provider's broken answer (not JSON, no choices, a cut stream) is the provider's failure, not the app's.
+    expect(errorKindOf(new ModelError('bad-response', 'not JSON'))).toBe('infrastructure');
   });
 
   it('treats an aborted or timed-out invocation as infrastructure', () => {

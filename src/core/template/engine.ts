@@ -1,6 +1,6 @@
 import { parse, tokenize } from '@huggingface/jinja';
 import { TemplateError, UndefinedVariableError } from './errors.js';
-import type { Program } from './strict-interpreter.js';
+import type { PrintsEmpty, Program } from './strict-interpreter.js';
 import { describeNode, runProgram } from './strict-interpreter.js';
 
 /**
@@ -12,8 +12,8 @@ import { describeNode, runProgram } from './strict-interpreter.js';
  */
 export interface CompiledTemplate {
   readonly text: string;
-  /** Renders to text; an undefined value printed is an UndefinedVariableError naming it. */
-  render(variables: Readonly<Record<string, unknown>>): string;
+  /** Renders to text; an undefined value printed is an UndefinedVariableError naming it (unless `printsEmpty` says it prints ""). */
+  render(variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string;
   /** The dotted path when the whole template is one `{{ path }}` (no filters), else undefined. */
   readonly wholePath: readonly (string | number)[] | undefined;
   /** `{{ path }}` as written, when wholePath is set. */
@@ -57,7 +57,7 @@ export function compileTemplate(text: string): CompiledTemplate {
     text,
     wholePath,
     wholeName: wholePath ? describeNode(whole) : undefined,
-    render: (variables) => runProgram(program, variables),
+    render: (variables, printsEmpty) => runProgram(program, variables, printsEmpty),
   };
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, compiled);
@@ -65,8 +65,8 @@ export function compileTemplate(text: string): CompiledTemplate {
 }
 
 /** Renders template text over variables (compiled once per distinct text). */
-export function renderTemplate(text: string, variables: Readonly<Record<string, unknown>>): string {
-  return compileTemplate(text).render(variables);
+export function renderTemplate(text: string, variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string {
+  return compileTemplate(text).render(variables, printsEmpty);
 }
 
 /** True when the text holds no Jinja syntax at all, so it need not be compiled. */

@@ -4,10 +4,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/errors.js';
+import { isDict } from '../../core/dict.js';
 
 /** One call into the Python worker (see python/evalgate_pf/worker.py). */
 export type WorkerRequest =
-  | { op: 'tool'; file: string; function?: string; inputs: Record<string, unknown>; bypassed?: string[] }
+  | { op: 'tool'; file: string; function?: string; inputs: Record<string, unknown>; bypassed?: string[]; line?: number }
   | { op: 'entry'; dir: string; entry: string; init: Record<string, unknown>; inputs: Record<string, unknown> }
   | { op: 'package'; tool: string; inputs: Record<string, unknown> }
   | { op: 'assert'; output: string; context: Record<string, unknown>; code?: string; file?: string; function?: string };
@@ -54,9 +55,12 @@ export class PythonWorker {
   private stderr = '';
 
   private readonly cwd: string;
+  private readonly serve: ServeCall | undefined;
 
-  constructor(cwd: string) {
+  /** `serve` answers the calls tool code makes back into EvalGate (host.py); without it they fail. */
+  constructor(cwd: string, serve?: ServeCall) {
     this.cwd = cwd;
+    this.serve = serve;
   }
 
   call(request: WorkerRequest, signal?: AbortSignal): Promise<unknown> {
@@ -110,6 +114,7 @@ export class PythonWorker {
     return child;
   }
 
+  /** Reply lines by id; a line that is not a reply (not JSON, or no id) stops the worker, failing what it owed. */
   private read(chunk: string): void {
     this.buffer += chunk;
     let newline = this.buffer.indexOf('\n');
@@ -118,7 +123,17 @@ export class PythonWorker {
       this.buffer = this.buffer.slice(newline + 1);
       newline = this.buffer.indexOf('\n');
       if (!line.trim()) continue;
-      const reply = JSON.parse(line) as { id: number; ok: boolean; value?: unknown; error?: string };
+      const call = parseCall(line);
+      if (call) {
+        this.answer(call);
+        continue;
+      }
+      const reply = parseReply(line);
+      if (!reply) {
+        this.failAll(new Error(`the Python worker wrote a line that is not a reply (the protocol is one JSON object per line): ${line.slice(0, 200)}`));
+        this.close();
+        return;
+      }
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (reply.ok) pending?.resolve(reply.value);
@@ -126,9 +141,56 @@ export class PythonWorker {
     }
   }
 
+  /** Runs a call from tool code and writes its answer to the worker's stdin (the worker may have stopped meanwhile). */
+  private answer(call: WorkerCall): void {
+    const child = this.child;
+    const send = (message: object) => child?.stdin.write(`${JSON.stringify({ reply: call.call, ...message })}\n`);
+    if (!this.serve) return void send({ ok: false, error: `EvalGate serves no "${call.op}" calls here` });
+    this.serve(call).then(
+      (value) => send({ ok: true, value }),
+      (error: unknown) => send({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
   private failAll(error: Error): void {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+  }
+}
+
+/** A call from tool code back into EvalGate: `chat` (promptflow.tools.openai / aoai), for flow line `line`. */
+export interface WorkerCall {
+  call: number;
+  op: string;
+  line?: number;
+  [key: string]: unknown;
+}
+
+export type ServeCall = (call: WorkerCall) => Promise<unknown>;
+
+function parseCall(line: string): WorkerCall | undefined {
+  if (!line.startsWith('{"call"')) return undefined;
+  try {
+    const value: unknown = JSON.parse(line);
+    return isDict(value) && typeof value.call === 'number' && typeof value.op === 'string' ? (value as WorkerCall) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+function parseReply(line: string): Reply | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isDict(value) && typeof value.id === 'number' && typeof value.ok === 'boolean' ? (value as unknown as Reply) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
