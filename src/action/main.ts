@@ -11,6 +11,7 @@ import { VERDICT_WORD } from '../report/format.js';
 import { checkOutputPath } from '../core/output-path.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import { mergeShards } from '../results/merge-shards.js';
+import { checkShardMerge } from './shard-merge-check.js';
 import type { ResultsFile } from '../results/types.js';
 import { log } from './log.js';
 import type { EventInfo } from './event.js';
@@ -80,6 +81,8 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
 
 /** A matrix job: this shard's partial results, for the merge job to combine; nothing compared or gated. */
 async function runShard(inputs: ActionInputs, event: EventInfo, env: Env, cwd: string): Promise<void> {
+  const unchecked = checkShardMerge(env, cwd, `${inputs.shard?.index}/${inputs.shard?.count}`);
+  if (unchecked) log.warning(unchecked);
   const results = await obtainResults(inputs, event, env, cwd);
   const resultsPath = join(cwd, DEFAULTS.results);
   await writeResultsFile(resultsPath, results);

@@ -40,7 +40,11 @@ export function unfitReason(suite: SuiteResult): string | undefined {
   if (suite.status === 'skipped') return `skipped (${suite.skipReason ?? 'no reason given'})`;
   if (suite.cases.length === 0) return 'no cases ran';
   const broken = couldNotRun(suite);
-  return broken ? `could not run: ${broken}` : undefined;
+  if (broken) return `could not run: ${broken}`;
+  // The app failing on every case measured nothing worth keeping: it is the run's failure, never the new baseline.
+  const failed = suite.cases.filter((testCase) => testCase.samples.length > 0 && testCase.samples.every((sample) => sample.output === null));
+  if (failed.length === suite.cases.length) return `failed on every case (${failed[0]?.samples[0]?.error?.split('\n')[0] ?? 'error'})`;
+  return undefined;
 }
 
 /** Why a scored metric has no usable values in the fresh run; undefined when it has. */

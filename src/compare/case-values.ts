@@ -2,7 +2,7 @@ import type { Scale } from '../metrics/types.js';
 import type { CaseResult, MetricInfo, SampleResult } from '../results/types.js';
 import { median } from '../core/numbers.js';
 import { errorKindOfText } from '../runner/error-kind.js';
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 import { measureOf, policyOf } from './metric-policy.js';
 
 /**

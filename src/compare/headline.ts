@@ -12,6 +12,19 @@ function list(entries: readonly Named[]): string {
   return `${shown.join('; ')}${entries.length > SHOWN ? `; and ${entries.length - SHOWN} more` : ''}`;
 }
 
+/** Every case whose flow failed, by whose failure it was: the app's count as failing, the provider's are left out. */
+function erroredPart(suites: readonly SuiteComparison[]): string | undefined {
+  const errored = suites.flatMap((suite) => suite.erroredCases);
+  if (!errored.length) return undefined;
+  const application = errored.filter((entry) => entry.kind === 'application').length;
+  const infrastructure = errored.length - application;
+  const kinds = [
+    ...(application ? [`${application} by the app itself (scored as failing)`] : []),
+    ...(infrastructure ? [`${infrastructure} by the model provider (left out of the comparison)`] : []),
+  ];
+  return `${errored.length} case(s) errored: ${kinds.join(', ')}`;
+}
+
 /**
  * The headline, first part first: what was not compared (with what to do), then what could not
  * run, what regressed, what warned, and — only when nothing of that — what passed. It never says
@@ -33,6 +46,8 @@ export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' |
     parts.push(`not everything was compared (${coverage.length}): ${shown}${coverage.length > SHOWN ? `; and ${coverage.length - SHOWN} more (see below)` : ''}`);
   }
   if (broken.length) parts.push(`the evaluation could not run for ${broken.map((suite) => (suite.note ? `${suite.name} (${suite.note})` : suite.name)).join(', ')}`);
+  const errored = erroredPart(suites);
+  if (errored) parts.push(errored);
   if (failing.length) parts.push(comparison.bootstrap ? `once gated, ${failing.length} metric(s) would fail — ${list(failing)}` : `${failing.length} metric(s) regressed — ${list(failing)}`);
   if (warning.length) parts.push(`${warning.length} warning(s) — ${list(warning)}`);
   const comparedMetrics = metrics.filter(({ metric }) => metric.gating && metric.pRaw !== null).length;

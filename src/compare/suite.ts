@@ -146,6 +146,7 @@ function fromRatio(test: RatioTest, pAdjusted: number | null, decision: { status
     gating: isGating(metric), baseline: test.baseline, pr: test.pr,
     delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
     pRaw: test.pRaw, pHolm: pAdjusted, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decision,
+    ...(metric.note ? { reason: `${decision.reason} (${metric.note})` } : {}),
   };
 }
 
@@ -222,6 +223,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
     shared: alignment.shared.length,
     metrics: compared,
     added: alignment.added,
+    ...(alignment.changedInputs.length ? { changedInputs: alignment.changedInputs } : {}),
     removed: alignment.removed,
     regressedCases: regressedCases(tests.paired, tests.values, alignment),
     erroredCases: tests.erroredCases,

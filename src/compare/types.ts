@@ -1,5 +1,5 @@
 import type { Direction, Family, Scale } from '../metrics/types.js';
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 import type { MetricErrors } from './metric-errors.js';
 
 /**
@@ -60,6 +60,13 @@ export interface CaseRef {
   wasFailing?: boolean;
 }
 
+/** A shared case (same id) whose inputs changed since the baseline: compared, and flagged. */
+export interface ChangedCase {
+  id: string;
+  /** The baseline's fields whose value changed or that the PR dropped. */
+  fields: string[];
+}
+
 export interface CaseDiff {
   id: string;
   inputs: Record<string, unknown>;
@@ -84,6 +91,8 @@ export interface SuiteComparison {
   metrics: MetricComparison[];
   added: CaseRef[];
   removed: CaseRef[];
+  /** Shared cases whose inputs changed (compared by id); absent in comparisons of older versions. */
+  changedInputs?: ChangedCase[];
   regressedCases: CaseDiff[];
   /**
    * Cases whose flow errored on every sample in the PR run: `infrastructure` ones are left out

@@ -2,7 +2,7 @@ import type { Case } from '../core/case.js';
 import { renderValue } from '../core/template/engine.js';
 import type { FlowOutput } from '../flows/types.js';
 import type { PriceTable } from '../metrics/cost/prices.js';
-import { costUsd, findPrice, mergePrices } from '../metrics/cost/prices.js';
+import { costUsd, findPrice, mergePrices, priceOf } from '../metrics/cost/prices.js';
 import { findMetric, openScorer, templatedOptions } from '../metrics/registry.js';
 import type { MetricDefinition, SampleMeasures, Score, ScoredMetric, Scorer } from '../metrics/types.js';
 import type { ModelClient } from '../model/types.js';
@@ -17,6 +17,8 @@ export interface EvaluateContext {
   client: ModelClient | undefined;
   judgeModel: string;
   concurrency: number;
+  /** The model the flow is configured with (priced first, before the one the provider reports). */
+  flowModel?: string;
   /** Called as each case is scored (progress). */
   onCase?: () => void;
 }
@@ -94,8 +96,8 @@ export function openScoring(suite: Suite, ctx: EvaluateContext): SuiteScoring {
 const BATCH_PRICE_FACTOR = 0.5;
 
 /** The flow's measurements, stored once per sample: tokens, latency, its own cost. */
-function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
-  const price = flow.model ? findPrice(flow.model, prices) : undefined;
+function measures(flow: FlowOutput, prices: PriceTable, configured: string | undefined): SampleMeasures {
+  const price = priceOf([configured, flow.model], prices);
   const factor = flow.batch ? BATCH_PRICE_FACTOR : 1;
   return {
     ...(flow.model ? { model: flow.model } : {}),
@@ -109,13 +111,13 @@ function measures(flow: FlowOutput, prices: PriceTable): SampleMeasures {
 async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, ctx: EvaluateContext, prices: PriceTable, scorers: Scorers): Promise<SampleResult> {
   if (!sample.ok) return failedSample(sample.error, sample.errorKind);
   const flow = sample.value;
-  const measured = measures(flow, prices);
+  const measured = measures(flow, prices, ctx.flowModel);
   const scores: Record<string, ScoreRecord> = {};
   let evaluatorCost = 0;
   for (const evaluator of suite.evaluators) {
     const metric = definitionOf(evaluator);
     if (metric.measure) {
-      const record = scoreRecord(metric.measure(measured));
+      const record = scoreRecord(metric.measure(measured, (metric.shapeOf?.(evaluator.options) ?? metric).scale));
       if (record.status !== 'ok') scores[evaluator.name] = record;
       continue;
     }

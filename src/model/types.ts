@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../core/messages.js';
+import type { ErrorKind, KindedError } from '../core/failure.js';
 import type { TokenUsage } from '../core/usage.js';
 
 
@@ -55,7 +56,7 @@ export interface ModelClient {
 const PROVIDER_KINDS: ReadonlySet<ModelError['kind']> = new Set(['auth', 'rate-limit', 'server', 'timeout', 'network', 'retired', 'bad-response']);
 
 /** Raised for failures after the retry policy gave up; `kind` drives the report wording. */
-export class ModelError extends Error {
+export class ModelError extends Error implements KindedError {
   readonly kind: 'auth' | 'rate-limit' | 'server' | 'timeout' | 'network' | 'retired' | 'bad-request' | 'bad-response';
   readonly status: number | undefined;
 
@@ -67,7 +68,7 @@ export class ModelError extends Error {
   }
 
   /** Whose failure this is: the provider's (infrastructure) or the request the flow made (application: a 400). */
-  get failureKind(): 'infrastructure' | 'application' {
+  get failureKind(): ErrorKind {
     return PROVIDER_KINDS.has(this.kind) ? 'infrastructure' : 'application';
   }
 }

@@ -79,6 +79,8 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   if (spend) lines.push(spend, '');
   if (suite.note) lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
   for (const change of suite.gateChanges) lines.push(`🔒 ${escapeMarkdownInline(change, 2000)}`, '');
+  const changed = changedInputsLine(suite);
+  if (changed) lines.push(`⚠️ ${changed}`, '');
   if (suite.notComparable.length) lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownInline(suite.notComparable.join(', '), 2000)}`, '');
   for (const line of metricErrorLines(suite)) lines.push(`⚠️ ${escapeMarkdownInline(line, 2000)}`, '');
   const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
@@ -95,6 +97,15 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
     }
   }
   return lines;
+}
+
+/** Shared cases whose inputs changed since the baseline: still compared by id, named so a reviewer can check them. */
+function changedInputsLine(suite: SuiteComparison): string | undefined {
+  const changed = suite.changedInputs ?? [];
+  if (!changed.length) return undefined;
+  const shown = changed.slice(0, 5).map((entry) => `${escapeCodeSpan(entry.id, 60)} (${escapeMarkdownInline(entry.fields.join(', '), 120)})`);
+  const more = changed.length > shown.length ? ` and ${changed.length - shown.length} more` : '';
+  return `**${changed.length} case(s) changed their inputs** since the baseline and are compared by id: ${shown.join(', ')}${more}. A case that is now another question deserves a new id.`;
 }
 
 function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail: Detail): string {

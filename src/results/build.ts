@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 import { VERSION } from '../core/version.js';
 import type { ResultsFile, RunMetadata, SampleResult, ScoreRecord, SuiteResult } from './types.js';
 import { RESULTS_FORMAT, RESULTS_VERSION } from './types.js';

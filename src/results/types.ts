@@ -1,6 +1,6 @@
 import type { TokenUsage } from '../core/usage.js';
 import type { Direction, Family, Scale } from '../metrics/types.js';
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 
 /** The versioned results document (also the baseline): src/results/schema.ts describes it (generated into schema/results.schema.json). */
 export const RESULTS_FORMAT = 'evalgate-results';
@@ -61,6 +61,8 @@ export interface MetricInfo {
   configHash?: string;
   /** Per-case pass mark on the metric's own scale (see MetricDefinition.threshold). */
   threshold?: number;
+  /** What the run changed about how the metric is measured, shown with its result (cost in tokens: no price for the model). */
+  note?: string;
 }
 
 export type SuiteStatus = 'ran' | 'skipped';
@@ -131,7 +133,7 @@ export interface SampleResult {
   /** null when the flow failed for this sample (see `error`). */
   output: string | null;
   error?: string;
-  /** Why the flow failed (see runner/error-kind.ts); absent in older results: classified from `error`. */
+  /** Why the flow failed (recorded where it was thrown, see core/failure.ts); absent in older results: classified from `error` (runner/error-kind.ts). */
   errorKind?: ErrorKind;
   context?: string;
   /** The model that answered, as the provider reported it. */

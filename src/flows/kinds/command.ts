@@ -3,6 +3,7 @@ import { DURATION_SCHEMA } from '../../core/duration.js';
 import { ConfigError } from '../../core/errors.js';
 import { usageFromOpenAI } from '../../core/usage.js';
 import { childEnvironment } from '../child-env.js';
+import { appFailure } from '../failure-kind.js';
 import { splitCommand } from '../split-command.js';
 import { flowTimeoutMs } from '../timeout.js';
 import type { Flow, FlowKind, FlowOutput } from '../types.js';
@@ -55,6 +56,7 @@ function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
   return {
     kind: 'command',
     needsModel: false,
+    failureKind: appFailure,
     timeoutMs: spec.timeoutMs,
     invoke(vars, signal) {
       if (signal.aborted) return Promise.reject(new Error('the command was cancelled (per-request timeout) before it started'));

@@ -1,6 +1,7 @@
 import { DURATION_SCHEMA } from '../../core/duration.js';
 import { renderTemplate, renderValue } from '../../core/template/engine.js';
 import { usageFromOpenAI } from '../../core/usage.js';
+import { appFailure } from '../failure-kind.js';
 import { readPath } from '../json-path.js';
 import { flowTimeoutMs } from '../timeout.js';
 import type { Flow, FlowKind, SpecContext } from '../types.js';
@@ -25,6 +26,7 @@ function httpFlow(spec: HttpFlowSpec): Flow {
   return {
     kind: 'http',
     needsModel: false,
+    failureKind: appFailure,
     timeoutMs: spec.timeoutMs,
     async invoke(vars, signal) {
       const started = performance.now();

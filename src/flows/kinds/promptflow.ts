@@ -13,6 +13,7 @@ import type { FlowRun } from '../promptflow/run-flow.js';
 import { FlowRunner } from '../promptflow/run-flow.js';
 import type { FlowKind, SpecContext } from '../types.js';
 import { specLocation } from '../types.js';
+import { modelFlowFailure } from '../failure-kind.js';
 
 export interface PromptflowFlowSpec {
   kind: 'promptflow';
@@ -118,6 +119,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
       kind: 'promptflow',
       ...(model ? { model } : {}),
       needsModel: llmModel !== undefined || (graph.form === 'dag' && graph.nodes.some((node) => node.type === 'package' && isBuiltInTool(node.tool))),
+      failureKind: modelFlowFailure,
       async invoke(vars, signal) {
         const started = performance.now();
         const run = await runner.run(lineInputs(spec.flow, spec.inputs, vars), signal);
