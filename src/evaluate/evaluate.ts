@@ -7,6 +7,7 @@ import { findMetric, openScorer, templatedOptions } from '../metrics/registry.js
 import type { MetricDefinition, SampleMeasures, Score, ScoredMetric, Scorer } from '../metrics/types.js';
 import type { ModelClient } from '../model/types.js';
 import { failedSample, scoreRecord, skippedScore } from '../results/build.js';
+import { capText, TEXT_LIMITS } from '../core/text-limits.js';
 import type { CaseResult, MetricInfo, SampleResult, ScoreRecord } from '../results/types.js';
 import type { CaseRun, SampleRun } from '../runner/types.js';
 import { caseHash, evaluatorHash } from '../suites/identity.js';
@@ -134,8 +135,8 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
     if (spent && price) evaluatorCost += costUsd(spent, price);
   }
   return {
-    output: flow.output,
-    ...(flow.context === undefined ? {} : { context: flow.context }),
+    output: capText(flow.output, TEXT_LIMITS.output),
+    ...(flow.context === undefined ? {} : { context: capText(flow.context, TEXT_LIMITS.output) }),
     ...measured,
     ...(flow.cached ? { cached: true } : {}),
     ...(flow.batch ? { batch: true } : {}),

@@ -38,6 +38,7 @@ export function renderPrompty(template: PromptyTemplate, variables: Readonly<Rec
     rendered = renderTemplate(template.body, prepared);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
+    if (error.line) throw new PromptyError(error.message, template.bodyLine + error.line - 1, 'fix the Jinja syntax on that line of the .prompty file');
     throw new PromptyError(error.message, lineOf(template, error.variable));
   }
   const messages = expandThreads(splitMessages(rendered), threads);

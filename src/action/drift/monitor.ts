@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import type { DriftEffect } from '../../compare/outcome.js';
+import { log } from '../log.js';
 import { escapeMarkdownText } from '../../report/escape.js';
 import { VERDICT_WORD } from '../../report/format.js';
 import type { EventInfo } from '../event.js';
@@ -51,7 +51,7 @@ export async function alertOnDrift(api: GitHubApi | undefined, inputs: ActionInp
     const line = outcomeLine(outcome);
     if (line) {
       notes.push(line);
-      core.info(line);
+      log.info(line);
     }
   } catch (error) {
     const status = httpStatus(error);
@@ -60,6 +60,6 @@ export async function alertOnDrift(api: GitHubApi | undefined, inputs: ActionInp
       : status ? `HTTP ${status}: ${(error as Error).message}` : String((error as Error)?.message ?? error);
     const what = drifted ? 'The drift issue could not be opened or updated' : 'The recovered drift issue could not be closed';
     notes.push(`${what} (${why}). This summary has the full report.`);
-    core.warning(`EvalGate: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${why})`);
+    log.warning(`EvalGate: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${why})`);
   }
 }

@@ -27,6 +27,9 @@ export interface PromptflowFlowSpec {
   context?: string;
   /** Constructor arguments of a flex flow's class entry. */
   init: Dict;
+  /** The Python worker's extra variables and the runner's variables it may see. */
+  env: Record<string, string>;
+  passEnv: string[];
   /** How node templates print an undefined value (see UndefinedValues). */
   undefined: UndefinedValues;
   flow: LoadedFlow;
@@ -71,6 +74,8 @@ async function normalise(raw: Dict, at: SpecContext): Promise<PromptflowFlowSpec
     output,
     ...(typeof raw.context === 'string' ? { context: raw.context } : {}),
     init: (raw.init as Dict | undefined) ?? {},
+    env: (raw.env as Record<string, string> | undefined) ?? {},
+    passEnv: (raw['pass-env'] as string[] | undefined) ?? [],
     undefined: (raw.undefined as UndefinedValues | undefined) ?? 'empty',
     flow: flow.graph.form === 'flex' ? { ...flow, graph: { ...flow.graph, init: (raw.init as Dict | undefined) ?? {} } } : flow,
   };
@@ -102,6 +107,12 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
       output: { type: 'string', description: 'The flow output scored as the answer (default: the chat output, else the first; a flex flow’s return value or its first key).' },
       context: { type: 'string', description: 'A flow output reported as retrieved context (for groundedness metrics).' },
       init: { type: 'object', description: 'Constructor arguments of a flex flow whose entry is a class.' },
+      env: { type: 'object', additionalProperties: { type: 'string' }, description: 'Extra environment variables for the Python nodes.' },
+      'pass-env': {
+        type: 'array',
+        items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        description: 'Variables of the runner’s environment the Python nodes may see (by default only PATH, HOME, locale, temp folder and the Python location).',
+      },
       undefined: { enum: ['empty', 'inputs', 'error'], description: 'How llm / prompt node templates print an undefined value: `empty` (default) "" as PromptFlow does; `inputs` "" for an input the node declares, an error for a name it does not declare (a typo); `error` always an error.' },
     },
   },
@@ -110,7 +121,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
   checkCase,
   example: () => ({ path: 'flow' }),
   create(spec, ctx) {
-    const runner = new FlowRunner(spec.flow, { dir: resolve(ctx.dir, spec.flow.dir), client: ctx.client, undefinedValues: spec.undefined, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
+    const runner = new FlowRunner(spec.flow, { dir: resolve(ctx.dir, spec.flow.dir), client: ctx.client, environment: { env: spec.env, passEnv: spec.passEnv }, undefinedValues: spec.undefined, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
     const graph = spec.flow.graph;
     const llmModel = graph.form === 'dag' ? graph.nodes.flatMap((node) => (node.type === 'llm' ? [nodeModel(node.inputs) ?? ''] : []))[0] : undefined;
     const model = ctx.modelOverride && llmModel !== undefined ? ctx.modelOverride : llmModel;

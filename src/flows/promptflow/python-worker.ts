@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/errors.js';
+import type { ChildEnvSpec } from '../child-env.js';
+import { childEnvironment } from '../child-env.js';
 import { isDict } from '../../core/dict.js';
 
 /** One call into the Python worker (see python/evalgate_pf/worker.py). */
@@ -43,9 +45,14 @@ export function requirePython(where: { file?: string; line?: number }, needs = '
   checked = true;
 }
 
+/** What locates the interpreter's packages (a virtualenv, conda, setup-python); never a secret. */
+const PYTHON_VARIABLES = ['PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'VIRTUAL_ENV', 'CONDA_PREFIX', 'pythonLocation'];
+
 /**
  * One long-lived Python process: requests as JSON lines on stdin, replies (by id) on stdout,
  * many in flight at once. Started on first use; killed by `close()` (the flow's or scorer's, when the run ends).
+ * Its environment is a command flow's (child-env.ts): nothing of EvalGate's own (no API key,
+ * GitHub or runtime token) unless the suite lists it, plus what finds the Python packages.
  */
 export class PythonWorker {
   private child: ChildProcessWithoutNullStreams | undefined;
@@ -56,11 +63,13 @@ export class PythonWorker {
 
   private readonly cwd: string;
   private readonly serve: ServeCall | undefined;
+  private readonly environment: ChildEnvSpec;
 
-  /** `serve` answers the calls tool code makes back into EvalGate (host.py); without it they fail. */
-  constructor(cwd: string, serve?: ServeCall) {
+  /** `serve` answers the calls tool code makes back into EvalGate (host.py); without it they fail. `environment`: the suite's env / pass-env. */
+  constructor(cwd: string, serve?: ServeCall, environment: ChildEnvSpec = { env: {} }) {
     this.cwd = cwd;
     this.serve = serve;
+    this.environment = environment;
   }
 
   call(request: WorkerRequest, signal?: AbortSignal): Promise<unknown> {
@@ -96,7 +105,12 @@ export class PythonWorker {
     const root = packageRoot();
     const child = spawn(PYTHON, ['-u', '-m', 'evalgate_pf.worker'], {
       cwd: this.cwd,
-      env: { ...process.env, PYTHONPATH: [root, process.env.PYTHONPATH].filter(Boolean).join(':'), PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
+      env: {
+        ...childEnvironment(process.env, { env: this.environment.env, passEnv: [...PYTHON_VARIABLES, ...(this.environment.passEnv ?? [])] }),
+        PYTHONPATH: [root, process.env.PYTHONPATH].filter(Boolean).join(':'),
+        PYTHONIOENCODING: 'utf-8',
+        PYTHONDONTWRITEBYTECODE: '1',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -10,6 +10,7 @@ import { runAggregation, runLine } from './execute.js';
 import type { UndefinedValues } from './llm-node.js';
 import { nodeModel, renderNodeTemplate, runLlmNode } from './llm-node.js';
 import type { FlexFlow, LoadedFlow } from './load.js';
+import type { ChildEnvSpec } from '../child-env.js';
 import type { WorkerCall } from './python-worker.js';
 import { PythonWorker } from './python-worker.js';
 import { BUILT_IN_TOOLS } from './built-in-tools.js';
@@ -28,6 +29,8 @@ export interface FlowRunnerOptions {
   dir: string;
   client: ModelClient | undefined;
   modelOverride?: string;
+  /** The Python worker's `env:` / `pass-env:` (default: nothing of the runner's environment). */
+  environment?: ChildEnvSpec;
   /** How node templates print undefined values (the suite's `flow.undefined`). */
   undefinedValues?: UndefinedValues;
 }
@@ -53,7 +56,7 @@ export class FlowRunner {
   constructor(flow: LoadedFlow, options: FlowRunnerOptions, worker?: PythonWorker) {
     this.flow = flow;
     this.options = options;
-    this.worker = worker ?? new PythonWorker(options.dir, (call) => this.serve(call));
+    this.worker = worker ?? new PythonWorker(options.dir, (call) => this.serve(call), options.environment);
   }
 
   async run(inputs: Dict, signal: AbortSignal): Promise<FlowRun> {
