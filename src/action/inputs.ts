@@ -5,6 +5,7 @@ import { ConfigError } from '../core/errors.js';
 import { boundedInt, checkBaseUrl } from '../core/input-checks.js';
 import type { ShardSpec } from '../engine/shard.js';
 import { parseShard } from '../engine/shard.js';
+import { parseHeaderLines } from '../core/http-headers.js';
 
 /** Every action input, read once inside run() and validated into one typed object. */
 export interface ActionInputs {
@@ -12,6 +13,8 @@ export interface ActionInputs {
   baseline: string;
   apiKey?: string;
   baseUrl?: string;
+  /** `headers:` one `Name: value` per line, sent on every model request. */
+  headers?: Record<string, string>;
   model?: string;
   judgeModel?: string;
   githubToken?: string;
@@ -58,6 +61,7 @@ export function parseInputs(readRaw: (name: string) => string): ActionInputs {
   const apiKey = optional('api-key');
   const rawBaseUrl = optional('base-url');
   const baseUrl = rawBaseUrl ? checkBaseUrl(rawBaseUrl, 'input `base-url`') : undefined;
+  const headers = parseHeaderLines(read('headers').split('\n'), (index) => `input \`headers\`, line ${index + 1}`);
   const model = optional('model');
   const judgeModel = optional('judge-model');
   const githubToken = optional('github-token');
@@ -70,6 +74,7 @@ export function parseInputs(readRaw: (name: string) => string): ActionInputs {
     baseline: optional('baseline') ?? DEFAULTS.baseline,
     ...(apiKey ? { apiKey } : {}),
     ...(baseUrl ? { baseUrl } : {}),
+    ...(Object.keys(headers).length ? { headers } : {}),
     ...(model ? { model } : {}),
     ...(judgeModel ? { judgeModel } : {}),
     ...(githubToken ? { githubToken } : {}),

@@ -65,6 +65,7 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     cwd,
     ...(inputs.apiKey ? { apiKey: inputs.apiKey } : {}),
     ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+    ...(inputs.headers ? { headers: inputs.headers } : {}),
     ...(env.OPENAI_API_VERSION ? { azureApiVersion: env.OPENAI_API_VERSION } : {}),
     ...(inputs.model ? { model: inputs.model } : {}),
     ...(inputs.judgeModel ? { judgeModel: inputs.judgeModel } : {}),
@@ -142,10 +143,10 @@ async function gate(api: GitHubApi | undefined, event: EventInfo, inputs: Action
 export async function run(env: Env = process.env): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name));
-    for (const secret of [inputs.apiKey, inputs.githubToken]) if (secret) core.setSecret(secret);
+    const secrets = [inputs.apiKey, inputs.githubToken, ...Object.values(inputs.headers ?? {})];
+    for (const secret of secrets) if (secret) core.setSecret(secret);
     registerSecretVariables(env);
-    registerSecret(inputs.apiKey);
-    registerSecret(inputs.githubToken);
+    for (const secret of secrets) registerSecret(secret);
     const trigger = readEvent(env);
     checkTrigger(trigger, inputs);
     const cwd = resolve(inputs.workingDirectory);

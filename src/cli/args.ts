@@ -17,6 +17,7 @@ import type { ImportArgs } from './import-command.js';
 import { boundedInt, checkBaseUrl, MAX_TIMEOUT_SECONDS } from '../core/input-checks.js';
 import type { ShardSpec } from '../engine/shard.js';
 import { parseShard } from '../engine/shard.js';
+import { parseHeaderLines } from '../core/http-headers.js';
 
 /** A parsed command line: pure data, so flag parsing is tested alone. */
 type Command =
@@ -41,6 +42,8 @@ export interface RunFlags {
   model?: string;
   judgeModel?: string;
   baseUrl?: string;
+  /** --header 'Name: value' (repeatable): extra headers on every model request. */
+  headers?: Record<string, string>;
   concurrency: number;
   timeoutMs: number;
   failOn: FailOn;
@@ -67,6 +70,7 @@ const RUN_OPTIONS = {
   model: { type: 'string' },
   'judge-model': { type: 'string' },
   'base-url': { type: 'string' },
+  header: { type: 'string', multiple: true },
   concurrency: { type: 'string', short: 'c', default: String(DEFAULTS.concurrency) },
   timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
   'fail-on': { type: 'string', default: 'regression' },
@@ -153,6 +157,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         ...(values.model ? { model: values.model } : {}),
         ...(values['judge-model'] ? { judgeModel: values['judge-model'] } : {}),
         ...(values['base-url'] ? { baseUrl: checkBaseUrl(values['base-url'], '--base-url') } : {}),
+        ...(values.header?.length ? { headers: parseHeaderLines(values.header, (index) => `--header #${index + 1}`) } : {}),
         concurrency: boundedInt(values.concurrency, '--concurrency', 1, MAX_CONCURRENCY),
         timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
         failOn: parseFailOn(values['fail-on'], '--fail-on'),

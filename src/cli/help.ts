@@ -39,6 +39,7 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml, GitHub *.p
       --model NAME         override the model of every prompt and prompty flow
       --judge-model NAME   model for LLM-judge metrics (default ${DEFAULTS.judgeModel})
       --base-url URL       any OpenAI-compatible endpoint (Azure OpenAI, vLLM, Ollama, LiteLLM…)
+      --header 'NAME: VALUE'  extra header on every model call (repeatable; a gateway's key or config; masked)
   -c, --concurrency N      flow invocations and model calls in flight, over all suites (default ${DEFAULTS.concurrency})
       --timeout SECONDS    per flow invocation without a timeout: of its own (default ${DEFAULTS.timeoutSeconds})
       --fail-on WHEN       regression (default) | warn | never

@@ -19,6 +19,7 @@ import { printComparison, writeHtmlReport, writeReport } from './output.js';
 import { progressLine } from './progress.js';
 import { checkOutputPath } from '../core/output-path.js';
 import { escapeLogLine } from '../report/escape.js';
+import { registerSecret } from '../core/secrets.js';
 
 function apiKeyFrom(env: CliIO['env']): string | undefined {
   return env.EVALGATE_API_KEY || env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
@@ -30,6 +31,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
   checkOutputPath(at(flags.report), '--report', flags.cwd);
   if (flags.updateBaseline && flags.baseline) checkOutputPath(at(flags.baseline), '--baseline', flags.cwd);
   const apiKey = apiKeyFrom(io.env);
+  for (const value of Object.values(flags.headers ?? {})) registerSecret(value);
   const baseline = await loadBaseline(flags, io);
   const progress = io.interactive ? progressLine(io.stderr) : undefined;
   const results = await runEvaluation({
@@ -37,6 +39,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     cwd: flags.cwd,
     ...(apiKey ? { apiKey } : {}),
     ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+    ...(flags.headers ? { headers: flags.headers } : {}),
     ...(io.env.OPENAI_API_VERSION ? { azureApiVersion: io.env.OPENAI_API_VERSION } : {}),
     ...(flags.model ? { model: flags.model } : {}),
     ...(flags.judgeModel ? { judgeModel: flags.judgeModel } : {}),

@@ -10,6 +10,8 @@ export interface EvaluationOptions {
   apiKey?: string;
   /** Any OpenAI-compatible endpoint; a classic Azure OpenAI resource URL uses the Azure client. */
   baseUrl?: string;
+  /** Extra headers on every model request — flows, judges, embeddings, moderation (a gateway's key or config). */
+  headers?: Record<string, string>;
   /** api-version for classic Azure OpenAI endpoints (default 2024-10-21). */
   azureApiVersion?: string;
   /** Overrides every prompt flow's model. */

@@ -82,6 +82,7 @@ async function buildClient(options: EvaluationOptions, counters: ProgressCounter
   return createModelClient({
     apiKey: options.apiKey ?? '',
     ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
     timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
     concurrency: options.concurrency,
     clock: countingClock,
@@ -97,6 +98,7 @@ async function buildBatchClient(online: ModelClient, options: EvaluationOptions)
   return batchClient(online, {
     apiKey: options.apiKey ?? '',
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
     stateDir: join(options.cwd, DEFAULTS.batchStateDir),
     pollMs: options.batchPollMs ?? DEFAULTS.batchPollSeconds * 1000,
     maxWaitMs: DEFAULTS.batchMaxWaitHours * 3600 * 1000,

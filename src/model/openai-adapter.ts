@@ -10,6 +10,8 @@ export interface ProviderOptions {
   /** Azure OpenAI: endpoint + api version (deployment names are the `model`). */
   azure?: { endpoint: string; apiVersion: string };
   timeoutMs: number;
+  /** Extra headers on every request (a gateway's key, config or trace id). */
+  headers?: Record<string, string>;
   /** Sees every HTTP response's headers (the rate limiter learns `x-ratelimit-*` from them). */
   onResponseHeaders?: (headers: Headers) => void;
 }
@@ -27,6 +29,7 @@ function sdkClient(options: ProviderOptions): OpenAI {
     apiKey: options.apiKey,
     maxRetries: 0,
     timeout: options.timeoutMs,
+    ...(options.headers ? { defaultHeaders: options.headers } : {}),
     ...(options.onResponseHeaders ? { fetch: observingFetch(options.onResponseHeaders) } : {}),
   };
   if (options.azure) return new AzureOpenAI({ ...common, endpoint: options.azure.endpoint, apiVersion: options.azure.apiVersion });

@@ -9,6 +9,7 @@ const cases: [string, () => { payload: unknown; inputs?: Record<string, string> 
   ['payload a list', () => ({ payload: [1, 2] })],
   ['base-url input not a URL', () => ({ payload: pullRequestEvent({ number: 1, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40) }), inputs: { 'base-url': 'not a url' } })],
   ['concurrency input 0', () => ({ payload: pullRequestEvent({ number: 1, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40) }), inputs: { concurrency: '0' } })],
+  ['headers input line without a colon', () => ({ payload: pullRequestEvent({ number: 1, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40) }), inputs: { headers: 'x-portkey-api-key: pk-1\nx-portkey-config pc-2' } })],
 ];
 
 describe('bad events and inputs (dist/index.js)', () => {

@@ -10,6 +10,8 @@ import { batchAnswers, batchInput } from './jsonl.js';
 interface BatchClientOptions {
   apiKey: string;
   baseUrl?: string;
+  /** Extra headers on every request, as the online client sends them. */
+  headers?: Record<string, string>;
   /** Where submitted batch ids are kept, so a restarted job resumes polling (`.evalgate/batches`). */
   stateDir: string;
   /** Between status checks (default 30 s). */
@@ -37,7 +39,7 @@ const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolve
  * to `online` as usual.
  */
 export function batchClient(online: ModelClient, options: BatchClientOptions): ModelClient {
-  const sdk = new OpenAI({ apiKey: options.apiKey, maxRetries: 3, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}) });
+  const sdk = new OpenAI({ apiKey: options.apiKey, maxRetries: 3, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}), ...(options.headers ? { defaultHeaders: options.headers } : {}) });
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
 
