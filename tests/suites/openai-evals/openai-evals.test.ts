@@ -104,6 +104,17 @@ describe('evalgate run eval.json (an OpenAI eval object with eval.jsonl next to 
     ]);
   });
 
+  it('runs a python grader as OpenAI calls it: grade(sample, item) → float, pass_threshold gating', async () => {
+    const source = 'def grade(sample, item) -> float:\n    text = sample["output_text"]\n    return 1.0 if text == item["answer"] else 0.25';
+    const dir = evalDir([{ type: 'python', name: 'py', source, pass_threshold: 0.5 }], rows);
+    const results = await runEvaluation({ suites: ['eval.json'], cwd: dir, concurrency: 1 });
+    expect(results.suites[0]?.metrics.map((metric) => [metric.name, metric.threshold])).toEqual([['py', 0.5]]);
+    expect(results.suites[0]?.cases.map((testCase) => testCase.samples[0]?.scores.py)).toEqual([
+      { status: 'ok', value: 1 },
+      { status: 'ok', value: 0.25 },
+    ]);
+  });
+
   it('refuses an unsupported criterion at its line in eval.json, naming it', async () => {
     const dir = evalDir([checks[0], { type: 'multi', name: 'combined', calculate_output: 'a', graders: {} }], rows);
     const error = (await loadSuiteFile('eval.json', dir).catch((caught: unknown) => caught)) as ConfigError;
