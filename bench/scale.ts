@@ -17,6 +17,7 @@ import { mapLimit } from '../src/core/pool.js';
 import { runEvaluation } from '../src/engine/run-evaluation.js';
 import type { EvaluationOptions } from '../src/engine/options.js';
 import { openScoring } from '../src/evaluate/evaluate.js';
+import { appFailure } from '../src/flows/failure-kind.js';
 import type { Flow } from '../src/flows/types.js';
 import { resultsDocument, ranSuite } from '../src/results/build.js';
 import { parseResultsFile, readResultsFile, writeResultsFile } from '../src/results/io.js';
@@ -114,6 +115,7 @@ async function millionCases(count: number): Promise<void> {
   const flow: Flow = {
     kind: 'in-process',
     needsModel: false,
+    failureKind: appFailure,
     invoke: async (vars) => ({ output: String(vars.q), usage: { prompt: 3, completion: 1, cached: 0, reasoning: 0 }, latency: { totalMs: 0 } }),
   };
   const started = performance.now();

@@ -1,5 +1,6 @@
 import betaDistribution from '@stdlib/random-base-beta';
 import { mulberry32 } from '../src/compare/rng.js';
+import { determinismOf } from '../src/results/determinism.js';
 import type { CaseResult, MetricInfo, ResultsFile, SampleResult, SuiteResult } from '../src/results/types.js';
 
 /**
@@ -15,8 +16,21 @@ export interface Scenario {
   /** True drop (0–1 points) of the mean of one metric of one suite (`dropSuite`); 0 = unchanged PR. */
   drop: number;
   dropMetric: 'exact' | 'relevance';
-  /** The PR's judge answers 401 for every sample of every suite. */
-  judgeOutage?: boolean;
+  /**
+   * `all`: the PR's judge answers 401 for every sample of every suite. `answer-dependent`: the
+   * judge errors (HTTP 503) on 35 % of the answers it would score 4 or 5 and 2 % of the others —
+   * what is left scores lower, so the errored metric's own test sees a drop.
+   */
+  judgeOutage?: 'all' | 'answer-dependent';
+  /** The dropped metric is marked `primary: true` in every suite. */
+  primary?: boolean;
+  /**
+   * A deterministic flow: every case always passes or always fails (probabilities rounded to 0/1),
+   * and the baseline carries the evidence a refresh stores (two base runs compared, results/determinism.ts).
+   */
+  deterministic?: boolean;
+  /** The PR breaks this many passing cases of the dropped metric in the dropped suite (it changed the flow: another suite hash). */
+  broken?: number;
   /** Every suite's Beta concentration (instead of CONCENTRATIONS by suite): low = consistent cases. */
   concentration?: number;
 }
@@ -62,21 +76,35 @@ function shiftFor(probabilities: Float64Array, drop: number): number {
   return high;
 }
 
+/** The truth with the first `count` always-passing cases of `metric` made to fail always. */
+function brokenTruth(t: SuiteTruth, metric: 'exact' | 'relevance', count: number): SuiteTruth {
+  const values = Float64Array.from(t[metric]);
+  let left = count;
+  for (let index = 0; index < values.length && left > 0; index += 1) {
+    if (values[index] === 1) {
+      values[index] = 0;
+      left -= 1;
+    }
+  }
+  return { ...t, [metric]: values };
+}
+
 export function prSimulator(seed: number) {
   const random = mulberry32(seed);
   const draw = betaDistribution.factory({ seed });
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const beta = (mean: number, concentration: number) => draw(mean * concentration, (1 - mean) * concentration);
 
-  function truth(cases: number, suite: number, fixed?: number): SuiteTruth {
+  function truth(cases: number, suite: number, fixed: number | undefined, deterministic: boolean): SuiteTruth {
     const concentration = fixed ?? (CONCENTRATIONS[suite % CONCENTRATIONS.length] as number);
     const quality = 0.6 + random() * 0.35;
     const defects = 0.02 + random() * 0.08;
+    const rounded = (value: number) => (deterministic ? Math.round(value) : value);
     const many = (make: () => number) => Float64Array.from({ length: cases }, make);
     return {
-      exact: many(() => beta(quality, concentration)),
-      relevance: many(() => beta(quality, concentration)),
-      pii: many(() => beta(defects, concentration)),
+      exact: many(() => rounded(beta(quality, concentration))),
+      relevance: many(() => rounded(beta(quality, concentration))),
+      pii: many(() => rounded(beta(defects, concentration))),
       // Heavy-tailed per-case amounts: lognormal with σ = 1 for cost, 0.5 for latency.
       costUsd: many(() => 0.001 * Math.exp(normal())),
       latencyMs: many(() => 800 * Math.exp(0.5 * normal())),
@@ -86,41 +114,65 @@ export function prSimulator(seed: number) {
   const bernoulli = (p: number) => (random() < p ? 1 : 0);
   const judge = (p: number) => 1 + bernoulli(p) + bernoulli(p) + bernoulli(p) + bernoulli(p);
 
-  function sample(t: SuiteTruth, index: number, drift: number, shift: { exact: number; relevance: number }, outage: boolean): SampleResult {
+  function judged(p: number, outage: Scenario['judgeOutage']): SampleResult['scores'][string] {
+    if (outage === 'all') return { status: 'error', error: 'judge: HTTP 401 invalid_api_key' };
+    const score = judge(p);
+    if (outage === 'answer-dependent' && random() < (score >= 4 ? 0.35 : 0.02)) return { status: 'error', error: 'judge: HTTP 503 overloaded (after 3 retries)' };
+    return { status: 'ok', value: score };
+  }
+
+  function sample(t: SuiteTruth, index: number, drift: number, shift: { exact: number; relevance: number }, outage: Scenario['judgeOutage']): SampleResult {
     const usage = { prompt: 100, completion: 20, cached: 0, reasoning: 0 };
     if (random() < TRANSIENT_ERRORS) return { output: null, error: 'HTTP 503 Service Unavailable (after 3 retries)', errorKind: 'infrastructure', usage, latencyMs: 0, scores: {} };
     const at = (values: Float64Array) => values[index] as number;
+    const scores: SampleResult['scores'] = {
+      exact: { status: 'ok', value: bernoulli(Math.max(0, at(t.exact) - shift.exact)) },
+      relevance: judged(Math.max(0, at(t.relevance) - shift.relevance), outage),
+      pii: { status: 'ok', value: bernoulli(at(t.pii)) },
+    };
     return {
-      output: 'answer', usage,
+      // The answer is what was scored: a case that scores differently answered differently.
+      output: `answer ${Object.values(scores).map((score) => score.value ?? '-').join(' ')}`, usage,
       latencyMs: at(t.latencyMs) * drift * Math.exp(0.2 * normal()),
       costUsd: at(t.costUsd) * Math.exp(0.1 * normal()),
-      scores: {
-        exact: { status: 'ok', value: bernoulli(Math.max(0, at(t.exact) - shift.exact)) },
-        relevance: outage ? { status: 'error', error: 'judge: HTTP 401 invalid_api_key' } : { status: 'ok', value: judge(Math.max(0, at(t.relevance) - shift.relevance)) },
-        pii: { status: 'ok', value: bernoulli(at(t.pii)) },
-      },
+      scores,
     };
   }
 
   function run(truths: SuiteTruth[], scenario: Scenario, side: 'base' | 'pr', dropSuite: number): ResultsFile {
     // The whole run is faster or slower (another runner): one factor for every latency of the run.
     const drift = Math.exp(LATENCY_DRIFT_SD * normal());
-    const suites: SuiteResult[] = truths.map((t, suite) => {
+    const suites: SuiteResult[] = truths.map((truthOfSuite, suite) => {
+      const breaks = side === 'pr' && suite === dropSuite && (scenario.broken ?? 0) > 0;
+      const t = breaks ? brokenTruth(truthOfSuite, scenario.dropMetric, scenario.broken ?? 0) : truthOfSuite;
       const shifted = side === 'pr' && suite === dropSuite ? shiftFor(t[scenario.dropMetric], scenario.drop) : 0;
       const shift = { exact: scenario.dropMetric === 'exact' ? shifted : 0, relevance: scenario.dropMetric === 'relevance' ? shifted : 0 };
-      const outage = side === 'pr' && scenario.judgeOutage === true;
+      const outage = side === 'pr' ? scenario.judgeOutage : undefined;
+      const metrics = scenario.primary ? METRICS.map((metric) => (metric.name === scenario.dropMetric ? { ...metric, gate: { primary: true } } : metric)) : METRICS;
       const cases: CaseResult[] = Array.from({ length: t.exact.length }, (_, index) => ({
         id: `c${index}`, hash: `h${index}`, inputs: {},
         samples: Array.from({ length: scenario.repeat }, () => sample(t, index, drift, shift, outage)),
       }));
-      return { name: `suite-${suite}`, file: `evals/s${suite}.eval.yaml`, hash: 's', flow: { kind: 'sim' }, repeat: scenario.repeat, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics: METRICS, cases };
+      return { name: `suite-${suite}`, file: `evals/s${suite}.eval.yaml`, hash: breaks ? 's-changed' : 's', flow: { kind: 'sim' }, repeat: scenario.repeat, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics, cases };
     });
     return { format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 }, suites };
   }
 
-  /** A baseline run and a PR run of the same suites; a drop goes to suite `dropSuite` (so every Beta shape takes its turn). */
+  /**
+   * A baseline run and a PR run of the same suites; a drop goes to suite `dropSuite` (so every
+   * Beta shape takes its turn). A deterministic scenario's baseline carries the evidence its
+   * refresh would have stored: an earlier base run compared with it.
+   */
   return (scenario: Scenario, dropSuite: number): [ResultsFile, ResultsFile] => {
-    const truths = Array.from({ length: SUITES }, (_, suite) => truth(scenario.cases, suite, scenario.concentration));
-    return [run(truths, scenario, 'base', dropSuite), run(truths, scenario, 'pr', dropSuite)];
+    const truths = Array.from({ length: SUITES }, (_, suite) => truth(scenario.cases, suite, scenario.concentration, scenario.deterministic === true));
+    const base = run(truths, scenario, 'base', dropSuite);
+    if (scenario.deterministic) {
+      const earlier = run(truths, scenario, 'base', dropSuite);
+      base.suites = base.suites.map((suite, index) => {
+        const determinism = determinismOf(earlier.suites[index], suite);
+        return determinism ? { ...suite, determinism } : suite;
+      });
+    }
+    return [base, run(truths, scenario, 'pr', dropSuite)];
   };
 }

@@ -6,7 +6,9 @@ Requests:
   {"id": 3, "op": "package", "tool": "promptflow.tools.x.fn", "inputs": {...}}
   {"id": 4, "op": "assert", "code": "len(output) > 3", "output": "...", "context": {...}}
   {"id": 5, "op": "assert", "file": "/abs/suite/check.py", "function": "get_assert", "output": "...", "context": {...}}
-Replies: {"id": 1, "ok": true, "value": ...} or {"id": 1, "ok": false, "error": "last traceback lines"}
+Tool code may call back (promptflow.tools.openai / aoai `chat`, see host.py): {"call": 7, "op": "chat", ...}
+on stdout, answered by {"reply": 7, "ok": true, "value": "..."} on stdin.
+Replies: {"id": 1, "ok": true, "value": ...} or {"id": 1, "ok": false, "error": "the traceback's last frames, with its causes"}
 """
 import asyncio
 import importlib
@@ -21,9 +23,9 @@ import threading
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
-from evalgate_pf import shim
+from evalgate_pf import host, shim
 
-TRACEBACK_LINES = 6
+ERROR_LINES = 40
 _modules = {}
 _instances = {}
 _lock = threading.Lock()
@@ -105,12 +107,17 @@ def _inline_assertion(code):
     return lambda output, context: eval(expression, {**_assertion_globals(), "output": output, "context": context})
 
 
+NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+
 def _finite(value):
-    """NaN and infinities are not JSON: they come back as text, which the metric reports as a bad result."""
+    """NaN and infinities are not JSON: they travel as the text JavaScript prints for them ("NaN", "Infinity")."""
     if isinstance(value, float) and not math.isfinite(value):
-        return repr(value)
+        return NON_FINITE[repr(value)]
     if isinstance(value, dict):
         return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
     return value
 
 
@@ -122,7 +129,7 @@ def _assert(request):
     result = assertion(request.get("output", ""), request.get("context") or {})
     if inspect.isawaitable(result):
         result = asyncio.run(result)
-    return _finite(_plain(result))
+    return _plain(result)
 
 
 def _accepted(target, inputs):
@@ -156,6 +163,8 @@ def _call(request):
     else:
         raise ValueError(f"unknown op {op!r}")
     inputs = request.get("inputs", {})
+    if op == "tool":
+        inputs = shim.connections_for(target, inputs)
     if op == "entry":
         inputs = _accepted(target, inputs)
     if request.get("bypassed"):
@@ -167,29 +176,48 @@ def _call(request):
 
 
 def _reply(message):
-    text = json.dumps(message, default=str)
+    """One JSON line (never bare NaN: non-finite floats become text; anything else unserialisable is its str)."""
+    text = json.dumps(_finite(message), default=str, allow_nan=False)
     with _out:
         _protocol.write(text + "\n")
         _protocol.flush()
 
 
-def _handle(line):
-    request = json.loads(line)
+def _error_text(error):
+    """The exception with its causes (as Python prints them), each with its last two frames outside this worker."""
+    report = traceback.TracebackException.from_exception(error)
+    seen = set()
+    part = report
+    while part is not None and id(part) not in seen:
+        seen.add(id(part))
+        part.stack = traceback.StackSummary.from_list([frame for frame in part.stack if frame.filename != __file__][-2:])
+        part = part.__cause__ or (None if part.__suppress_context__ else part.__context__)
+    lines = "".join(report.format()).splitlines()
+    return "\n".join(line for line in lines if line != "Traceback (most recent call last):").strip()
+
+
+def _handle(request):
+    host.set_line(request.get("line"))
     try:
         _reply({"id": request["id"], "ok": True, "value": _call(request)})
     except BaseException as error:
-        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename != __file__]
-        text = "".join(traceback.format_list(frames[-2:]) + traceback.format_exception_only(type(error), error))
-        _reply({"id": request["id"], "ok": False, "error": "\n".join(text.strip().splitlines()[-TRACEBACK_LINES:])})
+        lines = _error_text(error).splitlines()
+        _reply({"id": request["id"], "ok": False, "error": "\n".join(lines[-ERROR_LINES:])})
 
 
 def main():
     sys.stdout = sys.stderr
+    host.connect(_reply)
     shim.install()
     with ThreadPoolExecutor(max_workers=int(os.environ.get("EVALGATE_PF_THREADS", "8"))) as pool:
         for line in sys.stdin:
-            if line.strip():
-                pool.submit(_handle, line)
+            if not line.strip():
+                continue
+            message = json.loads(line)
+            if "reply" in message:
+                host.answer(message)
+            else:
+                pool.submit(_handle, message)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,8 @@ export interface GitHubApi {
   writeFile(path: string, text: string, message: string, branch: string, sha: string | undefined): Promise<void>;
   /** The last `limit` (≤ 100) commits on `ref` that changed `path`, newest first. */
   listCommits(path: string, ref: string, limit: number): Promise<CommitRef[]>;
+  /** How `head` relates to `base` in the commit graph: ahead (base is its ancestor), behind, identical or diverged. */
+  compareCommits(base: string, head: string): Promise<'ahead' | 'behind' | 'identical' | 'diverged'>;
 }
 
 export { httpStatus } from './github-retry.js';
@@ -153,6 +155,10 @@ export function createGitHubApi(token: string, target: { owner: string; repo: st
     async listCommits(path, ref, limit) {
       const { data } = await limited((octokit) => octokit.rest.repos.listCommits({ owner, repo, path, sha: ref, per_page: Math.min(limit, 100) }));
       return data.map((commit) => ({ sha: commit.sha, date: commit.commit.committer?.date ?? commit.commit.author?.date ?? '' }));
+    },
+    async compareCommits(base, head) {
+      const { data } = await limited((octokit) => octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 }));
+      return data.status;
     },
     async writeFile(path, text, message, branch, sha) {
       await limited((octokit) =>

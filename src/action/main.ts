@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { registerSecret, registerSecretVariables } from '../core/secrets.js';
 import { glob } from 'tinyglobby';
-import { compare } from '../compare/index.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
-import { failsGate } from '../compare/fail-policy.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { ConfigError, isConfigError } from '../core/errors.js';
 import { renderTrendMarkdown } from '../report/trend-mermaid.js';
@@ -14,13 +11,11 @@ import { VERDICT_WORD } from '../report/format.js';
 import { checkOutputPath } from '../core/output-path.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import { mergeShards } from '../results/merge-shards.js';
+import { checkShardMerge } from './shard-merge-check.js';
 import type { ResultsFile } from '../results/types.js';
-import type { Comparison } from '../compare/types.js';
-import { httpStatus } from './github-retry.js';
 import { log } from './log.js';
-import { fetchBaseline } from './baseline-store.js';
 import type { EventInfo } from './event.js';
-import { isDefaultBranchPush, readEvent } from './event.js';
+import { readEvent } from './event.js';
 import type { GitHubApi } from './github-api.js';
 import { createGitHubApi } from './github-api.js';
 import { alertOnDrift, isDriftRun } from './drift/monitor.js';
@@ -29,7 +24,10 @@ import { parseInputs } from './inputs.js';
 import { addLateNotes, reportPaths, writeReports } from './report-files.js';
 import { setOutputs } from './outputs.js';
 import { restoreResponseCache, saveResponseCache } from './response-cache.js';
-import { publishComment, refreshBaseline } from './publish.js';
+import { publishComment, storeBaseline } from './publish.js';
+import { baselineRef, occasionOf, qualifyMissing, readBaseline } from './baseline-read.js';
+import type { BaselineRead } from '../compare/outcome.js';
+import { afterBaselineCommit, decideOutcome } from '../compare/outcome.js';
 import { readTrend } from './trend.js';
 import { checkResultsCommit, publishingTarget } from './workflow-run.js';
 
@@ -51,24 +49,6 @@ function checkTrigger(trigger: EventInfo, inputs: ActionInputs): void {
       'set `publish-results:` to the results.json downloaded from that run (docs/github.md: fork PRs)',
     );
   }
-}
-
-/**
- * Where the baseline comes from. A PR compares with the baseline on its base commit (read
- * through the API, never from the working tree the PR can edit); a push to the default branch
- * with the one before the push; other events (release, schedule, dispatch) with the one at HEAD.
- */
-const baselineRef = (event: EventInfo) => event.pullRequest?.baseSha ?? (isDefaultBranchPush(event) ? event.before : event.sha);
-
-async function loadBaseline(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, cwd: string): Promise<ResultsFile | null> {
-  const ref = baselineRef(event);
-  if (api && ref) return fetchBaseline(api, inputs.baseline, ref);
-  if (event.pullRequest) {
-    log.warning('No github-token: a pull request cannot read its base commit’s baseline, so nothing is compared.');
-    return null;
-  }
-  const local = resolve(cwd, inputs.baseline);
-  return existsSync(local) ? readResultsFile(local) : null;
 }
 
 /** Runs the suites — or, when publishing, reads another run's results as untrusted data. */
@@ -100,6 +80,8 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
 
 /** A matrix job: this shard's partial results, for the merge job to combine; nothing compared or gated. */
 async function runShard(inputs: ActionInputs, event: EventInfo, env: Env, cwd: string): Promise<void> {
+  const unchecked = checkShardMerge(env, cwd, `${inputs.shard?.index}/${inputs.shard?.count}`);
+  if (unchecked) log.warning(unchecked);
   const results = await obtainResults(inputs, event, env, cwd);
   const resultsPath = join(cwd, DEFAULTS.results);
   await writeResultsFile(resultsPath, results);
@@ -118,15 +100,43 @@ async function readShards(pattern: string, cwd: string): Promise<ResultsFile> {
   return mergeShards(parts);
 }
 
-/** The baseline, or — when GitHub cannot serve it even after retries — why not (the run still reports). */
-async function baselineOrProblem(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, cwd: string): Promise<{ baseline: ResultsFile | null; problem?: string }> {
-  try {
-    return { baseline: await loadBaseline(api, event, inputs, cwd) };
-  } catch (error) {
-    if (isConfigError(error)) throw error;
-    const status = httpStatus(error);
-    return { baseline: null, problem: `the baseline ${inputs.baseline} could not be read from GitHub (${status ? `HTTP ${status}` : 'no answer'}: ${(error as Error)?.message ?? String(error)}), so nothing was compared` };
-  }
+/** Decide once (compare/outcome.ts), then carry it out: the baseline commit first, the reports once, the comment and the drift issue last. */
+async function gate(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, run: { read: BaselineRead; results: ResultsFile; resultsPath: string; cwd: string }, env: Env): Promise<void> {
+  const { read, results, resultsPath, cwd } = run;
+  const occasion = occasionOf(event);
+  const refreshes = occasion === 'push' && inputs.updateBaseline === 'commit' && event.defaultBranch !== undefined;
+  const blocked = api ? undefined : 'no github-token: the push cannot commit its baseline — keep the default `github-token: ${{ github.token }}` and grant `permissions: contents: write`';
+  let outcome = decideOutcome({
+    occasion,
+    baseline: read,
+    results,
+    requested: { failOn: inputs.failOn, suites: inputs.suites },
+    comment: inputs.comment,
+    driftIssue: inputs.alert === 'issue',
+    ...(refreshes ? { refresh: { previous: read, dropUnrun: true, ...(blocked ? { blocked } : {}) } } : {}),
+  });
+  const notes = [...outcome.notes];
+  const store = outcome.effects.baseline;
+  // What could be measured is stored (previous values kept for the rest) even when the push fails for the rest.
+  if (api && store) outcome = afterBaselineCommit(outcome, await storeBaseline(api, inputs, store.merge, event.defaultBranch as string, notes));
+  const { comparison } = outcome;
+  const baseline = read.kind === 'stored' ? read.file : null;
+  const history = await readTrend(api, inputs.baseline, baselineRef(event), results);
+  const trend = renderTrendMarkdown(history);
+  const ctx: RenderContext = { color: false, results, baseline, failOn: outcome.failOn, history, notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}), ...(trend ? { trend } : {}) };
+  const files = await writeReports(comparison, ctx, cwd, env);
+  const outputs = { verdict: outcome.verdict, results: resultsPath, ...files, 'comment-url': '', regressions: String(comparison.regressions) };
+  setOutputs(outputs);
+
+  const late: string[] = [];
+  const commentUrl = outcome.effects.comment ? await publishComment(api, event, inputs, comparison, late, trend) : undefined;
+  await alertOnDrift(api, inputs, outcome.effects.drift, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, late);
+  if (commentUrl) setOutputs({ ...outputs, 'comment-url': commentUrl });
+  await addLateNotes(comparison, ctx, late, cwd, env);
+
+  const line = `EvalGate ${VERDICT_WORD[outcome.verdict]}: ${comparison.headline}`;
+  if (!outcome.failsStep) log.info(line);
+  else log.fail(outcome.verdict === 'error' ? `${line} — this is not a quality regression` : line);
 }
 
 export async function run(env: Env = process.env): Promise<void> {
@@ -151,39 +161,15 @@ export async function run(env: Env = process.env): Promise<void> {
       await runShard(inputs, event, env, cwd);
       return;
     }
-    const { baseline, problem } = await baselineOrProblem(api, event, inputs, cwd);
-    log.info(baseline ? `baseline: ${inputs.baseline} (${baseline.run.commit?.slice(0, 7) ?? baseline.run.date})` : problem ?? 'no baseline yet: this run reports and passes');
-
+    const read = await readBaseline(api, event, inputs, cwd);
+    log.info(read.kind === 'stored' ? `baseline: ${inputs.baseline} (${read.file.run.commit?.slice(0, 7) ?? read.file.run.date})` : read.kind === 'unreadable' ? read.reason : `no baseline at ${inputs.baseline}`);
     const resultsPath = join(cwd, DEFAULTS.results);
     checkOutputPath(resultsPath, 'the results file', cwd);
     reportPaths(cwd);
     const results = await obtainResults(inputs, event, env, cwd);
     await writeResultsFile(resultsPath, results);
     if (runsSuites && inputs.cache) await saveResponseCache(cwd, env, event);
-    const compared = compare(baseline, results);
-    const comparison: Comparison = problem ? { ...compared, verdict: 'error', headline: `Could not compare: ${problem}.` } : compared;
-    const history = await readTrend(api, inputs.baseline, baselineRef(event), results);
-    const trend = renderTrendMarkdown(history);
-
-    // Everything the user needs is written first; the comment, the drift issue and the baseline commit come last.
-    const notes = problem ? [`The ${problem}.`] : [];
-    const ctx: RenderContext = { color: false, results, baseline, failOn: inputs.failOn, history, notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}), ...(trend ? { trend } : {}) };
-    const files = await writeReports(comparison, ctx, cwd, env);
-    const outputs = { verdict: comparison.verdict, results: resultsPath, ...files, 'comment-url': '', regressions: String(comparison.regressions) };
-    setOutputs(outputs);
-
-    const late: string[] = [];
-    const commentUrl = await publishComment(api, event, inputs, comparison, late, trend);
-    await alertOnDrift(api, event, inputs, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, late);
-    if (isDefaultBranchPush(event) && !problem) await refreshBaseline(api, event, inputs, results, late);
-    if (commentUrl) setOutputs({ ...outputs, 'comment-url': commentUrl });
-    await addLateNotes(comparison, ctx, late, cwd, env);
-
-    // A push refreshes the baseline and a workflow_run only publishes: the PR's own run is the gate.
-    const gated = !isDefaultBranchPush(event) && event.name !== 'workflow_run' && failsGate(comparison.verdict, inputs.failOn);
-    const line = `EvalGate ${VERDICT_WORD[comparison.verdict]}: ${comparison.headline}`;
-    if (gated) log.fail(comparison.verdict === 'error' ? `${line} — this is not a quality regression` : line);
-    else log.info(line);
+    await gate(api, event, inputs, { read: await qualifyMissing(read, api, event, inputs, results), results, resultsPath, cwd }, env);
   } catch (error) {
     if (isConfigError(error)) {
       log.fail(`EvalGate configuration error: ${error.format()}`);

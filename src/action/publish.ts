@@ -1,9 +1,9 @@
 import { log } from './log.js';
-import type { ResultsFile } from '../results/types.js';
 import type { Comparison } from '../compare/types.js';
 import { commentMarker, renderComment } from '../report/comment.js';
-import { mergeBaseline } from '../results/merge-baseline.js';
-import { commitBaseline, fetchBaseline } from './baseline-store.js';
+import type { BaselineMerge } from '../compare/baseline-merge.js';
+import type { BaselineUpdate } from './baseline-store.js';
+import { commitBaseline } from './baseline-store.js';
 import { scrubSecrets } from '../core/secrets.js';
 import { escapeMarkdownInline } from '../report/escape.js';
 import type { EventInfo } from './event.js';
@@ -55,30 +55,19 @@ export async function publishComment(
   }
 }
 
-/** On a push to the default branch: the results become the new baseline. Never fails the step. */
-export async function refreshBaseline(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, results: ResultsFile, notes: string[]): Promise<void> {
-  if (inputs.updateBaseline === 'off' || !event.defaultBranch) return;
-  if (!api) {
-    notes.push('No github-token: the baseline was not refreshed.');
-    return;
-  }
-  const previous = await fetchBaseline(api, inputs.baseline, event.defaultBranch).catch(() => null);
-  const merged = mergeBaseline(previous, results);
-  for (const { suite, reason } of merged.kept) notes.push(`Baseline: \`${suite}\` kept its previous entry — this run ${reason}.`);
-  if (merged.updated.length === 0) {
-    log.warning('EvalGate did not refresh the baseline: no suite ran cleanly (every suite was skipped or could not run)');
-    notes.push('The baseline was not refreshed: no suite ran cleanly in this run (skipped or could not run); the previous baseline stays.');
-    return;
-  }
-  const outcome = await commitBaseline(api, inputs.baseline, merged.results, event.defaultBranch).catch((error: unknown) => ({
-    written: false as const,
-    reason: `GitHub did not accept the commit (${httpStatus(error) ? `HTTP ${httpStatus(error)}: ` : ''}${(error as Error)?.message ?? String(error)})`,
+/**
+ * On a push to the default branch: commits the baseline the outcome decided. What GitHub answers
+ * is returned, not swallowed: a refused commit fails the push (compare/outcome.ts afterBaselineCommit).
+ */
+export async function storeBaseline(api: GitHubApi, inputs: ActionInputs, merge: BaselineMerge, branch: string, notes: string[]): Promise<BaselineUpdate> {
+  for (const line of merge.diff) log.info(`baseline: ${line}`);
+  const outcome = await commitBaseline(api, inputs.baseline, merge.results, branch).catch((error: unknown): BaselineUpdate => ({
+    written: false,
+    reason: `GitHub did not accept the commit (${httpStatus(error) ? `HTTP ${httpStatus(error)}: ` : ''}${(error as Error)?.message ?? String(error)}); re-run this job`,
   }));
   if (outcome.written) {
-    log.info(`baseline refreshed: ${inputs.baseline} on ${event.defaultBranch}`);
-    notes.push(`The baseline \`${inputs.baseline}\` was refreshed from this run.`);
-  } else {
-    log.warning(`EvalGate did not refresh the baseline: ${outcome.reason}`);
-    notes.push(`The baseline was not refreshed: ${outcome.reason}.`);
-  }
+    log.info(`baseline stored: ${inputs.baseline} on ${branch}`);
+    notes.push(`The baseline \`${inputs.baseline}\` was stored from this run${merge.kept.length ? ' (except what is listed as not stored)' : ''}.`);
+  } else notes.push(`The baseline was not stored: ${outcome.reason}.`);
+  return outcome;
 }

@@ -1,5 +1,5 @@
+import { log } from './log.js';
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
 import * as cache from '@actions/cache';
 import { DEFAULTS } from '../core/defaults.js';
 import type { ShardSpec } from '../engine/shard.js';
@@ -42,7 +42,7 @@ function cacheServiceAvailable(): boolean {
   } catch {
     // An unusable cache client is the same as none.
   }
-  core.info('response cache: GitHub\'s cache service is not available here, so .evalgate/cache is neither restored nor saved');
+  log.info('response cache: GitHub\'s cache service is not available here, so .evalgate/cache is neither restored nor saved');
   return false;
 }
 
@@ -52,9 +52,9 @@ export async function restoreResponseCache(cwd: string, env: Env, shard?: ShardS
   const keys = responseCacheKeys(env, shard);
   try {
     const hit = await cache.restoreCache([resolve(cwd, DEFAULTS.cacheDir)], keys.primary, keys.restore);
-    core.info(hit ? `response cache restored (${hit})` : 'no response cache yet');
+    log.info(hit ? `response cache restored (${hit})` : 'no response cache yet');
   } catch (error) {
-    core.warning(`response cache not restored: ${(error as Error).message}`);
+    log.warning(`response cache not restored: ${(error as Error).message}`);
   }
 }
 
@@ -62,8 +62,8 @@ export async function saveResponseCache(cwd: string, env: Env, event: EventInfo,
   if (!savesResponseCache(event) || !cacheServiceAvailable()) return;
   try {
     await cache.saveCache([resolve(cwd, DEFAULTS.cacheDir)], responseCacheKeys(env, shard).primary);
-    core.info('response cache saved');
+    log.info('response cache saved');
   } catch (error) {
-    core.warning(`response cache not saved: ${(error as Error).message}`);
+    log.warning(`response cache not saved: ${(error as Error).message}`);
   }
 }

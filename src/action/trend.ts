@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log } from './log.js';
 import { isConfigError } from '../core/errors.js';
 import { readGitHubHistory } from './history-reader.js';
 import { buildSeries } from '../history/series.js';
@@ -15,7 +15,7 @@ export async function readTrend(api: GitHubApi | undefined, baselinePath: string
   if (!api || !ref) return [];
   try {
     const history = await readGitHubHistory(api, baselinePath, ref);
-    for (const note of history.notes) core.info(`baseline history: ${note}`);
+    for (const note of history.notes) log.info(`baseline history: ${note}`);
     if (history.entries.length === 0) return [];
     return buildSeries([...history.entries, { commit: 'this run', date: results.run.date, results }]);
   } catch (error) {
@@ -23,8 +23,8 @@ export async function readTrend(api: GitHubApi | undefined, baselinePath: string
     if (status === undefined && !isConfigError(error)) throw error;
     const line = `EvalGate could not read the baseline's history${status ? ` (HTTP ${status})` : ''}: no trend is shown.`;
     // 404 / 422: the ref is not on GitHub (the all-zero "before" of a branch's first push).
-    if (status === 404 || status === 422) core.info(line);
-    else core.warning(line);
+    if (status === 404 || status === 422) log.info(line);
+    else log.warning(line);
     return [];
   }
 }

@@ -61,7 +61,7 @@ function openAiEvalSuite(path: string, cwd: string, out: string): { name: string
 
 /** A PromptFlow flow folder → a `kind: promptflow` suite over the folder's data.jsonl (or its input defaults). */
 async function promptflowSuite(path: string, cwd: string, out: string): Promise<{ name: string; doc: Record<string, unknown> }> {
-  const flow = await loadFlowFolder(path, cwd, cwd, undefined, { file: path });
+  const flow = await loadFlowFolder(path, { baseDir: cwd, cwd, variant: undefined, where: { file: path }, checkModels: false });
   const folder = resolve(cwd, flow.dir);
   const name = basename(folder);
   const dataFile = ['data.jsonl', 'data.csv'].map((candidate) => join(folder, candidate)).find((candidate) => existsSync(candidate));

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { compare } from '../compare/index.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import { EXIT } from './exit-codes.js';
 import { isConfigError } from '../core/errors.js';
 import { registerSecretVariables, scrubSecrets } from '../core/secrets.js';
 import { escapeLogLine, guardWorkflowCommands } from '../report/escape.js';
@@ -13,7 +12,7 @@ import type { CliIO } from './io.js';
 import { historyCommand } from './history-command.js';
 import { printComparison, writeHtmlReport } from './output.js';
 import { mergeCommand } from './merge-command.js';
-import { runCommand } from './run-command.js';
+import { decideLocally, runCommand } from './run-command.js';
 import { importCommand } from './import-command.js';
 
 /** stdout/stderr with known secrets scrubbed and no line able to start a `::command::` in CI. */
@@ -46,10 +45,10 @@ export async function main(argv: readonly string[], rawIO: CliIO): Promise<numbe
       case 'compare': {
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));
-        const comparison = compare(baseline, results);
+        const { comparison, exitCode } = decideLocally(baseline, results, command.failOn);
         printComparison(comparison, command.format, io, { results, baseline, failOn: command.failOn });
         if (command.html) await writeHtmlReport(resolve(io.cwd, command.html), { comparison, pr: results, baseline }, io);
-        return exitCodeFor(comparison.verdict, command.failOn);
+        return exitCode;
       }
       case 'history':
         return await historyCommand(command, io);

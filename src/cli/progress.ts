@@ -11,10 +11,11 @@ function formatSeconds(seconds: number): string {
   return minutes < 60 ? `${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s` : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-/** `running  120/1000 · 2 retries · 40 cached · ETA 12s` (ETA from the phase's own pace). */
+/** `running  120/1000 · 2 retries · 1 hedged · 40 cached · ETA 12s` (ETA from the phase's own pace). */
 export function progressText(progress: RunProgress, phaseElapsedMs: number): string {
   const parts = [`${PHASE_WORD[progress.phase]}  ${progress.done}/${progress.total}`];
   if (progress.retries > 0) parts.push(`${progress.retries} ${progress.retries === 1 ? 'retry' : 'retries'}`);
+  if (progress.hedges > 0) parts.push(`${progress.hedges} hedged`);
   if (progress.cacheHits > 0) parts.push(`${progress.cacheHits} cached`);
   if (progress.done > 0 && progress.done < progress.total) {
     parts.push(`ETA ${formatSeconds(((progress.total - progress.done) * phaseElapsedMs) / progress.done / 1000)}`);

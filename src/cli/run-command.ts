@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compare } from '../compare/index.js';
+import { decideOutcome } from '../compare/outcome.js';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { DEFAULTS } from '../core/defaults.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import { EXIT } from './exit-codes.js';
 import { readResultsFile, writeResultsFile } from '../results/io.js';
 import { restrictBaseline } from '../results/subset.js';
-import { mergeBaseline } from '../results/merge-baseline.js';
+import { mergeBaseline } from '../compare/baseline-merge.js';
 import type { ResultsFile } from '../results/types.js';
 import { isSubset } from '../suites/select.js';
 import { isConfigError } from '../core/errors.js';
@@ -71,11 +71,24 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
   }
 
   const comparedWith = baseline && isSubset(flags.selection) ? restrictBaseline(baseline, results) : baseline;
-  const comparison = compare(comparedWith, results);
+  const outcome = decideLocally(comparedWith, results, flags.failOn);
+  const { comparison } = outcome;
   printComparison(comparison, flags.format, io, { results, baseline: comparedWith, failOn: flags.failOn });
   await writeReport(at(flags.report), comparison, io);
   if (flags.html) await writeHtmlReport(at(flags.html), { comparison, pr: results, baseline: comparedWith, history: await localHistory(flags, results) }, io);
-  return exitCodeFor(comparison.verdict, flags.failOn);
+  return outcome.exitCode;
+}
+
+/** The CLI's outcome: gated by its verdict; without a baseline file it reports like the bootstrap. */
+export function decideLocally(baseline: ResultsFile | null, results: ResultsFile, failOn: RunFlags['failOn']) {
+  return decideOutcome({
+    occasion: 'local',
+    baseline: baseline ? { kind: 'stored', file: baseline } : { kind: 'none', baseHasSuites: false },
+    results,
+    requested: { failOn, suites: [] },
+    comment: 'never',
+    driftIssue: false,
+  });
 }
 
 /** The local baseline (working tree); absent → null with a note, corrupt → ConfigError. */

@@ -2,7 +2,7 @@ import type { Scale } from '../metrics/types.js';
 import type { CaseResult, MetricInfo, SampleResult } from '../results/types.js';
 import { median } from '../core/numbers.js';
 import { errorKindOfText } from '../runner/error-kind.js';
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 import { measureOf, policyOf } from './metric-policy.js';
 
 /**
@@ -40,11 +40,12 @@ export function flowErrorKind(sample: SampleResult): ErrorKind | undefined {
  * (0 when higher is better, a defect when lower is better); an infrastructure failure, a metric
  * error, n/a and skipped are absent — an error is never a score.
  */
-function scoreSample(sample: SampleResult, metric: MetricInfo): number | null {
+function scoreSample(sample: SampleResult, metric: MetricInfo, errors: MetricErrorValue): number | null {
   const failure = flowErrorKind(sample);
   if (failure === 'application') return metric.direction === 'higher-is-better' ? 0 : 1;
   if (failure === 'infrastructure') return null;
   const score = sample.scores[metric.name];
+  if (score?.status === 'error' && errors === 'best') return metric.direction === 'higher-is-better' ? 1 : 0;
   if (score?.status !== 'ok') return null;
   return toUnit(score.value ?? Number.NaN, metric.scale);
 }
@@ -57,10 +58,13 @@ function amountSample(sample: SampleResult, metric: MetricInfo, measure: ReturnT
   return score?.status === 'ok' ? (score.value ?? null) : null;
 }
 
-export function caseValues(cases: readonly CaseResult[], metric: MetricInfo): CaseValues {
+/** How a sample whose metric errored counts: absent (always, for the gate's own test), or at the metric's best value (the errors-explain-it check, compare/suite.ts). */
+export type MetricErrorValue = 'absent' | 'best';
+
+export function caseValues(cases: readonly CaseResult[], metric: MetricInfo, errors: MetricErrorValue = 'absent'): CaseValues {
   const policy = policyOf(metric);
   const measure = measureOf(metric);
-  const valueOf = (sample: SampleResult) => (policy.test === 'ratio' ? amountSample(sample, metric, measure) : scoreSample(sample, metric));
+  const valueOf = (sample: SampleResult) => (policy.test === 'ratio' ? amountSample(sample, metric, measure) : scoreSample(sample, metric, errors));
   const combine = policy.test === 'ratio' && policy.aggregate === 'median' ? median : (samples: number[]) => samples.reduce((a, b) => a + b, 0) / samples.length;
   const values = new Float64Array(cases.length);
   cases.forEach((testCase, index) => {

@@ -14,11 +14,12 @@ export function parseFailOn(value: string, source: string): FailOn {
 }
 
 /**
- * Whether a verdict fails the gate. "Could not run" (`error`) fails unless fail-on is
- * `never`, and is reported as its own outcome, never as a regression.
+ * Whether a verdict fails the gate. `incomplete` (part of the baseline not compared) and
+ * "could not run" (`error`) fail unless fail-on is `never`; each is reported as its own
+ * outcome, never as a regression.
  */
 export function failsGate(verdict: Verdict, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
-  if (verdict === 'fail' || verdict === 'error') return true;
+  if (verdict === 'fail' || verdict === 'incomplete' || verdict === 'error') return true;
   return verdict === 'warn' && failOn === 'warn';
 }

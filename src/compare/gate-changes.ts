@@ -18,6 +18,7 @@ const LOOSER: Record<keyof StoredGate | 'alpha' | 'tolerance', (before: number |
   tolerance: (before, after) => after === undefined ? false : before === undefined || (after as number) > (before as number),
   alpha: (before, after) => (after as number) < (before as number),
   gate: (_before, after) => after === false,
+  primary: (before, after) => before === true && after !== true,
 };
 
 const show = (value: number | boolean | undefined) => (value === undefined ? 'unset' : String(value));
@@ -35,7 +36,7 @@ export function gateChanges(pr: SuiteResult, base: SuiteResult | undefined): str
   for (const metric of pr.metrics) {
     const before = base.metrics.find((candidate) => candidate.name === metric.name);
     if (!before) continue;
-    for (const field of ['min', 'max', 'tolerance', 'gate'] as const) changes.push(...change(`${metric.name} `, field, before.gate[field], metric.gate[field]));
+    for (const field of ['min', 'max', 'tolerance', 'gate', 'primary'] as const) changes.push(...change(`${metric.name} `, field, before.gate[field], metric.gate[field]));
   }
   return changes;
 }

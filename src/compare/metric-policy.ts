@@ -17,7 +17,8 @@ export function policyOf(metric: MetricInfo): GatePolicy {
 
 /** How a measured metric (cost, latency) reads a stored sample; undefined for scored metrics. */
 export function measureOf(metric: MetricInfo): ((sample: SampleMeasures) => Score) | undefined {
-  return findMetric(metric.metric)?.measure;
+  const definition = findMetric(metric.metric);
+  return definition?.measure ? (sample) => definition.measure?.(sample, metric.scale) ?? { value: null } : undefined;
 }
 
 /**

@@ -27,6 +27,12 @@ export interface PairedTest {
   /** Σ of the squares of what the sign-flip test flips (per-case differences, or cluster sums): bounds how far it can reach. */
   flipSquares: number;
   test: 'mcnemar' | 'sign-flip' | 'none';
+  /**
+   * When the PR's metric errored on some shared cases: the same test with every errored sample
+   * counted at the metric's best value. A FAIL must survive it — errors that depend on the
+   * answer (a judge failing on good answers) cannot make a drop.
+   */
+  bestCase?: { delta: number | null; pRaw: number | null; errored: number };
 }
 
 /**

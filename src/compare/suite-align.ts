@@ -3,11 +3,11 @@ import type { CaseValues } from './case-values.js';
 import { caseValues } from './case-values.js';
 import { isGating } from './metric-policy.js';
 import type { PairedTest } from './paired-test.js';
-import type { CaseDiff, CaseRef } from './types.js';
+import type { CaseDiff, CaseRef, ChangedCase } from './types.js';
 
 const TOP_REGRESSED = 10;
 
-const key = (testCase: CaseResult) => `${testCase.id}\u0000${testCase.hash}`;
+const key = (testCase: CaseResult) => testCase.id;
 const ref = (testCase: CaseResult): CaseRef => ({ id: testCase.id, inputs: testCase.inputs });
 
 /** The baseline's entry for a PR metric when the two measure the same thing (same metric, same evaluator config). */
@@ -36,14 +36,31 @@ function wasFailing(testCase: CaseResult, metrics: readonly MetricInfo[]): boole
   });
 }
 
-/** The PR's and the baseline's cases matched by id and input hash; shared cases in id order. */
+/**
+ * The PR's and the baseline's cases matched by id (the identity a user gives a case); shared
+ * cases in id order. A renamed id is a removed case plus an added one.
+ */
 export interface Alignment {
   shared: CaseResult[];
   sharedBase: CaseResult[];
   sharedIndexes: number[];
   added: CaseRef[];
   removed: CaseRef[];
+  /** Shared cases whose inputs changed, with the fields that did: compared by id, and flagged. */
+  changedInputs: ChangedCase[];
   baseCount: number;
+}
+
+/** An input as the flow sees it in text: `3` from JSONL and `"3"` from CSV are the same input. */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
+
+/**
+ * The fields of a shared case whose value changed, or that the PR dropped. A field only the PR
+ * has (a column added that the flow may not use) changes nothing; a number that became its text
+ * (JSONL → CSV) is the same value.
+ */
+export function changedFields(base: Record<string, unknown>, pr: Record<string, unknown>): string[] {
+  return Object.keys(base).filter((field) => !(field in pr) || asText(base[field]) !== asText(pr[field]));
 }
 
 export function align(pr: SuiteResult, base: SuiteResult | undefined): Alignment {
@@ -62,6 +79,11 @@ export function align(pr: SuiteResult, base: SuiteResult | undefined): Alignment
     sharedBase: sharedIndexes.map((index) => baseCases.get(prKeys[index] as string) as CaseResult),
     added: pr.cases.filter((_, index) => !baseCases.has(prKeys[index] as string)).map(ref),
     removed: [...baseCases].filter(([caseKey]) => !prKeySet.has(caseKey)).map(([, testCase]) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) })),
+    changedInputs: sharedIndexes.flatMap((index) => {
+      const testCase = pr.cases[index] as CaseResult;
+      const fields = changedFields((baseCases.get(testCase.id) as CaseResult).inputs, testCase.inputs);
+      return fields.length ? [{ id: testCase.id, fields }] : [];
+    }),
     baseCount: baseCases.size,
   };
 }

@@ -1,15 +1,17 @@
 import type { RatioPolicy } from '../metrics/types.js';
-import { MAX_ERROR_SHARE } from '../results/merge-baseline.js';
 import type { MetricInfo, SuiteResult } from '../results/types.js';
 import { isGating, policyOf } from './metric-policy.js';
 import type { RatioTest } from './amount-test.js';
 import { ratioTest } from './amount-test.js';
-import { caseErrored, presentValues } from './case-values.js';
+import { caseErrored, caseValues, presentValues } from './case-values.js';
+import { couldNotRun, erroredAboveShare, FIX, gap, valuedCases, whyNoValue } from './coverage.js';
 import type { FamilyMember } from './family.js';
 import { pairedSize, ratioSize } from './family.js';
 import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
-import { decidePaired, decideRatio, toleranceOf } from './decide.js';
+import { decideNoiseFree, decidePaired, decideRatio, pairedP, pastLimit, reachesToleranceDespiteErrors, toleranceOf } from './decide.js';
+import type { Regime } from './noise-free.js';
+import { regimeOf } from './noise-free.js';
 import { gateChanges, gatedMetric, notComparable } from './gate-changes.js';
 import type { MetricErrors } from './metric-errors.js';
 import { metricErrors } from './metric-errors.js';
@@ -18,9 +20,9 @@ import { detectableDrop, pairedTest } from './paired-test.js';
 import { mean } from './stats.js';
 import type { Alignment, MetricValues } from './suite-align.js';
 import { align, metricValues, regressedCases, spendOf } from './suite-align.js';
-import type { MetricComparison, SuiteComparison, Verdict } from './types.js';
+import type { CoverageGap, MetricComparison, SuiteComparison, Verdict } from './types.js';
 
-const RANK: Record<Verdict, number> = { pass: 0, warn: 1, error: 2, fail: 3 };
+const RANK: Record<Verdict, number> = { pass: 0, warn: 1, incomplete: 2, error: 3, fail: 4 };
 
 export function worst(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');
@@ -38,6 +40,8 @@ export interface SuiteTests {
   ratios: { test: RatioTest; rule: RatioPolicy['statistics'][number] }[];
   erroredCases: SuiteComparison['erroredCases'];
   metricErrors: MetricErrors[];
+  /** Set when the base has evidence of a noise-free flow (compare/noise-free.ts). */
+  regime: Regime | undefined;
   /** The base suite's alpha and tolerance (the gate comes from the base). */
   alpha: number;
   tolerance: number;
@@ -48,40 +52,66 @@ export function inFamily(test: PairedTest | RatioTest, canFail = true): boolean 
   return canFail && test.pRaw !== null && isGating(test.metric) && policyOf(test.metric).multipleTesting;
 }
 
-/** The suite's members of the PR's family, each with the size it can reach (see family.ts). */
+/** The metrics judged in the noise-free regime: they take no share of the family. */
+const noiseFreeMetrics = (tests: SuiteTests) => new Set(tests.regime?.kind === 'noise-free' ? tests.regime.metrics : []);
+
+/** Shared cases needed before a verdict is conclusive: max(20, half the baseline). */
+export const minSharedOf = (alignment: Alignment) => Math.max(20, Math.ceil(alignment.baseCount / 2));
+
+/**
+ * The suite's members of the PR's family, each with the size it can reach (see family.ts). A test
+ * that cannot FAIL on this data — its drop is below the tolerance, its ratio within the limit, too
+ * few shared cases, its metric errored above its share — enters with p = 1 (docs/gate.md "Holm, counting
+ * what each test can reach"): it is still charged its size, but never drops out of the step-down.
+ */
 export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest | RatioTest })[] {
-  const paired = tests.paired.filter((test) => inFamily(test)).map((test) => ({ test, p: test.pRaw ?? 1, sizeAt: pairedSize(test, toleranceOf(test.metric, tests.tolerance)) }));
+  const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
+  const usable = (test: PairedTest | RatioTest) => test.pRaw !== null && test.shared >= minSharedOf(tests.alignment) && !erroredAboveShare(errorsOf.get(test.metric.name), tests.pr.cases.length);
+  const noiseFree = noiseFreeMetrics(tests);
+  const paired = tests.paired.filter((test) => inFamily(test) && !noiseFree.has(test.metric.name)).map((test) => {
+    const tolerance = toleranceOf(test.metric, tests.tolerance);
+    return { test, p: usable(test) && reachesToleranceDespiteErrors(test, tolerance) ? (pairedP(test) as number) : 1, sizeAt: pairedSize(test, tolerance) };
+  });
   const ratios = tests.ratios
     .filter(({ test, rule }) => inFamily(test, rule.canFail))
-    .map(({ test, rule }) => ({ test, p: test.pRaw ?? 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
+    .map(({ test, rule }) => ({ test, p: usable(test) && pastLimit(test, rule) ? (test.pRaw as number) : 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
   return [...paired, ...ratios];
 }
 
-const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] });
+const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
 
 /** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
 export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteTests | SuiteComparison {
-  if (pr.status === 'skipped') return { ...header(pr), outcome: 'skipped', verdict: 'pass', note: pr.skipReason ?? 'skipped' };
+  const reason = pr.skipReason ?? 'skipped';
+  // A skipped suite leaves the base's entry uncompared; a new one is not gated yet either way.
+  if (pr.status === 'skipped') return { ...header(pr), outcome: 'skipped', verdict: base ? 'incomplete' : 'pass', note: reason, gaps: base ? [gap(pr.name, `skipped: ${reason}`, FIX.skipped)] : [] };
   const erroredCases = pr.cases.flatMap((testCase) => {
     const errored = caseErrored(testCase);
     return errored === undefined ? [] : [{ id: testCase.id, error: errored.error, kind: errored.kind }];
   });
-  const infrastructure = erroredCases.filter((entry) => entry.kind === 'infrastructure');
-  if (pr.cases.length > 0 && infrastructure.length > MAX_ERROR_SHARE * pr.cases.length) {
-    const share = `${infrastructure.length} of ${pr.cases.length} cases`;
-    return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'error', note: `infrastructure failures on ${share} (more than ${MAX_ERROR_SHARE * 100} %), e.g. ${infrastructure[0]?.error ?? ''}` };
-  }
+  const broken = couldNotRun(pr);
+  if (broken) return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'error', note: broken };
   const baseRan = base?.status === 'ran' ? base : undefined;
+  // With a baseline every crashed case is a regression of its metrics; without one nothing would gate it.
+  if (!baseRan && pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
+    return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'fail', note: `every case failed to run (${erroredCases.length} of ${pr.cases.length}), e.g. ${erroredCases[0]?.error.split('\n').slice(-1)[0] ?? ''}` };
+  }
   const alignment = align(pr, baseRan);
   const metrics = pr.metrics.map((metric) => gatedMetric(metric, baseRan));
   const values = new Map(metrics.map((metric) => [metric.name, metricValues(metric, baseRan, pr, alignment)]));
   const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;
   const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.repeat };
   const clusters = clustersOf(alignment.shared);
+  const errors = metricErrors(pr.cases, pr.metrics);
   const paired = metrics.filter(isPaired).map((metric) => {
     const { base: b, pr: p, prAll } = valuesOf(metric);
     const present = presentValues(prAll);
-    return pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+    const test = pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+    const errored = errors.find((entry) => entry.metric === metric.name);
+    if (!errored || test.pRaw === null) return test;
+    const bestAll = caseValues(pr.cases, metric, 'best');
+    const best = pairedTest(metric, b, Float64Array.from(alignment.sharedIndexes, (index) => bestAll[index] as number), test.prAll, repeats, clusters);
+    return { ...test, bestCase: { delta: best.delta, pRaw: best.pRaw, errored: errored.count } };
   });
   const ratios = metrics.flatMap((metric) => {
     const policy = policyOf(metric);
@@ -91,7 +121,8 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
   });
   return {
     pr, base: baseRan, alignment, values, paired, ratios, erroredCases,
-    metricErrors: metricErrors(pr.cases, pr.metrics),
+    metricErrors: errors,
+    regime: regimeOf(baseRan, pr, alignment),
     alpha: baseRan?.alpha ?? pr.alpha,
     tolerance: baseRan?.tolerance ?? pr.tolerance,
   };
@@ -115,35 +146,71 @@ function fromRatio(test: RatioTest, pAdjusted: number | null, decision: { status
     gating: isGating(metric), baseline: test.baseline, pr: test.pr,
     delta: test.baseline !== null && test.pr !== null ? test.pr - test.baseline : null, ratio: test.ratio, ci: test.ci,
     pRaw: test.pRaw, pHolm: pAdjusted, improved: 0, regressed: 0, shared: test.shared, detectableDrop: null, ...decision,
+    ...(metric.note ? { reason: `${decision.reason} (${metric.note})` } : {}),
   };
 }
 
-/** A gating metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated. */
+/**
+ * A metric that lost more than MAX_ERROR_SHARE of its cases to errors could not be evaluated,
+ * whatever its p-value: errors that depend on the answer (a judge failing more on good answers)
+ * bias what is left, so its test proves nothing — it is not compared, never FAIL.
+ */
 function outage(metric: MetricComparison, errors: MetricErrors | undefined, cases: number): MetricComparison {
-  if (!errors || cases === 0 || errors.cases <= MAX_ERROR_SHARE * cases || metric.status === 'fail') return metric;
-  return { ...metric, status: 'warn', reason: `could not be evaluated: errors on ${errors.cases} of ${cases} cases (${errors.messages[0]?.message ?? 'error'})` };
+  if (!erroredAboveShare(errors, cases)) return metric;
+  return { ...metric, status: 'incomplete', reason: `could not be evaluated: errors on ${errors?.cases} of ${cases} cases (${errors?.messages[0]?.message ?? 'error'})` };
+}
+
+/** Why a gating metric of the base's baseline was not compared, and what to do; undefined when it was. */
+function metricGap(metric: MetricComparison, tests: SuiteTests, changed: Set<string>): CoverageGap | undefined {
+  const { pr, base } = tests;
+  const info = base?.metrics.find((candidate) => candidate.name === metric.name);
+  if (!metric.gating || !base || !info || metric.status === 'fail') return undefined;
+  if (changed.has(metric.name)) return gap(pr.name, 'the evaluator changed (config, judge model or rubric)', FIX.evaluatorChanged, metric.name);
+  if (metric.reason.startsWith('could not be evaluated')) return gap(pr.name, metric.reason.replace('could not be evaluated: ', 'errored: '), FIX.errored, metric.name);
+  if (metric.status === 'incomplete') return gap(pr.name, metric.reason, FIX.tooFewShared, metric.name);
+  if (metric.pRaw !== null || valuedCases(base, info) === 0) return undefined;
+  if (tests.alignment.shared.length === 0) return gap(pr.name, `no shared cases (0 of the baseline's ${tests.alignment.baseCount} cases are in the PR with the same id and inputs)`, FIX.noSharedCases, metric.name);
+  const prInfo = pr.metrics.find((candidate) => candidate.name === metric.name) ?? info;
+  if (valuedCases(pr, prInfo) === 0) return gap(pr.name, whyNoValue(pr, prInfo), FIX.noValue, metric.name);
+  return gap(pr.name, `no shared case has a value on both sides (${metric.shared})`, FIX.tooFewShared, metric.name);
+}
+
+/** Gating metrics of the baseline's suite that the PR's suite does not have (renamed or deleted evaluators). */
+function missingMetrics(tests: SuiteTests): CoverageGap[] {
+  const names = new Set(tests.pr.metrics.map((metric) => metric.name));
+  return (tests.base?.metrics ?? [])
+    .filter((metric) => !names.has(metric.name) && isGating(metric) && valuedCases(tests.base as SuiteResult, metric) > 0)
+    .map((metric) => gap(tests.pr.name, 'in the baseline but not in the PR\'s suite (renamed or deleted evaluator)', FIX.removedMetric, metric.name));
 }
 
 /** Second pass: decide every metric with its PR-wide adjusted p-value (`adjusted`; tests outside the family keep their raw p). */
 export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioTest, number>, levels: FamilyLevels): SuiteComparison {
   const { pr, base, alignment } = tests;
-  const minShared = Math.max(20, Math.ceil(alignment.baseCount / 2));
+  const minShared = minSharedOf(alignment);
+  const keptShared = Math.ceil(alignment.baseCount / 2);
   const changed = new Set(notComparable(pr, base));
   const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
+  const noiseFree = noiseFreeMetrics(tests);
   const metrics: MetricComparison[] = tests.paired.map((test) => {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     const tolerance = toleranceOf(test.metric, tests.tolerance);
-    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level: levels.testLevel, binary: test.test === 'mcnemar' }) : null;
-    return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
+    if (noiseFree.has(test.metric.name)) {
+      // No noise: the tolerance itself is the smallest drop that FAILs.
+      return outage(fromPaired(test, null, tolerance, decideNoiseFree(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
+    }
+    const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
+    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
+    return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, keptShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
   for (const { test, rule } of tests.ratios) {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     metrics.push(fromRatio(test, pAdjusted, decideRatio(test, rule, { ...levels, pAdjusted })));
   }
-  const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'warn' as const, reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
+  const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'incomplete' as const, reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
+  const gaps = [...compared.flatMap((metric) => metricGap(metric, tests, changed) ?? []), ...missingMetrics(tests)];
   const broken = compared.filter((metric) => metric.gating && metric.reason.startsWith('could not be evaluated'));
   const removedFailing = alignment.removed.filter((testCase) => testCase.wasFailing).length;
-  const verdict = worst([...compared.filter((metric) => metric.gating).map((metric) => metric.status), removedFailing ? 'warn' : 'pass', broken.length ? 'error' : 'pass']);
+  const verdict = worst([...compared.filter((metric) => metric.gating && metric.status !== 'incomplete').map((metric) => metric.status), removedFailing ? 'warn' : 'pass', gaps.length ? 'incomplete' : 'pass']);
   const notes = [
     ...(broken.length ? [`${broken.map((metric) => metric.name).join(', ')} could not be evaluated (errors, not a regression): ${errorsOf.get(broken[0]?.name ?? '')?.messages[0]?.message ?? 'error'}`] : []),
     ...(removedFailing ? [`${removedFailing} removed case(s) were failing on the baseline: was a hard case dropped?`] : []),
@@ -156,12 +223,15 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
     shared: alignment.shared.length,
     metrics: compared,
     added: alignment.added,
+    ...(alignment.changedInputs.length ? { changedInputs: alignment.changedInputs } : {}),
     removed: alignment.removed,
     regressedCases: regressedCases(tests.paired, tests.values, alignment),
     erroredCases: tests.erroredCases,
     metricErrors: tests.metricErrors,
     gateChanges: gateChanges(pr, base),
     notComparable: [...changed],
+    ...(tests.regime ? { regime: tests.regime } : {}),
+    gaps,
     spend: {
       flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
       evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),

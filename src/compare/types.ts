@@ -1,12 +1,25 @@
 import type { Direction, Family, Scale } from '../metrics/types.js';
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 import type { MetricErrors } from './metric-errors.js';
 
 /**
- * pass | warn | fail are the gate's verdicts; `error` is "the evaluation could not run"
- * (every case errored, provider down) — its own outcome, never "quality regressed".
+ * pass | warn | fail are the gate's verdicts on what was compared; `incomplete` says part of the
+ * base's baseline was not compared (see `Comparison.coverage`); `error` is "the evaluation or
+ * the comparison could not run" (provider down, baseline unreadable) — never "quality regressed".
  */
-export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
+export type Verdict = 'pass' | 'warn' | 'fail' | 'incomplete' | 'error';
+
+/** A metric's status: `incomplete` when it could not be compared (the reason says why). */
+export type MetricStatus = 'pass' | 'warn' | 'fail' | 'incomplete';
+
+/** One part of the base's baseline this run did not compare: what, why, and what to do. */
+export interface CoverageGap {
+  suite: string;
+  /** Absent when the whole suite (or, with suite `*`, the whole run) was not compared. */
+  metric?: string;
+  reason: string;
+  fix: string;
+}
 
 export interface MetricComparison {
   name: string;
@@ -36,7 +49,7 @@ export interface MetricComparison {
    * family (Holm's first step α/m) included, no change elsewhere assumed; if computable.
    */
   detectableDrop: number | null;
-  status: 'pass' | 'warn' | 'fail';
+  status: MetricStatus;
   reason: string;
 }
 
@@ -45,6 +58,13 @@ export interface CaseRef {
   inputs: Record<string, unknown>;
   /** For removed cases: whether the case was failing on the baseline (warns). */
   wasFailing?: boolean;
+}
+
+/** A shared case (same id) whose inputs changed since the baseline: compared, and flagged. */
+export interface ChangedCase {
+  id: string;
+  /** The baseline's fields whose value changed or that the PR dropped. */
+  fields: string[];
 }
 
 export interface CaseDiff {
@@ -71,6 +91,8 @@ export interface SuiteComparison {
   metrics: MetricComparison[];
   added: CaseRef[];
   removed: CaseRef[];
+  /** Shared cases whose inputs changed (compared by id); absent in comparisons of older versions. */
+  changedInputs?: ChangedCase[];
   regressedCases: CaseDiff[];
   /**
    * Cases whose flow errored on every sample in the PR run: `infrastructure` ones are left out
@@ -83,19 +105,31 @@ export interface SuiteComparison {
   gateChanges: string[];
   /** Metrics whose evaluator changed (config, judge model, rubric): not compared. */
   notComparable: string[];
+  /**
+   * How the quality metrics were judged when the base has evidence of a noise-free flow: `noise-free`
+   * (these metrics gate the measured drop directly) or `statistical` (the evidence was contradicted).
+   * Absent: the statistical tests, as always.
+   */
+  regime?: { kind: 'noise-free' | 'statistical'; metrics: string[]; reason: string };
+  /** What of this suite's baseline was not compared (empty: everything was). */
+  gaps: CoverageGap[];
   /** What the runs spent in USD: the flow itself, and judges / moderation apart. */
   spend?: { flowUsd: number; evaluatorUsd: number; baselineFlowUsd: number | null };
 }
 
 export interface Comparison {
   verdict: Verdict;
-  /** false on the first run (no baseline yet): report and pass. */
+  /** false when there is no stored baseline (bootstrap, or missing: see `coverage`). */
   hasBaseline: boolean;
+  /** true when the base commit has no suites: nothing is gated yet, the run reports and passes. */
+  bootstrap: boolean;
+  /** Every suite / metric of the base's baseline left uncompared, and why; empty when all was compared. */
+  coverage: CoverageGap[];
   suites: SuiteComparison[];
   /** Number of metrics whose status is fail. */
   regressions: number;
   /** One-line summary per reason, top of the report. */
   headline: string;
   /** The PR-wide error budget: every gating test of every suite is one Holm family. */
-  family: { alpha: number; warnAlpha: number; tests: number };
+  family: { alpha: number; warnAlpha: number; tests: number; /** Tests of primary metrics (compare/weights.ts), when any. */ primaryTests?: number };
 }

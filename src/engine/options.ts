@@ -19,7 +19,7 @@ export interface EvaluationOptions {
   concurrency: number;
   /** Per-request timeout for one flow invocation, in ms. */
   timeoutMs?: number;
-  /** One model request (attempt), in ms; default half the invocation's, so a hung request is retried within it. */
+  /** The longest one model request (attempt) may take, in ms; default half the invocation's. The attempt timeout actually used is learned below it from the provider's latency (src/model/latency.ts). */
   attemptTimeoutMs?: number;
   commit?: string;
   ref?: string;

@@ -6,12 +6,15 @@ export interface RunProgress {
   total: number;
   /** Model calls retried so far (rate limits, 5xx, timeouts). */
   retries: number;
+  /** Slow model requests hedged so far (a second request sent; the first answer won). */
+  hedges: number;
   /** Model calls served from the response cache so far. */
   cacheHits: number;
 }
 
 export interface ProgressCounters {
   retries: number;
+  hedges: number;
   cacheHits(): number;
 }
 
@@ -22,7 +25,7 @@ export function progressTracker(counters: ProgressCounters, emit: ((progress: Ru
   const report = (phase: RunProgress['phase']) => {
     if (!emit) return;
     const part = phase === 'flows' ? flows : cases;
-    emit({ phase, done: part.done, total: part.total, retries: counters.retries, cacheHits: counters.cacheHits() });
+    emit({ phase, done: part.done, total: part.total, retries: counters.retries, hedges: counters.hedges, cacheHits: counters.cacheHits() });
   };
   return {
     plan(invocations: number, caseCount: number): void {

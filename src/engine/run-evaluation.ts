@@ -3,6 +3,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { mapLimit } from '../core/pool.js';
 import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
+import { settleCostUnit } from '../evaluate/cost-unit.js';
 import { metricInfos, openScoring } from '../evaluate/evaluate.js';
 import { createFlow } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
@@ -38,9 +39,9 @@ interface RunContext {
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<ResultsFile> {
   const started = Date.now();
-  const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}) });
+  const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}), ...(options.model ? { modelOverride: options.model } : {}) });
   const loaded = options.selection ? selectSuites(found, options.selection) : found;
-  const counters: ProgressCounters = { retries: 0, cacheHits: () => clients.cache?.hits ?? 0 };
+  const counters: ProgressCounters = { retries: 0, hedges: 0, cacheHits: () => clients.cache?.hits ?? 0 };
   const base = options.apiKey ? await buildClient(options, counters) : undefined;
   const batch = base && loaded.some((suite) => usesBatch(suite, options)) ? await buildBatchClient(base, options) : undefined;
   const clients = runClients(base, options, batch);
@@ -84,6 +85,9 @@ async function buildClient(options: EvaluationOptions, counters: ProgressCounter
     timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
     concurrency: options.concurrency,
     clock: countingClock,
+    onHedge: () => {
+      counters.hedges += 1;
+    },
   });
 }
 
@@ -128,7 +132,7 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
   ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
   // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
   const batched = usesBatch(suite, options) && flow.needsModel;
-  const scoring = openScoring(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, onCase: () => ctx.progress.caseDone() });
+  const scoring = openScoring(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, ...(flow.model ? { flowModel: flow.model } : {}), onCase: () => ctx.progress.caseDone() });
   const runOptions = {
     repeat: suite.repeat,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000,
@@ -137,9 +141,12 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
   };
   try {
     // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
-    const cases = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
+    const evaluated = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
     const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
-    return { ...ranSuite(header, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+    const { metrics, cases } = settleCostUnit(header.metrics, evaluated, flow.model);
+    const note = metrics.find((metric) => metric.note)?.note;
+    if (note) options.log?.(`${suite.name}: ${note}`);
+    return { ...ranSuite({ ...header, metrics }, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
   } finally {
     await Promise.allSettled([scoring.close(), flow.close?.()]);
   }

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../core/messages.js';
 import type { ModelClient } from '../model/types.js';
+import { modelFlowFailure } from './failure-kind.js';
 import type { Flow } from './types.js';
 
 /** What a chat flow's spec holds besides its messages. */
@@ -18,6 +19,7 @@ export function chatFlow(kind: string, spec: ChatSpec, messages: RenderMessages,
     kind,
     model,
     needsModel: true,
+    failureKind: modelFlowFailure,
     async invoke(vars, signal) {
       if (!client) throw new Error('this flow needs a model API key');
       const response = await client.chat({ model, messages: messages(vars), parameters: spec.parameters, stream: spec.stream }, signal);

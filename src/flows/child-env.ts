@@ -7,15 +7,22 @@ const WINDOWS_NAMES = ['SYSTEMROOT', 'SystemRoot', 'WINDIR', 'COMSPEC', 'PATHEXT
 /** Never passed unless the suite names them in `pass-env:`. */
 const NEVER_INHERITED = /^(INPUT_|ACTIONS_|GITHUB_TOKEN$|GH_TOKEN$|OPENAI_|AZURE_OPENAI_|EVALGATE_API_KEY$)/i;
 
+/** A flow's `env:` and `pass-env:`. */
+export interface ChildEnvSpec {
+  env: Readonly<Record<string, string>>;
+  passEnv?: readonly string[];
+}
+
 /**
- * The environment of a `command` flow: the minimum to start a program, plus the suite's `env:`
+ * The environment of a `command` flow (and of every program EvalGate starts for the suite:
+ * Python nodes and assertions, JavaScript assertions): the minimum to start a program, plus the suite's `env:`
  * and the variables it names under `pass-env:`. The runner's environment holds the action's
  * inputs (the API key, the GitHub token) — none of it leaks to the app by default. Values of
  * passed variables whose names look secret are registered for scrubbing.
  */
 export function childEnvironment(
   parent: Readonly<Record<string, string | undefined>>,
-  spec: { env: Readonly<Record<string, string>>; passEnv?: readonly string[] },
+  spec: ChildEnvSpec,
   platform: NodeJS.Platform = process.platform,
 ): Record<string, string> {
   const names = [...BASE_NAMES, ...(platform === 'win32' ? WINDOWS_NAMES : [])];

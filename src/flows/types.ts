@@ -1,4 +1,5 @@
 import type { Case } from '../core/case.js';
+import type { ErrorKind } from '../core/failure.js';
 import type { TokenUsage } from '../core/usage.js';
 import type { ModelClient } from '../model/types.js';
 
@@ -27,6 +28,11 @@ export interface Flow {
   /** The flow's own deadline per invocation (its `timeout:`), overriding the run's default. */
   timeoutMs?: number;
   invoke(vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput>;
+  /**
+   * Whose failure an error of `invoke` (or its deadline running out) is: the flow knows whether it
+   * is the team's own app (command, HTTP: always the app's) or our transport to a model provider.
+   */
+  failureKind(error: unknown): ErrorKind;
   /** Run-level outputs over every invocation so far (PromptFlow aggregation nodes), reported, never gated. */
   aggregate?(signal: AbortSignal): Promise<Record<string, unknown> | undefined>;
   /** Releases what the flow holds (a worker process); called once, when the suite's run ends. */
@@ -51,6 +57,8 @@ export interface SpecContext {
   dir: string;
   /** The working directory (paths in messages are shown relative to it). */
   cwd: string;
+  /** `--model`: a flow file that names no model is then not an error (the override supplies it). */
+  modelOverride?: string;
 }
 
 /** A string field of the spec that is a template over the case, checked against every case at load time. */

@@ -184,7 +184,8 @@ export type ScoredMetric = StatelessMetric | StatefulMetric;
  * once; only a failure to measure (e.g. no price for the model) is stored as a score.
  */
 export interface MeasuredMetric extends MetricBase {
-  measure(sample: SampleMeasures): Score;
+  /** `scale`: the one the run stored for the metric (cost is in tokens when the model has no price). */
+  measure(sample: SampleMeasures, scale: Scale): Score;
   score?: never;
   create?: never;
 }

@@ -20,7 +20,7 @@ export interface UnitSpec {
 export const UNITS = {
   usd: { label: 'USD', max: 1e6, format: (value) => `$${value < 0.01 ? value.toPrecision(3) : value.toFixed(4)}`, fallbackPolicy: COST_RATIO },
   ms: { label: 'ms', max: 7 * 24 * 3600 * 1000, format: (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`, fallbackPolicy: LATENCY_RATIO },
-  tokens: { label: 'tokens', max: 1e12, format: (value) => value.toFixed(1), fallbackPolicy: COST_RATIO },
+  tokens: { label: 'tokens', max: 1e12, format: (value) => `${Math.round(value)} tokens`, fallbackPolicy: COST_RATIO },
   'tokens/s': { label: 'tokens/s', max: 1e9, format: (value) => value.toFixed(1), fallbackPolicy: LATENCY_RATIO },
 } as const satisfies Record<string, UnitSpec>;
 

@@ -18,7 +18,11 @@ export function classifyError(error: unknown, apiKey: string): AttemptFailure {
   if (error instanceof APIUserAbortError || (error as Error)?.name === 'AbortError' || (error as Error)?.name === 'TimeoutError') {
     return { error: new ModelError('timeout', 'the request timed out'), retryable: false };
   }
-  if (error instanceof APIConnectionTimeoutError) return { error: new ModelError('timeout', 'the request timed out'), retryable: true };
+  if (error instanceof APIConnectionTimeoutError) {
+    // Ours say why (a learned attempt timeout, a stalled stream); the SDK's own says nothing more.
+    const why = error.message === 'Request timed out.' ? '' : `: ${error.message}`;
+    return { error: new ModelError('timeout', `the request timed out${why}`), retryable: true };
+  }
   if (error instanceof APIConnectionError) {
     return { error: new ModelError('network', `connection error: ${scrub(error.message, apiKey)}`), retryable: true };
   }

@@ -1,13 +1,17 @@
 import type { BreakerPolicy } from './breaker.js';
-import { withCircuitBreaker } from './breaker.js';
+import { circuitBreaker } from './breaker.js';
 import { classifyError } from './classify.js';
+import type { AttemptState } from './hedge.js';
+import { hedgedAttempt } from './hedge.js';
+import type { AttemptPolicy } from './latency.js';
+import { DEFAULT_ATTEMPTS, latencyTracker } from './latency.js';
 import { withConcurrencyLimit } from './limiter.js';
 import type { ProviderOptions } from './openai-adapter.js';
 import { openAIProvider } from './openai-adapter.js';
 import type { RetryClock, RetryPolicy } from './retry.js';
 import { DEFAULT_RETRY, REAL_CLOCK, withRetry } from './retry.js';
 import type { RateLimiter } from './rate-limit.js';
-import { rateLimiter, withRateLimit } from './rate-limit.js';
+import { estimateTokens, rateLimiter, textTokens } from './rate-limit.js';
 import type { ModelClient } from './types.js';
 
 export interface ModelClientOptions extends ProviderOptions {
@@ -18,17 +22,10 @@ export interface ModelClientOptions extends ProviderOptions {
   clock?: RetryClock;
   /** Requests/tokens per minute learned from `x-ratelimit-*` headers (one per run). */
   rateLimiter?: RateLimiter;
-}
-
-/** Every call retried by our policy (the SDK's own retries are off). */
-function withRetries(inner: ModelClient, apiKey: string, policy: RetryPolicy, clock: RetryClock): ModelClient {
-  const retry = <T>(call: () => Promise<T>, signal?: AbortSignal) =>
-    withRetry(call, (error) => classifyError(error, apiKey), policy, clock, signal);
-  return {
-    chat: (request, signal) => retry(() => inner.chat(request, signal), signal),
-    embed: (model, input, signal) => retry(() => inner.embed(model, input, signal), signal),
-    moderate: (model, input, signal) => retry(() => inner.moderate(model, input, signal), signal),
-  };
+  /** How the attempt timeout and hedging are learned (the longest attempt timeout is `timeoutMs`). */
+  attempts?: Partial<Omit<AttemptPolicy, 'maxTimeoutMs'>>;
+  /** Sees every hedge sent (a second request for a slow one). */
+  onHedge?: () => void;
 }
 
 /**
@@ -44,15 +41,35 @@ export function azureEndpoint(baseUrl: string | undefined): string | undefined {
 }
 
 /**
- * The model client seam: provider (official openai SDK; `timeoutMs` bounds one attempt) →
- * rate limit (learned from the provider's headers; every attempt waits its turn) → circuit
- * breaker (shared by the run) → retries → concurrency limit. A response cache is one more
+ * The model client seam: concurrency limit → retries → circuit breaker (shared by the run; it
+ * sees every attempt) → one attempt: the request, hedged once it is well past the latency the
+ * provider shows, under an attempt timeout learned from that latency (src/model/latency.ts;
+ * not for streams, which the provider's stall watch bounds) →
+ * rate limit (learned from the provider's headers; every request waits its turn, hedges too) →
+ * provider (official openai SDK; `timeoutMs` bounds one request). A response cache is one more
  * `ModelClient → ModelClient` wrapper.
  */
 export function createModelClient(options: ModelClientOptions): ModelClient {
   const limiter = options.rateLimiter ?? rateLimiter();
-  const limited = withRateLimit(openAIProvider({ ...options, onResponseHeaders: limiter.observe }), limiter);
-  const provider = withCircuitBreaker(limited, (error) => classifyError(error, options.apiKey).error, options.breaker);
-  const retried = withRetries(provider, options.apiKey, options.retry ?? DEFAULT_RETRY, options.clock ?? REAL_CLOCK);
-  return withConcurrencyLimit(retried, options.concurrency ?? 4);
+  const provider = openAIProvider({ ...options, onResponseHeaders: limiter.observe });
+  const guard = circuitBreaker((error) => classifyError(error, options.apiKey).error, options.breaker);
+  const tracker = latencyTracker({ ...DEFAULT_ATTEMPTS, ...options.attempts, maxTimeoutMs: options.timeoutMs });
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const clock = options.clock ?? REAL_CLOCK;
+
+  function call<T>(key: string | undefined, tokens: number, send: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const acquire = () => limiter.acquire(tokens);
+    const state: AttemptState | undefined = key === undefined ? undefined : { key, stalls: 0 };
+    const attempt = () =>
+      guard((guarded) => (state ? hedgedAttempt(tracker, state, { acquire, send }, guarded, options.onHedge) : acquire().then(() => send(guarded))), signal);
+    return withRetry(attempt, (error) => classifyError(error, options.apiKey), policy, clock, signal);
+  }
+
+  const client: ModelClient = {
+    // A stream is bounded by its stall watch, not by a total: a long answer that keeps coming is never cut or sent twice.
+    chat: (request, signal) => call(request.stream ? undefined : `chat:${request.model}`, estimateTokens(request), (sent) => provider.chat(request, sent), signal),
+    embed: (model, input, signal) => call(`embed:${model}`, textTokens(input), (sent) => provider.embed(model, input, sent), signal),
+    moderate: (model, input, signal) => call(`moderate:${model}`, textTokens([input]), (sent) => provider.moderate(model, input, sent), signal),
+  };
+  return withConcurrencyLimit(client, options.concurrency ?? 4);
 }

@@ -69,6 +69,7 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
     let firstTokenMs: number | undefined;
     let usage: unknown;
     let model = request.model;
+    let finished = false;
     const tools = toolCallCollector();
     try {
       const stream = await sdk.chat.completions.create(
@@ -78,6 +79,7 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
       for await (const chunk of stream) {
         watch.touch();
         const delta = chunk.choices?.[0]?.delta;
+        if (chunk.choices?.[0]?.finish_reason) finished = true;
         if (delta?.content || delta?.tool_calls?.length) firstTokenMs ??= performance.now() - started;
         if (delta?.content) text += delta.content;
         tools.add(delta?.tool_calls);
@@ -86,6 +88,8 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
       }
       // The SDK ends an aborted stream quietly: a cut-off answer must not pass for a whole one.
       if (signal?.aborted || watch.signal.aborted) throw signal?.reason ?? new Error('the stream was aborted');
+      // A stream that ends before its last choice chunk was cut off by the provider or a proxy.
+      if (!finished) throw new ModelError('bad-response', 'the stream ended without a finish_reason: the answer was cut off');
     } catch (error) {
       // A stream that went quiet is a timed-out attempt (retried), not the caller's deadline.
       if (watch.signal.aborted && !signal?.aborted) throw new APIConnectionTimeoutError({ message: `the stream stalled: no data for ${options.timeoutMs} ms` });

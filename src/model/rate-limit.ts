@@ -1,5 +1,5 @@
 import { parseGoDuration } from './retry.js';
-import type { ChatRequest, ModelClient } from './types.js';
+import type { ChatRequest } from './types.js';
 
 /** What the provider last said about one budget (requests or tokens per window). */
 interface Budget {
@@ -84,19 +84,7 @@ export function estimateTokens(request: ChatRequest): number {
   return Math.ceil(characters / 4) + (Number.isFinite(completion) ? completion : 0);
 }
 
-export function withRateLimit(inner: ModelClient, limiter: RateLimiter): ModelClient {
-  return {
-    chat: async (request, signal) => {
-      await limiter.acquire(estimateTokens(request));
-      return inner.chat(request, signal);
-    },
-    embed: async (model, input, signal) => {
-      await limiter.acquire(Math.ceil(input.reduce((sum, text) => sum + text.length, 0) / 4));
-      return inner.embed(model, input, signal);
-    },
-    moderate: async (model, input, signal) => {
-      await limiter.acquire(Math.ceil(input.length / 4));
-      return inner.moderate(model, input, signal);
-    },
-  };
+/** About 4 characters a token (embedding and moderation inputs). */
+export function textTokens(texts: readonly string[]): number {
+  return Math.ceil(texts.reduce((sum, text) => sum + text.length, 0) / 4);
 }

@@ -71,9 +71,13 @@ export function parseGoDuration(text: string): number | undefined {
   return parts.reduce((total, [, value, name]) => total + Number(value) * unit[name as keyof typeof unit], 0);
 }
 
-/** Exponential backoff with full jitter, unless the server said how long to wait. */
+/**
+ * Exponential backoff with full jitter, unless the server said how long to wait; none after a
+ * timed-out attempt, which already waited its whole timeout.
+ */
 export function delayFor(attempt: number, failure: AttemptFailure, policy: RetryPolicy, random: () => number): number {
   if (failure.hintMs !== undefined) return failure.hintMs;
+  if (failure.error.kind === 'timeout') return 0;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(random() * ceiling);
 }

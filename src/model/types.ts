@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../core/messages.js';
+import type { ErrorKind, KindedError } from '../core/failure.js';
 import type { TokenUsage } from '../core/usage.js';
 
 
@@ -48,8 +49,14 @@ export interface ModelClient {
   moderate(model: string, input: string, signal?: AbortSignal): Promise<ModerationResponse>;
 }
 
+/**
+ * Model errors that are the provider's failure (infrastructure), not the request the flow made: its
+ * transport, and answers it broke (not JSON, no choices, a cut stream: `bad-response`).
+ */
+const PROVIDER_KINDS: ReadonlySet<ModelError['kind']> = new Set(['auth', 'rate-limit', 'server', 'timeout', 'network', 'retired', 'bad-response']);
+
 /** Raised for failures after the retry policy gave up; `kind` drives the report wording. */
-export class ModelError extends Error {
+export class ModelError extends Error implements KindedError {
   readonly kind: 'auth' | 'rate-limit' | 'server' | 'timeout' | 'network' | 'retired' | 'bad-request' | 'bad-response';
   readonly status: number | undefined;
 
@@ -58,5 +65,10 @@ export class ModelError extends Error {
     this.name = 'ModelError';
     this.kind = kind;
     this.status = status;
+  }
+
+  /** Whose failure this is: the provider's (infrastructure) or the request the flow made (application: a 400). */
+  get failureKind(): ErrorKind {
+    return PROVIDER_KINDS.has(this.kind) ? 'infrastructure' : 'application';
   }
 }

@@ -75,7 +75,8 @@ export function requestParameters(meta: Dict): { parameters: Dict; stream: boole
   const model = isDict(meta.model) ? meta.model : {};
   const { stream, ...parameters } = options(model);
   const outputs = readProperties(meta.outputs, 'outputs');
-  if (outputs.length) {
+  // The author's own response_format wins (a v1 file's `json_object`: older models reject json_schema, and the schema can contradict the prompt).
+  if (outputs.length && parameters.response_format === undefined) {
     parameters.response_format = { type: 'json_schema', json_schema: { name: 'structured_output', strict: true, schema: schemaOf(outputs, true) } };
   }
   if (meta.tools !== undefined) {

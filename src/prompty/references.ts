@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { looksSecretName, registerSecret } from '../core/secrets.js';
 import { PromptyError } from './errors.js';
 
 /**
@@ -11,6 +12,8 @@ import { PromptyError } from './errors.js';
  * Environment variables are secrets' usual home and a pull request controls its .prompty files,
  * so `${env:NAME}` only reads variables the workflow allowed by listing them in
  * `EVALGATE_PROMPTY_ENV` (comma-separated); any other name takes its default, or is an error.
+ * A value read under a secret-looking name (KEY, TOKEN, SECRET, PASSWORD…: the rule `pass-env:`
+ * follows) is registered for scrubbing.
  * `${file:…}` must stay inside the .prompty file's folder (no absolute paths, `..` or symlinks out).
  */
 export interface ReferenceContext {
@@ -30,7 +33,11 @@ function envValue(content: string, context: ReferenceContext): string {
   const [name = '', ...rest] = content.split(':');
   const fallback = rest.join(':');
   const value = allowedEnvNames(context.env).has(name) ? context.env[name] : undefined;
-  if (value !== undefined) return value;
+  if (value !== undefined) {
+    // A model that echoes its prompt would put it into results, the baseline and the comment.
+    if (looksSecretName(name)) registerSecret(value);
+    return value;
+  }
   if (fallback) return fallback;
   throw new PromptyError(
     `\${env:${name}} is not available`,

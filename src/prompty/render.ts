@@ -28,14 +28,17 @@ function lineOf(template: PromptyTemplate, variable: string | undefined): number
 export function renderPrompty(template: PromptyTemplate, variables: Readonly<Record<string, unknown>>): ChatMessage[] {
   const threads: Threads = new Map();
   const prepared: Record<string, unknown> = {};
-  for (const source of [template.defaults, variables]) {
-    for (const name in source) prepared[name] = template.threads.includes(name) ? threadNonce(name, source[name], threads) : escapeRoleMarkers(source[name]);
+  // The case's value first: a default is read only for inputs the case does not give.
+  for (const [name, value] of Object.entries({ ...template.defaults, ...variables })) {
+    const source = Object.hasOwn(variables, name) ? 'case' : 'default';
+    prepared[name] = template.threads.includes(name) ? threadNonce(name, value, threads, source) : escapeRoleMarkers(value);
   }
   let rendered: string;
   try {
     rendered = renderTemplate(template.body, prepared);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
+    if (error.line) throw new PromptyError(error.message, template.bodyLine + error.line - 1, 'fix the Jinja syntax on that line of the .prompty file');
     throw new PromptyError(error.message, lineOf(template, error.variable));
   }
   const messages = expandThreads(splitMessages(rendered), threads);

@@ -21,9 +21,15 @@ function text(content: unknown): string | undefined {
   return parts.every((part) => part !== undefined) ? parts.join('') : undefined;
 }
 
-function threadMessages(name: string, value: unknown): ChatMessage[] {
+/** Where a thread's value came from, for messages: the case, or the file's front-matter default. */
+export type ThreadSource = 'case' | 'default';
+
+function threadMessages(name: string, value: unknown, source: ThreadSource): ChatMessage[] {
   const list = Array.isArray(value) ? value : (value as { messages?: unknown } | null)?.messages;
-  if (!Array.isArray(list)) throw new PromptyError(`input "${name}" is a thread: give it a list of { role, content } messages`);
+  if (!Array.isArray(list)) {
+    if (source === 'default') throw new PromptyError(`input "${name}" is a thread, but its front-matter default is not a list of messages`, undefined, `give every case a "${name}" list of { role, content } messages, or set the default to [] in the front matter`);
+    throw new PromptyError(`input "${name}" is a thread: give it a list of { role, content } messages`);
+  }
   return list.map((entry: unknown, index) => {
     const { role, content } = (entry ?? {}) as Record<string, unknown>;
     const body = text(content);
@@ -35,9 +41,9 @@ function threadMessages(name: string, value: unknown): ChatMessage[] {
 }
 
 /** Stands a nonce in for the thread's value and remembers the messages behind it. */
-export function threadNonce(name: string, value: unknown, threads: Threads): string {
+export function threadNonce(name: string, value: unknown, threads: Threads, source: ThreadSource = 'case'): string {
   const nonce = `__PROMPTY_THREAD_${randomBytes(8).toString('hex')}_${name}__`;
-  threads.set(nonce, threadMessages(name, value));
+  threads.set(nonce, threadMessages(name, value, source));
   return nonce;
 }
 

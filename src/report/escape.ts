@@ -11,20 +11,33 @@
  * - `escapeTerminal`       a terminal line (no escape sequences, no line breaks)
  * - `escapeLogLine`        a workflow-log line (can never start a `::command::`)
  *
- * Every sink drops control characters and the bidirectional overrides and isolates
- * (U+202A–202E, U+2066–2069) that make text read differently from what it is. GitHub does not
- * stop @mentions at a backslash, so they are broken with a zero-width joiner; HTML is
- * entity-encoded, so our hidden marker `<!-- evalgate` can never be forged.
+ * Every sink drops control characters and invisible text: Unicode format characters (category
+ * Cf: zero-width space/joiner/non-joiner, word joiner, BOM, soft hyphen, bidi marks, embeddings,
+ * overrides and isolates, tag characters) and the other default-ignorable code points (Hangul
+ * fillers, a variation selector after another), which make text read differently from what it
+ * is. Kept: a zero-width joiner inside an emoji sequence, a non-joiner between Arabic-script
+ * letters (Persian) and one variation selector after a visible character. GitHub does not stop
+ * @mentions at a backslash, so they are broken with a zero-width joiner; in Markdown, bare URLs,
+ * `www.` links, `#123`, `GH-123` and commit SHAs are broken the same way so nothing in the data
+ * links anywhere; HTML is entity-encoded, so our hidden marker `<!-- evalgate` can never be forged.
+ * Every sink also breaks workflow commands, in both of the runner's syntaxes (see
+ * `guardWorkflowCommands`).
  */
 const ZWJ = '\u200d';
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE =
+  /(?<keep>(?<=\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]?)\u200d(?=\p{Extended_Pictographic})|(?<=\p{Script=Arabic})\u200c(?=\p{Script=Arabic})|(?<=[^\p{Cf}\p{Default_Ignorable_Code_Point}\p{White_Space}])[\uFE00-\uFE0F\u{E0100}-\u{E01EF}])|[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 /** C0 and C1 controls except tab and line breaks. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
 
-/** Controls and bidi overrides gone; `\r\n`, lone `\r` and Unicode separators become `\n`. */
+/** Every invisible character (the rule above) replaced by `by(character)`; the kept ones stay. */
+export function replaceInvisible(text: string, by: (char: string) => string): string {
+  return text.replace(INVISIBLE, (match: string, keep: string | undefined) => keep ?? by(match));
+}
+
+/** Controls and invisible characters gone; `\r\n`, lone `\r` and Unicode separators become `\n`. */
 function inert(text: string): string {
-  return text.replace(LINE_BREAKS, '\n').replace(BIDI, '').replace(CONTROL, '');
+  return replaceInvisible(text.replace(LINE_BREAKS, '\n'), () => '').replace(CONTROL, '');
 }
 
 function oneLine(text: string): string {
@@ -44,9 +57,23 @@ function encodeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * What GitHub links by itself in Markdown text: bare URLs and `www.` (the autolink extension),
+ * `#123`, `owner/repo#123` and `GH-123` (issue references), hex runs of 7+ with a digit and a letter
+ * (commit SHAs); each broken with a zero-width joiner (a SHA every 6 characters).
+ */
+function unlinked(text: string): string {
+  return text
+    .replace(/:(?=\/\/)/g, `:${ZWJ}`)
+    .replace(/\b(www)\./gi, `$1${ZWJ}.`)
+    .replace(/#(?=\d)/g, `#${ZWJ}`)
+    .replace(/\b(GH-)(?=\d)/gi, `$1${ZWJ}`)
+    .replace(/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}\b/gi, (sha) => sha.replace(/.{6}(?=.)/g, `$&${ZWJ}`));
+}
+
 function markdownInert(text: string): string {
-  return guardWorkflowCommands(breakMentions(encodeHtml(text)))
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+  return unlinked(guardWorkflowCommands(breakMentions(encodeHtml(text))))
+    .replace(/([\\`*_{}[\]()#+!|~$])/g, '\\$1')
     .replace(/^(\s*)([-=>])/gm, '$1\\$2')
     .replace(/^(\s*\d+)\./gm, '$1\\.');
 }
@@ -83,12 +110,19 @@ export function fencedBlock(text: string, maxLength = 2000): string {
   return `${fence}text\n${body.replace(/<!--/g, '<!\u200d--')}\n${fence}`;
 }
 
+/** .NET's `char.IsWhiteSpace`: what the runner's `TrimStart()` skips before a `::` command. */
+const RUNNER_SPACE = '[\\t\\v\\f \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const LINE_COMMAND = new RegExp(`(^|[\\r\\n\\u2028\\u2029\\u0085])(${RUNNER_SPACE}*):(?=:)`, 'g');
+
 /**
- * Every `::` at the start of a line (a workflow command there) broken with a zero-width joiner.
- * The last guard on whatever reaches stdout/stderr in CI, and part of every sink above.
+ * Workflow commands broken with a zero-width joiner, in both syntaxes the runner reads on a
+ * line (actions/runner `ActionCommand.TryParseV2` / `TryParse`): `::` after the line's leading
+ * white space, and the legacy `##[` anywhere in a line (`##[error]`, `##[add-mask]`,
+ * `##[set-output name=x]`, `##[group]`, the stop-commands resume token…). The last guard on
+ * whatever reaches stdout/stderr in CI, and part of every sink above.
  */
 export function guardWorkflowCommands(text: string): string {
-  return text.replace(/(^|[\r\n\u2028\u2029\u0085])([^\S\r\n]*):(?=:)/g, `$1$2:${ZWJ}`);
+  return text.replace(LINE_COMMAND, `$1$2:${ZWJ}`).replace(/#(?=#\[)/g, `#${ZWJ}`);
 }
 
 /**
@@ -99,9 +133,17 @@ export function escapeTerminal(text: string, maxLength = 500): string {
   return guardWorkflowCommands(cut(oneLine(text), maxLength));
 }
 
-/** A line for the workflow log (`core.info`, CLI stderr): one line that cannot start a `::command::`. */
+/** A line for the workflow log (`core.info`, CLI stderr): one line that holds no workflow command. */
 export function escapeLogLine(text: string): string {
   return guardWorkflowCommands(oneLine(text));
+}
+
+/**
+ * The message of an annotation (`core.warning`, `core.setFailed`): line breaks kept (@actions/core
+ * escapes them), invisible characters and workflow commands from the data broken.
+ */
+export function escapeAnnotation(text: string): string {
+  return guardWorkflowCommands(inert(text));
 }
 
 /** Data for `::command::` workflow lines (GitHub's escaping rules for messages). */

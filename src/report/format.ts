@@ -5,8 +5,8 @@ import { UNITS } from '../metrics/units.js';
 
 
 
-export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🛑' };
-export const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'COULD NOT RUN' };
+export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', incomplete: '🚧', error: '🛑' };
+export const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', incomplete: 'INCOMPLETE', error: 'COULD NOT RUN' };
 
 /** A run-level value in its unit: 0–1 scores as percentages, USD, ms. */
 export function formatValue(value: number | null, scale: Scale): string {

@@ -1,5 +1,6 @@
 import type { Comparison, MetricComparison, SuiteComparison } from '../compare/types.js';
 import type { FailOn } from '../compare/fail-policy.js';
+import { capText } from '../core/text-limits.js';
 import { formatDelta, formatInterval, formatP, formatValue, sortByFamily, VERDICT_WORD } from './format.js';
 
 /**
@@ -40,8 +41,9 @@ function figures(metric: MetricComparison): string {
 
 function metricCase(suite: SuiteComparison, metric: MetricComparison, failOn: FailOn | undefined): Testcase {
   const base = { name: metric.name, classname: suite.name };
-  const failing = metric.gating && (metric.status === 'fail' || (metric.status === 'warn' && failOn === 'warn')) && failOn !== 'never';
-  if (failing) return { ...base, outcome: { kind: 'failure', type: metric.status === 'fail' ? 'regression' : 'warning', message: metric.reason, body: figures(metric) } };
+  const failing = metric.gating && (metric.status === 'fail' || metric.status === 'incomplete' || (metric.status === 'warn' && failOn === 'warn')) && failOn !== 'never';
+  const type = { fail: 'regression', incomplete: 'not-compared', warn: 'warning', pass: 'warning' }[metric.status];
+  if (failing) return { ...base, outcome: { kind: 'failure', type, message: metric.reason, body: figures(metric) } };
   const label = !metric.gating && metric.status !== 'pass' ? `REPORT ONLY (${metric.status}): ` : metric.status === 'warn' ? 'WARN: ' : '';
   return { ...base, out: `${label}${metric.reason}\n${figures(metric)}` };
 }
@@ -62,12 +64,19 @@ function suiteCases(suite: SuiteComparison, failOn: FailOn | undefined): Testcas
   return [...sortByFamily(suite.metrics).map((metric) => metricCase(suite, metric, failOn)), ...errored];
 }
 
+/**
+ * What one attribute and one element may hold (characters), cut with a note: well under
+ * libxml2's 10,000,000-character limit for a text node, and readable in a test-report UI.
+ */
+const ATTRIBUTE_LIMIT = 1_000;
+const BODY_LIMIT = 16_000;
+
 function testcaseXml(testcase: Testcase): string {
-  const open = `    <testcase name="${attr(testcase.name)}" classname="${attr(testcase.classname)}" time="0"`;
+  const open = `    <testcase name="${attr(capText(testcase.name, ATTRIBUTE_LIMIT))}" classname="${attr(capText(testcase.classname, ATTRIBUTE_LIMIT))}" time="0"`;
   const { outcome } = testcase;
   const inner = [
-    outcome ? `      <${outcome.kind} type="${attr(outcome.type)}" message="${attr(outcome.message)}"${outcome.body ? `>${text(outcome.body)}</${outcome.kind}>` : '/>'}` : '',
-    testcase.out ? `      <system-out>${text(testcase.out)}</system-out>` : '',
+    outcome ? `      <${outcome.kind} type="${attr(outcome.type)}" message="${attr(capText(outcome.message, ATTRIBUTE_LIMIT))}"${outcome.body ? `>${text(capText(outcome.body, BODY_LIMIT))}</${outcome.kind}>` : '/>'}` : '',
+    testcase.out ? `      <system-out>${text(capText(testcase.out, BODY_LIMIT))}</system-out>` : '',
   ].filter(Boolean);
   return inner.length ? [`${open}>`, ...inner, '    </testcase>'].join('\n') : `${open}/>`;
 }
@@ -92,7 +101,7 @@ export function renderJunit(comparison: Pick<Comparison, 'suites' | 'verdict' | 
   const total = count(suites.flatMap((entry) => entry.cases));
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${attr(`EvalGate ${VERDICT_WORD[comparison.verdict]}: ${comparison.headline}`)}" ${countAttrs(total)} time="0">`];
   for (const { suite, cases } of suites) {
-    lines.push(`  <testsuite name="${attr(suite.name)}" ${countAttrs(count(cases))} time="0" file="${attr(suite.file)}">`, ...cases.map(testcaseXml), '  </testsuite>');
+    lines.push(`  <testsuite name="${attr(capText(suite.name, ATTRIBUTE_LIMIT))}" ${countAttrs(count(cases))} time="0" file="${attr(capText(suite.file, ATTRIBUTE_LIMIT))}">`, ...cases.map(testcaseXml), '  </testsuite>');
   }
   lines.push('</testsuites>', '');
   return lines.join('\n');

@@ -1,5 +1,6 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeCodeSpan, escapeMarkdownInline, escapeTableCell, fencedBlock } from './escape.js';
+import { gapLine } from '../compare/coverage.js';
 import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
@@ -73,10 +74,13 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
   const detectable = detectableLine(suite.metrics);
   if (detectable && suite.outcome === 'compared') lines.push(`_${detectable}_`, '');
+  if (suite.regime) lines.push(`Regime: ${escapeMarkdownInline(suite.regime.reason, 2000)}.`, '');
   const spend = spendLine(suite.spend);
   if (spend) lines.push(spend, '');
   if (suite.note) lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
   for (const change of suite.gateChanges) lines.push(`🔒 ${escapeMarkdownInline(change, 2000)}`, '');
+  const changed = changedInputsLine(suite);
+  if (changed) lines.push(`⚠️ ${changed}`, '');
   if (suite.notComparable.length) lines.push(`⚠️ **Not comparable** (evaluator changed: config, judge model or rubric): ${escapeMarkdownInline(suite.notComparable.join(', '), 2000)}`, '');
   for (const line of metricErrorLines(suite)) lines.push(`⚠️ ${escapeMarkdownInline(line, 2000)}`, '');
   const cases = suite.regressedCases.slice(0, detail.casesPerSuite);
@@ -95,6 +99,15 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   return lines;
 }
 
+/** Shared cases whose inputs changed since the baseline: still compared by id, named so a reviewer can check them. */
+function changedInputsLine(suite: SuiteComparison): string | undefined {
+  const changed = suite.changedInputs ?? [];
+  if (!changed.length) return undefined;
+  const shown = changed.slice(0, 5).map((entry) => `${escapeCodeSpan(entry.id, 60)} (${escapeMarkdownInline(entry.fields.join(', '), 120)})`);
+  const more = changed.length > shown.length ? ` and ${changed.length - shown.length} more` : '';
+  return `**${changed.length} case(s) changed their inputs** since the baseline and are compared by id: ${shown.join(', ')}${more}. A case that is now another question deserves a new id.`;
+}
+
 function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail: Detail): string {
   const lines = [
     `## ${VERDICT_ICON[comparison.verdict]} EvalGate: ${VERDICT_WORD[comparison.verdict]}`,
@@ -102,6 +115,11 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
     escapeMarkdownInline(comparison.headline, 2000),
     '',
   ];
+  if (comparison.coverage.length) {
+    lines.push(`**Not compared (${comparison.coverage.length})** — the verdict is ${VERDICT_WORD.incomplete} until each is compared:`, '');
+    for (const entry of comparison.coverage) lines.push(`- ${escapeMarkdownInline(gapLine(entry), 600)}`);
+    lines.push('');
+  }
   for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownInline(note, 2000)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
   if (options.trend) lines.push(options.trend, '');

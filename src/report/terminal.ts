@@ -15,7 +15,8 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
   const title = `${paint(escapeTerminal(suite.name), 'bold')}  ${suite.outcome === 'compared' ? `${suite.shared} shared cases` : suite.outcome}`;
   if (suite.outcome === 'skipped' || suite.outcome === 'could-not-run' || suite.outcome === 'removed') {
     const label = { 'could-not-run': paint('could not run', 'red'), removed: paint('removed', 'yellow'), skipped: 'skipped' }[suite.outcome];
-    return [title, `  ${label}: ${escapeTerminal(suite.note ?? '')}`, ''];
+    const errored = suite.outcome === 'could-not-run' ? erroredLines(suite.erroredCases.length, suite.erroredCases[0]?.error ?? '', paint) : [];
+    return [title, `  ${label}: ${escapeTerminal(suite.note ?? '')}`, ...errored, ''];
   }
   const rows = [
     ['family', 'metric', 'baseline', 'PR', 'Δ', '90% CI', 'p raw/Holm', 'status'],
@@ -37,20 +38,31 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
     title,
     ...lines,
     ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
+    ...(suite.regime ? [`  regime: ${escapeTerminal(suite.regime.reason)}`] : []),
     ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
     ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => escapeTerminal(diff.id)).join(', ')}`] : []),
     ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
-    ...(suite.erroredCases.length ? [`  ${paint(`${suite.erroredCases.length} case(s) failed to run`, 'yellow')}: ${escapeTerminal(suite.erroredCases[0]?.error.split('\n')[0] ?? '')}`] : []),
+    ...erroredLines(suite.erroredCases.length, suite.erroredCases[0]?.error ?? '', paint),
     ...[...suite.gateChanges, ...metricErrorLines(suite), ...(suite.notComparable.length ? [`not comparable (evaluator changed): ${suite.notComparable.join(', ')}`] : [])].map((line) => `  ${paint(escapeTerminal(line), 'yellow')}`),
     ...(suite.note && suite.outcome === 'compared' ? [`  ${paint(escapeTerminal(suite.note), 'yellow')}`] : []),
     '',
   ];
 }
 
+/** How many cases failed to run, and the first one's whole error (a Python traceback's cause is on its last lines), a line each. */
+function erroredLines(count: number, error: string, paint: (text: string, color: Color) => string): string[] {
+  if (count === 0) return [];
+  const [head = '', ...rest] = error.trim().split('\n').filter((line) => line.trim());
+  const shown = rest.length > ERROR_LINES ? [...rest.slice(0, 2), '…', ...rest.slice(-(ERROR_LINES - 3))] : rest;
+  return [`  ${paint(`${count} case(s) failed to run`, 'yellow')}: ${escapeTerminal(head)}`, ...shown.map((line) => `    ${escapeTerminal(line)}`)];
+}
+
+const ERROR_LINES = 12;
+
 /** The metric-diff table for a terminal; colour only when asked (a TTY without NO_COLOR). */
 export function renderTerminalTable(comparison: Comparison, options: { color: boolean }): string {
   const paint = (text: string, color: Color) => (options.color ? `\x1b[${COLORS[color]}m${text}\x1b[0m` : text);
-  const verdictColor: Record<Comparison['verdict'], Color> = { pass: 'green', warn: 'yellow', fail: 'red', error: 'red' };
+  const verdictColor: Record<Comparison['verdict'], Color> = { pass: 'green', warn: 'yellow', fail: 'red', incomplete: 'red', error: 'red' };
   return [
     ...comparison.suites.flatMap((suite) => suiteLines(suite, paint)),
     `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${escapeTerminal(comparison.headline)}`,

@@ -32,7 +32,10 @@ function checkShardSet(parts: readonly ShardPart[]): void {
     }
   }
   const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !seen.has(index));
-  if (missing.length) throw new ConfigError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing`, {}, RERUN);
+  if (missing.length) {
+    const found = [...seen.keys()].sort((a, b) => a - b).map((index) => `${index}/${count}`).join(', ');
+    throw new ConfigError(`${seen.size} of ${count} shards found (${found}): shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing`, {}, `${RERUN}; a shard job that failed or whose results were not uploaded leaves its part out`);
+  }
 }
 
 /** One suite from its shards: cases back in the suite's own order, the header as every shard wrote it. */

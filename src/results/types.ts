@@ -1,6 +1,6 @@
 import type { TokenUsage } from '../core/usage.js';
 import type { Direction, Family, Scale } from '../metrics/types.js';
-import type { ErrorKind } from '../runner/error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 
 /** The versioned results document (also the baseline): src/results/schema.ts describes it (generated into schema/results.schema.json). */
 export const RESULTS_FORMAT = 'evalgate-results';
@@ -27,6 +27,16 @@ export interface RunMetadata {
   cache?: { hits: number; misses: number };
   /** Present in a shard's partial results (`--shard 2/8`): which part of the cases it ran. */
   shard?: { index: number; count: number };
+  /** Written by a baseline refresh: suites the push could not store, and why (a PR that needs them says so). */
+  unstored?: { suite: string; reason: string }[];
+  /** Written by a baseline refresh: the default branch's gate settings, which a pull request may only tighten. */
+  gate?: StoredRunGate;
+}
+
+/** The gate settings of the run that stored a baseline (the action's inputs on the default branch). */
+export interface StoredRunGate {
+  failOn?: 'regression' | 'warn' | 'never';
+  suites?: string[];
 }
 
 /** A metric's gate settings as the run applied them. */
@@ -35,6 +45,8 @@ export interface StoredGate {
   max?: number;
   tolerance?: number;
   gate?: boolean;
+  /** A primary metric of its suite (docs/gate.md "Primary metrics"). */
+  primary?: boolean;
 }
 
 export interface MetricInfo {
@@ -49,6 +61,8 @@ export interface MetricInfo {
   configHash?: string;
   /** Per-case pass mark on the metric's own scale (see MetricDefinition.threshold). */
   threshold?: number;
+  /** What the run changed about how the metric is measured, shown with its result (cost in tokens: no price for the model). */
+  note?: string;
 }
 
 export type SuiteStatus = 'ran' | 'skipped';
@@ -68,8 +82,25 @@ export interface SuiteResult {
   /** Partial results of a shard only: where each of `cases` sits in the suite's full case list. */
   positions?: number[];
   cases: CaseResult[];
+  /**
+   * Evidence that the flow is noise-free (results/determinism.ts), set when the entry is stored as
+   * the baseline: the gate then judges these metrics' measured drop against the tolerance directly.
+   */
+  determinism?: Determinism;
   /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
   aggregates?: Record<string, unknown>;
+}
+
+/** A baseline entry's evidence of a noise-free flow; valid only while the suite hash is `hash`. */
+export interface Determinism {
+  /** The suite (flow + evaluators) hash the evidence was measured at: it expires when that changes. */
+  hash: string;
+  /** `refresh`: unchanged cases gave identical outputs and scores across two baseline runs; `repeat`: the k samples of every case agreed. */
+  source: 'refresh' | 'repeat';
+  /** Cases compared. */
+  cases: number;
+  /** Scored metrics whose values agreed on every compared case. */
+  metrics: string[];
 }
 
 export interface CaseResult {
@@ -102,7 +133,7 @@ export interface SampleResult {
   /** null when the flow failed for this sample (see `error`). */
   output: string | null;
   error?: string;
-  /** Why the flow failed (see runner/error-kind.ts); absent in older results: classified from `error`. */
+  /** Why the flow failed (recorded where it was thrown, see core/failure.ts); absent in older results: classified from `error` (runner/error-kind.ts). */
   errorKind?: ErrorKind;
   context?: string;
   /** The model that answered, as the provider reported it. */

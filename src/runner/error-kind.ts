@@ -1,14 +1,4 @@
-/**
- * Why a flow invocation failed, as the gate reads it:
- * - infrastructure: the platform, not the application — timeouts, rate limits (429), provider
- *   5xx after retries, connection failures, a rejected key (401/403) or a retired provider (410). Excluded from the comparison; too many of them and
- *   the suite "could not run".
- * - application: the application itself failed — the command crashed, the output was invalid,
- *   the team's own endpoint answered 4xx. A real regression: it counts as a failure.
- */
-export type ErrorKind = 'infrastructure' | 'application';
-
-const INFRASTRUCTURE_KINDS = new Set(['rate-limit', 'server', 'timeout', 'network', 'auth', 'retired']);
+import type { ErrorKind } from '../core/failure.js';
 
 const INFRASTRUCTURE_TEXT = [
   /\btimed? ?out\b/i,
@@ -23,18 +13,11 @@ const INFRASTRUCTURE_TEXT = [
   /service unavailable|bad gateway|gateway time/i,
 ];
 
-/** Classifies a stored error message (results written before `errorKind` existed, or untyped errors). */
+/**
+ * Reads old results files only: samples stored before `errorKind` existed carry just the error
+ * text. A run records the kind where the error is thrown (see core/failure.ts and each flow's
+ * `failureKind`); nothing new is ever classified by its text.
+ */
 export function errorKindOfText(message: string): ErrorKind {
   return INFRASTRUCTURE_TEXT.some((pattern) => pattern.test(message)) ? 'infrastructure' : 'application';
-}
-
-/** Classifies a thrown error: a ModelError's `kind` when it has one, else its name and message. */
-export function errorKindOf(error: unknown): ErrorKind {
-  if (error instanceof Error) {
-    const kind = (error as { kind?: unknown }).kind;
-    if (typeof kind === 'string') return INFRASTRUCTURE_KINDS.has(kind) ? 'infrastructure' : 'application';
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'infrastructure';
-    return errorKindOfText(error.message);
-  }
-  return errorKindOfText(String(error));
 }

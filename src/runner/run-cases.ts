@@ -2,7 +2,6 @@ import type { Flow } from '../flows/types.js';
 import type { Case } from '../core/case.js';
 import { withDeadline } from '../core/deadline.js';
 import { mapLimit } from '../core/pool.js';
-import { errorKindOf } from './error-kind.js';
 import type { Schedule } from '../core/semaphore.js';
 import type { CaseRun, SampleRun } from './types.js';
 
@@ -33,7 +32,7 @@ async function invokeOnce(testCase: Case, flow: Flow, options: Pick<RunCasesOpti
     const value = await schedule(() => withDeadline(flow.timeoutMs ?? options.timeoutMs, (signal) => flow.invoke(testCase.vars, signal)));
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: describeError(error), errorKind: errorKindOf(error) };
+    return { ok: false, error: describeError(error), errorKind: flow.failureKind(error) };
   }
 }
 

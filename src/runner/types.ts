@@ -1,6 +1,6 @@
 import type { FlowOutput } from '../flows/types.js';
 import type { Case } from '../core/case.js';
-import type { ErrorKind } from './error-kind.js';
+import type { ErrorKind } from '../core/failure.js';
 
 export type SampleRun = { ok: true; value: FlowOutput } | { ok: false; error: string; errorKind: ErrorKind };
 

@@ -6,9 +6,10 @@ import { findMetric } from '../metrics/registry.js';
 import type { EvaluatorSpec } from './types.js';
 
 /**
- * The case alignment key: a hash of the case's inputs. A case whose inputs changed is a
- * removed case plus an added one. The evaluator config is hashed per metric
- * (`evaluatorHash`), so adding or changing one evaluator does not make every case new.
+ * A hash of the case's inputs, stored with each case. Cases are aligned with the baseline by
+ * id (compare/suite-align.ts): adding a column or converting JSONL to CSV keeps them shared, and
+ * a shared case whose inputs changed is flagged by field. The evaluator config is hashed per
+ * metric (`evaluatorHash`), so adding or changing one evaluator does not make every case new.
  */
 export function caseHash(testCase: Pick<Case, 'vars'>): string {
   return shortHash(testCase.vars);

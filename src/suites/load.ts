@@ -24,7 +24,12 @@ import { findMetric } from '../metrics/registry.js';
  * load suites: globs → parsed, validated, normalised suites with their cases. GitHub prompt files
  * without testData are skipped with a note through `log` (an error only when nothing else is left).
  */
-export async function loadSuites(patterns: readonly string[], options: { cwd: string; log?: (line: string) => void }): Promise<Suite[]> {
+/** `modelOverride` (`--model`): a flow file that names no model is then not an error. */
+interface LoadContext {
+  modelOverride?: string;
+}
+
+export async function loadSuites(patterns: readonly string[], options: { cwd: string; log?: (line: string) => void } & LoadContext): Promise<Suite[]> {
   const files = (await glob([...patterns], { cwd: options.cwd, onlyFiles: true })).sort();
   if (files.length === 0) {
     throw new ConfigError(`no suite files match ${patterns.join(', ')}`, {}, `suites are *.eval.yaml or GitHub *.prompt.yml files (looked in ${options.cwd})`);
@@ -33,7 +38,7 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
   const skipped: string[] = [];
   for (const file of files) {
     try {
-      suites.push(...(await loadSuiteFile(file, options.cwd)));
+      suites.push(...(await loadSuiteFile(file, options.cwd, options.modelOverride ? { modelOverride: options.modelOverride } : {})));
     } catch (error) {
       if (!(error instanceof PromptOnlyFile)) throw error;
       skipped.push(file);
@@ -53,14 +58,14 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
 }
 
 /** One file → its suites: a promptfoo config gives one per prompt × provider, any other file one (an OpenAI eval .json too). */
-export async function loadSuiteFile(file: string, cwd: string): Promise<Suite[]> {
+export async function loadSuiteFile(file: string, cwd: string, context: LoadContext = {}): Promise<Suite[]> {
   if (/\.json$/i.test(file) && !isPromptfooConfig(file)) {
     const parsed = parseYaml(await readSuiteText(file, cwd), file);
-    if (isOpenAiEval(parsed.value)) return [await suiteFromSource(fromOpenAiEval(parsed, cwd), cwd)];
+    if (isOpenAiEval(parsed.value)) return [await suiteFromSource(fromOpenAiEval(parsed, cwd), cwd, context)];
   }
-  if (!isPromptfooConfig(file)) return [await loadSuite(file, cwd)];
+  if (!isPromptfooConfig(file)) return [await loadSuite(file, cwd, context)];
   const parsed = parseYaml(await readSuiteText(file, cwd), file);
-  return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd)));
+  return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd, context)));
 }
 
 function readSuiteText(file: string, cwd: string): Promise<string> {
@@ -69,12 +74,12 @@ function readSuiteText(file: string, cwd: string): Promise<string> {
   });
 }
 
-export async function loadSuite(file: string, cwd: string): Promise<Suite> {
+export async function loadSuite(file: string, cwd: string, context: LoadContext = {}): Promise<Suite> {
   const parsed = parseYaml(await readSuiteText(file, cwd), file);
-  return suiteFromSource(isPromptYml(file) ? fromPromptYml(parsed) : parsed, cwd);
+  return suiteFromSource(isPromptYml(file) ? fromPromptYml(parsed) : parsed, cwd, context);
 }
 
-async function suiteFromSource(source: YamlSource, cwd: string): Promise<Suite> {
+async function suiteFromSource(source: YamlSource, cwd: string, context: LoadContext): Promise<Suite> {
   const file = source.file;
   const path = resolve(cwd, file);
   const doc = source.value as Record<string, unknown> | null;
@@ -95,7 +100,7 @@ async function suiteFromSource(source: YamlSource, cwd: string): Promise<Suite> 
   const flowDoc = doc.flow as Record<string, unknown>;
   const kind = flowKind(flowDoc.kind as string);
   if (!kind) throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in docs/suites.md');
-  const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd })) as FlowSpec;
+  const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd, ...context })) as FlowSpec;
   const written: Case[] =
     typeof doc.data === 'string'
       ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)

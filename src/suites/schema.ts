@@ -65,6 +65,7 @@ const METRIC_GATE = {
     max: { type: 'number', description: "Absolute ceiling on the PR's value of a lower-is-better metric (e.g. pii defect rate)." },
     tolerance: { type: 'number', minimum: 0, description: 'Smallest drop worth failing for.' },
     gate: { type: 'boolean', description: 'false: report only, never fail.' },
+    primary: { type: 'boolean', description: "true: a primary metric — the primary metrics of the PR share 80 % of the error budget, so a drop in one keeps most of a lone test's power." },
   },
 };
 

@@ -45,6 +45,8 @@ export interface MetricGate {
   tolerance?: number;
   /** false: report-only, never fails the gate. */
   gate?: boolean;
+  /** true: a primary metric — its tests share PRIMARY_SHARE of the PR's error budget (compare/weights.ts). */
+  primary?: boolean;
 }
 
 export interface GateConfig {

@@ -42,7 +42,7 @@ describe('the action, end to end', () => {
     expect(github.commits).toHaveLength(1);
     expect(github.commits[0]).toMatchObject({ path: BASELINE, branch: 'main', message: expect.stringContaining('[skip ci]') });
     expect(JSON.parse(github.commits[0]?.content ?? '{}')).toMatchObject({ format: 'evalgate-results', run: { commit: MAIN_SHA } });
-    expect(result.summary).toContain('was refreshed');
+    expect(result.summary).toContain('was stored from this run');
     // The merge commit of that push is the base of the PRs below.
     github.files.set(`${MAIN_SHA}:${BASELINE}`, github.commits[0]?.content ?? '');
   });
@@ -79,10 +79,21 @@ describe('the action, end to end', () => {
     expect(readFileSync(result.outputs.report ?? '', 'utf8')).toContain('FAIL');
   });
 
-  it('reports and passes when the base commit has no baseline', async () => {
+  it('bootstrap: reports and passes when the base commit has no suites, saying nothing is gated yet', async () => {
     const result = await pr(fixtureRepo(), 8, 'd'.repeat(40));
     expect(result.code).toBe(0);
-    expect(github.comments.find((comment) => comment.issue === 8)?.body).toContain('no baseline yet');
+    expect(result.outputs.verdict).toBe('pass');
+    expect(github.comments.find((comment) => comment.issue === 8)?.body).toContain('nothing is gated yet: the base commit has no EvalGate suites');
+  });
+
+  it('is incomplete (and fails) when the base commit has suites but no stored baseline, saying why', async () => {
+    const base = 'e'.repeat(40);
+    github.files.set(`${base}:evals/contoso-faq/faq.eval.yaml`, 'name: contoso-faq\n');
+    const result = await pr(fixtureRepo(), 12, base);
+    expect(result.code).toBe(1);
+    expect(result.outputs.verdict).toBe('incomplete');
+    expect(result.stdout).toMatch(/::error::EvalGate INCOMPLETE: not everything was compared \(1\): the whole run: the base commit has EvalGate suites but no stored baseline/);
+    expect(github.comments.find((comment) => comment.issue === 12)?.body).toContain('🚧 EvalGate: INCOMPLETE');
   });
 
   it('degrades to the job summary on a fork PR with a read-only token', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, MetricComparison, SuiteComparison } from '../../src/compare/types.js';
 import { composeBody, driftMarker, ISSUE_BODY_LIMIT, readRuns } from '../../src/action/drift/issue-body.js';
-import { isDrift, isDriftRun } from '../../src/action/drift/monitor.js';
+import { isDriftRun } from '../../src/action/drift/monitor.js';
 import { renderDriftRun } from '../../src/action/drift/run-entry.js';
 
 const HOSTILE = '@org/team <img src=x onerror=alert(1)> | ``` <!-- evalgate-drift:x --> [x](javascript:alert(1))';
@@ -15,9 +15,9 @@ function comparison(extra: Partial<Comparison> = {}): Comparison {
   const suite: SuiteComparison = {
     name: `faq ${HOSTILE}`, file: 'evals/faq.eval.yaml', outcome: 'compared', verdict: 'fail', shared: 50,
     metrics: [metric('f1'), metric('pii', { status: 'pass' }), metric('rubric', { status: 'warn', reason: `maybe ${HOSTILE}` })],
-    added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [],
+    added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [],
   };
-  return { verdict: 'fail', hasBaseline: true, suites: [suite], regressions: 1, headline: `1 metric(s) regressed ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 }, ...extra };
+  return { verdict: 'fail', hasBaseline: true, bootstrap: false, coverage: [], suites: [suite], regressions: 1, headline: `1 metric(s) regressed ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 }, ...extra };
 }
 
 const run = (commit: string) => renderDriftRun({ date: '2026-11-25T06:00:12.345Z', commit, runUrl: 'https://github.com/o/r/actions/runs/9', comparison: comparison() });
@@ -71,10 +71,5 @@ describe('the drift issue body', () => {
 describe('when to alert', () => {
   it('runs on schedule and workflow_dispatch only', () => {
     expect(['schedule', 'workflow_dispatch', 'push', 'pull_request'].map((name) => isDriftRun({ name }))).toEqual([true, true, false, false]);
-  });
-
-  it('a fail is drift; a warn only with fail-on: warn; pass and error never', () => {
-    const at = (verdict: Comparison['verdict'], failOn: 'regression' | 'warn' | 'never') => isDrift(comparison({ verdict }), failOn);
-    expect([at('fail', 'regression'), at('fail', 'never'), at('warn', 'regression'), at('warn', 'warn'), at('pass', 'warn'), at('error', 'warn')]).toEqual([true, true, false, true, false, false]);
   });
 });

@@ -44,11 +44,11 @@ const SCENARIOS: Scenario[] = [
   },
   { name: 'secondary rate limit with retry-after 1 (waited, posted)', event: 'pull_request', faults: [{ match: /^GET .*\/issues\/\d+\/comments$/, status: 403, times: 1, message: 'You have exceeded a secondary rate limit', headers: { 'retry-after': '1' } }], exit: 0, comments: 1 },
   { name: 'baseline read 502 once (retried)', event: 'pull_request', faults: [{ match: /^GET .*\/contents\//, status: 502, times: 1 }], exit: 0, comments: 1 },
-  { name: 'baseline read 502 always', event: 'pull_request', faults: [{ match: /^GET .*\/contents\//, status: 502, times: any() }], exit: 1, comments: 1, says: /could not be read from GitHub \(HTTP 502/ },
-  { name: 'push: commit 409 ×3', event: 'push', faults: [{ match: /^PUT /, status: 409, times: any(), message: 'evals/baseline.json does not match' }], exit: 0, commits: 0, says: /not refreshed/ },
-  { name: 'push: commit 502 always', event: 'push', faults: [{ match: /^PUT /, status: 502, times: any() }], exit: 0, commits: 0, says: /not refreshed/ },
+  { name: 'baseline read 502 always', event: 'pull_request', faults: [{ match: /^GET .*\/contents\//, status: 502, times: any() }], exit: 1, comments: 1, says: /Could not compare: the baseline evals\/baseline.json could not be read from GitHub, even after retries \(HTTP 502/ },
+  { name: 'push: commit 409 ×3', event: 'push', faults: [{ match: /^PUT /, status: 409, times: any(), message: 'evals/baseline.json does not match' }], exit: 1, commits: 0, says: /The baseline was not stored: GitHub did not accept the commit \(HTTP 409/ },
+  { name: 'push: commit 502 always', event: 'push', faults: [{ match: /^PUT /, status: 502, times: any() }], exit: 1, commits: 0, says: /The baseline was not stored: GitHub did not accept the commit \(HTTP 502/ },
   { name: 'push: commit 502 once (retried)', event: 'push', faults: [{ match: /^PUT /, status: 502, times: 1 }], exit: 0, commits: 1 },
-  { name: 'push: baseline read 502 always', event: 'push', faults: [{ match: /^GET .*\/contents\//, status: 502, times: any() }], exit: 0, commits: 0, says: /could not be read from GitHub/ },
+  { name: 'push: baseline read 502 always', event: 'push', faults: [{ match: /^GET .*\/contents\//, status: 502, times: any() }], exit: 1, commits: 0, says: /The baseline was not stored: the previous baseline could not be read \(the baseline evals\/baseline.json could not be read from GitHub, even after retries \(HTTP 502/ },
 ];
 
 async function runScenario(github: GitHubServer, scenario: Scenario) {

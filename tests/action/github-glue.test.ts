@@ -75,11 +75,12 @@ describe('GitHub REST glue against the loopback server', () => {
     await expect(fetchBaseline(api, 'evals/baseline.json', 'bad')).rejects.toThrow(ConfigError);
   });
 
-  it('commits the baseline with the blob sha as precondition and keeps the newer run when pushes race', async () => {
+  it('commits the baseline with the blob sha as precondition and keeps the newer commit\'s baseline when pushes race (by ancestry, not by date)', async () => {
+    github.log.push(...['one', 'two', 'old', 'three', 'four'].map((sha, index) => ({ sha, date: `2026-11-0${index + 1}T00:00:00Z`, branch: 'main', paths: [] })));
     expect(await commitBaseline(api, 'evals/baseline.json', results('2026-11-02T00:00:00Z', 'one'), 'main')).toEqual({ written: true });
     expect(await commitBaseline(api, 'evals/baseline.json', results('2026-11-03T00:00:00Z', 'two'), 'main')).toEqual({ written: true });
     expect(github.commits.map((commit) => commit.message)).toEqual(['chore(evalgate): update baseline for one [skip ci]', 'chore(evalgate): update baseline for two [skip ci]']);
-    // A concurrent push lands between our read and our write: 409, re-read, and the newer run wins.
+    // A concurrent push of a later commit lands between our read and our write: 409, re-read, and the newer commit wins — even though our run is dated later.
     const racing: GitHubApi = {
       ...api,
       async writeFile(path, text, message, branch, sha) {
@@ -87,18 +88,22 @@ describe('GitHub REST glue against the loopback server', () => {
         return api.writeFile(path, text, message, branch, sha);
       },
     };
-    expect(await commitBaseline(racing, 'evals/baseline.json', results('2026-11-04T00:00:00Z', 'old'), 'main')).toEqual({ written: false, reason: 'a newer baseline is already on the branch' });
+    expect(await commitBaseline(racing, 'evals/baseline.json', results('2026-11-09T00:00:00Z', 'old'), 'main')).toEqual({ written: false, harmless: true, reason: expect.stringMatching(/^the branch already holds the baseline of a newer commit/) });
     expect(JSON.parse(github.files.get('main:evals/baseline.json') ?? '{}').run.commit).toBe('three');
+    // A stored baseline dated in the future never blocks a newer commit's refresh.
+    github.files.set('main:evals/baseline.json', JSON.stringify(results('2099-01-01T00:00:00Z', 'three')));
+    expect(await commitBaseline(api, 'evals/baseline.json', results('2026-11-06T00:00:00Z', 'four'), 'main')).toEqual({ written: true });
+    expect(github.requests).toContain('GET /repos/contoso/bot/compare/three...four?per_page=1');
   });
 
   it('explains a protected branch or a token without contents: write instead of failing the run', async () => {
     github.protectedBranches.add('release');
     const refused = await commitBaseline(api, 'evals/baseline.json', results('2026-11-06T00:00:00Z', 'four'), 'release');
-    expect(refused).toEqual({ written: false, reason: expect.stringMatching(/^the branch is protected \(Repository rule violations found\); let the workflow's token bypass/) });
+    expect(refused).toEqual({ written: false, reason: expect.stringMatching(/^the branch is protected \(Repository rule violations found\): let the workflow's token bypass the rule, or refresh the baseline through a pull request \(README "Protected branches"\)/) });
     github.readOnly = true;
     try {
       const denied = await commitBaseline(api, 'evals/baseline.json', results('2026-11-06T00:00:00Z', 'four'), 'main');
-      expect(denied).toEqual({ written: false, reason: 'the token cannot write contents (HTTP 403): grant `permissions: contents: write`' });
+      expect(denied).toEqual({ written: false, reason: 'the token cannot write contents (HTTP 403): grant `permissions: contents: write` to this job' });
     } finally {
       github.readOnly = false;
     }

@@ -63,6 +63,6 @@ describe('the action writes the HTML and JUnit reports and shows the trend', () 
     expect(result.code).toBe(0);
     expect(result.summary).not.toContain('```mermaid');
     expect(readFileSync(result.outputs['html-report'] ?? '', 'utf8')).not.toContain('chart trend');
-    expect(readFileSync(result.outputs.junit ?? '', 'utf8')).toContain('<testsuites name="EvalGate PASS: no baseline yet');
+    expect(readFileSync(result.outputs.junit ?? '', 'utf8')).toContain('<testsuites name="EvalGate PASS: nothing is gated yet');
   });
 });

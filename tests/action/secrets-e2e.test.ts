@@ -6,6 +6,10 @@ import type { GitHubServer } from '../support/github-server.js';
 import { startGitHubServer } from '../support/github-server.js';
 import { pullRequestEvent, pushEvent, runAction } from '../support/action-run.js';
 import { CLI, runNode } from '../support/run-node.js';
+import type { OpenAIServer } from '../support/openai-server.js';
+import { chatReply, errorReply, startOpenAIServer } from '../support/openai-server.js';
+import { FRAGMENT_LENGTH } from '../../src/core/secrets.js';
+import { longestFragment } from '../support/secret-fragments.js';
 
 /**
  * An app that prints its whole environment as its answer, and crashes quoting the API key on one
@@ -124,6 +128,106 @@ describe('secrets stay secret', () => {
       ['stderr', result.stderr],
     ] as const) {
       expectClean(label, text);
+    }
+  });
+});
+
+/**
+ * The new channels: a Prompty file reading a secret through EVALGATE_PROMPTY_ENV into a prompt the
+ * model echoes (with the Authorization header it received), JavaScript and Python assertions that
+ * return their whole environment and /proc/self/environ as the reason, and a provider error that
+ * quotes the API key without its `sk-` prefix. Nothing of any secret, not even a 10-character
+ * stretch, may reach results, the baseline, the comment, the summary, report.md or the log.
+ */
+const PROMPT_SECRET = 'contoso-prompt-CANARY-7f3e9a51';
+const RUNTIME_TOKEN = 'runtime-CANARY-3b9f0c2d7e11aa';
+const ID_TOKEN = 'idtoken-CANARY-55ab93c0e2f4';
+const ALL_SECRETS = [API_KEY, TOKEN, PROMPT_SECRET, RUNTIME_TOKEN, ID_TOKEN];
+
+const PROMPTY = `---
+name: echo
+model: { api: chat, id: gpt-4o-mini }
+inputs:
+  key: "\${env:CONTOSO_API_KEY}"
+  question: { type: string }
+---
+system:
+Authenticate with {{key}} before answering.
+
+user:
+{{question}}
+`;
+const ENVIRON = "process.getBuiltinModule('node:fs').readFileSync('/proc/self/environ', 'utf8')";
+const PY_ASSERT = ['import os', 'def get_assert(output, context):', "    return {'pass': True, 'score': 1, 'reason': repr(dict(os.environ)) + open('/proc/self/environ').read()}", ''].join('\n');
+
+function newChannelsRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'evalgate-secrets-new-'));
+  mkdirSync(join(dir, 'evals/echo'), { recursive: true });
+  writeFileSync(join(dir, 'evals/echo/echo.prompty'), PROMPTY);
+  writeFileSync(join(dir, 'evals/echo/assert.py'), PY_ASSERT);
+  writeFileSync(
+    join(dir, 'evals/echo/echo.eval.yaml'),
+    [
+      'name: echo',
+      'flow: { kind: prompty, file: echo.prompty }',
+      'data: cases.jsonl',
+      'evaluators:',
+      '  - { metric: icontains, expected: "{{answer}}" }',
+      `  - { metric: javascript, code: ${JSON.stringify(`({ pass: true, reason: JSON.stringify(process.env) + ${ENVIRON} })`)} }`,
+      '  - { metric: python, code: "file://assert.py" }',
+    ].join('\n'),
+  );
+  const cases = [{ id: 'echo-1', question: 'hello there', answer: 'hello' }, { id: 'echo-2', question: 'what key?', answer: 'key' }, { id: 'crash', question: 'crash now', answer: 'never' }];
+  writeFileSync(join(dir, 'evals/echo/cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n'));
+  return dir;
+}
+
+function expectNoFragment(label: string, text: string): void {
+  const visible = text.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  for (const secret of ALL_SECRETS) expect(longestFragment(visible, secret), `${label} holds part of ${secret.slice(0, 12)}…`).toBeLessThan(FRAGMENT_LENGTH);
+}
+
+describe('secrets in new places: Prompty env, assertions’ environment, a key quoted without its prefix', () => {
+  let model: OpenAIServer;
+  beforeAll(async () => {
+    model = await startOpenAIServer((request) => {
+      const prompt = JSON.stringify(request.body.messages);
+      if (prompt.includes('crash')) return errorReply(400, `Incorrect API key provided: ${API_KEY.slice(3)}. You can find your API key at https://platform.example/keys.`);
+      return chatReply(`hello, you said ${prompt} with ${String(request.headers.authorization)}`);
+    });
+  });
+  afterAll(() => model.close());
+
+  const newStep = () => ({
+    inputs: { 'api-key': API_KEY, 'github-token': TOKEN, 'base-url': `${model.url}/v1` },
+    env: { OPENAI_API_KEY: API_KEY, GITHUB_TOKEN: TOKEN, ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN: ID_TOKEN, EVALGATE_PROMPTY_ENV: 'CONTOSO_API_KEY', CONTOSO_API_KEY: PROMPT_SECRET },
+  });
+
+  it('a push and a pull request through dist/index.js: every file, the baseline, the comment and the log', async () => {
+    const dir = newChannelsRepo();
+    const sha = '1'.repeat(40);
+    const push = await runAction({ cwd: dir, event: 'push', payload: pushEvent({ before: '0'.repeat(40), after: sha }), apiUrl: github.url, sha, ref: 'refs/heads/main', ...newStep() });
+    expect(push.code, push.stdout).toBe(0);
+    const results = readFileSync(join(dir, '.evalgate/results.json'), 'utf8');
+    // Every channel ran: the echoed prompt (masked), the assertions' environments, the provider error.
+    expect(results).toContain('Authenticate with *** before answering');
+    expect(results).toContain('Bearer ***');
+    expect(results).toContain('Incorrect API key provided: ***.');
+    expect(results).toMatch(/PATH/);
+    // The assertions' processes never had the runner's variables.
+    expect(results).not.toMatch(/INPUT_|ACTIONS_RUNTIME|ACTIONS_ID_TOKEN|GITHUB_TOKEN|CONTOSO_API_KEY|OPENAI_API_KEY/);
+    const baseline = github.commits.at(-1)?.content ?? '';
+    expect(baseline).toContain('echo-1');
+    github.files.set(`${sha}:evals/baseline.json`, baseline);
+    for (const [label, text] of [['results.json', results], ['baseline commit', baseline], ['report.md', readFileSync(join(dir, '.evalgate/report.md'), 'utf8')], ['summary', push.summary], ['stdout', push.stdout], ['stderr', push.stderr]] as const) {
+      expectNoFragment(label, text);
+    }
+    const pr = await runAction({ cwd: dir, event: 'pull_request', payload: pullRequestEvent({ number: 41, baseSha: sha, headSha: '2'.repeat(40) }), apiUrl: github.url, sha: '3'.repeat(40), ref: 'refs/pull/41/merge', ...newStep() });
+    expect(pr.code, pr.stdout).toBe(0);
+    const comment = github.comments.find((c) => c.issue === 41)?.body ?? '';
+    expect(comment).toContain('echo');
+    for (const [label, text] of [['comment', comment], ['summary', pr.summary], ['stdout', pr.stdout], ['stderr', pr.stderr], ['results.json', readFileSync(join(dir, '.evalgate/results.json'), 'utf8')]] as const) {
+      expectNoFragment(label, text);
     }
   });
 });

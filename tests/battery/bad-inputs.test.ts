@@ -48,6 +48,15 @@ const EVALUATOR_LINE = `${SUITE}:7`;
 /** Flow errors point at the flow mapping (its first key). */
 const FLOW_LINE = `${SUITE}:3`;
 
+/** A Prompty file's front matter (lines 1–6); its body starts on line 7. */
+const PROMPTY_HEAD = '---\nname: p\nmodel: { id: gpt-4o-mini }\ninputs:\n  answer: { type: string }\n---\n';
+/** Broken Jinja bodies and the .prompty line of the error. */
+const BROKEN_JINJA: [string, string, number][] = [
+  ['an unclosed for', 'system:\nYou help.\n{% for d in docs %}\n- {{ d }}\n\nuser:\n{{ answer }}\n', 9],
+  ['an end without its block', 'system:\nhi\n\nuser:\n{{ answer }}\n{% endif %}\n', 12],
+  ['a dangling operator', 'system:\nhi\nuser:\nline\n{{ answer + }}\n', 11],
+  ['an empty if', 'system:\n{% if %}x{% endif %}\nuser:\n{{ answer }}\n', 8],
+];
 const BAD_REGEXES = ['(', '[a-', '*', 'a{2,1}', '(?<n>a)(?<n>b)', '\\', '(?<=a', 'a)', '[z-a]', '(?<a>x)\\k<nope>'];
 const BAD_SCHEMAS = ['{ type: nope }', '{ minimum: "x" }', '{ $ref: "#/nope" }', '{ properties: 5 }', '{ required: [1] }', '{ type: object, properties: { a: { type: [] } } }'];
 const BAD_DURATIONS = ['100000m', '0', '-5', 'abc', '5 hours', '0ms', '61m', '99999999', '""', '[]'];
@@ -120,6 +129,15 @@ const INPUTS: BadInput[] = [
   withSuite('prompt flow without messages', suiteYaml({ flow: ['  kind: prompt', '  model: gpt-4o-mini'] }), SUITE),
   withSuite('prompt message bad role', suiteYaml({ flow: ['  kind: prompt', '  model: m', '  messages: [{ role: robot, content: hi }]'] }), SUITE),
   withSuite('http flow without url', suiteYaml({ flow: ['  kind: http'] }), SUITE),
+  // A bad URL is a configuration error before any case runs (it used to fail every case, exit 0).
+  ...['not a url', 'localhost:8080/chat', 'ftp://example.com/x', 'htp:/typo', '/relative/path', 'file:///etc/passwd'].map((url) =>
+    withSuite(`http flow url ${url}`, suiteYaml({ flow: ['  kind: http', `  url: ${JSON.stringify(url)}`, '  output: answer'] }), FLOW_LINE),
+  ),
+  withSuite('http flow url templated into a bad one by a case', suiteYaml({ flow: ['  kind: http', '  url: "{{scheme}}://example.com/chat"', '  output: answer'] }), FLOW_LINE, { 'evals/cases.jsonl': '{"id":"a","answer":"ok","scheme":"https"}\n{"id":"b","answer":"ok","scheme":"gopher"}\n' }),
+  // A broken Jinja body in a Prompty file names the .prompty file and the line of the error.
+  ...BROKEN_JINJA.map(([name, body, line]) =>
+    withSuite(`prompty with ${name}`, suiteYaml({ flow: ['  kind: prompty', '  file: p.prompty'] }), `evals/p.prompty:${line}`, { 'evals/p.prompty': `${PROMPTY_HEAD}${body}` }),
+  ),
   withSuite('data file missing', suiteYaml({ data: 'nope.jsonl' }), `${SUITE}:5`),
   withSuite('data is a folder', suiteYaml({ data: 'dir' }), `${SUITE}:5`, { 'evals/dir/x': '' }),
   withSuite('data over the size limit', suiteYaml({ data: 'huge.jsonl' }), `${SUITE}:5`, { 'evals/huge.jsonl': { sizeBytes: 101_000_000 } }),

@@ -33,19 +33,19 @@ describe('the gate end to end (dist/cli/index.js)', () => {
     expect(readFileSync(join(dir, '.evalgate/report.md'), 'utf8')).toContain('loosens icontains min');
   });
 
-  it('a run whose provider timed out everywhere never replaces the baseline', async () => {
+  it('a run whose app hung everywhere never replaces the baseline', async () => {
     const dir = exampleRepo();
     expect((await run(dir, 'run', '--update-baseline')).code).toBe(0);
     const good = readFileSync(join(dir, 'evals/baseline.json'), 'utf8');
     edit(dir, 'faq.eval.yaml', 'timeout: 10s', 'timeout: 1s');
     writeFileSync(join(dir, 'evals/contoso-faq/app.mjs'), 'setTimeout(() => {}, 5000);\n');
     const poisoned = await run(dir, 'run', '--update-baseline', '--concurrency', '20');
-    expect(poisoned.stderr).toMatch(/= contoso-faq: kept the previous entry — this run could not run: infrastructure failures on 40 of 40 cases/);
+    expect(poisoned.stderr).toMatch(/= contoso-faq: kept the previous entry — this run failed on every case \(the command timed out after 1000 ms\)/);
     expect(poisoned.stderr).toContain('baseline not updated: no suite ran cleanly');
     expect(readFileSync(join(dir, 'evals/baseline.json'), 'utf8')).toBe(good);
   }, 60_000);
 
-  it('a judge outage in the PR is "could not run", named, never FAIL', async () => {
+  it('a judge outage in the PR is incomplete (exit 1), named, never FAIL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-outage-'));
     const metrics = [likert('relevance'), binary('exact')];
     const cases = Array.from({ length: 60 }, (_, index) => ({ id: `c${index}`, values: { relevance: 5, exact: 1 } }));
@@ -54,7 +54,8 @@ describe('the gate end to end (dist/cli/index.js)', () => {
     writeFileSync(join(dir, 'base.json'), JSON.stringify(results(suite(cases, metrics))));
     writeFileSync(join(dir, 'pr.json'), JSON.stringify(results(pr)));
     const compared = await run(dir, 'compare', 'base.json', 'pr.json');
-    expect(compared.code).toBe(3);
+    expect(compared.code).toBe(1);
+    expect(compared.stdout).toMatch(/INCOMPLETE {2}not everything was compared \(1\): suite › relevance: errored: errors on 60 of 60 cases \(judge: HTTP 401 invalid_api_key\)/);
     expect(compared.stdout).toContain('relevance could not be evaluated (errors, not a regression): judge: HTTP 401 invalid_api_key');
     expect(compared.stdout).not.toMatch(/\bFAIL\b/);
   });

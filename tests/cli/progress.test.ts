@@ -36,11 +36,11 @@ it('redraws at most 10 times a second, always draws the final count, and shows r
   const line = progressLine((text) => drawn.push(text), () => clock);
   for (let done = 1; done <= 100; done += 1) {
     clock += 10;
-    line.update({ phase: 'flows', done, total: 100, retries: 0, cacheHits: 0 });
+    line.update({ phase: 'flows', done, total: 100, retries: 0, hedges: 0, cacheHits: 0 });
   }
   // 1 s of updates: one draw per 100 ms, plus the final one.
   expect(drawn.length).toBeLessThanOrEqual(11);
   expect(drawn.at(-1)).toBe('\r\x1b[2Krunning  100/100');
-  expect(progressText({ phase: 'scoring', done: 25, total: 100, retries: 3, cacheHits: 40 }, 5000)).toBe('scoring  25/100 · 3 retries · 40 cached · ETA 15s');
-  expect(progressText({ phase: 'flows', done: 1, total: 1000, retries: 1, cacheHits: 0 }, 1000)).toBe('running  1/1000 · 1 retry · ETA 16m39s');
+  expect(progressText({ phase: 'scoring', done: 25, total: 100, retries: 3, hedges: 2, cacheHits: 40 }, 5000)).toBe('scoring  25/100 · 3 retries · 2 hedged · 40 cached · ETA 15s');
+  expect(progressText({ phase: 'flows', done: 1, total: 1000, retries: 1, hedges: 0, cacheHits: 0 }, 1000)).toBe('running  1/1000 · 1 retry · ETA 16m39s');
 });

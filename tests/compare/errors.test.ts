@@ -26,15 +26,47 @@ describe('errors are their own outcome, never a score', () => {
     expect(compared?.metricErrors).toEqual([{ metric: 'relevance', count: 10, cases: 10, messages: [{ message: 'judge: HTTP 401 invalid_api_key', count: 7 }, { message: 'judge answer is not a number: "N/A"', count: 3 }] }]);
   });
 
-  it('a judge outage in the PR never fails: the metric could not be evaluated and the verdict names it', () => {
+  it('a judge outage in the PR is never a regression: the metric is not compared (incomplete) and the headline names it', () => {
     const metrics = [likert('relevance'), binary('exact')];
     const base = suite(judgeCases(100, () => 5), metrics);
     const pr = judgeErrors(suite(judgeCases(100, () => 5), metrics), () => true, () => 'judge: temperature is not supported with this model');
     const comparison = compare(results(base), results(pr));
-    expect(comparison.verdict).toBe('error');
+    expect(comparison.verdict).toBe('incomplete');
     expect(comparison.regressions).toBe(0);
-    expect(comparison.suites[0]?.metrics.find((metric) => metric.name === 'relevance')).toMatchObject({ status: 'warn', reason: expect.stringContaining('temperature is not supported') });
-    expect(comparison.headline).toMatch(/could not run for suite \(relevance could not be evaluated/);
+    expect(comparison.suites[0]?.metrics.find((metric) => metric.name === 'relevance')).toMatchObject({ status: 'incomplete', reason: expect.stringContaining('temperature is not supported') });
+    expect(comparison.coverage).toEqual([expect.objectContaining({ suite: 'suite', metric: 'relevance', reason: expect.stringMatching(/^errored: errors on 100 of 100 cases \(judge: temperature is not supported/) })]);
+    expect(comparison.headline).toMatch(/^not everything was compared \(1\): suite › relevance: errored/);
+  });
+
+  it('a judge that errors more on the answers that would pass: could not be evaluated (incomplete), never FAIL, whatever its p', () => {
+    const metrics = [likert('relevance'), binary('exact')];
+    // Baseline: half the cases score 5, half 1. PR: the same answers, but the judge errors on 60 %
+    // of the good ones — what is left scores far lower (p tiny), and the outage note must stay.
+    const base = suite(judgeCases(100, (index) => (index % 2 ? 5 : 1)), metrics);
+    const pr = judgeErrors(suite(judgeCases(100, (index) => (index % 2 ? 5 : 1)), metrics), (index) => index % 2 === 1 && index % 10 !== 1 && index % 10 !== 3, () => 'judge: HTTP 503 overloaded');
+    const broken = compare(results(base), results(pr));
+    expect(broken.suites[0]?.metricErrors[0]).toMatchObject({ metric: 'relevance', cases: 30 });
+    expect(broken.regressions).toBe(0);
+    expect(broken.verdict).toBe('incomplete');
+    expect(broken.suites[0]?.metrics.find((metric) => metric.name === 'relevance')).toMatchObject({ status: 'incomplete', reason: expect.stringMatching(/^could not be evaluated: errors on 30 of 100 cases \(judge: HTTP 503 overloaded\)/) });
+    expect(broken.headline).toMatch(/^not everything was compared \(1\): .*relevance.*errors on 30 of 100 cases \(judge: HTTP 503 overloaded\)/);
+  });
+
+  it('errors below the share that could explain the drop (counted at their best) never make a FAIL', () => {
+    const metrics = [likert('relevance'), binary('exact')];
+    // Base: 70 cases score 5, 30 score 1. PR: 20 of the 70 fall to 1, 20 of the 30 rise to 5 —
+    // no change overall — but the judge errors on 18 of the 20 that rose (answers it would score well).
+    const base = suite(judgeCases(100, (index) => (index < 70 ? 5 : 1)), metrics);
+    const pr = judgeErrors(suite(judgeCases(100, (index) => (index < 20 ? 1 : index < 70 ? 5 : index < 90 ? 5 : 1)), metrics), (index) => index >= 70 && index < 88, () => 'judge: HTTP 503 overloaded');
+    const comparison = compare(results(base), results(pr));
+    const relevance = comparison.suites[0]?.metrics.find((metric) => metric.name === 'relevance');
+    // What is left looks like a 22-pt drop with a tiny p; with the 18 errors counted at 5 there is none.
+    expect(relevance?.pRaw).toBeLessThan(1e-4);
+    expect(relevance).toMatchObject({ status: 'pass', pHolm: 1, reason: expect.stringMatching(/^dropped 22\.0 pts, but the 18 sample\(s\) it could not score could explain it: counted at their best, no drop/) });
+    expect(comparison.verdict).toBe('pass');
+    // A real 20-pt drop survives a few errors: 5 errored cases counted at 5 still leave 15 pts.
+    const real = judgeErrors(suite(judgeCases(100, (index) => (index < 20 ? 1 : index < 70 ? 5 : 1)), metrics), (index) => index >= 70 && index < 75, () => 'judge: HTTP 503 overloaded');
+    expect(compare(results(base), results(real)).suites[0]?.metrics.find((metric) => metric.name === 'relevance')).toMatchObject({ status: 'fail' });
   });
 
   it('a suite with more than 20 % infrastructure failures could not run; fewer are left out', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { failsGate, parseFailOn } from '../../src/compare/fail-policy.js';
-import { EXIT, exitCodeFor } from '../../src/cli/exit-codes.js';
 
 describe('fail-on policy', () => {
   it.each([
@@ -8,18 +7,15 @@ describe('fail-on policy', () => {
     ['warn', 'regression', false],
     ['fail', 'regression', true],
     ['error', 'regression', true],
+    ['incomplete', 'regression', true],
+    ['incomplete', 'warn', true],
+    ['incomplete', 'never', false],
     ['warn', 'warn', true],
     ['pass', 'warn', false],
     ['fail', 'never', false],
     ['error', 'never', false],
   ] as const)('%s with fail-on %s fails: %s', (verdict, failOn, expected) => {
     expect(failsGate(verdict, failOn)).toBe(expected);
-  });
-
-  it('keeps "could not run" apart from "regressed" in exit codes', () => {
-    expect(exitCodeFor('fail', 'regression')).toBe(EXIT.gateFailed);
-    expect(exitCodeFor('error', 'regression')).toBe(EXIT.couldNotRun);
-    expect(exitCodeFor('warn', 'regression')).toBe(EXIT.ok);
   });
 
   it('rejects unknown values with the allowed ones', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
+import { renderWithin } from '../../src/report/markdown.js';
 import { binary, binaryCases, costMetric, latencyMetric, likert, results, suite, unit } from './build.js';
 import type { CaseSpec } from './build.js';
 
@@ -121,29 +122,42 @@ describe('gate rules', () => {
     expect(metricOf(run(latencyMetric), 'latency p95')).toMatchObject({ status: 'pass', reason: expect.stringMatching(/^report only \(by default; `gate: true` gates it\): p95 ×\d\.\d\d > ×1\.50/) });
   });
 
-  it('aligns by id and input hash: changed inputs are removed + added; warns when a removed case was failing', () => {
+  it('aligns by id: a renamed id is removed + added; warns when a removed case was failing', () => {
     const base = suite(binaryCases(30, (index) => index !== 3), [binary('exact')]);
     const pr = suite(binaryCases(30, () => true), [binary('exact')]);
-    pr.cases[3] = { ...(pr.cases[3] as (typeof pr.cases)[number]), hash: 'changed' };
+    pr.cases[3] = { ...(pr.cases[3] as (typeof pr.cases)[number]), id: 'case-0003-renamed' };
     pr.cases.push({ ...(pr.cases[0] as (typeof pr.cases)[number]), id: 'brand-new', hash: 'h-new' });
     const comparison = compare(results(base), results(pr));
     const [compared] = comparison.suites;
-    expect(compared).toMatchObject({ shared: 29, added: [{ id: 'case-0003' }, { id: 'brand-new' }], removed: [{ id: 'case-0003', wasFailing: true }], verdict: 'warn' });
+    expect(compared).toMatchObject({ shared: 29, added: [{ id: 'case-0003-renamed' }, { id: 'brand-new' }], removed: [{ id: 'case-0003', wasFailing: true }] });
+    expect(compared?.verdict).not.toBe('pass');
+  });
+
+  it('keeps cases shared when a field is added or numbers became text (JSONL → CSV); flags a case whose inputs changed', () => {
+    const specs = (inputs: (index: number) => Record<string, unknown>): CaseSpec[] => binaryCases(30, () => true).map((spec, index) => ({ ...spec, inputs: inputs(index) }));
+    const base = suite(specs((index) => ({ question: `q${index}`, quantity: index })), [binary('exact')]);
+    const csv = suite(specs((index) => ({ question: index === 7 ? 'another question' : `q${index}`, quantity: String(index), locale: 'en' })), [binary('exact')]);
+    csv.cases.forEach((testCase) => Object.assign(testCase, { hash: `${testCase.hash}-csv` }));
+    const [compared] = compare(results(base), results(csv)).suites;
+    expect(compared).toMatchObject({ shared: 30, added: [], removed: [], changedInputs: [{ id: 'case-0007', fields: ['question'] }] });
+    expect(renderWithin(compare(results(base), results(csv)), {}, 65_000)).toContain('**1 case(s) changed their inputs** since the baseline and are compared by id: `case-0007` (question)');
   });
 
   it('compares a metric only while its evaluator config is unchanged, and says so loudly when it changed', () => {
     const base = suite(binaryCases(30, () => true), [binary('exact', { configHash: 'old' })]);
     const pr = suite(binaryCases(30, () => false), [binary('exact', { configHash: 'new' })]);
     const comparison = compare(results(base), results(pr));
-    expect(metricOf(comparison, 'exact')).toMatchObject({ baseline: null, status: 'warn', reason: expect.stringMatching(/^not comparable: the evaluator changed/) });
+    expect(metricOf(comparison, 'exact')).toMatchObject({ baseline: null, status: 'incomplete', reason: expect.stringMatching(/^not comparable: the evaluator changed/) });
     expect(comparison.suites[0]?.notComparable).toEqual(['exact']);
+    expect(comparison.verdict).toBe('incomplete');
+    expect(comparison.headline).toMatch(/^not everything was compared \(1\): suite › exact: the evaluator changed/);
   });
 
-  it('reports and passes with no baseline; skipped and new suites are their own outcomes', () => {
+  it('bootstrap (the base has no suites): reports and passes, saying nothing is gated yet; skipped and new suites are their own outcomes', () => {
     const comparison = compare(null, results(suite(binaryCases(30, () => false), [binary('exact')]), suite([], [unit('f1')], { name: 'model-suite', status: 'skipped', skipReason: 'needs a model API key' })));
-    expect(comparison).toMatchObject({ verdict: 'pass', hasBaseline: false });
+    expect(comparison).toMatchObject({ verdict: 'pass', hasBaseline: false, bootstrap: true, coverage: [] });
     expect(comparison.suites.map((entry) => entry.outcome)).toEqual(['new', 'skipped']);
-    expect(comparison.headline).toMatch(/no baseline yet/);
+    expect(comparison.headline).toMatch(/^nothing is gated yet/);
   });
 
   it('reports the smallest drop that fails with 80 % power: never below the tolerance', () => {

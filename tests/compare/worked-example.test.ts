@@ -14,15 +14,18 @@ describe("PRODUCT.md's worked example", () => {
     expect(pr.filter((spec) => spec.values.exact === 1)).toHaveLength(41);
   });
 
-  it('gives the exact one-sided McNemar p = 176/1024 and a WARN, not a FAIL', () => {
+  it('gives the exact one-sided McNemar p = 176/1024: neither FAIL nor WARN at the default levels (within noise above 2α)', () => {
     expect(mcnemarOneSided(3, 7)).toBeCloseTo(176 / 1024, 12);
     const comparison = compare(results(suite(base, [binary('exact')])), results(suite(pr, [binary('exact')])));
     const [metric] = comparison.suites[0]?.metrics ?? [];
-    expect(metric).toMatchObject({ baseline: 0.9, pr: 0.82, improved: 3, regressed: 7, shared: 50, status: 'warn' });
+    expect(metric).toMatchObject({ baseline: 0.9, pr: 0.82, improved: 3, regressed: 7, shared: 50, status: 'pass' });
     expect(metric?.pRaw).toBeCloseTo(0.171875, 12);
     expect(metric?.pHolm).toBeCloseTo(0.171875, 12);
     expect(metric?.delta).toBeCloseTo(-0.08, 12);
-    expect(metric?.reason).toMatch(/dropped 8\.0 pts but not significant \(p=0\.172\)/);
-    expect(comparison.verdict).toBe('warn');
+    expect(metric?.reason).toMatch(/dropped 8\.0 pts, within noise \(p=0\.172 > warn level 0\.1\)/);
+    expect(comparison.verdict).toBe('pass');
+    // At α = 0.1 (warn level 0.2) it WARNs: 0.172 ≤ 2α.
+    const looser = compare(results(suite(base, [binary('exact')], { alpha: 0.1 })), results(suite(pr, [binary('exact')])));
+    expect(looser.suites[0]?.metrics[0]).toMatchObject({ status: 'warn', reason: expect.stringMatching(/dropped 8\.0 pts but not significant \(p=0\.172\)/) });
   });
 });

@@ -70,7 +70,7 @@ describe('http flow', () => {
   });
   afterAll(() => new Promise<void>((resolvePromise) => server.close(() => resolvePromise())));
 
-  const flow = () => createFlow({ kind: 'http', url, method: 'POST', headers: { 'x-team': '{{team}}' }, body: { query: '{{question}}' }, outputPath: 'data.answer', contextPath: 'data.docs', timeoutMs: 2000 }, { dir, client: undefined });
+  const flow = () => createFlow({ kind: 'http', url, method: 'POST', headers: { 'x-team': '{{team}}' }, body: { query: '{{question}}' }, outputPath: 'data.answer', contextPath: 'data.docs', timeoutMs: 2000, location: { file: 'evals/s.eval.yaml' } }, { dir, client: undefined });
 
   it('posts the rendered body and reads the answer and context paths', async () => {
     expect(await flow().invoke({ question: 'hi', team: 'support' }, signal())).toMatchObject({ output: 're: hi', context: '["d1"]' });

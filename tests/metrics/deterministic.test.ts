@@ -6,7 +6,7 @@ import { levenshtein } from '../../src/core/edit-distance.js';
 import { rougeL, sentenceBleu } from '../../src/metrics/quality/overlap.js';
 import { tokenF1 } from '../../src/metrics/quality/f1.js';
 import type { TokenUsage } from '../../src/core/usage.js';
-import { costUsd, findPrice, mergePrices } from '../../src/metrics/cost/prices.js';
+import { costUsd, findPrice, mergePrices, priceOf } from '../../src/metrics/cost/prices.js';
 import { measure, score } from './score.js';
 
 describe('the catalogue', () => {
@@ -139,10 +139,29 @@ describe('cost and latency', () => {
     expect(priced('mystery-9', usage)).toBeUndefined();
   });
 
-  it('the cost metric reads the sample\'s own cost, and says why when there is none', () => {
+  it('fine-tunes, dated and routed names price as their base model; a `prices:` entry for the exact name wins', () => {
+    const usage = { prompt: 1000, completion: 100, cached: 0, reasoning: 0 };
+    const mini = (1000 * 0.15 + 100 * 0.6) / 1e6;
+    expect(priced('ft:gpt-4o-mini:contoso::9xYz1', usage)).toBeCloseTo(mini, 15);
+    expect(priced('ft:gpt-4o-mini-2024-07-18:contoso:support:9xYz1', usage)).toBeCloseTo(mini, 15);
+    expect(priced('gpt-4o-2024-08-06', usage)).toBeCloseTo((1000 * 2.5 + 100 * 10) / 1e6, 15);
+    expect(priced('openai/gpt-4o-mini', usage)).toBeCloseTo(mini, 15);
+    expect(priced('ft:gpt-4o-mini:contoso::9xYz1', usage, { 'ft:gpt-4o-mini:contoso::9xYz1': { input: 0.3, output: 1.2 } })).toBeCloseTo((1000 * 0.3 + 100 * 1.2) / 1e6, 15);
+    expect(priced('llama3.1:8b', usage)).toBeUndefined();
+  });
+
+  it('prices the configured model first, then the one the provider reported (a proxy reporting its upstream)', () => {
+    const table = mergePrices({ 'house-model': { input: 1, output: 1 } });
+    expect(priceOf(['house-model', 'gpt-4o'], table)).toEqual({ input: 1, output: 1 });
+    expect(priceOf(['my-litellm-alias', 'gpt-4o-2024-08-06'], table)).toEqual(findPrice('gpt-4o', table));
+    expect(priceOf([undefined, 'qwen2.5:7b'], table)).toBeUndefined();
+  });
+
+  it('the cost metric reads the sample\'s own cost in USD, or its tokens when the run gates tokens; never an error', () => {
+    const usage = { prompt: 120, completion: 30, cached: 20, reasoning: 5 };
     expect(measure('cost', { costUsd: 0.25, model: 'gpt-4o-mini' })).toEqual({ value: 0.25 });
-    expect(measure('cost', { model: 'mystery-9' }).error).toBe('no price for model "mystery-9": add it under the cost evaluator\'s `prices:`');
-    expect(measure('cost', {}).error).toMatch(/reported no model/);
+    expect(measure('cost', { model: 'mystery-9', usage })).toEqual({ value: null });
+    expect(measure('cost', { model: 'mystery-9', usage }, { kind: 'amount', unit: 'tokens' })).toEqual({ value: 150 });
   });
 
   it('latency, time to first token and output tokens per second', () => {

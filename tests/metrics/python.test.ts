@@ -64,7 +64,7 @@ describe('python metric (promptfoo python assertions)', () => {
     expect(fromFile.error).toMatch(/checks\.py", line 14, in broken\n.*\nValueError: invalid literal for int\(\) with base 10: 'many'$/s);
     expect((await python('x', 'file://checks.py:missing')).error).toMatch(/LookupError: checks\.py has no function 'missing'$/);
     expect(await python('x', 'None')).toEqual({ value: null, error: 'the assertion returned null; expected a boolean, a number or { pass, score, reason }' });
-    expect(await python('x', "float('nan')")).toEqual({ value: null, error: 'the assertion returned "nan"; expected a boolean, a number or { pass, score, reason }' });
+    expect(await python('x', "float('nan')")).toEqual({ value: null, error: 'the assertion returned "NaN"; expected a boolean, a number or { pass, score, reason }' });
   });
 
   it('times a hung assertion out as that sample’s error; a sample in flight on the same worker still scores', async () => {

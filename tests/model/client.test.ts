@@ -61,6 +61,17 @@ describe('model client over the OpenAI protocol (real SDK, loopback server)', ()
     await expect(client(fakeClock(), 5000).chat({ ...ask, stream: true }, AbortSignal.timeout(400))).rejects.toBeInstanceOf(ModelError);
   });
 
+  it('retries a stream that ended without its finish_reason (cut by a proxy) instead of returning the part that arrived', async () => {
+    let calls = 0;
+    server.setHandler(() => (++calls === 1 ? { stream: { chunks: ['The tent ', 'weighs ', '4.2 kg'], endAfter: 1 } } : { stream: { chunks: ['whole ', 'answer'] } }));
+    const clock = fakeClock();
+    await expect(client(clock).chat({ ...ask, stream: true })).resolves.toMatchObject({ text: 'whole answer' });
+    expect(calls).toBe(2);
+    expect(clock.waits).toHaveLength(1);
+    server.setHandler(() => ({ stream: { chunks: ['cut ', 'off'], endAfter: 1 } }));
+    await expect(client().chat({ ...ask, stream: true })).rejects.toMatchObject({ kind: 'bad-response', failureKind: 'infrastructure', message: expect.stringMatching(/cut off/) });
+  });
+
   it('records an answer of function calls as JSON (name and parsed arguments), plain and streamed', async () => {
     const calls = [
       { name: 'get_weather', arguments: '{"city":"Paris","unit":"c"}' },
@@ -117,7 +128,7 @@ describe('model client over the OpenAI protocol (real SDK, loopback server)', ()
 
   it('reports a malformed body as a bad response', async () => {
     server.setHandler(() => ({ text: '{"choices": [' }));
-    await expect(createModelClient({ apiKey: KEY, baseUrl: server.url, timeoutMs: 1000, retry: { ...DEFAULT_RETRY, maxAttempts: 2 }, clock: fakeClock() }).chat(ask)).rejects.toMatchObject({ kind: 'bad-response' });
+    await expect(createModelClient({ apiKey: KEY, baseUrl: server.url, timeoutMs: 1000, retry: { ...DEFAULT_RETRY, maxAttempts: 2 }, clock: fakeClock() }).chat(ask)).rejects.toMatchObject({ kind: 'bad-response', failureKind: 'infrastructure' });
   });
 
   it('explains 410 Gone as a retired provider, without retrying', async () => {

@@ -27,10 +27,10 @@ function comparison(cases = 3, outputSize = 100): Comparison {
     erroredCases: [{ id: 'case-err', error: 'HTTP 500 @octocat', kind: 'infrastructure' }],
     metricErrors: [{ metric: 'groundedness', count: 4, cases: 4, messages: [{ message: `judge said ${HOSTILE}`, count: 4 }] }],
     gateChanges: ['this PR loosens f1 tolerance 0.05 → 0.5; takes effect after merge'],
-    notComparable: [],
+    notComparable: [], gaps: [],
   };
-  const skipped: SuiteComparison = { name: 'support-chat', file: 'evals/s.eval.yaml', outcome: 'skipped', note: 'needs a model API key', verdict: 'pass', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [] };
-  return { verdict: 'fail', hasBaseline: true, suites: [suite, skipped], regressions: 1, headline: `1 metric(s) regressed — contoso-faq › f1: dropped 10.0 pts ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 } };
+  const skipped: SuiteComparison = { name: 'support-chat', file: 'evals/s.eval.yaml', outcome: 'skipped', note: 'needs a model API key', verdict: 'pass', shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] };
+  return { verdict: 'fail', hasBaseline: true, bootstrap: false, coverage: [], suites: [suite, skipped], regressions: 1, headline: `1 metric(s) regressed — contoso-faq › f1: dropped 10.0 pts ${HOSTILE}`, family: { alpha: 0.05, warnAlpha: 0.2, tests: 3 } };
 }
 
 describe('the PR comment', () => {

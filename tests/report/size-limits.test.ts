@@ -1,4 +1,13 @@
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { capText, TEXT_LIMITS } from '../../src/core/text-limits.js';
+import { renderJunit } from '../../src/report/junit.js';
+import { renderGfm } from '../support/cmark-gfm.js';
+import { markdownViolations } from '../support/hostile.js';
+import { CLI, runNode } from '../support/run-node.js';
 import type { Comparison, MetricComparison, SuiteComparison } from '../../src/compare/types.js';
 import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/report/comment.js';
 import { renderWithin } from '../../src/report/markdown.js';
@@ -15,10 +24,12 @@ const metric = (index: number): MetricComparison => ({
 function huge(): Comparison {
   const suites: SuiteComparison[] = Array.from({ length: 600 }, (_, index) => ({
     name: `スイート${index}`, file: `evals/${index}.eval.yaml`, outcome: 'compared', verdict: 'fail', shared: 50,
-    metrics: Array.from({ length: 3 }, (_, m) => metric(m)), added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [],
+    metrics: Array.from({ length: 3 }, (_, m) => metric(m)), added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [],
   }));
-  return { verdict: 'fail', hasBaseline: true, suites, regressions: 600, headline: '600 suites regressed', family: { alpha: 0.05, warnAlpha: 0.2, tests: 1800 } };
+  return { verdict: 'fail', hasBaseline: true, bootstrap: false, coverage: [], suites, regressions: 600, headline: '600 suites regressed', family: { alpha: 0.05, warnAlpha: 0.2, tests: 1800 } };
 }
+
+
 
 describe('size limits', () => {
   const comparison = huge();
@@ -42,5 +53,87 @@ describe('size limits', () => {
     const whole = new Set(renderWithin(comparison, { runUrl }, Number.POSITIVE_INFINITY).split('\n'));
     expect(cut).toBeGreaterThan(10);
     expect(lines.slice(1, cut - 1).filter((line) => !whole.has(line))).toEqual([]);
+  });
+});
+
+/**
+ * An app whose answers are huge: a 12-million-character output, an 11-million-character stderr
+ * line on a crash (longer than libxml2's 10,000,000-character text node), a 3-million-character
+ * error line of many short lines, and an assertion whose reason is 5 million characters.
+ */
+const HUGE_APP = `
+const vars = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+if (vars.id === 'loud') process.stderr.write('E'.repeat(11_000_000) + '\\n', () => process.exit(1));
+else if (vars.id === 'chatty') process.stderr.write(Array.from({ length: 300_000 }, (_, i) => 'warning line ' + i + '\\n').join(''), () => process.exit(2));
+else {
+const output = vars.id === 'big' ? 'answer '.repeat(1_700_000) + 'the end' : 'a short answer';
+process.stdout.write(JSON.stringify({ output, context: vars.id === 'big' ? 'ctx '.repeat(3_000_000) : 'c' }));
+}
+`;
+
+function hugeRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'evalgate-sizes-'));
+  mkdirSync(join(dir, 'evals/huge'), { recursive: true });
+  writeFileSync(join(dir, 'evals/huge/app.cjs'), HUGE_APP);
+  writeFileSync(
+    join(dir, 'evals/huge/huge.eval.yaml'),
+    ['name: huge', 'flow: { kind: command, command: node app.cjs }', 'data: cases.jsonl', 'evaluators:', '  - { metric: icontains, expected: answer }', "  - { metric: javascript, code: \"({ pass: true, reason: 'r'.repeat(5e6) })\" }"].join('\n'),
+  );
+  writeFileSync(join(dir, 'evals/huge/cases.jsonl'), ['big', 'loud', 'chatty', 'ok'].map((id) => JSON.stringify({ id })).join('\n'));
+  return dir;
+}
+
+describe('sizes: what is stored and rendered is capped, says so, and stays well-formed', () => {
+  it('capText cuts at the limit, never inside a surrogate pair, and says how much it cut', () => {
+    expect(capText('abc', 3)).toBe('abc');
+    expect(capText('abcdef', 3)).toBe('abc …[cut by EvalGate: 3 more characters]');
+    expect(capText('ab😀cd', 3)).toBe('ab …[cut by EvalGate: 4 more characters]');
+  });
+
+  it('a JUnit report of huge texts from a fork’s results stays readable for libxml2', async () => {
+    const giant = 'x'.repeat(10_500_000);
+    const comparison = { ...huge(), suites: [{ ...(huge().suites[0] as SuiteComparison), name: giant, erroredCases: [{ id: giant, error: `${giant}\n${giant}`, kind: 'application' as const }] }] };
+    const xml = renderJunit(comparison);
+    expect(xml.length).toBeLessThan(200_000);
+    const checked = await validateXML({ xml: [{ fileName: 'junit.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: readFileSync(new URL('./fixtures/junit.xsd', import.meta.url), 'utf8') }] });
+    expect(checked.errors).toEqual([]);
+    expect(xml).toContain('cut by EvalGate');
+  });
+
+  it('through dist/cli: results.json, JUnit (libxml2), report.md (cmark-gfm) and the HTML report', async () => {
+    const dir = hugeRepo();
+    const result = await runNode(CLI, ['run', '--format', 'junit', '--html', '.evalgate/report.html'], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(result.code, result.stderr.slice(0, 2000)).toBe(0);
+    // Stored: the output and its context capped, the errors capped, the reason capped.
+    const resultsPath = join(dir, '.evalgate/results.json');
+    expect(statSync(resultsPath).size).toBeLessThan(1_000_000);
+    const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
+    const samples = Object.fromEntries(results.suites[0].cases.map((c: { id: string; samples: unknown[] }) => [c.id, c.samples[0]])) as Record<string, { output: string | null; context?: string; error?: string; scores: Record<string, { value?: number; reason?: string }> }>;
+    expect(samples.big?.output?.length).toBeLessThan(TEXT_LIMITS.output + 100);
+    expect(samples.big?.output).toMatch(/…\[cut by EvalGate: 11,\d{3},\d{3} more characters\]$/);
+    expect(samples.big?.context).toContain('cut by EvalGate');
+    // Scored on the whole text before it was cut.
+    expect(samples.big?.scores.icontains?.value).toBe(1);
+    expect(samples.big?.scores.javascript?.reason?.length).toBeLessThan(TEXT_LIMITS.reason + 100);
+    expect(samples.loud?.error?.length).toBeLessThan(TEXT_LIMITS.error + 100);
+    expect(samples.loud?.error).toMatch(/^the command exited with 1\nstderr:\n…\[10,934,465 earlier characters of stderr not kept\] E{500} …\[cut by EvalGate: 65,035 more characters\]$/);
+    expect(samples.chatty?.error).toMatch(/^the command exited with 2\nstderr:\nwarning line 299980\n[\s\S]*warning line 299999$/);
+    // JUnit on stdout: valid for a real libxml2.
+    const checked = await validateXML({ xml: [{ fileName: 'junit.xml', contents: result.stdout }], schema: [{ fileName: 'junit.xsd', contents: readFileSync(new URL('./fixtures/junit.xsd', import.meta.url), 'utf8') }] });
+    expect(checked.errors).toEqual([]);
+    expect(result.stdout.length).toBeLessThan(200_000);
+    // report.md: small, clean, and GitHub's parser closes every fence it opens.
+    const report = readFileSync(join(dir, '.evalgate/report.md'), 'utf8');
+    expect(report.length).toBeLessThan(200_000);
+    expect(markdownViolations(report)).toEqual([]);
+    const html = renderGfm(report);
+    expect(html.split('<pre').length).toBe(html.split('</pre>').length);
+    expect(html).not.toMatch(/<p>`{3,}/);
+    // The HTML report: bounded, whole, the cut said.
+    const page = readFileSync(join(dir, '.evalgate/report.html'), 'utf8');
+    expect(page.length).toBeLessThan(3_000_000);
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    expect(page.split('<script').length).toBe(page.split('</script>').length);
+    expect(page).toContain('cut by EvalGate');
   });
 });

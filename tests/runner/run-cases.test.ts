@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { appFailure, modelFlowFailure } from '../../src/flows/failure-kind.js';
 import type { Flow } from '../../src/flows/types.js';
 import { runCases } from '../../src/runner/run-cases.js';
 import type { Case } from '../../src/core/case.js';
@@ -10,6 +11,7 @@ function fakeFlow(behaviour: (n: number) => Promise<string>): Flow & { peak: num
   const flow = {
     kind: 'test',
     needsModel: false,
+    failureKind: modelFlowFailure,
     peak: 0,
     async invoke(vars: Readonly<Record<string, unknown>>) {
       inFlight += 1;
@@ -64,6 +66,7 @@ describe('runCases', () => {
     const flow = (timeoutMs?: number): Flow => ({
       kind: 'test',
       needsModel: false,
+      failureKind: modelFlowFailure,
       ...(timeoutMs ? { timeoutMs } : {}),
       invoke: async (_vars, signal) => ({ output: await slowButAllowed(signal), usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latency: { totalMs: 1 } }),
     });
@@ -78,6 +81,7 @@ describe('runCases', () => {
     const flow: Flow = {
       kind: 'test',
       needsModel: false,
+      failureKind: modelFlowFailure,
       invoke: async (_vars, signal) => {
         signals.push(signal);
         return { output: 'fast', usage: { prompt: 0, completion: 0, cached: 0, reasoning: 0 }, latency: { totalMs: 1 } };
@@ -89,13 +93,17 @@ describe('runCases', () => {
     expect(signals.filter((signal) => signal.aborted)).toEqual([]);
   });
 
-  it('aborts a call past its deadline with a timeout the runner reports as one', async () => {
-    const flow: Flow = {
+  it('aborts a call past its deadline with a timeout; the flow says whose failure the hang is', async () => {
+    const hanging = (failureKind: Flow['failureKind']): Flow => ({
       kind: 'test',
       needsModel: false,
+      failureKind,
       invoke: (_vars, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
-    };
-    const [run] = await runCases(cases.slice(0, 1), flow, { repeat: 1, concurrency: 1, timeoutMs: 20 });
-    expect(run?.samples[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^timed out: /), errorKind: 'infrastructure' });
+    });
+    const [provider] = await runCases(cases.slice(0, 1), hanging(modelFlowFailure), { repeat: 1, concurrency: 1, timeoutMs: 20 });
+    expect(provider?.samples[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^timed out: /), errorKind: 'infrastructure' });
+    // The team's own app hanging (a command, an HTTP endpoint) is the app's failure.
+    const [app] = await runCases(cases.slice(0, 1), hanging(appFailure), { repeat: 1, concurrency: 1, timeoutMs: 20 });
+    expect(app?.samples[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^timed out: /), errorKind: 'application' });
   });
 });

@@ -123,6 +123,13 @@ describe('loadSuites', () => {
     expect((await loadError({ 'evals/x.eval.yaml': 'flow: { kind: command, command: x }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\ngate:\n  f1: { min: 0.5 }\n' })).format()).toMatch(/:5: gate\.f1 names no evaluator — evaluators: json-valid/);
   });
 
+  it('marks primary metrics (gate.<metric>.primary), and rejects a primary that is not a boolean', async () => {
+    const dir = repo({ 'evals/x.eval.yaml': 'flow: { kind: command, command: x }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\ngate:\n  json-valid: { primary: true }\n' });
+    const [suite] = await loadSuites(['evals/**/*.eval.yaml'], { cwd: dir });
+    expect(suite?.gate.metrics['json-valid']).toEqual({ primary: true });
+    expect((await loadError({ 'evals/x.eval.yaml': 'flow: { kind: command, command: x }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\ngate:\n  json-valid: { primary: "yes" }\n' })).format()).toMatch(/:5.*primary/);
+  });
+
   it('says which globs matched nothing', async () => {
     const error = await loadSuites(['evals/**/*.eval.yaml'], { cwd: repo({ 'README.md': '' }) }).catch((caught: unknown) => caught as ConfigError);
     expect((error as ConfigError).message).toBe('no suite files match evals/**/*.eval.yaml');

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProcessResult } from './run-node.js';
@@ -104,4 +104,19 @@ function parseOutputs(text: string): Record<string, string> {
   const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
   for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string;
   return outputs;
+}
+
+/**
+ * Writes a sharded workflow into the checkout and returns the step environment that points at it
+ * (GITHUB_WORKFLOW_REF, GITHUB_JOB, GITHUB_WORKSPACE), as the runner sets it for the `evals` job.
+ * `merge`: a job running EvalGate with `merge-results:` (needing `evals` unless `needs` says otherwise).
+ */
+export function shardedWorkflow(dir: string, merge: { needs: string[] } | false): Record<string, string> {
+  const mergeJob = merge
+    ? `  merge:\n    needs: [${merge.needs.join(', ')}]\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n      - uses: actions/download-artifact@v4\n        with: { pattern: evalgate-shard-*, path: shards, merge-multiple: true }\n      - uses: OWNER/evalgate@v1\n        with: { merge-results: "shards/*.json" }\n`
+    : '';
+  const text = `name: evals\non: pull_request\njobs:\n  evals:\n    runs-on: ubuntu-latest\n    strategy: { matrix: { shard: [1, 2, 3, 4] } }\n    steps:\n      - uses: actions/checkout@v5\n      - uses: OWNER/evalgate@v1\n        with: { shard: "\${{ matrix.shard }}/4" }\n${mergeJob}`;
+  mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+  writeFileSync(join(dir, '.github/workflows/evals.yml'), text);
+  return { GITHUB_WORKFLOW_REF: `${OWNER}/${REPO}/.github/workflows/evals.yml@refs/pull/31/merge`, GITHUB_JOB: 'evals', GITHUB_WORKSPACE: dir };
 }

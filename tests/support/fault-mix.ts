@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runEvaluation } from '../../src/engine/run-evaluation.js';
 import type { ResultsFile } from '../../src/results/types.js';
-import type { Reply } from './openai-server.js';
+import type { Handler, Reply } from './openai-server.js';
 import { chatReply, errorReply, startOpenAIServer } from './openai-server.js';
 
 /** Shares of requests answered with each fault; the rest answer normally after `latencyMs`. */
@@ -29,17 +29,37 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function faultyHandler(mix: FaultMix, latencyMs: number, seed: number) {
+/**
+ * How long a healthy answer takes: a fixed time, or a log-normal spread around a median (a real
+ * provider's: `sigma` 0.5 puts its p99 at 3.2 × the median).
+ */
+export type Latency = number | { medianMs: number; sigma: number };
+
+/** A realistic spread: median 200 ms, p99 ≈ 640 ms. */
+export const SPREAD: Latency = { medianMs: 200, sigma: 0.5 };
+
+function latencyDraw(latency: Latency, random: () => number): () => number {
+  if (typeof latency === 'number') return () => latency;
+  // Box–Muller: one standard normal from two uniforms.
+  return () => latency.medianMs * Math.exp(latency.sigma * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()));
+}
+
+/** The provider's broken answers, in turn: not JSON, an HTML error page with status 200, no choices. */
+export const MALFORMED: Reply[] = [{ text: '{"id": "chatcmpl-x", "choices": [' }, { text: '<html><body>upstream error</body></html>' }, { json: { id: 'chatcmpl-x', object: 'chat.completion', model: 'gpt-4o-mini', choices: [] } }];
+
+function faultyHandler(mix: FaultMix, latency: Latency, seed: number) {
   const random = mulberry32(seed);
+  const delay = latencyDraw(latency, mulberry32(seed + 1));
+  let broken = 0;
   return (request: { body: { messages?: { role: string; content: string }[] } }): Reply => {
     const roll = random();
     let edge = mix.rateLimited;
     if (roll < edge) return errorReply(429, 'Rate limit reached for requests');
     if (roll < (edge += mix.serverError)) return errorReply(500, 'The server had an error while processing your request');
     if (roll < (edge += mix.hang)) return { hang: true };
-    if (roll < (edge += mix.malformed)) return { text: '{"id": "chatcmpl-x", "choices": [', delayMs: latencyMs };
+    if (roll < (edge += mix.malformed)) return { ...MALFORMED[broken++ % MALFORMED.length], delayMs: delay() };
     const question = request.body.messages?.at(-1)?.content ?? '';
-    return { ...chatReply(`answer to ${question}`), delayMs: latencyMs };
+    return { ...chatReply(`answer to ${question}`), delayMs: delay() };
   };
 }
 
@@ -59,14 +79,27 @@ export interface FaultRun {
   ms: number;
   results: ResultsFile;
   requests: number;
+  /** Slow requests the client hedged (as the progress line counts them). */
+  hedges: number;
+}
+
+/** Every request fails the same way: an HTTP error, or no answer at all. */
+export type Outage = { status: number; message: string } | 'hang';
+
+function outageHandler(outage: Outage): () => Reply {
+  return outage === 'hang' ? () => ({ hang: true }) : () => errorReply(outage.status, outage.message);
 }
 
 /** One evaluation through the real engine and the openai SDK against a faulty loopback provider. */
-export async function runWithFaults(options: { cases: number; mix: FaultMix; latencyMs?: number; concurrency?: number; attemptTimeoutMs?: number; timeoutMs?: number; seed?: number; outage?: { status: number; message: string } }): Promise<FaultRun> {
-  const server = await startOpenAIServer(options.outage ? () => errorReply(options.outage?.status ?? 500, options.outage?.message ?? '') : faultyHandler(options.mix, options.latencyMs ?? 100, options.seed ?? 1));
+export async function runWithFaults(options: { cases: number; mix: FaultMix; latency?: Latency; concurrency?: number; attemptTimeoutMs?: number; timeoutMs?: number; seed?: number; outage?: Outage; handler?: Handler }): Promise<FaultRun> {
+  const server = await startOpenAIServer(options.handler ?? (options.outage ? outageHandler(options.outage) : faultyHandler(options.mix, options.latency ?? 100, options.seed ?? 1)));
+  let hedges = 0;
   try {
     const started = performance.now();
     const results = await runEvaluation({
+      onProgress: (progress) => {
+        hedges = progress.hedges;
+      },
       suites: ['evals/**/*.eval.yaml'],
       cwd: promptSuiteRepo(options.cases),
       apiKey: 'sk-loopback',
@@ -75,7 +108,7 @@ export async function runWithFaults(options: { cases: number; mix: FaultMix; lat
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.attemptTimeoutMs ? { attemptTimeoutMs: options.attemptTimeoutMs } : {}),
     });
-    return { ms: performance.now() - started, results, requests: server.requests.length };
+    return { ms: performance.now() - started, results, requests: server.requests.length, hedges };
   } finally {
     await server.close();
   }

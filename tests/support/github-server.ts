@@ -76,6 +76,7 @@ const ROUTES: [string, RegExp, string][] = [
   ['POST', new RegExp(`^${OWNER_REPO}/issues/(\\d+)/comments$`), '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['PATCH', new RegExp(`^${OWNER_REPO}/issues/comments/(\\d+)$`), '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['GET', new RegExp(`^${OWNER_REPO}/commits$`), '/repos/{owner}/{repo}/commits'],
+  ['GET', new RegExp(`^${OWNER_REPO}/compare/(.+)$`), '/repos/{owner}/{repo}/compare/{basehead}'],
   ['GET', new RegExp(`^${OWNER_REPO}/issues$`), '/repos/{owner}/{repo}/issues'],
   ['POST', new RegExp(`^${OWNER_REPO}/issues$`), '/repos/{owner}/{repo}/issues'],
   ['PATCH', new RegExp(`^${OWNER_REPO}/issues/(\\d+)$`), '/repos/{owner}/{repo}/issues/{issue_number}'],
@@ -290,6 +291,21 @@ export async function startGitHubServer(options: { perPage?: number } = {}): Pro
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const found = commitsAt(state.log, url.searchParams.get('sha') ?? 'main', url.searchParams.get('path'));
       return send(response, method, template, 200, found.slice(0, perPage).map((entry) => commitJson(entry, `update ${entry.paths.join(', ')}`, repo)));
+    }
+    if (template === '/repos/{owner}/{repo}/compare/{basehead}') {
+      // The log is linear per branch: a commit later in it is ahead of an earlier one.
+      const [baseSha, headSha] = decodeURIComponent(param ?? '').split('...');
+      const [at, to] = [state.log.findIndex((entry) => entry.sha === baseSha), state.log.findIndex((entry) => entry.sha === headSha)];
+      const [baseEntry, headEntry] = [state.log[at], state.log[to]];
+      if (!baseEntry || !headEntry) return error(404, 'Not Found');
+      const status = to === at ? 'identical' : baseEntry.branch !== headEntry.branch ? 'diverged' : to > at ? 'ahead' : 'behind';
+      const api = `https://api.github.com/repos/${repo}`;
+      return send(response, method, template, 200, {
+        url: `${api}/compare/${param}`, html_url: `https://github.com/${repo}/compare/${param}`, permalink_url: `https://github.com/${repo}/compare/${param}`,
+        diff_url: `https://github.com/${repo}/compare/${param}.diff`, patch_url: `https://github.com/${repo}/compare/${param}.patch`,
+        base_commit: commitJson(baseEntry, 'base', repo), merge_base_commit: commitJson(to >= at ? baseEntry : headEntry, 'merge base', repo),
+        status, ahead_by: Math.max(0, to - at), behind_by: Math.max(0, at - to), total_commits: Math.max(0, to - at), commits: [],
+      });
     }
     const path = decodeURIComponent(param ?? '');
     if (method === 'GET') {

@@ -20,6 +20,8 @@ export interface StreamReply {
   chunkDelayMs?: number;
   /** Destroy the socket after this many chunks (an interrupted stream). */
   abortAfter?: number;
+  /** End the response cleanly after this many chunks, without the finish_reason chunk or [DONE] (a stream a proxy cut). */
+  endAfter?: number;
   /** Function calls sent after the text chunks, as the API streams them: the name first, the arguments in two pieces. */
   toolCalls?: { name: string; arguments: string }[];
 }
@@ -131,6 +133,10 @@ async function sendStream(response: ServerResponse, stream: StreamReply, model: 
   for (const [index, chunk] of stream.chunks.entries()) {
     if (stream.abortAfter !== undefined && index >= stream.abortAfter) {
       response.socket?.destroy();
+      return;
+    }
+    if (stream.endAfter !== undefined && index >= stream.endAfter) {
+      response.end();
       return;
     }
     if (stream.chunkDelayMs) await sleep(stream.chunkDelayMs);

@@ -1,6 +1,5 @@
-import * as core from '@actions/core';
-import type { Comparison } from '../../compare/types.js';
-import type { FailOn } from '../../compare/fail-policy.js';
+import type { DriftEffect } from '../../compare/outcome.js';
+import { log } from '../log.js';
 import { escapeMarkdownText } from '../../report/escape.js';
 import { VERDICT_WORD } from '../../report/format.js';
 import type { EventInfo } from '../event.js';
@@ -18,11 +17,6 @@ export function isDriftRun(event: Pick<EventInfo, 'name'>): boolean {
   return event.name === 'schedule' || event.name === 'workflow_dispatch';
 }
 
-/** A regression worth an alert: a failing verdict, or a warning when the workflow fails on warnings. */
-export function isDrift(comparison: Comparison, failOn: FailOn): boolean {
-  return comparison.verdict === 'fail' || (comparison.verdict === 'warn' && failOn === 'warn');
-}
-
 function outcomeLine(outcome: DriftOutcome): string | undefined {
   if (outcome.action === 'opened' || outcome.action === 'updated') return `Drift issue #${outcome.issue.number} ${outcome.action}: ${outcome.issue.url}`;
   if (outcome.action === 'closed') return `Scores recovered: drift issue ${outcome.issues.map((issue) => `#${issue.number}`).join(', ')} closed.`;
@@ -34,32 +28,30 @@ function recoveredMessage(run: DriftRun): string {
   return `✅ Scores recovered: the run of ${escapeMarkdownText(run.date)}${where ? ` (${where})` : ''} is ${VERDICT_WORD[run.comparison.verdict]} against the baseline. Closing this issue.`;
 }
 
-/** Why this run leaves the drift issue alone, if it does. */
-function reasonToLeave(comparison: Comparison, api: GitHubApi | undefined): string | undefined {
-  if (!comparison.hasBaseline) return 'No baseline yet: there is nothing to drift from, so no drift issue was opened.';
-  if (comparison.verdict === 'error') return 'The evaluation could not run, which is not a drift of the scores: the drift issue was left as it was.';
-  if (!api) return 'No github-token: the drift issue could not be opened, updated or closed; this summary has the full report.';
-  return undefined;
-}
-
 /**
- * `alert: issue` on schedule / workflow_dispatch: a drift opens or updates one issue, a recovered
- * run closes it. Anything going wrong with the issue (a read-only token above all) becomes a
- * note in the summary and a warning — never a failed step.
+ * `alert: issue` on schedule / workflow_dispatch, as the outcome decided (compare/outcome.ts): a
+ * drift opens or updates one issue, a run that compared everything and passed closes it, any
+ * other run leaves it. Anything going wrong with the issue (a read-only token above all) becomes
+ * a note in the summary and a warning — never a failed step.
  */
-export async function alertOnDrift(api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, run: DriftRun, notes: string[]): Promise<void> {
-  if (!isDriftRun(event) || inputs.alert !== 'issue') return;
-  const leave = reasonToLeave(run.comparison, api);
-  if (leave) notes.push(leave);
-  if (leave || !api) return;
+export async function alertOnDrift(api: GitHubApi | undefined, inputs: ActionInputs, effect: DriftEffect | null, run: DriftRun, notes: string[]): Promise<void> {
+  if (!effect) return;
+  if (effect.action === 'leave') {
+    notes.push(effect.why);
+    return;
+  }
+  if (!api) {
+    notes.push('No github-token: the drift issue could not be opened, updated or closed; this summary has the full report.');
+    return;
+  }
   const target = { marker: driftMarker(inputs.suites.join(',')), labels: inputs.alertLabels, baseline: inputs.baseline };
-  const drifted = isDrift(run.comparison, inputs.failOn);
+  const drifted = effect.action === 'report';
   try {
     const outcome = drifted ? await reportDrift(api, target, renderDriftRun(run)) : await closeRecovered(api, target, recoveredMessage(run));
     const line = outcomeLine(outcome);
     if (line) {
       notes.push(line);
-      core.info(line);
+      log.info(line);
     }
   } catch (error) {
     const status = httpStatus(error);
@@ -68,6 +60,6 @@ export async function alertOnDrift(api: GitHubApi | undefined, event: EventInfo,
       : status ? `HTTP ${status}: ${(error as Error).message}` : String((error as Error)?.message ?? error);
     const what = drifted ? 'The drift issue could not be opened or updated' : 'The recovered drift issue could not be closed';
     notes.push(`${what} (${why}). This summary has the full report.`);
-    core.warning(`EvalGate: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${why})`);
+    log.warning(`EvalGate: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${why})`);
   }
 }

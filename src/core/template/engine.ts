@@ -1,6 +1,6 @@
 import { parse, tokenize } from '@huggingface/jinja';
 import { TemplateError, UndefinedVariableError } from './errors.js';
-import type { Program } from './strict-interpreter.js';
+import type { PrintsEmpty, Program } from './strict-interpreter.js';
 import { describeNode, runProgram } from './strict-interpreter.js';
 
 /**
@@ -12,8 +12,8 @@ import { describeNode, runProgram } from './strict-interpreter.js';
  */
 export interface CompiledTemplate {
   readonly text: string;
-  /** Renders to text; an undefined value printed is an UndefinedVariableError naming it. */
-  render(variables: Readonly<Record<string, unknown>>): string;
+  /** Renders to text; an undefined value printed is an UndefinedVariableError naming it (unless `printsEmpty` says it prints ""). */
+  render(variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string;
   /** The dotted path when the whole template is one `{{ path }}` (no filters), else undefined. */
   readonly wholePath: readonly (string | number)[] | undefined;
   /** `{{ path }}` as written, when wholePath is set. */
@@ -42,14 +42,36 @@ function wholeExpression(text: string, program: Program): Node | undefined {
   return body.length === 1 && /^\{\{[^]*\}\}$/.test(text.trim()) && text === text.trim() ? body[0] : undefined;
 }
 
+const parseText = (text: string) => parse(tokenize(text, { lstrip_blocks: false, trim_blocks: false }));
+
+/**
+ * The line of a syntax error (the parser does not say): the first line whose prefix of the
+ * template fails with the same message. An unclosed block is reported at its opening line.
+ */
+function syntaxErrorLine(text: string, message: string): number | undefined {
+  const lines = text.split('\n');
+  for (let count = 1; count <= lines.length; count += 1) {
+    try {
+      parseText(lines.slice(0, count).join('\n'));
+    } catch (error) {
+      if ((error as Error).message === message) return count;
+    }
+  }
+  return undefined;
+}
+
 export function compileTemplate(text: string): CompiledTemplate {
   const cached = cache.get(text);
   if (cached) return cached;
   let program: Program;
   try {
-    program = parse(tokenize(text, { lstrip_blocks: false, trim_blocks: false }));
+    program = parseText(text);
   } catch (error) {
-    throw new TemplateError(`template syntax error: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const line = text.includes('\n') ? syntaxErrorLine(text, message) : undefined;
+    // The parser's way of saying it ran out of template inside a block.
+    const said = /^Cannot read properties of undefined/.test(message) ? 'the template ends inside a block (a {% for %} or {% if %} without its {% endfor %} / {% endif %}?)' : message;
+    throw new TemplateError(`template syntax error: ${said}`, undefined, line);
   }
   const whole = wholeExpression(text, program);
   const wholePath = pathOf(whole);
@@ -57,7 +79,7 @@ export function compileTemplate(text: string): CompiledTemplate {
     text,
     wholePath,
     wholeName: wholePath ? describeNode(whole) : undefined,
-    render: (variables) => runProgram(program, variables),
+    render: (variables, printsEmpty) => runProgram(program, variables, printsEmpty),
   };
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, compiled);
@@ -65,8 +87,8 @@ export function compileTemplate(text: string): CompiledTemplate {
 }
 
 /** Renders template text over variables (compiled once per distinct text). */
-export function renderTemplate(text: string, variables: Readonly<Record<string, unknown>>): string {
-  return compileTemplate(text).render(variables);
+export function renderTemplate(text: string, variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string {
+  return compileTemplate(text).render(variables, printsEmpty);
 }
 
 /** True when the text holds no Jinja syntax at all, so it need not be compiled. */

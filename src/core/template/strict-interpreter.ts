@@ -37,9 +37,18 @@ export function describeNode(node: Node | undefined): string | undefined {
 
 const Base = Interpreter as unknown as new (environment: Environment) => Internals;
 
+/** Whether an undefined value named so (`a.b[0]` as written) prints as "" (Jinja2's default Undefined) instead of failing. */
+export type PrintsEmpty = (name: string) => boolean;
+
 class StrictInterpreter extends Base {
   /** The last undefined value looked up, to name it when a filter or loop then fails on it. */
   lastUndefined: string | undefined;
+  readonly printsEmpty: PrintsEmpty | undefined;
+
+  constructor(environment: Environment, printsEmpty?: PrintsEmpty) {
+    super(environment);
+    this.printsEmpty = printsEmpty;
+  }
 
   override evaluate(node: Node | undefined, environment: Environment): Value {
     const value = super.evaluate(node, environment);
@@ -57,7 +66,7 @@ class StrictInterpreter extends Base {
     let text = '';
     for (const statement of statements) {
       const value = this.evaluate(statement, environment);
-      if (value.type === 'UndefinedValue' && !CONTROL.has(statement.type)) {
+      if (value.type === 'UndefinedValue' && !CONTROL.has(statement.type) && !(value.undefinedName && this.printsEmpty?.(value.undefinedName))) {
         throw new UndefinedVariableError(value.undefinedName ?? describeNode(statement) ?? 'an expression');
       }
       if (value.type !== 'NullValue' && value.type !== 'UndefinedValue') text += value.toString();
@@ -74,10 +83,10 @@ const GLOBALS = new Environment();
 for (const [name, value] of Object.entries({ true: true, false: false, none: null, True: true, False: false, None: null })) GLOBALS.set(name, value);
 
 /** Renders a parsed program over `variables`; throws UndefinedVariableError or TemplateError. */
-export function runProgram(program: Program, variables: Readonly<Record<string, unknown>>): string {
+export function runProgram(program: Program, variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string {
   const environment = new Environment(GLOBALS);
   for (const [name, value] of Object.entries(variables)) if (value !== undefined) environment.set(name, value);
-  const interpreter = new StrictInterpreter(environment);
+  const interpreter = new StrictInterpreter(environment, printsEmpty);
   try {
     return String(interpreter.run(program).value);
   } catch (error) {

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { DURATION_SCHEMA } from '../../core/duration.js';
 import { ConfigError } from '../../core/errors.js';
+import { capText, TEXT_LIMITS } from '../../core/text-limits.js';
 import { usageFromOpenAI } from '../../core/usage.js';
 import { childEnvironment } from '../child-env.js';
+import { appFailure } from '../failure-kind.js';
 import { splitCommand } from '../split-command.js';
 import { flowTimeoutMs } from '../timeout.js';
 import type { Flow, FlowKind, FlowOutput } from '../types.js';
@@ -20,9 +22,11 @@ export interface CommandFlowSpec {
 
 const STDERR_LINES = 20;
 
-function tail(text: string): string {
-  const lines = text.trimEnd().split('\n');
-  return lines.slice(-STDERR_LINES).join('\n');
+/** The last lines of stderr, each cut at TEXT_LIMITS.stderrLine characters; `dropped`: characters before the kept end. */
+function tail(text: string, dropped: number): string {
+  const lines = text.trimEnd().split('\n').slice(-STDERR_LINES).map((line) => capText(line, TEXT_LIMITS.stderrLine));
+  const shown = lines.join('\n');
+  return dropped > 0 && lines.length < STDERR_LINES ? `…[${dropped.toLocaleString('en-US')} earlier characters of stderr not kept] ${shown}` : shown;
 }
 
 /** Parses the app's stdout: one JSON object `{"output": …, "context"?, "usage"?, "model"?}`. */
@@ -55,6 +59,7 @@ function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
   return {
     kind: 'command',
     needsModel: false,
+    failureKind: appFailure,
     timeoutMs: spec.timeoutMs,
     invoke(vars, signal) {
       if (signal.aborted) return Promise.reject(new Error('the command was cancelled (per-request timeout) before it started'));
@@ -81,8 +86,17 @@ function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
         const timer = setTimeout(() => kill(`timed out after ${spec.timeoutMs} ms`), spec.timeoutMs);
         const onAbort = () => kill('cancelled (per-request timeout)');
         signal.addEventListener('abort', onAbort, { once: true });
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk;
+          if (stdout.length > TEXT_LIMITS.stdout && !killedFor) kill(`printed more than ${TEXT_LIMITS.stdout.toLocaleString('en-US')} characters on stdout (EvalGate's limit for one answer)`);
+        });
+        // Only the end of stderr is ever shown: a huge stream keeps its last TEXT_LIMITS.stderrKept characters.
+        let stderrDropped = 0;
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+          const joined = stderr + chunk;
+          stderrDropped += Math.max(0, joined.length - TEXT_LIMITS.stderrKept);
+          stderr = joined.slice(-TEXT_LIMITS.stderrKept);
+        });
         child.stdin.on('error', () => undefined);
         child.on('error', (error) => {
           clearTimeout(timer);
@@ -92,7 +106,7 @@ function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
           clearTimeout(timer);
           signal.removeEventListener('abort', onAbort);
           const latencyMs = performance.now() - started;
-          const stderrTail = stderr.trim() ? `\nstderr:\n${tail(stderr)}` : '';
+          const stderrTail = stderr.trim() ? `\nstderr:\n${tail(stderr, stderrDropped)}` : '';
           if (killedFor) return reject(new Error(`the command ${killedFor}${stderrTail}`));
           if (code !== 0) return reject(new Error(`the command exited with ${code ?? exitSignal}${stderrTail}`));
           try {

@@ -1,9 +1,12 @@
 import { DURATION_SCHEMA } from '../../core/duration.js';
+import { ConfigError } from '../../core/errors.js';
 import { renderTemplate, renderValue } from '../../core/template/engine.js';
 import { usageFromOpenAI } from '../../core/usage.js';
+import { appFailure } from '../failure-kind.js';
 import { readPath } from '../json-path.js';
 import { flowTimeoutMs } from '../timeout.js';
 import type { Flow, FlowKind, SpecContext } from '../types.js';
+import { specLocation } from '../types.js';
 
 export interface HttpFlowSpec {
   kind: 'http';
@@ -16,6 +19,21 @@ export interface HttpFlowSpec {
   outputPath: string;
   contextPath?: string;
   timeoutMs: number;
+  /** Where the suite file wrote `flow:` (for errors found in a case's URL). */
+  location: { file: string; line?: number };
+}
+
+const URL_HINT = 'write an absolute http:// or https:// URL, e.g. http://localhost:8000/chat (templates such as {{region}} may fill parts of it)';
+
+/** An absolute http(s) URL, or a configuration error: found before any case runs, never as N failed cases. */
+function checkUrl(url: string, where: { file: string; line?: number }, what: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`flow.url: ${what} ${JSON.stringify(url)} is not an absolute URL`, where, URL_HINT);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(`flow.url: ${what} ${JSON.stringify(url)} is ${parsed.protocol.slice(0, -1)}:, not http: or https:`, where, URL_HINT);
 }
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -25,6 +43,7 @@ function httpFlow(spec: HttpFlowSpec): Flow {
   return {
     kind: 'http',
     needsModel: false,
+    failureKind: appFailure,
     timeoutMs: spec.timeoutMs,
     async invoke(vars, signal) {
       const started = performance.now();
@@ -58,9 +77,14 @@ function httpFlow(spec: HttpFlowSpec): Flow {
 }
 
 function normaliseHttp(raw: Record<string, unknown>, at: SpecContext): HttpFlowSpec {
+  const url = raw.url as string;
+  const location = specLocation(at);
+  // A URL without templates is checked once here; a templated one for each case (checkCase).
+  if (!url.includes('{{') && !url.includes('{%')) checkUrl(url, location, 'the URL');
   return {
     kind: 'http',
-    url: raw.url as string,
+    url,
+    location,
     method: (raw.method as 'POST' | 'PUT' | undefined) ?? 'POST',
     headers: (raw.headers as Record<string, string> | undefined) ?? {},
     body: raw.body ?? null,
@@ -89,6 +113,9 @@ export const httpKind: FlowKind<HttpFlowSpec> = {
   normalise: normaliseHttp,
   templates: (spec) => [{ where: 'flow', value: { url: spec.url, headers: spec.headers, body: spec.body } }],
   reportsContext: (spec) => spec.contextPath !== undefined,
+  checkCase(spec, testCase) {
+    if (spec.url.includes('{{') || spec.url.includes('{%')) checkUrl(renderTemplate(spec.url, testCase.vars), spec.location, `case "${testCase.id}" makes the URL`);
+  },
   example: ({ appUrl }) => ({ url: appUrl, body: { question: '{{question}}' }, output: 'answer' }),
   create: (spec) => httpFlow(spec),
 };

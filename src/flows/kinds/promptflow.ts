@@ -3,14 +3,17 @@ import type { Case } from '../../core/case.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Dict } from '../../core/dict.js';
 import { renderValue } from '../../core/template/engine.js';
+import type { UndefinedValues } from '../promptflow/llm-node.js';
 import { nodeModel } from '../promptflow/llm-node.js';
 import type { LoadedFlow } from '../promptflow/load.js';
 import { loadFlowFolder } from '../promptflow/load.js';
 import { requirePython } from '../promptflow/python-worker.js';
+import { isBuiltInTool } from '../promptflow/built-in-tools.js';
 import type { FlowRun } from '../promptflow/run-flow.js';
 import { FlowRunner } from '../promptflow/run-flow.js';
-import type { FlowKind } from '../types.js';
+import type { FlowKind, SpecContext } from '../types.js';
 import { specLocation } from '../types.js';
+import { modelFlowFailure } from '../failure-kind.js';
 
 export interface PromptflowFlowSpec {
   kind: 'promptflow';
@@ -24,6 +27,11 @@ export interface PromptflowFlowSpec {
   context?: string;
   /** Constructor arguments of a flex flow's class entry. */
   init: Dict;
+  /** The Python worker's extra variables and the runner's variables it may see. */
+  env: Record<string, string>;
+  passEnv: string[];
+  /** How node templates print an undefined value (see UndefinedValues). */
+  undefined: UndefinedValues;
   flow: LoadedFlow;
 }
 
@@ -45,10 +53,10 @@ export function lineInputs(flow: LoadedFlow, mapping: Dict, vars: Readonly<Dict>
   );
 }
 
-async function normalise(raw: Dict, at: { file: string; line?: number; dir: string; cwd: string }): Promise<PromptflowFlowSpec> {
+async function normalise(raw: Dict, at: SpecContext): Promise<PromptflowFlowSpec> {
   const where = specLocation(at);
   const variant = raw.variant as string | undefined;
-  const flow = await loadFlowFolder(raw.path as string, at.dir, at.cwd, variant, where);
+  const flow = await loadFlowFolder(raw.path as string, { baseDir: at.dir, cwd: at.cwd, variant, where, ...(at.modelOverride ? { modelOverride: at.modelOverride } : {}) });
   const outputs = flow.graph.form === 'dag' ? Object.keys(flow.graph.outputs) : [];
   const output = (raw.output as string | undefined) ?? (flow.graph.form === 'dag' ? (flow.graph.chatOutput ?? outputs[0] ?? '') : '');
   for (const [key, name] of [['output', output], ['context', raw.context]] as const) {
@@ -56,7 +64,7 @@ async function normalise(raw: Dict, at: { file: string; line?: number; dir: stri
       throw new ConfigError(`flow.${key}: the flow has no output "${name}"`, where, `outputs of ${flow.file}: ${outputs.join(', ')}`);
     }
   }
-  const needsPython = flow.graph.form === 'flex' || flow.graph.nodes.some((node) => node.type === 'python' || node.type === 'package');
+  const needsPython = flow.graph.form === 'flex' || flow.graph.nodes.some((node) => node.type === 'python' || (node.type === 'package' && !isBuiltInTool(node.tool)));
   if (needsPython) requirePython(where);
   return {
     kind: 'promptflow',
@@ -66,6 +74,9 @@ async function normalise(raw: Dict, at: { file: string; line?: number; dir: stri
     output,
     ...(typeof raw.context === 'string' ? { context: raw.context } : {}),
     init: (raw.init as Dict | undefined) ?? {},
+    env: (raw.env as Record<string, string> | undefined) ?? {},
+    passEnv: (raw['pass-env'] as string[] | undefined) ?? [],
+    undefined: (raw.undefined as UndefinedValues | undefined) ?? 'empty',
     flow: flow.graph.form === 'flex' ? { ...flow, graph: { ...flow.graph, init: (raw.init as Dict | undefined) ?? {} } } : flow,
   };
 }
@@ -96,6 +107,13 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
       output: { type: 'string', description: 'The flow output scored as the answer (default: the chat output, else the first; a flex flow’s return value or its first key).' },
       context: { type: 'string', description: 'A flow output reported as retrieved context (for groundedness metrics).' },
       init: { type: 'object', description: 'Constructor arguments of a flex flow whose entry is a class.' },
+      env: { type: 'object', additionalProperties: { type: 'string' }, description: 'Extra environment variables for the Python nodes.' },
+      'pass-env': {
+        type: 'array',
+        items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        description: 'Variables of the runner’s environment the Python nodes may see (by default only PATH, HOME, locale, temp folder and the Python location).',
+      },
+      undefined: { enum: ['empty', 'inputs', 'error'], description: 'How llm / prompt node templates print an undefined value: `empty` (default) "" as PromptFlow does; `inputs` "" for an input the node declares, an error for a name it does not declare (a typo); `error` always an error.' },
     },
   },
   normalise,
@@ -103,7 +121,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
   checkCase,
   example: () => ({ path: 'flow' }),
   create(spec, ctx) {
-    const runner = new FlowRunner(spec.flow, { dir: resolve(ctx.dir, spec.flow.dir), client: ctx.client, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
+    const runner = new FlowRunner(spec.flow, { dir: resolve(ctx.dir, spec.flow.dir), client: ctx.client, environment: { env: spec.env, passEnv: spec.passEnv }, undefinedValues: spec.undefined, ...(ctx.modelOverride ? { modelOverride: ctx.modelOverride } : {}) });
     const graph = spec.flow.graph;
     const llmModel = graph.form === 'dag' ? graph.nodes.flatMap((node) => (node.type === 'llm' ? [nodeModel(node.inputs) ?? ''] : []))[0] : undefined;
     const model = ctx.modelOverride && llmModel !== undefined ? ctx.modelOverride : llmModel;
@@ -111,7 +129,8 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
     return {
       kind: 'promptflow',
       ...(model ? { model } : {}),
-      needsModel: llmModel !== undefined,
+      needsModel: llmModel !== undefined || (graph.form === 'dag' && graph.nodes.some((node) => node.type === 'package' && isBuiltInTool(node.tool))),
+      failureKind: modelFlowFailure,
       async invoke(vars, signal) {
         const started = performance.now();
         const run = await runner.run(lineInputs(spec.flow, spec.inputs, vars), signal);

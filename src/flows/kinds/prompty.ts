@@ -36,7 +36,7 @@ function loadPromptyFlow(flow: Record<string, unknown>, at: SpecContext): Prompt
     if (!(error instanceof PromptyError)) throw error;
     throw new ConfigError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) }, error.fix ?? 'see the Prompty section of docs/suites.md');
   }
-  const model = (flow.model as string | undefined) ?? prompt.model;
+  const model = (flow.model as string | undefined) ?? prompt.model ?? at.modelOverride;
   if (!model) {
     throw new ConfigError(`${shown} names no model`, where, 'set model.id (Prompty v2) or model.configuration.azure_deployment (v1) in its front matter, or `model:` in the flow');
   }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import { isDict } from '../../core/dict.js';
 import type { Dict } from '../../core/dict.js';
@@ -46,6 +47,8 @@ interface Loading {
   dir: string;
   cwd: string;
   variant: string | undefined;
+  /** `additional_includes:` as written (relative to the flow folder). */
+  includes: string[];
 }
 
 export function flowInputs(raw: unknown): Record<string, FlowInput> {
@@ -75,13 +78,24 @@ function variantNode(at: Loading, node: Dict, index: number): { node: Dict; path
   return { node: { ...chosen.node, name }, path: ['node_variants', name, 'variants', id, 'node'] };
 }
 
+/**
+ * A node's `source.path` in the flow folder, or in one of its `additional_includes` (files and
+ * folders PromptFlow copies into the flow folder before it runs: `../shared/x.py` is then `x.py`).
+ */
+function sourceFile(at: Loading, path: string, where: (string | number)[]): string {
+  const direct = resolve(at.dir, path);
+  if (existsSync(direct)) return direct;
+  const [head = '', ...rest] = path.split(/[\\/]/);
+  const included = at.includes.map((include) => resolve(at.dir, include)).find((include) => basename(include) === head);
+  const viaInclude = included ? join(included, ...rest) : undefined;
+  if (viaInclude && existsSync(viaInclude)) return viaInclude;
+  const hint = at.includes.length > 0 ? `source.path is relative to the flow folder or names one of additional_includes (${at.includes.join(', ')})` : 'source.path is relative to the flow folder (or list the file under additional_includes)';
+  return fail(at, `node source not found: ${relative(at.cwd, viaInclude ?? direct)}`, where, hint);
+}
+
 async function readSource(at: Loading, path: string, where: (string | number)[]): Promise<{ file: string; text: string }> {
-  const file = resolve(at.dir, path);
-  try {
-    return { file, text: await readFile(file, 'utf8') };
-  } catch {
-    return fail(at, `node source not found: ${relative(at.cwd, file)}`, where, 'source.path is relative to the flow folder');
-  }
+  const file = sourceFile(at, path, where);
+  return { file, text: await readFile(file, 'utf8') };
 }
 
 async function readNode(at: Loading, raw: unknown, index: number): Promise<DagNode> {
@@ -97,7 +111,7 @@ async function readNode(at: Loading, raw: unknown, index: number): Promise<DagNo
   };
   if (source.type === 'package' && node.type === 'python') return { ...base, type: 'package', tool: String(source.tool) };
   if (typeof source.path !== 'string') return fail(at, `node "${raw.name}": source type "${String(source.type)}" is not supported`, [...path, 'source'], 'EvalGate runs code sources (source.path) and PromptFlow package tools in python nodes');
-  if (node.type === 'python') return { ...base, type: 'python', file: source.path, ...(typeof node.function === 'string' ? { function: node.function } : {}) };
+  if (node.type === 'python') return { ...base, type: 'python', file: relative(at.dir, sourceFile(at, source.path, [...path, 'source'])), ...(typeof node.function === 'string' ? { function: node.function } : {}) };
   if (node.type !== 'llm' && node.type !== 'prompt') {
     return fail(at, `node "${raw.name}" has type "${String(node.type)}"`, [...path, 'type'], 'EvalGate runs llm, prompt and python nodes');
   }
@@ -144,8 +158,9 @@ export function dependenciesOf(node: DagNode | undefined): string[] {
 
 /** A parsed flow.dag.yaml → the typed DAG, with variants chosen, templates read and wiring checked. */
 export async function readDag(source: YamlSource, dir: string, cwd: string, variant: string | undefined): Promise<DagFlow> {
-  const at: Loading = { source, dir, cwd, variant };
   const doc = source.value;
+  const includes = isDict(doc) && Array.isArray(doc.additional_includes) ? doc.additional_includes.filter((include): include is string => typeof include === 'string') : [];
+  const at: Loading = { source, dir, cwd, variant, includes };
   if (!isDict(doc) || !Array.isArray(doc.nodes)) return fail(at, 'a flow.dag.yaml needs `nodes:`', []);
   const outputs: Record<string, string> = {};
   let chatOutput: string | undefined;

@@ -63,16 +63,32 @@ export interface LlmCall {
 export async function runLlmNode(
   node: { template: string; api: 'chat' | 'completion' },
   inputs: Record<string, unknown>,
-  model: string,
-  client: ModelClient,
+  call: { model: string; client: ModelClient; undefinedValues: UndefinedValues },
   signal: AbortSignal,
 ): Promise<LlmCall> {
+  const { model, client } = call;
   const variables = Object.fromEntries(Object.entries(inputs).filter(([key]) => !PARAMETERS.has(key) && !NOT_SENT.has(key)));
   const parameters = numericParameters(Object.fromEntries(Object.entries(inputs).filter(([key, value]) => PARAMETERS.has(key) && value !== null && value !== '')));
-  const rendered = renderTemplate(node.template, variables);
+  const rendered = renderNodeTemplate(node.template, variables, call.undefinedValues);
   const messages = node.api === 'chat' ? splitRoles(rendered) : [{ role: 'user' as const, content: rendered.trim() }];
   const response = await client.chat({ model, messages: messages as unknown as ChatMessage[], parameters }, signal);
   return { text: response.text, usage: response.usage, model: response.model || model };
+}
+
+/**
+ * How a node template prints an undefined value: `empty` (the suite default) "" for every
+ * undefined name, exactly as PromptFlow's Jinja2; `inputs` "" when the node declares that input
+ * (its value was missing: a field absent from an upstream output) and an error for a name the
+ * node does not declare (a typo); `error` fails on any.
+ */
+export type UndefinedValues = 'inputs' | 'empty' | 'error';
+
+const topName = (name: string) => name.split(/[.[]/)[0] ?? name;
+
+/** A prompt or llm node's template rendered over its inputs, undefined values printed as `mode` says. */
+export function renderNodeTemplate(template: string, inputs: Record<string, unknown>, mode: UndefinedValues): string {
+  if (mode === 'error') return renderTemplate(template, inputs);
+  return renderTemplate(template, inputs, mode === 'empty' ? () => true : (name) => Object.hasOwn(inputs, topName(name)));
 }
 
 /** The model an llm node names: `deployment_name` (Azure) or `model` (OpenAI). */

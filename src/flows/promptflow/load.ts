@@ -33,8 +33,22 @@ function findFlowFile(path: string): string | undefined {
   return FILES.map((name) => join(path, name)).find((candidate) => existsSync(candidate));
 }
 
+export interface FlowLoading {
+  /** The folder `path` is relative to (the suite's). */
+  baseDir: string;
+  cwd: string;
+  variant: string | undefined;
+  /** Where the flow was named, for errors. */
+  where: { file: string; line?: number };
+  /** `--model`: llm nodes that name no model use it. */
+  modelOverride?: string;
+  /** False to accept llm nodes that name no model (an import: the model is given at run time). */
+  checkModels?: boolean;
+}
+
 /** Reads `path` (a flow folder or its flow.dag.yaml / flow.flex.yaml) relative to `baseDir`. */
-export async function loadFlowFolder(path: string, baseDir: string, cwd: string, variant: string | undefined, where: { file: string; line?: number }): Promise<LoadedFlow> {
+export async function loadFlowFolder(path: string, loading: FlowLoading): Promise<LoadedFlow> {
+  const { baseDir, cwd, where } = loading;
   const found = findFlowFile(resolve(baseDir, path));
   if (!found) throw new ConfigError(`no PromptFlow flow at ${relative(cwd, resolve(baseDir, path)) || '.'}`, where, `\`path:\` is a folder with flow.dag.yaml or flow.flex.yaml (relative to the suite file)`);
   const file = relative(cwd, found);
@@ -48,9 +62,9 @@ export async function loadFlowFolder(path: string, baseDir: string, cwd: string,
     }
     return { dir, file, graph: { form: 'flex', entry: doc.entry, init: {}, inputs: flowInputs(doc.inputs) } };
   }
-  const graph = await readDag(source, absolute, cwd, variant);
+  const graph = await readDag(source, absolute, cwd, loading.variant);
   for (const node of graph.nodes) {
-    if (node.type === 'llm' && !nodeModel(node.inputs)) {
+    if (node.type === 'llm' && !nodeModel(node.inputs) && !loading.modelOverride && loading.checkModels !== false) {
       throw new ConfigError(`llm node "${node.name}" names no model`, { file, ...(node.line ? { line: node.line } : {}) }, 'set inputs.deployment_name (Azure) or inputs.model (OpenAI), or run with --model');
     }
   }

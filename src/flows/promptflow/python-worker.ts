@@ -4,10 +4,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/errors.js';
+import type { ChildEnvSpec } from '../child-env.js';
+import { childEnvironment } from '../child-env.js';
+import { isDict } from '../../core/dict.js';
 
 /** One call into the Python worker (see python/evalgate_pf/worker.py). */
 export type WorkerRequest =
-  | { op: 'tool'; file: string; function?: string; inputs: Record<string, unknown>; bypassed?: string[] }
+  | { op: 'tool'; file: string; function?: string; inputs: Record<string, unknown>; bypassed?: string[]; line?: number }
   | { op: 'entry'; dir: string; entry: string; init: Record<string, unknown>; inputs: Record<string, unknown> }
   | { op: 'package'; tool: string; inputs: Record<string, unknown> }
   | { op: 'assert'; output: string; context: Record<string, unknown>; code?: string; file?: string; function?: string };
@@ -42,9 +45,14 @@ export function requirePython(where: { file?: string; line?: number }, needs = '
   checked = true;
 }
 
+/** What locates the interpreter's packages (a virtualenv, conda, setup-python); never a secret. */
+const PYTHON_VARIABLES = ['PYTHONPATH', 'PYTHONHOME', 'PYTHONUSERBASE', 'VIRTUAL_ENV', 'CONDA_PREFIX', 'pythonLocation'];
+
 /**
  * One long-lived Python process: requests as JSON lines on stdin, replies (by id) on stdout,
  * many in flight at once. Started on first use; killed by `close()` (the flow's or scorer's, when the run ends).
+ * Its environment is a command flow's (child-env.ts): nothing of EvalGate's own (no API key,
+ * GitHub or runtime token) unless the suite lists it, plus what finds the Python packages.
  */
 export class PythonWorker {
   private child: ChildProcessWithoutNullStreams | undefined;
@@ -54,9 +62,14 @@ export class PythonWorker {
   private stderr = '';
 
   private readonly cwd: string;
+  private readonly serve: ServeCall | undefined;
+  private readonly environment: ChildEnvSpec;
 
-  constructor(cwd: string) {
+  /** `serve` answers the calls tool code makes back into EvalGate (host.py); without it they fail. `environment`: the suite's env / pass-env. */
+  constructor(cwd: string, serve?: ServeCall, environment: ChildEnvSpec = { env: {} }) {
     this.cwd = cwd;
+    this.serve = serve;
+    this.environment = environment;
   }
 
   call(request: WorkerRequest, signal?: AbortSignal): Promise<unknown> {
@@ -92,7 +105,12 @@ export class PythonWorker {
     const root = packageRoot();
     const child = spawn(PYTHON, ['-u', '-m', 'evalgate_pf.worker'], {
       cwd: this.cwd,
-      env: { ...process.env, PYTHONPATH: [root, process.env.PYTHONPATH].filter(Boolean).join(':'), PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
+      env: {
+        ...childEnvironment(process.env, { env: this.environment.env, passEnv: [...PYTHON_VARIABLES, ...(this.environment.passEnv ?? [])] }),
+        PYTHONPATH: [root, process.env.PYTHONPATH].filter(Boolean).join(':'),
+        PYTHONIOENCODING: 'utf-8',
+        PYTHONDONTWRITEBYTECODE: '1',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -110,6 +128,7 @@ export class PythonWorker {
     return child;
   }
 
+  /** Reply lines by id; a line that is not a reply (not JSON, or no id) stops the worker, failing what it owed. */
   private read(chunk: string): void {
     this.buffer += chunk;
     let newline = this.buffer.indexOf('\n');
@@ -118,7 +137,17 @@ export class PythonWorker {
       this.buffer = this.buffer.slice(newline + 1);
       newline = this.buffer.indexOf('\n');
       if (!line.trim()) continue;
-      const reply = JSON.parse(line) as { id: number; ok: boolean; value?: unknown; error?: string };
+      const call = parseCall(line);
+      if (call) {
+        this.answer(call);
+        continue;
+      }
+      const reply = parseReply(line);
+      if (!reply) {
+        this.failAll(new Error(`the Python worker wrote a line that is not a reply (the protocol is one JSON object per line): ${line.slice(0, 200)}`));
+        this.close();
+        return;
+      }
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (reply.ok) pending?.resolve(reply.value);
@@ -126,9 +155,56 @@ export class PythonWorker {
     }
   }
 
+  /** Runs a call from tool code and writes its answer to the worker's stdin (the worker may have stopped meanwhile). */
+  private answer(call: WorkerCall): void {
+    const child = this.child;
+    const send = (message: object) => child?.stdin.write(`${JSON.stringify({ reply: call.call, ...message })}\n`);
+    if (!this.serve) return void send({ ok: false, error: `EvalGate serves no "${call.op}" calls here` });
+    this.serve(call).then(
+      (value) => send({ ok: true, value }),
+      (error: unknown) => send({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
   private failAll(error: Error): void {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+  }
+}
+
+/** A call from tool code back into EvalGate: `chat` (promptflow.tools.openai / aoai), for flow line `line`. */
+export interface WorkerCall {
+  call: number;
+  op: string;
+  line?: number;
+  [key: string]: unknown;
+}
+
+export type ServeCall = (call: WorkerCall) => Promise<unknown>;
+
+function parseCall(line: string): WorkerCall | undefined {
+  if (!line.startsWith('{"call"')) return undefined;
+  try {
+    const value: unknown = JSON.parse(line);
+    return isDict(value) && typeof value.call === 'number' && typeof value.op === 'string' ? (value as WorkerCall) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+function parseReply(line: string): Reply | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isDict(value) && typeof value.id === 'number' && typeof value.ok === 'boolean' ? (value as unknown as Reply) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

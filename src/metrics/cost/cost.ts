@@ -19,12 +19,12 @@ export const cost: MetricDefinition = {
   scale: { kind: 'amount', unit: 'usd' },
   direction: 'lower-is-better',
   policy: COST_RATIO,
-  description: `The flow's own cost per case in USD: prompt, cached, completion and reasoning tokens × the price table (OpenAI list prices checked ${PRICES_CHECKED}).`,
+  description: `The flow's own cost per case in USD: prompt, cached, completion and reasoning tokens × the price table (OpenAI list prices checked ${PRICES_CHECKED}); a model with no price gates its tokens (prompt + completion) instead.`,
   requires: [],
   optionsSchema: { prices: PRICES_SCHEMA },
-  measure({ costUsd, model }) {
-    if (costUsd !== undefined) return { value: costUsd };
-    if (!model) return { value: null, error: 'the flow reported no model, so its tokens cannot be priced' };
-    return { value: null, error: `no price for model "${model}": add it under the cost evaluator's \`prices:\`` };
+  measure({ costUsd, usage }, scale) {
+    if (scale.kind === 'amount' && scale.unit === 'tokens') return { value: usage.prompt + usage.completion };
+    // Only a results file of an older version holds a USD cost metric with unpriced samples: no value, never an error.
+    return { value: costUsd ?? null };
   },
 };

@@ -41,14 +41,33 @@ const DEFAULT_PRICES: PriceTable = {
   'omni-moderation-latest': { input: 0, output: 0 },
 };
 
-/** Exact name first, else the longest known prefix (`gpt-4o-mini-2024-07-18` → `gpt-4o-mini`). */
+/** The name a model is listed under: a fine-tune `ft:gpt-4o-mini:org::id` is its base model, a routed `openai/gpt-4o` the part after the provider. */
+function listedName(model: string): string {
+  if (model.startsWith('ft:')) return model.split(':')[1] ?? model;
+  return model.slice(model.lastIndexOf('/') + 1);
+}
+
+/**
+ * The exact name first (a `prices:` entry for a local or fine-tuned model wins), else the name it
+ * is listed under, else its longest known prefix (a dated `gpt-4o-2024-08-06` → `gpt-4o`).
+ */
 export function findPrice(model: string, table: PriceTable): Price | undefined {
-  const exact = table[model];
+  const exact = table[model] ?? table[listedName(model)];
   if (exact) return exact;
+  const base = listedName(model);
   const prefix = Object.keys(table)
-    .filter((name) => model.startsWith(`${name}-`))
+    .filter((name) => base.startsWith(`${name}-`))
     .sort((a, b) => b.length - a.length)[0];
   return prefix ? table[prefix] : undefined;
+}
+
+/** The price of the model the suite configured, else of the one the provider reported (a proxy's upstream name). */
+export function priceOf(models: readonly (string | undefined)[], table: PriceTable): Price | undefined {
+  for (const model of models) {
+    const price = model ? findPrice(model, table) : undefined;
+    if (price) return price;
+  }
+  return undefined;
 }
 
 /**

@@ -1,17 +1,20 @@
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { childEnvironment } from '../../flows/child-env.js';
 import type { MetricDefinition, Score } from '../types.js';
 import { PAIRED_SCORE } from '../policy.js';
 
 /**
- * Runs in a worker thread: promptfoo's JavaScript assertion contract. Inline code is an
+ * Runs in a child Node process: promptfoo's JavaScript assertion contract. Inline code is an
  * expression, else a function body (with `return`); `file://x.js[:name]` exports the function.
- * Both get (output, context) and return a boolean, a number, or { pass, score, reason }.
+ * Both get (output, context) and return a boolean, a number, or { pass, score, reason }. The
+ * process has a command flow's environment (child-env.ts): no API key, GitHub or runtime token,
+ * and no way to read EvalGate's (a worker thread would share /proc/self/environ).
  */
 const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
+const reply = (message) => process.send(message, () => process.exit(0));
+process.once('message', (workerData) => (async () => {
   const { code, file, name, output, context } = workerData;
   let fn;
   if (file) {
@@ -27,8 +30,8 @@ const { parentPort, workerData } = require('node:worker_threads');
     }
   }
   if (typeof fn !== 'function') throw new Error('the assertion file exports no function' + (name ? ' named ' + name : ''));
-  parentPort.postMessage({ result: await fn(output, context) });
-})().catch((error) => parentPort.postMessage({ error: String(error && error.stack ? error.stack.split('\\n').slice(0, 2).join(' ') : error) }));
+  reply({ result: await fn(output, context) });
+})().catch((error) => reply({ error: String(error && error.stack ? error.stack.split('\\n').slice(0, 2).join(' ') : error) })));
 `;
 
 /** How long an assertion may run (option `timeout` overrides it). */
@@ -42,20 +45,26 @@ export function assertionFile(code: string): { path: string; name?: string } | u
 
 function run(data: Record<string, unknown>, timeoutMs: number): Promise<{ result?: unknown; error?: string }> {
   return new Promise((resolvePromise) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      resolvePromise({ error: `the assertion timed out after ${timeoutMs} ms` });
-    }, timeoutMs);
-    worker.once('message', (message: { result?: unknown; error?: string }) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolvePromise(message);
+    const child = spawn(process.execPath, ['--max-old-space-size=128', '-e', WORKER], {
+      env: childEnvironment(process.env, { env: {} }),
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
     });
-    worker.once('error', (error) => {
+    let stderr = '';
+    let settled = false;
+    const settle = (reply: { result?: unknown; error?: string }) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      resolvePromise({ error: error.message });
-    });
+      if (child.exitCode === null) child.kill('SIGKILL');
+      resolvePromise(reply);
+    };
+    const timer = setTimeout(() => settle({ error: `the assertion timed out after ${timeoutMs} ms` }), timeoutMs);
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-1000)));
+    child.once('message', (message: { result?: unknown; error?: string }) => settle(message));
+    child.once('error', (error) => settle({ error: error.message }));
+    child.once('close', (code, signal) => settle({ error: `the assertion's process exited with ${code ?? signal}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}` }));
+    child.send(data);
   });
 }
 
@@ -77,7 +86,7 @@ export const javascript: MetricDefinition = {
   family: 'quality',
   scale: { kind: 'unit' },
   direction: 'higher-is-better',
-  description: 'Your JavaScript (promptfoo’s javascript assertion): inline code or file://x.js, given (output, context), run in a worker thread with a timeout.',
+  description: 'Your JavaScript (promptfoo’s javascript assertion): inline code or file://x.js, given (output, context), run in a child Node process (no EvalGate secrets in its environment) with a timeout.',
   requires: ['code'],
   example: { code: 'output.length > 0' },
   threshold: 0.5,

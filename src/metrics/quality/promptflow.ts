@@ -73,7 +73,7 @@ export const promptflowMetric: MetricDefinition = {
   create(options, { suiteDir }) {
     let loaded: Promise<EvaluationFlow> | undefined;
     const evaluationFlow = () =>
-      (loaded ??= loadFlowFolder(String(options.path), suiteDir, process.cwd(), options.variant as string | undefined, { file: String(options.path) }).then((flow) => ({ flow, worker: new PythonWorker(resolve(suiteDir, flow.dir)) })));
+      (loaded ??= loadFlowFolder(String(options.path), { baseDir: suiteDir, cwd: process.cwd(), variant: options.variant as string | undefined, where: { file: String(options.path) } }).then((flow) => ({ flow, worker: new PythonWorker(resolve(suiteDir, flow.dir)) })));
     /** Lines scored in this run, kept for the flow's aggregation nodes. */
     const lines: NonNullable<FlowRun['line']>[] = [];
     return {

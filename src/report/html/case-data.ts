@@ -34,7 +34,8 @@ function reasonOf(testCase: CaseResult | undefined, metric: string): string | un
   const reason = testCase?.samples.map((sample) => sample.scores[metric]?.reason).find((text) => typeof text === 'string' && text.trim() !== '');
   return reason === undefined ? undefined : clip(visibleText(reason), REASON_LIMIT);
 }
-const caseKey = (testCase: CaseResult) => `${testCase.id}\u0000${testCase.hash}`;
+// Cases are matched by id, as the comparison matches them (compare/suite-align.ts).
+const caseKey = (testCase: CaseResult) => testCase.id;
 const safe = (text: string | null | undefined) => (text === null || text === undefined ? null : clip(visibleText(text), TEXT_LIMIT));
 
 export function inputText(inputs: Record<string, unknown>): string {

@@ -1,17 +1,16 @@
+import { replaceInvisible } from '../escape.js';
+
 /**
  * Untrusted text (model outputs, case inputs, ids, suite and metric names, errors, anything
  * from a baseline) on its way into the HTML report: control characters dropped, a lone `\r`
- * made a line break, bidi overrides and isolates shown as visible tags (they could otherwise
+ * made a line break, invisible characters (bidi overrides and isolates, zero-width and other
+ * format characters: the rule of escape.ts) shown as visible tags (they could otherwise hide or
  * reorder what a reviewer reads), then entity-encoded for HTML; JSON embedded in a <script>
  * cannot close it or start a comment.
  */
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-
 export function visibleText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
-    .replace(BIDI, (mark) => `⟨U+${mark.codePointAt(0)?.toString(16).toUpperCase()}⟩`);
+  const controlsGone = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+  return replaceInvisible(controlsGone, (mark) => `⟨U+${mark.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
 export function escapeHtml(text: string): string {

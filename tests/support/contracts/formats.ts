@@ -26,7 +26,8 @@ const OUTCOMES: Record<string, [ResultsFile | null, ResultsFile]> = {
   'compared, unchanged (pass)': [results(ran('faq', () => true)), results(ran('faq', () => true))],
   'compared, regressed (fail)': [results(ran('faq', () => true)), results(ran('faq', (index) => index % 3 !== 0))],
   'new suite': [results(ran('faq', () => true)), results(ran('faq', () => true), ran('fresh', () => true))],
-  'skipped suite': [results(ran('faq', () => true)), results(ran('faq', () => true), suite([], METRICS, { name: 'chat', status: 'skipped', skipReason: 'needs a model API key' }))],
+  'skipped suite': [results(ran('faq', () => true), ran('chat', () => true)), results(ran('faq', () => true), suite([], METRICS, { name: 'chat', status: 'skipped', skipReason: 'needs a model API key' }))],
+  'new suite, skipped': [results(ran('faq', () => true)), results(ran('faq', () => true), suite([], METRICS, { name: 'chat', status: 'skipped', skipReason: 'needs a model API key' }))],
   'removed suite': [results(ran('faq', () => true), ran('gone', () => true)), results(ran('faq', () => true))],
   'could not run': [results(ran('faq', () => true)), results(suite(binaryCases(5, () => true).map((spec) => ({ ...spec, error: 'HTTP 503 from the provider' })), METRICS, { name: 'faq' }))],
   'no baseline': [null, results(ran('faq', () => true))],
@@ -36,8 +37,9 @@ const EXPECTED_VERDICT: Record<string, Comparison['verdict']> = {
   'compared, unchanged (pass)': 'pass',
   'compared, regressed (fail)': 'fail',
   'new suite': 'pass',
-  'skipped suite': 'pass',
-  'removed suite': 'warn',
+  'skipped suite': 'incomplete',
+  'new suite, skipped': 'pass',
+  'removed suite': 'incomplete',
   'could not run': 'error',
   'no baseline': 'pass',
 };
@@ -100,7 +102,8 @@ export function testAllFormats(formats: Readonly<Record<string, OutputFormat>>):
       if (comparison.verdict === 'fail') expect(comparison.headline).toMatch(/regressed/);
       if (comparison.verdict === 'error') expect(comparison.headline).toMatch(/could not run/);
       if (comparison.verdict === 'pass' && comparison.hasBaseline) expect(comparison.headline).toMatch(/no significant regression/);
-      if (comparison.suites.some((suite) => suite.outcome === 'removed')) expect(comparison.headline).toMatch(/did not run: gone/);
+      if (comparison.verdict === 'incomplete') expect(comparison.headline).toMatch(/^not everything was compared/);
+      if (comparison.suites.some((suite) => suite.outcome === 'removed')) expect(comparison.headline).toMatch(/gone: in the baseline but not run by this PR/);
     });
   });
 }

@@ -109,7 +109,7 @@ export function testAllMetrics(METRICS: readonly MetricDefinition[]): void {
       const sample = testCase?.samples[0];
       if (metric.measure && sample) {
         const { usage, latencyMs, firstTokenMs, costUsd, model } = sample;
-        const measured = metric.measure({ usage, latencyMs: latencyMs ?? 0, ...(firstTokenMs === undefined ? {} : { firstTokenMs }), ...(costUsd === undefined ? {} : { costUsd }), ...(model ? { model } : {}) });
+        const measured = metric.measure({ usage, latencyMs: latencyMs ?? 0, ...(firstTokenMs === undefined ? {} : { firstTokenMs }), ...(costUsd === undefined ? {} : { costUsd }), ...(model ? { model } : {}) }, metric.scale);
         expectWellFormed(metric, measured.value === null ? { status: 'skipped', reason: 'n/a' } : { status: 'ok', value: measured.value });
       } else expectWellFormed(metric, sample?.scores[metric.name]);
       const file = join(mkdtempSync(join(tmpdir(), 'evalgate-metric-results-')), 'results.json');

@@ -1,0 +1,108 @@
+/**
+ * How long one attempt may take and when a slow one is hedged, learned from the latency the
+ * provider actually shows: per call kind and model (`chat:gpt-4o-mini`, `embed:…`, `moderate:…`),
+ * the last `window` successful requests.
+ *
+ * - Attempt timeout: `timeoutMultiple` × their p99, at least `minTimeoutMs`, at most `maxTimeoutMs`
+ *   (the configured attempt timeout); doubled for each attempt of the same call that timed out
+ *   while nothing else was answered, so a provider that became slower is waited for rather than
+ *   declared down.
+ * - Hedge: a request still unanswered `hedgeMultiple` × their p90 after it was sent (at least half
+ *   the shortest attempt timeout, so a stall of our own process is not taken for a slow provider;
+ *   at the latest half-way through its attempt timeout) gets a second one.
+ * - Before `minSamples` answers nothing is learned: the attempt timeout is `maxTimeoutMs` and
+ *   nothing is hedged.
+ */
+export interface AttemptPolicy {
+  timeoutMultiple: number;
+  hedgeMultiple: number;
+  minTimeoutMs: number;
+  maxTimeoutMs: number;
+  minSamples: number;
+  window: number;
+  /** Hedges may be at most this share of the requests sent (a slow provider is not sent twice the load). */
+  maxHedgeShare: number;
+}
+
+export const DEFAULT_ATTEMPTS: Omit<AttemptPolicy, 'maxTimeoutMs'> = {
+  timeoutMultiple: 3,
+  hedgeMultiple: 2,
+  minTimeoutMs: 1000,
+  minSamples: 10,
+  window: 50,
+  maxHedgeShare: 0.5,
+};
+
+interface Samples {
+  ring: number[];
+  next: number;
+  /** p90 and p99 of the ring, recomputed on demand after it changed. */
+  quantiles: { p90: number; p99: number } | undefined;
+}
+
+/** `q`-quantile (nearest rank) of unsorted values. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+export function latencyTracker(policy: AttemptPolicy) {
+  const byKey = new Map<string, Samples>();
+  const listeners = new Set<(key: string) => void>();
+  let requests = 0;
+  let hedges = 0;
+
+  function learned(key: string): { p90: number; p99: number } | undefined {
+    const samples = byKey.get(key);
+    if (!samples || samples.ring.length < policy.minSamples) return undefined;
+    samples.quantiles ??= { p90: quantile(samples.ring, 0.9), p99: quantile(samples.ring, 0.99) };
+    return samples.quantiles;
+  }
+
+  function timeoutMs(key: string, stalls: number): number {
+    const latency = learned(key);
+    if (latency === undefined) return policy.maxTimeoutMs;
+    const ms = Math.max(policy.minTimeoutMs, policy.timeoutMultiple * latency.p99) * 2 ** stalls;
+    return Math.round(Math.min(policy.maxTimeoutMs, ms));
+  }
+
+  return {
+    policy,
+    /** A successful request of `key` took `ms`; attempts in flight re-read their deadlines. */
+    observe(key: string, ms: number): void {
+      let samples = byKey.get(key);
+      if (!samples) byKey.set(key, (samples = { ring: [], next: 0, quantiles: undefined }));
+      samples.ring[samples.next] = ms;
+      samples.next = (samples.next + 1) % policy.window;
+      samples.quantiles = undefined;
+      for (const listener of listeners) listener(key);
+    },
+    /** The attempt timeout of a call after `stalls` of its attempts timed out unanswered (see AttemptState). */
+    timeoutMs,
+    /** How long after it was sent a request is hedged ; undefined: not (yet) learned. */
+    hedgeAfterMs(key: string, stalls: number): number | undefined {
+      const latency = learned(key);
+      if (latency === undefined) return undefined;
+      return Math.round(Math.min(Math.max(policy.hedgeMultiple * latency.p90, policy.minTimeoutMs / 2), timeoutMs(key, stalls) / 2));
+    },
+    /** Counts a request sent; a hedge only while hedges stay within their share. */
+    sent(hedge: boolean): boolean {
+      if (hedge && hedges + 1 > policy.maxHedgeShare * (requests + 1)) return false;
+      requests += 1;
+      if (hedge) hedges += 1;
+      return true;
+    },
+    onObserve(listener: (key: string) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get requests(): number {
+      return requests;
+    },
+    get hedges(): number {
+      return hedges;
+    },
+  };
+}
+
+export type LatencyTracker = ReturnType<typeof latencyTracker>;
