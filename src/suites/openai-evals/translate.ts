@@ -18,7 +18,7 @@ export const dataFileOf = (file: string) => file.replace(/\.json$/i, '') + '.jso
 /** Replays the row's recorded answer (`sample.output_text`) when the eval names no model. */
 const REPLAY = "const v=JSON.parse(require('node:fs').readFileSync(0,'utf8')||'{}');process.stdout.write(JSON.stringify({output:v.sample.output_text}));";
 
-/** Every row is `{ item: {...}, sample?: { output_text } }`; a replayed eval needs every sample. */
+/** Every row is `{ id?, item: {...}, sample?: { output_text } }`; a replayed eval needs every sample and an id. */
 function checkRows(dataFile: string, cwd: string, replay: boolean): void {
   let text: string;
   try {
@@ -38,6 +38,9 @@ function checkRows(dataFile: string, cwd: string, replay: boolean): void {
     if (!isDict(row) || !isDict(row.item)) throw new ConfigError('a row must be { "item": { … } } (optionally with "sample")', where, 'wrap the row\'s fields in "item", as the OpenAI Evals API expects');
     if (replay && !(isDict(row.sample) && typeof row.sample.output_text === 'string')) {
       throw new ConfigError('this row has no sample.output_text, and the eval names no model to produce one', where, 'add "sample": { "output_text": "…" } to every row, or set metadata.model in the eval to run a model on {{ item.input }}');
+    }
+    if (replay && typeof row.id !== 'string' && typeof row.id !== 'number') {
+      throw new ConfigError('a replayed row needs an "id": without one its identity is a hash of the row, recorded answer included, so a changed answer would be a new case with nothing to compare', where, 'add "id": "<stable name>" to every row');
     }
   });
 }

@@ -89,8 +89,8 @@ describe('OpenAI eval testing_criteria → EvalGate evaluators', () => {
 
 describe('evalgate run eval.json (an OpenAI eval object with eval.jsonl next to it)', () => {
   const rows = [
-    { item: { question: 'Capital of France?', answer: 'Paris' }, sample: { output_text: 'Paris' } },
-    { item: { question: 'Capital of Japan?', answer: 'Tokyo' }, sample: { output_text: 'Tokyo ' } },
+    { id: 'france', item: { question: 'Capital of France?', answer: 'Paris' }, sample: { output_text: 'Paris' } },
+    { id: 'japan', item: { question: 'Capital of Japan?', answer: 'Tokyo' }, sample: { output_text: 'Tokyo ' } },
   ];
   const checks = (['eq', 'ne', 'like', 'ilike'] as const).map((operation) => ({ type: 'string_check', name: operation, input: ANSWER, operation, reference: operation === 'ilike' ? 'PARIS' : '{{item.answer}}' }));
 
@@ -123,10 +123,16 @@ describe('evalgate run eval.json (an OpenAI eval object with eval.jsonl next to 
   });
 
   it('without a model every row needs sample.output_text: the row without one is named at its line', async () => {
-    const dir = evalDir(checks, [rows[0], { item: { question: 'q', answer: 'a' } }]);
+    const dir = evalDir(checks, [rows[0], { id: 'q', item: { question: 'q', answer: 'a' } }]);
     const error = (await loadSuiteFile('eval.json', dir).catch((caught: unknown) => caught)) as ConfigError;
     expect(error.message).toMatch(/no sample.output_text, and the eval names no model/);
     expect(error.location).toEqual({ file: 'eval.jsonl', line: 2 });
+  });
+
+  it('a replayed row needs an id, so a changed recorded answer is still the same case', async () => {
+    const dir = evalDir(checks, [rows[0], { item: { question: 'q', answer: 'a' }, sample: { output_text: 'a' } }]);
+    const error = (await loadSuiteFile('eval.json', dir).catch((caught: unknown) => caught)) as ConfigError;
+    expect([error.message, error.location, error.hint]).toEqual([expect.stringMatching(/^a replayed row needs an "id"/), { file: 'eval.jsonl', line: 2 }, 'add "id": "<stable name>" to every row']);
   });
 
   it('a missing data file is a config error saying the convention', async () => {
