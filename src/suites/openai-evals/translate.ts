@@ -58,6 +58,14 @@ function flowOf(evalObject: Dict): Dict {
  */
 export function fromOpenAiEval(source: YamlSource, cwd: string): YamlSource {
   const evalObject = source.value as Dict;
+  const sourceType = isDict(evalObject.data_source_config) ? evalObject.data_source_config.type : undefined;
+  if (sourceType !== undefined && sourceType !== 'custom') {
+    throw new ConfigError(
+      `data_source_config type "${String(sourceType)}" is not supported: its rows live in OpenAI's stored completions or logs, not in a file EvalGate can read`,
+      { file: source.file, line: source.lineOf(['data_source_config', 'type']) },
+      'export the rows to eval.jsonl ({ "item": { … } } per line) and set data_source_config.type to "custom"',
+    );
+  }
   const flow = flowOf(evalObject);
   const criteria = evalObject.testing_criteria as unknown[];
   if (criteria.length === 0) throw new ConfigError('the eval has no testing_criteria', { file: source.file, line: source.lineOf(['testing_criteria']) }, 'add at least one grader');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EvalCreateResponse } from 'openai/resources/evals/evals';
@@ -133,6 +133,15 @@ describe('evalgate run eval.json (an OpenAI eval object with eval.jsonl next to 
     const dir = evalDir(checks, [rows[0], { item: { question: 'q', answer: 'a' }, sample: { output_text: 'a' } }]);
     const error = (await loadSuiteFile('eval.json', dir).catch((caught: unknown) => caught)) as ConfigError;
     expect([error.message, error.location, error.hint]).toEqual([expect.stringMatching(/^a replayed row needs an "id"/), { file: 'eval.jsonl', line: 2 }, 'add "id": "<stable name>" to every row']);
+  });
+
+  it('refuses stored-completions and logs data sources: their rows are not in a file', async () => {
+    const dir = evalDir(checks, rows);
+    const evalObject = JSON.parse(readFileSync(join(dir, 'eval.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'eval.json'), JSON.stringify({ ...evalObject, data_source_config: { type: 'stored_completions', schema: {} } }, null, 2));
+    const error = (await loadSuiteFile('eval.json', dir).catch((caught: unknown) => caught)) as ConfigError;
+    expect(error.message).toMatch(/^data_source_config type "stored_completions" is not supported/);
+    expect(error.location).toEqual({ file: 'eval.json', line: 8 });
   });
 
   it('a missing data file is a config error saying the convention', async () => {
