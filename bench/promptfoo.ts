@@ -11,12 +11,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startProvider, writeSuite } from './loopback.js';
 import type { Provider } from './loopback.js';
+import { installPromptfoo, PROMPTFOO_VERSION, promptfooEnv, promptfooNode } from './promptfoo-install.js';
 
-const VERSION = '0.123.1';
 const LATENCY_MS = 100;
 const CASES = 1000;
 const REPO = resolve(import.meta.dirname, '..');
@@ -28,22 +28,6 @@ const CONCURRENCIES = [20, 100];
 type Tool = 'EvalGate' | 'promptfoo';
 interface Run { wallS: number; rssMiB: number | undefined; exitCode: number; tail: string }
 interface Row extends Run { tool: Tool; concurrency: number; requests: number }
-
-/** promptfoo's CLI entry, installed once into the cache folder; undefined when it cannot be installed. */
-function installPromptfoo(): string | undefined {
-  if (process.env.BENCH_PROMPTFOO === 'skip') return undefined;
-  const dir = process.env.BENCH_PROMPTFOO_DIR ?? join(homedir(), '.cache', 'evalgate-bench', `promptfoo-${VERSION}`);
-  const manifest = join(dir, 'node_modules', 'promptfoo', 'package.json');
-  const installed = () => existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version === VERSION;
-  if (!installed()) {
-    console.error(`Installing promptfoo@${VERSION} into ${dir} (once: ~730 packages, ~1.5 GB, a few minutes)…`);
-    mkdirSync(dir, { recursive: true });
-    const args = ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', dir, `promptfoo@${VERSION}`];
-    spawnSync('npm', args, { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (!installed()) return undefined;
-  }
-  return join(dir, 'node_modules', '.bin', 'promptfoo');
-}
 
 const csvField = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
@@ -71,9 +55,9 @@ function writeWorkspace(dir: string, url: string): string {
 }
 
 /** `node argv…` in a child process (under /usr/bin/time when present): wall time, peak RSS, exit code, output tail. */
-function measure(argv: string[], env: NodeJS.ProcessEnv, rssFile: string): Promise<Run> {
+function measure(argv: string[], env: NodeJS.ProcessEnv, rssFile: string, node = process.execPath): Promise<Run> {
   const timed = existsSync(TIME);
-  const [command, args] = timed ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...argv]] : [process.execPath, argv];
+  const [command, args] = timed ? [TIME, ['-f', '%M', '-o', rssFile, node, ...argv]] : [node, argv];
   return new Promise((resolvePromise) => {
     const started = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,7 +75,7 @@ function measure(argv: string[], env: NodeJS.ProcessEnv, rssFile: string): Promi
 
 async function main(): Promise<void> {
   const promptfooBin = installPromptfoo();
-  if (!promptfooBin) console.log(process.env.BENCH_PROMPTFOO === 'skip' ? 'BENCH_PROMPTFOO=skip: only EvalGate is measured.\n' : `promptfoo@${VERSION} could not be installed (no access to the npm registry?): only EvalGate is measured.\n`);
+  if (!promptfooBin) console.log(process.env.BENCH_PROMPTFOO === 'skip' ? 'BENCH_PROMPTFOO=skip: only EvalGate is measured.\n' : `promptfoo@${PROMPTFOO_VERSION} could not be installed (no access to the npm registry?): only EvalGate is measured.\n`);
   if (!existsSync(CLI)) spawnSync('npm', ['run', 'bundle'], { cwd: REPO, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-promptfoo-'));
   const provider: Provider = await startProvider(LATENCY_MS);
@@ -105,18 +89,19 @@ async function main(): Promise<void> {
   };
   const env: Record<Tool, NodeJS.ProcessEnv> = {
     EvalGate: { OPENAI_API_KEY: 'sk-bench' },
-    promptfoo: { OPENAI_API_KEY: 'sk-bench', PROMPTFOO_DISABLE_TELEMETRY: '1', PROMPTFOO_DISABLE_UPDATE: '1', PROMPTFOO_CONFIG_DIR: join(dir, 'promptfoo-home') },
+    promptfoo: { OPENAI_API_KEY: 'sk-bench', ...promptfooEnv(join(dir, 'promptfoo-home')) },
   };
+  const node: Record<Tool, string> = { EvalGate: process.execPath, promptfoo: promptfooNode() };
   const tools: Tool[] = promptfooBin ? ['EvalGate', 'promptfoo'] : ['EvalGate'];
   const rows: Row[] = [];
   for (const tool of tools) {
-    const warmUp = await measure(argv[tool](20, 20), env[tool], rssFile);
+    const warmUp = await measure(argv[tool](20, 20), env[tool], rssFile, node[tool]);
     if (warmUp.exitCode !== 0) console.log(`${tool}'s warm-up run exited with ${warmUp.exitCode}:\n${warmUp.tail}\n`);
   }
   for (const concurrency of CONCURRENCIES) {
     for (const tool of tools) {
       const before = await provider.requests();
-      const run = await measure(argv[tool](concurrency), env[tool], rssFile);
+      const run = await measure(argv[tool](concurrency), env[tool], rssFile, node[tool]);
       rows.push({ tool, concurrency, requests: (await provider.requests()) - before, ...run });
       if (run.exitCode !== 0) console.log(`${tool} at concurrency ${concurrency} exited with ${run.exitCode}:\n${run.tail}\n`);
     }

@@ -61,10 +61,15 @@ function parseGoDuration(text) {
     const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
     return parts.reduce((total, [, value, name]) => total + Number(value) * unit[name], 0);
 }
-/** Exponential backoff with full jitter, unless the server said how long to wait. */
+/**
+ * Exponential backoff with full jitter, unless the server said how long to wait; none after a
+ * timed-out attempt, which already waited its whole timeout.
+ */
 function delayFor(attempt, failure, policy, random) {
     if (failure.hintMs !== undefined)
         return failure.hintMs;
+    if (failure.error.kind === 'timeout')
+        return 0;
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     return Math.round(random() * ceiling);
 }
@@ -100,6 +105,11 @@ async function withRetry(attempt, classify, policy, clock = REAL_CLOCK, signal) 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ ModelError)
 /* harmony export */ });
+/**
+ * Model errors that are the provider's failure (infrastructure), not the request the flow made: its
+ * transport, and answers it broke (not JSON, no choices, a cut stream: `bad-response`).
+ */
+const PROVIDER_KINDS = new Set(['auth', 'rate-limit', 'server', 'timeout', 'network', 'retired', 'bad-response']);
 /** Raised for failures after the retry policy gave up; `kind` drives the report wording. */
 class ModelError extends Error {
     kind;
@@ -109,6 +119,10 @@ class ModelError extends Error {
         this.name = 'ModelError';
         this.kind = kind;
         this.status = status;
+    }
+    /** Whose failure this is: the provider's (infrastructure) or the request the flow made (application: a 400). */
+    get failureKind() {
+        return PROVIDER_KINDS.has(this.kind) ? 'infrastructure' : 'application';
     }
 }
 

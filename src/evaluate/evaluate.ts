@@ -128,7 +128,7 @@ async function evaluateSample(sample: SampleRun, testCase: Case, suite: Suite, c
       scores[evaluator.name] = skippedScore('needs a model API key');
       continue;
     }
-    const score = await scoreOne(metric, scorers.get(evaluator.name) as Scorer, options, flow, testCase, suite, ctx);
+    const score = await scoreOne(metric, scorers.get(evaluator.name) as Scorer, options, flow, testCase, suite, ctx, evaluator.threshold);
     scores[evaluator.name] = scoreRecord(score);
     const spent = score.evaluatorUsage;
     const price = spent ? findPrice(spent.model, prices) : undefined;
@@ -153,7 +153,7 @@ function renderOptions(metric: MetricDefinition, options: Record<string, unknown
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Scores one sample with the evaluator's options for this case (`written`: as the suite or the case's `assert:` wrote them). */
-async function scoreOne(metric: ScoredMetric, scorer: Scorer, written: Record<string, unknown>, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext): Promise<Score> {
+async function scoreOne(metric: ScoredMetric, scorer: Scorer, written: Record<string, unknown>, flow: FlowOutput, testCase: Case, suite: Suite, ctx: EvaluateContext, threshold: number | undefined): Promise<Score> {
   try {
     const options = renderOptions(metric, written, testCase.vars);
     const missing = metric.requires.find((name) => isEmpty(options[name]));
@@ -170,6 +170,7 @@ async function scoreOne(metric: ScoredMetric, scorer: Scorer, written: Record<st
       client: ctx.client,
       judgeModel: typeof options['judge-model'] === 'string' ? options['judge-model'] : ctx.judgeModel,
       suiteDir: suite.dir,
+      ...(threshold === undefined ? {} : { threshold }),
     });
   } catch (error) {
     return { value: null, error: (error as Error).message };

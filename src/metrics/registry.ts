@@ -24,6 +24,7 @@ import { bleu } from './quality/bleu.js';
 import { levenshteinMetric } from './quality/levenshtein.js';
 import { rougeLMetric } from './quality/rouge-l.js';
 import { rubric } from './quality/rubric.js';
+import { llmRubric } from './quality/llm-rubric.js';
 import { similarity } from './quality/similarity.js';
 import { groundedness } from './honesty/groundedness.js';
 import { retrieval } from './honesty/retrieval.js';
@@ -43,7 +44,7 @@ import type { MetricDefinition, MetricRunContext, ScoredMetric, Scorer, Stateful
  */
 const BASE: readonly MetricDefinition[] = [
   equals, contains, icontains, containsAny, containsAll, startsWith, endsWith, regex, jsonValid, jsonSchema, f1,
-  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric, promptflowMetric, containsJson, javascript, python,
+  rougeLMetric, bleu, levenshteinMetric, length, similarity, relevance, coherence, fluency, similarityJudge, rubric, llmRubric, promptflowMetric, containsJson, javascript, python,
   groundedness, retrieval, contextOverlap,
   moderation, harm, pii, refusal, promptInjection,
   cost,

@@ -39,6 +39,8 @@ export interface ScoreInput {
   judgeModel: string;
   /** The suite's folder: files an evaluator names (a `.prompty` rubric) resolve from here. */
   suiteDir: string;
+  /** The evaluator's own `threshold:` when it sets one (promptfoo-style scorers decide a pass with it). */
+  threshold?: number;
   signal?: AbortSignal;
 }
 

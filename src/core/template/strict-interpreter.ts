@@ -15,6 +15,7 @@ type Value = { type: string; value: unknown; toString(): string; undefinedName?:
 interface Internals {
   run(program: Program): Value;
   evaluate(node: Node | undefined, environment: Environment): Value;
+  applyFilter(operand: Value, filter: Node, environment: Environment): Value;
 }
 
 /** Statements whose value is not printed. */
@@ -60,6 +61,21 @@ class StrictInterpreter extends Base {
       }
     }
     return value;
+  }
+
+  /** promptfoo's `load` filter: a JSON string → its value (`{{ data | load }}`), on top of Jinja's filters. */
+  override applyFilter(operand: Value, filter: Node, environment: Environment): Value {
+    if (filter.type !== 'Identifier' || filter.value !== 'load') return super.applyFilter(operand, filter, environment);
+    if (operand.type !== 'StringValue') throw new TemplateError(`the load filter parses a JSON string, not a ${operand.type.replace(/Value$/, '').toLowerCase()}`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(operand.value));
+    } catch (error) {
+      throw new TemplateError(`the load filter got text that is not JSON: ${(error as Error).message}`);
+    }
+    const scope = new Environment();
+    scope.set('loaded', parsed);
+    return scope.lookupVariable('loaded') as unknown as Value;
   }
 
   evaluateBlock(statements: Node[], environment: Environment): Value {

@@ -25,23 +25,28 @@ function scoreIn(value: Record<string, unknown>, min: number, max: number): numb
   return numeric.length === 1 ? numeric[0] : undefined;
 }
 
-function fromJson(text: string, min: number, max: number): ParsedJudgement | undefined {
+/** The JSON object a judge answered: the whole text, a fenced block, or the first `{…}` in it. */
+export function jsonObjectIn(text: string): Record<string, unknown> | undefined {
   const candidates = [text.trim(), /```(?:json)?\s*([\s\S]*?)```/i.exec(text)?.[1], /\{[\s\S]*\}/.exec(text)?.[0]];
   for (const candidate of candidates) {
     if (!candidate) continue;
     try {
       const value = JSON.parse(candidate) as unknown;
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-      const record = value as Record<string, unknown>;
-      const score = scoreIn(record, min, max);
-      if (score === undefined) continue;
-      const reason = REASON_KEYS.map((key) => record[key]).find((item) => typeof item === 'string');
-      return { score, ...(typeof reason === 'string' ? { reason } : {}) };
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
     } catch {
       // not JSON: try the next form
     }
   }
   return undefined;
+}
+
+function fromJson(text: string, min: number, max: number): ParsedJudgement | undefined {
+  const record = jsonObjectIn(text);
+  if (!record) return undefined;
+  const score = scoreIn(record, min, max);
+  if (score === undefined) return undefined;
+  const reason = REASON_KEYS.map((key) => record[key]).find((item) => typeof item === 'string');
+  return { score, ...(typeof reason === 'string' ? { reason } : {}) };
 }
 
 const LABELLED = [

@@ -2,20 +2,22 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { childEnvironment } from '../../flows/child-env.js';
-import type { MetricDefinition, Score } from '../types.js';
+import type { MetricDefinition } from '../types.js';
 import { PAIRED_SCORE } from '../policy.js';
+import { ANY_POSITIVE, scoreFromResult } from './script-result.js';
 
 /**
  * Runs in a child Node process: promptfoo's JavaScript assertion contract. Inline code is an
- * expression, else a function body (with `return`); `file://x.js[:name]` exports the function.
- * Both get (output, context) and return a boolean, a number, or { pass, score, reason }. The
- * process has a command flow's environment (child-env.ts): no API key, GitHub or runtime token,
- * and no way to read EvalGate's (a worker thread would share /proc/self/environ).
+ * expression or statements ending in one (see functionBody), else a function body (with
+ * `return`); `file://x.js[:name]` exports the function. Both get (output, context) and return a
+ * boolean, a number, or { pass, score, reason }. The process has a command flow's environment
+ * (child-env.ts): no API key, GitHub or runtime token, and no way to read EvalGate's (a worker
+ * thread would share /proc/self/environ).
  */
 const WORKER = `
 const reply = (message) => process.send(message, () => process.exit(0));
 process.once('message', (workerData) => (async () => {
-  const { code, file, name, output, context } = workerData;
+  const { code, body, file, name, output, context } = workerData;
   let fn;
   if (file) {
     const module = await import(file);
@@ -24,7 +26,7 @@ process.once('message', (workerData) => (async () => {
   } else {
     const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
     try {
-      fn = new AsyncFunction('output', 'context', 'return (' + code + '\\n);');
+      fn = new AsyncFunction('output', 'context', body);
     } catch {
       fn = new AsyncFunction('output', 'context', code);
     }
@@ -33,6 +35,36 @@ process.once('message', (workerData) => (async () => {
   reply({ result: await fn(output, context) });
 })().catch((error) => reply({ error: String(error && error.stack ? error.stack.split('\\n').slice(0, 2).join(' ') : error) })));
 `;
+
+/** Index of the last `;` outside quotes and template literals, or -1. */
+function lastStatementEnd(code: string): number {
+  let quote: string | undefined;
+  let last = -1;
+  for (let index = 0; index < code.length; index += 1) {
+    const char = code[index];
+    if (quote) {
+      if (char === '\\') index += 1;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'" || char === '`') quote = char;
+    else if (char === ';') last = index;
+  }
+  return last;
+}
+
+/**
+ * promptfoo's reading of inline code: trailing `;` dropped; one line is `return <expression>`
+ * (after leading `const`/`let`/`var` statements); several lines are tried as one expression,
+ * else run as a function body as written.
+ */
+export function functionBody(code: string): string {
+  const trimmed = code.trim();
+  if (trimmed.includes('\n')) return `return (${trimmed}\n);`;
+  const single = trimmed.replace(/;+\s*$/, '');
+  if (!/^(const|let|var)\s/.test(single)) return `return ${single}`;
+  const end = lastStatementEnd(single);
+  const expression = end === -1 ? '' : single.slice(end + 1).trim();
+  return expression ? `${single.slice(0, end + 1)} return ${expression}` : single;
+}
 
 /** How long an assertion may run (option `timeout` overrides it). */
 export const ASSERTION_TIMEOUT_MS = 10_000;
@@ -68,18 +100,6 @@ function run(data: Record<string, unknown>, timeoutMs: number): Promise<{ result
   });
 }
 
-/** A promptfoo-style result → a score: boolean 1/0, a number as is, `{ pass, score, reason }`. */
-export function scoreFromResult(result: unknown): Score {
-  if (typeof result === 'boolean') return { value: result ? 1 : 0 };
-  if (typeof result === 'number' && Number.isFinite(result)) return { value: result };
-  if (result !== null && typeof result === 'object' && ('pass' in result || 'score' in result)) {
-    const { pass, score, reason } = result as { pass?: unknown; score?: unknown; reason?: unknown };
-    const value = typeof score === 'number' ? score : pass ? 1 : 0;
-    return { value, ...(typeof reason === 'string' && reason ? { reason } : {}) };
-  }
-  return { value: null, error: `the assertion returned ${JSON.stringify(result)?.slice(0, 80) ?? 'undefined'}; expected a boolean, a number or { pass, score, reason }` };
-}
-
 export const javascript: MetricDefinition = {
   name: 'javascript',
   policy: PAIRED_SCORE,
@@ -89,21 +109,21 @@ export const javascript: MetricDefinition = {
   description: 'Your JavaScript (promptfoo’s javascript assertion): inline code or file://x.js, given (output, context), run in a child Node process (no EvalGate secrets in its environment) with a timeout.',
   requires: ['code'],
   example: { code: 'output.length > 0' },
-  threshold: 0.5,
+  threshold: ANY_POSITIVE,
   optionsSchema: {
     code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.js[:function] (relative to the suite).' },
     timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
   },
-  async score({ output, options, vars, suiteDir, context }) {
+  async score({ output, options, vars, suiteDir, context, threshold }) {
     const code = String(options.code);
     const file = assertionFile(code);
     const data = {
       output,
       context: { vars, ...(context === undefined ? {} : { context }) },
-      ...(file ? { file: pathToFileURL(resolve(suiteDir, file.path)).href, ...(file.name ? { name: file.name } : {}) } : { code }),
+      ...(file ? { file: pathToFileURL(resolve(suiteDir, file.path)).href, ...(file.name ? { name: file.name } : {}) } : { code, body: functionBody(code) }),
     };
     const reply = await run(data, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
     if (reply.error !== undefined) return { value: null, error: `javascript assertion failed: ${reply.error}` };
-    return scoreFromResult(reply.result);
+    return scoreFromResult(reply.result, threshold);
   },
 };

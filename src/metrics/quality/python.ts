@@ -5,7 +5,8 @@ import type { WorkerRequest } from '../../flows/promptflow/python-worker.js';
 import { PythonWorker, requirePython } from '../../flows/promptflow/python-worker.js';
 import type { MetricDefinition, Score } from '../types.js';
 import { PAIRED_SCORE } from '../policy.js';
-import { ASSERTION_TIMEOUT_MS, assertionFile, scoreFromResult } from './javascript.js';
+import { ASSERTION_TIMEOUT_MS, assertionFile } from './javascript.js';
+import { ANY_POSITIVE, scoreFromResult } from './script-result.js';
 
 const STOPPED = 'the Python worker was stopped';
 
@@ -42,7 +43,7 @@ export const python: MetricDefinition = {
   direction: 'higher-is-better',
   description: 'Your Python (promptfoo’s python assertion): an expression, a function body, or file://x.py[:function], given (output, context), run in EvalGate’s Python worker with a timeout.',
   requires: ['code'],
-  threshold: 0.5,
+  threshold: ANY_POSITIVE,
   optionsSchema: {
     code: { type: 'string', description: 'An expression, a function body with `return`, or file://path.py[:function] (relative to the suite; default function get_assert).' },
     timeout: { type: 'number', exclusiveMinimum: 0, description: 'Milliseconds (default 10000).' },
@@ -58,7 +59,7 @@ export const python: MetricDefinition = {
     /** One Python worker per evaluator and run (its cwd the suite folder), started on first use. */
     let worker: PythonWorker | undefined;
     return {
-      async score({ output, options, vars, context }): Promise<Score> {
+      async score({ output, options, vars, context, threshold }): Promise<Score> {
         const code = String(options.code);
         const file = assertionFile(code);
         const request: WorkerRequest = {
@@ -70,7 +71,7 @@ export const python: MetricDefinition = {
         worker ??= new PythonWorker(resolve(suiteDir));
         const reply = await callAssertion(worker, request, typeof options.timeout === 'number' ? options.timeout : ASSERTION_TIMEOUT_MS);
         if (reply.error !== undefined) return { value: null, error: `python assertion failed: ${reply.error}` };
-        return scoreFromResult(asGradingResult(reply.result));
+        return scoreFromResult(asGradingResult(reply.result), threshold);
       },
       close: () => worker?.close(),
     };

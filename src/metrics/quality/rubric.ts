@@ -1,28 +1,28 @@
 import { ConfigError } from '../../core/errors.js';
 import { median } from '../../core/numbers.js';
 import { PromptyError } from '../../prompty/errors.js';
-import { parseJudgement } from '../judge/parse.js';
+import { jsonObjectIn, parseJudgement } from '../judge/parse.js';
 import type { RubricPrompt } from '../judge/rubric-prompt.js';
 import { judgeVariables, rubricMessages, rubricPrompt } from '../judge/rubric-prompt.js';
 import { askJudge, JUDGE_SAMPLES_SCHEMA } from '../judge/run-judge.js';
 import { PAIRED_SCORE } from '../policy.js';
 import type { MetricDefinition, ScoreInput } from '../types.js';
 
-/** Reads the judge's choice: JSON `{"choice": …}` first, else the one choice label it names. */
-function readChoice(text: string, choices: Record<string, number>): { choice: string; reason?: string } | undefined {
+/**
+ * Reads the judge's choice strictly: a JSON answer's `choice` field, or an answer that is only a
+ * label (quotes, bold and a final period allowed). A label merely mentioned ("The answer is not
+ * correct."), another field (`{"pass": false}`) or an unknown label is unreadable — an error.
+ */
+export function readChoice(text: string, choices: Readonly<Record<string, number>>): { choice: string; reason?: string } | undefined {
   const labels = Object.keys(choices);
-  const json = /\{[\s\S]*\}/.exec(text)?.[0];
+  const label = (raw: unknown) => (typeof raw === 'string' ? labels.find((name) => name.toLowerCase() === raw.trim().toLowerCase()) : undefined);
+  const json = jsonObjectIn(text);
   if (json) {
-    try {
-      const value = JSON.parse(json) as { choice?: unknown; reason?: unknown };
-      const choice = labels.find((label) => label.toLowerCase() === String(value.choice).trim().toLowerCase());
-      if (choice) return { choice, ...(typeof value.reason === 'string' ? { reason: value.reason } : {}) };
-    } catch {
-      // not JSON: look for a label
-    }
+    const choice = label(json.choice);
+    return choice ? { choice, ...(typeof json.reason === 'string' ? { reason: json.reason } : {}) } : undefined;
   }
-  const named = labels.filter((label) => new RegExp(`(^|[^\\w])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w]|$)`, 'i').test(text));
-  return named.length === 1 && named[0] ? { choice: named[0], reason: text.trim().slice(0, 300) } : undefined;
+  const bare = label(text.trim().replace(/^["'`*]+|["'`*.!]+$/g, ''));
+  return bare ? { choice: bare } : undefined;
 }
 
 /** How the judge answers: one of the `choices`, or a number on `scale: [min, max]`. */

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Dict } from '../../core/dict.js';
 import { isDict } from '../../core/dict.js';
 import { splitCommand } from '../../flows/split-command.js';
@@ -15,11 +18,36 @@ export interface Provider {
   flow(prompt: Prompt): Dict;
 }
 
-const CHAT_PARAMETERS = ['temperature', 'max_tokens', 'top_p', 'seed', 'stop', 'presence_penalty', 'frequency_penalty', 'response_format', 'max_completion_tokens'];
+/** Request parameters sent as written (promptfoo's OpenAI chat provider passes these through). */
+const CHAT_PARAMETERS = ['temperature', 'max_tokens', 'top_p', 'seed', 'stop', 'presence_penalty', 'frequency_penalty', 'response_format', 'max_completion_tokens', 'tools', 'tool_choice', 'reasoning_effort', 'user', 'metadata', 'store', 'service_tier'];
+/** Where promptfoo sends the request and with which key: EvalGate's own endpoint and key stand in for them. */
+const ENDPOINT_KEYS = new Set(['apiBaseUrl', 'apiHost', 'apiKey', 'apiKeyEnvar', 'organization', 'deployment_id', 'apiVersion']);
+
+/** o1/o3/o4 and gpt-5 models: promptfoo sends them neither temperature nor max_tokens. */
+const isReasoningModel = (model: string) => /^(o1|o3|o4|gpt-5)/.test(model.replace(/^.*\//, ''));
+
+/**
+ * The request parameters of an OpenAI chat provider: the config's (prompt-level `config` over the
+ * provider's), with promptfoo's defaults where the config relies on them — `temperature: 0` and
+ * `max_tokens: 1024` (promptfoo's OPENAI_TEMPERATURE / OPENAI_MAX_TOKENS defaults), neither for
+ * reasoning models. A config key EvalGate does not send is refused, never dropped.
+ */
+function chatParameters(model: string, config: Dict): Dict {
+  const unknown = Object.keys(config).find((key) => !CHAT_PARAMETERS.includes(key) && !ENDPOINT_KEYS.has(key));
+  if (unknown) throw new ProviderError(`provider config \`${unknown}\` is not supported — EvalGate sends ${CHAT_PARAMETERS.join(', ')} (the endpoint and key are EvalGate's)`);
+  if (typeof config.tools === 'string') throw new ProviderError('`tools: file://…` is not supported — list the tools inline');
+  const defaults = isReasoningModel(model) ? {} : { temperature: 0, max_tokens: 1024 };
+  return { ...defaults, ...Object.fromEntries(CHAT_PARAMETERS.filter((key) => config[key] !== undefined).map((key) => [key, config[key]])) };
+}
 
 function chatFlow(model: string, config: Dict): (prompt: Prompt) => Dict {
-  const parameters = Object.fromEntries(CHAT_PARAMETERS.filter((key) => config[key] !== undefined).map((key) => [key, config[key]]));
-  return (prompt) => ({ kind: 'prompt', model, messages: prompt.messages, ...(Object.keys(parameters).length ? { parameters } : {}) });
+  chatParameters(model, config);
+  return (prompt) => ({ kind: 'prompt', model, messages: prompt.messages, parameters: chatParameters(model, { ...config, ...prompt.config }) });
+}
+
+/** Prompt-level `config` only applies to OpenAI chat providers; elsewhere it is refused. */
+function noPromptConfig(prompt: Prompt, provider: string): void {
+  if (Object.keys(prompt.config).length) throw new ProviderError(`prompt "${prompt.label}" sets \`config\`, which EvalGate applies only to OpenAI chat providers, not to ${provider}`);
 }
 
 /** `{{prompt}}` in an http body → the prompt text (itself a template over the case). */
@@ -43,14 +71,17 @@ function httpFlow(config: Dict): (prompt: Prompt) => Dict {
   const method = String(config.method ?? 'POST').toUpperCase();
   if (method !== 'POST' && method !== 'PUT') throw new ProviderError(`http method ${method} is not supported — EvalGate sends POST or PUT`);
   const output = outputPath(config.transformResponse);
-  return (prompt) => ({
-    kind: 'http',
-    url: config.url,
-    method,
-    ...(isDict(config.headers) ? { headers: config.headers } : {}),
-    body: withPrompt(config.body ?? { prompt: '{{prompt}}' }, prompt.text),
-    output,
-  });
+  return (prompt) => {
+    noPromptConfig(prompt, 'http');
+    return {
+      kind: 'http',
+      url: config.url,
+      method,
+      ...(isDict(config.headers) ? { headers: config.headers } : {}),
+      body: withPrompt(config.body ?? { prompt: '{{prompt}}' }, prompt.text),
+      output,
+    };
+  };
 }
 
 /**
@@ -77,7 +108,10 @@ function execFlow(command: string): (prompt: Prompt) => Dict {
   } catch (error) {
     throw new ProviderError(`exec: ${(error as Error).message}`);
   }
-  return (prompt) => ({ kind: 'command', command: ['node', '-e', EXEC_ADAPTER, prompt.text, ...argv] });
+  return (prompt) => {
+    noPromptConfig(prompt, 'exec');
+    return { kind: 'command', command: ['node', '-e', EXEC_ADAPTER, prompt.text, ...argv] };
+  };
 }
 
 const SUPPORTED = 'openai:chat:<model>, openai:<model>, azureopenai:chat:<deployment>, http (or an https:// URL), exec:<command>, echo';
@@ -91,9 +125,23 @@ function fromId(id: string, config: Dict): (prompt: Prompt) => Dict {
   throw new ProviderError(`promptfoo provider "${id}" is not supported — EvalGate runs ${SUPPORTED}`);
 }
 
-/** The config's `providers:` (a string, or a list of strings / { id, label, config }). */
-export function readProviders(value: unknown): Provider[] {
-  const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+/** `file://providers.yaml`: a list of providers (or one) kept apart from the config. */
+function providersFile(reference: string, dir: string): unknown {
+  const file = reference.slice('file://'.length);
+  let text: string;
+  try {
+    text = readFileSync(resolve(dir, file), 'utf8');
+  } catch {
+    throw new ProviderError(`providers file not found: ${file} (relative to the config)`);
+  }
+  const parsed: unknown = parseYaml(text);
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
+/** The config's `providers:` (a string, a list of strings / { id, label, config }, or `file://` lists of them). */
+export function readProviders(value: unknown, dir: string): Provider[] {
+  const entries = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+  const list = entries?.flatMap((entry: unknown) => (typeof entry === 'string' && entry.startsWith('file://') ? (providersFile(entry, dir) as unknown[]) : [entry]));
   if (!list || list.length === 0) throw new ProviderError('`providers` is missing');
   return list.map((entry: unknown, index) => {
     try {

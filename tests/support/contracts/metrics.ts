@@ -102,7 +102,7 @@ export function testAllMetrics(METRICS: readonly MetricDefinition[]): void {
     });
 
     it.each(METRICS.map((metric) => [metric.name, metric] as const))('%s: a measured or scored value lies on its scale and a results file holding it reads back', async (_name, metric) => {
-      serve(server, '{"score": 4, "choice": "good", "reason": "fine", "violence": 0, "sexual": 0, "self_harm": 0, "hate_unfairness": 0}');
+      serve(server, '{"score": 4, "choice": "good", "pass": true, "reason": "fine", "violence": 0, "sexual": 0, "self_harm": 0, "hate_unfairness": 0}');
       const options = optionsFor(metric);
       const suite = suiteOf(metric, options);
       const [testCase] = await evaluateCases([{ case: CASE, samples: [{ ok: true, value: FLOW_OUTPUT }] }], suite, { client, judgeModel: 'gpt-4o-mini', concurrency: 1 });
@@ -119,7 +119,7 @@ export function testAllMetrics(METRICS: readonly MetricDefinition[]): void {
     });
 
     it.each(METRICS.map((metric) => [metric.name, metric] as const))('%s: a well-formed score on an ordinary answer', async (_name, metric) => {
-      serve(server, '{"score": 4, "choice": "good", "reason": "fine", "violence": 0, "sexual": 0, "self_harm": 0, "hate_unfairness": 0}');
+      serve(server, '{"score": 4, "choice": "good", "pass": true, "reason": "fine", "violence": 0, "sexual": 0, "self_harm": 0, "hate_unfairness": 0}');
       const sample = await evaluate(metric, optionsFor(metric), { ok: true, value: FLOW_OUTPUT }, true);
       const score = sample?.scores[metric.name];
       if (metric.measure) expect(score, `${metric.name} is measured on the sample, not stored as a score`).toBeUndefined();
