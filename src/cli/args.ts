@@ -194,8 +194,8 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
   if (name === 'import') {
     const { values, positionals } = parse(rest, { out: { type: 'string' }, cwd: { type: 'string' } }, 'import');
     const [source, path, extra] = positionals;
-    if ((source !== 'promptflow' && source !== 'promptfoo') || !path || extra) {
-      throw new ConfigError('import takes a source and a path', {}, 'usage: evalgate import promptflow|promptfoo PATH [--out DIR]');
+    if ((source !== 'promptflow' && source !== 'promptfoo' && source !== 'openai-evals') || !path || extra) {
+      throw new ConfigError('import takes a source and a path', {}, 'usage: evalgate import promptflow|promptfoo|openai-evals PATH [--out DIR]');
     }
     return { name: 'import', source, path, cwd: values.cwd ?? cwd, ...(values.out ? { out: values.out } : {}) };
   }

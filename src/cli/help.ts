@@ -13,7 +13,7 @@ Usage:
   evalgate compare <base> <results>  compare two results files and print the metric diff
   evalgate history                   each metric's trend over the baseline's last commits (git log)
   evalgate init                      scaffold a starter suite, its data and the workflow
-  evalgate import promptflow|promptfoo PATH   write .eval.yaml files for a PromptFlow flow or a promptfoo config
+  evalgate import promptflow|promptfoo|openai-evals PATH   write .eval.yaml files for a PromptFlow flow, a promptfoo config or an OpenAI eval
   evalgate merge <shards…> [-o OUT]  combine the results of --shard runs into one results file
   evalgate help [command]            this help, or a command's flags
   evalgate version
@@ -72,11 +72,12 @@ const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
 ${FORMATS}
       --html FILE          also write the self-contained HTML report`;
 
-const IMPORT = `Usage: evalgate import promptflow|promptfoo PATH [--out DIR]
+const IMPORT = `Usage: evalgate import promptflow|promptfoo|openai-evals PATH [--out DIR]
 
-  PATH is a PromptFlow flow folder (flow.dag.yaml / flow.flex.yaml) or a promptfooconfig.yaml.
+  PATH is a PromptFlow flow folder (flow.dag.yaml / flow.flex.yaml), a promptfooconfig.yaml, or an
+  OpenAI eval object saved as eval.json (its rows in eval.jsonl next to it).
   Writes one .eval.yaml per suite (a promptfoo prompt × provider matrix gives several).
-  (\`evalgate run\` also runs promptfooconfig.yaml files directly, without importing.)
+  (\`evalgate run\` also runs promptfooconfig.yaml and OpenAI eval .json files directly, without importing.)
 
       --out DIR            where to write (default: the folder holding PATH)
       --cwd DIR            run as if started in DIR`;

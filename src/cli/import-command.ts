@@ -7,10 +7,11 @@ import { isDict } from '../core/dict.js';
 import { parseYaml } from '../core/yaml-source.js';
 import { loadFlowFolder } from '../flows/promptflow/load.js';
 import { fromPromptfoo } from '../suites/promptfoo/translate.js';
+import { fromOpenAiEval, isOpenAiEval } from '../suites/openai-evals/translate.js';
 import type { CliIO } from './io.js';
 
 export interface ImportArgs {
-  source: 'promptflow' | 'promptfoo';
+  source: 'promptflow' | 'promptfoo' | 'openai-evals';
   path: string;
   /** Folder for the .eval.yaml files (default: next to the imported file). */
   out?: string;
@@ -43,6 +44,21 @@ function promptfooSuites(path: string, cwd: string, out: string): { name: string
   });
 }
 
+/** An OpenAI eval object → one suite; its `data:` (the eval's .jsonl) re-anchored to `out`. */
+function openAiEvalSuite(path: string, cwd: string, out: string): { name: string; doc: Record<string, unknown> } {
+  const file = relative(cwd, resolve(cwd, path));
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch {
+    throw new ConfigError(`no OpenAI eval at ${file}`, {}, 'give the path of the eval object saved as JSON (GET /v1/evals/{id})');
+  }
+  const parsed = parseYaml(text, file);
+  if (!isOpenAiEval(parsed.value)) throw new ConfigError('this is not an OpenAI eval object', { file, line: 1 }, 'save the object the Evals API returns: { "object": "eval", "testing_criteria": [...] }');
+  const doc = fromOpenAiEval(parsed, cwd).value as Record<string, unknown>;
+  return { name: String(doc.name), doc: { ...doc, data: posix(relative(out, resolve(cwd, dirname(file), String(doc.data)))) } };
+}
+
 /** A PromptFlow flow folder → a `kind: promptflow` suite over the folder's data.jsonl (or its input defaults). */
 async function promptflowSuite(path: string, cwd: string, out: string): Promise<{ name: string; doc: Record<string, unknown> }> {
   const flow = await loadFlowFolder(path, { baseDir: cwd, cwd, variant: undefined, where: { file: path }, checkModels: false });
@@ -65,11 +81,12 @@ async function promptflowSuite(path: string, cwd: string, out: string): Promise<
   };
 }
 
-/** `evalgate import promptflow|promptfoo PATH [--out DIR]`: writes the equivalent .eval.yaml files. */
+/** `evalgate import promptflow|promptfoo|openai-evals PATH [--out DIR]`: writes the equivalent .eval.yaml files. */
 export async function importCommand(args: ImportArgs, io: CliIO): Promise<number> {
   const target = resolve(args.cwd, args.path);
   const out = resolve(args.cwd, args.out ?? dirname(target));
-  const suites = args.source === 'promptfoo' ? promptfooSuites(args.path, args.cwd, out) : [await promptflowSuite(args.path, args.cwd, out)];
+  const suites =
+    args.source === 'promptfoo' ? promptfooSuites(args.path, args.cwd, out) : args.source === 'openai-evals' ? [openAiEvalSuite(args.path, args.cwd, out)] : [await promptflowSuite(args.path, args.cwd, out)];
   mkdirSync(out, { recursive: true });
   const header = `# Imported from ${posix(relative(out, target))} by \`evalgate import ${args.source}\`.\n`;
   const note = args.source === 'promptflow' ? '# Replace the latency evaluator with your metrics (e.g. metric: promptflow with your evaluation flow).\n' : '';

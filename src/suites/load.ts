@@ -8,6 +8,7 @@ import { flowKind } from '../flows/registry.js';
 import type { FlowSpec } from '../flows/registry.js';
 import { fromPromptYml, isPromptYml, looksLikePromptYml, PromptOnlyFile } from './prompt-yml.js';
 import { fromPromptfoo, isPromptfooConfig } from './promptfoo/translate.js';
+import { fromOpenAiEval, isOpenAiEval } from './openai-evals/translate.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { caseEvaluators, evaluatorEntry } from './case-asserts.js';
 import { checkTemplates } from './check-templates.js';
@@ -56,8 +57,12 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
   return suites;
 }
 
-/** One file → its suites: a promptfoo config gives one per prompt × provider, any other file one. */
+/** One file → its suites: a promptfoo config gives one per prompt × provider, any other file one (an OpenAI eval .json too). */
 async function loadSuiteFile(file: string, cwd: string, context: LoadContext = {}): Promise<Suite[]> {
+  if (/\.json$/i.test(file) && !isPromptfooConfig(file)) {
+    const parsed = parseYaml(await readSuiteText(file, cwd), file);
+    if (isOpenAiEval(parsed.value)) return [await suiteFromSource(fromOpenAiEval(parsed, cwd), cwd, context)];
+  }
   if (!isPromptfooConfig(file)) return [await loadSuite(file, cwd, context)];
   const parsed = parseYaml(await readSuiteText(file, cwd), file);
   return Promise.all(fromPromptfoo(parsed, cwd).map((source) => suiteFromSource(source, cwd, context)));

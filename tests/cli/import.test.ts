@@ -81,6 +81,6 @@ describe('evalgate import', () => {
   });
 
   it('explains a wrong source or missing path', async () => {
-    expect(await cli(['import', 'langsmith', 'x'], tmpdir())).toMatchObject({ exit: 2, stderr: 'evalgate: import takes a source and a path — usage: evalgate import promptflow|promptfoo PATH [--out DIR]\n' });
+    expect(await cli(['import', 'langsmith', 'x'], tmpdir())).toMatchObject({ exit: 2, stderr: 'evalgate: import takes a source and a path — usage: evalgate import promptflow|promptfoo|openai-evals PATH [--out DIR]\n' });
   });
 });
