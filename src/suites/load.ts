@@ -58,7 +58,7 @@ export async function loadSuites(patterns: readonly string[], options: { cwd: st
 }
 
 /** One file → its suites: a promptfoo config gives one per prompt × provider, any other file one (an OpenAI eval .json too). */
-async function loadSuiteFile(file: string, cwd: string, context: LoadContext = {}): Promise<Suite[]> {
+export async function loadSuiteFile(file: string, cwd: string, context: LoadContext = {}): Promise<Suite[]> {
   if (/\.json$/i.test(file) && !isPromptfooConfig(file)) {
     const parsed = parseYaml(await readSuiteText(file, cwd), file);
     if (isOpenAiEval(parsed.value)) return [await suiteFromSource(fromOpenAiEval(parsed, cwd), cwd, context)];
