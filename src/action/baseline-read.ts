@@ -56,6 +56,7 @@ export async function readBaseline(api: GitHubApi | undefined, event: EventInfo,
  * scheduled run has its suites at the commit it runs on.
  */
 export async function qualifyMissing(read: BaselineRead, api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, results: ResultsFile): Promise<BaselineRead> {
+  if (read.kind === 'stored') return withSuitesAtBase(read, api, event, inputs, results);
   if (read.kind !== 'none') return read;
   if (isDriftRun(event)) return { kind: 'none', baseHasSuites: results.suites.length > 0 };
   const base = event.pullRequest?.baseSha;
@@ -67,4 +68,26 @@ export async function qualifyMissing(read: BaselineRead, api: GitHubApi | undefi
   } catch (error) {
     return unreadable(files.join(', '), error);
   }
+}
+
+const suitePath = (inputs: ActionInputs, file: string) => posix.normalize(posix.join(inputs.workingDirectory, file));
+
+/**
+ * A PR suite the stored baseline has no entry for is new only if the base commit does not have
+ * its file: a suite that is on the base but was never stored (its push could not store it) is
+ * recorded as unstored, so the comparison calls it not compared instead of "new".
+ */
+async function withSuitesAtBase(read: Extract<BaselineRead, { kind: 'stored' }>, api: GitHubApi | undefined, event: EventInfo, inputs: ActionInputs, results: ResultsFile): Promise<BaselineRead> {
+  const base = event.pullRequest?.baseSha;
+  if (!api || !base) return read;
+  const stored = new Set([...read.file.suites.map((suite) => suite.name), ...(read.file.run.unstored ?? []).map((entry) => entry.suite)]);
+  const unstored = [...(read.file.run.unstored ?? [])];
+  try {
+    for (const suite of results.suites.filter((candidate) => !stored.has(candidate.name))) {
+      if (await api.readFile(suitePath(inputs, suite.file), base)) unstored.push({ suite: suite.name, reason: `its suite file ${suite.file} is on the base commit, but the baseline stored there has no entry for it` });
+    }
+  } catch (error) {
+    return unreadable(read.file.suites.length ? 'the base commit\'s suite files' : inputs.baseline, error);
+  }
+  return unstored.length === (read.file.run.unstored ?? []).length ? read : { kind: 'stored', file: { ...read.file, run: { ...read.file.run, unstored } } };
 }

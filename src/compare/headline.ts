@@ -36,7 +36,7 @@ export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' |
   const failing = metrics.filter(({ metric }) => metric.status === 'fail');
   const warning = metrics.filter(({ metric }) => metric.gating && metric.status === 'warn');
   const reportOnly = metrics.filter(({ metric }) => !metric.gating && metric.status !== 'pass');
-  const broken = suites.filter((suite) => suite.verdict === 'error');
+  const broken = suites.filter((suite) => suite.verdict === 'error' || suite.outcome === 'could-not-run');
   const parts: string[] = [];
   if (comparison.bootstrap && comparison.firstBaseline) parts.push('no previous baseline on the branch: this push stores the first one');
   else if (comparison.bootstrap) {

@@ -63,14 +63,15 @@ describe('drift monitoring (schedule + alert: issue)', () => {
     expect(issue?.body).toMatch(/^<!-- evalgate-drift:/);
     expect(issue?.body).toMatch(/\| contoso-faq \| `f1` \| 42\.0% \| \d+\.\d% \| −\d+\.\d \| ❌ dropped/);
     expect(issue?.body).toContain('commit `1111111`');
-    expect(first.summary).toContain(`Drift issue \\#${issue?.number} opened`);
+    // The note goes through the Markdown escaper: the reference is shown, never a live auto-link.
+    expect(first.summary).toContain(`Drift issue \\#\u200d${issue?.number} opened`);
 
     const second = await scheduled('2'.repeat(40), { degraded: true });
     expect(second.code).toBe(1);
     expect(ours()).toHaveLength(1);
     expect(runSections(issue?.body ?? '')).toBe(2);
     expect((issue?.body ?? '').indexOf('`2222222`')).toBeLessThan((issue?.body ?? '').indexOf('`1111111`'));
-    expect(second.summary).toContain(`Drift issue \\#${issue?.number} updated`);
+    expect(second.summary).toContain(`Drift issue \\#\u200d${issue?.number} updated`);
 
     const recovered = await scheduled('3'.repeat(40), { degraded: false });
     expect(recovered.code).toBe(0);

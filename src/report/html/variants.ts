@@ -48,11 +48,10 @@ function matrixOf(suites: readonly SuiteResult[]): VariantMatrix {
         const testCase = column.byId.get(id);
         if (!testCase) return undefined;
         const sample = testCase.samples[0];
-        const key = `${testCase.id}\u0000${testCase.hash}`;
         return {
           output: sample?.output === null || sample?.output === undefined ? null : clip(visibleText(sample.output), OUTPUT_LIMIT),
           error: sample?.error ? clip(visibleText(sample.error), OUTPUT_LIMIT) : null,
-          values: column.values.map((value) => value(key)),
+          values: column.values.map((value) => value(testCase.id)),
         };
       }),
     };
