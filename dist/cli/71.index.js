@@ -352,6 +352,7 @@ function sdkClient(options) {
         apiKey: options.apiKey,
         maxRetries: 0,
         timeout: options.timeoutMs,
+        ...(options.headers ? { defaultHeaders: options.headers } : {}),
         ...(options.onResponseHeaders ? { fetch: observingFetch(options.onResponseHeaders) } : {}),
     };
     if (options.azure)

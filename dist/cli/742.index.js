@@ -97,7 +97,7 @@ const sleep = (ms) => new Promise((resolvePromise) => setTimeout(resolvePromise,
  * to `online` as usual.
  */
 function batchClient(online, options) {
-    const sdk = new openai/* default */.Ay({ apiKey: options.apiKey, maxRetries: 3, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}) });
+    const sdk = new openai/* default */.Ay({ apiKey: options.apiKey, maxRetries: 3, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}), ...(options.headers ? { defaultHeaders: options.headers } : {}) });
     let queue = [];
     let timer;
     async function submitOrResume(input) {

@@ -34928,7 +34928,7 @@ else {
     // skips most of parsing and compiling its 3 MB of JavaScript.
     (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
     // Loaded only on a Node that can run it: the check above must come before any dependency.
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3320));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1196));
     process.exitCode = await main(process.argv.slice(2), {
         cwd: process.cwd(),
         env: process.env,
@@ -35225,8 +35225,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   NU: () => (/* binding */ presentPairs),
   w: () => (/* binding */ presentValues)
 });
-
-// UNUSED EXPORTS: flowErrorKind
 
 // EXTERNAL MODULE: ./src/core/numbers.ts
 var numbers = __nccwpck_require__(85993);
@@ -36504,7 +36502,7 @@ function headline(comparison) {
     const failing = metrics.filter(({ metric }) => metric.status === 'fail');
     const warning = metrics.filter(({ metric }) => metric.gating && metric.status === 'warn');
     const reportOnly = metrics.filter(({ metric }) => !metric.gating && metric.status !== 'pass');
-    const broken = suites.filter((suite) => suite.verdict === 'error');
+    const broken = suites.filter((suite) => suite.verdict === 'error' || suite.outcome === 'could-not-run');
     const parts = [];
     if (comparison.bootstrap && comparison.firstBaseline)
         parts.push('no previous baseline on the branch: this push stores the first one');
@@ -41317,7 +41315,6 @@ async function readDag(source, dir, cwd, variant) {
 /* harmony export */   tT: () => (/* binding */ renderNodeTemplate),
 /* harmony export */   y9: () => (/* binding */ nodeModel)
 /* harmony export */ });
-/* unused harmony export splitRoles */
 /* harmony import */ var _core_template_engine_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73639);
 /* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(52948);
 
