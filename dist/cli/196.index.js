@@ -3381,7 +3381,8 @@ function commandFlow(spec, dir) {
                     }
                 };
                 const timer = setTimeout(() => kill(`timed out after ${spec.timeoutMs} ms`), spec.timeoutMs);
-                const onAbort = () => kill('cancelled (per-request timeout)');
+                // The run's deadline for this flow is its own `timeout:`: whichever timer fires first, the case timed out.
+                const onAbort = () => kill(signal.reason?.name === 'TimeoutError' ? `timed out after ${spec.timeoutMs} ms` : 'cancelled');
                 signal.addEventListener('abort', onAbort, { once: true });
                 child.stdout.setEncoding('utf8').on('data', (chunk) => {
                     stdout += chunk;
