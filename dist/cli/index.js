@@ -35541,6 +35541,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MISSING, afterBaselineCommit
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/compare/baseline-merge.ts + 1 modules
 var baseline_merge = __nccwpck_require__(48527);
 // EXTERNAL MODULE: ./src/compare/metric-policy.ts
@@ -36625,6 +36627,8 @@ function tightest(base, requested) {
 
 
 
+
+
 /**
  * Decide once: every decision of a run — verdict, coverage, whether the step fails, the exit
  * code, and the effects to perform (comment, baseline commit, drift issue) — is made here, from
@@ -36669,13 +36673,26 @@ function baselineEffect(input) {
     if (input.occasion !== 'push' || !refresh || refresh.blocked || refresh.previous.kind === 'unreadable')
         return null;
     const previous = refresh.previous.kind === 'stored' ? refresh.previous.file : null;
-    const gate = { failOn: input.requested.failOn, suites: input.requested.suites };
+    const gate = { failOn: input.requested.failOn, suites: input.requested.suites, ...(input.requested.baseline ? { baseline: input.requested.baseline } : {}) };
     const merge = (0,baseline_merge/* mergeBaseline */.E)(previous, { ...input.results, run: { ...input.results.run, gate } }, { dropUnrun: refresh.dropUnrun });
     return { merge, notStored: merge.kept.filter((entry) => entry.blocking) };
 }
+/**
+ * A pull request reads its baseline at the path its own workflow names: when the file says the
+ * default branch stores its baseline elsewhere, the PR chose a file the base does not gate on
+ * (an old copy, say) — nothing of the base's baseline was compared.
+ */
+function withBaselineOfTheBase(comparison, input) {
+    const stored = input.baseline.kind === 'stored' ? input.baseline.file.run.gate?.baseline : undefined;
+    const requested = input.requested.baseline;
+    if (input.occasion !== 'pull-request' || !stored || !requested || external_node_path_.posix.normalize(stored) === external_node_path_.posix.normalize(requested))
+        return comparison;
+    const missing = (0,compare_coverage/* gap */.rQ)('*', `the baseline was read from \`${requested}\`, but the default branch stores its baseline at \`${stored}\` (a pull request cannot choose the file it is compared with)`, `set \`baseline: ${stored}\` in this PR's workflow, or change the default branch's workflow first`);
+    return { ...comparison, verdict: comparison.verdict === 'error' ? 'error' : 'incomplete', coverage: [missing, ...comparison.coverage], headline: `not everything was compared: ${(0,compare_coverage/* gapLine */.Bc)(missing)}. ${comparison.headline}` };
+}
 /** The one decision of a run. */
 function decideOutcome(input) {
-    const comparison = comparisonFor(input);
+    const comparison = withBaselineOfTheBase(comparisonFor(input), input);
     const notes = [];
     const base = input.baseline.kind === 'stored' ? input.baseline.file.run.gate : undefined;
     const gate = input.occasion === 'pull-request' ? tightest(base, input.requested) : { failOn: input.requested.failOn, notes: [] };

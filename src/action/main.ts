@@ -111,7 +111,7 @@ async function gate(api: GitHubApi | undefined, event: EventInfo, inputs: Action
     occasion,
     baseline: read,
     results,
-    requested: { failOn: inputs.failOn, suites: inputs.suites },
+    requested: { failOn: inputs.failOn, suites: inputs.suites, baseline: inputs.baseline },
     comment: inputs.comment,
     driftIssue: inputs.alert === 'issue',
     ...(refreshes ? { refresh: { previous: read, dropUnrun: true, ...(blocked ? { blocked } : {}) } } : {}),

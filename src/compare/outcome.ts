@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { ResultsFile, StoredRunGate } from '../results/types.js';
 import type { BaselineMerge, NotRefreshed } from './baseline-merge.js';
 import { mergeBaseline } from './baseline-merge.js';
@@ -5,6 +6,7 @@ import { compare } from './index.js';
 import type { FailOn } from './fail-policy.js';
 import { failsGate } from './fail-policy.js';
 import { tightest } from './run-gate.js';
+import { gap, gapLine } from './coverage.js';
 import type { Comparison, Verdict } from './types.js';
 
 /**
@@ -32,7 +34,7 @@ export interface OutcomeInput {
   baseline: BaselineRead;
   results: ResultsFile;
   /** The gate settings this run's own inputs ask for (on a PR: the PR's workflow file). */
-  requested: { failOn: FailOn; suites: string[] };
+  requested: { failOn: FailOn; suites: string[]; baseline?: string };
   comment: 'always' | 'never';
   /** `alert: issue` on a drift run. */
   driftIssue: boolean;
@@ -93,14 +95,27 @@ function baselineEffect(input: OutcomeInput): Outcome['effects']['baseline'] {
   const { refresh } = input;
   if (input.occasion !== 'push' || !refresh || refresh.blocked || refresh.previous.kind === 'unreadable') return null;
   const previous = refresh.previous.kind === 'stored' ? refresh.previous.file : null;
-  const gate: StoredRunGate = { failOn: input.requested.failOn, suites: input.requested.suites };
+  const gate: StoredRunGate = { failOn: input.requested.failOn, suites: input.requested.suites, ...(input.requested.baseline ? { baseline: input.requested.baseline } : {}) };
   const merge = mergeBaseline(previous, { ...input.results, run: { ...input.results.run, gate } }, { dropUnrun: refresh.dropUnrun });
   return { merge, notStored: merge.kept.filter((entry) => entry.blocking) };
 }
 
+/**
+ * A pull request reads its baseline at the path its own workflow names: when the file says the
+ * default branch stores its baseline elsewhere, the PR chose a file the base does not gate on
+ * (an old copy, say) — nothing of the base's baseline was compared.
+ */
+function withBaselineOfTheBase(comparison: Comparison, input: OutcomeInput): Comparison {
+  const stored = input.baseline.kind === 'stored' ? input.baseline.file.run.gate?.baseline : undefined;
+  const requested = input.requested.baseline;
+  if (input.occasion !== 'pull-request' || !stored || !requested || posix.normalize(stored) === posix.normalize(requested)) return comparison;
+  const missing = gap('*', `the baseline was read from \`${requested}\`, but the default branch stores its baseline at \`${stored}\` (a pull request cannot choose the file it is compared with)`, `set \`baseline: ${stored}\` in this PR's workflow, or change the default branch's workflow first`);
+  return { ...comparison, verdict: comparison.verdict === 'error' ? 'error' : 'incomplete', coverage: [missing, ...comparison.coverage], headline: `not everything was compared: ${gapLine(missing)}. ${comparison.headline}` };
+}
+
 /** The one decision of a run. */
 export function decideOutcome(input: OutcomeInput): Outcome {
-  const comparison = comparisonFor(input);
+  const comparison = withBaselineOfTheBase(comparisonFor(input), input);
   const notes: string[] = [];
   const base = input.baseline.kind === 'stored' ? input.baseline.file.run.gate : undefined;
   const gate = input.occasion === 'pull-request' ? tightest(base, input.requested) : { failOn: input.requested.failOn, notes: [] };

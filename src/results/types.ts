@@ -37,6 +37,8 @@ export interface RunMetadata {
 export interface StoredRunGate {
   failOn?: 'regression' | 'warn' | 'never';
   suites?: string[];
+  /** Where the default branch stores its baseline: a pull request that reads another file is not compared with it. */
+  baseline?: string;
 }
 
 /** A metric's gate settings as the run applied them. */

@@ -82,6 +82,17 @@ describe('the outcome of a pull request', () => {
     expect(loosened.notes).toEqual([expect.stringMatching(/asks for `fail-on: never`, looser than the default branch's `fail-on: regression`/), expect.stringMatching(/sets `suites: evals\/trivial.eval.yaml`, the default branch ran `evals\/\*\*`/)]);
     expect(decide({ baseline: stored(base), results: results(good()), requested: { failOn: 'warn', suites: ['evals/**'] } })).toMatchObject({ failOn: 'warn', notes: [] });
   });
+
+  it('a PR reading its baseline from another file than the one the default branch stores is not compared', () => {
+    const old = results(good());
+    old.run.gate = { failOn: 'regression', suites: ['evals/**'], baseline: 'evals/baseline.json' };
+    const elsewhere = decide({ baseline: stored(old), results: results(good()), requested: { failOn: 'regression', suites: ['evals/**'], baseline: 'evals/old-copy.json' } });
+    expect(elsewhere).toMatchObject({ verdict: 'incomplete', failsStep: true });
+    expect(elsewhere.comparison.headline).toMatch(/^not everything was compared: the whole run: the baseline was read from `evals\/old-copy.json`, but the default branch stores its baseline at `evals\/baseline.json`/);
+    expect(decide({ baseline: stored(old), results: results(good()), requested: { failOn: 'regression', suites: ['evals/**'], baseline: './evals/baseline.json' } })).toMatchObject({ verdict: 'pass' });
+    const push = decide({ occasion: 'push', baseline: stored(old), results: results(good()), requested: { failOn: 'regression', suites: ['evals/**'], baseline: 'evals/baseline.json' }, refresh: { previous: stored(old), dropUnrun: true } });
+    expect(push.effects.baseline?.merge.results.run.gate).toEqual({ failOn: 'regression', suites: ['evals/**'], baseline: 'evals/baseline.json' });
+  });
 });
 
 describe('the outcome of a push to the default branch', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelOptions, RepoSpec, RunSpec, World } from './world.js';
-import { edit, workflow } from './world.js';
+import { BASE_SHA, edit, workflow } from './world.js';
 
 /**
  * The life-cycle battery as a table: scenario name → setup → expectation. Each cause of issue 18
@@ -187,6 +187,18 @@ export const SCENARIOS: Scenario[] = [
     writeFileSync(join(dir, 'evals/trivial.eval.yaml'), 'name: trivial\nflow: { kind: command, command: node trivial-app.mjs }\ncases: [{ id: a, q: x }]\nevaluators: [{ metric: contains, expected: ok }]\n');
     writeFileSync(join(dir, '.github/workflows/evals.yml'), workflow({ suites: 'evals/trivial.eval.yaml' }));
   }, run: { event: 'pull_request', inputs: { suites: 'evals/trivial.eval.yaml' } }, expect: { green: false, verdict: NOT_GREEN } },
+  {
+    name: 'PR pointing baseline: at an old copy on the base is incomplete, never compared with it',
+    cause: 'pr-loosens-gate',
+    base: { repo: faqOnly },
+    github: (world) => {
+      const stored = world.github.files.get(`${BASE_SHA}:evals/baseline.json`) ?? '';
+      world.github.files.set(`${BASE_SHA}:evals/old-baseline.json`, stored);
+    },
+    change: (dir) => writeFileSync(join(dir, '.github/workflows/evals.yml'), workflow({ baseline: 'evals/old-baseline.json' })),
+    run: { event: 'pull_request', inputs: { baseline: 'evals/old-baseline.json' } },
+    expect: { green: false, verdict: ['incomplete'], says: [/the default branch stores its baseline at `evals\/baseline.json`/] },
+  },
   { name: 'PR pointing baseline: at its own file still compares with the base baseline', cause: 'pr-loosens-gate', base: { repo: faqOnly }, change: (dir) => { regressFaq(dir); writeFileSync(join(dir, '.github/workflows/evals.yml'), workflow({ baseline: 'evals/pr-baseline.json' })); }, run: { event: 'pull_request', inputs: { baseline: 'evals/pr-baseline.json' } }, expect: { green: false, verdict: NOT_GREEN } },
 
   // ── a keyless schedule closes the drift issue ──
