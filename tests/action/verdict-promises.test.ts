@@ -38,7 +38,7 @@ describe('what the verdict promises (dist/index.js)', () => {
     const stored = JSON.parse(github.files.get(`main:${BASELINE}`) ?? '{}') as { suites: { name: string }[]; run: { unstored?: { suite: string }[]; gate?: unknown } };
     expect(stored.suites.map((suite) => suite.name)).toEqual(['contoso-faq']);
     expect(stored.run.unstored).toEqual([{ suite: 'support-chat', reason: expect.stringMatching(/^skipped \(needs a model API key/) }]);
-    expect(stored.run.gate).toEqual({ failOn: 'regression', suites: ['evals/**/*.eval.yaml'] });
+    expect(stored.run.gate).toEqual({ failOn: 'regression', suites: ['evals/**/*.eval.yaml'], baseline: BASELINE });
     github.files.set(`${MAIN}:${BASELINE}`, github.files.get(`main:${BASELINE}`) ?? '');
   });
 
