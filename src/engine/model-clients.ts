@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { DEFAULTS } from '../core/defaults.js';
 import type { CacheStats } from '../model/cache/with-cache.js';
-import { newCacheStats, withCache } from '../model/cache/with-cache.js';
+import { hasCachedChat, newCacheStats, withCache } from '../model/cache/with-cache.js';
 import { fileCacheStore } from '../model/cache/store.js';
-import type { ModelClient } from '../model/types.js';
+import type { ChatRequest, ModelClient } from '../model/types.js';
 import type { Suite } from '../suites/types.js';
 import type { EvaluationOptions } from './options.js';
 
@@ -15,6 +15,8 @@ export interface RunClients {
   flowFor(suite: Suite): ModelClient | undefined;
   /** undefined when caching is off for the run. */
   cache: CacheStats | undefined;
+  /** Whether the suite's flow would be answered from the cache for this request (false when its flow is not cached). */
+  flowCached(suite: Suite, request: ChatRequest): Promise<boolean>;
   /** Keeps the cache folder within its size and age limits. */
   finish(): Promise<void>;
 }
@@ -34,7 +36,7 @@ export const usesBatch = (suite: Suite, options: Pick<EvaluationOptions, 'batch'
 export function runClients(base: ModelClient | undefined, options: EvaluationOptions, batch?: ModelClient): RunClients {
   const flowBase = (suite: Suite) => (batch && usesBatch(suite, options) ? batch : base);
   if (!base || !cachingEnabled(options)) {
-    return { judge: base, flowFor: flowBase, cache: undefined, finish: async () => undefined };
+    return { judge: base, flowFor: flowBase, cache: undefined, flowCached: async () => false, finish: async () => undefined };
   }
   const store = fileCacheStore(join(options.cwd, options.cacheDir ?? DEFAULTS.cacheDir), {
     maxBytes: DEFAULTS.cacheMaxMegabytes * 1024 * 1024,
@@ -50,6 +52,7 @@ export function runClients(base: ModelClient | undefined, options: EvaluationOpt
       return cachedBatch && usesBatch(suite, options) ? cachedBatch : cached;
     },
     cache,
+    flowCached: async (suite, request) => suite.cache && hasCachedChat(store, request),
     finish: async () => {
       if (cache.misses > 0) await store.prune();
     },

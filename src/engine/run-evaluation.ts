@@ -11,8 +11,10 @@ import type { ModelClient } from '../model/types.js';
 import type { RetryClock } from '../model/retry.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
-import type { ResultsFile, SuiteResult } from '../results/types.js';
+import type { CaseResult, ResultsFile, SuiteResult } from '../results/types.js';
+import type { SequentialRecord } from '../compare/sequential-types.js';
 import { runCase } from '../runner/run-cases.js';
+import type { SampleRun } from '../runner/types.js';
 import { loadSuites } from '../suites/load.js';
 import { selectSuites } from '../suites/select.js';
 import type { Suite } from '../suites/types.js';
@@ -22,6 +24,9 @@ import type { EvaluationOptions } from './options.js';
 import type { ProgressCounters } from './progress.js';
 import { progressTracker } from './progress.js';
 import { shardSuite } from './shard.js';
+import { planSequential } from './sequential-plan.js';
+import type { MonitoredSuite } from './sequential-run.js';
+import { runMonitored } from './sequential-run.js';
 
 /** What every suite of a run shares: one pool, one set of model clients, one progress count. */
 interface RunContext {
@@ -48,7 +53,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
   const ctx: RunContext = { clients, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
   const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
-  const results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
+  const results = await runSuites(await Promise.all(parts.map(({ suite, positions }) => openSuite(suite, positions, ctx))), ctx);
   await clients.finish();
   return resultsDocument(
     {
@@ -106,7 +111,19 @@ async function buildBatchClient(online: ModelClient, options: EvaluationOptions)
   });
 }
 
-async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunContext): Promise<SuiteResult> {
+/** A suite ready to run: its flow built and its scoring opened (closed by `closeSuite`). */
+interface OpenSuite {
+  suite: Suite;
+  header: SuiteHeader;
+  flow: Flow;
+  scoring: ReturnType<typeof openScoring>;
+  /** A batch suite hands every request to the Batch API at once; it takes no slots of the pool. */
+  batched: boolean;
+  runOptions: { repeat: number; timeoutMs: number; schedule?: Schedule; onSample: () => void };
+}
+
+/** Builds the suite's flow and scoring — or the skipped entry when its flow needs a key the run lacks. */
+async function openSuite(suite: Suite, positions: number[] | undefined, ctx: RunContext): Promise<OpenSuite | SuiteResult> {
   const { options, clients } = ctx;
   const flow = createFlow(suite.flow, {
     dir: suite.dir,
@@ -121,6 +138,7 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     repeat: suite.repeat,
     alpha: suite.gate.alpha,
     tolerance: suite.gate.tolerance,
+    ...(suite.gate.sequential === undefined ? {} : { stopEarly: suite.gate.sequential }),
     metrics: metricInfos(suite, ctx.judgeModel),
     ...(positions ? { positions } : {}),
   };
@@ -130,9 +148,6 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     options.log?.(`${suite.name}: skipped — ${skipReason}`);
     return skippedSuite(header, skipReason);
   }
-  options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
-  ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
-  // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
   const batched = usesBatch(suite, options) && flow.needsModel;
   const scoring = openScoring(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, ...(flow.model ? { flowModel: flow.model } : {}), onCase: () => ctx.progress.caseDone() });
   const runOptions = {
@@ -141,16 +156,63 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     ...(batched ? {} : { schedule: ctx.schedule }),
     onSample: () => ctx.progress.flowDone(),
   };
+  return { suite, header, flow, scoring, batched, runOptions };
+}
+
+/** Every case of the suite, `repeat` samples each; each case is scored as soon as its samples ran (judges overlap the flows). */
+async function runEveryCase(open: OpenSuite, ctx: RunContext): Promise<CaseResult[]> {
+  const { suite, scoring, flow, batched, runOptions } = open;
+  ctx.options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
+  ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
+  return mapLimit(suite.cases, batched ? suite.cases.length : ctx.options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
+}
+
+/** The monitored suite as the run loop drives it: one sample at a time, in the slot the loop holds. */
+function monitoredSuite(open: OpenSuite, order: string[], ctx: RunContext): MonitoredSuite {
+  const { suite, scoring, flow, runOptions } = open;
+  ctx.options.log?.(`${suite.name}: up to ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow), stopping once the verdict is known`);
+  const single = { repeat: 1, timeoutMs: runOptions.timeoutMs, onSample: runOptions.onSample };
+  return {
+    name: suite.name,
+    cases: suite.cases,
+    order,
+    repeat: suite.repeat,
+    sample: async (testCase) => (await runCase(testCase, flow, single)).samples[0] as SampleRun,
+    score: (run) => scoring.evaluateCase(run),
+    onDispatch: (samples) => ctx.progress.plan(samples, 1),
+  };
+}
+
+/** The suite's entry from the cases that ran: cost units settled, run-level aggregates, the sequential record. */
+async function suiteEntry(open: OpenSuite, evaluated: CaseResult[], ctx: RunContext, record?: SequentialRecord): Promise<SuiteResult> {
+  const { suite, header, flow, scoring } = open;
+  const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
+  const { metrics, cases } = settleCostUnit(header.metrics, evaluated, flow.model);
+  const note = metrics.find((metric) => metric.note)?.note;
+  if (note) ctx.options.log?.(`${suite.name}: ${note}`);
+  if (record?.stopped) ctx.options.log?.(`${suite.name}: stopped after ${record.ran} of ${record.of} cases — ${record.stopped.reason}`);
+  return { ...ranSuite({ ...header, metrics }, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}), ...(record ? { sequential: record } : {}) };
+}
+
+/**
+ * Runs every opened suite: the ones a pull request may stop early together through one run loop
+ * (sequential-run.ts), the rest case by case; all of them share the run's pool.
+ */
+async function runSuites(opened: (OpenSuite | SuiteResult)[], ctx: RunContext): Promise<SuiteResult[]> {
+  const open = opened.filter((entry): entry is OpenSuite => !('status' in entry));
   try {
-    // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
-    const evaluated = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
-    const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
-    const { metrics, cases } = settleCostUnit(header.metrics, evaluated, flow.model);
-    const note = metrics.find((metric) => metric.note)?.note;
-    if (note) options.log?.(`${suite.name}: ${note}`);
-    return { ...ranSuite({ ...header, metrics }, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+    const plan = await planSequential(open.map(({ suite, flow, header }) => ({ suite, flow, metrics: header.metrics })), ctx.options, ctx.clients);
+    const watched = plan ? open.filter((entry) => plan.orders.has(entry.suite.name)) : [];
+    const monitored = plan && watched.length ? runMonitored(watched.map((entry) => monitoredSuite(entry, plan.orders.get(entry.suite.name) as string[], ctx)), plan.monitor, ctx.schedule, ctx.options.concurrency) : undefined;
+    return await Promise.all(
+      opened.map(async (entry) => {
+        if ('status' in entry) return entry;
+        const ran = monitored && plan?.orders.has(entry.suite.name) ? (await monitored).get(entry.suite.name) : undefined;
+        return ran ? suiteEntry(entry, ran.cases, ctx, ran.record) : suiteEntry(entry, await runEveryCase(entry, ctx), ctx);
+      }),
+    );
   } finally {
-    await Promise.allSettled([scoring.close(), flow.close?.()]);
+    await Promise.allSettled(open.flatMap(({ scoring, flow }) => [scoring.close(), flow.close?.()]));
   }
 }
 
