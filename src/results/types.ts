@@ -89,8 +89,35 @@ export interface SuiteResult {
    * the baseline: the gate then judges these metrics' measured drop against the tolerance directly.
    */
   determinism?: Determinism;
+  /** How a PR run stopped when its verdict was known (compare/sequential.ts); absent: every case ran, fixed-N. */
+  sequential?: SequentialRecord;
   /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
   aggregates?: Record<string, unknown>;
+}
+
+/** Stored in SuiteResult.sequential: how a PR run chose what to run, so compare and the report can say it. */
+export interface SequentialRecord {
+  seed: string;
+  /** Cases of the suite run (new cases, not samples). */
+  ran: number;
+  /** Cases the suite has. */
+  of: number;
+  /** The suite's case ids in the order the run took them (`order` of the plan): the first `ran` ran, the rest did not (not coverage gaps). */
+  order: string[];
+  /** From case `after` + 1 of the order on, new cases ran with `repeat` samples (chosen from the first `after` cases' results). */
+  adapted?: { after: number; repeat: number };
+  /** Why the run stopped before `of` (`undefined`: it ran every case). */
+  stopped?: {
+    reason: string;
+    decision: 'futile' | 'fail';
+    /** `fail` only: the interim look (the first `look` cases of `order`) and the metric that crossed the efficacy boundary. */
+    look?: number;
+    metric?: string;
+  };
+  /** Case ids that ran with more samples than the suite's `repeat`, with how many. */
+  resampled: { id: string; samples: number }[];
+  /** Flow invocations made and those a full fixed-N run would have made. */
+  calls: { made: number; full: number };
 }
 
 /** A baseline entry's evidence of a noise-free flow; valid only while the suite hash is `hash`. */
