@@ -3,7 +3,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { mapLimit } from '../core/pool.js';
 import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
-import { settleCostUnit } from '../evaluate/cost-unit.js';
+import { settleMetrics } from '../evaluate/settle.js';
 import { metricInfos, openScoring } from '../evaluate/evaluate.js';
 import { createFlow } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
@@ -187,7 +187,7 @@ function monitoredSuite(open: OpenSuite, order: string[], ctx: RunContext): Moni
 async function suiteEntry(open: OpenSuite, evaluated: CaseResult[], ctx: RunContext, record?: SequentialRecord): Promise<SuiteResult> {
   const { suite, header, flow, scoring } = open;
   const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
-  const { metrics, cases } = settleCostUnit(header.metrics, evaluated, flow.model);
+  const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
   const note = metrics.find((metric) => metric.note)?.note;
   if (note) ctx.options.log?.(`${suite.name}: ${note}`);
   if (record?.stopped) ctx.options.log?.(`${suite.name}: stopped after ${record.ran} of ${record.of} cases — ${record.stopped.reason}`);
