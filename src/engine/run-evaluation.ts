@@ -190,7 +190,7 @@ async function suiteEntry(open: OpenSuite, evaluated: CaseResult[], ctx: RunCont
   const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
   const note = metrics.find((metric) => metric.note)?.note;
   if (note) ctx.options.log?.(`${suite.name}: ${note}`);
-  if (record?.stopped) ctx.options.log?.(`${suite.name}: stopped after ${record.ran} of ${record.of} cases — ${record.stopped.reason}`);
+  if (record?.stopped) ctx.options.log?.(`${suite.name}: ${record.stopped.reason}`);
   return { ...ranSuite({ ...header, metrics }, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}), ...(record ? { sequential: record } : {}) };
 }
 
