@@ -72,7 +72,8 @@ describe('the action, end to end', () => {
     const ours = github.comments.filter((comment) => comment.issue === 7 && comment.type === 'Bot');
     expect(ours).toHaveLength(1);
     expect(ours[0]?.body).toContain('❌');
-    expect(ours[0]?.body).toMatch(/`icontains`.*❌ 0\\.375 is below the floor 0\.8/);
+    // The PR may stop once the drop is significant (sequential stopping): the floor is checked on the cases run.
+    expect(ours[0]?.body).toMatch(/`icontains`.*❌ 0\\.\d+ is below the floor 0\.8/);
     expect(ours[0]?.body).toMatch(/`f1`.*❌ dropped/);
     expect(ours[0]?.body).toContain('Top regressed cases');
     expect(github.comments.find((comment) => comment.id === 900)?.body).toContain('forged by a user');
