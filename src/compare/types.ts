@@ -113,6 +113,21 @@ export interface SuiteComparison {
   regime?: { kind: 'noise-free' | 'statistical'; metrics: string[]; reason: string };
   /** What of this suite's baseline was not compared (empty: everything was). */
   gaps: CoverageGap[];
+  /**
+   * A sequential PR run of this suite (compare/sequential-check.ts), as compare checked it: cases
+   * run of the plan, why it stopped, whether stage two ran with more samples (`staged`: the tests
+   * combine the two stages), the cases that did, the calls against a full run, and `problem` when
+   * the record did not match the data (then it was not relied on).
+   */
+  sequential?: {
+    ran: number;
+    of: number;
+    stopped?: { decision: 'futile' | 'fail'; reason: string };
+    staged: boolean;
+    resampled: { id: string; samples: number }[];
+    calls: { made: number; full: number };
+    problem?: string;
+  };
   /** What the runs spent in USD: the flow itself, and judges / moderation apart. */
   spend?: { flowUsd: number; evaluatorUsd: number; baselineFlowUsd: number | null };
 }
