@@ -14,8 +14,12 @@ import { PRIMARY_SHARE } from './weights.js';
 
 /** Share of α the interim efficacy looks spend (Bonferroni over tests × looks); the final look keeps the rest. */
 export const EFFICACY_SHARE = 0.1;
-/** Interim efficacy looks per suite: once the first j tenths of its cases (in run order) are all scored, j = 1…9. */
-export const EFFICACY_LOOKS = 9;
+/**
+ * Interim looks per suite, j = 1…9: futility once j tenths of its cases are scored, efficacy once
+ * the first j tenths of its order are. Looking at every case would stop a suite that really
+ * dropped on a lucky start far more often.
+ */
+export const INTERIM_LOOKS = 9;
 /** Futility by conditional power: a test whose true drop were exactly the tolerance would still FAIL with a chance below ε from here. */
 export const FUTILITY_EPSILON = 0.05;
 /** No conditional-power stop before this many shared cases (deterministic curtailment applies from the first). */
@@ -80,7 +84,7 @@ export function sequentialLevels(tests: readonly TrackedTest[], alpha: number): 
   const other = tests.length - primary;
   const split = primary > 0 && other > 0;
   const share = split ? { primary: (PRIMARY_SHARE * final) / primary, other: ((1 - PRIMARY_SHARE) * final) / other } : { primary: final / Math.max(1, tests.length), other: final / Math.max(1, tests.length) };
-  return { alpha, final, efficacy: (alpha * EFFICACY_SHARE) / (Math.max(1, tests.length) * EFFICACY_LOOKS), share };
+  return { alpha, final, efficacy: (alpha * EFFICACY_SHARE) / (Math.max(1, tests.length) * INTERIM_LOOKS), share };
 }
 
 /** Running sums of one test over the shared cases that have a value on both sides; `d` is the per-case worsening (positive = worse). */
@@ -131,7 +135,8 @@ function toleranceSum(test: TrackedTest, sums: Sums, cases: number): number {
  */
 export function curtailed(test: TrackedTest, sums: Sums, remaining: number): boolean {
   if (test.statistic !== 'mean' || !test.settleable) return false;
-  const reach = (cases: number, extra: number) => sums.sum + extra >= toleranceSum(test, sums, cases) - EPSILON * 1e-3;
+  // compare's rule: a drop of more than 0 that reaches the tolerance (decide.ts reachesTolerance).
+  const reach = (cases: number, extra: number) => cases > 0 && sums.sum + extra >= toleranceSum(test, sums, cases) - EPSILON * 1e-3 && sums.sum + extra > EPSILON * cases;
   return !reach(sums.n, 0) && !reach(sums.n + remaining, remaining);
 }
 
@@ -171,9 +176,9 @@ export function efficacyP(test: TrackedTest, sums: Sums): number {
   return Math.min(1, Math.exp(-(sums.sum * sums.sum) / (2 * sums.n)));
 }
 
-/** The interim looks of a suite of `cases` cases: after the first ⌈j·cases/10⌉ cases of the order, j = 1…9 (distinct, below `cases`). */
-export function efficacyLooks(cases: number): number[] {
-  const looks = Array.from({ length: EFFICACY_LOOKS }, (_, index) => Math.ceil(((index + 1) * cases) / (EFFICACY_LOOKS + 1)));
+/** The interim looks of a suite of `cases` cases: after ⌈j·cases/10⌉ cases, j = 1…9 (distinct, below `cases`). */
+export function interimLooks(cases: number): number[] {
+  const looks = Array.from({ length: INTERIM_LOOKS }, (_, index) => Math.ceil(((index + 1) * cases) / (INTERIM_LOOKS + 1)));
   return [...new Set(looks)].filter((look) => look > 0 && look < cases);
 }
 

@@ -3,7 +3,7 @@ import { caseValues } from './case-values.js';
 import { comparable } from './suite-align.js';
 import type { SequentialMonitor, SequentialRecord, SequentialSettings, SequentialStep, SequentialSuitePlan } from './sequential-types.js';
 import type { Sums, TrackedTest } from './sequential-tests.js';
-import { addPair, efficacyLooks, efficacyP, emptySums, futility, sequentialLevels, STAGE_ONE, trackedTests } from './sequential-tests.js';
+import { addPair, interimLooks, efficacyP, emptySums, futility, sequentialLevels, STAGE_ONE, trackedTests } from './sequential-tests.js';
 import { efficacyReason, futileReason } from './sequential-reasons.js';
 
 /** Most samples a case of stage two runs with when its suite carries the decision. */
@@ -34,6 +34,10 @@ interface SuiteState {
   /** The raw level of an interim efficacy look (compare/sequential-tests.ts sequentialLevels). */
   efficacyLevel: number;
   efficacy?: { reason: string; look: number; metric: string };
+  /** Set at the first look that found every test settled: the suite dispatches nothing more while the data still say so. */
+  futile?: boolean;
+  /** Scored cases at the last futility look. */
+  lookedAt: number;
   /** Decided when stage two starts: whether the suite carries the decision. */
   promising?: boolean;
 }
@@ -57,8 +61,9 @@ function initialState(plan: SequentialSuitePlan, alpha: number, all: Map<string,
     pairs: new Map(), samples: new Map(),
     sums: (tests ?? []).map(emptySums),
     dispatched: 0, repeats: [], prefix: 0,
-    looks: efficacyLooks(plan.order.length),
+    looks: interimLooks(plan.order.length),
     efficacyLevel: levels.efficacy,
+    lookedAt: 0,
   };
 }
 
@@ -137,7 +142,7 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
     return futileReason(tests, why as ('curtailed' | 'conditional-power')[], state.pairs.size, state.plan.order.length);
   }
 
-  const isDone = (state: SuiteState) => state.efficacy !== undefined || state.dispatched >= state.plan.order.length || settled(state) !== undefined;
+  const isDone = (state: SuiteState) => state.efficacy !== undefined || state.dispatched >= state.plan.order.length || state.futile === true;
 
   function repeatOfNext(state: SuiteState): number {
     const { plan } = state;
@@ -159,7 +164,11 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
       const state = stateOf(suite);
       if (state.efficacy) return { action: 'stop', reason: state.efficacy.reason };
       if (state.dispatched >= state.plan.order.length) return { action: 'stop', reason: 'ran every case' };
-      const futile = settled(state);
+      // Futility is first asked at a look; once stopped, every later answer re-checks it on all the data (a case in flight can reopen the suite).
+      const look = state.futile === true || state.looks.some((at) => at <= state.pairs.size && at > state.lookedAt);
+      if (look) state.lookedAt = state.pairs.size;
+      const futile = look ? settled(state) : undefined;
+      state.futile = futile !== undefined;
       if (futile) return { action: 'stop', reason: futile };
       const repeat = repeatOfNext(state);
       state.dispatched += 1;
