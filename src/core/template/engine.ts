@@ -1,5 +1,6 @@
 import { parse, tokenize } from '@huggingface/jinja';
 import { TemplateError, UndefinedVariableError } from './errors.js';
+import { expandRawBlocks } from './raw-blocks.js';
 import type { PrintsEmpty, Program } from './strict-interpreter.js';
 import { describeNode, runProgram } from './strict-interpreter.js';
 
@@ -42,7 +43,7 @@ function wholeExpression(text: string, program: Program): Node | undefined {
   return body.length === 1 && /^\{\{[^]*\}\}$/.test(text.trim()) && text === text.trim() ? body[0] : undefined;
 }
 
-const parseText = (text: string) => parse(tokenize(text, { lstrip_blocks: false, trim_blocks: false }));
+const parseText = (text: string) => parse(tokenize(expandRawBlocks(text), { lstrip_blocks: false, trim_blocks: false }));
 
 /**
  * The line of a syntax error (the parser does not say): the first line whose prefix of the
@@ -67,6 +68,7 @@ export function compileTemplate(text: string): CompiledTemplate {
   try {
     program = parseText(text);
   } catch (error) {
+    if (error instanceof TemplateError) throw error;
     const message = (error as Error).message;
     const line = text.includes('\n') ? syntaxErrorLine(text, message) : undefined;
     // The parser's way of saying it ran out of template inside a block.

@@ -113,6 +113,15 @@ describe('PromptFlow flows as the public examples write them', () => {
     expect(results.suites[0]?.cases[0]?.samples[0]?.usage?.completion).toBeGreaterThan(0);
   });
 
+  it('a rendered prompt that tool code wraps in {% raw %} reaches the model verbatim, braces and all', async () => {
+    const flow = folderWith({
+      'flow.dag.yaml': `inputs:\n  text: { type: string }\noutputs:\n  output: { type: string, reference: "\${ask.output}" }\nnodes:\n- name: render\n  type: prompt\n  source: { type: code, path: p.jinja2 }\n  inputs: { text: "\${inputs.text}" }\n- name: ask\n  type: python\n  source: { type: code, path: ask.py }\n  inputs: { connection: "", prompt: "\${render.output}" }\n`,
+      'p.jinja2': 'user:\nReply as {"echo": "{{ text }}", "note": "{{ \'{{literal}}\' }}"}\n',
+      'ask.py': 'from promptflow.core import tool\nfrom promptflow.tools.openai import chat\n\n@tool\ndef ask(connection, prompt: str) -> str:\n    return chat(connection=connection, prompt=f"{{% raw %}}{prompt}{{% endraw %}}", model="gpt-4o-mini")\n',
+    });
+    expect((await sample(suiteOn(flow)))?.output).toBe('answer to Reply as {"echo": "hi", "note": "{{literal}}"}');
+  });
+
   it('--model reaches the "names no model" check of llm nodes and of Prompty files', async () => {
     const flow = folderWith({ 'flow.dag.yaml': `inputs:\n  text: { type: string }\noutputs:\n  output: { type: string, reference: "\${llm.output}" }\nnodes:\n- name: llm\n  type: llm\n  source: { type: code, path: p.jinja2 }\n  inputs: { text: "\${inputs.text}" }\n  api: chat\n`, 'p.jinja2': 'user:\n{{ text }}\n' });
     const dir = suiteOn(flow);
