@@ -1,7 +1,7 @@
 import { parse, tokenize } from '@huggingface/jinja';
 import { TemplateError, UndefinedVariableError } from './errors.js';
 import { expandRawBlocks } from './raw-blocks.js';
-import type { PrintsEmpty, Program } from './strict-interpreter.js';
+import type { Program, RenderOptions } from './strict-interpreter.js';
 import { describeNode, runProgram } from './strict-interpreter.js';
 
 /**
@@ -13,8 +13,8 @@ import { describeNode, runProgram } from './strict-interpreter.js';
  */
 interface CompiledTemplate {
   readonly text: string;
-  /** Renders to text; an undefined value printed is an UndefinedVariableError naming it (unless `printsEmpty` says it prints ""). */
-  render(variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string;
+  /** Renders to text; an undefined value printed is an UndefinedVariableError naming it (unless `options.printsEmpty` says it prints ""). */
+  render(variables: Readonly<Record<string, unknown>>, options?: RenderOptions): string;
   /** The dotted path when the whole template is one `{{ path }}` (no filters), else undefined. */
   readonly wholePath: readonly (string | number)[] | undefined;
   /** `{{ path }}` as written, when wholePath is set. */
@@ -81,7 +81,7 @@ export function compileTemplate(text: string): CompiledTemplate {
     text,
     wholePath,
     wholeName: wholePath ? describeNode(whole) : undefined,
-    render: (variables, printsEmpty) => runProgram(program, variables, printsEmpty),
+    render: (variables, options) => runProgram(program, variables, options),
   };
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, compiled);
@@ -89,8 +89,8 @@ export function compileTemplate(text: string): CompiledTemplate {
 }
 
 /** Renders template text over variables (compiled once per distinct text). */
-export function renderTemplate(text: string, variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string {
-  return compileTemplate(text).render(variables, printsEmpty);
+export function renderTemplate(text: string, variables: Readonly<Record<string, unknown>>, options?: RenderOptions): string {
+  return compileTemplate(text).render(variables, options);
 }
 
 /** True when the text holds no Jinja syntax at all, so it need not be compiled. */

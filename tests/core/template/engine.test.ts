@@ -66,6 +66,11 @@ describe('the shared Jinja engine', () => {
     expect(() => compileTemplate('{% raw -%}\n\n{{ x }}\n{%- endraw %}\n{% if %}')).toThrow(expect.objectContaining({ line: 5 }));
   });
 
+  it('prints a list as JSON, or one item per line when listsAsLines is set (loops are unchanged)', () => {
+    expect(renderTemplate('{{ answers }}', vars)).toBe('["yes", "it is"]');
+    expect(renderTemplate('{{ answers }}|{% for a in answers %}<{{ a }}>{% endfor %}', vars, { listsAsLines: true })).toBe('yes\nit is|<yes><it is>');
+  });
+
   it('compiles each distinct template text once', () => {
     const text = `{{ name }} ${Math.random()}`;
     expect(compileTemplate(text)).toBe(compileTemplate(text));
