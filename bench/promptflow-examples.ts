@@ -7,7 +7,8 @@
  * always-passing `length` evaluator; llm nodes talk to a loopback OpenAI-protocol server whose
  * chat answers follow the format the prompt asks for (format-following-answer.ts: the prompt's
  * last JSON object when it asks for JSON, else "42": a number, valid JSON and valid Python;
- * embeddings answered too).
+ * embeddings answered too). The suite passes OPENAI_API_KEY / OPENAI_BASE_URL to the Python
+ * nodes (`pass-env:`), as a user does for a flow whose own code reads its connection's key.
  *
  * The examples come from a local git directory of the repository (PROMPTFLOW_GIT_DIR, e.g. a
  * `git clone --bare https://github.com/microsoft/promptflow`), extracted once with `git archive`
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
       if (only.length > 0 && !only.some((part) => flow.includes(part))) continue;
       const work = mkdtempSync(join(tmpdir(), 'evalgate-pf-example-'));
       writeFileSync(join(work, 'cases.jsonl'), `${JSON.stringify(caseFor(flowFile))}\n`);
-      writeFileSync(join(work, 'example.eval.yaml'), `name: example\nflow: { kind: promptflow, path: ${JSON.stringify(dirname(flowFile))} }\ndata: cases.jsonl\nevaluators:\n  - { metric: length }\n`);
+      writeFileSync(join(work, 'example.eval.yaml'), `name: example\nflow: { kind: promptflow, path: ${JSON.stringify(dirname(flowFile))}, pass-env: [OPENAI_API_KEY, OPENAI_BASE_URL] }\ndata: cases.jsonl\nevaluators:\n  - { metric: length }\n`);
       const run = await runCli([CLI, 'run', 'example.eval.yaml', '--no-compare', '--no-cache', '-o', 'results.json', '--base-url', server.url, '--model', 'gpt-4o-mini', '--timeout', '60'], {
         cwd: work,
         env: { ...process.env, OPENAI_API_KEY: 'sk-loopback', NO_COLOR: '1', OPENAI_BASE_URL: server.url },
