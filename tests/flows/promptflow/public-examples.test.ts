@@ -140,6 +140,15 @@ describe('PromptFlow flows as the public examples write them', () => {
     ]);
   });
 
+  it('runs a custom_llm node of the LLM tool (promptflow.tools.llm.llm) as an llm node, its `api` input choosing chat or completion', async () => {
+    const node = (api: string) => `inputs:\n  text: { type: string }\noutputs:\n  output: { type: string, reference: "\${ask.output}" }\nnodes:\n- name: ask\n  type: custom_llm\n  source: { type: package_with_prompt, tool: promptflow.tools.llm.llm, path: p.jinja2 }\n  inputs: { connection: c, model: gpt-4o-mini, api: ${api}, text: "\${inputs.text}" }\n`;
+    const template = 'system:\nBe brief.\nuser:\n{{ text }} {{ api | default("no api variable") }}\n';
+    expect((await sample(suiteOn(folderWith({ 'flow.dag.yaml': node('chat'), 'p.jinja2': template }))))?.output).toBe('answer to hi no api variable');
+    const requests = server.requests.length;
+    expect((await sample(suiteOn(folderWith({ 'flow.dag.yaml': node('completion'), 'p.jinja2': template }))))?.error).toBeUndefined();
+    expect(server.requests.slice(requests)[0]?.body.messages).toEqual([{ role: 'user', content: 'system:\nBe brief.\nuser:\nhi no api variable' }]);
+  });
+
   it('a custom_llm node of a tool outside promptflow-tools is a configuration error naming the tool', async () => {
     const flow = folderWith({
       'flow.dag.yaml': `inputs:\n  text: { type: string }\noutputs:\n  output: { type: string, reference: "\${mine.output}" }\nnodes:\n- name: mine\n  type: custom_llm\n  source: { type: package_with_prompt, tool: my_pkg.tools.my_llm, path: p.jinja2 }\n  inputs: { text: "\${inputs.text}" }\n`,
