@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../src/engine/run-evaluation.js';
 import type { EvaluationOptions } from '../../src/engine/options.js';
 import { sequentialMonitor } from '../../src/compare/sequential.js';
+import type { SequentialMonitor } from '../../src/compare/sequential-types.js';
 import { seededOrder } from '../../src/engine/case-order.js';
 import { runMonitored } from '../../src/engine/sequential-run.js';
 import { semaphore } from '../../src/core/semaphore.js';
@@ -167,17 +168,30 @@ describe('the run loop', () => {
     const base = await baselineOf(dir);
     const entry = (name: string) => base.suites.find((suite) => suite.name === name) as SuiteResult;
     const plans = ['qa', 'chat'].map((name) => ({ name, base: entry(name), metrics: entry(name).metrics, order: seededOrder('s', name, entry(name).cases.map((testCase) => testCase.id)), repeat: 1 }));
-    const monitor = sequentialMonitor(plans, { enabled: true, seed: 's' });
+    const real = sequentialMonitor(plans, { enabled: true, seed: 's' });
+    // The real monitor, its answers noted: the samples each dispatched case was asked for.
+    const asked = new Map<string, number[]>();
+    const monitor: SequentialMonitor = {
+      record: (suite, result) => real.record(suite, result),
+      outcome: (suite) => real.outcome(suite),
+      next: (suite) => {
+        const step = real.next(suite);
+        if (step.action === 'continue') asked.set(suite, [...(asked.get(suite) ?? []), step.repeat ?? 1]);
+        return step;
+      },
+    };
     const lanes = 4;
     let running = 0;
     const waiting: { suite: string; done: () => void }[] = [];
     const started: string[] = [];
     const scoring: (() => void)[] = [];
     // The chat suite's PR answers one case in twelve wrong: it carries a drop, so it runs on after qa stopped.
-    const scored = (name: string, id: string): CaseResult => {
+    // Each sample the loop ran is scored as the stored one (or broken): as many samples as the monitor asked for.
+    const scored = (name: string, id: string, samples: number): CaseResult => {
       const stored = entry(name).cases.find((testCase) => testCase.id === id) as CaseResult;
       const broken = name === 'chat' && Number(id.split('-')[1]) % 12 === 0;
-      return broken ? { ...stored, samples: stored.samples.map((sample) => ({ ...sample, output: 'wrong', scores: { equals: { status: 'ok', value: 0 } } })) } : stored;
+      const sample = broken ? { ...(stored.samples[0] as CaseResult['samples'][number]), output: 'wrong', scores: { equals: { status: 'ok' as const, value: 0 } } } : (stored.samples[0] as CaseResult['samples'][number]);
+      return { ...stored, samples: Array.from({ length: samples }, () => sample) };
     };
     const suites = plans.map((plan) => ({
       name: plan.name,
@@ -191,7 +205,7 @@ describe('the run loop', () => {
           waiting.push({ suite: plan.name, done: () => resolveSample({ ok: true, value: { output: 'right', usage: { prompt: 1, completion: 1, cached: 0, reasoning: 0 }, latency: { totalMs: 1 } } }) });
         }),
       // Scoring waits until the test lets it: the next invocation must not wait for it.
-      score: (run: { case: { id: string } }) => new Promise<CaseResult>((resolveScore) => scoring.push(() => resolveScore(scored(plan.name, run.case.id)))),
+      score: (run: { case: { id: string }; samples: unknown[] }) => new Promise<CaseResult>((resolveScore) => scoring.push(() => resolveScore(scored(plan.name, run.case.id, run.samples.length)))),
     }));
     const settle = async () => {
       for (let round = 0; round < 10; round += 1) await new Promise((resolveRound) => setImmediate(resolveRound));
@@ -232,5 +246,13 @@ describe('the run loop', () => {
     expect(started.slice(lastQa + 1).every((name) => name === 'chat')).toBe(true);
     expect(started.filter((name) => name === 'qa')).toHaveLength(qa?.ran as number);
     expect(results.get('qa')?.cases).toHaveLength(qa?.ran as number);
+    // The calls qa saved let chat, which carries a drop, run its later cases with more samples: each invocation started is one sample stored.
+    const chatCases = results.get('chat')?.cases ?? [];
+    expect(chat?.adapted?.repeat).toBeGreaterThan(1);
+    expect(started.filter((name) => name === 'chat')).toHaveLength(chatCases.reduce((sum, testCase) => sum + testCase.samples.length, 0));
+    expect(chat?.calls.made).toBe(started.filter((name) => name === 'chat').length);
+    // Each case ran with exactly the samples the monitor's continue asked for, in the plan's order.
+    const samplesInOrder = chat?.order.slice(0, chat.ran).map((id) => chatCases.find((testCase) => testCase.id === id)?.samples.length);
+    expect(samplesInOrder).toEqual(asked.get('chat'));
   });
 });
