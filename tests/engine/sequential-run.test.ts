@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -254,5 +254,27 @@ describe('the run loop', () => {
     // Each case ran with exactly the samples the monitor's continue asked for, in the plan's order.
     const samplesInOrder = chat?.order.slice(0, chat.ran).map((id) => chatCases.find((testCase) => testCase.id === id)?.samples.length);
     expect(samplesInOrder).toEqual(asked.get('chat'));
+  });
+});
+
+describe('evalgate run with a baseline file', () => {
+  const cli = async (dir: string, ...args: string[]) => {
+    const { main } = await import('../../src/cli/main.js');
+    const err: string[] = [];
+    const code = await main(['run', '*.eval.yaml', '--base-url', server.url, '--concurrency', '4', '--no-cache', ...args], { cwd: dir, env: { OPENAI_API_KEY: 'sk-test' }, stdout: () => undefined, stderr: (text) => err.push(text), interactive: false });
+    return { code, stderr: err.join(''), results: JSON.parse(readFileSync(join(dir, '.evalgate/results.json'), 'utf8')) as ResultsFile };
+  };
+
+  it('stops like a pull request, seeded by the baseline; --no-sequential and --update-baseline run every case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-seq-cli-'));
+    suiteFile(dir, 'qa', 200);
+    const stored = await cli(dir, '--update-baseline', '--baseline', 'baseline.json');
+    expect([stored.code, stored.results.suites[0]?.cases.length]).toEqual([0, 200]);
+    const pr = await cli(dir, '--baseline', 'baseline.json');
+    expect(pr.code).toBe(0);
+    expect(pr.stderr).toMatch(/qa: stopped after \d+ of 200 cases/);
+    expect(pr.results.suites[0]?.sequential?.seed).toBe(stored.results.run.date);
+    const full = await cli(dir, '--baseline', 'baseline.json', '--no-sequential');
+    expect([full.code, full.results.suites[0]?.cases.length, full.results.suites[0]?.sequential]).toEqual([0, 200, undefined]);
   });
 });
