@@ -4,6 +4,8 @@ import type { CacheStats } from '../model/cache/with-cache.js';
 import { hasCachedChat, newCacheStats, withCache } from '../model/cache/with-cache.js';
 import { fileCacheStore } from '../model/cache/store.js';
 import type { ChatRequest, ModelClient } from '../model/types.js';
+import type { RetryClock } from '../model/retry.js';
+import type { ProgressCounters } from './progress.js';
 import type { Suite } from '../suites/types.js';
 import type { EvaluationOptions } from './options.js';
 
@@ -57,4 +59,46 @@ export function runClients(base: ModelClient | undefined, options: EvaluationOpt
       if (cache.misses > 0) await store.prune();
     },
   };
+}
+
+/** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
+const AZURE_API_VERSION = '2024-10-21';
+
+/** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
+export async function buildClient(options: EvaluationOptions, counters: ProgressCounters): Promise<ModelClient> {
+  const { azureEndpoint, createModelClient } = await import('../model/client.js');
+  const { REAL_CLOCK } = await import('../model/retry.js');
+  const countingClock: RetryClock = {
+    random: REAL_CLOCK.random,
+    sleep: (ms, signal) => {
+      counters.retries += 1;
+      return REAL_CLOCK.sleep(ms, signal);
+    },
+  };
+  const azure = azureEndpoint(options.baseUrl);
+  return createModelClient({
+    apiKey: options.apiKey ?? '',
+    ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
+    concurrency: options.concurrency,
+    clock: countingClock,
+    onHedge: () => {
+      counters.hedges += 1;
+    },
+  });
+}
+
+/** Batch API client for `mode: batch` suites (its module loads only when one is asked for). */
+export async function buildBatchClient(online: ModelClient, options: EvaluationOptions): Promise<ModelClient> {
+  const { batchClient } = await import('../model/batch/batch-client.js');
+  return batchClient(online, {
+    apiKey: options.apiKey ?? '',
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    stateDir: join(options.cwd, DEFAULTS.batchStateDir),
+    pollMs: options.batchPollMs ?? DEFAULTS.batchPollSeconds * 1000,
+    maxWaitMs: DEFAULTS.batchMaxWaitHours * 3600 * 1000,
+    ...(options.log ? { log: options.log } : {}),
+  });
 }

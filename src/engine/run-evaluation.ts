@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { DEFAULTS } from '../core/defaults.js';
 import { mapLimit } from '../core/pool.js';
 import type { Schedule } from '../core/semaphore.js';
@@ -7,8 +6,6 @@ import { settleMetrics } from '../evaluate/settle.js';
 import { metricInfos, openScoring } from '../evaluate/evaluate.js';
 import { createFlow } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
-import type { ModelClient } from '../model/types.js';
-import type { RetryClock } from '../model/retry.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
 import type { CaseResult, ResultsFile, SuiteResult } from '../results/types.js';
@@ -19,7 +16,7 @@ import { loadSuites } from '../suites/load.js';
 import { selectSuites } from '../suites/select.js';
 import type { Suite } from '../suites/types.js';
 import type { RunClients } from './model-clients.js';
-import { runClients, usesBatch } from './model-clients.js';
+import { buildBatchClient, buildClient, runClients, usesBatch } from './model-clients.js';
 import type { EvaluationOptions } from './options.js';
 import type { ProgressCounters } from './progress.js';
 import { progressTracker } from './progress.js';
@@ -69,49 +66,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   );
 }
 
-/** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
-const AZURE_API_VERSION = '2024-10-21';
-
-/** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
-async function buildClient(options: EvaluationOptions, counters: ProgressCounters): Promise<ModelClient> {
-  const { azureEndpoint, createModelClient } = await import('../model/client.js');
-  const { REAL_CLOCK } = await import('../model/retry.js');
-  const countingClock: RetryClock = {
-    random: REAL_CLOCK.random,
-    sleep: (ms, signal) => {
-      counters.retries += 1;
-      return REAL_CLOCK.sleep(ms, signal);
-    },
-  };
-  const azure = azureEndpoint(options.baseUrl);
-  return createModelClient({
-    apiKey: options.apiKey ?? '',
-    ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
-    concurrency: options.concurrency,
-    clock: countingClock,
-    onHedge: () => {
-      counters.hedges += 1;
-    },
-  });
-}
-
-/** Batch API client for `mode: batch` suites (its module loads only when one is asked for). */
-async function buildBatchClient(online: ModelClient, options: EvaluationOptions): Promise<ModelClient> {
-  const { batchClient } = await import('../model/batch/batch-client.js');
-  return batchClient(online, {
-    apiKey: options.apiKey ?? '',
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    stateDir: join(options.cwd, DEFAULTS.batchStateDir),
-    pollMs: options.batchPollMs ?? DEFAULTS.batchPollSeconds * 1000,
-    maxWaitMs: DEFAULTS.batchMaxWaitHours * 3600 * 1000,
-    ...(options.log ? { log: options.log } : {}),
-  });
-}
-
-/** A suite ready to run: its flow built and its scoring opened (closed by `closeSuite`). */
+/** A suite ready to run: its flow built and its scoring opened (both closed when the run ends). */
 interface OpenSuite {
   suite: Suite;
   header: SuiteHeader;
