@@ -21,7 +21,7 @@ export const EFFICACY_SHARE = 0.1;
  */
 export const INTERIM_LOOKS = 9;
 /** Futility by conditional power: a test whose true drop were exactly the tolerance would still FAIL with a chance below ε from here. */
-export const FUTILITY_EPSILON = 0.05;
+export const FUTILITY_EPSILON = 0.1;
 /** No conditional-power stop before this many shared cases (deterministic curtailment applies from the first). */
 export const MIN_LOOK = 20;
 /** Stage one of the adaptive design: the first ⌈STAGE_ONE·cases⌉ cases of the order run at the suite's repeat; later cases may run with more samples. */

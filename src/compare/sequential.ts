@@ -1,5 +1,6 @@
 import type { CaseResult } from '../results/types.js';
 import { caseValues } from './case-values.js';
+import { clustersOf } from './clusters.js';
 import { comparable } from './suite-align.js';
 import type { SequentialMonitor, SequentialRecord, SequentialSettings, SequentialStep, SequentialSuitePlan } from './sequential-types.js';
 import type { Sums, TrackedTest } from './sequential-tests.js';
@@ -7,9 +8,12 @@ import { addPair, interimLooks, efficacyP, emptySums, futility, sequentialLevels
 import { efficacyReason, futileReason } from './sequential-reasons.js';
 
 /** Most samples a case of stage two runs with when its suite carries the decision. */
-export const MAX_REPEAT = 5;
-/** Stage one "carries the decision" when an open test's worsening is at least this many standard errors (S/√Σd²). */
-const PROMISING_Z = 1;
+export const MAX_REPEAT = 3;
+/**
+ * Stage one "carries the decision" when an open test's worsening is at least this many standard
+ * errors (S/√Σd²) — a test of a primary metric when the PR has any (they hold most of the budget).
+ */
+const PROMISING_Z = 2;
 
 type Pair = { base: number; pr: number; graded: boolean } | undefined;
 
@@ -38,6 +42,8 @@ interface SuiteState {
   futile?: boolean;
   /** Scored cases at the last futility look. */
   lookedAt: number;
+  /** Clustered cases (a `cluster:` field): stage two keeps the suite's repeat (the stages' tests would split clusters). */
+  clustered: boolean;
   /** Decided when stage two starts: whether the suite carries the decision. */
   promising?: boolean;
 }
@@ -64,6 +70,7 @@ function initialState(plan: SequentialSuitePlan, alpha: number, all: Map<string,
     looks: interimLooks(plan.order.length),
     efficacyLevel: levels.efficacy,
     lookedAt: 0,
+    clustered: clustersOf(plan.base.cases) !== null,
   };
 }
 
@@ -122,6 +129,7 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
     return state;
   };
   const full = plans.reduce((sum, plan) => sum + plan.order.length * plan.repeat, 0);
+  const anyPrimary = [...tracked.values()].some((tests) => tests?.some((test) => test.primary) === true);
 
   /** Calls the PR may still add to a case of `state` without exceeding a full run: the full run's calls less what is made, in flight or owed at the suites' own repeat. */
   function headroom(): number {
@@ -146,10 +154,10 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
 
   function repeatOfNext(state: SuiteState): number {
     const { plan } = state;
-    if (state.dispatched < Math.ceil(STAGE_ONE * plan.order.length) || !state.tests) return plan.repeat;
+    if (state.dispatched < Math.ceil(STAGE_ONE * plan.order.length) || !state.tests || state.clustered) return plan.repeat;
     state.promising ??= state.tests.some((test, index) => {
       const sums = state.sums[index] as Sums;
-      return test.statistic === 'mean' && sums.squares > 0 && sums.sum / Math.sqrt(sums.squares) >= PROMISING_Z;
+      return (test.primary || !anyPrimary) && test.statistic === 'mean' && sums.squares > 0 && sums.sum / Math.sqrt(sums.squares) >= PROMISING_Z;
     });
     if (!state.promising) return plan.repeat;
     const extra = Math.floor(headroom() / Math.max(1, plan.order.length - state.dispatched));

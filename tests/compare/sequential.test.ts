@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { mulberry32 } from '../../src/compare/rng.js';
+import { pairedTest } from '../../src/compare/paired-test.js';
 import { sequentialMonitor } from '../../src/compare/sequential.js';
+import { stagedPairedP } from '../../src/compare/sequential-stages.js';
 import { addPair, curtailed, emptySums, sequentialLevels, trackedTests } from '../../src/compare/sequential-tests.js';
 import type { ResultsFile, SuiteResult } from '../../src/results/types.js';
 import { binary, results, suite } from './build.js';
@@ -49,6 +51,38 @@ describe('deterministic curtailment', () => {
         }
       }
     }
+  });
+});
+
+describe('the two-stage adaptive design', () => {
+  it('stays valid when stage two runs more samples exactly where stage one looked worse (seeded Monte-Carlo under no change)', () => {
+    const random = mulberry32(17);
+    const metric = binary('exact');
+    const level = 0.1;
+    let rejected = 0;
+    const runs = 500;
+    for (let run = 0; run < runs; run += 1) {
+      const truth = Float64Array.from({ length: 200 }, () => random());
+      const bernoulli = (p: number): number => (random() < p ? 1 : 0);
+      const base = truth.map(bernoulli);
+      const firstPr = truth.map(bernoulli);
+      const inStageOne = Array.from({ length: 200 }, (_, index) => index < 50);
+      // Stage one's worsening in standard errors decides stage two's repeat: the selection that biases a pooled test.
+      let sum = 0;
+      let squares = 0;
+      for (let index = 0; index < 50; index += 1) {
+        const d = (base[index] as number) - (firstPr[index] as number);
+        sum += d;
+        squares += d * d;
+      }
+      const raised = squares > 0 && sum / Math.sqrt(squares) >= 1 ? 5 : 1;
+      const pr = truth.map((p, index) => (index < 50 || raised === 1 ? (firstPr[index] as number) : Array.from({ length: raised }, () => bernoulli(p)).reduce((a, b) => a + b, 0) / raised));
+      const p = raised > 1 ? stagedPairedP(metric, base, pr, { inStageOne, share: 0.25, repeats: { base: 1, pr: 1, raised } }) : pairedTest(metric, base, pr, null, { base: 1, pr: 1 }).pRaw;
+      if (p !== null && p <= level) rejected += 1;
+    }
+    // 500 runs: a standard error of 1.3 pts at 10 %.
+    expect(rejected / runs).toBeLessThanOrEqual(level + 0.03);
+    expect(rejected / runs).toBeGreaterThan(0.05);
   });
 });
 
