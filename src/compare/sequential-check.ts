@@ -106,10 +106,12 @@ export function verifySequential(pr: SuiteResult, base: SuiteResult | undefined,
   const baseIds = new Set(base.cases.map((testCase) => testCase.id));
   const remaining = [...notRun].filter((id) => baseIds.has(id)).length;
   const sums = sumsOver(tests, pr.cases, base);
+  const cachedIds = new Set(record.order.slice(0, record.cached ?? 0));
+  const noise = sumsOver(tests, pr.cases.filter((testCase) => !cachedIds.has(testCase.id)), base);
   const reasons = new Map<string, { status: 'pass' | 'fail'; reason: string }>();
   const whys: ('curtailed' | 'conditional-power')[] = [];
   for (const [index, test] of tests.entries()) {
-    const why = futility(test, sums[index] as Sums, remaining, levelOf(test));
+    const why = futility(test, sums[index] as Sums, remaining, levelOf(test), noise[index] as Sums);
     if (!why) return { problem: `${test.metric.name} could still FAIL on the ${remaining} shared cases it did not run` };
     whys.push(why);
     reasons.set(test.metric.name, { status: 'pass', reason: testFutileReason(test, why, sums[index] as Sums, { ran: record.ran, of: record.of }) });

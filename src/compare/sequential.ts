@@ -30,6 +30,9 @@ interface SuiteState {
   pairs: Map<string, Pair[]>;
   samples: Map<string, number>;
   sums: Sums[];
+  /** The same sums over the cases not served from the response cache (the noise conditional power reads). */
+  uncached: Sums[];
+  cachedIds: Set<string>;
   dispatched: number;
   /** Samples asked for the cases dispatched, and the repeat each got. */
   repeats: number[];
@@ -66,6 +69,8 @@ function initialState(plan: SequentialSuitePlan, alpha: number, all: Map<string,
     sharedPlanned: plan.order.filter((id) => baseIds.has(id)).length,
     pairs: new Map(), samples: new Map(),
     sums: (tests ?? []).map(emptySums),
+    uncached: (tests ?? []).map(emptySums),
+    cachedIds: new Set(plan.order.slice(0, plan.cached ?? 0)),
     dispatched: 0, repeats: [], prefix: 0,
     looks: interimLooks(plan.order.length),
     efficacyLevel: levels.efficacy,
@@ -85,11 +90,14 @@ function recordCase(state: SuiteState, result: CaseResult): void {
     const graded = result.samples.length > 1 || state.baseGraded.has(result.id) || test.metric.scale.kind !== 'binary';
     return { base, pr, graded };
   });
+  const cached = state.cachedIds.has(result.id);
   tests.forEach((test, index) => {
-    const before = old?.[index];
-    if (before) addPair(state.sums[index] as Sums, test, before, -1);
-    const now = pairs[index];
-    if (now) addPair(state.sums[index] as Sums, test, now);
+    for (const sums of cached ? [state.sums[index] as Sums] : [state.sums[index] as Sums, state.uncached[index] as Sums]) {
+      const before = old?.[index];
+      if (before) addPair(sums, test, before, -1);
+      const now = pairs[index];
+      if (now) addPair(sums, test, now);
+    }
   });
   state.pairs.set(result.id, pairs);
   state.samples.set(result.id, result.samples.length);
@@ -145,7 +153,7 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
     const tests = state.tests;
     if (!tests || tests.length === 0) return undefined;
     const remaining = state.sharedPlanned - [...state.pairs.keys()].filter((id) => isShared(state, id)).length;
-    const why = tests.map((test, index) => futility(test, state.sums[index] as Sums, remaining, state.levels[index] as number));
+    const why = tests.map((test, index) => futility(test, state.sums[index] as Sums, remaining, state.levels[index] as number, state.uncached[index] as Sums));
     if (why.some((entry) => entry === undefined)) return undefined;
     return futileReason(tests, why as ('curtailed' | 'conditional-power')[], state.pairs.size, state.plan.order.length);
   }
@@ -196,6 +204,7 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
       const made = [...state.samples.values()].reduce((sum, count) => sum + count, 0);
       return {
         seed: settings.seed, ran, of: plan.order.length, order: plan.order,
+        ...(plan.cached ? { cached: plan.cached } : {}),
         ...(stopped ? { stopped } : {}),
         ...(raised.length ? { adapted: { after, repeat: Math.max(...raised) } } : {}),
         resampled: [...state.samples].filter(([, count]) => count > plan.repeat).map(([id, samples]) => ({ id, samples })),

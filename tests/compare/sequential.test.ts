@@ -9,9 +9,9 @@ import type { ResultsFile, SuiteResult } from '../../src/results/types.js';
 import { binary, results, suite } from './build.js';
 
 /** The engine's loop over one suite, one case at a time: the monitor's order, `next`, `record`, and the results it stores. */
-function runSequentially(base: SuiteResult, pr: SuiteResult): SuiteResult {
+function runSequentially(base: SuiteResult, pr: SuiteResult, cached = 0): SuiteResult {
   const order = pr.cases.map((testCase) => testCase.id);
-  const monitor = sequentialMonitor([{ name: pr.name, base, metrics: pr.metrics, order, repeat: pr.repeat }], { enabled: true, seed: 'test' });
+  const monitor = sequentialMonitor([{ name: pr.name, base, metrics: pr.metrics, order, repeat: pr.repeat, cached }], { enabled: true, seed: 'test' });
   const ran = [];
   for (const testCase of pr.cases) {
     if (monitor.next(pr.name).action === 'stop') break;
@@ -131,6 +131,17 @@ describe('the sequential monitor with compare', () => {
     const comparison = compare(results(base), results(stopped));
     expect(comparison.verdict).toBe('fail');
     expect(comparison.suites[0]?.metrics[0]?.reason).toMatch(/^stopped after 20 of 200 cases: exact worsened 100.0 pts/);
+  });
+
+  it('does not stop on cached cases alone: they repeat the stored answers, whatever the PR changed elsewhere', () => {
+    const ids = Array.from({ length: 200 }, (_, index) => `c${index}`);
+    const base = suite(ids.map((id) => ({ id, values: { exact: 1 } })), [binary('exact')]);
+    // The first 100 of the order are cached (unchanged); the PR broke every other case.
+    const pr = suite(ids.map((id, index) => ({ id, values: { exact: index < 100 ? 1 : 0 } })), [binary('exact')]);
+    const stopped = runSequentially(base, pr, 100);
+    expect(stopped.sequential?.stopped?.decision).toBe('fail');
+    expect(compare(results(base), results(stopped)).verdict).toBe('fail');
+    expect(runSequentially(base, pr).sequential?.stopped?.decision).toBe('futile');
   });
 
   it('spends one α budget: the final look keeps what the interim looks did not', () => {
