@@ -5,6 +5,7 @@ import type { SequentialLevels, Sums, TrackedTest } from './sequential-tests.js'
 import { addPair, interimLooks, efficacyP, emptySums, futility, sequentialLevels, STAGE_ONE, trackedTests } from './sequential-tests.js';
 import { efficacyReason, futileReason, testFutileReason } from './sequential-reasons.js';
 import { comparable } from './suite-align.js';
+import type { SuiteComparison } from './types.js';
 
 /**
  * Compare's reading of a PR suite's sequential record (SuiteResult.sequential). The record is
@@ -130,4 +131,18 @@ function stageOf(record: SequentialRecord, pr: SuiteResult, base: SuiteResult): 
   if (!raised) return {};
   const plain = pr.cases.every((testCase) => (first.has(testCase.id) ? testCase.samples.length === pr.repeat : testCase.samples.length >= pr.repeat));
   return plain && clustersOf(base.cases) === null ? { stageOne: first } : 'inconsistent';
+}
+
+/** How the suite's sequential run went, as compare checked it (calls counted from the stored samples, never the record's). */
+export function sequentialSummary(pr: SuiteResult, checked: { run?: VerifiedRun; problem?: string }): NonNullable<SuiteComparison['sequential']> {
+  const { run, problem } = checked;
+  const of = run ? run.record.of : pr.cases.length;
+  return {
+    ran: pr.cases.length, of,
+    ...(run?.stopped ? { stopped: { decision: run.stopped.decision, reason: run.stopped.reason } } : {}),
+    staged: run?.stageOne !== undefined,
+    resampled: pr.cases.filter((testCase) => testCase.samples.length > pr.repeat).map((testCase) => ({ id: testCase.id, samples: testCase.samples.length })),
+    calls: { made: pr.cases.reduce((sum, testCase) => sum + testCase.samples.length, 0), full: of * pr.repeat },
+    ...(problem ? { problem } : {}),
+  };
 }
