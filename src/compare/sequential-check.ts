@@ -5,6 +5,7 @@ import type { SequentialLevels, Sums, TrackedTest } from './sequential-tests.js'
 import { addPair, interimLooks, efficacyP, emptySums, futility, sequentialLevels, STAGE_ONE, trackedTests } from './sequential-tests.js';
 import { efficacyReason, futileReason, testFutileReason } from './sequential-reasons.js';
 import { comparable } from './suite-align.js';
+import type { SuiteComparison } from './types.js';
 
 /**
  * Compare's reading of a PR suite's sequential record (SuiteResult.sequential). The record is
@@ -106,10 +107,12 @@ export function verifySequential(pr: SuiteResult, base: SuiteResult | undefined,
   const baseIds = new Set(base.cases.map((testCase) => testCase.id));
   const remaining = [...notRun].filter((id) => baseIds.has(id)).length;
   const sums = sumsOver(tests, pr.cases, base);
+  const cachedIds = new Set(record.order.slice(0, record.cached ?? 0));
+  const noise = sumsOver(tests, pr.cases.filter((testCase) => !cachedIds.has(testCase.id)), base);
   const reasons = new Map<string, { status: 'pass' | 'fail'; reason: string }>();
   const whys: ('curtailed' | 'conditional-power')[] = [];
   for (const [index, test] of tests.entries()) {
-    const why = futility(test, sums[index] as Sums, remaining, levelOf(test));
+    const why = futility(test, sums[index] as Sums, remaining, levelOf(test), noise[index] as Sums);
     if (!why) return { problem: `${test.metric.name} could still FAIL on the ${remaining} shared cases it did not run` };
     whys.push(why);
     reasons.set(test.metric.name, { status: 'pass', reason: testFutileReason(test, why, sums[index] as Sums, { ran: record.ran, of: record.of }) });
@@ -128,4 +131,18 @@ function stageOf(record: SequentialRecord, pr: SuiteResult, base: SuiteResult): 
   if (!raised) return {};
   const plain = pr.cases.every((testCase) => (first.has(testCase.id) ? testCase.samples.length === pr.repeat : testCase.samples.length >= pr.repeat));
   return plain && clustersOf(base.cases) === null ? { stageOne: first } : 'inconsistent';
+}
+
+/** How the suite's sequential run went, as compare checked it (calls counted from the stored samples, never the record's). */
+export function sequentialSummary(pr: SuiteResult, checked: { run?: VerifiedRun; problem?: string }): NonNullable<SuiteComparison['sequential']> {
+  const { run, problem } = checked;
+  const of = run ? run.record.of : pr.cases.length;
+  return {
+    ran: pr.cases.length, of,
+    ...(run?.stopped ? { stopped: { decision: run.stopped.decision, reason: run.stopped.reason } } : {}),
+    staged: run?.stageOne !== undefined,
+    resampled: pr.cases.filter((testCase) => testCase.samples.length > pr.repeat).map((testCase) => ({ id: testCase.id, samples: testCase.samples.length })),
+    calls: { made: pr.cases.reduce((sum, testCase) => sum + testCase.samples.length, 0), full: of * pr.repeat },
+    ...(problem ? { problem } : {}),
+  };
 }

@@ -143,11 +143,11 @@ export function curtailed(test: TrackedTest, sums: Sums, remaining: number): boo
 /**
  * Conditional power under the tolerance alternative: the chance that the test FAILs at `level`
  * at the end, were every remaining case's expected worsening exactly the tolerance, its noise the
- * one measured so far (normal approximation of the final sum; the sign-flip test's variance Σd²).
+ * one measured on `noise` (normal approximation of the final sum; the sign-flip test's variance Σd²).
  */
-export function conditionalPower(test: TrackedTest, sums: Sums, remaining: number, level: number): number {
+export function conditionalPower(test: TrackedTest, sums: Sums, remaining: number, level: number, noise: Sums = sums): number {
   const cases = sums.n + remaining;
-  const perCase = test.statistic === 'mean' ? (sums.squares + PRIOR.squares) / (sums.n + PRIOR.cases) : sums.n > 0 ? sums.squares / sums.n : 0;
+  const perCase = test.statistic === 'mean' ? (noise.squares + PRIOR.squares) / (noise.n + PRIOR.cases) : noise.n > 0 ? noise.squares / noise.n : 0;
   const needed = Math.max(toleranceSum(test, sums, cases), z(1 - level) * Math.sqrt(perCase * cases));
   const drift = remaining > 0 ? toleranceSum(test, sums, cases) - toleranceSum(test, sums, sums.n) : 0;
   const spread = Math.sqrt(perCase * remaining);
@@ -156,12 +156,17 @@ export function conditionalPower(test: TrackedTest, sums: Sums, remaining: numbe
   return 1 - normalCdf(gap / spread);
 }
 
-/** Why a test is settled without its remaining cases, or undefined while it is open. */
-export function futility(test: TrackedTest, sums: Sums, remaining: number, level: number): 'curtailed' | 'conditional-power' | undefined {
+/**
+ * Why a test is settled without its remaining cases, or undefined while it is open. `noise`: the
+ * sums over the cases that did not come from the response cache — a cached answer is the stored
+ * one, so cached cases show no change and no noise whatever the PR did elsewhere; conditional
+ * power waits for MIN_LOOK uncached cases and reads the noise from them.
+ */
+export function futility(test: TrackedTest, sums: Sums, remaining: number, level: number, noise: Sums = sums): 'curtailed' | 'conditional-power' | undefined {
   if (!test.settleable) return undefined;
   if (curtailed(test, sums, remaining)) return 'curtailed';
-  if (sums.n < MIN_LOOK || remaining === 0) return undefined;
-  return conditionalPower(test, sums, remaining, level) < FUTILITY_EPSILON ? 'conditional-power' : undefined;
+  if (noise.n < MIN_LOOK || remaining === 0) return undefined;
+  return conditionalPower(test, sums, remaining, level, noise) < FUTILITY_EPSILON ? 'conditional-power' : undefined;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface SequentialSuitePlan {
   /** The PR suite's case ids, in the order the engine will run them (seeded, cached first). */
   order: string[];
   repeat: number;
+  /** How many of the order's first cases come from the response cache (absent: none): no conditional-power look reads them alone. */
+  cached?: number;
 }
 
 /** The monitor's answer for one suite, asked after every scored case. */

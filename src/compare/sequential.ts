@@ -1,5 +1,6 @@
 import type { CaseResult } from '../results/types.js';
 import { caseValues } from './case-values.js';
+import { clustersOf } from './clusters.js';
 import { comparable } from './suite-align.js';
 import type { SequentialMonitor, SequentialRecord, SequentialSettings, SequentialStep, SequentialSuitePlan } from './sequential-types.js';
 import type { Sums, TrackedTest } from './sequential-tests.js';
@@ -7,9 +8,12 @@ import { addPair, interimLooks, efficacyP, emptySums, futility, sequentialLevels
 import { efficacyReason, futileReason } from './sequential-reasons.js';
 
 /** Most samples a case of stage two runs with when its suite carries the decision. */
-export const MAX_REPEAT = 5;
-/** Stage one "carries the decision" when an open test's worsening is at least this many standard errors (S/√Σd²). */
-const PROMISING_Z = 1;
+export const MAX_REPEAT = 3;
+/**
+ * Stage one "carries the decision" when an open test's worsening is at least this many standard
+ * errors (S/√Σd²) — a test of a primary metric when the PR has any (they hold most of the budget).
+ */
+const PROMISING_Z = 2;
 
 type Pair = { base: number; pr: number; graded: boolean } | undefined;
 
@@ -26,6 +30,9 @@ interface SuiteState {
   pairs: Map<string, Pair[]>;
   samples: Map<string, number>;
   sums: Sums[];
+  /** The same sums over the cases not served from the response cache (the noise conditional power reads). */
+  uncached: Sums[];
+  cachedIds: Set<string>;
   dispatched: number;
   /** Samples asked for the cases dispatched, and the repeat each got. */
   repeats: number[];
@@ -38,6 +45,8 @@ interface SuiteState {
   futile?: boolean;
   /** Scored cases at the last futility look. */
   lookedAt: number;
+  /** Clustered cases (a `cluster:` field): stage two keeps the suite's repeat (the stages' tests would split clusters). */
+  clustered: boolean;
   /** Decided when stage two starts: whether the suite carries the decision. */
   promising?: boolean;
 }
@@ -60,10 +69,13 @@ function initialState(plan: SequentialSuitePlan, alpha: number, all: Map<string,
     sharedPlanned: plan.order.filter((id) => baseIds.has(id)).length,
     pairs: new Map(), samples: new Map(),
     sums: (tests ?? []).map(emptySums),
+    uncached: (tests ?? []).map(emptySums),
+    cachedIds: new Set(plan.order.slice(0, plan.cached ?? 0)),
     dispatched: 0, repeats: [], prefix: 0,
     looks: interimLooks(plan.order.length),
     efficacyLevel: levels.efficacy,
     lookedAt: 0,
+    clustered: clustersOf(plan.base.cases) !== null,
   };
 }
 
@@ -78,11 +90,14 @@ function recordCase(state: SuiteState, result: CaseResult): void {
     const graded = result.samples.length > 1 || state.baseGraded.has(result.id) || test.metric.scale.kind !== 'binary';
     return { base, pr, graded };
   });
+  const cached = state.cachedIds.has(result.id);
   tests.forEach((test, index) => {
-    const before = old?.[index];
-    if (before) addPair(state.sums[index] as Sums, test, before, -1);
-    const now = pairs[index];
-    if (now) addPair(state.sums[index] as Sums, test, now);
+    for (const sums of cached ? [state.sums[index] as Sums] : [state.sums[index] as Sums, state.uncached[index] as Sums]) {
+      const before = old?.[index];
+      if (before) addPair(sums, test, before, -1);
+      const now = pairs[index];
+      if (now) addPair(sums, test, now);
+    }
   });
   state.pairs.set(result.id, pairs);
   state.samples.set(result.id, result.samples.length);
@@ -122,6 +137,7 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
     return state;
   };
   const full = plans.reduce((sum, plan) => sum + plan.order.length * plan.repeat, 0);
+  const anyPrimary = [...tracked.values()].some((tests) => tests?.some((test) => test.primary) === true);
 
   /** Calls the PR may still add to a case of `state` without exceeding a full run: the full run's calls less what is made, in flight or owed at the suites' own repeat. */
   function headroom(): number {
@@ -137,7 +153,7 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
     const tests = state.tests;
     if (!tests || tests.length === 0) return undefined;
     const remaining = state.sharedPlanned - [...state.pairs.keys()].filter((id) => isShared(state, id)).length;
-    const why = tests.map((test, index) => futility(test, state.sums[index] as Sums, remaining, state.levels[index] as number));
+    const why = tests.map((test, index) => futility(test, state.sums[index] as Sums, remaining, state.levels[index] as number, state.uncached[index] as Sums));
     if (why.some((entry) => entry === undefined)) return undefined;
     return futileReason(tests, why as ('curtailed' | 'conditional-power')[], state.pairs.size, state.plan.order.length);
   }
@@ -146,10 +162,10 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
 
   function repeatOfNext(state: SuiteState): number {
     const { plan } = state;
-    if (state.dispatched < Math.ceil(STAGE_ONE * plan.order.length) || !state.tests) return plan.repeat;
+    if (state.dispatched < Math.ceil(STAGE_ONE * plan.order.length) || !state.tests || state.clustered) return plan.repeat;
     state.promising ??= state.tests.some((test, index) => {
       const sums = state.sums[index] as Sums;
-      return test.statistic === 'mean' && sums.squares > 0 && sums.sum / Math.sqrt(sums.squares) >= PROMISING_Z;
+      return (test.primary || !anyPrimary) && test.statistic === 'mean' && sums.squares > 0 && sums.sum / Math.sqrt(sums.squares) >= PROMISING_Z;
     });
     if (!state.promising) return plan.repeat;
     const extra = Math.floor(headroom() / Math.max(1, plan.order.length - state.dispatched));
@@ -188,6 +204,7 @@ export function sequentialMonitor(plans: readonly SequentialSuitePlan[], setting
       const made = [...state.samples.values()].reduce((sum, count) => sum + count, 0);
       return {
         seed: settings.seed, ran, of: plan.order.length, order: plan.order,
+        ...(plan.cached ? { cached: plan.cached } : {}),
         ...(stopped ? { stopped } : {}),
         ...(raised.length ? { adapted: { after, repeat: Math.max(...raised) } } : {}),
         resampled: [...state.samples].filter(([, count]) => count > plan.repeat).map(([id, samples]) => ({ id, samples })),

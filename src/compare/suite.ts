@@ -8,7 +8,7 @@ import { couldNotRun, erroredAboveShare, FIX, gap, valuedCases, whyNoValue } fro
 import type { FamilyMember } from './family.js';
 import { anySize, pairedSize, ratioSize } from './family.js';
 import type { SequentialContext, VerifiedRun } from './sequential-check.js';
-import { verifySequential } from './sequential-check.js';
+import { sequentialSummary, verifySequential } from './sequential-check.js';
 import { combined, stagedPairedP, stagedRatioP } from './sequential-stages.js';
 import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
@@ -84,22 +84,6 @@ export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest 
     .filter(({ test, rule }) => inFamily(test, rule.canFail))
     .map(({ test, rule }) => (stopped?.has(test.metric.name) ? { test, p: 1, sizeAt: anySize } : { test, p: usable(test) && pastLimit(test, rule) ? (test.pRaw as number) : 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
   return [...paired, ...ratios];
-}
-
-/** How the suite's sequential run went, as compare checked it (calls counted from the stored samples). */
-function sequentialSummary(tests: SuiteTests): NonNullable<SuiteComparison['sequential']> {
-  const { pr } = tests;
-  const record = pr.sequential as NonNullable<SuiteResult['sequential']>;
-  const run = tests.sequential?.run;
-  const made = pr.cases.reduce((sum, testCase) => sum + testCase.samples.length, 0);
-  return {
-    ran: pr.cases.length, of: run ? record.of : pr.cases.length,
-    ...(run?.stopped ? { stopped: { decision: run.stopped.decision, reason: run.stopped.reason } } : {}),
-    staged: run?.stageOne !== undefined,
-    resampled: pr.cases.filter((testCase) => testCase.samples.length > pr.repeat).map((testCase) => ({ id: testCase.id, samples: testCase.samples.length })),
-    calls: { made, full: (run ? record.of : pr.cases.length) * pr.repeat },
-    ...(tests.sequential?.problem ? { problem: tests.sequential.problem } : {}),
-  };
 }
 
 const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
@@ -232,14 +216,15 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
   const metrics: MetricComparison[] = tests.paired.map((test) => {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     const tolerance = toleranceOf(test.metric, tests.tolerance);
+    const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
+    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
+    // A stopped suite's test: decided by the stop (re-checked on the data); its detectable drop is that of the cases it ran.
     const stop = stopped?.get(test.metric.name);
-    if (stop) return outage(fromPaired(test, null, null, stop), errorsOf.get(test.metric.name), pr.cases.length);
+    if (stop) return outage(fromPaired(test, null, detectable, stop), errorsOf.get(test.metric.name), pr.cases.length);
     if (noiseFree.has(test.metric.name)) {
       // No noise: the tolerance itself is the smallest drop that FAILs.
       return outage(fromPaired(test, null, tolerance, decideNoiseFree(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
     }
-    const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
-    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
     return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, keptShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
   for (const { test, rule } of tests.ratios) {
@@ -274,7 +259,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
     gateChanges: gateChanges(pr, base),
     notComparable: [...changed],
     ...(tests.regime ? { regime: tests.regime } : {}),
-    ...(pr.sequential ? { sequential: sequentialSummary(tests) } : {}),
+    ...(pr.sequential ? { sequential: sequentialSummary(pr, tests.sequential ?? {}) } : {}),
     gaps,
     spend: {
       flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),

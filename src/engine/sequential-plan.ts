@@ -37,7 +37,8 @@ export async function planSequential(suites: readonly PlannedSuite[], options: E
     if (!base || usesBatch(suite, options) || suite.cases.length === 0) continue;
     if (!stopsEarly(sequential.base, base, { ...(sequential.requested === undefined ? {} : { run: sequential.requested }), ...(suite.gate.sequential === undefined ? {} : { suite: suite.gate.sequential }) })) continue;
     const seeded = seededOrder(sequential.seed, suite.name, suite.cases.map((testCase) => testCase.id));
-    plans.push({ name: suite.name, base, metrics, order: cachedFirst(seeded, await cachedCases(suite, flow, clients)), repeat: suite.repeat });
+    const cached = await cachedCases(suite, flow, clients);
+    plans.push({ name: suite.name, base, metrics, order: cachedFirst(seeded, cached), repeat: suite.repeat, ...(cached.size ? { cached: cached.size } : {}) });
   }
   if (plans.length === 0) return undefined;
   return { monitor: sequentialMonitor(plans, { enabled: true, seed: sequential.seed }), orders: new Map(plans.map((plan) => [plan.name, plan.order])) };

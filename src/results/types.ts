@@ -108,6 +108,8 @@ export interface SequentialRecord {
   of: number;
   /** The suite's case ids in the order the run took them (`order` of the plan): the first `ran` ran, the rest did not (not coverage gaps). */
   order: string[];
+  /** The first `cached` cases of `order` came from the response cache (the plan's `cached`). */
+  cached?: number;
   /** From case `after` + 1 of the order on, new cases ran with `repeat` samples (chosen from the first `after` cases' results). */
   adapted?: { after: number; repeat: number };
   /** Why the run stopped before `of` (`undefined`: it ran every case). */

@@ -157,6 +157,7 @@ describe('cached cases first', () => {
     const isCached = (id: string) => Number(id.split('-')[1]) % 2 === 0;
     expect(order.slice(0, 40).every(isCached)).toBe(true);
     expect(order.slice(40).some(isCached)).toBe(false);
+    expect(pr.suites[0]?.sequential?.cached).toBe(40);
   });
 });
 
