@@ -89,8 +89,19 @@ export interface SuiteResult {
    * the baseline: the gate then judges these metrics' measured drop against the tolerance directly.
    */
   determinism?: Determinism;
+  /** What the suite's model calls cost beyond their answers (retries, rate-limit waits, hedges), when anything. */
+  calls?: ModelCallCosts;
   /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
   aggregates?: Record<string, unknown>;
+}
+
+/** A suite's model-call overhead: retried attempts (after a server error, timeout or dropped connection; after a 429) and the waits before them, in ms; hedges sent. */
+export interface ModelCallCosts {
+  retries: number;
+  retryWaitMs: number;
+  rateLimitWaits: number;
+  rateLimitWaitMs: number;
+  hedges: number;
 }
 
 /** A baseline entry's evidence of a noise-free flow; valid only while the suite hash is `hash`. */
