@@ -8,6 +8,7 @@ import { metricInfos, openScoring } from '../evaluate/evaluate.js';
 import { createFlow } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
 import type { ModelClient, ScopableModelClient } from '../model/types.js';
+import { callCostsText } from '../report/format.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
@@ -146,6 +147,8 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
     const note = metrics.find((metric) => metric.note)?.note;
     if (note) options.log?.(`${suite.name}: ${note}`);
+    const calls = callCostsText(callCosts(scope.stats).calls);
+    if (calls) options.log?.(`${suite.name}: ${calls}`);
     return { ...ranSuite({ ...header, metrics }, cases), ...callCosts(scope.stats), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
   } finally {
     await Promise.allSettled([scoring.close(), flow.close?.()]);

@@ -1,7 +1,7 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeCodeSpan, escapeMarkdownInline, escapeTableCell, fencedBlock } from './escape.js';
 import { gapLine } from '../compare/coverage.js';
-import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
+import { callCostsLine, detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
 interface Detail {
@@ -77,6 +77,8 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
   if (suite.regime) lines.push(`Regime: ${escapeMarkdownInline(suite.regime.reason, 2000)}.`, '');
   const spend = spendLine(suite.spend);
   if (spend) lines.push(spend, '');
+  const calls = callCostsLine(suite.calls);
+  if (calls) lines.push(`⏱️ ${calls}`, '');
   if (suite.note) lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
   for (const change of suite.gateChanges) lines.push(`🔒 ${escapeMarkdownInline(change, 2000)}`, '');
   const changed = changedInputsLine(suite);

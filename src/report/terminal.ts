@@ -1,6 +1,6 @@
 import type { Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeTerminal } from './escape.js';
-import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
+import { callCostsLine, detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
 type Color = keyof typeof COLORS;
@@ -40,6 +40,7 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
     ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
     ...(suite.regime ? [`  regime: ${escapeTerminal(suite.regime.reason)}`] : []),
     ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
+    ...(callCostsLine(suite.calls) ? [`  ${paint(callCostsLine(suite.calls) ?? '', 'dim')}`] : []),
     ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => escapeTerminal(diff.id)).join(', ')}`] : []),
     ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
     ...erroredLines(suite.erroredCases.length, suite.erroredCases[0]?.error ?? '', paint),

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../src/engine/run-evaluation.js';
+import { compare } from '../../src/compare/index.js';
+import { renderSummary } from '../../src/report/summary.js';
+import { renderTerminalTable } from '../../src/report/terminal.js';
+import { ranSuite, resultsDocument } from '../../src/results/build.js';
 import { parseResultsFile } from '../../src/results/io.js';
+import type { ResultsFile, SuiteResult } from '../../src/results/types.js';
 import type { OpenAIServer, RecordedRequest, Reply } from '../support/openai-server.js';
 import { chatReply, startOpenAIServer } from '../support/openai-server.js';
 import { namedPromptSuite } from '../support/named-prompt-suite.js';
@@ -39,12 +44,45 @@ describe('retries and rate-limit waits, counted per suite (loopback server answe
     server.setHandler(gateway());
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-suite-calls-'));
     for (const name of ['limited', 'flaky', 'clean']) writeFileSync(join(dir, `${name}.eval.yaml`), suite(name));
-    const results = await runEvaluation({ suites: ['*.eval.yaml'], cwd: dir, apiKey: 'sk-test', baseUrl: server.url, concurrency: 6, cache: false });
+    const log: string[] = [];
+    const results = await runEvaluation({ suites: ['*.eval.yaml'], cwd: dir, apiKey: 'sk-test', baseUrl: server.url, concurrency: 6, cache: false, log: (line) => log.push(line) });
+    // The CI log says it for every suite that met any, however short the wait.
+    expect(log).toContain('limited: model calls: 3 rate-limit waits (0.1 s)');
+    expect(log).toContain('flaky: model calls: 3 retries after server errors or timeouts (0.0 s waiting)');
+    expect(log.filter((line) => line.startsWith('clean: model calls'))).toEqual([]);
     const calls = Object.fromEntries(results.suites.map((entry) => [entry.name, entry.calls]));
     expect(calls.limited).toEqual({ retries: 0, retryWaitMs: 0, rateLimitWaits: 3, rateLimitWaitMs: 90, hedges: 0 });
     expect(calls.flaky).toEqual({ retries: 3, retryWaitMs: 30, rateLimitWaits: 0, rateLimitWaitMs: 0, hedges: 0 });
     expect(calls.clean).toBeUndefined();
     expect(results.suites.every((entry) => entry.cases.every((testCase) => testCase.samples.every((sample) => sample.error === undefined)))).toBe(true);
     expect(parseResultsFile(JSON.stringify(results), 'results.json').suites.find((entry) => entry.name === 'limited')?.calls).toEqual(calls.limited);
+  });
+});
+
+describe('the reports say a suite’s retries and waits when they cost time', () => {
+  const withCalls = (calls: SuiteResult['calls']): ResultsFile => {
+    const results = resultsDocument({ date: '2026-01-01T00:00:00.000Z', durationMs: 1 }, [
+      ranSuite({ name: 'qa', file: 'qa.eval.yaml', hash: 'h', flow: { kind: 'prompt', model: 'gpt-4o-mini' }, repeat: 1, alpha: 0.05, tolerance: 0.05, metrics: [] }, []),
+    ]);
+    return { ...results, suites: results.suites.map((suite) => ({ ...suite, ...(calls ? { calls } : {}) })) };
+  };
+  const render = (calls: SuiteResult['calls']) => {
+    const comparison = compare(null, withCalls(calls));
+    return { markdown: renderSummary(comparison, {}), terminal: renderTerminalTable(comparison, { color: false }) };
+  };
+
+  it('41 s of rate-limit waits and 14 retries: a line in the summary and in the terminal', () => {
+    const { markdown, terminal } = render({ retries: 14, retryWaitMs: 3100, rateLimitWaits: 9, rateLimitWaitMs: 41_000, hedges: 2 });
+    const line = 'Model calls: 14 retries after server errors or timeouts (3.1 s waiting), 9 rate-limit waits (41 s), 2 slow requests hedged — time spent waiting, not a change in quality.';
+    expect(markdown).toContain(`⏱️ ${line}`);
+    expect(terminal).toContain(line);
+  });
+
+  it('waits under a second in all, or none, are left out of the reports', () => {
+    for (const calls of [{ retries: 1, retryWaitMs: 400, rateLimitWaits: 1, rateLimitWaitMs: 300, hedges: 3 }, undefined]) {
+      const { markdown, terminal } = render(calls);
+      expect(markdown).not.toMatch(/Model calls/);
+      expect(terminal).not.toMatch(/Model calls/);
+    }
   });
 });
