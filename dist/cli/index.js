@@ -34928,7 +34928,7 @@ else {
     // skips most of parsing and compiling its 3 MB of JavaScript.
     (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
     // Loaded only on a Node that can run it: the check above must come before any dependency.
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1196));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(534)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32534));
     process.exitCode = await main(process.argv.slice(2), {
         cwd: process.cwd(),
         env: process.env,
@@ -42102,7 +42102,24 @@ const cost = {
         // Only a results file of an older version holds a USD cost metric with unpriced samples: no value, never an error.
         return { value: costUsd ?? null };
     },
+    prices: (options) => options.prices,
+    settle(samples, configured) {
+        const unpriced = unpricedModels(samples, configured);
+        if (unpriced.length === 0)
+            return undefined;
+        const shown = unpriced.slice(0, 3).map((model) => `"${model}"`).join(', ');
+        return { scale: TOKENS, note: `no price for model ${shown}: gating tokens (prompt + completion) instead of USD — add the model under the cost evaluator's \`prices:\` to gate dollars` };
+    },
 };
+const TOKENS = { kind: 'amount', unit: 'tokens' };
+/**
+ * Models whose samples got no price (the configured model when the provider reported none). Any
+ * one makes the whole suite's cost tokens (prompt + completion): a model with no price (Ollama,
+ * vLLM, LiteLLM names, a proxy) still has a cost the gate compares, with the same ratio rule.
+ */
+function unpricedModels(samples, configured) {
+    return [...new Set(samples.filter((sample) => sample.costUsd === undefined).map((sample) => configured ?? sample.model ?? 'unnamed'))];
+}
 
 ;// CONCATENATED MODULE: ./src/metrics/harm/pii-detectors.ts
 /** Deterministic detectors for personal data and secrets in model output. */
