@@ -30,8 +30,8 @@ function erroredPart(suites: readonly SuiteComparison[]): string | undefined {
  * run, what regressed, what warned, and — only when nothing of that — what passed. It never says
  * "pass" and "regressed" at once: report-only moves are named as such.
  */
-export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' | 'bootstrap' | 'coverage' | 'family'> & { firstBaseline?: boolean }): string {
-  const { suites, coverage, family } = comparison;
+export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' | 'bootstrap' | 'coverage'> & { firstBaseline?: boolean }): string {
+  const { suites, coverage } = comparison;
   const metrics = suites.flatMap((suite) => suite.metrics.map((metric) => ({ suite, metric })));
   const failing = metrics.filter(({ metric }) => metric.status === 'fail');
   const warning = metrics.filter(({ metric }) => metric.gating && metric.status === 'warn');
@@ -56,9 +56,16 @@ export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' |
     parts.push(`no significant regression${scope} (${comparedMetrics} gating test(s) compared)`);
   }
   if (reportOnly.length) parts.push(`report-only (not gating): ${list(reportOnly)}`);
-  if (comparison.hasBaseline && family.tests > 0) {
-    const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(PRIMARY_SHARE * family.alpha)} of it, with fallback` : '';
-    parts.push(`${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails`);
-  }
   return parts.join('. ');
+}
+
+/**
+ * The method, for whoever wants it (a `<details>` block, `--explain`), never the headline: how the
+ * PR's tests share one error budget, and at which levels they fail and warn. Undefined without tests.
+ */
+export function methodSentence(comparison: Pick<Comparison, 'hasBaseline' | 'family'>): string | undefined {
+  const { family } = comparison;
+  if (!comparison.hasBaseline || family.tests === 0) return undefined;
+  const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(PRIMARY_SHARE * family.alpha)} of it, with fallback` : '';
+  return `${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails. A metric fails when its drop reaches the tolerance and its p-value, adjusted over those tests, is at most α; it warns at most ${percent(family.warnAlpha)}. The p column shows each test's raw and adjusted p-values; the interval is a 90 % bootstrap interval of the change.`;
 }

@@ -1,4 +1,5 @@
-import type { MetricComparison, SuiteComparison, Verdict } from '../compare/types.js';
+import { methodSentence } from '../compare/headline.js';
+import type { Comparison, MetricComparison, SuiteComparison, Verdict } from '../compare/types.js';
 import type { Scale } from '../metrics/types.js';
 import { FAMILIES } from '../metrics/types.js';
 import { UNITS } from '../metrics/units.js';
@@ -62,6 +63,19 @@ export function spendLine(spend: SuiteComparison['spend']): string | undefined {
   const baseline = spend.baselineFlowUsd === null ? '' : ` (baseline ${usd(spend.baselineFlowUsd)})`;
   const evaluators = spend.evaluatorUsd > 0 ? ` · judges and moderation ${usd(spend.evaluatorUsd)}, not counted as the flow's cost` : '';
   return `Spend of this run: flow ${usd(spend.flowUsd)}${baseline}${evaluators}.`;
+}
+
+/**
+ * The method behind the verdict, for `<details>` and `--explain`: the PR's error budget, then what
+ * each compared suite can detect. Empty when nothing was tested.
+ */
+export function explainLines(comparison: Comparison): string[] {
+  const method = methodSentence(comparison);
+  const power = comparison.suites.flatMap((suite) => {
+    const line = suite.outcome === 'compared' ? detectableLine(suite.metrics) : undefined;
+    return line ? [`${suite.name}: ${line.replace(/`/g, '')}`] : [];
+  });
+  return [...(method ? [method] : []), ...power];
 }
 
 /** Waits shorter than this in all are not worth a line in a report (the CI log still says them). */
