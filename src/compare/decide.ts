@@ -146,7 +146,7 @@ export function decidePaired(test: PairedTest, ctx: PairedContext): { status: St
     return { status: 'pass', reason: `${what} ${pct(drop)}, but the ${test.bestCase.errored} sample(s) it could not score could explain it: counted at their best, ${best > 0 ? `a drop of ${pct(best)}` : 'no drop'} (below the tolerance of ${pct(ctx.tolerance)})` };
   }
   if (worse && p <= ctx.alpha) {
-    return capped(test.metric, 'fail', `${what} ${pct(drop)}: ${test.regressed} cases worse, ${test.improved} better; ${chance(p)}`);
+    return capped(test.metric, 'fail', `${what} ${pct(drop)}: ${test.regressed} cases worse, ${test.improved} better — ${chance(p)}`);
   }
   if (worse && p <= ctx.warnAlpha) return { status: 'warn', reason: `${what} ${pct(drop)}, but it could be noise (${chance(p)}): not sure enough to fail` };
   if (worse) return { status: 'pass', reason: `${what} ${pct(drop)}, within noise (${chance(p)})` };
@@ -169,7 +169,7 @@ export function decideRatio(test: RatioTest, rule: RatioPolicy['statistics'][num
   if (worseRatio <= threshold + EPSILON) return { status: 'pass', reason: `${label} ${times(worseRatio)} (limit ${times(threshold)})` };
   const p = ctx.pAdjusted ?? test.pRaw;
   const over = `${label} ${times(worseRatio)} > ${times(threshold)}`;
-  if (p <= ctx.alpha && rule.canFail) return capped(test.metric, 'fail', `${over}; ${chance(p)}`);
-  if (p <= ctx.warnAlpha) return capped(test.metric, 'warn', `${over}; ${chance(p)}${rule.canFail || !isGating(test.metric) ? '' : ' (warns only)'}`);
+  if (p <= ctx.alpha && rule.canFail) return capped(test.metric, 'fail', `${over} — ${chance(p)}`);
+  if (p <= ctx.warnAlpha) return capped(test.metric, 'warn', `${over} — ${chance(p)}${rule.canFail || !isGating(test.metric) ? '' : ' (warns only)'}`);
   return { status: 'pass', reason: `${over} but within noise (${chance(p)})` };
 }

@@ -5,7 +5,7 @@ import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
 import { settleMetrics } from '../evaluate/settle.js';
 import { metricInfos, openScoring } from '../evaluate/evaluate.js';
-import { createFlow } from '../flows/registry.js';
+import { createFlow, flowKind } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
 import type { ModelClient, ScopableModelClient } from '../model/types.js';
 import { callCostsText } from '../report/format.js';
@@ -116,7 +116,7 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     name: suite.name,
     file: suite.file,
     hash: suite.hash,
-    flow: { kind: flow.kind, ...(flow.model ? { model: flow.model } : {}) },
+    flow: { kind: flow.kind, ...(flow.model ? { model: flow.model } : {}), ...(flowKind(suite.flow.kind)?.ownCode ? { ownCode: true } : {}) },
     repeat: suite.repeat,
     alpha: suite.gate.alpha,
     tolerance: suite.gate.tolerance,

@@ -73,7 +73,8 @@ export interface SuiteResult {
   name: string;
   file: string;
   hash: string;
-  flow: { kind: string; model?: string };
+  /** `ownCode`: the flow runs the team's own code, outside what the suite hash covers (command, http, promptflow). */
+  flow: { kind: string; model?: string; ownCode?: boolean };
   repeat: number;
   status: SuiteStatus;
   /** Why a suite was skipped (e.g. "needs an API key: set api-key / OPENAI_API_KEY"). */

@@ -42,6 +42,15 @@ describe('no noise where there is none', () => {
     expect(comparison.suites[0]?.metrics[0]).toMatchObject({ status: 'pass', pRaw: 0.125 });
   });
 
+  it('the team’s own app (a command flow) breaking 3 of 20 answers on the same suite hash: the PR’s change, not noise — FAIL, noise-free', () => {
+    // The app's code is outside the suite file, so the PR that broke it kept the suite hash.
+    const app = suite(binaryCases(20, (index) => index >= 3), [binary('exact')], { flow: { kind: 'command', ownCode: true } });
+    const comparison = compare(results(base(evidence)), results(app));
+    expect(comparison.verdict).toBe('fail');
+    expect(comparison.suites[0]?.metrics[0]).toMatchObject({ status: 'fail', pHolm: null, reason: 'dropped 15.0 pts on a noise-free flow: the measured drop reaches the tolerance of 5.0 pts (3 of 20 cases worse, 0 better)' });
+    expect(comparison.suites[0]?.regime).toMatchObject({ kind: 'noise-free', reason: expect.stringMatching(/every answer that changed is taken as this PR’s change to the app$/) });
+  });
+
   it('evidence measured at another suite hash than the base entry’s own is ignored', () => {
     const comparison = compare(results(base({ ...evidence, hash: 'old' })), results(broken));
     expect(comparison.suites[0]?.regime).toBeUndefined();

@@ -117,6 +117,7 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
     },
   },
   modelHeaders: true,
+  ownCode: true,
   normalise,
   templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
   checkCase,
