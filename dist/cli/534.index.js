@@ -2955,8 +2955,8 @@ function settleMetrics(metrics, cases, configuredModel) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/template/engine.ts + 2 modules
-var engine = __webpack_require__(73639);
+// EXTERNAL MODULE: ./src/core/template/engine.ts + 3 modules
+var engine = __webpack_require__(4629);
 // EXTERNAL MODULE: ./src/metrics/cost/prices.ts
 var cost_prices = __webpack_require__(86917);
 ;// CONCATENATED MODULE: ./src/suites/identity.ts
