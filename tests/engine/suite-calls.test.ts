@@ -40,20 +40,22 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('retries and rate-limit waits, counted per suite (loopback server answering 429 and 500)', () => {
-  it('each suite’s results say what its own calls met; a suite that met nothing has no `calls`', async () => {
+  it('each suite’s results say what its own calls met; a suite that met nothing counts no retry', async () => {
     server.setHandler(gateway());
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-suite-calls-'));
     for (const name of ['limited', 'flaky', 'clean']) writeFileSync(join(dir, `${name}.eval.yaml`), suite(name));
     const log: string[] = [];
     const results = await runEvaluation({ suites: ['*.eval.yaml'], cwd: dir, apiKey: 'sk-test', baseUrl: server.url, concurrency: 6, cache: false, log: (line) => log.push(line) });
     // The CI log says it for every suite that met any, however short the wait.
-    expect(log).toContain('limited: model calls: 3 rate-limit waits (0.1 s)');
-    expect(log).toContain('flaky: model calls: 3 retries after server errors or timeouts (0.0 s waiting)');
-    expect(log.filter((line) => line.startsWith('clean: model calls'))).toEqual([]);
+    expect(log).toContainEqual(expect.stringMatching(/^limited: model calls: 3 rate-limit waits \(0\.1 s\)/));
+    expect(log).toContainEqual(expect.stringMatching(/^flaky: model calls: 3 retries after server errors or timeouts \(0\.0 s waiting\)/));
     const calls = Object.fromEntries(results.suites.map((entry) => [entry.name, entry.calls]));
-    expect(calls.limited).toEqual({ retries: 0, retryWaitMs: 0, rateLimitWaits: 3, rateLimitWaitMs: 90, hedges: 0 });
-    expect(calls.flaky).toEqual({ retries: 3, retryWaitMs: 30, rateLimitWaits: 0, rateLimitWaitMs: 0, hedges: 0 });
-    expect(calls.clean).toBeUndefined();
+    // Hedges depend on how slow the loopback answers under load (a request unanswered for 0.5 s is hedged): not pinned.
+    expect(calls.limited).toEqual({ retries: 0, retryWaitMs: 0, rateLimitWaits: 3, rateLimitWaitMs: 90, hedges: expect.any(Number) });
+    expect(calls.flaky).toEqual({ retries: 3, retryWaitMs: 30, rateLimitWaits: 0, rateLimitWaitMs: 0, hedges: expect.any(Number) });
+    expect(calls.clean?.retries ?? 0).toBe(0);
+    expect(calls.clean?.rateLimitWaits ?? 0).toBe(0);
+    if (!calls.clean) expect(log.filter((line) => line.startsWith('clean: model calls'))).toEqual([]);
     expect(results.suites.every((entry) => entry.cases.every((testCase) => testCase.samples.every((sample) => sample.error === undefined)))).toBe(true);
     expect(parseResultsFile(JSON.stringify(results), 'results.json').suites.find((entry) => entry.name === 'limited')?.calls).toEqual(calls.limited);
   });
