@@ -147,9 +147,10 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
     const note = metrics.find((metric) => metric.note)?.note;
     if (note) options.log?.(`${suite.name}: ${note}`);
-    const calls = callCostsText(callCosts(scope.stats).calls);
+    const costs = callCosts(scope.stats);
+    const calls = callCostsText(costs.calls);
     if (calls) options.log?.(`${suite.name}: ${calls}`);
-    return { ...ranSuite({ ...header, metrics }, cases), ...callCosts(scope.stats), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+    return { ...ranSuite({ ...header, metrics }, cases), ...costs, ...(Object.keys(aggregates).length ? { aggregates } : {}) };
   } finally {
     await Promise.allSettled([scoring.close(), flow.close?.()]);
   }
