@@ -7,8 +7,15 @@ const SHOWN = 3;
 
 type Named = { suite: SuiteComparison; metric: MetricComparison };
 
-function list(entries: readonly Named[]): string {
-  const shown = entries.slice(0, SHOWN).map(({ suite, metric }) => `${suite.name} › ${metric.name}: ${metric.reason}`);
+/** The cases that moved a metric most, by id ("on which cases"), when the suite names any. */
+function worstCases(suite: SuiteComparison, metric: MetricComparison): string {
+  const worse = (delta: number) => (metric.direction === 'higher-is-better' ? delta < 0 : delta > 0);
+  const ids = suite.regressedCases.filter((diff) => worse(diff.deltas[metric.name] ?? 0)).slice(0, SHOWN).map((diff) => diff.id);
+  return ids.length ? ` (worst: ${ids.join(', ')})` : '';
+}
+
+function list(entries: readonly Named[], withCases = false): string {
+  const shown = entries.slice(0, SHOWN).map(({ suite, metric }) => `${suite.name} › ${metric.name}: ${metric.reason}${withCases ? worstCases(suite, metric) : ''}`);
   return `${shown.join('; ')}${entries.length > SHOWN ? `; and ${entries.length - SHOWN} more` : ''}`;
 }
 
@@ -48,7 +55,7 @@ export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' |
   if (broken.length) parts.push(`the evaluation could not run for ${broken.map((suite) => (suite.note ? `${suite.name} (${suite.note})` : suite.name)).join(', ')}`);
   const errored = erroredPart(suites);
   if (errored) parts.push(errored);
-  if (failing.length) parts.push(comparison.bootstrap ? `once gated, ${failing.length} metric(s) would fail — ${list(failing)}` : `${failing.length} metric(s) regressed — ${list(failing)}`);
+  if (failing.length) parts.push(comparison.bootstrap ? `once gated, ${failing.length} metric(s) would fail — ${list(failing)}` : `${failing.length} metric(s) regressed — ${list(failing, true)}`);
   if (warning.length) parts.push(`${warning.length} warning(s) — ${list(warning)}`);
   const comparedMetrics = metrics.filter(({ metric }) => metric.gating && metric.pRaw !== null).length;
   if (comparison.hasBaseline && !failing.length && !broken.length && !warning.length) {
