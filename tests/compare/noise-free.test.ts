@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { commentMarker, renderComment } from '../../src/report/comment.js';
+import { renderHtmlReport } from '../../src/report/html/index.js';
 import type { Determinism } from '../../src/results/types.js';
 import { binary, binaryCases, results, suite } from './build.js';
 
@@ -49,6 +50,8 @@ describe('no noise where there is none', () => {
     expect(comparison.verdict).toBe('fail');
     expect(comparison.suites[0]?.metrics[0]).toMatchObject({ status: 'fail', pHolm: null, reason: 'dropped 15.0 pts on a noise-free flow: the measured drop reaches the tolerance of 5.0 pts (3 of 20 cases worse, 0 better)' });
     expect(comparison.suites[0]?.regime).toMatchObject({ kind: 'noise-free', reason: expect.stringMatching(/every answer that changed is taken as this PR’s change to the app$/) });
+    const html = renderHtmlReport({ comparison, pr: results(app), baseline: results(base(evidence)) });
+    expect(html).toContain('Regime: noise-free: identical answers and scores on 20 unchanged cases across two baseline runs');
     // The headline says on which cases, in words.
     expect(comparison.headline).toMatch(/^1 metric\(s\) regressed — suite › exact: dropped 15\.0 pts .*\(worst: case-0000, case-0001, case-0002\)$/);
   });

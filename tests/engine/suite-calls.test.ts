@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../src/engine/run-evaluation.js';
 import { compare } from '../../src/compare/index.js';
+import { renderHtmlReport } from '../../src/report/html/index.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { renderTerminalTable } from '../../src/report/terminal.js';
 import { ranSuite, resultsDocument } from '../../src/results/build.js';
@@ -70,14 +71,15 @@ describe('the reports say a suite’s retries and waits when they cost time', ()
   };
   const render = (calls: SuiteResult['calls']) => {
     const comparison = compare(null, withCalls(calls));
-    return { markdown: renderSummary(comparison, {}), terminal: renderTerminalTable(comparison, { color: false }) };
+    return { markdown: renderSummary(comparison, {}), terminal: renderTerminalTable(comparison, { color: false }), html: renderHtmlReport({ comparison, pr: withCalls(calls), baseline: null }) };
   };
 
   it('41 s of rate-limit waits and 14 retries: a line in the summary and in the terminal', () => {
-    const { markdown, terminal } = render({ retries: 14, retryWaitMs: 3100, rateLimitWaits: 9, rateLimitWaitMs: 41_000, hedges: 2 });
+    const { markdown, terminal, html } = render({ retries: 14, retryWaitMs: 3100, rateLimitWaits: 9, rateLimitWaitMs: 41_000, hedges: 2 });
     const line = 'Model calls: 14 retries after server errors or timeouts (3.1 s waiting), 9 rate-limit waits (41 s), 2 slow requests hedged — time spent waiting, not a change in quality.';
     expect(markdown).toContain(`⏱️ ${line}`);
     expect(terminal).toContain(line);
+    expect(html).toContain(line);
   });
 
   it('waits under a second in all, or none, are left out of the reports', () => {
