@@ -4,8 +4,9 @@ import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
 import { settleMetrics } from '../evaluate/settle.js';
 import { metricInfos, openScoring } from '../evaluate/evaluate.js';
-import { createFlow } from '../flows/registry.js';
+import { createFlow, flowKind } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
+import { callCostsText } from '../report/format.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
 import type { CaseResult, ResultsFile, SuiteResult } from '../results/types.js';
@@ -15,8 +16,8 @@ import type { SampleRun } from '../runner/types.js';
 import { loadSuites } from '../suites/load.js';
 import { selectSuites } from '../suites/select.js';
 import type { Suite } from '../suites/types.js';
-import type { RunClients } from './model-clients.js';
-import { buildBatchClient, buildClient, runClients, usesBatch } from './model-clients.js';
+import type { RunClients, SuiteScope } from './model-clients.js';
+import { buildBatchClient, buildClient, callCosts, runClients, suiteScopes, usesBatch } from './model-clients.js';
 import type { EvaluationOptions } from './options.js';
 import type { ProgressCounters } from './progress.js';
 import { progressTracker } from './progress.js';
@@ -28,6 +29,8 @@ import { runMonitored } from './sequential-run.js';
 /** What every suite of a run shares: one pool, one set of model clients, one progress count. */
 interface RunContext {
   clients: RunClients;
+  /** Each suite's headers and call counters, by suite name. */
+  scopes: Map<string, SuiteScope>;
   schedule: Schedule;
   judgeModel: string;
   progress: ReturnType<typeof progressTracker>;
@@ -44,11 +47,12 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}), ...(options.model ? { modelOverride: options.model } : {}) });
   const loaded = options.selection ? selectSuites(found, options.selection) : found;
   const counters: ProgressCounters = { retries: 0, hedges: 0, cacheHits: () => clients.cache?.hits ?? 0 };
+  const scopes = suiteScopes(loaded, Boolean(options.apiKey), options);
   const base = options.apiKey ? await buildClient(options, counters) : undefined;
   const batch = base && loaded.some((suite) => usesBatch(suite, options)) ? await buildBatchClient(base, options) : undefined;
   const clients = runClients(base, options, batch);
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
-  const ctx: RunContext = { clients, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
+  const ctx: RunContext = { clients, scopes, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
   const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
   const results = await runSuites(await Promise.all(parts.map(({ suite, positions }) => openSuite(suite, positions, ctx))), ctx);
   await clients.finish();
@@ -70,6 +74,8 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
 interface OpenSuite {
   suite: Suite;
   header: SuiteHeader;
+  /** Where the suite's model calls are counted. */
+  scope: SuiteScope;
   flow: Flow;
   scoring: ReturnType<typeof openScoring>;
   /** A batch suite hands every request to the Batch API at once; it takes no slots of the pool. */
@@ -79,17 +85,19 @@ interface OpenSuite {
 
 /** Builds the suite's flow and scoring — or the skipped entry when its flow needs a key the run lacks. */
 async function openSuite(suite: Suite, positions: number[] | undefined, ctx: RunContext): Promise<OpenSuite | SuiteResult> {
-  const { options, clients } = ctx;
+  const { options } = ctx;
+  const scope = ctx.scopes.get(suite.name) as SuiteScope;
+  const clients = ctx.clients.forSuite(suite, scope);
   const flow = createFlow(suite.flow, {
     dir: suite.dir,
-    client: clients.flowFor(suite),
+    client: clients.flow,
     ...(options.model ? { modelOverride: options.model } : {}),
   });
   const header: SuiteHeader = {
     name: suite.name,
     file: suite.file,
     hash: suite.hash,
-    flow: { kind: flow.kind, ...(flow.model ? { model: flow.model } : {}) },
+    flow: { kind: flow.kind, ...(flow.model ? { model: flow.model } : {}), ...(flowKind(suite.flow.kind)?.ownCode ? { ownCode: true } : {}) },
     repeat: suite.repeat,
     alpha: suite.gate.alpha,
     tolerance: suite.gate.tolerance,
@@ -111,7 +119,7 @@ async function openSuite(suite: Suite, positions: number[] | undefined, ctx: Run
     ...(batched ? {} : { schedule: ctx.schedule }),
     onSample: () => ctx.progress.flowDone(),
   };
-  return { suite, header, flow, scoring, batched, runOptions };
+  return { suite, header, scope, flow, scoring, batched, runOptions };
 }
 
 /** Every case of the suite, `repeat` samples each; each case is scored as soon as its samples ran (judges overlap the flows). */
@@ -140,13 +148,16 @@ function monitoredSuite(open: OpenSuite, order: string[], ctx: RunContext): Moni
 
 /** The suite's entry from the cases that ran: cost units settled, run-level aggregates, the sequential record. */
 async function suiteEntry(open: OpenSuite, evaluated: CaseResult[], ctx: RunContext, record?: SequentialRecord): Promise<SuiteResult> {
-  const { suite, header, flow, scoring } = open;
+  const { suite, header, scope, flow, scoring } = open;
   const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
   const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
   const note = metrics.find((metric) => metric.note)?.note;
   if (note) ctx.options.log?.(`${suite.name}: ${note}`);
+  const costs = callCosts(scope.stats);
+  const calls = callCostsText(costs.calls);
+  if (calls) ctx.options.log?.(`${suite.name}: ${calls}`);
   if (record?.stopped) ctx.options.log?.(`${suite.name}: ${record.stopped.reason}`);
-  return { ...ranSuite({ ...header, metrics }, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}), ...(record ? { sequential: record } : {}) };
+  return { ...ranSuite({ ...header, metrics }, cases), ...costs, ...(Object.keys(aggregates).length ? { aggregates } : {}), ...(record ? { sequential: record } : {}) };
 }
 
 /**

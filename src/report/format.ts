@@ -1,8 +1,9 @@
-import type { MetricComparison, SuiteComparison, Verdict } from '../compare/types.js';
+import { methodSentence } from '../compare/headline.js';
+import type { Comparison, MetricComparison, SuiteComparison, Verdict } from '../compare/types.js';
 import type { Scale } from '../metrics/types.js';
 import { FAMILIES } from '../metrics/types.js';
 import { UNITS } from '../metrics/units.js';
-
+import type { ModelCallCosts } from '../results/types.js';
 
 
 export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', incomplete: '🚧', error: '🛑' };
@@ -62,6 +63,42 @@ export function spendLine(spend: SuiteComparison['spend']): string | undefined {
   const baseline = spend.baselineFlowUsd === null ? '' : ` (baseline ${usd(spend.baselineFlowUsd)})`;
   const evaluators = spend.evaluatorUsd > 0 ? ` · judges and moderation ${usd(spend.evaluatorUsd)}, not counted as the flow's cost` : '';
   return `Spend of this run: flow ${usd(spend.flowUsd)}${baseline}${evaluators}.`;
+}
+
+/**
+ * The method behind the verdict, for `<details>` and `--explain`: the PR's error budget, then what
+ * each compared suite can detect. Empty when nothing was tested.
+ */
+export function explainLines(comparison: Comparison): string[] {
+  const method = methodSentence(comparison);
+  const power = comparison.suites.flatMap((suite) => {
+    const line = suite.outcome === 'compared' ? detectableLine(suite.metrics) : undefined;
+    return line ? [`${suite.name}: ${line.replace(/`/g, '')}`] : [];
+  });
+  return [...(method ? [method] : []), ...power];
+}
+
+/** Waits shorter than this in all are not worth a line in a report (the CI log still says them). */
+const CALL_WAIT_WORTH_SHOWING_MS = 1000;
+
+const seconds = (ms: number) => `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
+
+/** "14 retries (3.1 s), 9 rate-limit waits (41 s), 2 hedges": what a suite's model calls met, in words; undefined when nothing. */
+export function callCostsText(calls: ModelCallCosts | undefined): string | undefined {
+  if (!calls) return undefined;
+  const parts = [
+    ...(calls.retries ? [`${calls.retries} ${calls.retries === 1 ? 'retry' : 'retries'} after server errors or timeouts (${seconds(calls.retryWaitMs)} waiting)`] : []),
+    ...(calls.rateLimitWaits ? [`${calls.rateLimitWaits} rate-limit ${calls.rateLimitWaits === 1 ? 'wait' : 'waits'} (${seconds(calls.rateLimitWaitMs)})`] : []),
+    ...(calls.hedges ? [`${calls.hedges} slow ${calls.hedges === 1 ? 'request' : 'requests'} hedged`] : []),
+  ];
+  return parts.length ? `model calls: ${parts.join(', ')}` : undefined;
+}
+
+/** The report line about a suite's retries and waits, only when they cost time worth a reviewer's notice. */
+export function callCostsLine(calls: ModelCallCosts | undefined): string | undefined {
+  if (!calls || calls.retryWaitMs + calls.rateLimitWaitMs < CALL_WAIT_WORTH_SHOWING_MS) return undefined;
+  const text = callCostsText(calls);
+  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)} — time spent waiting, not a change in quality.` : undefined;
 }
 
 /** baseline, PR, Δ, CI and p: the cells every metric table shows, terminal and Markdown alike. */

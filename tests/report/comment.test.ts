@@ -125,10 +125,10 @@ describe('a suite the pull request stopped early', () => {
   it('says where and why it stopped, the calls and flow dollars saved and the re-sampled cases, method folded away — in the comment, the summary and the terminal', () => {
     const withStop = stoppedSuite(stopped, { flowUsd: 0.08, evaluatorUsd: 0, baselineFlowUsd: 0.2 });
     const body = renderComment(withStop, { marker: '<!-- evalgate:x -->' });
-    expect(body).toContain('⏱️ Stopped after 70 of 200 cases: a drop of ≥ 5.0 pts in f1 cannot become significant.');
+    expect(body).toContain('🏁 Stopped after 70 of 200 cases: a drop of ≥ 5.0 pts in f1 cannot become significant.');
     const calls = "80 of the 200 flow calls a full run makes: 120 saved (60 %, about $0.1200 of flow cost at this run's price per call).";
-    expect(body).toContain(`⏱️ ${escapeMarkdownInline(calls)}`);
-    expect(body).toContain(`⏱️ ${escapeMarkdownInline('2 case(s) ran with more samples, where the decision was close: case-7 (3 samples)')}`);
+    expect(body).toContain(`🏁 ${escapeMarkdownInline(calls)}`);
+    expect(body).toContain(`🏁 ${escapeMarkdownInline('2 case(s) ran with more samples, where the decision was close: case-7 (3 samples)')}`);
     expect(body).toContain('<details><summary>How stopping early works</summary>');
     expect(body).toContain(escapeMarkdownInline(`case-${HOSTILE} (3 samples).`));
     expect(renderSummary(withStop, {})).toContain('120 saved');
