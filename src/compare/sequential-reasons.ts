@@ -1,5 +1,5 @@
 import type { Sums, TrackedTest } from './sequential-tests.js';
-import { FUTILITY_EPSILON, toleranceText } from './sequential-tests.js';
+import { futilityEpsilon, toleranceText } from './sequential-tests.js';
 
 /**
  * The plain-words reasons of a sequential stop, written once for the run's record and for
@@ -20,7 +20,7 @@ export function futileReason(tests: readonly TrackedTest[], why: readonly ('curt
   const curtailed = tests.filter((_, index) => why[index] === 'curtailed');
   const unlikely = tests.filter((_, index) => why[index] === 'conditional-power');
   const parts = [
-    ...(unlikely.length ? [`no drop past the tolerance can become significant in ${listed(unlikely)} (under ${FUTILITY_EPSILON * 100} % chance even at that true drop)`] : []),
+    ...(unlikely.length ? [`no drop past the tolerance can become significant in ${listed(unlikely)} (under ${Math.max(...unlikely.map(futilityEpsilon)) * 100} % chance even at that true drop)`] : []),
     ...(curtailed.length ? [`none is reachable with the cases left in ${listed(curtailed)}`] : []),
   ];
   return `stopped after ${ran} of ${of} cases: ${parts.join('; ')}`;
@@ -37,5 +37,5 @@ export function testFutileReason(test: TrackedTest, why: 'curtailed' | 'conditio
   const soFar = test.statistic === 'mean' && sums.n > 0 ? ` (${((sums.sum / sums.n) * 100).toFixed(1)} pts so far on ${sums.n} shared cases)` : '';
   const change = test.statistic === 'mean' ? `no drop of ≥ ${toleranceText(test)}` : `no ${toleranceText(test)}`;
   if (why === 'curtailed') return `${stop}: ${change} is reachable with the cases left${soFar}`;
-  return `${stop}: ${change} can become significant (under ${FUTILITY_EPSILON * 100} % chance even at that true drop)${soFar}`;
+  return `${stop}: ${change} can become significant (under ${futilityEpsilon(test) * 100} % chance even at that true drop)${soFar}`;
 }

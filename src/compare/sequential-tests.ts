@@ -22,6 +22,11 @@ export const EFFICACY_SHARE = 0.1;
 export const INTERIM_LOOKS = 9;
 /** Futility by conditional power: a test whose true drop were exactly the tolerance would still FAIL with a chance below ε from here. */
 export const FUTILITY_EPSILON = 0.05;
+/** The same for a test of a primary metric: it holds most of the budget, so it is given up on more reluctantly. */
+export const PRIMARY_FUTILITY_EPSILON = 0.01;
+
+/** ε of a test: PRIMARY_FUTILITY_EPSILON for a primary metric's, else FUTILITY_EPSILON. */
+export const futilityEpsilon = (test: TrackedTest) => (test.primary ? PRIMARY_FUTILITY_EPSILON : FUTILITY_EPSILON);
 /** No conditional-power stop before this many shared cases (deterministic curtailment applies from the first). */
 export const MIN_LOOK = 20;
 /** Stage one of the adaptive design: the first ⌈STAGE_ONE·cases⌉ cases of the order run at the suite's repeat; later cases may run with more samples. */
@@ -166,7 +171,7 @@ export function futility(test: TrackedTest, sums: Sums, remaining: number, level
   if (!test.settleable) return undefined;
   if (curtailed(test, sums, remaining)) return 'curtailed';
   if (noise.n < MIN_LOOK || remaining === 0) return undefined;
-  return conditionalPower(test, sums, remaining, level, noise) < FUTILITY_EPSILON ? 'conditional-power' : undefined;
+  return conditionalPower(test, sums, remaining, level, noise) < futilityEpsilon(test) ? 'conditional-power' : undefined;
 }
 
 /**
