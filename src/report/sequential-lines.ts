@@ -50,6 +50,6 @@ export function sequentialLines(suite: Pick<SuiteComparison, 'sequential' | 'spe
 /** How stopping early works, for a "details" fold under the lines above. */
 export const SEQUENTIAL_METHOD =
   'A pull request runs its cases in a seeded random order (seeded by the base commit, so a re-run takes the same cases; cases whose answer is cached come first, being free). ' +
-  'After each case the monitor asks whether the verdict is already known: futility — no drop of the tolerance can still become significant with the cases left — ' +
-  'or an interim look past the efficacy boundary (a drop already significant at a stricter level). Cases not reached are not counted as removed, ' +
-  'and when the decision is close the rest of the cases run with more samples, within the calls of a full run. Pushes, scheduled runs, shards and --update-baseline run every case (docs/gate.md).';
+  'At each tenth of a suite\'s cases the monitor asks whether the verdict is already known: futility — no drop of the tolerance can still become significant with the cases left — ' +
+  'or an interim look past the efficacy boundary (a drop already significant at a stricter level, within the same error budget). Compare re-checks every stop on the stored cases; cases not reached are not counted as removed, ' +
+  'and when a suite carries the decision its later cases run with more samples, within the calls of a full run. Pushes, scheduled runs, shards and --update-baseline run every case (docs/gate.md).';
