@@ -96,7 +96,7 @@ const ONLY = process.env.BENCH_ROWS?.split(',').flatMap((part) => {
 
 console.log(`Sequential gate benchmark: ${SIMULATIONS} simulated PRs per row, each ${SUITES} suites × (exact: binary, relevance: 1–5 judge, pii: binary harm; cost; latency report-only), N = 200, k = 1,`);
 console.log('per-case pass probabilities ~ Beta (mean 0.5); the dropped metric primary in every suite; latency drift ×exp(N(0, 0.15)) per run; 5 % transient errors. Same PRs, same first samples, for both gates.\n');
-console.log('| PR | per-case p | fixed-N FAIL | fixed-N WARN | sequential FAIL | sequential WARN | calls (sequential / full) | agree where neither is borderline |');
+console.log('| PR | per-case p | fixed-N FAIL | fixed-N WARN | sequential FAIL | sequential WARN | calls (sequential / full) | same FAIL verdict where neither is borderline |');
 console.log('|---|---|---|---|---|---|---|---|');
 const started = performance.now();
 let seed = 101;

@@ -64,7 +64,7 @@ export function suiteSection(suite: SuiteComparison, shapes: readonly Distributi
   const lines = [
     suite.outcome === 'new' ? 'New suite: no baseline to compare with; absolute floors apply.' : `${suite.shared} shared cases · ${suite.added.length} added · ${suite.removed.length} removed.`,
     ...sequentialLines(suite),
-    suite.outcome === 'compared' ? detectableLine(suite.metrics)?.replace(/`/g, '') : undefined,
+    suite.outcome === 'compared' ? detectableLine(suite)?.replace(/`/g, '') : undefined,
     suite.regime ? `Regime: ${suite.regime.reason}.` : undefined,
     spendLine(suite.spend)?.replace(/`/g, ''),
     callCostsLine(suite.calls),
