@@ -87,6 +87,11 @@ const ROWS: Row[] = [
     { label: '−10 pts exact: binary, primary', shape, scenario: { cases: 200, repeat: 1, drop: 0.1, dropMetric: 'exact', primary: true, concentration, quality: 0.5 } },
   ]),
   { label: '−10 pts relevance: 1–5 judge, primary', shape: 'Beta(1, 1)', scenario: { cases: 200, repeat: 1, drop: 0.1, dropMetric: 'relevance', primary: true, concentration: 2, quality: 0.5 } },
+  // One primary test in the whole PR: the team marks the metric that matters in the suite that matters.
+  ...SHAPES.flatMap(({ shape, concentration }): Row[] => [
+    { label: 'unchanged, one primary test (in one suite)', shape, scenario: { cases: 200, repeat: 1, drop: 0, dropMetric: 'exact', primary: 'dropped-suite', concentration, quality: 0.5 } },
+    { label: '−10 pts exact: binary, the one primary test', shape, scenario: { cases: 200, repeat: 1, drop: 0.1, dropMetric: 'exact', primary: 'dropped-suite', concentration, quality: 0.5 } },
+  ]),
 ];
 
 const ONLY = process.env.BENCH_ROWS?.split(',').flatMap((part) => {
@@ -95,7 +100,7 @@ const ONLY = process.env.BENCH_ROWS?.split(',').flatMap((part) => {
 });
 
 console.log(`Sequential gate benchmark: ${SIMULATIONS} simulated PRs per row, each ${SUITES} suites × (exact: binary, relevance: 1–5 judge, pii: binary harm; cost; latency report-only), N = 200, k = 1,`);
-console.log('per-case pass probabilities ~ Beta (mean 0.5); the dropped metric primary in every suite; latency drift ×exp(N(0, 0.15)) per run; 5 % transient errors. Same PRs, same first samples, for both gates.\n');
+console.log('per-case pass probabilities ~ Beta (mean 0.5); the dropped metric primary in every suite (rows 1–7) or in the dropped suite only (the last 6: one primary test in the PR); latency drift ×exp(N(0, 0.15)) per run; 5 % transient errors. Same PRs, same first samples, for both gates.\n');
 console.log('| PR | per-case p | fixed-N FAIL | fixed-N WARN | sequential FAIL | sequential WARN | calls (sequential / full) | same FAIL verdict where neither is borderline |');
 console.log('|---|---|---|---|---|---|---|---|');
 const started = performance.now();

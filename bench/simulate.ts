@@ -22,8 +22,8 @@ export interface Scenario {
    * what is left scores lower, so the errored metric's own test sees a drop.
    */
   judgeOutage?: 'all' | 'answer-dependent';
-  /** The dropped metric is marked `primary: true` in every suite. */
-  primary?: boolean;
+  /** The dropped metric is marked `primary: true` in every suite (`true`) or in the dropped suite only (`'dropped-suite'`: one primary test in the PR). */
+  primary?: boolean | 'dropped-suite';
   /**
    * A deterministic flow: every case always passes or always fails (probabilities rounded to 0/1),
    * and the baseline carries the evidence a refresh stores (two base runs compared, results/determinism.ts).
@@ -161,8 +161,9 @@ export function prSimulator(seed: number) {
       const outage = side === 'pr' ? scenario.judgeOutage : undefined;
       return { breaks, cases: t.exact.length, draw: (index: number) => sample(t, index, drift, shift, outage) };
     });
-    const metrics = scenario.primary ? METRICS.map((metric) => (metric.name === scenario.dropMetric ? { ...metric, gate: { primary: true } } : metric)) : METRICS;
+    const primaryMetrics = METRICS.map((metric) => (metric.name === scenario.dropMetric ? { ...metric, gate: { primary: true } } : metric));
     const suites: SuiteResult[] = drawers.map(({ breaks, cases: count, draw }, suite) => {
+      const metrics = scenario.primary === true || (scenario.primary === 'dropped-suite' && suite === dropSuite) ? primaryMetrics : METRICS;
       const cases: CaseResult[] = Array.from({ length: count }, (_, index) => ({
         id: `c${index}`, hash: `h${index}`, inputs: {},
         samples: Array.from({ length: scenario.repeat }, () => draw(index)),

@@ -33,7 +33,7 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile, options: 
   const { adjusted: adjustedValues, levels: testLevels } = allocate(members, primary, alpha);
   const adjusted = new Map<PairedTest | RatioTest, number>(members.map(({ test }, index) => [test, adjustedValues[index] as number]));
   const primaryTests = primary.filter(Boolean).length;
-  const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}) };
+  const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}), ...(sequential ? { earlyLooksAlpha: Number((baseAlpha - alpha).toPrecision(12)) } : {}) };
   const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, testLevel: testLevels.other, primaryTestLevel: testLevels.primary };
   const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
   const prNames = new Set(pr.suites.map((suite) => suite.name));

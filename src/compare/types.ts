@@ -149,5 +149,5 @@ export interface Comparison {
   /** One-line summary per reason, top of the report. */
   headline: string;
   /** The PR-wide error budget: every gating test of every suite is one Holm family. */
-  family: { alpha: number; warnAlpha: number; tests: number; /** Tests of primary metrics (compare/weights.ts), when any. */ primaryTests?: number };
+  family: { alpha: number; warnAlpha: number; tests: number; /** Tests of primary metrics (compare/weights.ts), when any. */ primaryTests?: number; /** A run that may stop early: the share of the budget its interim FAIL looks spend (`alpha` is the final look's). */ earlyLooksAlpha?: number };
 }
