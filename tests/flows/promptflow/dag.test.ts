@@ -25,7 +25,7 @@ describe('kind: promptflow — llm and prompt nodes', () => {
       { role: 'user', content: 'Why is the sky blue?' },
     ]);
     const suite = results.suites[0];
-    expect(suite?.flow).toEqual({ kind: 'promptflow', model: 'gpt-4o-mini' });
+    expect(suite?.flow).toEqual({ kind: 'promptflow', model: 'gpt-4o-mini', ownCode: true });
     expect(suite?.cases[0]?.samples[0]).toMatchObject({ output: 'answer to Why is the sky blue?', usage: { prompt: 20, completion: 4 }, scores: { contains: { value: 1 } } });
   });
 
