@@ -26,7 +26,9 @@ function validator(doc: unknown): ValidateFunction {
   const key = JSON.stringify(scope);
   let validate = compiled.get(key);
   if (!validate) {
-    validate = new Ajv2020({ allErrors: true, strict: false }).compile(suiteSchema(scope));
+    // The schema is ours, not the user's: checking it against JSON Schema's meta-schema (the whole
+    // shipped schema is, in tests/suites/schema-file.test.ts) would cost every run ~0.1 s at start.
+    validate = new Ajv2020({ allErrors: true, strict: false, validateSchema: false }).compile(suiteSchema(scope));
     compiled.set(key, validate);
   }
   return validate;
