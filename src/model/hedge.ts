@@ -39,7 +39,7 @@ export async function hedgedAttempt<T>(tracker: LatencyTracker, state: AttemptSt
     const errors: unknown[] = [];
     let pending = 0;
     let hedged = false;
-    let othersAnswered = false;
+    const answeredBefore = tracker.answered(state.key);
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     /** When (ms after `started`) the armed timer fires. */
@@ -99,7 +99,8 @@ export async function hedgedAttempt<T>(tracker: LatencyTracker, state: AttemptSt
       const elapsed = performance.now() - started;
       const { timeoutMs, hedgeMs } = deadlines();
       if (elapsed >= timeoutMs) {
-        if (!othersAnswered) state.stalls += 1;
+        // Answers of the key while this attempt waited came from other requests (its own would have ended it).
+        if (tracker.answered(state.key) === answeredBefore) state.stalls += 1;
         finish(() => reject(new APIConnectionTimeoutError({ message: `no answer within the attempt timeout of ${timeoutMs} ms` })));
         return;
       }
@@ -111,12 +112,11 @@ export async function hedgedAttempt<T>(tracker: LatencyTracker, state: AttemptSt
       armedAt = hedgeMs ?? timeoutMs;
       timer = setTimeout(schedule, armedAt - elapsed);
     };
-    // Every answer of the key may move the deadlines. Only an earlier one re-arms the timer at
-    // once; a later one is re-read when the timer fires (at hundreds of answers a second, each
-    // re-arming every attempt in flight would cost more CPU than the calls themselves).
+    // Deadlines the tracker moved: an earlier one re-arms the timer at once; a later one is
+    // re-read when the timer fires (at hundreds of answers a second, re-arming every attempt in
+    // flight on each would cost more CPU than the calls themselves).
     const unsubscribe = tracker.onObserve((key) => {
       if (key !== state.key) return;
-      othersAnswered = true;
       const { timeoutMs, hedgeMs } = deadlines();
       if (Math.min(timeoutMs, hedgeMs ?? timeoutMs) < armedAt) schedule();
     });
