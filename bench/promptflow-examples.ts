@@ -4,8 +4,11 @@
  * PromptFlow, no pip packages, only the Python on PATH. Each flow gets one case built from its own
  * input defaults, else from the first row of a JSONL file in its folder that has the field (else a
  * placeholder question), and an
- * always-passing `length` evaluator; llm nodes talk to a loopback OpenAI-protocol server (chat
- * answers "42": a number, valid JSON and valid Python; embeddings answered too).
+ * always-passing `length` evaluator; llm nodes talk to a loopback OpenAI-protocol server whose
+ * chat answers follow the format the prompt asks for (format-following-answer.ts: the prompt's
+ * last JSON object when it asks for JSON, else "42": a number, valid JSON and valid Python;
+ * embeddings answered too). The suite passes OPENAI_API_KEY / OPENAI_BASE_URL to the Python
+ * nodes (`pass-env:`), as a user does for a flow whose own code reads its connection's key.
  *
  * The examples come from a local git directory of the repository (PROMPTFLOW_GIT_DIR, e.g. a
  * `git clone --bare https://github.com/microsoft/promptflow`), extracted once with `git archive`
@@ -24,6 +27,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { chatReply, defaultHandler, startOpenAIServer } from '../tests/support/openai-server.js';
+import { formatFollowingAnswer } from './format-following-answer.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const CLI = join(REPO, 'dist', 'cli', 'index.js');
@@ -154,7 +158,7 @@ const firstLine = (text: string) => text.trim().split('\n').filter(Boolean).slic
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run npm run bundle first');
   const root = examples();
-  const server = await startOpenAIServer((request) => (request.path.endsWith('/chat/completions') && !request.body.stream ? chatReply('42') : defaultHandler(request)));
+  const server = await startOpenAIServer((request) => (request.path.endsWith('/chat/completions') && !request.body.stream ? chatReply(formatFollowingAnswer(request.body)) : defaultHandler(request)));
   const only = process.argv.slice(2);
   const rows: { flow: string; outcome: Outcome }[] = [];
   try {
@@ -163,7 +167,7 @@ async function main(): Promise<void> {
       if (only.length > 0 && !only.some((part) => flow.includes(part))) continue;
       const work = mkdtempSync(join(tmpdir(), 'evalgate-pf-example-'));
       writeFileSync(join(work, 'cases.jsonl'), `${JSON.stringify(caseFor(flowFile))}\n`);
-      writeFileSync(join(work, 'example.eval.yaml'), `name: example\nflow: { kind: promptflow, path: ${JSON.stringify(dirname(flowFile))} }\ndata: cases.jsonl\nevaluators:\n  - { metric: length }\n`);
+      writeFileSync(join(work, 'example.eval.yaml'), `name: example\nflow: { kind: promptflow, path: ${JSON.stringify(dirname(flowFile))}, pass-env: [OPENAI_API_KEY, OPENAI_BASE_URL] }\ndata: cases.jsonl\nevaluators:\n  - { metric: length }\n`);
       const run = await runCli([CLI, 'run', 'example.eval.yaml', '--no-compare', '--no-cache', '-o', 'results.json', '--base-url', server.url, '--model', 'gpt-4o-mini', '--timeout', '60'], {
         cwd: work,
         env: { ...process.env, OPENAI_API_KEY: 'sk-loopback', NO_COLOR: '1', OPENAI_BASE_URL: server.url },

@@ -34928,7 +34928,7 @@ else {
     // skips most of parsing and compiling its 3 MB of JavaScript.
     (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
     // Loaded only on a Node that can run it: the check above must come before any dependency.
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1196));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(534)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32534));
     process.exitCode = await main(process.argv.slice(2), {
         cwd: process.cwd(),
         env: process.env,
@@ -37297,7 +37297,7 @@ function clearSecrets() {
 
 /***/ }),
 
-/***/ 73639:
+/***/ 4629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40569,6 +40569,35 @@ var Template = class {
 
 // EXTERNAL MODULE: ./src/core/template/errors.ts
 var errors = __nccwpck_require__(5815);
+;// CONCATENATED MODULE: ./src/core/template/raw-blocks.ts
+
+/**
+ * Jinja2's `{% raw %}…{% endraw %}`, which @huggingface/jinja does not parse: each block becomes
+ * one `{{ "…" }}` printing its text verbatim (the text escaped into a string literal, `{` as
+ * `\x7b` so nothing inside reads as a tag). Whitespace control works as in Jinja2: `{%- raw`
+ * and `endraw -%}` strip the whitespace outside the block, `raw -%}` and `{%- endraw` the
+ * whitespace inside it. Stripped whitespace moves inside the `{{ }}` tag (where it is ignored), so
+ * every newline stays on its line and error lines still match the source.
+ */
+const RAW_BLOCK = /\{%(-?)\s*raw\s*(-?)%\}([^]*?)\{%(-?)\s*endraw\s*(-?)%\}/g;
+const RAW_OPEN = /\{%-?\s*raw\s*-?%\}/;
+const literal = (text) => `"${text.replace(/[\\"{]/g, (char) => (char === '{' ? '\\x7b' : `\\${char}`))}"`;
+function expandRawBlocks(text) {
+    if (!text.includes('raw'))
+        return text;
+    const expanded = text.replace(RAW_BLOCK, (_, stripBefore, stripStart, body, stripEnd, stripAfter) => {
+        const leading = stripStart ? body.slice(0, body.length - body.trimStart().length) : '';
+        const trailing = stripEnd ? body.slice(body.trimEnd().length) : '';
+        const inner = body.slice(leading.length, body.length - trailing.length);
+        return `{{${stripBefore} ${leading}${literal(inner)}${trailing} ${stripAfter}}}`;
+    });
+    const unclosed = RAW_OPEN.exec(expanded);
+    if (unclosed) {
+        throw new errors/* TemplateError */.$('template syntax error: a {% raw %} block without its {% endraw %}', undefined, expanded.slice(0, unclosed.index).split('\n').length);
+    }
+    return expanded;
+}
+
 ;// CONCATENATED MODULE: ./src/core/template/strict-interpreter.ts
 
 
@@ -40598,10 +40627,10 @@ const Base = Interpreter;
 class StrictInterpreter extends Base {
     /** The last undefined value looked up, to name it when a filter or loop then fails on it. */
     lastUndefined;
-    printsEmpty;
-    constructor(environment, printsEmpty) {
+    options;
+    constructor(environment, options) {
         super(environment);
-        this.printsEmpty = printsEmpty;
+        this.options = options;
     }
     evaluate(node, environment) {
         const value = super.evaluate(node, environment);
@@ -40635,10 +40664,12 @@ class StrictInterpreter extends Base {
         let text = '';
         for (const statement of statements) {
             const value = this.evaluate(statement, environment);
-            if (value.type === 'UndefinedValue' && !CONTROL.has(statement.type) && !(value.undefinedName && this.printsEmpty?.(value.undefinedName))) {
+            if (value.type === 'UndefinedValue' && !CONTROL.has(statement.type) && !(value.undefinedName && this.options.printsEmpty?.(value.undefinedName))) {
                 throw new errors/* UndefinedVariableError */.n(value.undefinedName ?? describeNode(statement) ?? 'an expression');
             }
-            if (value.type !== 'NullValue' && value.type !== 'UndefinedValue')
+            if (value.type === 'ArrayValue' && this.options.listsAsLines)
+                text += value.value.map((item) => item.toString()).join('\n');
+            else if (value.type !== 'NullValue' && value.type !== 'UndefinedValue')
                 text += value.toString();
         }
         return new strict_interpreter_StringValue(text);
@@ -40651,12 +40682,12 @@ const GLOBALS = new Environment();
 for (const [name, value] of Object.entries({ true: true, false: false, none: null, True: true, False: false, None: null }))
     GLOBALS.set(name, value);
 /** Renders a parsed program over `variables`; throws UndefinedVariableError or TemplateError. */
-function runProgram(program, variables, printsEmpty) {
+function runProgram(program, variables, options = {}) {
     const environment = new Environment(GLOBALS);
     for (const [name, value] of Object.entries(variables))
         if (value !== undefined)
             environment.set(name, value);
-    const interpreter = new StrictInterpreter(environment, printsEmpty);
+    const interpreter = new StrictInterpreter(environment, options);
     try {
         return String(interpreter.run(program).value);
     }
@@ -40671,6 +40702,7 @@ function runProgram(program, variables, printsEmpty) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/template/engine.ts
+
 
 
 
@@ -40697,7 +40729,7 @@ function wholeExpression(text, program) {
     const body = program.body;
     return body.length === 1 && /^\{\{[^]*\}\}$/.test(text.trim()) && text === text.trim() ? body[0] : undefined;
 }
-const parseText = (text) => parse(tokenize(text, { lstrip_blocks: false, trim_blocks: false }));
+const parseText = (text) => parse(tokenize(expandRawBlocks(text), { lstrip_blocks: false, trim_blocks: false }));
 /**
  * The line of a syntax error (the parser does not say): the first line whose prefix of the
  * template fails with the same message. An unclosed block is reported at its opening line.
@@ -40724,6 +40756,8 @@ function compileTemplate(text) {
         program = parseText(text);
     }
     catch (error) {
+        if (error instanceof errors/* TemplateError */.$)
+            throw error;
         const message = error.message;
         const line = text.includes('\n') ? syntaxErrorLine(text, message) : undefined;
         // The parser's way of saying it ran out of template inside a block.
@@ -40736,7 +40770,7 @@ function compileTemplate(text) {
         text,
         wholePath,
         wholeName: wholePath ? describeNode(whole) : undefined,
-        render: (variables, printsEmpty) => runProgram(program, variables, printsEmpty),
+        render: (variables, options) => runProgram(program, variables, options),
     };
     if (cache.size >= MAX_CACHED)
         cache.clear();
@@ -40744,8 +40778,8 @@ function compileTemplate(text) {
     return compiled;
 }
 /** Renders template text over variables (compiled once per distinct text). */
-function renderTemplate(text, variables, printsEmpty) {
-    return compileTemplate(text).render(variables, printsEmpty);
+function renderTemplate(text, variables, options) {
+    return compileTemplate(text).render(variables, options);
 }
 /** True when the text holds no Jinja syntax at all, so it need not be compiled. */
 const isPlainText = (text) => !/\{[{%#]/.test(text);
@@ -40992,8 +41026,8 @@ function modelFlowFailure(error) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
-/* harmony import */ var _core_template_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73639);
-/* harmony import */ var _promptflow_llm_node_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(16128);
+/* harmony import */ var _core_template_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4629);
+/* harmony import */ var _promptflow_llm_node_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(80320);
 /* harmony import */ var _promptflow_load_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(76686);
 /* harmony import */ var _promptflow_python_worker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(95579);
 /* harmony import */ var _promptflow_built_in_tools_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(23176);
@@ -41174,6 +41208,16 @@ const isBuiltInTool = (tool) => Object.hasOwn(BUILT_IN_TOOLS, tool);
 
 
 
+/**
+ * `custom_llm` tools of the promptflow-tools package (source `package_with_prompt`) that are the
+ * LLM tool under another name: run as llm nodes. `vision`: the tool sends the images in its inputs.
+ */
+const BUILT_IN_LLM_TOOLS = {
+    'promptflow.tools.llm.llm': { vision: false },
+    'promptflow.tools.llm_vision.llm_vision': { vision: true },
+    'promptflow.tools.aoai_gpt4v.AzureOpenAI.chat': { vision: true },
+    'promptflow.tools.openai_gpt4v.OpenAI.chat': { vision: true },
+};
 /** Connection types whose endpoint EvalGate's own base URL and API key stand in for. */
 const OPENAI_PROVIDERS = new Set(['AzureOpenAI', 'OpenAI']);
 function flowInputs(raw) {
@@ -41240,12 +41284,21 @@ async function readNode(at, raw, index) {
         return fail(at, `node "${raw.name}": source type "${String(source.type)}" is not supported`, [...path, 'source'], 'EvalGate runs code sources (source.path) and PromptFlow package tools in python nodes');
     if (node.type === 'python')
         return { ...base, type: 'python', file: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(at.dir, sourceFile(at, source.path, [...path, 'source'])), ...(typeof node.function === 'string' ? { function: node.function } : {}) };
-    if (node.type !== 'llm' && node.type !== 'prompt') {
-        return fail(at, `node "${raw.name}" has type "${String(node.type)}"`, [...path, 'type'], 'EvalGate runs llm, prompt and python nodes');
+    const builtIn = node.type === 'custom_llm' && typeof source.tool === 'string' ? BUILT_IN_LLM_TOOLS[source.tool] : undefined;
+    if (node.type !== 'llm' && node.type !== 'prompt' && !builtIn) {
+        const tool = node.type === 'custom_llm' ? ` (tool ${String(source.tool)}, not one of promptflow-tools' LLM tools)` : '';
+        return fail(at, `node "${raw.name}" has type "${String(node.type)}"${tool}`, [...path, 'type'], `EvalGate runs llm, prompt and python nodes, and custom_llm nodes of ${Object.keys(BUILT_IN_LLM_TOOLS).join(', ')}`);
     }
     const { file, text } = await readSource(at, source.path, [...path, 'source']);
     if (node.type === 'prompt')
         return { ...base, type: 'prompt', template: text, templateFile: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(at.dir, file) };
+    if (builtIn) {
+        const { api: written, ...inputs } = base.inputs;
+        const api = written || 'chat';
+        if (api !== 'chat' && api !== 'completion')
+            fail(at, `node "${raw.name}": api "${String(api)}" is not supported`, [...path, 'inputs', 'api'], 'use api: chat (or completion)');
+        return { ...base, inputs, type: 'llm', template: text, templateFile: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(at.dir, file), api, ...(builtIn.vision ? { vision: true } : {}) };
+    }
     if (typeof node.provider === 'string' && !OPENAI_PROVIDERS.has(node.provider)) {
         fail(at, `llm node "${raw.name}" uses provider "${node.provider}", which EvalGate cannot map`, [...path, 'provider'], 'EvalGate calls OpenAI-compatible endpoints: its --base-url and API key stand in for the connection');
     }
@@ -41324,16 +41377,89 @@ async function readDag(source, dir, cwd, variant) {
 
 /***/ }),
 
-/***/ 16128:
+/***/ 80320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   tM: () => (/* binding */ runLlmNode),
-/* harmony export */   tT: () => (/* binding */ renderNodeTemplate),
-/* harmony export */   y9: () => (/* binding */ nodeModel)
-/* harmony export */ });
-/* harmony import */ var _core_template_engine_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73639);
-/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(52948);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y9: () => (/* binding */ nodeModel),
+  tT: () => (/* binding */ renderNodeTemplate),
+  tM: () => (/* binding */ runLlmNode)
+});
+
+// EXTERNAL MODULE: ./src/core/template/engine.ts + 3 modules
+var engine = __nccwpck_require__(4629);
+// EXTERNAL MODULE: ./src/flows/promptflow/references.ts
+var references = __nccwpck_require__(52948);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/core/dict.ts
+var dict = __nccwpck_require__(30283);
+;// CONCATENATED MODULE: ./src/flows/promptflow/vision.ts
+
+
+
+
+/**
+ * Images in PromptFlow's vision chat tools (GPT-4V, LLM-Vision), as promptflow-tools sends them:
+ * an image value (`{"data:image/png;url": "https://…"}`, `;base64` or `;path`, anywhere in the
+ * node's inputs) prints as a placeholder on a line of its own, and a message line that is one
+ * placeholder becomes an `image_url` content part, the message's other lines text parts.
+ */
+const IMAGE_KEY = /^data:(image\/[^;]*);(path|base64|url)$/;
+/** The image a value holds, as the URL sent (a `path` one read from the flow folder into a data URL), else undefined. */
+function imageUrl(value, dir) {
+    if (!(0,dict/* isDict */.Z)(value))
+        return undefined;
+    const keys = Object.keys(value);
+    const match = keys.length === 1 ? IMAGE_KEY.exec(keys[0] ?? '') : null;
+    const source = match ? value[keys[0] ?? ''] : undefined;
+    if (!match || typeof source !== 'string')
+        return undefined;
+    const [, mime, form] = match;
+    if (form === 'url')
+        return source;
+    const base64 = form === 'base64' ? source.replace(/^data:[^,]*,/, '') : (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(dir, source)).toString('base64');
+    return `data:${mime};base64,${base64}`;
+}
+/** `![image]({{ x }})` in a template → `{{ x }}` on its own line (promptflow-tools' preprocess_template_string). */
+const imageMarkdownOnOwnLine = (template) => template.replace(/!\[\s*image\s*\]\((\{\{\s*[^\s{}]+\s*\}\})\)/g, '\n$1\n');
+/** The inputs with each image value replaced by its placeholder text, and placeholder → URL. */
+function withImagePlaceholders(inputs, dir) {
+    const images = new Map();
+    const replace = (value) => {
+        const url = imageUrl(value, dir);
+        if (url !== undefined) {
+            const placeholder = `Image(${(0,external_node_crypto_.createHash)('sha1').update(url).digest('hex').slice(0, 8)})`;
+            images.set(placeholder, url);
+            return placeholder;
+        }
+        if (Array.isArray(value))
+            return value.map(replace);
+        return (0,dict/* isDict */.Z)(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replace(item)])) : value;
+    };
+    return { inputs: Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, replace(value)])), images };
+}
+/** A message's text → content parts when one of its lines is an image placeholder, else the text as it is. */
+function contentWithImages(text, images, detail) {
+    const lines = text.trim().split('\n');
+    if (!lines.some((line) => images.has(line.trim())))
+        return text;
+    return lines.flatMap((line) => {
+        const url = images.get(line.trim());
+        if (url !== undefined)
+            return [{ type: 'image_url', image_url: { url, detail } }];
+        return line.trim() ? [{ type: 'text', text: line }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/flows/promptflow/llm-node.ts
+
 
 
 /** PromptFlow's role markers: a line `system:` / `user:` / `assistant:` / `function:` / `tool:` (optionally after `#`). */
@@ -41374,25 +41500,38 @@ const PARAMETERS = new Set([
     'response_format', 'seed', 'tools', 'tool_choice', 'functions', 'function_call', 'logprobs', 'top_logprobs',
 ]);
 const NOT_SENT = new Set(['deployment_name', 'model', 'connection', 'stream', 'suffix', 'echo', 'best_of']);
+/** The vision tools' image detail (`auto`, `low`, `high`): sent with each image. */
+const DETAIL = 'detail';
+/** A vision tool's messages: images as content parts, lists printed one item per line (promptflow-tools' ChatInputList). */
+function visionMessages(node, variables, detail, call) {
+    const { inputs, images } = withImagePlaceholders(variables, call.dir);
+    const rendered = renderNodeTemplate(imageMarkdownOnOwnLine(node.template), inputs, call.undefinedValues, true);
+    return splitRoles(rendered).map((message) => ({ ...message, content: contentWithImages(message.content, images, typeof detail === 'string' && detail ? detail : 'auto') }));
+}
 /**
  * An llm node: the template rendered over the node's inputs, split on role markers and sent as
  * one chat request. `api: completion` is sent as a single user message to the chat endpoint.
+ * `call.dir`: the flow folder (a vision tool's `path` images are read from it).
  */
 async function runLlmNode(node, inputs, call, signal) {
     const { model, client } = call;
-    const variables = Object.fromEntries(Object.entries(inputs).filter(([key]) => !PARAMETERS.has(key) && !NOT_SENT.has(key)));
-    const parameters = (0,_references_js__WEBPACK_IMPORTED_MODULE_1__/* .numericParameters */ .Uz)(Object.fromEntries(Object.entries(inputs).filter(([key, value]) => PARAMETERS.has(key) && value !== null && value !== '')));
-    const rendered = renderNodeTemplate(node.template, variables, call.undefinedValues);
-    const messages = node.api === 'chat' ? splitRoles(rendered) : [{ role: 'user', content: rendered.trim() }];
+    const variables = Object.fromEntries(Object.entries(inputs).filter(([key]) => !PARAMETERS.has(key) && !NOT_SENT.has(key) && !(node.vision && key === DETAIL)));
+    const parameters = (0,references/* numericParameters */.Uz)(Object.fromEntries(Object.entries(inputs).filter(([key, value]) => PARAMETERS.has(key) && value !== null && value !== '')));
+    let messages;
+    if (node.vision)
+        messages = visionMessages(node, variables, inputs[DETAIL], call);
+    else {
+        const rendered = renderNodeTemplate(node.template, variables, call.undefinedValues);
+        messages = node.api === 'chat' ? splitRoles(rendered) : [{ role: 'user', content: rendered.trim() }];
+    }
     const response = await client.chat({ model, messages: messages, parameters }, signal);
     return { text: response.text, usage: response.usage, model: response.model || model };
 }
 const topName = (name) => name.split(/[.[]/)[0] ?? name;
-/** A prompt or llm node's template rendered over its inputs, undefined values printed as `mode` says. */
-function renderNodeTemplate(template, inputs, mode) {
-    if (mode === 'error')
-        return (0,_core_template_engine_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(template, inputs);
-    return (0,_core_template_engine_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTemplate */ .Xm)(template, inputs, mode === 'empty' ? () => true : (name) => Object.hasOwn(inputs, topName(name)));
+/** A prompt or llm node's template rendered over its inputs, undefined values printed as `mode` says (`listsAsLines`: see RenderOptions). */
+function renderNodeTemplate(template, inputs, mode, listsAsLines = false) {
+    const printsEmpty = mode === 'error' ? undefined : mode === 'empty' ? () => true : (name) => Object.hasOwn(inputs, topName(name));
+    return (0,engine/* renderTemplate */.Xm)(template, inputs, { ...(printsEmpty ? { printsEmpty } : {}), listsAsLines });
 }
 /** The model an llm node names: `deployment_name` (Azure) or `model` (OpenAI). */
 function nodeModel(inputs) {
@@ -41419,7 +41558,7 @@ function nodeModel(inputs) {
 /* harmony import */ var _core_dict_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(30283);
 /* harmony import */ var _core_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(30668);
 /* harmony import */ var _dag_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(19228);
-/* harmony import */ var _llm_node_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(16128);
+/* harmony import */ var _llm_node_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(80320);
 
 
 
@@ -41819,8 +41958,8 @@ async function runAggregation(dag, lines, runNode, signal) {
     return outputs;
 }
 
-// EXTERNAL MODULE: ./src/flows/promptflow/llm-node.ts
-var llm_node = __nccwpck_require__(16128);
+// EXTERNAL MODULE: ./src/flows/promptflow/llm-node.ts + 1 modules
+var llm_node = __nccwpck_require__(80320);
 // EXTERNAL MODULE: ./src/flows/promptflow/python-worker.ts
 var python_worker = __nccwpck_require__(95579);
 // EXTERNAL MODULE: ./src/flows/promptflow/built-in-tools.ts
@@ -41873,7 +42012,7 @@ class FlowRunner {
         if (!this.options.client)
             throw new Error('this flow calls a model and needs a model API key');
         const model = this.options.modelOverride ?? (0,llm_node/* nodeModel */.y9)(inputs) ?? '';
-        const call = await (0,llm_node/* runLlmNode */.tM)(node, inputs, { model, client: this.options.client, undefinedValues: this.options.undefinedValues ?? 'inputs' }, signal);
+        const call = await (0,llm_node/* runLlmNode */.tM)(node, inputs, { model, client: this.options.client, undefinedValues: this.options.undefinedValues ?? 'inputs', dir: this.options.dir }, signal);
         spent.usage = (0,usage/* addUsage */.vk)(spent.usage, call.usage);
         spent.model = call.model;
         return call.text;
@@ -42102,7 +42241,24 @@ const cost = {
         // Only a results file of an older version holds a USD cost metric with unpriced samples: no value, never an error.
         return { value: costUsd ?? null };
     },
+    prices: (options) => options.prices,
+    settle(samples, configured) {
+        const unpriced = unpricedModels(samples, configured);
+        if (unpriced.length === 0)
+            return undefined;
+        const shown = unpriced.slice(0, 3).map((model) => `"${model}"`).join(', ');
+        return { scale: TOKENS, note: `no price for model ${shown}: gating tokens (prompt + completion) instead of USD — add the model under the cost evaluator's \`prices:\` to gate dollars` };
+    },
 };
+const TOKENS = { kind: 'amount', unit: 'tokens' };
+/**
+ * Models whose samples got no price (the configured model when the provider reported none). Any
+ * one makes the whole suite's cost tokens (prompt + completion): a model with no price (Ollama,
+ * vLLM, LiteLLM names, a proxy) still has a cost the gate compares, with the same ratio rule.
+ */
+function unpricedModels(samples, configured) {
+    return [...new Set(samples.filter((sample) => sample.costUsd === undefined).map((sample) => configured ?? sample.model ?? 'unnamed'))];
+}
 
 ;// CONCATENATED MODULE: ./src/metrics/harm/pii-detectors.ts
 /** Deterministic detectors for personal data and secrets in model output. */
@@ -42949,8 +43105,8 @@ var errors = __nccwpck_require__(74296);
 var prompty_errors = __nccwpck_require__(90178);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/core/template/engine.ts + 2 modules
-var engine = __nccwpck_require__(73639);
+// EXTERNAL MODULE: ./src/core/template/engine.ts + 3 modules
+var engine = __nccwpck_require__(4629);
 // EXTERNAL MODULE: ./src/prompty/load.ts + 5 modules
 var load = __nccwpck_require__(11941);
 // EXTERNAL MODULE: ./src/prompty/render.ts + 2 modules
@@ -44391,8 +44547,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ renderPrompty)
 });
 
-// EXTERNAL MODULE: ./src/core/template/engine.ts + 2 modules
-var engine = __nccwpck_require__(73639);
+// EXTERNAL MODULE: ./src/core/template/engine.ts + 3 modules
+var engine = __nccwpck_require__(4629);
 // EXTERNAL MODULE: ./src/core/template/errors.ts
 var errors = __nccwpck_require__(5815);
 // EXTERNAL MODULE: ./src/prompty/errors.ts

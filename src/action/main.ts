@@ -21,7 +21,7 @@ import { createGitHubApi } from './github-api.js';
 import { alertOnDrift, isDriftRun } from './drift/monitor.js';
 import type { ActionInputs } from './inputs.js';
 import { parseInputs } from './inputs.js';
-import { addLateNotes, reportPaths, writeReports } from './report-files.js';
+import { appendPublishingNotes, reportPaths, writeReports } from './report-files.js';
 import { setOutputs } from './outputs.js';
 import { restoreResponseCache, saveResponseCache } from './response-cache.js';
 import { publishComment, storeBaseline } from './publish.js';
@@ -34,15 +34,15 @@ import { checkResultsCommit, publishingTarget } from './workflow-run.js';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Events EvalGate refuses, before anything runs. */
-function checkTrigger(trigger: EventInfo, inputs: ActionInputs): void {
-  if (trigger.name === 'pull_request_target') {
+function refuseUnsafeEvent(delivered: EventInfo, inputs: ActionInputs): void {
+  if (delivered.name === 'pull_request_target') {
     throw new ConfigError(
       'EvalGate does not run on pull_request_target: that would execute the PR’s code with a privileged token',
       {},
       'run it on pull_request, and post comments for forks with the two-stage pull_request → workflow_run pattern (see docs/github.md)',
     );
   }
-  if (trigger.name === 'workflow_run' && !inputs.publishResults) {
+  if (delivered.name === 'workflow_run' && !inputs.publishResults) {
     throw new ConfigError(
       'on workflow_run, EvalGate publishes the results of the pull_request run; it does not run suites there',
       {},
@@ -116,24 +116,25 @@ async function gate(api: GitHubApi | undefined, event: EventInfo, inputs: Action
     driftIssue: inputs.alert === 'issue',
     ...(refreshes ? { refresh: { previous: read, dropUnrun: true, ...(blocked ? { blocked } : {}) } } : {}),
   });
-  const notes = [...outcome.notes];
+  const reportNotes = [...outcome.notes];
   const store = outcome.effects.baseline;
   // What could be measured is stored (previous values kept for the rest) even when the push fails for the rest.
-  if (api && store) outcome = afterBaselineCommit(outcome, await storeBaseline(api, inputs, store.merge, event.defaultBranch as string, notes));
+  if (api && store) outcome = afterBaselineCommit(outcome, await storeBaseline(api, inputs, store.merge, event.defaultBranch as string, reportNotes));
   const { comparison } = outcome;
   const baseline = read.kind === 'stored' ? read.file : null;
   const history = await readTrend(api, inputs.baseline, baselineRef(event), results);
   const trend = renderTrendMarkdown(history);
-  const ctx: RenderContext = { color: false, results, baseline, failOn: outcome.failOn, history, notes, ...(event.runUrl ? { runUrl: event.runUrl } : {}), ...(trend ? { trend } : {}) };
+  const ctx: RenderContext = { color: false, results, baseline, failOn: outcome.failOn, history, notes: reportNotes, ...(event.runUrl ? { runUrl: event.runUrl } : {}), ...(trend ? { trend } : {}) };
   const files = await writeReports(comparison, ctx, cwd, env);
   const outputs = { verdict: outcome.verdict, results: resultsPath, ...files, 'comment-url': '', regressions: String(comparison.regressions) };
   setOutputs(outputs);
 
-  const late: string[] = [];
-  const commentUrl = outcome.effects.comment ? await publishComment(api, event, inputs, comparison, late, trend) : undefined;
-  await alertOnDrift(api, inputs, outcome.effects.drift, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, late);
+  // What publishing the comment and the drift issue ran into, added to the reports already written.
+  const publishingNotes: string[] = [];
+  const commentUrl = outcome.effects.comment ? await publishComment(api, event, inputs, comparison, publishingNotes, trend) : undefined;
+  await alertOnDrift(api, inputs, outcome.effects.drift, { date: results.run.date, commit: event.sha, ...(event.runUrl ? { runUrl: event.runUrl } : {}), comparison }, publishingNotes);
   if (commentUrl) setOutputs({ ...outputs, 'comment-url': commentUrl });
-  await addLateNotes(comparison, ctx, late, cwd, env);
+  await appendPublishingNotes(comparison, ctx, publishingNotes, cwd, env);
 
   const line = `EvalGate ${VERDICT_WORD[outcome.verdict]}: ${comparison.headline}`;
   if (!outcome.failsStep) log.info(line);
@@ -147,11 +148,12 @@ export async function run(env: Env = process.env): Promise<void> {
     for (const secret of secrets) if (secret) core.setSecret(secret);
     registerSecretVariables(env);
     for (const secret of secrets) registerSecret(secret);
-    const trigger = readEvent(env);
-    checkTrigger(trigger, inputs);
+    const delivered = readEvent(env);
+    refuseUnsafeEvent(delivered, inputs);
     const cwd = resolve(inputs.workingDirectory);
-    const api = inputs.githubToken ? createGitHubApi(inputs.githubToken, trigger) : undefined;
-    const event = trigger.name === 'workflow_run' ? await publishingTarget(api, trigger) : trigger;
+    const api = inputs.githubToken ? createGitHubApi(inputs.githubToken, delivered) : undefined;
+    // The event the run reports on: the delivered one, or for a workflow_run the pull request whose results it publishes.
+    const event = delivered.name === 'workflow_run' ? await publishingTarget(api, delivered) : delivered;
     if (!event) {
       log.notice('EvalGate: the pull request has moved on to a newer commit since that run; nothing to publish.');
       return;

@@ -43,9 +43,9 @@ export async function writeReports(comparison: Comparison, ctx: RenderContext, c
 }
 
 /** Notes only the comment and baseline calls could tell: the report files rewritten, the summary appended to. */
-export async function addLateNotes(comparison: Comparison, ctx: RenderContext, late: readonly string[], cwd: string, env: Env): Promise<void> {
-  if (late.length === 0) return;
-  await writeFiles(comparison, { ...ctx, notes: [...(ctx.notes ?? []), ...late] }, cwd);
-  const appended = late.map((note) => `\n\n> [!NOTE]\n> ${escapeMarkdownInline(note, 2000)}`).join('');
+export async function appendPublishingNotes(comparison: Comparison, ctx: RenderContext, publishingNotes: readonly string[], cwd: string, env: Env): Promise<void> {
+  if (publishingNotes.length === 0) return;
+  await writeFiles(comparison, { ...ctx, notes: [...(ctx.notes ?? []), ...publishingNotes] }, cwd);
+  const appended = publishingNotes.map((note) => `\n\n> [!NOTE]\n> ${escapeMarkdownInline(note, 2000)}`).join('');
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubSecrets(appended)).write();
 }

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { mapLimit } from '../core/pool.js';
 import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
-import { settleCostUnit } from '../evaluate/cost-unit.js';
+import { settleMetrics } from '../evaluate/settle.js';
 import { metricInfos, openScoring } from '../evaluate/evaluate.js';
 import { createFlow } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
@@ -145,7 +145,7 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
     const evaluated = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
     const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
-    const { metrics, cases } = settleCostUnit(header.metrics, evaluated, flow.model);
+    const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
     const note = metrics.find((metric) => metric.note)?.note;
     if (note) options.log?.(`${suite.name}: ${note}`);
     return { ...ranSuite({ ...header, metrics }, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };

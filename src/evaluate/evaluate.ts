@@ -49,6 +49,12 @@ function definitionOf(evaluator: EvaluatorSpec): MetricDefinition {
   return metric;
 }
 
+/** The prices an evaluator's options add to the run's table (a measured metric's `prices` hook). */
+function pricesOf(metric: MetricDefinition, options: Readonly<Record<string, unknown>>): unknown {
+  const added = metric.measure ? metric.prices?.(options) : undefined;
+  return added && typeof added === 'object' ? added : {};
+}
+
 /** One suite's evaluate stage for one run: every evaluator's scorer opened once, closed when the run ends. */
 interface SuiteScoring {
   /** Scores one case's samples by every evaluator of the suite. */
@@ -63,7 +69,7 @@ type Scorers = ReadonlyMap<string, Scorer>;
 
 /** Opens the suite's scoring: one scorer per scored evaluator, prices read once. */
 export function openScoring(suite: Suite, ctx: EvaluateContext): SuiteScoring {
-  const prices = mergePrices(suite.evaluators.find((evaluator) => evaluator.metric === 'cost')?.options.prices);
+  const prices = mergePrices(Object.assign({}, ...suite.evaluators.map((evaluator) => pricesOf(definitionOf(evaluator), evaluator.options))));
   const scorers = new Map<string, Scorer>();
   for (const evaluator of suite.evaluators) {
     const metric = definitionOf(evaluator);

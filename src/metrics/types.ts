@@ -188,6 +188,14 @@ export type ScoredMetric = StatelessMetric | StatefulMetric;
 interface MeasuredMetric extends MetricBase {
   /** `scale`: the one the run stored for the metric (cost is in tokens when the model has no price). */
   measure(sample: SampleMeasures, scale: Scale): Score;
+  /** Prices (USD per 1M tokens by model) the evaluator's options add to the run's table: every sample's and every judge's cost is priced with them. */
+  prices?(options: Readonly<Record<string, unknown>>): unknown;
+  /**
+   * Once every case ran: the scale the metric is stored in when what the run measured rules out
+   * the declared one (cost: a model with no price is gated in tokens), with the note that says so;
+   * `undefined` keeps the declared scale. `samples`: every sample that ran.
+   */
+  settle?(samples: readonly SampleMeasures[], configuredModel: string | undefined): { scale: Scale; note: string } | undefined;
   score?: never;
   create?: never;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appFailure, modelFlowFailure } from '../../src/flows/failure-kind.js';
 import type { Flow } from '../../src/flows/types.js';
-import { runCases } from '../../src/runner/run-cases.js';
+import { runCase } from '../../src/runner/run-cases.js';
+import { semaphore } from '../../src/core/semaphore.js';
 import type { Case } from '../../src/core/case.js';
 
 const cases: Case[] = Array.from({ length: 12 }, (_, index) => ({ id: `c${index}`, vars: { n: index }, source: { file: 'x.jsonl', line: index + 1 } }));
@@ -27,21 +28,27 @@ function fakeFlow(behaviour: (n: number) => Promise<string>): Flow & { peak: num
   return flow;
 }
 
-describe('runCases', () => {
+/** Every case through one pool of `concurrency` slots, the way the engine runs a suite. */
+function runCases(list: readonly Case[], flow: Flow, options: { repeat: number; concurrency: number; timeoutMs: number; onSample?: () => void }) {
+  const schedule = semaphore(options.concurrency);
+  return Promise.all(list.map((testCase) => runCase(testCase, flow, { repeat: options.repeat, timeoutMs: options.timeoutMs, schedule, ...(options.onSample ? { onSample: options.onSample } : {}) })));
+}
+
+describe('runCase in a shared pool', () => {
   it('bounds concurrency, keeps case order and runs every repeat', async () => {
     const flow = fakeFlow(async (n) => {
       await new Promise((resolvePromise) => setTimeout(resolvePromise, (12 - n) * 2));
       return `out ${n}`;
     });
-    const progress: number[] = [];
-    const runs = await runCases(cases, flow, { repeat: 2, concurrency: 3, timeoutMs: 1000, onProgress: (done) => progress.push(done) });
+    let progress = 0;
+    const runs = await runCases(cases, flow, { repeat: 2, concurrency: 3, timeoutMs: 1000, onSample: () => (progress += 1) });
     expect(flow.peak).toBe(3);
     expect(runs.map((run) => run.case.id)).toEqual(cases.map((testCase) => testCase.id));
     expect(runs[5]?.samples).toEqual([
       expect.objectContaining({ ok: true, value: expect.objectContaining({ output: 'out 5' }) }),
       expect.objectContaining({ ok: true, value: expect.objectContaining({ output: 'out 5' }) }),
     ]);
-    expect(progress).toHaveLength(24);
+    expect(progress).toBe(24);
   });
 
   it('records a failing sample with its reason instead of stopping the run', async () => {

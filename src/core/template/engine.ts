@@ -1,6 +1,7 @@
 import { parse, tokenize } from '@huggingface/jinja';
 import { TemplateError, UndefinedVariableError } from './errors.js';
-import type { PrintsEmpty, Program } from './strict-interpreter.js';
+import { expandRawBlocks } from './raw-blocks.js';
+import type { Program, RenderOptions } from './strict-interpreter.js';
 import { describeNode, runProgram } from './strict-interpreter.js';
 
 /**
@@ -12,8 +13,8 @@ import { describeNode, runProgram } from './strict-interpreter.js';
  */
 interface CompiledTemplate {
   readonly text: string;
-  /** Renders to text; an undefined value printed is an UndefinedVariableError naming it (unless `printsEmpty` says it prints ""). */
-  render(variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string;
+  /** Renders to text; an undefined value printed is an UndefinedVariableError naming it (unless `options.printsEmpty` says it prints ""). */
+  render(variables: Readonly<Record<string, unknown>>, options?: RenderOptions): string;
   /** The dotted path when the whole template is one `{{ path }}` (no filters), else undefined. */
   readonly wholePath: readonly (string | number)[] | undefined;
   /** `{{ path }}` as written, when wholePath is set. */
@@ -42,7 +43,7 @@ function wholeExpression(text: string, program: Program): Node | undefined {
   return body.length === 1 && /^\{\{[^]*\}\}$/.test(text.trim()) && text === text.trim() ? body[0] : undefined;
 }
 
-const parseText = (text: string) => parse(tokenize(text, { lstrip_blocks: false, trim_blocks: false }));
+const parseText = (text: string) => parse(tokenize(expandRawBlocks(text), { lstrip_blocks: false, trim_blocks: false }));
 
 /**
  * The line of a syntax error (the parser does not say): the first line whose prefix of the
@@ -67,6 +68,7 @@ export function compileTemplate(text: string): CompiledTemplate {
   try {
     program = parseText(text);
   } catch (error) {
+    if (error instanceof TemplateError) throw error;
     const message = (error as Error).message;
     const line = text.includes('\n') ? syntaxErrorLine(text, message) : undefined;
     // The parser's way of saying it ran out of template inside a block.
@@ -79,7 +81,7 @@ export function compileTemplate(text: string): CompiledTemplate {
     text,
     wholePath,
     wholeName: wholePath ? describeNode(whole) : undefined,
-    render: (variables, printsEmpty) => runProgram(program, variables, printsEmpty),
+    render: (variables, options) => runProgram(program, variables, options),
   };
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, compiled);
@@ -87,8 +89,8 @@ export function compileTemplate(text: string): CompiledTemplate {
 }
 
 /** Renders template text over variables (compiled once per distinct text). */
-export function renderTemplate(text: string, variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string {
-  return compileTemplate(text).render(variables, printsEmpty);
+export function renderTemplate(text: string, variables: Readonly<Record<string, unknown>>, options?: RenderOptions): string {
+  return compileTemplate(text).render(variables, options);
 }
 
 /** True when the text holds no Jinja syntax at all, so it need not be compiled. */

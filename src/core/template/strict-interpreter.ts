@@ -41,14 +41,21 @@ const Base = Interpreter as unknown as new (environment: Environment) => Interna
 /** Whether an undefined value named so (`a.b[0]` as written) prints as "" (Jinja2's default Undefined) instead of failing. */
 export type PrintsEmpty = (name: string) => boolean;
 
+/** How a render prints what Jinja2 leaves to the caller. */
+export interface RenderOptions {
+  printsEmpty?: PrintsEmpty;
+  /** A printed list is its items one per line (PromptFlow's chat tools' ChatInputList), not JSON. */
+  listsAsLines?: boolean;
+}
+
 class StrictInterpreter extends Base {
   /** The last undefined value looked up, to name it when a filter or loop then fails on it. */
   lastUndefined: string | undefined;
-  readonly printsEmpty: PrintsEmpty | undefined;
+  readonly options: RenderOptions;
 
-  constructor(environment: Environment, printsEmpty?: PrintsEmpty) {
+  constructor(environment: Environment, options: RenderOptions) {
     super(environment);
-    this.printsEmpty = printsEmpty;
+    this.options = options;
   }
 
   override evaluate(node: Node | undefined, environment: Environment): Value {
@@ -82,10 +89,11 @@ class StrictInterpreter extends Base {
     let text = '';
     for (const statement of statements) {
       const value = this.evaluate(statement, environment);
-      if (value.type === 'UndefinedValue' && !CONTROL.has(statement.type) && !(value.undefinedName && this.printsEmpty?.(value.undefinedName))) {
+      if (value.type === 'UndefinedValue' && !CONTROL.has(statement.type) && !(value.undefinedName && this.options.printsEmpty?.(value.undefinedName))) {
         throw new UndefinedVariableError(value.undefinedName ?? describeNode(statement) ?? 'an expression');
       }
-      if (value.type !== 'NullValue' && value.type !== 'UndefinedValue') text += value.toString();
+      if (value.type === 'ArrayValue' && this.options.listsAsLines) text += (value.value as Value[]).map((item) => item.toString()).join('\n');
+      else if (value.type !== 'NullValue' && value.type !== 'UndefinedValue') text += value.toString();
     }
     return new StringValue(text);
   }
@@ -99,10 +107,10 @@ const GLOBALS = new Environment();
 for (const [name, value] of Object.entries({ true: true, false: false, none: null, True: true, False: false, None: null })) GLOBALS.set(name, value);
 
 /** Renders a parsed program over `variables`; throws UndefinedVariableError or TemplateError. */
-export function runProgram(program: Program, variables: Readonly<Record<string, unknown>>, printsEmpty?: PrintsEmpty): string {
+export function runProgram(program: Program, variables: Readonly<Record<string, unknown>>, options: RenderOptions = {}): string {
   const environment = new Environment(GLOBALS);
   for (const [name, value] of Object.entries(variables)) if (value !== undefined) environment.set(name, value);
-  const interpreter = new StrictInterpreter(environment, printsEmpty);
+  const interpreter = new StrictInterpreter(environment, options);
   try {
     return String(interpreter.run(program).value);
   } catch (error) {

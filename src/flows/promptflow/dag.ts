@@ -22,7 +22,8 @@ export type DagNode = {
   /** Line in flow.dag.yaml, for errors. */
   line?: number;
 } & (
-  | { type: 'llm'; template: string; templateFile: string; api: 'chat' | 'completion'; connection?: string }
+  /** `vision`: a vision chat tool (images in the inputs sent as images, see vision.ts). */
+  | { type: 'llm'; template: string; templateFile: string; api: 'chat' | 'completion'; connection?: string; vision?: boolean }
   | { type: 'prompt'; template: string; templateFile: string }
   /** `file` is relative to the flow folder. */
   | { type: 'python'; file: string; function?: string }
@@ -38,6 +39,17 @@ export interface DagFlow {
   /** The chat output, for chat flows. */
   chatOutput?: string;
 }
+
+/**
+ * `custom_llm` tools of the promptflow-tools package (source `package_with_prompt`) that are the
+ * LLM tool under another name: run as llm nodes. `vision`: the tool sends the images in its inputs.
+ */
+const BUILT_IN_LLM_TOOLS: Readonly<Record<string, { vision: boolean }>> = {
+  'promptflow.tools.llm.llm': { vision: false },
+  'promptflow.tools.llm_vision.llm_vision': { vision: true },
+  'promptflow.tools.aoai_gpt4v.AzureOpenAI.chat': { vision: true },
+  'promptflow.tools.openai_gpt4v.OpenAI.chat': { vision: true },
+};
 
 /** Connection types whose endpoint EvalGate's own base URL and API key stand in for. */
 const OPENAI_PROVIDERS = new Set(['AzureOpenAI', 'OpenAI']);
@@ -112,11 +124,19 @@ async function readNode(at: Loading, raw: unknown, index: number): Promise<DagNo
   if (source.type === 'package' && node.type === 'python') return { ...base, type: 'package', tool: String(source.tool) };
   if (typeof source.path !== 'string') return fail(at, `node "${raw.name}": source type "${String(source.type)}" is not supported`, [...path, 'source'], 'EvalGate runs code sources (source.path) and PromptFlow package tools in python nodes');
   if (node.type === 'python') return { ...base, type: 'python', file: relative(at.dir, sourceFile(at, source.path, [...path, 'source'])), ...(typeof node.function === 'string' ? { function: node.function } : {}) };
-  if (node.type !== 'llm' && node.type !== 'prompt') {
-    return fail(at, `node "${raw.name}" has type "${String(node.type)}"`, [...path, 'type'], 'EvalGate runs llm, prompt and python nodes');
+  const builtIn = node.type === 'custom_llm' && typeof source.tool === 'string' ? BUILT_IN_LLM_TOOLS[source.tool] : undefined;
+  if (node.type !== 'llm' && node.type !== 'prompt' && !builtIn) {
+    const tool = node.type === 'custom_llm' ? ` (tool ${String(source.tool)}, not one of promptflow-tools' LLM tools)` : '';
+    return fail(at, `node "${raw.name}" has type "${String(node.type)}"${tool}`, [...path, 'type'], `EvalGate runs llm, prompt and python nodes, and custom_llm nodes of ${Object.keys(BUILT_IN_LLM_TOOLS).join(', ')}`);
   }
   const { file, text } = await readSource(at, source.path, [...path, 'source']);
   if (node.type === 'prompt') return { ...base, type: 'prompt', template: text, templateFile: relative(at.dir, file) };
+  if (builtIn) {
+    const { api: written, ...inputs } = base.inputs;
+    const api = written || 'chat';
+    if (api !== 'chat' && api !== 'completion') fail(at, `node "${raw.name}": api "${String(api)}" is not supported`, [...path, 'inputs', 'api'], 'use api: chat (or completion)');
+    return { ...base, inputs, type: 'llm', template: text, templateFile: relative(at.dir, file), api, ...(builtIn.vision ? { vision: true } : {}) };
+  }
   if (typeof node.provider === 'string' && !OPENAI_PROVIDERS.has(node.provider)) {
     fail(at, `llm node "${raw.name}" uses provider "${node.provider}", which EvalGate cannot map`, [...path, 'provider'], 'EvalGate calls OpenAI-compatible endpoints: its --base-url and API key stand in for the connection');
   }

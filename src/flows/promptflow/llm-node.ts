@@ -3,6 +3,7 @@ import type { TokenUsage } from '../../core/usage.js';
 import type { ModelClient } from '../../model/types.js';
 import { renderTemplate } from '../../core/template/engine.js';
 import { numericParameters } from './references.js';
+import { contentWithImages, imageMarkdownOnOwnLine, withImagePlaceholders } from './vision.js';
 
 /** PromptFlow's role markers: a line `system:` / `user:` / `assistant:` / `function:` / `tool:` (optionally after `#`). */
 const ROLE_LINE = /^\s*#?\s*(system|user|assistant|function|tool)\s*:\s*$/i;
@@ -11,15 +12,15 @@ const ROLE_FIELD = { function: /^\s*name\s*:\s*(.+)$/, tool: /^\s*tool_call_id\s
 /** A chat message as PromptFlow writes it; `function` and `tool` messages carry a name / call id. */
 interface NodeMessage {
   role: 'system' | 'user' | 'assistant' | 'function' | 'tool';
-  content: string;
+  content: string | ReturnType<typeof contentWithImages>;
   name?: string;
   tool_call_id?: string;
 }
 
 /** The rendered template split into messages (text before the first marker is a system message). */
-function splitRoles(text: string): NodeMessage[] {
-  const messages: NodeMessage[] = [];
-  let current: NodeMessage | undefined;
+function splitRoles(text: string): (NodeMessage & { content: string })[] {
+  const messages: (NodeMessage & { content: string })[] = [];
+  let current: (NodeMessage & { content: string }) | undefined;
   for (const line of text.split(/\r?\n/)) {
     const role = ROLE_LINE.exec(line)?.[1]?.toLowerCase() as NodeMessage['role'] | undefined;
     if (role) {
@@ -49,6 +50,8 @@ const PARAMETERS = new Set([
   'response_format', 'seed', 'tools', 'tool_choice', 'functions', 'function_call', 'logprobs', 'top_logprobs',
 ]);
 const NOT_SENT = new Set(['deployment_name', 'model', 'connection', 'stream', 'suffix', 'echo', 'best_of']);
+/** The vision tools' image detail (`auto`, `low`, `high`): sent with each image. */
+const DETAIL = 'detail';
 
 interface LlmCall {
   text: string;
@@ -56,21 +59,40 @@ interface LlmCall {
   model: string;
 }
 
+/** What an llm node sends: its template, its api, and whether it is a vision tool (images in its inputs sent as images). */
+export interface LlmNodeSpec {
+  template: string;
+  api: 'chat' | 'completion';
+  vision?: boolean;
+}
+
+/** A vision tool's messages: images as content parts, lists printed one item per line (promptflow-tools' ChatInputList). */
+function visionMessages(node: LlmNodeSpec, variables: Record<string, unknown>, detail: unknown, call: { undefinedValues: UndefinedValues; dir: string }): NodeMessage[] {
+  const { inputs, images } = withImagePlaceholders(variables, call.dir);
+  const rendered = renderNodeTemplate(imageMarkdownOnOwnLine(node.template), inputs, call.undefinedValues, true);
+  return splitRoles(rendered).map((message) => ({ ...message, content: contentWithImages(message.content, images, typeof detail === 'string' && detail ? detail : 'auto') }));
+}
+
 /**
  * An llm node: the template rendered over the node's inputs, split on role markers and sent as
  * one chat request. `api: completion` is sent as a single user message to the chat endpoint.
+ * `call.dir`: the flow folder (a vision tool's `path` images are read from it).
  */
 export async function runLlmNode(
-  node: { template: string; api: 'chat' | 'completion' },
+  node: LlmNodeSpec,
   inputs: Record<string, unknown>,
-  call: { model: string; client: ModelClient; undefinedValues: UndefinedValues },
+  call: { model: string; client: ModelClient; undefinedValues: UndefinedValues; dir: string },
   signal: AbortSignal,
 ): Promise<LlmCall> {
   const { model, client } = call;
-  const variables = Object.fromEntries(Object.entries(inputs).filter(([key]) => !PARAMETERS.has(key) && !NOT_SENT.has(key)));
+  const variables = Object.fromEntries(Object.entries(inputs).filter(([key]) => !PARAMETERS.has(key) && !NOT_SENT.has(key) && !(node.vision && key === DETAIL)));
   const parameters = numericParameters(Object.fromEntries(Object.entries(inputs).filter(([key, value]) => PARAMETERS.has(key) && value !== null && value !== '')));
-  const rendered = renderNodeTemplate(node.template, variables, call.undefinedValues);
-  const messages = node.api === 'chat' ? splitRoles(rendered) : [{ role: 'user' as const, content: rendered.trim() }];
+  let messages: NodeMessage[];
+  if (node.vision) messages = visionMessages(node, variables, inputs[DETAIL], call);
+  else {
+    const rendered = renderNodeTemplate(node.template, variables, call.undefinedValues);
+    messages = node.api === 'chat' ? splitRoles(rendered) : [{ role: 'user' as const, content: rendered.trim() }];
+  }
   const response = await client.chat({ model, messages: messages as unknown as ChatMessage[], parameters }, signal);
   return { text: response.text, usage: response.usage, model: response.model || model };
 }
@@ -85,10 +107,10 @@ export type UndefinedValues = 'inputs' | 'empty' | 'error';
 
 const topName = (name: string) => name.split(/[.[]/)[0] ?? name;
 
-/** A prompt or llm node's template rendered over its inputs, undefined values printed as `mode` says. */
-export function renderNodeTemplate(template: string, inputs: Record<string, unknown>, mode: UndefinedValues): string {
-  if (mode === 'error') return renderTemplate(template, inputs);
-  return renderTemplate(template, inputs, mode === 'empty' ? () => true : (name) => Object.hasOwn(inputs, topName(name)));
+/** A prompt or llm node's template rendered over its inputs, undefined values printed as `mode` says (`listsAsLines`: see RenderOptions). */
+export function renderNodeTemplate(template: string, inputs: Record<string, unknown>, mode: UndefinedValues, listsAsLines = false): string {
+  const printsEmpty = mode === 'error' ? undefined : mode === 'empty' ? () => true : (name: string) => Object.hasOwn(inputs, topName(name));
+  return renderTemplate(template, inputs, { ...(printsEmpty ? { printsEmpty } : {}), listsAsLines });
 }
 
 /** The model an llm node names: `deployment_name` (Azure) or `model` (OpenAI). */

@@ -8,6 +8,7 @@ import type { DagNode } from './dag.js';
 import type { LineResult, RunNode } from './execute.js';
 import { runAggregation, runLine } from './execute.js';
 import type { UndefinedValues } from './llm-node.js';
+import type { LlmNodeSpec } from './llm-node.js';
 import { nodeModel, renderNodeTemplate, runLlmNode } from './llm-node.js';
 import type { FlexFlow, LoadedFlow } from './load.js';
 import type { ChildEnvSpec } from '../child-env.js';
@@ -80,10 +81,10 @@ export class FlowRunner {
     return this.chat({ template: String(call.template ?? ''), api: 'chat' }, isDict(call.inputs) ? call.inputs : {}, spent, spent.signal ?? AbortSignal.timeout(60_000));
   }
 
-  private async chat(node: { template: string; api: 'chat' | 'completion' }, inputs: Dict, spent: Spent, signal: AbortSignal): Promise<string> {
+  private async chat(node: LlmNodeSpec, inputs: Dict, spent: Spent, signal: AbortSignal): Promise<string> {
     if (!this.options.client) throw new Error('this flow calls a model and needs a model API key');
     const model = this.options.modelOverride ?? nodeModel(inputs) ?? '';
-    const call = await runLlmNode(node, inputs, { model, client: this.options.client, undefinedValues: this.options.undefinedValues ?? 'inputs' }, signal);
+    const call = await runLlmNode(node, inputs, { model, client: this.options.client, undefinedValues: this.options.undefinedValues ?? 'inputs', dir: this.options.dir }, signal);
     spent.usage = addUsage(spent.usage, call.usage);
     spent.model = call.model;
     return call.text;

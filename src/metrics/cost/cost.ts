@@ -1,4 +1,4 @@
-import type { MetricDefinition } from '../types.js';
+import type { MetricDefinition, SampleMeasures } from '../types.js';
 import { PRICES_CHECKED } from './prices.js';
 import { COST_RATIO } from '../policy.js';
 
@@ -27,4 +27,22 @@ export const cost: MetricDefinition = {
     // Only a results file of an older version holds a USD cost metric with unpriced samples: no value, never an error.
     return { value: costUsd ?? null };
   },
+  prices: (options) => options.prices,
+  settle(samples, configured) {
+    const unpriced = unpricedModels(samples, configured);
+    if (unpriced.length === 0) return undefined;
+    const shown = unpriced.slice(0, 3).map((model) => `"${model}"`).join(', ');
+    return { scale: TOKENS, note: `no price for model ${shown}: gating tokens (prompt + completion) instead of USD — add the model under the cost evaluator's \`prices:\` to gate dollars` };
+  },
 };
+
+const TOKENS = { kind: 'amount', unit: 'tokens' } as const;
+
+/**
+ * Models whose samples got no price (the configured model when the provider reported none). Any
+ * one makes the whole suite's cost tokens (prompt + completion): a model with no price (Ollama,
+ * vLLM, LiteLLM names, a proxy) still has a cost the gate compares, with the same ratio rule.
+ */
+function unpricedModels(samples: readonly SampleMeasures[], configured: string | undefined): string[] {
+  return [...new Set(samples.filter((sample) => sample.costUsd === undefined).map((sample) => configured ?? sample.model ?? 'unnamed'))];
+}

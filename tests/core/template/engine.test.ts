@@ -52,6 +52,25 @@ describe('the shared Jinja engine', () => {
     expect(() => renderTemplate('{{ name | no_such_filter }}', vars)).toThrow(TemplateError);
   });
 
+  it('prints {% raw %} blocks verbatim, with Jinja2 whitespace control, around live tags', () => {
+    const prompt = 'Reply as {"answer": "{{ x }}"} \\ {% if %} {# no comment #}\nthen "quote" and \'single\'';
+    expect(renderTemplate(`Q: {{ question }}\n{% raw %}${prompt}{% endraw %}\n{{ n }}`, vars)).toBe(`Q: Is it waterproof?\n${prompt}\n3`);
+    expect(renderTemplate('{% for a in answers %}{% raw %}{{a}}{% endraw %}={{ a }};{% endfor %}', vars)).toBe('{{a}}=yes;{{a}}=it is;');
+    expect(renderTemplate('a  {%- raw -%}\n  {{ b }}\n  {%- endraw -%}  \nc', vars)).toBe('a{{ b }}c');
+    expect(renderTemplate('a {% raw %} {{ b }} {% endraw %} c', vars)).toBe('a  {{ b }}  c');
+  });
+
+  it('reports a {% raw %} without its {% endraw %} at its line, and other syntax errors after a raw block at theirs', () => {
+    expect(() => renderTemplate('one\n{% raw %}{{ x }}', vars)).toThrow('a {% raw %} block without its {% endraw %}');
+    expect(() => compileTemplate('one\n{% raw %}{{ x }}')).toThrow(expect.objectContaining({ line: 2 }));
+    expect(() => compileTemplate('{% raw -%}\n\n{{ x }}\n{%- endraw %}\n{% if %}')).toThrow(expect.objectContaining({ line: 5 }));
+  });
+
+  it('prints a list as JSON, or one item per line when listsAsLines is set (loops are unchanged)', () => {
+    expect(renderTemplate('{{ answers }}', vars)).toBe('["yes", "it is"]');
+    expect(renderTemplate('{{ answers }}|{% for a in answers %}<{{ a }}>{% endfor %}', vars, { listsAsLines: true })).toBe('yes\nit is|<yes><it is>');
+  });
+
   it('compiles each distinct template text once', () => {
     const text = `{{ name }} ${Math.random()}`;
     expect(compileTemplate(text)).toBe(compileTemplate(text));

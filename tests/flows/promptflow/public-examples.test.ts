@@ -113,6 +113,59 @@ describe('PromptFlow flows as the public examples write them', () => {
     expect(results.suites[0]?.cases[0]?.samples[0]?.usage?.completion).toBeGreaterThan(0);
   });
 
+  it("runs promptflow-tools' vision chat tools (custom_llm): image inputs sent as image parts, lists printed one item per line", async () => {
+    const flow = folderWith({
+      'flow.dag.yaml': `inputs:\n  chat_history: { type: list, is_chat_history: true, default: [] }\n  question: { type: list, is_chat_input: true }\n  logo: { type: image, default: { "data:image/png;path": logo.png } }\noutputs:\n  answer: { type: string, reference: "\${look.output}", is_chat_output: true }\nnodes:\n- name: look\n  type: custom_llm\n  source: { type: package_with_prompt, tool: promptflow.tools.aoai_gpt4v.AzureOpenAI.chat, path: look.jinja2 }\n  inputs: { connection: vision, deployment_name: gpt-4v, max_tokens: 64, detail: low, chat_history: "\${inputs.chat_history}", question: "\${inputs.question}", logo: "\${inputs.logo}" }\n`,
+      'look.jinja2': '# system:\nDescribe images.\n{% for turn in chat_history %}\n# user:\n{{ turn.inputs.question }}\n# assistant:\n{{ turn.outputs.answer }}\n{% endfor %}\n# user:\n{{ question }}\nCompare with ![image]({{ logo }})\n',
+      'logo.png': 'PNG',
+    });
+    const requests = server.requests.length;
+    const question = [{ 'data:image/jpeg;url': 'https://example.test/cat.jpg' }, 'How many cats?'];
+    const chatHistory = [{ inputs: { question: ['Hello'] }, outputs: { answer: 'Hi' } }];
+    const results = await run(suiteOn(flow, [{ question, chat_history: chatHistory, want: '' }]));
+    expect(results.suites[0]?.cases[0]?.samples[0]?.error).toBeUndefined();
+    const image = (url: string) => ({ type: 'image_url', image_url: { url, detail: 'low' } });
+    expect(server.requests.slice(requests).map((request) => request.body)).toEqual([
+      {
+        model: 'gpt-4v',
+        max_tokens: 64,
+        stream: false,
+        messages: [
+          { role: 'system', content: 'Describe images.' },
+          { role: 'user', content: 'Hello' },
+          { role: 'assistant', content: 'Hi' },
+          { role: 'user', content: [image('https://example.test/cat.jpg'), { type: 'text', text: 'How many cats?' }, { type: 'text', text: 'Compare with ' }, image(`data:image/png;base64,${Buffer.from('PNG').toString('base64')}`)] },
+        ],
+      },
+    ]);
+  });
+
+  it('runs a custom_llm node of the LLM tool (promptflow.tools.llm.llm) as an llm node, its `api` input choosing chat or completion', async () => {
+    const node = (api: string) => `inputs:\n  text: { type: string }\noutputs:\n  output: { type: string, reference: "\${ask.output}" }\nnodes:\n- name: ask\n  type: custom_llm\n  source: { type: package_with_prompt, tool: promptflow.tools.llm.llm, path: p.jinja2 }\n  inputs: { connection: c, model: gpt-4o-mini, api: ${api}, text: "\${inputs.text}" }\n`;
+    const template = 'system:\nBe brief.\nuser:\n{{ text }} {{ api | default("no api variable") }}\n';
+    expect((await sample(suiteOn(folderWith({ 'flow.dag.yaml': node('chat'), 'p.jinja2': template }))))?.output).toBe('answer to hi no api variable');
+    const requests = server.requests.length;
+    expect((await sample(suiteOn(folderWith({ 'flow.dag.yaml': node('completion'), 'p.jinja2': template }))))?.error).toBeUndefined();
+    expect(server.requests.slice(requests)[0]?.body.messages).toEqual([{ role: 'user', content: 'system:\nBe brief.\nuser:\nhi no api variable' }]);
+  });
+
+  it('a custom_llm node of a tool outside promptflow-tools is a configuration error naming the tool', async () => {
+    const flow = folderWith({
+      'flow.dag.yaml': `inputs:\n  text: { type: string }\noutputs:\n  output: { type: string, reference: "\${mine.output}" }\nnodes:\n- name: mine\n  type: custom_llm\n  source: { type: package_with_prompt, tool: my_pkg.tools.my_llm, path: p.jinja2 }\n  inputs: { text: "\${inputs.text}" }\n`,
+      'p.jinja2': 'user:\n{{ text }}\n',
+    });
+    expect((await loadError(suiteOn(flow)))?.message).toBe('node "mine" has type "custom_llm" (tool my_pkg.tools.my_llm, not one of promptflow-tools\' LLM tools)');
+  });
+
+  it('a rendered prompt that tool code wraps in {% raw %} reaches the model verbatim, braces and all', async () => {
+    const flow = folderWith({
+      'flow.dag.yaml': `inputs:\n  text: { type: string }\noutputs:\n  output: { type: string, reference: "\${ask.output}" }\nnodes:\n- name: render\n  type: prompt\n  source: { type: code, path: p.jinja2 }\n  inputs: { text: "\${inputs.text}" }\n- name: ask\n  type: python\n  source: { type: code, path: ask.py }\n  inputs: { connection: "", prompt: "\${render.output}" }\n`,
+      'p.jinja2': 'user:\nReply as {"echo": "{{ text }}", "note": "{{ \'{{literal}}\' }}"}\n',
+      'ask.py': 'from promptflow.core import tool\nfrom promptflow.tools.openai import chat\n\n@tool\ndef ask(connection, prompt: str) -> str:\n    return chat(connection=connection, prompt=f"{{% raw %}}{prompt}{{% endraw %}}", model="gpt-4o-mini")\n',
+    });
+    expect((await sample(suiteOn(flow)))?.output).toBe('answer to Reply as {"echo": "hi", "note": "{{literal}}"}');
+  });
+
   it('--model reaches the "names no model" check of llm nodes and of Prompty files', async () => {
     const flow = folderWith({ 'flow.dag.yaml': `inputs:\n  text: { type: string }\noutputs:\n  output: { type: string, reference: "\${llm.output}" }\nnodes:\n- name: llm\n  type: llm\n  source: { type: code, path: p.jinja2 }\n  inputs: { text: "\${inputs.text}" }\n  api: chat\n`, 'p.jinja2': 'user:\n{{ text }}\n' });
     const dir = suiteOn(flow);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
-import { settleCostUnit } from '../../src/evaluate/cost-unit.js';
+import { settleMetrics } from '../../src/evaluate/settle.js';
 import type { CaseResult, SuiteResult } from '../../src/results/types.js';
 import { costMetric, results, suite, unit } from '../compare/build.js';
 
@@ -11,7 +11,7 @@ function unpricedRun(completion: (index: number) => number): SuiteResult {
     ...testCase,
     samples: testCase.samples.map((sample) => ({ ...sample, model: 'llama3.1:8b', usage: { prompt: 200, completion: completion(index), cached: 0, reasoning: 0 }, scores: { ...sample.scores, cost: { status: 'not-applicable' as const } } })),
   }));
-  const settled = settleCostUnit(ran.metrics, cases, 'llama3.1:8b');
+  const settled = settleMetrics(ran.metrics, cases, 'llama3.1:8b');
   return { ...ran, ...settled };
 }
 
@@ -27,7 +27,7 @@ describe('cost of a model with no price', () => {
 
   it('keeps USD when every sample was priced', () => {
     const priced = suite([{ id: 'a', values: { cost: 0.001 } }], [costMetric]);
-    expect(settleCostUnit(priced.metrics, priced.cases, 'gpt-4o-mini').metrics).toEqual([costMetric]);
+    expect(settleMetrics(priced.metrics, priced.cases, 'gpt-4o-mini').metrics).toEqual([costMetric]);
   });
 
   it('gates tokens with the ratio rule: twice the tokens fails, the same tokens pass, and the reason names why', () => {
