@@ -33,9 +33,17 @@ function carried(input: Parameters<typeof fetch>[0], init: RequestInit | undefin
   return { url, body };
 }
 
-function responseHeaders(message: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (let index = 0; index + 1 < message.rawHeaders.length; index += 2) headers.append(message.rawHeaders[index] as string, message.rawHeaders[index + 1] as string);
+/** The response's headers as name/value pairs, in order (the Response builds its Headers from them once). */
+function responseHeaders(message: IncomingMessage): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let index = 0; index + 1 < message.rawHeaders.length; index += 2) pairs.push([message.rawHeaders[index] as string, message.rawHeaders[index + 1] as string]);
+  return pairs;
+}
+
+/** The request's headers as node:http takes them (the SDK passes a Headers; read as it is, not copied). */
+function requestHeaders(given: RequestInit['headers']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of given instanceof Headers ? given : new Headers(given)) headers[name] = value;
   return headers;
 }
 
@@ -63,10 +71,7 @@ export const httpFetch: typeof fetch = (input, init) => {
   const { url, body } = request;
   const signal = init?.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const headers: Record<string, string> = {};
-  new Headers(init?.headers).forEach((value, name) => {
-    headers[name] = value;
-  });
+  const headers = requestHeaders(init?.headers);
   if (body !== undefined) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<Response>((resolvePromise, reject) => {
