@@ -13,7 +13,8 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
  *
  * Like `fetch`: resolves with a `Response` (a JSON body read whole first; an event stream as it
  * comes), rejects with the signal's reason when aborted and with `TypeError('fetch failed')`
- * (the cause attached) when the connection fails; a compressed body is decoded.
+ * (the cause attached) when the connection fails; a compressed body is decoded. Unlike it, a
+ * status no `Response` can be built with (outside 200–599) fails as `fetch failed` too.
  */
 const AGENTS = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) } as const;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -81,6 +82,15 @@ export const httpFetch: typeof fetch = (input, init) => {
       settled = true;
       outcome();
     };
+    /** Resolves with what `build` makes, or fails as fetch does when it cannot (a status or header a Response refuses). */
+    const answer = (build: () => Response | Promise<Response>) =>
+      settle(() => {
+        try {
+          resolvePromise(build());
+        } catch (error) {
+          reject(new TypeError('fetch failed', { cause: error }));
+        }
+      });
     const onAbort = () => {
       outgoing.destroy(signal?.reason);
       settle(() => reject(signal?.reason));
@@ -91,13 +101,13 @@ export const httpFetch: typeof fetch = (input, init) => {
       if (REDIRECTS.has(status) && message.headers.location) {
         message.resume();
         signal?.removeEventListener('abort', onAbort);
-        settle(() => resolvePromise(fetch(input, init)));
+        answer(() => fetch(input, init));
         return;
       }
       if (NO_BODY.has(status)) {
         message.resume();
         signal?.removeEventListener('abort', onAbort);
-        settle(() => resolvePromise(new Response(null, meta)));
+        answer(() => new Response(null, meta));
         return;
       }
       const content = decoded(message);
@@ -105,13 +115,13 @@ export const httpFetch: typeof fetch = (input, init) => {
         // A stream is handed over as it comes; aborting the signal ends it with the signal's reason.
         signal?.removeEventListener('abort', onAbort);
         signal?.addEventListener('abort', () => content.destroy(signal.reason), { once: true });
-        settle(() => resolvePromise(new Response(Readable.toWeb(content) as ReadableStream, meta)));
+        answer(() => new Response(Readable.toWeb(content) as ReadableStream, meta));
         return;
       }
       readWhole(content).then(
         (whole) => {
           signal?.removeEventListener('abort', onAbort);
-          settle(() => resolvePromise(new Response(whole, meta)));
+          answer(() => new Response(whole, meta));
         },
         (error: unknown) => settle(() => reject(new TypeError('fetch failed', { cause: error }))),
       );

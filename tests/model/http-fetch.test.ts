@@ -28,6 +28,10 @@ const routes: Record<string, Route> = {
     response.end();
   },
   '/hang': () => undefined,
+  '/odd-status': (_request, _body, response) => {
+    response.writeHead(600, { 'content-type': 'application/json' });
+    response.end('{}');
+  },
   '/stream': (_request, _body, response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     response.write('data: first\n\n');
@@ -99,6 +103,12 @@ describe('httpFetch: the SDK requests over node:http, as Node’s fetch answers 
     const [ours, theirs] = await Promise.all([httpFetch(url, post).catch((error: unknown) => error), fetch(url, post).catch((error: unknown) => error)]);
     expect(ours).toBeInstanceOf(TypeError);
     expect([(ours as Error).message, ((ours as Error).cause as { code?: string }).code]).toEqual([(theirs as Error).message, ((theirs as Error).cause as { code?: string }).code]);
+  });
+
+  it('fails a status no Response can be built with (600) as a failed fetch, never a throw out of the socket', async () => {
+    const failure = await httpFetch(`${base}/odd-status`, post).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TypeError);
+    expect([(failure as Error).message, ((failure as Error).cause as Error).name]).toEqual(['fetch failed', 'RangeError']);
   });
 
   it('leaves a request with a proxy in the environment to fetch', async () => {
