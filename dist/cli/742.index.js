@@ -205,36 +205,6 @@ function toolCallCollector() {
 }
 
 
-/***/ }),
-
-/***/ 40440:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ ModelError)
-/* harmony export */ });
-/**
- * Model errors that are the provider's failure (infrastructure), not the request the flow made: its
- * transport, and answers it broke (not JSON, no choices, a cut stream: `bad-response`).
- */
-const PROVIDER_KINDS = new Set(['auth', 'rate-limit', 'server', 'timeout', 'network', 'retired', 'bad-response']);
-/** Raised for failures after the retry policy gave up; `kind` drives the report wording. */
-class ModelError extends Error {
-    kind;
-    status;
-    constructor(kind, message, status) {
-        super(message);
-        this.name = 'ModelError';
-        this.kind = kind;
-        this.status = status;
-    }
-    /** Whose failure this is: the provider's (infrastructure) or the request the flow made (application: a 400). */
-    get failureKind() {
-        return PROVIDER_KINDS.has(this.kind) ? 'infrastructure' : 'application';
-    }
-}
-
-
 /***/ })
 
 };

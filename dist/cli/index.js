@@ -34928,7 +34928,7 @@ else {
     // skips most of parsing and compiling its 3 MB of JavaScript.
     (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
     // Loaded only on a Node that can run it: the check above must come before any dependency.
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(534)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32534));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51444));
     process.exitCode = await main(process.argv.slice(2), {
         cwd: process.cwd(),
         env: process.env,
@@ -34950,7 +34950,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* reexport safe */ _compare_outcome_js__WEBPACK_IMPORTED_MODULE_0__.dc)
 /* harmony export */ });
-/* harmony import */ var _compare_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23399);
+/* harmony import */ var _compare_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51517);
 /**
  * CLI exit codes: 0 pass/warn, 1 gate failed (fail, or incomplete: part of the baseline not
  * compared), 2 configuration or usage error, 3 the evaluation could not run (provider down,
@@ -35408,6 +35408,177 @@ function gapLine(entry) {
 
 /***/ }),
 
+/***/ 88007:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ decidePaired),
+/* harmony export */   Lz: () => (/* binding */ toleranceOf),
+/* harmony export */   gd: () => (/* binding */ decideRatio),
+/* harmony export */   k3: () => (/* binding */ pastLimit),
+/* harmony export */   p8: () => (/* binding */ EPSILON),
+/* harmony export */   u_: () => (/* binding */ pairedP),
+/* harmony export */   vo: () => (/* binding */ decideNoiseFree),
+/* harmony export */   w8: () => (/* binding */ reachesToleranceDespiteErrors)
+/* harmony export */ });
+/* harmony import */ var _metric_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64738);
+
+/** Float slack for "the drop reaches the tolerance": 0.1 − 0.05 must count as 0.05. */
+const EPSILON = 1e-9;
+function pairedPolicy(metric) {
+    const policy = (0,_metric_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .policyOf */ .US)(metric);
+    if (policy.test !== 'paired')
+        throw new Error(`${metric.name} is not compared by a paired test`);
+    return policy;
+}
+const pct = (value) => `${(value * 100).toFixed(1)} pts`;
+const times = (value) => `×${value.toFixed(2)}`;
+/**
+ * Report-only metrics never fail and never warn (a yellow row on an unchanged run teaches people
+ * to ignore the colours): they pass, and their reason says what moved and that it is not gated.
+ */
+function capped(metric, status, reason) {
+    if ((0,_metric_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .isGating */ .LV)(metric) || status === 'pass')
+        return { status, reason };
+    const why = metric.gate.gate === false ? 'gate: false' : 'by default; `gate: true` gates it';
+    return { status: 'pass', reason: `report only (${why}): ${reason}` };
+}
+/** The tolerance a paired metric applies: its own `tolerance:`, else its policy's (or the suite's). */
+function toleranceOf(metric, suiteTolerance) {
+    const policy = pairedPolicy(metric);
+    return metric.gate.tolerance ?? (policy.tolerance === 'suite' ? suiteTolerance : policy.tolerance);
+}
+/**
+ * How sure, in words: how often noise alone would move the metric this far (the adjusted p; the
+ * number itself, and how it was adjusted, are in the table's p column and the report's method note).
+ */
+function chance(p) {
+    if (p < 0.001)
+        return 'noise alone would do this less than once in 1,000 runs';
+    const runs = Math.max(1, Math.round(1 / p));
+    return runs === 1 ? 'noise alone could easily do this' : `noise alone would do this about once in ${runs.toLocaleString('en-US')} runs`;
+}
+/** The drop of a paired test in the metric's "worse" direction (null: nothing to compare). */
+function dropOf(test) {
+    if (test.delta === null)
+        return null;
+    return test.metric.direction === 'higher-is-better' ? -test.delta : test.delta;
+}
+/** The measured drop reaches the tolerance: the test could FAIL (the gate's threshold rule). */
+function reachesTolerance(test, tolerance) {
+    const drop = dropOf(test);
+    return drop !== null && drop > EPSILON && drop >= tolerance - EPSILON;
+}
+/** The drop reaches the tolerance, and still does with the PR's metric errors counted at their best (paired-test.ts bestCase). */
+function reachesToleranceDespiteErrors(test, tolerance) {
+    return reachesTolerance(test, tolerance) && (test.bestCase === undefined || reachesTolerance({ ...test, delta: test.bestCase.delta }, tolerance));
+}
+/** The p-value a FAIL needs: the larger of the test's and the best-case test's. */
+const pairedP = (test) => (test.pRaw === null ? null : Math.max(test.pRaw, test.bestCase?.pRaw ?? 0));
+/** The ratio is past its limit in the worse direction: the test could FAIL or WARN. */
+function pastLimit(test, rule) {
+    if (test.ratio === null)
+        return false;
+    const worseRatio = test.metric.direction === 'lower-is-better' ? test.ratio : 1 / test.ratio;
+    return worseRatio > 1 + (test.metric.gate.tolerance ?? rule.tolerance) + EPSILON;
+}
+/** FAIL below the floor (`min`) or above the ceiling (`max`), whatever the test says. */
+function floorBroken(test) {
+    const { gate } = test.metric;
+    if (test.prAll !== null && gate.min !== undefined && test.prAll < gate.min - EPSILON) {
+        return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is below the floor ${gate.min}`);
+    }
+    if (test.prAll !== null && gate.max !== undefined && test.prAll > gate.max + EPSILON) {
+        return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is above the ceiling ${gate.max}`);
+    }
+    return undefined;
+}
+/**
+ * The noise-free regime (compare/noise-free.ts): the base showed that unchanged cases reproduce
+ * exactly, so every case that moved was moved by the PR. The measured drop is the drop: FAIL at
+ * the tolerance, with no test and no share of the error budget.
+ */
+function decideNoiseFree(test, ctx) {
+    const floor = floorBroken(test);
+    if (floor)
+        return floor;
+    const drop = dropOf(test);
+    if (drop === null)
+        return { status: 'pass', reason: 'nothing to compare with' };
+    if (test.shared < ctx.minShared)
+        return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
+    const moved = `${test.regressed} of ${test.shared} cases worse, ${test.improved} better`;
+    const what = pairedPolicy(test.metric).worsening;
+    if (reachesTolerance(test, ctx.tolerance))
+        return capped(test.metric, 'fail', `${what} ${pct(drop)} on a noise-free flow: the measured drop reaches the tolerance of ${pct(ctx.tolerance)} (${moved})`);
+    if (drop > EPSILON)
+        return { status: 'pass', reason: `${what} ${pct(drop)} on a noise-free flow, below the tolerance of ${pct(ctx.tolerance)} (${moved})` };
+    return { status: 'pass', reason: drop < -EPSILON ? `improved ${pct(-drop)} on a noise-free flow` : 'unchanged on a noise-free flow' };
+}
+/**
+ * FAIL: a drop of at least the tolerance, significant at the PR-wide α. WARN: a drop of at least
+ * the tolerance whose adjusted p is below the (larger) warn level 2α — Holm at that level bounds
+ * the chance that an unchanged PR warns or fails anywhere by warnAlpha. Otherwise PASS.
+ */
+function decidePaired(test, ctx) {
+    const { direction } = test.metric;
+    const higher = direction === 'higher-is-better';
+    const floor = floorBroken(test);
+    if (floor)
+        return floor;
+    if (test.delta === null || test.pRaw === null)
+        return { status: 'pass', reason: 'nothing to compare with' };
+    const drop = higher ? -test.delta : test.delta;
+    const worse = reachesTolerance(test, ctx.tolerance);
+    const p = ctx.pAdjusted ?? pairedP(test) ?? test.pRaw;
+    const what = pairedPolicy(test.metric).worsening;
+    if (test.shared < ctx.minShared) {
+        if (test.shared < ctx.keptShared)
+            return { status: 'incomplete', reason: `only ${test.shared} of the baseline's cases are shared (need at least half, ${ctx.keptShared})` };
+        return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
+    }
+    if (worse && test.bestCase && !reachesToleranceDespiteErrors(test, ctx.tolerance)) {
+        const best = dropOf({ ...test, delta: test.bestCase.delta }) ?? 0;
+        return { status: 'pass', reason: `${what} ${pct(drop)}, but the ${test.bestCase.errored} sample(s) it could not score could explain it: counted at their best, ${best > 0 ? `a drop of ${pct(best)}` : 'no drop'} (below the tolerance of ${pct(ctx.tolerance)})` };
+    }
+    if (worse && p <= ctx.alpha) {
+        return capped(test.metric, 'fail', `${what} ${pct(drop)}: ${test.regressed} cases worse, ${test.improved} better — ${chance(p)}`);
+    }
+    if (worse && p <= ctx.warnAlpha)
+        return { status: 'warn', reason: `${what} ${pct(drop)}, but it could be noise (${chance(p)}): not sure enough to fail` };
+    if (worse)
+        return { status: 'pass', reason: `${what} ${pct(drop)}, within noise (${chance(p)})` };
+    // Below the tolerance the test entered the family with p = 1 (it cannot FAIL): its raw p says whether the small drop is real.
+    if (drop > 0 && test.pRaw <= ctx.alpha)
+        return { status: 'pass', reason: `${what} ${pct(drop)}, below the tolerance of ${pct(ctx.tolerance)} (a real change: ${chance(test.pRaw)})` };
+    return { status: 'pass', reason: drop < 0 ? `improved ${pct(-drop)}` : 'no significant change' };
+}
+/**
+ * Ratio thresholds as the metric's policy declares them (cost ×1.10; latency p50 ×1.25 fails,
+ * p95 ×1.5 warns only): past the threshold AND significant at the PR-wide α fails; past it with
+ * an adjusted p below the warn level warns.
+ */
+function decideRatio(test, rule, ctx) {
+    const { gate, direction } = test.metric;
+    if (test.ratio === null || test.pRaw === null)
+        return { status: 'pass', reason: 'nothing to compare with' };
+    const worseRatio = direction === 'lower-is-better' ? test.ratio : 1 / test.ratio;
+    const threshold = 1 + (gate.tolerance ?? rule.tolerance);
+    const label = test.statistic === 'sum' ? 'total' : test.statistic;
+    if (worseRatio <= threshold + EPSILON)
+        return { status: 'pass', reason: `${label} ${times(worseRatio)} (limit ${times(threshold)})` };
+    const p = ctx.pAdjusted ?? test.pRaw;
+    const over = `${label} ${times(worseRatio)} > ${times(threshold)}`;
+    if (p <= ctx.alpha && rule.canFail)
+        return capped(test.metric, 'fail', `${over} — ${chance(p)}`);
+    if (p <= ctx.warnAlpha)
+        return capped(test.metric, 'warn', `${over} — ${chance(p)}${rule.canFail || !(0,_metric_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .isGating */ .LV)(test.metric) ? '' : ' (warns only)'}`);
+    return { status: 'pass', reason: `${over} but within noise (${chance(p)})` };
+}
+
+
+/***/ }),
+
 /***/ 50958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35437,6 +35608,225 @@ function failsGate(verdict, failOn) {
     if (verdict === 'fail' || verdict === 'incomplete' || verdict === 'error')
         return true;
     return verdict === 'warn' && failOn === 'warn';
+}
+
+
+/***/ }),
+
+/***/ 89967:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ discreteHolm),
+/* harmony export */   fR: () => (/* binding */ ratioSize),
+/* harmony export */   zT: () => (/* binding */ testLevel),
+/* harmony export */   zl: () => (/* binding */ pairedSize)
+/* harmony export */ });
+/* unused harmony exports anySize, mcnemarSize, signFlipSize */
+/* harmony import */ var _stdlib_stats_base_dists_binomial_cdf__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36794);
+/* harmony import */ var _stdlib_stats_base_dists_binomial_cdf__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_stdlib_stats_base_dists_binomial_cdf__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88007);
+
+
+/** A continuous test with no usable threshold: it can reach any level (Holm's own assumption). */
+const anySize = (level) => level;
+/** P(X ≥ r), X ~ Binomial(n, ½). */
+function upperTail(r, n) {
+    if (r <= 0)
+        return 1;
+    if (r > n)
+        return 0;
+    return 1 - _stdlib_stats_base_dists_binomial_cdf__WEBPACK_IMPORTED_MODULE_0___default()(r - 1, n, 0.5);
+}
+/**
+ * McNemar on `shared` cases with `discordant` pairs: it FAILs at level c only if the regressed
+ * count reaches both the level's critical count and the count the tolerance needs (a drop of
+ * `tolerance`, and always more regressed than improved). With few discordant pairs neither may
+ * be reachable: such a test spends nothing of the budget.
+ */
+function mcnemarSize(discordant, shared, tolerance) {
+    const forTolerance = Math.max(Math.ceil((tolerance * shared + discordant) / 2 - _decide_js__WEBPACK_IMPORTED_MODULE_1__/* .EPSILON */ .p8 * shared), Math.floor(discordant / 2) + 1);
+    // The step-down asks at every level of the family: the tails it needs, computed once each.
+    const tails = new Map();
+    const tail = (r) => {
+        let value = tails.get(r);
+        if (value === undefined)
+            tails.set(r, (value = upperTail(r, discordant)));
+        return value;
+    };
+    return (level) => {
+        let low = 0;
+        let high = discordant + 1;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (tail(middle) <= level)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return tail(Math.max(low, forTolerance));
+    };
+}
+/**
+ * A sign-flip test of values whose squares sum to `flipSquares` FAILs only if the flipped sum
+ * reaches `threshold`: by Hoeffding's inequality that has probability ≤ exp(−t² / 2Σa²) under
+ * "no change", whatever the level.
+ */
+function signFlipSize(flipSquares, threshold) {
+    const reach = threshold > 0 && flipSquares > 0 ? Math.exp(-(threshold * threshold) / (2 * flipSquares)) : threshold > 0 ? 0 : 1;
+    return (level) => Math.min(level, reach);
+}
+/** A paired test's size: McNemar's exact one, or the sign-flip test's (its sum must reach tolerance × cases). */
+function pairedSize(test, tolerance) {
+    if (test.test === 'mcnemar')
+        return mcnemarSize(test.improved + test.regressed, test.shared, tolerance);
+    return signFlipSize(test.flipSquares, Math.max(0, tolerance - _decide_js__WEBPACK_IMPORTED_MODULE_1__/* .EPSILON */ .p8) * test.shared);
+}
+/**
+ * A ratio test's size. For a total (cost), PR/baseline > 1 + t means the swapped sum of the
+ * differences exceeds t·T/(2 + t), T = baseline + PR total. A quantile ratio has no such
+ * relation to what the test flips: it is counted at full size.
+ */
+function ratioSize(test, tolerance) {
+    if (test.statistic !== 'sum')
+        return anySize;
+    return signFlipSize(test.flipSquares, (tolerance * test.total) / (2 + tolerance));
+}
+/**
+ * Holm's step-down procedure with each test's attainable size (Tarone 1990; the discrete Holm
+ * of Hommel & Krummenauer 1998): the adjusted p of the test ranked l is
+ * max over k ≤ l of Σ_{j : p_j ≥ p_(k)} sizeAt_j(p_(k)). With sizeAt(c) = c for every test this
+ * is Holm's (m − k + 1)·p_(k) (and an adjusted p is never below its raw p); a test that cannot FAIL at a level (too few changed cases to reach
+ * it, or to reach the tolerance) adds less or nothing, so the others get more of α. Controls the
+ * chance that an unchanged PR FAILs anywhere at α (docs/gate.md: "One family per PR").
+ */
+function discreteHolm(members) {
+    const order = members.map((member, index) => ({ p: member.p, index })).sort((a, b) => a.p - b.p);
+    const adjusted = new Array(members.length);
+    let running = 0;
+    let first = 0;
+    order.forEach(({ p, index }) => {
+        while (order[first].p < p)
+            first += 1;
+        let spent = 0;
+        for (let other = first; other < order.length; other += 1)
+            spent += Math.min(p, members[order[other].index].sizeAt(p));
+        running = Math.max(running, Math.min(1, spent));
+        // Never below the raw p: a test that cannot fail does not look significant.
+        adjusted[index] = Math.max(p, running);
+    });
+    return adjusted;
+}
+/**
+ * The level one more test would be judged at if it were the one that moved, the others as they
+ * are: the largest c with c + Σ sizeAt_j(c) ≤ α (found by bisection). It is at least Holm's α/(m+1)
+ * and at most α; the detectable-drop line uses it (compare/paired-test.ts).
+ */
+function testLevel(members, alpha) {
+    const spent = (level) => members.reduce((sum, member) => sum + Math.min(level, member.sizeAt(level)), level);
+    let low = alpha / (members.length + 1);
+    let high = alpha;
+    if (spent(high) <= alpha)
+        return alpha;
+    for (let step = 0; step < 40; step += 1) {
+        const middle = (low + high) / 2;
+        if (spent(middle) <= alpha)
+            low = middle;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+
+/***/ }),
+
+/***/ 34487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ headline),
+/* harmony export */   b: () => (/* binding */ methodSentence)
+/* harmony export */ });
+/* harmony import */ var _coverage_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(41361);
+/* harmony import */ var _weights_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65874);
+
+
+const percent = (value) => `${Number((value * 100).toPrecision(3))} %`;
+const SHOWN = 3;
+/** The cases that moved a metric most, by id ("on which cases"), when the suite names any. */
+function worstCases(suite, metric) {
+    const worse = (delta) => (metric.direction === 'higher-is-better' ? delta < 0 : delta > 0);
+    const ids = suite.regressedCases.filter((diff) => worse(diff.deltas[metric.name] ?? 0)).slice(0, SHOWN).map((diff) => diff.id);
+    return ids.length ? ` (worst: ${ids.join(', ')})` : '';
+}
+function list(entries, withCases = false) {
+    const shown = entries.slice(0, SHOWN).map(({ suite, metric }) => `${suite.name} › ${metric.name}: ${metric.reason}${withCases ? worstCases(suite, metric) : ''}`);
+    return `${shown.join('; ')}${entries.length > SHOWN ? `; and ${entries.length - SHOWN} more` : ''}`;
+}
+/** Every case whose flow failed, by whose failure it was: the app's count as failing, the provider's are left out. */
+function erroredPart(suites) {
+    const errored = suites.flatMap((suite) => suite.erroredCases);
+    if (!errored.length)
+        return undefined;
+    const application = errored.filter((entry) => entry.kind === 'application').length;
+    const infrastructure = errored.length - application;
+    const kinds = [
+        ...(application ? [`${application} by the app itself (scored as failing)`] : []),
+        ...(infrastructure ? [`${infrastructure} by the model provider (left out of the comparison)`] : []),
+    ];
+    return `${errored.length} case(s) errored: ${kinds.join(', ')}`;
+}
+/**
+ * The headline, first part first: what was not compared (with what to do), then what could not
+ * run, what regressed, what warned, and — only when nothing of that — what passed. It never says
+ * "pass" and "regressed" at once: report-only moves are named as such.
+ */
+function headline(comparison) {
+    const { suites, coverage } = comparison;
+    const metrics = suites.flatMap((suite) => suite.metrics.map((metric) => ({ suite, metric })));
+    const failing = metrics.filter(({ metric }) => metric.status === 'fail');
+    const warning = metrics.filter(({ metric }) => metric.gating && metric.status === 'warn');
+    const reportOnly = metrics.filter(({ metric }) => !metric.gating && metric.status !== 'pass');
+    const broken = suites.filter((suite) => suite.verdict === 'error' || suite.outcome === 'could-not-run');
+    const parts = [];
+    if (comparison.bootstrap && comparison.firstBaseline)
+        parts.push('no previous baseline on the branch: this push stores the first one');
+    else if (comparison.bootstrap) {
+        parts.push('nothing is gated yet: the base commit has no EvalGate suites, so this run only reports; once merged, the first push to the default branch stores the baseline that later PRs are gated on');
+    }
+    else if (coverage.length) {
+        const shown = coverage.slice(0, SHOWN).map(_coverage_js__WEBPACK_IMPORTED_MODULE_0__/* .gapLine */ .Bc).join('; ');
+        parts.push(`not everything was compared (${coverage.length}): ${shown}${coverage.length > SHOWN ? `; and ${coverage.length - SHOWN} more (see below)` : ''}`);
+    }
+    if (broken.length)
+        parts.push(`the evaluation could not run for ${broken.map((suite) => (suite.note ? `${suite.name} (${suite.note})` : suite.name)).join(', ')}`);
+    const errored = erroredPart(suites);
+    if (errored)
+        parts.push(errored);
+    if (failing.length)
+        parts.push(comparison.bootstrap ? `once gated, ${failing.length} metric(s) would fail — ${list(failing)}` : `${failing.length} metric(s) regressed — ${list(failing, true)}`);
+    if (warning.length)
+        parts.push(`${warning.length} warning(s) — ${list(warning)}`);
+    const comparedMetrics = metrics.filter(({ metric }) => metric.gating && metric.pRaw !== null).length;
+    if (comparison.hasBaseline && !failing.length && !broken.length && !warning.length) {
+        const scope = coverage.length ? ' in what was compared' : '';
+        parts.push(`no significant regression${scope} (${comparedMetrics} gating test(s) compared)`);
+    }
+    if (reportOnly.length)
+        parts.push(`report-only (not gating): ${list(reportOnly)}`);
+    return parts.join('. ');
+}
+/**
+ * The method, for whoever wants it (a `<details>` block, `--explain`), never the headline: how the
+ * PR's tests share one error budget, and at which levels they fail and warn. Undefined without tests.
+ */
+function methodSentence(comparison) {
+    const { family } = comparison;
+    if (!comparison.hasBaseline || family.tests === 0)
+        return undefined;
+    const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(_weights_js__WEBPACK_IMPORTED_MODULE_1__/* .PRIMARY_SHARE */ .d * family.alpha)} of it, with fallback` : '';
+    return `${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails. A metric fails when its drop reaches the tolerance and its p-value, adjusted over those tests, is at most α; it warns at most ${percent(family.warnAlpha)}. The p column shows each test's raw and adjusted p-values; the interval is a 90 % bootstrap interval of the change.`;
 }
 
 
@@ -35529,7 +35919,7 @@ function isGating(metric) {
 
 /***/ }),
 
-/***/ 23399:
+/***/ 51517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35697,270 +36087,10 @@ function ratioTest(metric, statistic, base, pr, prAll, clusters = null) {
 
 // EXTERNAL MODULE: ./src/compare/coverage.ts
 var compare_coverage = __nccwpck_require__(41361);
-// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
-var lib = __nccwpck_require__(36794);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-;// CONCATENATED MODULE: ./src/compare/decide.ts
-
-/** Float slack for "the drop reaches the tolerance": 0.1 − 0.05 must count as 0.05. */
-const EPSILON = 1e-9;
-function pairedPolicy(metric) {
-    const policy = (0,metric_policy/* policyOf */.US)(metric);
-    if (policy.test !== 'paired')
-        throw new Error(`${metric.name} is not compared by a paired test`);
-    return policy;
-}
-const pct = (value) => `${(value * 100).toFixed(1)} pts`;
-const times = (value) => `×${value.toFixed(2)}`;
-/**
- * Report-only metrics never fail and never warn (a yellow row on an unchanged run teaches people
- * to ignore the colours): they pass, and their reason says what moved and that it is not gated.
- */
-function capped(metric, status, reason) {
-    if ((0,metric_policy/* isGating */.LV)(metric) || status === 'pass')
-        return { status, reason };
-    const why = metric.gate.gate === false ? 'gate: false' : 'by default; `gate: true` gates it';
-    return { status: 'pass', reason: `report only (${why}): ${reason}` };
-}
-/** The tolerance a paired metric applies: its own `tolerance:`, else its policy's (or the suite's). */
-function toleranceOf(metric, suiteTolerance) {
-    const policy = pairedPolicy(metric);
-    return metric.gate.tolerance ?? (policy.tolerance === 'suite' ? suiteTolerance : policy.tolerance);
-}
-function evidence(p, ctx) {
-    return ctx.familySize > 1 ? `p=${p.toPrecision(3)} after Holm over the PR's ${ctx.familySize} tests` : `p=${p.toPrecision(3)}`;
-}
-/** The drop of a paired test in the metric's "worse" direction (null: nothing to compare). */
-function dropOf(test) {
-    if (test.delta === null)
-        return null;
-    return test.metric.direction === 'higher-is-better' ? -test.delta : test.delta;
-}
-/** The measured drop reaches the tolerance: the test could FAIL (the gate's threshold rule). */
-function reachesTolerance(test, tolerance) {
-    const drop = dropOf(test);
-    return drop !== null && drop > EPSILON && drop >= tolerance - EPSILON;
-}
-/** The drop reaches the tolerance, and still does with the PR's metric errors counted at their best (paired-test.ts bestCase). */
-function reachesToleranceDespiteErrors(test, tolerance) {
-    return reachesTolerance(test, tolerance) && (test.bestCase === undefined || reachesTolerance({ ...test, delta: test.bestCase.delta }, tolerance));
-}
-/** The p-value a FAIL needs: the larger of the test's and the best-case test's. */
-const pairedP = (test) => (test.pRaw === null ? null : Math.max(test.pRaw, test.bestCase?.pRaw ?? 0));
-/** The ratio is past its limit in the worse direction: the test could FAIL or WARN. */
-function pastLimit(test, rule) {
-    if (test.ratio === null)
-        return false;
-    const worseRatio = test.metric.direction === 'lower-is-better' ? test.ratio : 1 / test.ratio;
-    return worseRatio > 1 + (test.metric.gate.tolerance ?? rule.tolerance) + EPSILON;
-}
-/** FAIL below the floor (`min`) or above the ceiling (`max`), whatever the test says. */
-function floorBroken(test) {
-    const { gate } = test.metric;
-    if (test.prAll !== null && gate.min !== undefined && test.prAll < gate.min - EPSILON) {
-        return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is below the floor ${gate.min}`);
-    }
-    if (test.prAll !== null && gate.max !== undefined && test.prAll > gate.max + EPSILON) {
-        return capped(test.metric, 'fail', `${test.prAll.toFixed(3)} is above the ceiling ${gate.max}`);
-    }
-    return undefined;
-}
-/**
- * The noise-free regime (compare/noise-free.ts): the base showed that unchanged cases reproduce
- * exactly, so every case that moved was moved by the PR. The measured drop is the drop: FAIL at
- * the tolerance, with no test and no share of the error budget.
- */
-function decideNoiseFree(test, ctx) {
-    const floor = floorBroken(test);
-    if (floor)
-        return floor;
-    const drop = dropOf(test);
-    if (drop === null)
-        return { status: 'pass', reason: 'nothing to compare with' };
-    if (test.shared < ctx.minShared)
-        return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
-    const moved = `${test.regressed} of ${test.shared} cases worse, ${test.improved} better`;
-    const what = pairedPolicy(test.metric).worsening;
-    if (reachesTolerance(test, ctx.tolerance))
-        return capped(test.metric, 'fail', `${what} ${pct(drop)} on a noise-free flow: the measured drop reaches the tolerance of ${pct(ctx.tolerance)} (${moved})`);
-    if (drop > EPSILON)
-        return { status: 'pass', reason: `${what} ${pct(drop)} on a noise-free flow, below the tolerance of ${pct(ctx.tolerance)} (${moved})` };
-    return { status: 'pass', reason: drop < -EPSILON ? `improved ${pct(-drop)} on a noise-free flow` : 'unchanged on a noise-free flow' };
-}
-/**
- * FAIL: a drop of at least the tolerance, significant at the PR-wide α. WARN: a drop of at least
- * the tolerance whose adjusted p is below the (larger) warn level 2α — Holm at that level bounds
- * the chance that an unchanged PR warns or fails anywhere by warnAlpha. Otherwise PASS.
- */
-function decidePaired(test, ctx) {
-    const { direction } = test.metric;
-    const higher = direction === 'higher-is-better';
-    const floor = floorBroken(test);
-    if (floor)
-        return floor;
-    if (test.delta === null || test.pRaw === null)
-        return { status: 'pass', reason: 'nothing to compare with' };
-    const drop = higher ? -test.delta : test.delta;
-    const worse = reachesTolerance(test, ctx.tolerance);
-    const p = ctx.pAdjusted ?? pairedP(test) ?? test.pRaw;
-    const what = pairedPolicy(test.metric).worsening;
-    if (test.shared < ctx.minShared) {
-        if (test.shared < ctx.keptShared)
-            return { status: 'incomplete', reason: `only ${test.shared} of the baseline's cases are shared (need at least half, ${ctx.keptShared})` };
-        return { status: 'warn', reason: `inconclusive: only ${test.shared} shared cases (need ${ctx.minShared})` };
-    }
-    if (worse && test.bestCase && !reachesToleranceDespiteErrors(test, ctx.tolerance)) {
-        const best = dropOf({ ...test, delta: test.bestCase.delta }) ?? 0;
-        return { status: 'pass', reason: `${what} ${pct(drop)}, but the ${test.bestCase.errored} sample(s) it could not score could explain it: counted at their best, ${best > 0 ? `a drop of ${pct(best)}` : 'no drop'} (below the tolerance of ${pct(ctx.tolerance)})` };
-    }
-    if (worse && p <= ctx.alpha) {
-        return capped(test.metric, 'fail', `${what} ${pct(drop)} (${evidence(p, ctx)} ≤ α=${ctx.alpha}; ${test.regressed} cases worse, ${test.improved} better)`);
-    }
-    if (worse && p <= ctx.warnAlpha)
-        return { status: 'warn', reason: `${what} ${pct(drop)} but not significant (${evidence(p, ctx)}): below the warn level ${ctx.warnAlpha}, could be noise` };
-    if (worse)
-        return { status: 'pass', reason: `${what} ${pct(drop)}, within noise (${evidence(p, ctx)} > warn level ${ctx.warnAlpha})` };
-    // Below the tolerance the test entered the family with p = 1 (it cannot FAIL): its raw p says whether the small drop is real.
-    if (drop > 0 && test.pRaw <= ctx.alpha)
-        return { status: 'pass', reason: `${what} ${pct(drop)}, below the tolerance of ${pct(ctx.tolerance)} (raw p=${test.pRaw.toPrecision(3)})` };
-    return { status: 'pass', reason: drop < 0 ? `improved ${pct(-drop)}` : 'no significant change' };
-}
-/**
- * Ratio thresholds as the metric's policy declares them (cost ×1.10; latency p50 ×1.25 fails,
- * p95 ×1.5 warns only): past the threshold AND significant at the PR-wide α fails; past it with
- * an adjusted p below the warn level warns.
- */
-function decideRatio(test, rule, ctx) {
-    const { gate, direction } = test.metric;
-    if (test.ratio === null || test.pRaw === null)
-        return { status: 'pass', reason: 'nothing to compare with' };
-    const worseRatio = direction === 'lower-is-better' ? test.ratio : 1 / test.ratio;
-    const threshold = 1 + (gate.tolerance ?? rule.tolerance);
-    const label = test.statistic === 'sum' ? 'total' : test.statistic;
-    if (worseRatio <= threshold + EPSILON)
-        return { status: 'pass', reason: `${label} ${times(worseRatio)} (limit ${times(threshold)})` };
-    const p = ctx.pAdjusted ?? test.pRaw;
-    const over = `${label} ${times(worseRatio)} > ${times(threshold)}`;
-    if (p <= ctx.alpha && rule.canFail)
-        return capped(test.metric, 'fail', `${over} (${evidence(p, ctx)} ≤ α=${ctx.alpha})`);
-    if (p <= ctx.warnAlpha)
-        return capped(test.metric, 'warn', `${over} (${evidence(p, ctx)}${rule.canFail || !(0,metric_policy/* isGating */.LV)(test.metric) ? '' : '; warns only'})`);
-    return { status: 'pass', reason: `${over} but within noise (${evidence(p, ctx)})` };
-}
-
-;// CONCATENATED MODULE: ./src/compare/family.ts
-
-
-/** A continuous test with no usable threshold: it can reach any level (Holm's own assumption). */
-const anySize = (level) => level;
-/** P(X ≥ r), X ~ Binomial(n, ½). */
-function upperTail(r, n) {
-    if (r <= 0)
-        return 1;
-    if (r > n)
-        return 0;
-    return 1 - lib_default()(r - 1, n, 0.5);
-}
-/**
- * McNemar on `shared` cases with `discordant` pairs: it FAILs at level c only if the regressed
- * count reaches both the level's critical count and the count the tolerance needs (a drop of
- * `tolerance`, and always more regressed than improved). With few discordant pairs neither may
- * be reachable: such a test spends nothing of the budget.
- */
-function mcnemarSize(discordant, shared, tolerance) {
-    const forTolerance = Math.max(Math.ceil((tolerance * shared + discordant) / 2 - EPSILON * shared), Math.floor(discordant / 2) + 1);
-    // The step-down asks at every level of the family: the tails it needs, computed once each.
-    const tails = new Map();
-    const tail = (r) => {
-        let value = tails.get(r);
-        if (value === undefined)
-            tails.set(r, (value = upperTail(r, discordant)));
-        return value;
-    };
-    return (level) => {
-        let low = 0;
-        let high = discordant + 1;
-        while (low < high) {
-            const middle = (low + high) >> 1;
-            if (tail(middle) <= level)
-                high = middle;
-            else
-                low = middle + 1;
-        }
-        return tail(Math.max(low, forTolerance));
-    };
-}
-/**
- * A sign-flip test of values whose squares sum to `flipSquares` FAILs only if the flipped sum
- * reaches `threshold`: by Hoeffding's inequality that has probability ≤ exp(−t² / 2Σa²) under
- * "no change", whatever the level.
- */
-function signFlipSize(flipSquares, threshold) {
-    const reach = threshold > 0 && flipSquares > 0 ? Math.exp(-(threshold * threshold) / (2 * flipSquares)) : threshold > 0 ? 0 : 1;
-    return (level) => Math.min(level, reach);
-}
-/** A paired test's size: McNemar's exact one, or the sign-flip test's (its sum must reach tolerance × cases). */
-function pairedSize(test, tolerance) {
-    if (test.test === 'mcnemar')
-        return mcnemarSize(test.improved + test.regressed, test.shared, tolerance);
-    return signFlipSize(test.flipSquares, Math.max(0, tolerance - EPSILON) * test.shared);
-}
-/**
- * A ratio test's size. For a total (cost), PR/baseline > 1 + t means the swapped sum of the
- * differences exceeds t·T/(2 + t), T = baseline + PR total. A quantile ratio has no such
- * relation to what the test flips: it is counted at full size.
- */
-function ratioSize(test, tolerance) {
-    if (test.statistic !== 'sum')
-        return anySize;
-    return signFlipSize(test.flipSquares, (tolerance * test.total) / (2 + tolerance));
-}
-/**
- * Holm's step-down procedure with each test's attainable size (Tarone 1990; the discrete Holm
- * of Hommel & Krummenauer 1998): the adjusted p of the test ranked l is
- * max over k ≤ l of Σ_{j : p_j ≥ p_(k)} sizeAt_j(p_(k)). With sizeAt(c) = c for every test this
- * is Holm's (m − k + 1)·p_(k) (and an adjusted p is never below its raw p); a test that cannot FAIL at a level (too few changed cases to reach
- * it, or to reach the tolerance) adds less or nothing, so the others get more of α. Controls the
- * chance that an unchanged PR FAILs anywhere at α (docs/gate.md: "One family per PR").
- */
-function discreteHolm(members) {
-    const order = members.map((member, index) => ({ p: member.p, index })).sort((a, b) => a.p - b.p);
-    const adjusted = new Array(members.length);
-    let running = 0;
-    let first = 0;
-    order.forEach(({ p, index }) => {
-        while (order[first].p < p)
-            first += 1;
-        let spent = 0;
-        for (let other = first; other < order.length; other += 1)
-            spent += Math.min(p, members[order[other].index].sizeAt(p));
-        running = Math.max(running, Math.min(1, spent));
-        // Never below the raw p: a test that cannot fail does not look significant.
-        adjusted[index] = Math.max(p, running);
-    });
-    return adjusted;
-}
-/**
- * The level one more test would be judged at if it were the one that moved, the others as they
- * are: the largest c with c + Σ sizeAt_j(c) ≤ α (found by bisection). It is at least Holm's α/(m+1)
- * and at most α; the detectable-drop line uses it (compare/paired-test.ts).
- */
-function testLevel(members, alpha) {
-    const spent = (level) => members.reduce((sum, member) => sum + Math.min(level, member.sizeAt(level)), level);
-    let low = alpha / (members.length + 1);
-    let high = alpha;
-    if (spent(high) <= alpha)
-        return alpha;
-    for (let step = 0; step < 40; step += 1) {
-        const middle = (low + high) / 2;
-        if (spent(middle) <= alpha)
-            low = middle;
-        else
-            high = middle;
-    }
-    return low;
-}
-
+// EXTERNAL MODULE: ./src/compare/family.ts
+var family = __nccwpck_require__(89967);
+// EXTERNAL MODULE: ./src/compare/decide.ts
+var decide = __nccwpck_require__(88007);
 ;// CONCATENATED MODULE: ./src/compare/noise-free.ts
 const evidenceText = (base) => {
     const { determinism } = base;
@@ -35974,13 +36104,16 @@ const evidenceText = (base) => {
  * The regime the base's evidence allows (docs/gate.md "No noise where there is none"): none when the
  * base entry has no evidence for its own suite hash. When the PR runs the very same flow and
  * evaluators and an unchanged case still answered differently, the evidence is contradicted and
- * the suite is judged statistically, saying so.
+ * the suite is judged statistically, saying so — unless the flow runs the team's own code, which
+ * the hash does not cover: its changed answers are the PR's change (the baseline refresh, not the
+ * PR, withdraws evidence for an app that stopped being deterministic).
  */
 function regimeOf(base, pr, alignment) {
     const determinism = base?.determinism;
     if (!base || !determinism || determinism.hash !== base.hash || determinism.metrics.length === 0)
         return undefined;
-    if (pr.hash === base.hash) {
+    // The team's own code (a command, an HTTP app) is outside the hash: on the same hash, a changed answer may be the PR's change.
+    if (pr.hash === base.hash && pr.flow.ownCode !== true) {
         const differs = alignment.shared.some((testCase, index) => {
             const old = alignment.sharedBase[index];
             const outputs = (samples) => samples.filter((sample) => sample.output !== null && sample.cached !== true).map((sample) => sample.output);
@@ -35993,7 +36126,7 @@ function regimeOf(base, pr, alignment) {
     return {
         kind: 'noise-free',
         metrics: determinism.metrics,
-        reason: `noise-free: ${evidenceText(base)}, so ${determinism.metrics.join(', ')} gate the measured drop against the tolerance directly (no test, no share of the error budget)`,
+        reason: `noise-free: ${evidenceText(base)}, so ${determinism.metrics.join(', ')} gate the measured drop against the tolerance directly (no test, no share of the error budget)${pr.flow.ownCode === true && pr.hash === base.hash ? '; every answer that changed is taken as this PR’s change to the app' : ''}`,
     };
 }
 
@@ -36261,15 +36394,15 @@ function familyOf(tests) {
     const usable = (test) => test.pRaw !== null && test.shared >= minSharedOf(tests.alignment) && !(0,compare_coverage/* erroredAboveShare */.Km)(errorsOf.get(test.metric.name), tests.pr.cases.length);
     const noiseFree = noiseFreeMetrics(tests);
     const paired = tests.paired.filter((test) => inFamily(test) && !noiseFree.has(test.metric.name)).map((test) => {
-        const tolerance = toleranceOf(test.metric, tests.tolerance);
-        return { test, p: usable(test) && reachesToleranceDespiteErrors(test, tolerance) ? pairedP(test) : 1, sizeAt: pairedSize(test, tolerance) };
+        const tolerance = (0,decide/* toleranceOf */.Lz)(test.metric, tests.tolerance);
+        return { test, p: usable(test) && (0,decide/* reachesToleranceDespiteErrors */.w8)(test, tolerance) ? (0,decide/* pairedP */.u_)(test) : 1, sizeAt: (0,family/* pairedSize */.zl)(test, tolerance) };
     });
     const ratios = tests.ratios
         .filter(({ test, rule }) => inFamily(test, rule.canFail))
-        .map(({ test, rule }) => ({ test, p: usable(test) && pastLimit(test, rule) ? test.pRaw : 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
+        .map(({ test, rule }) => ({ test, p: usable(test) && (0,decide/* pastLimit */.k3)(test, rule) ? test.pRaw : 1, sizeAt: (0,family/* ratioSize */.fR)(test, test.metric.gate.tolerance ?? rule.tolerance) }));
     return [...paired, ...ratios];
 }
-const header = (pr) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
+const header = (pr) => ({ name: pr.name, file: pr.file, ...(pr.calls ? { calls: pr.calls } : {}), shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
 /** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
 function testSuite(pr, base) {
     const reason = pr.skipReason ?? 'skipped';
@@ -36389,18 +36522,18 @@ function decideSuite(tests, adjusted, levels) {
     const noiseFree = noiseFreeMetrics(tests);
     const metrics = tests.paired.map((test) => {
         const pAdjusted = adjusted.get(test) ?? test.pRaw;
-        const tolerance = toleranceOf(test.metric, tests.tolerance);
+        const tolerance = (0,decide/* toleranceOf */.Lz)(test.metric, tests.tolerance);
         if (noiseFree.has(test.metric.name)) {
             // No noise: the tolerance itself is the smallest drop that FAILs.
-            return outage(fromPaired(test, null, tolerance, decideNoiseFree(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
+            return outage(fromPaired(test, null, tolerance, (0,decide/* decideNoiseFree */.vo)(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
         }
         const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
         const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
-        return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, keptShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
+        return outage(fromPaired(test, pAdjusted, detectable, (0,decide/* decidePaired */.C)(test, { ...levels, tolerance, minShared, keptShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
     });
     for (const { test, rule } of tests.ratios) {
         const pAdjusted = adjusted.get(test) ?? test.pRaw;
-        metrics.push(fromRatio(test, pAdjusted, decideRatio(test, rule, { ...levels, pAdjusted })));
+        metrics.push(fromRatio(test, pAdjusted, (0,decide/* decideRatio */.gd)(test, rule, { ...levels, pAdjusted })));
     }
     const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'incomplete', reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
     const gaps = [...compared.flatMap((metric) => metricGap(metric, tests, changed) ?? []), ...missingMetrics(tests)];
@@ -36436,108 +36569,10 @@ function decideSuite(tests, adjusted, levels) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/compare/weights.ts
-
-/** Share of the PR's error budget the primary metrics' tests split between them when a suite marks any. */
-const PRIMARY_SHARE = 0.8;
-/**
- * The PR-wide budget split between primary and other tests, with fallback (a weighted Holm over
- * the two groups, each group a discrete Holm — family.ts): the primary tests share
- * PRIMARY_SHARE·α, the others the rest; once every primary test is rejected at a level, the others
- * get the whole of it. An unchanged PR still FAILs with probability ≤ α: a false FAIL among the
- * primary tests has probability ≤ PRIMARY_SHARE·α; among the others ≤ (1 − PRIMARY_SHARE)·α while
- * a true primary hypothesis stands, and ≤ α when none does (then every false FAIL is the others').
- * Adjusted p-values are scaled so that "≤ level" means "rejected when the PR's budget is level",
- * the same for FAIL at α and WARN at 2α. Without primary tests this is the plain discrete Holm.
- */
-function allocate(members, primary, alpha) {
-    const first = members.filter((_, index) => primary[index]);
-    const rest = members.filter((_, index) => !primary[index]);
-    if (first.length === 0 || rest.length === 0) {
-        const level = testLevel(members, alpha);
-        return { adjusted: discreteHolm(members), levels: { primary: level, other: level } };
-    }
-    const primaryHolm = discreteHolm(first).map((p) => Math.min(1, p / PRIMARY_SHARE));
-    const otherHolm = discreteHolm(rest);
-    // Every primary test is rejected at level L once L ≥ the largest scaled primary p.
-    const allPrimary = Math.max(...primaryHolm);
-    const [firstAt, restAt] = [{ next: 0 }, { next: 0 }];
-    const adjusted = members.map((_, index) => {
-        if (primary[index])
-            return primaryHolm[firstAt.next++];
-        const p = otherHolm[restAt.next++];
-        return Math.min(1, p / (1 - PRIMARY_SHARE), Math.max(p, allPrimary));
-    });
-    return { adjusted, levels: { primary: testLevel(first, PRIMARY_SHARE * alpha), other: testLevel(rest, (1 - PRIMARY_SHARE) * alpha) } };
-}
-
-;// CONCATENATED MODULE: ./src/compare/headline.ts
-
-
-const percent = (value) => `${Number((value * 100).toPrecision(3))} %`;
-const SHOWN = 3;
-function list(entries) {
-    const shown = entries.slice(0, SHOWN).map(({ suite, metric }) => `${suite.name} › ${metric.name}: ${metric.reason}`);
-    return `${shown.join('; ')}${entries.length > SHOWN ? `; and ${entries.length - SHOWN} more` : ''}`;
-}
-/** Every case whose flow failed, by whose failure it was: the app's count as failing, the provider's are left out. */
-function erroredPart(suites) {
-    const errored = suites.flatMap((suite) => suite.erroredCases);
-    if (!errored.length)
-        return undefined;
-    const application = errored.filter((entry) => entry.kind === 'application').length;
-    const infrastructure = errored.length - application;
-    const kinds = [
-        ...(application ? [`${application} by the app itself (scored as failing)`] : []),
-        ...(infrastructure ? [`${infrastructure} by the model provider (left out of the comparison)`] : []),
-    ];
-    return `${errored.length} case(s) errored: ${kinds.join(', ')}`;
-}
-/**
- * The headline, first part first: what was not compared (with what to do), then what could not
- * run, what regressed, what warned, and — only when nothing of that — what passed. It never says
- * "pass" and "regressed" at once: report-only moves are named as such.
- */
-function headline(comparison) {
-    const { suites, coverage, family } = comparison;
-    const metrics = suites.flatMap((suite) => suite.metrics.map((metric) => ({ suite, metric })));
-    const failing = metrics.filter(({ metric }) => metric.status === 'fail');
-    const warning = metrics.filter(({ metric }) => metric.gating && metric.status === 'warn');
-    const reportOnly = metrics.filter(({ metric }) => !metric.gating && metric.status !== 'pass');
-    const broken = suites.filter((suite) => suite.verdict === 'error' || suite.outcome === 'could-not-run');
-    const parts = [];
-    if (comparison.bootstrap && comparison.firstBaseline)
-        parts.push('no previous baseline on the branch: this push stores the first one');
-    else if (comparison.bootstrap) {
-        parts.push('nothing is gated yet: the base commit has no EvalGate suites, so this run only reports; once merged, the first push to the default branch stores the baseline that later PRs are gated on');
-    }
-    else if (coverage.length) {
-        const shown = coverage.slice(0, SHOWN).map(compare_coverage/* gapLine */.Bc).join('; ');
-        parts.push(`not everything was compared (${coverage.length}): ${shown}${coverage.length > SHOWN ? `; and ${coverage.length - SHOWN} more (see below)` : ''}`);
-    }
-    if (broken.length)
-        parts.push(`the evaluation could not run for ${broken.map((suite) => (suite.note ? `${suite.name} (${suite.note})` : suite.name)).join(', ')}`);
-    const errored = erroredPart(suites);
-    if (errored)
-        parts.push(errored);
-    if (failing.length)
-        parts.push(comparison.bootstrap ? `once gated, ${failing.length} metric(s) would fail — ${list(failing)}` : `${failing.length} metric(s) regressed — ${list(failing)}`);
-    if (warning.length)
-        parts.push(`${warning.length} warning(s) — ${list(warning)}`);
-    const comparedMetrics = metrics.filter(({ metric }) => metric.gating && metric.pRaw !== null).length;
-    if (comparison.hasBaseline && !failing.length && !broken.length && !warning.length) {
-        const scope = coverage.length ? ' in what was compared' : '';
-        parts.push(`no significant regression${scope} (${comparedMetrics} gating test(s) compared)`);
-    }
-    if (reportOnly.length)
-        parts.push(`report-only (not gating): ${list(reportOnly)}`);
-    if (comparison.hasBaseline && family.tests > 0) {
-        const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(PRIMARY_SHARE * family.alpha)} of it, with fallback` : '';
-        parts.push(`${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails`);
-    }
-    return parts.join('. ');
-}
-
+// EXTERNAL MODULE: ./src/compare/headline.ts
+var headline = __nccwpck_require__(34487);
+// EXTERNAL MODULE: ./src/compare/weights.ts
+var weights = __nccwpck_require__(65874);
 ;// CONCATENATED MODULE: ./src/compare/index.ts
 
 
@@ -36559,11 +36594,11 @@ function compare(baseline, pr, options = {}) {
     const members = tested.flatMap(familyOf);
     const primary = members.map(({ test }) => test.metric.gate.primary === true);
     const alpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
-    const { adjusted: adjustedValues, levels: testLevels } = allocate(members, primary, alpha);
+    const { adjusted: adjustedValues, levels: testLevels } = (0,weights/* allocate */.C)(members, primary, alpha);
     const adjusted = new Map(members.map(({ test }, index) => [test, adjustedValues[index]]));
     const primaryTests = primary.filter(Boolean).length;
     const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}) };
-    const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length), testLevel: testLevels.other, primaryTestLevel: testLevels.primary };
+    const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, testLevel: testLevels.other, primaryTestLevel: testLevels.primary };
     const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
     const prNames = new Set(pr.suites.map((suite) => suite.name));
     for (const suite of baseline?.suites ?? []) {
@@ -36595,7 +36630,7 @@ function compare(baseline, pr, options = {}) {
         verdict,
         ...decided,
         regressions: suites.reduce((count, suite) => count + suite.metrics.filter((metric) => metric.status === 'fail').length, 0),
-        headline: headline({ ...decided, firstBaseline: options.firstBaseline === true }),
+        headline: (0,headline/* headline */.P)({ ...decided, firstBaseline: options.firstBaseline === true }),
     };
 }
 
@@ -37043,6 +37078,51 @@ function z(p) {
 
 /***/ }),
 
+/***/ 65874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ allocate),
+/* harmony export */   d: () => (/* binding */ PRIMARY_SHARE)
+/* harmony export */ });
+/* harmony import */ var _family_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89967);
+
+/** Share of the PR's error budget the primary metrics' tests split between them when a suite marks any. */
+const PRIMARY_SHARE = 0.8;
+/**
+ * The PR-wide budget split between primary and other tests, with fallback (a weighted Holm over
+ * the two groups, each group a discrete Holm — family.ts): the primary tests share
+ * PRIMARY_SHARE·α, the others the rest; once every primary test is rejected at a level, the others
+ * get the whole of it. An unchanged PR still FAILs with probability ≤ α: a false FAIL among the
+ * primary tests has probability ≤ PRIMARY_SHARE·α; among the others ≤ (1 − PRIMARY_SHARE)·α while
+ * a true primary hypothesis stands, and ≤ α when none does (then every false FAIL is the others').
+ * Adjusted p-values are scaled so that "≤ level" means "rejected when the PR's budget is level",
+ * the same for FAIL at α and WARN at 2α. Without primary tests this is the plain discrete Holm.
+ */
+function allocate(members, primary, alpha) {
+    const first = members.filter((_, index) => primary[index]);
+    const rest = members.filter((_, index) => !primary[index]);
+    if (first.length === 0 || rest.length === 0) {
+        const level = (0,_family_js__WEBPACK_IMPORTED_MODULE_0__/* .testLevel */ .zT)(members, alpha);
+        return { adjusted: (0,_family_js__WEBPACK_IMPORTED_MODULE_0__/* .discreteHolm */ .E$)(members), levels: { primary: level, other: level } };
+    }
+    const primaryHolm = (0,_family_js__WEBPACK_IMPORTED_MODULE_0__/* .discreteHolm */ .E$)(first).map((p) => Math.min(1, p / PRIMARY_SHARE));
+    const otherHolm = (0,_family_js__WEBPACK_IMPORTED_MODULE_0__/* .discreteHolm */ .E$)(rest);
+    // Every primary test is rejected at level L once L ≥ the largest scaled primary p.
+    const allPrimary = Math.max(...primaryHolm);
+    const [firstAt, restAt] = [{ next: 0 }, { next: 0 }];
+    const adjusted = members.map((_, index) => {
+        if (primary[index])
+            return primaryHolm[firstAt.next++];
+        const p = otherHolm[restAt.next++];
+        return Math.min(1, p / (1 - PRIMARY_SHARE), Math.max(p, allPrimary));
+    });
+    return { adjusted, levels: { primary: (0,_family_js__WEBPACK_IMPORTED_MODULE_0__/* .testLevel */ .zT)(first, PRIMARY_SHARE * alpha), other: (0,_family_js__WEBPACK_IMPORTED_MODULE_0__/* .testLevel */ .zT)(rest, (1 - PRIMARY_SHARE) * alpha) } };
+}
+
+
+/***/ }),
+
 /***/ 56343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37168,7 +37248,7 @@ function median(values) {
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   kJ: () => (/* binding */ looksSecretName)
 /* harmony export */ });
-/* unused harmony exports FRAGMENT_LENGTH, clearSecrets */
+/* unused harmony exports FRAGMENT_LENGTH, onSecretRegistered, clearSecrets */
 /**
  * Known secrets (the API key, the GitHub and runtime tokens, secret-looking values a suite passes
  * to its app or a Prompty file reads) and the scrubber every sink applies: files written, the PR
@@ -37211,9 +37291,16 @@ function addWindows(form) {
         windows.set(hash, forms);
     }
 }
+/** Told of every secret registered from now on (the action masks each in the runner's log: `core.setSecret`). */
+const listeners = [];
+function onSecretRegistered(listener) {
+    listeners.push(listener);
+}
 function registerSecret(value) {
     if (!value || value.trim().length < MIN_SECRET_LENGTH || secrets.has(value))
         return;
+    for (const listener of listeners)
+        listener(value);
     // The same value as it appears inside JSON strings, base64 and URL-encoded.
     const json = JSON.stringify(value).slice(1, -1);
     const url = encodeURIComponent(value);
@@ -37288,9 +37375,10 @@ function scrubSecrets(text) {
     }
     return result + out.slice(from);
 }
-/** Forgets every registered secret (tests running several scenarios in one process). */
+/** Forgets every registered secret and listener (tests running several scenarios in one process). */
 function clearSecrets() {
     secrets.clear();
+    listeners.length = 0;
     windows = new Map();
 }
 
@@ -41117,6 +41205,8 @@ const promptflowKind = {
             undefined: { enum: ['empty', 'inputs', 'error'], description: 'How llm / prompt node templates print an undefined value: `empty` (default) "" as PromptFlow does; `inputs` "" for an input the node declares, an error for a name it does not declare (a typo); `error` always an error.' },
         },
     },
+    modelHeaders: true,
+    ownCode: true,
     normalise,
     templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
     checkCase,

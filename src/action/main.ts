@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { registerSecret, registerSecretVariables } from '../core/secrets.js';
+import { onSecretRegistered, registerSecret, registerSecretVariables } from '../core/secrets.js';
 import { glob } from 'tinyglobby';
 import { runEvaluation } from '../engine/run-evaluation.js';
 import { DEFAULTS } from '../core/defaults.js';
@@ -146,6 +146,8 @@ export async function run(env: Env = process.env): Promise<void> {
     const inputs = parseInputs((name) => core.getInput(name));
     const secrets = [inputs.apiKey, inputs.githubToken, ...Object.values(inputs.headers ?? {})];
     for (const secret of secrets) if (secret) core.setSecret(secret);
+    // A suite's header values read from the environment, a Prompty file's secret-looking values…: masked in the log too.
+    onSecretRegistered((value) => core.setSecret(value));
     registerSecretVariables(env);
     for (const secret of secrets) registerSecret(secret);
     const delivered = readEvent(env);

@@ -24,7 +24,7 @@ type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'run'; suites: string[]; flags: RunFlags }
-  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormatName; html?: string }
+  | { name: 'compare'; baseline: string; results: string; failOn: FailOn; format: OutputFormatName; html?: string; explain: boolean }
   | HistoryCommand
   | InitCommand
   | ({ name: 'import' } & ImportArgs)
@@ -48,6 +48,8 @@ export interface RunFlags {
   timeoutMs: number;
   failOn: FailOn;
   format: OutputFormatName;
+  /** --explain: the terminal also says how the gate decided (error budget, what each suite can detect). */
+  explain: boolean;
   /** Some cases or metrics only, or another repeat. */
   selection: Selection;
   /** Also write the self-contained HTML report here. */
@@ -75,6 +77,7 @@ const RUN_OPTIONS = {
   timeout: { type: 'string', default: String(DEFAULTS.timeoutSeconds) },
   'fail-on': { type: 'string', default: 'regression' },
   format: { type: 'string', default: 'text' },
+  explain: { type: 'boolean', default: false },
   repeat: { type: 'string' },
   filter: { type: 'string', multiple: true },
   metric: { type: 'string', multiple: true },
@@ -94,6 +97,7 @@ const MERGE_OPTIONS = {
 const COMPARE_OPTIONS = {
   'fail-on': { type: 'string', default: 'regression' },
   format: { type: 'string', default: 'text' },
+  explain: { type: 'boolean', default: false },
   html: { type: 'string' },
 } as const;
 
@@ -162,6 +166,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         timeoutMs: boundedInt(values.timeout, '--timeout (seconds)', 1, MAX_TIMEOUT_SECONDS) * 1000,
         failOn: parseFailOn(values['fail-on'], '--fail-on'),
         format: outputFormat(values.format),
+        explain: values.explain,
         selection,
         ...(values.html ? { html: values.html } : {}),
         cache: !values['no-cache'],
@@ -182,6 +187,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
       results,
       failOn: parseFailOn(values['fail-on'], '--fail-on'),
       format: outputFormat(values.format),
+      explain: values.explain,
       ...(values.html ? { html: values.html } : {}),
     };
   }

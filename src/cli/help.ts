@@ -45,6 +45,7 @@ const RUN = `Usage: evalgate run [suites…]   (globs of *.eval.yaml, GitHub *.p
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
 ${FORMATS}
+      --explain            also print how the gate decided (error budget, what each suite can detect)
       --html FILE          also write the self-contained HTML report (e.g. .evalgate/report.html)
       --no-cache           send every model call (judges are otherwise answered from .evalgate/cache)
       --shard I/N          run part I of N of every suite's cases; write partial results for merge
@@ -70,6 +71,7 @@ const COMPARE = `Usage: evalgate compare <baseline.json> <results.json>
       --fail-on WHEN       regression (default) | warn | never
       --format FORMAT      what to print:
 ${FORMATS}
+      --explain            also print how the gate decided (error budget, what each suite can detect)
       --html FILE          also write the self-contained HTML report`;
 
 const IMPORT = `Usage: evalgate import promptflow|promptfoo|openai-evals PATH [--out DIR]

@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], rawIO: CliIO): Promise<numbe
         const baseline = await readResultsFile(resolve(io.cwd, command.baseline));
         const results = await readResultsFile(resolve(io.cwd, command.results));
         const { comparison, exitCode } = decideLocally(baseline, results, command.failOn);
-        printComparison(comparison, command.format, io, { results, baseline, failOn: command.failOn });
+        printComparison(comparison, command.format, io, { results, baseline, failOn: command.failOn, explain: command.explain });
         if (command.html) await writeHtmlReport(resolve(io.cwd, command.html), { comparison, pr: results, baseline }, io);
         return exitCode;
       }

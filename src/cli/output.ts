@@ -9,7 +9,7 @@ import { renderSummary } from '../report/summary.js';
 import type { ResultsFile } from '../results/types.js';
 import type { CliIO } from './io.js';
 
-export function printComparison(comparison: Comparison, format: OutputFormatName, io: CliIO, data: { results: ResultsFile; baseline: ResultsFile | null; failOn?: FailOn }): void {
+export function printComparison(comparison: Comparison, format: OutputFormatName, io: CliIO, data: { results: ResultsFile; baseline: ResultsFile | null; failOn?: FailOn; explain: boolean }): void {
   io.stdout(`${OUTPUT_FORMATS[format].render(comparison, { color: io.interactive && !io.env.NO_COLOR, ...data })}\n`);
 }
 

@@ -76,7 +76,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
   const comparedWith = baseline && isSubset(flags.selection) ? restrictBaseline(baseline, results) : baseline;
   const outcome = decideLocally(comparedWith, results, flags.failOn);
   const { comparison } = outcome;
-  printComparison(comparison, flags.format, io, { results, baseline: comparedWith, failOn: flags.failOn });
+  printComparison(comparison, flags.format, io, { results, baseline: comparedWith, failOn: flags.failOn, explain: flags.explain });
   await writeReport(at(flags.report), comparison, io);
   if (flags.html) await writeHtmlReport(at(flags.html), { comparison, pr: results, baseline: comparedWith, history: await localHistory(flags, results) }, io);
   return outcome.exitCode;

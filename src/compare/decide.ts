@@ -23,8 +23,6 @@ const times = (value: number) => `×${value.toFixed(2)}`;
 export interface FamilyLevels {
   alpha: number;
   warnAlpha: number;
-  /** Tests in the PR's family (for the reason text). */
-  familySize: number;
   /** The level a test that moved would be judged at, the others as they are (the detectable drop uses it). */
   testLevel: number;
   /** The same for a test of a primary metric (compare/weights.ts). */
@@ -57,8 +55,14 @@ export function toleranceOf(metric: MetricInfo, suiteTolerance: number): number 
   return metric.gate.tolerance ?? (policy.tolerance === 'suite' ? suiteTolerance : policy.tolerance);
 }
 
-function evidence(p: number, ctx: FamilyLevels): string {
-  return ctx.familySize > 1 ? `p=${p.toPrecision(3)} after Holm over the PR's ${ctx.familySize} tests` : `p=${p.toPrecision(3)}`;
+/**
+ * How sure, in words: how often noise alone would move the metric this far (the adjusted p; the
+ * number itself, and how it was adjusted, are in the table's p column and the report's method note).
+ */
+function chance(p: number): string {
+  if (p < 0.001) return 'noise alone would do this less than once in 1,000 runs';
+  const runs = Math.max(1, Math.round(1 / p));
+  return runs === 1 ? 'noise alone could easily do this' : `noise alone would do this about once in ${runs.toLocaleString('en-US')} runs`;
 }
 
 /** The drop of a paired test in the metric's "worse" direction (null: nothing to compare). */
@@ -142,12 +146,12 @@ export function decidePaired(test: PairedTest, ctx: PairedContext): { status: St
     return { status: 'pass', reason: `${what} ${pct(drop)}, but the ${test.bestCase.errored} sample(s) it could not score could explain it: counted at their best, ${best > 0 ? `a drop of ${pct(best)}` : 'no drop'} (below the tolerance of ${pct(ctx.tolerance)})` };
   }
   if (worse && p <= ctx.alpha) {
-    return capped(test.metric, 'fail', `${what} ${pct(drop)} (${evidence(p, ctx)} ≤ α=${ctx.alpha}; ${test.regressed} cases worse, ${test.improved} better)`);
+    return capped(test.metric, 'fail', `${what} ${pct(drop)}: ${test.regressed} cases worse, ${test.improved} better — ${chance(p)}`);
   }
-  if (worse && p <= ctx.warnAlpha) return { status: 'warn', reason: `${what} ${pct(drop)} but not significant (${evidence(p, ctx)}): below the warn level ${ctx.warnAlpha}, could be noise` };
-  if (worse) return { status: 'pass', reason: `${what} ${pct(drop)}, within noise (${evidence(p, ctx)} > warn level ${ctx.warnAlpha})` };
+  if (worse && p <= ctx.warnAlpha) return { status: 'warn', reason: `${what} ${pct(drop)}, but it could be noise (${chance(p)}): not sure enough to fail` };
+  if (worse) return { status: 'pass', reason: `${what} ${pct(drop)}, within noise (${chance(p)})` };
   // Below the tolerance the test entered the family with p = 1 (it cannot FAIL): its raw p says whether the small drop is real.
-  if (drop > 0 && test.pRaw <= ctx.alpha) return { status: 'pass', reason: `${what} ${pct(drop)}, below the tolerance of ${pct(ctx.tolerance)} (raw p=${test.pRaw.toPrecision(3)})` };
+  if (drop > 0 && test.pRaw <= ctx.alpha) return { status: 'pass', reason: `${what} ${pct(drop)}, below the tolerance of ${pct(ctx.tolerance)} (a real change: ${chance(test.pRaw)})` };
   return { status: 'pass', reason: drop < 0 ? `improved ${pct(-drop)}` : 'no significant change' };
 }
 
@@ -165,7 +169,7 @@ export function decideRatio(test: RatioTest, rule: RatioPolicy['statistics'][num
   if (worseRatio <= threshold + EPSILON) return { status: 'pass', reason: `${label} ${times(worseRatio)} (limit ${times(threshold)})` };
   const p = ctx.pAdjusted ?? test.pRaw;
   const over = `${label} ${times(worseRatio)} > ${times(threshold)}`;
-  if (p <= ctx.alpha && rule.canFail) return capped(test.metric, 'fail', `${over} (${evidence(p, ctx)} ≤ α=${ctx.alpha})`);
-  if (p <= ctx.warnAlpha) return capped(test.metric, 'warn', `${over} (${evidence(p, ctx)}${rule.canFail || !isGating(test.metric) ? '' : '; warns only'})`);
-  return { status: 'pass', reason: `${over} but within noise (${evidence(p, ctx)})` };
+  if (p <= ctx.alpha && rule.canFail) return capped(test.metric, 'fail', `${over} — ${chance(p)}`);
+  if (p <= ctx.warnAlpha) return capped(test.metric, 'warn', `${over} — ${chance(p)}${rule.canFail || !isGating(test.metric) ? '' : ' (warns only)'}`);
+  return { status: 'pass', reason: `${over} but within noise (${chance(p)})` };
 }

@@ -7,8 +7,15 @@ const SHOWN = 3;
 
 type Named = { suite: SuiteComparison; metric: MetricComparison };
 
-function list(entries: readonly Named[]): string {
-  const shown = entries.slice(0, SHOWN).map(({ suite, metric }) => `${suite.name} › ${metric.name}: ${metric.reason}`);
+/** The cases that moved a metric most, by id ("on which cases"), when the suite names any. */
+function worstCases(suite: SuiteComparison, metric: MetricComparison): string {
+  const worse = (delta: number) => (metric.direction === 'higher-is-better' ? delta < 0 : delta > 0);
+  const ids = suite.regressedCases.filter((diff) => worse(diff.deltas[metric.name] ?? 0)).slice(0, SHOWN).map((diff) => diff.id);
+  return ids.length ? ` (worst: ${ids.join(', ')})` : '';
+}
+
+function list(entries: readonly Named[], withCases = false): string {
+  const shown = entries.slice(0, SHOWN).map(({ suite, metric }) => `${suite.name} › ${metric.name}: ${metric.reason}${withCases ? worstCases(suite, metric) : ''}`);
   return `${shown.join('; ')}${entries.length > SHOWN ? `; and ${entries.length - SHOWN} more` : ''}`;
 }
 
@@ -30,8 +37,8 @@ function erroredPart(suites: readonly SuiteComparison[]): string | undefined {
  * run, what regressed, what warned, and — only when nothing of that — what passed. It never says
  * "pass" and "regressed" at once: report-only moves are named as such.
  */
-export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' | 'bootstrap' | 'coverage' | 'family'> & { firstBaseline?: boolean }): string {
-  const { suites, coverage, family } = comparison;
+export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' | 'bootstrap' | 'coverage'> & { firstBaseline?: boolean }): string {
+  const { suites, coverage } = comparison;
   const metrics = suites.flatMap((suite) => suite.metrics.map((metric) => ({ suite, metric })));
   const failing = metrics.filter(({ metric }) => metric.status === 'fail');
   const warning = metrics.filter(({ metric }) => metric.gating && metric.status === 'warn');
@@ -48,7 +55,7 @@ export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' |
   if (broken.length) parts.push(`the evaluation could not run for ${broken.map((suite) => (suite.note ? `${suite.name} (${suite.note})` : suite.name)).join(', ')}`);
   const errored = erroredPart(suites);
   if (errored) parts.push(errored);
-  if (failing.length) parts.push(comparison.bootstrap ? `once gated, ${failing.length} metric(s) would fail — ${list(failing)}` : `${failing.length} metric(s) regressed — ${list(failing)}`);
+  if (failing.length) parts.push(comparison.bootstrap ? `once gated, ${failing.length} metric(s) would fail — ${list(failing)}` : `${failing.length} metric(s) regressed — ${list(failing, true)}`);
   if (warning.length) parts.push(`${warning.length} warning(s) — ${list(warning)}`);
   const comparedMetrics = metrics.filter(({ metric }) => metric.gating && metric.pRaw !== null).length;
   if (comparison.hasBaseline && !failing.length && !broken.length && !warning.length) {
@@ -56,9 +63,16 @@ export function headline(comparison: Pick<Comparison, 'suites' | 'hasBaseline' |
     parts.push(`no significant regression${scope} (${comparedMetrics} gating test(s) compared)`);
   }
   if (reportOnly.length) parts.push(`report-only (not gating): ${list(reportOnly)}`);
-  if (comparison.hasBaseline && family.tests > 0) {
-    const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(PRIMARY_SHARE * family.alpha)} of it, with fallback` : '';
-    parts.push(`${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails`);
-  }
   return parts.join('. ');
+}
+
+/**
+ * The method, for whoever wants it (a `<details>` block, `--explain`), never the headline: how the
+ * PR's tests share one error budget, and at which levels they fail and warn. Undefined without tests.
+ */
+export function methodSentence(comparison: Pick<Comparison, 'hasBaseline' | 'family'>): string | undefined {
+  const { family } = comparison;
+  if (!comparison.hasBaseline || family.tests === 0) return undefined;
+  const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(PRIMARY_SHARE * family.alpha)} of it, with fallback` : '';
+  return `${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails. A metric fails when its drop reaches the tolerance and its p-value, adjusted over those tests, is at most α; it warns at most ${percent(family.warnAlpha)}. The p column shows each test's raw and adjusted p-values; the interval is a 90 % bootstrap interval of the change.`;
 }

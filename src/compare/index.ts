@@ -29,7 +29,7 @@ export function compare(baseline: ResultsFile | null, pr: ResultsFile, options: 
   const adjusted = new Map<PairedTest | RatioTest, number>(members.map(({ test }, index) => [test, adjustedValues[index] as number]));
   const primaryTests = primary.filter(Boolean).length;
   const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}) };
-  const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, familySize: Math.max(1, members.length), testLevel: testLevels.other, primaryTestLevel: testLevels.primary };
+  const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, testLevel: testLevels.other, primaryTestLevel: testLevels.primary };
   const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
   const prNames = new Set(pr.suites.map((suite) => suite.name));
   for (const suite of baseline?.suites ?? []) {

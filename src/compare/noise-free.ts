@@ -17,12 +17,15 @@ const evidenceText = (base: SuiteResult) => {
  * The regime the base's evidence allows (docs/gate.md "No noise where there is none"): none when the
  * base entry has no evidence for its own suite hash. When the PR runs the very same flow and
  * evaluators and an unchanged case still answered differently, the evidence is contradicted and
- * the suite is judged statistically, saying so.
+ * the suite is judged statistically, saying so — unless the flow runs the team's own code, which
+ * the hash does not cover: its changed answers are the PR's change (the baseline refresh, not the
+ * PR, withdraws evidence for an app that stopped being deterministic).
  */
 export function regimeOf(base: SuiteResult | undefined, pr: SuiteResult, alignment: Alignment): Regime | undefined {
   const determinism = base?.determinism;
   if (!base || !determinism || determinism.hash !== base.hash || determinism.metrics.length === 0) return undefined;
-  if (pr.hash === base.hash) {
+  // The team's own code (a command, an HTTP app) is outside the hash: on the same hash, a changed answer may be the PR's change.
+  if (pr.hash === base.hash && pr.flow.ownCode !== true) {
     const differs = alignment.shared.some((testCase, index) => {
       const old = alignment.sharedBase[index];
       const outputs = (samples: typeof testCase.samples) => samples.filter((sample) => sample.output !== null && sample.cached !== true).map((sample) => sample.output);
@@ -34,6 +37,6 @@ export function regimeOf(base: SuiteResult | undefined, pr: SuiteResult, alignme
   return {
     kind: 'noise-free',
     metrics: determinism.metrics,
-    reason: `noise-free: ${evidenceText(base)}, so ${determinism.metrics.join(', ')} gate the measured drop against the tolerance directly (no test, no share of the error budget)`,
+    reason: `noise-free: ${evidenceText(base)}, so ${determinism.metrics.join(', ')} gate the measured drop against the tolerance directly (no test, no share of the error budget)${pr.flow.ownCode === true && pr.hash === base.hash ? '; every answer that changed is taken as this PR’s change to the app' : ''}`,
   };
 }

@@ -78,7 +78,7 @@ export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest 
   return [...paired, ...ratios];
 }
 
-const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
+const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, ...(pr.calls ? { calls: pr.calls } : {}), shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
 
 /** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
 export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteTests | SuiteComparison {

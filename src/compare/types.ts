@@ -1,3 +1,4 @@
+import type { ModelCallCosts } from '../results/types.js';
 import type { Direction, Family, Scale } from '../metrics/types.js';
 import type { ErrorKind } from '../core/failure.js';
 import type { MetricErrors } from './metric-errors.js';
@@ -113,6 +114,8 @@ export interface SuiteComparison {
   regime?: { kind: 'noise-free' | 'statistical'; metrics: string[]; reason: string };
   /** What of this suite's baseline was not compared (empty: everything was). */
   gaps: CoverageGap[];
+  /** What the PR run's model calls met beyond their answers (retries, rate-limit waits, hedges), when anything. */
+  calls?: ModelCallCosts;
   /** What the runs spent in USD: the flow itself, and judges / moderation apart. */
   spend?: { flowUsd: number; evaluatorUsd: number; baselineFlowUsd: number | null };
 }

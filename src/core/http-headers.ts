@@ -21,12 +21,17 @@ export function parseHeaderLines(lines: readonly string[], where: (index: number
     if (colon < 0) throw new ConfigError(`${where(index)}: a header needs a colon between its name and its value`, {}, HINT);
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
-    if (!TOKEN.test(name)) throw new ConfigError(`${where(index)}: ${name === '' ? 'the header name before the colon is empty' : 'the header name before the colon holds a space or a character a name cannot hold'} (letters, digits and !#$%&'*+-.^_\`|~ only)`, {}, HINT);
-    if (FORBIDDEN_IN_VALUE.test(value)) throw new ConfigError(`${where(index)}: the value of header ${name} holds a line break or control character`, {}, 'put each header on one line; a secret with a trailing newline must be trimmed');
-    if (value === '') throw new ConfigError(`${where(index)}: header ${name} has an empty value`, {}, 'an unset secret expands to nothing: check that the secret exists for this workflow');
+    checkHeader(name, value, where(index), HINT);
     if (seen.has(name.toLowerCase())) throw new ConfigError(`${where(index)}: header ${name} is given twice`, {}, 'give each header once');
     seen.add(name.toLowerCase());
     headers[name] = value;
   });
   return headers;
+}
+
+/** A header name RFC 7230 allows and a value that stays on its line; errors never echo the value. */
+export function checkHeader(name: string, value: string, where: string, hint: string): void {
+  if (!TOKEN.test(name)) throw new ConfigError(`${where}: ${name === '' ? 'the header name before the colon is empty' : 'the header name before the colon holds a space or a character a name cannot hold'} (letters, digits and !#$%&'*+-.^_\`|~ only)`, {}, hint);
+  if (FORBIDDEN_IN_VALUE.test(value)) throw new ConfigError(`${where}: the value of header ${name} holds a line break or control character`, {}, 'put each header on one line; a secret with a trailing newline must be trimmed');
+  if (value === '') throw new ConfigError(`${where}: header ${name} has an empty value`, {}, 'an unset secret expands to nothing: check that the secret exists for this workflow');
 }

@@ -43,8 +43,16 @@ function addWindows(form: string): void {
   }
 }
 
+/** Told of every secret registered from now on (the action masks each in the runner's log: `core.setSecret`). */
+const listeners: ((value: string) => void)[] = [];
+
+export function onSecretRegistered(listener: (value: string) => void): void {
+  listeners.push(listener);
+}
+
 export function registerSecret(value: string | undefined): void {
   if (!value || value.trim().length < MIN_SECRET_LENGTH || secrets.has(value)) return;
+  for (const listener of listeners) listener(value);
   // The same value as it appears inside JSON strings, base64 and URL-encoded.
   const json = JSON.stringify(value).slice(1, -1);
   const url = encodeURIComponent(value);
@@ -116,8 +124,9 @@ export function scrubSecrets(text: string): string {
   return result + out.slice(from);
 }
 
-/** Forgets every registered secret (tests running several scenarios in one process). */
+/** Forgets every registered secret and listener (tests running several scenarios in one process). */
 export function clearSecrets(): void {
   secrets.clear();
+  listeners.length = 0;
   windows = new Map();
 }

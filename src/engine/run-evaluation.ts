@@ -5,10 +5,10 @@ import type { Schedule } from '../core/semaphore.js';
 import { semaphore } from '../core/semaphore.js';
 import { settleMetrics } from '../evaluate/settle.js';
 import { metricInfos, openScoring } from '../evaluate/evaluate.js';
-import { createFlow } from '../flows/registry.js';
+import { createFlow, flowKind } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
-import type { ModelClient } from '../model/types.js';
-import type { RetryClock } from '../model/retry.js';
+import type { ModelClient, ScopableModelClient } from '../model/types.js';
+import { callCostsText } from '../report/format.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
 import type { ResultsFile, SuiteResult } from '../results/types.js';
@@ -16,8 +16,8 @@ import { runCase } from '../runner/run-cases.js';
 import { loadSuites } from '../suites/load.js';
 import { selectSuites } from '../suites/select.js';
 import type { Suite } from '../suites/types.js';
-import type { RunClients } from './model-clients.js';
-import { runClients, usesBatch } from './model-clients.js';
+import type { RunClients, SuiteScope } from './model-clients.js';
+import { callCosts, runClients, suiteScopes, usesBatch } from './model-clients.js';
 import type { EvaluationOptions } from './options.js';
 import type { ProgressCounters } from './progress.js';
 import { progressTracker } from './progress.js';
@@ -26,6 +26,8 @@ import { shardSuite } from './shard.js';
 /** What every suite of a run shares: one pool, one set of model clients, one progress count. */
 interface RunContext {
   clients: RunClients;
+  /** Each suite's headers and call counters, by suite name. */
+  scopes: Map<string, SuiteScope>;
   schedule: Schedule;
   judgeModel: string;
   progress: ReturnType<typeof progressTracker>;
@@ -42,11 +44,12 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const found = await loadSuites(options.suites, { cwd: options.cwd, ...(options.log ? { log: options.log } : {}), ...(options.model ? { modelOverride: options.model } : {}) });
   const loaded = options.selection ? selectSuites(found, options.selection) : found;
   const counters: ProgressCounters = { retries: 0, hedges: 0, cacheHits: () => clients.cache?.hits ?? 0 };
+  const scopes = suiteScopes(loaded, Boolean(options.apiKey), options);
   const base = options.apiKey ? await buildClient(options, counters) : undefined;
   const batch = base && loaded.some((suite) => usesBatch(suite, options)) ? await buildBatchClient(base, options) : undefined;
   const clients = runClients(base, options, batch);
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
-  const ctx: RunContext = { clients, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
+  const ctx: RunContext = { clients, scopes, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
   const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
   const results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
   await clients.finish();
@@ -68,16 +71,8 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
 const AZURE_API_VERSION = '2024-10-21';
 
 /** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
-async function buildClient(options: EvaluationOptions, counters: ProgressCounters): Promise<ModelClient> {
+async function buildClient(options: EvaluationOptions, counters: ProgressCounters): Promise<ScopableModelClient> {
   const { azureEndpoint, createModelClient } = await import('../model/client.js');
-  const { REAL_CLOCK } = await import('../model/retry.js');
-  const countingClock: RetryClock = {
-    random: REAL_CLOCK.random,
-    sleep: (ms, signal) => {
-      counters.retries += 1;
-      return REAL_CLOCK.sleep(ms, signal);
-    },
-  };
   const azure = azureEndpoint(options.baseUrl);
   return createModelClient({
     apiKey: options.apiKey ?? '',
@@ -85,7 +80,9 @@ async function buildClient(options: EvaluationOptions, counters: ProgressCounter
     ...(options.headers ? { headers: options.headers } : {}),
     timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
     concurrency: options.concurrency,
-    clock: countingClock,
+    onRetry: () => {
+      counters.retries += 1;
+    },
     onHedge: () => {
       counters.hedges += 1;
     },
@@ -107,17 +104,19 @@ async function buildBatchClient(online: ModelClient, options: EvaluationOptions)
 }
 
 async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunContext): Promise<SuiteResult> {
-  const { options, clients } = ctx;
+  const { options } = ctx;
+  const scope = ctx.scopes.get(suite.name) as SuiteScope;
+  const clients = ctx.clients.forSuite(suite, scope);
   const flow = createFlow(suite.flow, {
     dir: suite.dir,
-    client: clients.flowFor(suite),
+    client: clients.flow,
     ...(options.model ? { modelOverride: options.model } : {}),
   });
   const header: SuiteHeader = {
     name: suite.name,
     file: suite.file,
     hash: suite.hash,
-    flow: { kind: flow.kind, ...(flow.model ? { model: flow.model } : {}) },
+    flow: { kind: flow.kind, ...(flow.model ? { model: flow.model } : {}), ...(flowKind(suite.flow.kind)?.ownCode ? { ownCode: true } : {}) },
     repeat: suite.repeat,
     alpha: suite.gate.alpha,
     tolerance: suite.gate.tolerance,
@@ -148,7 +147,10 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
     const note = metrics.find((metric) => metric.note)?.note;
     if (note) options.log?.(`${suite.name}: ${note}`);
-    return { ...ranSuite({ ...header, metrics }, cases), ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+    const costs = callCosts(scope.stats);
+    const calls = callCostsText(costs.calls);
+    if (calls) options.log?.(`${suite.name}: ${calls}`);
+    return { ...ranSuite({ ...header, metrics }, cases), ...costs, ...(Object.keys(aggregates).length ? { aggregates } : {}) };
   } finally {
     await Promise.allSettled([scoring.close(), flow.close?.()]);
   }

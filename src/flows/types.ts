@@ -82,6 +82,13 @@ export interface FlowKind<Spec extends { kind: string } = { kind: string }> {
   normalise(raw: Record<string, unknown>, at: SpecContext): Spec | Promise<Spec>;
   /** The spec's templates over the case (checked for every case before anything runs). */
   templates(spec: Spec): FlowTemplate[];
+  /**
+   * The flow runs the team's own code (a command, an HTTP app, PromptFlow's Python nodes), which
+   * the suite hash does not cover: on the same hash, an answer that changed may be the PR's change.
+   */
+  ownCode?: boolean;
+  /** The flow calls the model: its `headers:` (a gateway's key or config) go on those requests; the loader takes them, not `normalise`. */
+  modelHeaders?: boolean;
   /** Whether the flow's answers may carry retrieved context (judges may then read `context`). */
   reportsContext?(spec: Spec): boolean;
   /** Further per-case checks at load time (e.g. a Prompty body rendered strictly); throws ConfigError. */

@@ -5,14 +5,15 @@ import type { AttemptState } from './hedge.js';
 import { hedgedAttempt } from './hedge.js';
 import type { AttemptPolicy } from './latency.js';
 import { DEFAULT_ATTEMPTS, latencyTracker } from './latency.js';
+import { semaphore } from '../core/semaphore.js';
 import { withConcurrencyLimit } from './limiter.js';
 import type { ProviderOptions } from './openai-adapter.js';
 import { openAIProvider } from './openai-adapter.js';
-import type { RetryClock, RetryPolicy } from './retry.js';
+import type { AttemptFailure, RetryClock, RetryPolicy } from './retry.js';
 import { DEFAULT_RETRY, REAL_CLOCK, withRetry } from './retry.js';
 import type { RateLimiter } from './rate-limit.js';
 import { estimateTokens, rateLimiter, textTokens } from './rate-limit.js';
-import type { ModelClient } from './types.js';
+import type { CallScope, CallStats, ModelClient, ScopableModelClient } from './types.js';
 
 interface ModelClientOptions extends ProviderOptions {
   retry?: RetryPolicy;
@@ -24,8 +25,21 @@ interface ModelClientOptions extends ProviderOptions {
   rateLimiter?: RateLimiter;
   /** How the attempt timeout and hedging are learned (the longest attempt timeout is `timeoutMs`). */
   attempts?: Partial<Omit<AttemptPolicy, 'maxTimeoutMs'>>;
-  /** Sees every hedge sent (a second request for a slow one). */
+  /** Sees every hedge sent (a second request for a slow one), over all scopes. */
   onHedge?: () => void;
+  /** Sees every retry (the failure and the wait before it), over all scopes. */
+  onRetry?: (failure: AttemptFailure, delayMs: number) => void;
+}
+
+/** A retry counted where its scope keeps its stats: after a rate limit, or after any other failure. */
+function countRetry(stats: CallStats, failure: AttemptFailure, delayMs: number): void {
+  if (failure.error.kind === 'rate-limit') {
+    stats.rateLimitWaits += 1;
+    stats.rateLimitWaitMs += delayMs;
+  } else {
+    stats.retries += 1;
+    stats.retryWaitMs += delayMs;
+  }
 }
 
 /**
@@ -47,29 +61,47 @@ export function azureEndpoint(baseUrl: string | undefined): string | undefined {
  * not for streams, which the provider's stall watch bounds) →
  * rate limit (learned from the provider's headers; every request waits its turn, hedges too) →
  * provider (official openai SDK; `timeoutMs` bounds one request). A response cache is one more
- * `ModelClient → ModelClient` wrapper.
+ * `ModelClient → ModelClient` wrapper. `scoped` gives a suite its own view: its headers on each
+ * request, its retries and hedges counted apart, everything else (pool, limits, breaker) shared.
  */
-export function createModelClient(options: ModelClientOptions): ModelClient {
+export function createModelClient(options: ModelClientOptions): ScopableModelClient {
   const limiter = options.rateLimiter ?? rateLimiter();
   const provider = openAIProvider({ ...options, onResponseHeaders: limiter.observe });
   const guard = circuitBreaker((error) => classifyError(error, options.apiKey).error, options.breaker);
   const tracker = latencyTracker({ ...DEFAULT_ATTEMPTS, ...options.attempts, maxTimeoutMs: options.timeoutMs });
   const policy = options.retry ?? DEFAULT_RETRY;
   const clock = options.clock ?? REAL_CLOCK;
+  const slot = semaphore(options.concurrency ?? 4);
 
-  function call<T>(key: string | undefined, tokens: number, send: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const acquire = () => limiter.acquire(tokens);
-    const state: AttemptState | undefined = key === undefined ? undefined : { key, stalls: 0 };
-    const attempt = () =>
-      guard((guarded) => (state ? hedgedAttempt(tracker, state, { acquire, send }, guarded, options.onHedge) : acquire().then(() => send(guarded))), signal);
-    return withRetry(attempt, (error) => classifyError(error, options.apiKey), policy, clock, signal);
+  /** A view of the one client: its requests carry the scope's headers and are counted in its stats. */
+  function view(scope: CallScope): ModelClient {
+    const sender = scope.headers && Object.keys(scope.headers).length > 0 ? provider.withHeaders(scope.headers) : provider;
+    const { stats } = scope;
+    const onHedge = () => {
+      if (stats) stats.hedges += 1;
+      options.onHedge?.();
+    };
+    const onRetry = (failure: AttemptFailure, delayMs: number) => {
+      if (stats) countRetry(stats, failure, delayMs);
+      options.onRetry?.(failure, delayMs);
+    };
+
+    function call<T>(key: string | undefined, tokens: number, send: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+      const acquire = () => limiter.acquire(tokens);
+      const state: AttemptState | undefined = key === undefined ? undefined : { key, stalls: 0 };
+      const attempt = () => guard((guarded) => (state ? hedgedAttempt(tracker, state, { acquire, send }, guarded, onHedge) : acquire().then(() => send(guarded))), signal);
+      return withRetry(attempt, (error) => classifyError(error, options.apiKey), policy, clock, signal, onRetry);
+    }
+
+    return withConcurrencyLimit(
+      {
+        // A stream is bounded by its stall watch, not by a total: a long answer that keeps coming is never cut or sent twice.
+        chat: (request, signal) => call(request.stream ? undefined : `chat:${request.model}`, estimateTokens(request), (sent) => sender.chat(request, sent), signal),
+        embed: (model, input, signal) => call(`embed:${model}`, textTokens(input), (sent) => sender.embed(model, input, sent), signal),
+        moderate: (model, input, signal) => call(`moderate:${model}`, textTokens([input]), (sent) => sender.moderate(model, input, sent), signal),
+      },
+      slot,
+    );
   }
-
-  const client: ModelClient = {
-    // A stream is bounded by its stall watch, not by a total: a long answer that keeps coming is never cut or sent twice.
-    chat: (request, signal) => call(request.stream ? undefined : `chat:${request.model}`, estimateTokens(request), (sent) => provider.chat(request, sent), signal),
-    embed: (model, input, signal) => call(`embed:${model}`, textTokens(input), (sent) => provider.embed(model, input, sent), signal),
-    moderate: (model, input, signal) => call(`moderate:${model}`, textTokens([input]), (sent) => provider.moderate(model, input, sent), signal),
-  };
-  return withConcurrencyLimit(client, options.concurrency ?? 4);
+  return { ...view({}), scoped: view };
 }

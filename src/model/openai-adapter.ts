@@ -47,14 +47,25 @@ function stallWatch(ms: number): { signal: AbortSignal; touch: () => void; stop:
   return { signal: controller.signal, touch: () => void timer.refresh(), stop: () => clearTimeout(timer) };
 }
 
+/** The bare provider with `withHeaders`: the same connection, extra headers on each request of a view (a suite's). */
+export interface HeaderedProvider extends ModelClient {
+  withHeaders(headers: Record<string, string>): ModelClient;
+}
+
 /** The bare provider: one HTTP call per method, no retries (the retry wrapper owns them). */
-export function openAIProvider(options: ProviderOptions): ModelClient {
+export function openAIProvider(options: ProviderOptions): HeaderedProvider {
   const sdk = sdkClient(options);
+  return { ...providerMethods(sdk, options, undefined), withHeaders: (headers) => providerMethods(sdk, options, headers) };
+}
+
+/** The provider's calls; `headers` go on each request, over the client's default headers. */
+function providerMethods(sdk: OpenAI, options: ProviderOptions, headers: Record<string, string> | undefined): ModelClient {
+  const sent = (signal: AbortSignal | undefined) => ({ signal, ...(headers ? { headers } : {}) });
 
   async function chatOnce(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
     const started = performance.now();
     const body = { ...request.parameters, model: request.model, messages: request.messages };
-    const completion = await sdk.chat.completions.create({ ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal });
+    const completion = await sdk.chat.completions.create({ ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming, sent(signal));
     const text = answerText(completion.choices?.[0]?.message as Parameters<typeof answerText>[0]);
     if (text === undefined) throw new ModelError('bad-response', 'the response has neither choices[0].message.content nor tool calls');
     return {
@@ -78,7 +89,7 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
     try {
       const stream = await sdk.chat.completions.create(
         { ...body, stream: true, stream_options: { include_usage: true } } as OpenAI.ChatCompletionCreateParamsStreaming,
-        { signal: signal ? AbortSignal.any([signal, watch.signal]) : watch.signal },
+        sent(signal ? AbortSignal.any([signal, watch.signal]) : watch.signal),
       );
       for await (const chunk of stream) {
         watch.touch();
@@ -114,7 +125,7 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
   return {
     chat: (request, signal) => (request.stream ? chatStream(request, signal) : chatOnce(request, signal)),
     async embed(model, input, signal) {
-      const response = await sdk.embeddings.create({ model, input }, { signal });
+      const response = await sdk.embeddings.create({ model, input }, sent(signal));
       return {
         vectors: response.data.map((item) => item.embedding),
         usage: { prompt: response.usage?.prompt_tokens ?? 0, completion: 0, cached: 0, reasoning: 0 },
@@ -122,7 +133,7 @@ export function openAIProvider(options: ProviderOptions): ModelClient {
       };
     },
     async moderate(model, input, signal) {
-      const response = await sdk.moderations.create({ model, input }, { signal });
+      const response = await sdk.moderations.create({ model, input }, sent(signal));
       const result = response.results?.[0];
       if (!result) throw new ModelError('bad-response', 'the moderation response has no results');
       return {

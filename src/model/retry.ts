@@ -88,6 +88,7 @@ export async function withRetry<T>(
   policy: RetryPolicy,
   clock: RetryClock = REAL_CLOCK,
   signal?: AbortSignal,
+  onRetry?: (failure: AttemptFailure, delayMs: number) => void,
 ): Promise<T> {
   let waited = 0;
   for (let number = 1; ; number += 1) {
@@ -104,6 +105,7 @@ export async function withRetry<T>(
         throw new ModelError(failure.error.kind, `${failure.error.message} (gave up after ${number} attempts: retry budget of ${policy.budgetMs / 1000} s spent)`, failure.error.status);
       }
       waited += delay;
+      onRetry?.(failure, delay);
       await clock.sleep(delay, signal);
     }
   }

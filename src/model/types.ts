@@ -49,6 +49,34 @@ export interface ModelClient {
   moderate(model: string, input: string, signal?: AbortSignal): Promise<ModerationResponse>;
 }
 
+/** What the calls of one scope (a suite) cost beyond the answers: retried attempts and the waits before them. */
+export interface CallStats {
+  /** Attempts retried after a server error, a timeout or a dropped connection. */
+  retries: number;
+  /** Time waited before those retries, in ms. */
+  retryWaitMs: number;
+  /** Attempts retried after a rate limit (HTTP 429). */
+  rateLimitWaits: number;
+  /** Time waited before those, in ms (the server's `retry-after`, or backoff). */
+  rateLimitWaitMs: number;
+  /** Second requests sent for a slow attempt (the first answer won). */
+  hedges: number;
+}
+
+export const newCallStats = (): CallStats => ({ retries: 0, retryWaitMs: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, hedges: 0 });
+
+/** One user of a shared client (a suite's flow or judges): the headers its requests add, where its calls are counted. */
+export interface CallScope {
+  /** Sent on every request of the scope, over the client's own headers. */
+  headers?: Record<string, string>;
+  stats?: CallStats;
+}
+
+/** A client whose pool, rate limiter, breaker and learned latency are shared by scoped views of it. */
+export interface ScopableModelClient extends ModelClient {
+  scoped(scope: CallScope): ModelClient;
+}
+
 /**
  * Model errors that are the provider's failure (infrastructure), not the request the flow made: its
  * transport, and answers it broke (not JSON, no choices, a cut stream: `bad-response`).

@@ -13,6 +13,8 @@ import { renderTerminalTable } from './terminal.js';
 export interface RenderContext {
   /** ANSI colours (a TTY without NO_COLOR). */
   color: boolean;
+  /** `--explain`: the terminal table also says how the gate decided. */
+  explain?: boolean;
   /** The PR's results and the baseline, for renderers that show every case. */
   results: ResultsFile;
   baseline: ResultsFile | null;
@@ -52,7 +54,7 @@ export const OUTPUT_FORMATS = {
     description: 'the metric-diff table for a terminal (default)',
     kind: 'prose',
     mediaType: 'text/plain',
-    render: (comparison, ctx) => renderTerminalTable(comparison, { color: ctx.color }),
+    render: (comparison, ctx) => renderTerminalTable(comparison, { color: ctx.color, explain: ctx.explain === true }),
   },
   markdown: {
     description: 'the Markdown report (what the job summary and report.md hold)',

@@ -1,7 +1,7 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeCodeSpan, escapeMarkdownInline, escapeTableCell, fencedBlock } from './escape.js';
 import { gapLine } from '../compare/coverage.js';
-import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
+import { callCostsLine, explainLines, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
 interface Detail {
@@ -72,11 +72,11 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
     return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
   }
   const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
-  const detectable = detectableLine(suite.metrics);
-  if (detectable && suite.outcome === 'compared') lines.push(`_${detectable}_`, '');
   if (suite.regime) lines.push(`Regime: ${escapeMarkdownInline(suite.regime.reason, 2000)}.`, '');
   const spend = spendLine(suite.spend);
   if (spend) lines.push(spend, '');
+  const calls = callCostsLine(suite.calls);
+  if (calls) lines.push(`⏱️ ${calls}`, '');
   if (suite.note) lines.push(`⚠️ ${escapeMarkdownInline(suite.note, 2000)}`, '');
   for (const change of suite.gateChanges) lines.push(`🔒 ${escapeMarkdownInline(change, 2000)}`, '');
   const changed = changedInputsLine(suite);
@@ -108,6 +108,13 @@ function changedInputsLine(suite: SuiteComparison): string | undefined {
   return `**${changed.length} case(s) changed their inputs** since the baseline and are compared by id: ${shown.join(', ')}${more}. A case that is now another question deserves a new id.`;
 }
 
+/** The method, one click away: the error budget and each compared suite's power, in a closed `<details>` block. */
+function methodDetails(comparison: Comparison): string[] {
+  const lines = explainLines(comparison);
+  if (!lines.length) return [];
+  return ['<details><summary>How sure, and how EvalGate decided</summary>', '', ...lines.flatMap((line) => [escapeMarkdownInline(line, 2000), '']), '</details>', ''];
+}
+
 function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail: Detail): string {
   const lines = [
     `## ${VERDICT_ICON[comparison.verdict]} EvalGate: ${VERDICT_WORD[comparison.verdict]}`,
@@ -122,9 +129,10 @@ function renderMarkdown(comparison: Comparison, options: MarkdownOptions, detail
   }
   for (const note of options.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeMarkdownInline(note, 2000)}`, '');
   for (const suite of comparison.suites) lines.push(...suiteSection(suite, detail));
+  lines.push(...methodDetails(comparison));
   if (options.trend) lines.push(options.trend, '');
   const link = options.runUrl ? ` · [workflow run and job summary](${options.runUrl})` : '';
-  lines.push('---', `<sub>EvalGate · paired tests on shared cases, one Holm family over every gating test of the PR${link}</sub>`);
+  lines.push('---', `<sub>EvalGate${link}</sub>`);
   return lines.join('\n');
 }
 

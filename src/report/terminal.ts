@@ -1,6 +1,6 @@
 import type { Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeTerminal } from './escape.js';
-import { detectableLine, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
+import { callCostsLine, explainLines, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
 type Color = keyof typeof COLORS;
@@ -33,13 +33,12 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
     const reason = metric.status === 'pass' && ['no significant change', 'nothing to compare with'].includes(metric.reason) ? '' : `  ${paint(escapeTerminal(metric.reason), 'dim')}`;
     return `  ${line.replace(/(pass|warn|fail)$/, (word) => status[word as keyof typeof status])}${reason}`;
   });
-  const detectable = suite.outcome === 'compared' ? detectableLine(suite.metrics) : undefined;
   return [
     title,
     ...lines,
-    ...(detectable ? [`  ${paint(detectable.replace(/`/g, ''), 'dim')}`] : []),
     ...(suite.regime ? [`  regime: ${escapeTerminal(suite.regime.reason)}`] : []),
     ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
+    ...(callCostsLine(suite.calls) ? [`  ${paint(callCostsLine(suite.calls) ?? '', 'dim')}`] : []),
     ...(suite.regressedCases.length ? [`  most regressed: ${suite.regressedCases.slice(0, 5).map((diff) => escapeTerminal(diff.id)).join(', ')}`] : []),
     ...(suite.added.length || suite.removed.length ? [`  cases: ${suite.added.length} added, ${suite.removed.length} removed`] : []),
     ...erroredLines(suite.erroredCases.length, suite.erroredCases[0]?.error ?? '', paint),
@@ -59,12 +58,21 @@ function erroredLines(count: number, error: string, paint: (text: string, color:
 
 const ERROR_LINES = 12;
 
-/** The metric-diff table for a terminal; colour only when asked (a TTY without NO_COLOR). */
-export function renderTerminalTable(comparison: Comparison, options: { color: boolean }): string {
+/** How the gate decided, with `--explain`; otherwise one dim line saying where to find it. */
+function explainPart(comparison: Comparison, explain: boolean, paint: (text: string, color: Color) => string): string[] {
+  const lines = explainLines(comparison);
+  if (!lines.length) return [];
+  if (!explain) return [paint('(--explain: how sure, and how the gate decided)', 'dim')];
+  return ['How sure, and how the gate decided:', ...lines.map((line) => `  ${escapeTerminal(line)}`), ''];
+}
+
+/** The metric-diff table for a terminal; colour only when asked (a TTY without NO_COLOR); the method with `explain`. */
+export function renderTerminalTable(comparison: Comparison, options: { color: boolean; explain?: boolean }): string {
   const paint = (text: string, color: Color) => (options.color ? `\x1b[${COLORS[color]}m${text}\x1b[0m` : text);
   const verdictColor: Record<Comparison['verdict'], Color> = { pass: 'green', warn: 'yellow', fail: 'red', incomplete: 'red', error: 'red' };
   return [
     ...comparison.suites.flatMap((suite) => suiteLines(suite, paint)),
+    ...explainPart(comparison, options.explain === true, paint),
     `${paint(VERDICT_WORD[comparison.verdict], verdictColor[comparison.verdict])}  ${escapeTerminal(comparison.headline)}`,
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from '../core/errors.js';
 import { resultsDocument } from './build.js';
-import type { CaseResult, ResultsFile, RunMetadata, SuiteResult } from './types.js';
+import type { CaseResult, ModelCallCosts, ResultsFile, RunMetadata, SuiteResult } from './types.js';
 
 /** One shard's partial results and the name to use in errors. */
 interface ShardPart {
@@ -42,7 +42,7 @@ function checkShardSet(parts: readonly ShardPart[]): void {
 function mergeSuite(name: string, pieces: { label: string; suite: SuiteResult }[]): SuiteResult {
   const [first] = pieces;
   if (!first) throw new Error(`no pieces of suite ${name}`);
-  const { positions: _positions, cases: _cases, ...header } = first.suite;
+  const { positions: _positions, cases: _cases, calls: _calls, ...header } = first.suite;
   const slots: (CaseResult | undefined)[] = [];
   for (const { label, suite } of pieces) {
     if (suite.hash !== first.suite.hash || suite.status !== first.suite.status) {
@@ -58,7 +58,16 @@ function mergeSuite(name: string, pieces: { label: string; suite: SuiteResult }[
   }
   const cases = slots.filter((testCase): testCase is CaseResult => testCase !== undefined);
   if (cases.length !== slots.length) throw new ConfigError(`suite "${name}": ${slots.length - cases.length} cases missing from the shards`, {}, RERUN);
-  return { ...header, cases };
+  const calls = sumCalls(pieces.map(({ suite }) => suite.calls));
+  return { ...header, ...(calls ? { calls } : {}), cases };
+}
+
+/** Every shard's model-call overhead, added up (undefined when no shard had any). */
+function sumCalls(parts: (ModelCallCosts | undefined)[]): ModelCallCosts | undefined {
+  const present = parts.filter((part): part is ModelCallCosts => part !== undefined);
+  if (present.length === 0) return undefined;
+  const total = (key: keyof ModelCallCosts) => present.reduce((sum, part) => sum + part[key], 0);
+  return { retries: total('retries'), retryWaitMs: total('retryWaitMs'), rateLimitWaits: total('rateLimitWaits'), rateLimitWaitMs: total('rateLimitWaitMs'), hedges: total('hedges') };
 }
 
 function mergeRun(runs: RunMetadata[]): Omit<RunMetadata, 'models'> {

@@ -73,7 +73,8 @@ export interface SuiteResult {
   name: string;
   file: string;
   hash: string;
-  flow: { kind: string; model?: string };
+  /** `ownCode`: the flow runs the team's own code, outside what the suite hash covers (command, http, promptflow). */
+  flow: { kind: string; model?: string; ownCode?: boolean };
   repeat: number;
   status: SuiteStatus;
   /** Why a suite was skipped (e.g. "needs an API key: set api-key / OPENAI_API_KEY"). */
@@ -89,8 +90,19 @@ export interface SuiteResult {
    * the baseline: the gate then judges these metrics' measured drop against the tolerance directly.
    */
   determinism?: Determinism;
+  /** What the suite's model calls cost beyond their answers (retries, rate-limit waits, hedges), when anything. */
+  calls?: ModelCallCosts;
   /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
   aggregates?: Record<string, unknown>;
+}
+
+/** A suite's model-call overhead: retried attempts (after a server error, timeout or dropped connection; after a 429) and the waits before them, in ms; hedges sent. */
+export interface ModelCallCosts {
+  retries: number;
+  retryWaitMs: number;
+  rateLimitWaits: number;
+  rateLimitWaitMs: number;
+  hedges: number;
 }
 
 /** A baseline entry's evidence of a noise-free flow; valid only while the suite hash is `hash`. */

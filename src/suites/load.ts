@@ -12,6 +12,8 @@ import { fromOpenAiEval, isOpenAiEval } from './openai-evals/translate.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { caseEvaluators, evaluatorEntry } from './case-asserts.js';
 import { checkTemplates } from './check-templates.js';
+import type { HeaderSpec, SuiteHeaders } from './request-headers.js';
+import { checkHeaderSpec } from './request-headers.js';
 import type { EvaluatorSpec, GateConfig, MetricGate, Suite } from './types.js';
 import type { Case } from '../core/case.js';
 import { checkMetricNames, validateSuiteDocument } from './validate.js';
@@ -97,10 +99,11 @@ async function suiteFromSource(source: YamlSource, cwd: string, context: LoadCon
 
   const dir = dirname(path);
   const evaluators = normaliseEvaluators((doc.evaluators as Record<string, unknown>[] | undefined) ?? [], source);
-  const flowDoc = doc.flow as Record<string, unknown>;
+  const { headers: flowHeaders, ...flowDoc } = doc.flow as Record<string, unknown>;
   const kind = flowKind(flowDoc.kind as string);
   if (!kind) throw new ConfigError(`unknown flow kind ${JSON.stringify(flowDoc.kind)}`, { file, line: source.lineOf(['flow', 'kind']) }, 'see the flow kinds in docs/suites.md');
-  const flow = (await kind.normalise(flowDoc, { file, line: source.lineOf(['flow']), dir, cwd, ...context })) as FlowSpec;
+  const flow = (await kind.normalise(kind.modelHeaders ? flowDoc : (doc.flow as Record<string, unknown>), { file, line: source.lineOf(['flow']), dir, cwd, ...context })) as FlowSpec;
+  const headers = suiteHeaders(kind.modelHeaders ? flowHeaders : undefined, (doc.judge as { headers?: unknown } | undefined)?.headers, source);
   const written: Case[] =
     typeof doc.data === 'string'
       ? await readDataFile(doc.data, dir, file, source.lineOf(['data']), cwd)
@@ -121,11 +124,30 @@ async function suiteFromSource(source: YamlSource, cwd: string, context: LoadCon
     repeat,
     cache: doc.cache === true,
     mode: doc.mode === 'batch' ? 'batch' : 'online',
-    hash: sha256(canonicalJson({ flow, evaluators, repeat })).slice(0, 16),
+    ...(headers.flow || headers.judge ? { headers } : {}),
+    hash: sha256(canonicalJson({ flow, evaluators, repeat, ...headerValues(headers) })).slice(0, 16),
   };
   checkTemplates(suite);
   return suite;
 }
+
+/** `flow.headers` and `judge.headers`, checked (their `${env:}` references are read when the run starts). */
+function suiteHeaders(flow: unknown, judge: unknown, source: YamlSource): SuiteHeaders {
+  const spec = (values: unknown, path: ['flow' | 'judge', 'headers']): HeaderSpec | undefined => {
+    if (values === undefined) return undefined;
+    const line = source.lineOf(path);
+    const checked: HeaderSpec = { values: values as Record<string, string>, key: path.join('.'), file: source.file, ...(line ? { line } : {}) };
+    checkHeaderSpec(checked);
+    return checked;
+  };
+  const flowSpec = spec(flow, ['flow', 'headers']);
+  const judgeSpec = spec(judge, ['judge', 'headers']);
+  return { ...(flowSpec ? { flow: flowSpec } : {}), ...(judgeSpec ? { judge: judgeSpec } : {}) };
+}
+
+/** The headers as written, in the suite's hash (a new gateway config is a changed suite; a rotated key read from the environment is not). */
+const headerValues = (headers: SuiteHeaders) =>
+  headers.flow || headers.judge ? { headers: { flow: headers.flow?.values ?? {}, judge: headers.judge?.values ?? {} } } : {};
 
 function normaliseEvaluators(raw: Record<string, unknown>[], source: YamlSource): EvaluatorSpec[] {
   const seen = new Set<string>();

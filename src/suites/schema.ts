@@ -14,6 +14,13 @@ export interface SchemaScope {
 /** `allOf` must not be empty: a scope naming nothing known has no branches (its `enum` reports it). */
 const nonEmptyAllOf = (branches: object[]) => (branches.length ? { allOf: branches } : {});
 
+/** `headers:` of a model-calling flow or of the judges: sent on their model requests, over the run's. */
+const modelHeadersSchema = (whose: 'flow' | 'judge') => ({
+  type: 'object',
+  additionalProperties: { type: 'string', minLength: 1 },
+  description: `Extra headers on the ${whose === 'flow' ? "flow's" : "judges' (and embeddings' and moderation's)"} model requests, over the run's \`headers\` input / \`--header\` (a gateway's key or config). A value may read \`\${env:NAME}\`; every value is masked as a secret.`,
+});
+
 /** One `if kind = … then its schema` branch per flow kind, from the registry. */
 function flowSchemas(scope?: SchemaScope) {
   return FLOW_KINDS.filter((kind) => !scope || scope.kinds.includes(kind.kind)).map((kind) => ({
@@ -21,7 +28,7 @@ function flowSchemas(scope?: SchemaScope) {
     then: {
       description: kind.description,
       required: [...kind.schema.required],
-      properties: { kind: true, ...kind.schema.properties },
+      properties: { kind: true, ...kind.schema.properties, ...(kind.modelHeaders ? { headers: modelHeadersSchema('flow') } : {}) },
       additionalProperties: false,
     },
   }));
@@ -104,6 +111,12 @@ export function suiteSchema(scope?: SchemaScope): Record<string, unknown> {
       },
       repeat: { type: 'integer', minimum: 1, maximum: 100, description: 'Samples per case, averaged (default 1).' },
       cache: { type: 'boolean', description: "Serve the flow's model answers from the response cache when the request is unchanged (default false; judges are always cached)." },
+      judge: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { headers: modelHeadersSchema('judge') },
+        description: "Settings of the suite's judges (model-graded metrics, embeddings, moderation).",
+      },
       mode: { enum: ['online', 'batch'], description: "batch: send the flow's chat calls through the OpenAI Batch API (half price; for large scheduled runs)." },
     },
     oneOf: [{ required: ['data'] }, { required: ['cases'] }],

@@ -1,5 +1,6 @@
 import type { Case } from '../core/case.js';
 import type { FlowSpec } from '../flows/registry.js';
+import type { SuiteHeaders } from './request-headers.js';
 
 /** A loaded, validated suite: everything the runner needs, nothing left to parse. */
 export interface Suite {
@@ -18,6 +19,8 @@ export interface Suite {
   cache: boolean;
   /** `batch`: the flow's chat calls go through the OpenAI Batch API (half price, minutes to hours). */
   mode: 'online' | 'batch';
+  /** `flow.headers` / `judge.headers` as written (resolved from the environment when the run starts). */
+  headers?: SuiteHeaders;
   /** sha256 of the suite's flow + evaluators config (not its data). */
   hash: string;
 }

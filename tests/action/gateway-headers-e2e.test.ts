@@ -74,4 +74,29 @@ describe('action input `headers` (dist/index.js)', () => {
       for (const secret of [GATEWAY_KEY, VIRTUAL_KEY]) expect(text.includes(secret), `${label} holds ${secret}`).toBe(false);
     }
   });
+
+  it('a suite’s own flow.headers read ${env:NAME} from the step’s env: sent on its flow calls only, masked in the runner log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-action-suite-headers-'));
+    mkdirSync(join(dir, 'evals'));
+    writeGatewaySuite(join(dir, 'evals/qa.eval.yaml'), { flowLines: ['headers:', '  x-portkey-api-key: "${env:SUITE_GATEWAY_KEY}"'] });
+    model.requests.length = 0;
+    const result = await runAction({
+      cwd: dir,
+      event: 'pull_request',
+      payload: pullRequestEvent({ number: 8, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40) }),
+      apiUrl: github.url,
+      sha: 'c'.repeat(40),
+      ref: 'refs/pull/8/merge',
+      env: { SUITE_GATEWAY_KEY: GATEWAY_KEY },
+      inputs: { 'api-key': 'sk-test-provider', 'base-url': model.url, cache: 'false' },
+    });
+    expect(result.stdout).not.toMatch(/configuration error|internal error/);
+    const flowCalls = model.requests.filter((request) => request.body.messages[0].content === FLOW_SYSTEM);
+    expect(flowCalls).toHaveLength(2);
+    for (const request of flowCalls) expect(request.headers['x-portkey-api-key']).toBe(GATEWAY_KEY);
+    for (const request of model.requests.filter((entry) => !flowCalls.includes(entry))) expect(request.headers['x-portkey-api-key']).toBeUndefined();
+    expect(result.stdout).toContain(`::add-mask::${GATEWAY_KEY}`);
+    const comment = github.comments.find((posted) => posted.issue === 8)?.body ?? '';
+    for (const text of [comment, result.summary, readFileSync(join(dir, '.evalgate/results.json'), 'utf8')]) expect(text.includes(GATEWAY_KEY)).toBe(false);
+  });
 });

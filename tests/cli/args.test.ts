@@ -48,7 +48,9 @@ describe('parseCommand', () => {
       results: 'b.json',
       failOn: 'regression',
       format: 'json',
+      explain: false,
     });
+    expect(parseCommand(['compare', 'a.json', 'b.json', '--explain'], '/')).toMatchObject({ name: 'compare', explain: true });
     expect(() => parseCommand(['compare', 'a.json'], '/')).toThrow(/exactly two files/);
   });
 

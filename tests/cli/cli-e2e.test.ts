@@ -45,6 +45,23 @@ describe('evalgate CLI (dist/cli/index.js under Node 24)', () => {
     expect(wordier.stdout).toMatch(/f1 .* FAIL/);
   });
 
+  it('the quickstart on an unchanged clone: PASS without a warning, the method one flag (and one click) away', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-clone-'));
+    cpSync(new URL('../../evals', import.meta.url), join(dir, 'evals'), { recursive: true });
+    const plain = await run(dir, 'run');
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^PASS {2}/m);
+    // The table's p column (raw / Holm-adjusted) is the one place the method shows by default.
+    expect(plain.stdout.replace('p raw/Holm', '')).not.toMatch(/\bwarn\b|error budget|Holm|α/i);
+    expect(plain.stdout).toContain('(--explain: how sure, and how the gate decided)');
+    const report = readFileSync(join(dir, '.evalgate/report.md'), 'utf8');
+    expect(report.split('<details><summary>How sure, and how EvalGate decided</summary>')[0]?.replace('p (raw / Holm)', '')).not.toMatch(/warn|⚠️|error budget|Holm|α/i);
+    expect(report).toMatch(/<details><summary>How sure, and how EvalGate decided<\/summary>\n\n\d+ gating test\\\(s\\\) share one error budget/);
+    const explained = await run(dir, 'run', '--explain');
+    expect(explained.stdout).toMatch(/How sure, and how the gate decided:\n {2}\d+ gating test\(s\) share one error budget α = 5 % \(Holm\)/);
+    expect(explained.stdout).toContain('contoso-faq: With 40 shared cases this suite catches a drop of');
+  });
+
   it('runs a narrower selection against the same part of the baseline', async () => {
     const dir = exampleRepo();
     expect((await run(dir, 'run', '--update-baseline')).code).toBe(0);

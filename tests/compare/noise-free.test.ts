@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { commentMarker, renderComment } from '../../src/report/comment.js';
+import { renderHtmlReport } from '../../src/report/html/index.js';
 import type { Determinism } from '../../src/results/types.js';
 import { binary, binaryCases, results, suite } from './build.js';
 
@@ -40,6 +41,19 @@ describe('no noise where there is none', () => {
     const comparison = compare(results(base(evidence)), results(same));
     expect(comparison.suites[0]?.regime).toMatchObject({ kind: 'statistical', reason: expect.stringMatching(/answered an unchanged case differently/) });
     expect(comparison.suites[0]?.metrics[0]).toMatchObject({ status: 'pass', pRaw: 0.125 });
+  });
+
+  it('the team’s own app (a command flow) breaking 3 of 20 answers on the same suite hash: the PR’s change, not noise — FAIL, noise-free', () => {
+    // The app's code is outside the suite file, so the PR that broke it kept the suite hash.
+    const app = suite(binaryCases(20, (index) => index >= 3), [binary('exact')], { flow: { kind: 'command', ownCode: true } });
+    const comparison = compare(results(base(evidence)), results(app));
+    expect(comparison.verdict).toBe('fail');
+    expect(comparison.suites[0]?.metrics[0]).toMatchObject({ status: 'fail', pHolm: null, reason: 'dropped 15.0 pts on a noise-free flow: the measured drop reaches the tolerance of 5.0 pts (3 of 20 cases worse, 0 better)' });
+    expect(comparison.suites[0]?.regime).toMatchObject({ kind: 'noise-free', reason: expect.stringMatching(/every answer that changed is taken as this PR’s change to the app$/) });
+    const html = renderHtmlReport({ comparison, pr: results(app), baseline: results(base(evidence)) });
+    expect(html).toContain('Regime: noise-free: identical answers and scores on 20 unchanged cases across two baseline runs');
+    // The headline says on which cases, in words.
+    expect(comparison.headline).toMatch(/^1 metric\(s\) regressed — suite › exact: dropped 15\.0 pts .*\(worst: case-0000, case-0001, case-0002\)$/);
   });
 
   it('evidence measured at another suite hash than the base entry’s own is ignored', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anySize, discreteHolm } from '../../src/compare/family.js';
+import { methodSentence } from '../../src/compare/headline.js';
 import { compare } from '../../src/compare/index.js';
 import { mulberry32 } from '../../src/compare/rng.js';
 import { allocate, PRIMARY_SHARE } from '../../src/compare/weights.js';
@@ -48,7 +49,7 @@ describe('primary metrics: a weighted Holm with fallback', () => {
     const primary = compare(many(binaryCases(100, () => true), quiet, true), many(six, jittered, true));
     expect(primary.suites[0]?.metrics[0]).toMatchObject({ status: 'fail', pHolm: expect.closeTo(2 ** -6 / PRIMARY_SHARE, 12) });
     expect(primary.family).toMatchObject({ tests: 30, primaryTests: 1 });
-    expect(primary.headline).toContain('30 gating test(s) share one error budget α = 5 % (Holm; the 1 test(s) of primary metrics share 4 % of it, with fallback)');
+    expect(methodSentence(primary)).toContain('30 gating test(s) share one error budget α = 5 % (Holm; the 1 test(s) of primary metrics share 4 % of it, with fallback)');
     // The others (no drop: p = 1 in the family) still PASS.
     expect(primary.suites[1]?.metrics[0]).toMatchObject({ status: 'pass', reason: 'no significant change' });
   });

@@ -22,10 +22,10 @@ describe("PRODUCT.md's worked example", () => {
     expect(metric?.pRaw).toBeCloseTo(0.171875, 12);
     expect(metric?.pHolm).toBeCloseTo(0.171875, 12);
     expect(metric?.delta).toBeCloseTo(-0.08, 12);
-    expect(metric?.reason).toMatch(/dropped 8\.0 pts, within noise \(p=0\.172 > warn level 0\.1\)/);
+    expect(metric?.reason).toBe('dropped 8.0 pts, within noise (noise alone would do this about once in 6 runs)');
     expect(comparison.verdict).toBe('pass');
     // At α = 0.1 (warn level 0.2) it WARNs: 0.172 ≤ 2α.
     const looser = compare(results(suite(base, [binary('exact')], { alpha: 0.1 })), results(suite(pr, [binary('exact')])));
-    expect(looser.suites[0]?.metrics[0]).toMatchObject({ status: 'warn', reason: expect.stringMatching(/dropped 8\.0 pts but not significant \(p=0\.172\)/) });
+    expect(looser.suites[0]?.metrics[0]).toMatchObject({ status: 'warn', reason: 'dropped 8.0 pts, but it could be noise (noise alone would do this about once in 6 runs): not sure enough to fail' });
   });
 });

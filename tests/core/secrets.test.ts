@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearSecrets, FRAGMENT_LENGTH, registerSecret, scrubSecrets } from '../../src/core/secrets.js';
+import { clearSecrets, FRAGMENT_LENGTH, onSecretRegistered, registerSecret, scrubSecrets } from '../../src/core/secrets.js';
 import { longestFragment } from '../support/secret-fragments.js';
 
 const KEY = 'sk-proj-Q7xv2LmN9pR4tK8wZ3cB6yH1';
@@ -8,6 +8,18 @@ const KEY = 'sk-proj-Q7xv2LmN9pR4tK8wZ3cB6yH1';
 afterEach(() => clearSecrets());
 
 describe('scrubbing secrets', () => {
+  it('tells its listeners of every secret registered from then on, once each (the action masks them in the runner log)', () => {
+    const told: string[] = [];
+    onSecretRegistered((value) => told.push(value));
+    registerSecret('pk-gateway-0123456789');
+    registerSecret('pk-gateway-0123456789');
+    registerSecret('short');
+    expect(told).toEqual(['pk-gateway-0123456789']);
+    clearSecrets();
+    registerSecret('pk-other-0123456789');
+    expect(told).toEqual(['pk-gateway-0123456789']);
+  });
+
   it('masks the whole value and its JSON, base64 and URL forms', () => {
     registerSecret('pa"ss/wo rd+42');
     expect(scrubSecrets(`a pa"ss/wo rd+42 b ${JSON.stringify('pa"ss/wo rd+42')} ${Buffer.from('pa"ss/wo rd+42').toString('base64')} ${encodeURIComponent('pa"ss/wo rd+42')}`)).toBe('a *** b "***" *** ***');

@@ -50,6 +50,15 @@ describe('the PR comment', () => {
     expect(body).toContain('catches a drop of 6 points or more 8 times in 10 — about');
   });
 
+  it('says a noise-free suite FAILs any measured drop of its tolerance, not what a test can detect', () => {
+    const noiseFree = comparison();
+    const suite = noiseFree.suites[0] as SuiteComparison;
+    noiseFree.suites[0] = { ...suite, shared: 20, metrics: [metric('equals', 'quality', { shared: 20, detectableDrop: 0.05 })], regime: { kind: 'noise-free', metrics: ['equals'], reason: 'identical answers' } };
+    const text = renderComment(noiseFree, { marker: commentMarker('evals') });
+    expect(text).toContain('Its flow is noise-free, so a measured drop of 5 points or more in equals FAILs — 1 of 20 cases going from right to wrong.');
+    expect(text).not.toContain('8 times in 10');
+  });
+
   it('lists regressed cases in <details>, added/removed/errored cases and skipped suites', () => {
     expect(body).toContain('<details><summary>case-0 — f1 −50 pts</summary>');
     expect(body).toContain('**Added cases (1)**: `new-1`');

@@ -36,7 +36,7 @@ describe('JUnit XML', () => {
     expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="EvalGate FAIL: not everything was compared \(1\): support-chat: skipped[^"]* 2 metric\(s\) regressed — [^"]*" tests="8" failures="2" errors="1" skipped="1" time="0">/);
     const cases = testcases(xml);
     expect(cases.map((testcase) => testcase.name)).toEqual(['exact', 'f1', 'tone &lt;img src=x onerror=&quot;window.__pwned = \'img\'; alert(2)&quot;&gt;', 'cost', 'latency p50', 'latency p95', 'case case-07', 'suite']);
-    expect(cases[1]?.body).toMatch(/^\s*<failure type="regression" message="dropped 8\.4 pts \(p=0\.00\d+ after Holm over the PR's 3 tests ≤ α=0\.05; 10 cases worse, 2 better\)">baseline 82\.2% → PR 73\.7% · Δ −8\.4 · 90% CI /);
+    expect(cases[1]?.body).toMatch(/^\s*<failure type="regression" message="dropped 8\.4 pts: 10 cases worse, 2 better — noise alone would do this about once in [\d,]+ runs">baseline 82\.2% → PR 73\.7% · Δ −8\.4 · 90% CI /);
     expect(cases[3]?.body).toContain('<system-out>total ×1.');
     expect(cases[6]?.body).toMatch(/^\s*<error type="flow-error" message="HTTP 500 from the model &lt;script&gt;/);
     expect(cases[6]?.classname).toBe('faq &lt;script&gt;window.__pwned = &quot;script&quot;; alert(1)&lt;/script&gt;.cases');

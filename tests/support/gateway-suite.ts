@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 export const FLOW_SYSTEM = 'Answer briefly.';
 
 /** A two-case prompt-flow suite with an LLM judge: model calls of both kinds for the header tests. */
-export function writeGatewaySuite(file: string, options: { stream?: boolean } = {}): void {
+export function writeGatewaySuite(file: string, options: { stream?: boolean; flowLines?: string[] } = {}): void {
   writeFileSync(
     file,
     [
@@ -13,6 +13,7 @@ export function writeGatewaySuite(file: string, options: { stream?: boolean } = 
       '  kind: prompt',
       '  model: gpt-4o-mini',
       ...(options.stream ? ['  stream: true'] : []),
+      ...(options.flowLines ?? []).map((line) => `  ${line}`),
       '  messages:',
       `    - { role: system, content: "${FLOW_SYSTEM}" }`,
       '    - { role: user, content: "{{ question }}" }',

@@ -158,6 +158,7 @@ export const commandKind: FlowKind<CommandFlowSpec> = {
       },
     },
   },
+  ownCode: true,
   normalise: normaliseCommand,
   templates: () => [],
   reportsContext: () => true,

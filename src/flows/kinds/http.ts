@@ -110,6 +110,7 @@ export const httpKind: FlowKind<HttpFlowSpec> = {
       timeout: DURATION_SCHEMA,
     },
   },
+  ownCode: true,
   normalise: normaliseHttp,
   templates: (spec) => [{ where: 'flow', value: { url: spec.url, headers: spec.headers, body: spec.body } }],
   reportsContext: (spec) => spec.contextPath !== undefined,

@@ -25,6 +25,7 @@ export const promptKind: FlowKind<PromptFlowSpec> = {
     required: ['model', 'messages'],
     properties: { model: { type: 'string', minLength: 1 }, messages: { type: 'array', minItems: 1, items: MESSAGE }, ...CHAT_SCHEMA_PROPERTIES },
   },
+  modelHeaders: true,
   normalise: (raw) => ({
     kind: 'prompt',
     model: raw.model as string,

@@ -116,6 +116,8 @@ export const promptflowKind: FlowKind<PromptflowFlowSpec> = {
       undefined: { enum: ['empty', 'inputs', 'error'], description: 'How llm / prompt node templates print an undefined value: `empty` (default) "" as PromptFlow does; `inputs` "" for an input the node declares, an error for a name it does not declare (a typo); `error` always an error.' },
     },
   },
+  modelHeaders: true,
+  ownCode: true,
   normalise,
   templates: (spec) => [{ where: 'flow.inputs', value: spec.inputs }],
   checkCase,

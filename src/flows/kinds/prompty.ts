@@ -77,6 +77,7 @@ export const promptyKind: FlowKind<PromptyFlowSpec> = {
       ...CHAT_SCHEMA_PROPERTIES,
     },
   },
+  modelHeaders: true,
   normalise: loadPromptyFlow,
   templates: () => [],
   checkCase: checkPromptyCase,

@@ -38,7 +38,19 @@ const isModeration = (value: any): value is ModerationResponse => typeof value?.
  * never cached; a cache that cannot be written costs a model call, never the run.
  */
 export function withCache(inner: ModelClient, store: CacheStore, stats: CacheStats): ModelClient {
+  return cacheLayer(store, stats)(inner);
+}
+
+/**
+ * The cache as a wrapper for several clients (a run's scoped views): they share the store, the
+ * stats and the occurrence count, so the k-th identical request of the run is the k-th, whichever view sent it.
+ */
+export function cacheLayer(store: CacheStore, stats: CacheStats): (inner: ModelClient) => ModelClient {
   const keyOf = occurrenceKeys();
+  return (inner) => cached(inner, store, stats, keyOf);
+}
+
+function cached(inner: ModelClient, store: CacheStore, stats: CacheStats, keyOf: (request: unknown) => string): ModelClient {
   async function through<T extends object>(request: unknown, valid: (value: unknown) => value is T, call: () => Promise<T>): Promise<T> {
     const key = keyOf(request);
     const hit = await store.get(key);

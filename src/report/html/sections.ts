@@ -1,7 +1,7 @@
 import type { Comparison, MetricComparison, SuiteComparison } from '../../compare/types.js';
 import type { MetricSeries } from '../../history/types.js';
 import type { ResultsFile } from '../../results/types.js';
-import { detectableLine, formatDelta, formatInterval, formatP, formatValue, sortByFamily, spendLine, VERDICT_WORD } from '../format.js';
+import { callCostsLine, detectableLine, formatDelta, formatInterval, formatP, formatValue, sortByFamily, spendLine, VERDICT_WORD } from '../format.js';
 import type { Distribution } from './charts.js';
 import { histogramSvg, trendSvg } from './charts.js';
 import { escapeHtml } from './safe-text.js';
@@ -62,8 +62,10 @@ export function suiteSection(suite: SuiteComparison, shapes: readonly Distributi
   }
   const lines = [
     suite.outcome === 'new' ? 'New suite: no baseline to compare with; absolute floors apply.' : `${suite.shared} shared cases · ${suite.added.length} added · ${suite.removed.length} removed.`,
-    suite.outcome === 'compared' ? detectableLine(suite.metrics)?.replace(/`/g, '') : undefined,
+    suite.outcome === 'compared' ? detectableLine(suite)?.replace(/`/g, '') : undefined,
+    suite.regime ? `Regime: ${suite.regime.reason}.` : undefined,
     spendLine(suite.spend)?.replace(/`/g, ''),
+    callCostsLine(suite.calls),
     suite.note,
   ].filter((line): line is string => Boolean(line));
   return `<section class="suite">${title}${lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}${metricTable(suite)}${metricCards(suite, shapes, series)}</section>`;
