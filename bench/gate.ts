@@ -78,7 +78,7 @@ for (const [row, { label, scenario }] of ROWS.entries()) {
   const byShape = CONCENTRATIONS.map(() => ({ fail: 0, runs: 0 }));
   for (let run = 0; run < SIMULATIONS; run += 1) {
     const dropSuite = run % SUITES;
-    const [base, pr] = simulate(scenario, dropSuite);
+    const { base, pr } = simulate(scenario, dropSuite);
     const comparison = compare(base, pr);
     counts[comparison.verdict] += 1;
     const shape = byShape[scenario.concentration === undefined ? dropSuite % CONCENTRATIONS.length : 0] as { fail: number; runs: number };

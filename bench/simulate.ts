@@ -22,8 +22,8 @@ export interface Scenario {
    * what is left scores lower, so the errored metric's own test sees a drop.
    */
   judgeOutage?: 'all' | 'answer-dependent';
-  /** The dropped metric is marked `primary: true` in every suite. */
-  primary?: boolean;
+  /** The dropped metric is marked `primary: true` in every suite (`true`) or in the dropped suite only (`'dropped-suite'`: one primary test in the PR). */
+  primary?: boolean | 'dropped-suite';
   /**
    * A deterministic flow: every case always passes or always fails (probabilities rounded to 0/1),
    * and the baseline carries the evidence a refresh stores (two base runs compared, results/determinism.ts).
@@ -33,6 +33,15 @@ export interface Scenario {
   broken?: number;
   /** Every suite's Beta concentration (instead of CONCENTRATIONS by suite): low = consistent cases. */
   concentration?: number;
+  /** Every suite's mean success probability (instead of 0.60–0.95 by suite): 0.5 with concentration 2 is Beta(1, 1). */
+  quality?: number;
+}
+
+/** A simulated PR whose cases can be drawn again: `draw` gives one more PR sample of a case (the same truth, drift and drop). */
+export interface DrawablePair {
+  base: ResultsFile;
+  pr: ResultsFile;
+  draw: (suite: number, index: number) => SampleResult;
 }
 
 export const SUITES = 10;
@@ -95,9 +104,11 @@ export function prSimulator(seed: number) {
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const beta = (mean: number, concentration: number) => draw(mean * concentration, (1 - mean) * concentration);
 
-  function truth(cases: number, suite: number, fixed: number | undefined, deterministic: boolean): SuiteTruth {
-    const concentration = fixed ?? (CONCENTRATIONS[suite % CONCENTRATIONS.length] as number);
-    const quality = 0.6 + random() * 0.35;
+  function truth(cases: number, suite: number, scenario: Scenario): SuiteTruth {
+    const concentration = scenario.concentration ?? (CONCENTRATIONS[suite % CONCENTRATIONS.length] as number);
+    const deterministic = scenario.deterministic === true;
+    const drawn = 0.6 + random() * 0.35;
+    const quality = scenario.quality ?? drawn;
     const defects = 0.02 + random() * 0.08;
     const rounded = (value: number) => (deterministic ? Math.round(value) : value);
     const many = (make: () => number) => Float64Array.from({ length: cases }, make);
@@ -139,23 +150,28 @@ export function prSimulator(seed: number) {
     };
   }
 
-  function run(truths: SuiteTruth[], scenario: Scenario, side: 'base' | 'pr', dropSuite: number): ResultsFile {
+  function run(truths: SuiteTruth[], scenario: Scenario, side: 'base' | 'pr', dropSuite: number): { results: ResultsFile; draw: DrawablePair['draw'] } {
     // The whole run is faster or slower (another runner): one factor for every latency of the run.
     const drift = Math.exp(LATENCY_DRIFT_SD * normal());
-    const suites: SuiteResult[] = truths.map((truthOfSuite, suite) => {
+    const drawers = truths.map((truthOfSuite, suite) => {
       const breaks = side === 'pr' && suite === dropSuite && (scenario.broken ?? 0) > 0;
       const t = breaks ? brokenTruth(truthOfSuite, scenario.dropMetric, scenario.broken ?? 0) : truthOfSuite;
       const shifted = side === 'pr' && suite === dropSuite ? shiftFor(t[scenario.dropMetric], scenario.drop) : 0;
       const shift = { exact: scenario.dropMetric === 'exact' ? shifted : 0, relevance: scenario.dropMetric === 'relevance' ? shifted : 0 };
       const outage = side === 'pr' ? scenario.judgeOutage : undefined;
-      const metrics = scenario.primary ? METRICS.map((metric) => (metric.name === scenario.dropMetric ? { ...metric, gate: { primary: true } } : metric)) : METRICS;
-      const cases: CaseResult[] = Array.from({ length: t.exact.length }, (_, index) => ({
+      return { breaks, cases: t.exact.length, draw: (index: number) => sample(t, index, drift, shift, outage) };
+    });
+    const primaryMetrics = METRICS.map((metric) => (metric.name === scenario.dropMetric ? { ...metric, gate: { primary: true } } : metric));
+    const suites: SuiteResult[] = drawers.map(({ breaks, cases: count, draw }, suite) => {
+      const metrics = scenario.primary === true || (scenario.primary === 'dropped-suite' && suite === dropSuite) ? primaryMetrics : METRICS;
+      const cases: CaseResult[] = Array.from({ length: count }, (_, index) => ({
         id: `c${index}`, hash: `h${index}`, inputs: {},
-        samples: Array.from({ length: scenario.repeat }, () => sample(t, index, drift, shift, outage)),
+        samples: Array.from({ length: scenario.repeat }, () => draw(index)),
       }));
       return { name: `suite-${suite}`, file: `evals/s${suite}.eval.yaml`, hash: breaks ? 's-changed' : 's', flow: { kind: 'sim' }, repeat: scenario.repeat, status: 'ran', alpha: 0.05, tolerance: 0.05, metrics, cases };
     });
-    return { format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 }, suites };
+    const results: ResultsFile = { format: 'evalgate-results', version: 2, tool: { name: 'evalgate', version: 'bench' }, run: { date: '', models: [], durationMs: 0 }, suites };
+    return { results, draw: (suite, index) => (drawers[suite] as (typeof drawers)[number]).draw(index) };
   }
 
   /**
@@ -163,16 +179,17 @@ export function prSimulator(seed: number) {
    * Beta shape takes its turn). A deterministic scenario's baseline carries the evidence its
    * refresh would have stored: an earlier base run compared with it.
    */
-  return (scenario: Scenario, dropSuite: number): [ResultsFile, ResultsFile] => {
-    const truths = Array.from({ length: SUITES }, (_, suite) => truth(scenario.cases, suite, scenario.concentration, scenario.deterministic === true));
-    const base = run(truths, scenario, 'base', dropSuite);
+  return (scenario: Scenario, dropSuite: number): DrawablePair => {
+    const truths = Array.from({ length: SUITES }, (_, suite) => truth(scenario.cases, suite, scenario));
+    const base = run(truths, scenario, 'base', dropSuite).results;
     if (scenario.deterministic) {
-      const earlier = run(truths, scenario, 'base', dropSuite);
+      const earlier = run(truths, scenario, 'base', dropSuite).results;
       base.suites = base.suites.map((suite, index) => {
         const determinism = determinismOf(earlier.suites[index], suite);
         return determinism ? { ...suite, determinism } : suite;
       });
     }
-    return [base, run(truths, scenario, 'pr', dropSuite)];
+    const pr = run(truths, scenario, 'pr', dropSuite);
+    return { base, pr: pr.results, draw: pr.draw };
   };
 }

@@ -34928,7 +34928,7 @@ else {
     // skips most of parsing and compiling its 3 MB of JavaScript.
     (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)?.();
     // Loaded only on a Node that can run it: the check above must come before any dependency.
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51444));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17881));
     process.exitCode = await main(process.argv.slice(2), {
         cwd: process.cwd(),
         env: process.env,
@@ -34950,7 +34950,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* reexport safe */ _compare_outcome_js__WEBPACK_IMPORTED_MODULE_0__.dc)
 /* harmony export */ });
-/* harmony import */ var _compare_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51517);
+/* harmony import */ var _compare_outcome_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(20493);
 /**
  * CLI exit codes: 0 pass/warn, 1 gate failed (fail, or incomplete: part of the baseline not
  * compared), 2 configuration or usage error, 3 the evaluation could not run (provider down,
@@ -35337,6 +35337,85 @@ function caseErrored(testCase) {
 
 /***/ }),
 
+/***/ 67532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ clusterSums),
+/* harmony export */   Dg: () => (/* binding */ clustersOf),
+/* harmony export */   K_: () => (/* binding */ clusterResampler),
+/* harmony export */   V9: () => (/* binding */ clustersAt),
+/* harmony export */   fo: () => (/* binding */ clusteredSd)
+/* harmony export */ });
+/** Cluster number per case (first-seen order), or null when no case names a cluster or no cluster has two cases. */
+function clustersOf(cases) {
+    const numbers = new Map();
+    let named = false;
+    const clusters = Int32Array.from(cases, (testCase, index) => {
+        const label = testCase.inputs.cluster ?? testCase.inputs.group;
+        if (label === undefined || label === null)
+            return -1 - index;
+        named = true;
+        const key = typeof label === 'string' ? label : JSON.stringify(label);
+        if (!numbers.has(key))
+            numbers.set(key, numbers.size);
+        return numbers.get(key);
+    });
+    if (!named || numbers.size === clusters.filter((cluster) => cluster >= 0).length)
+        return null;
+    // Cases without a cluster are clusters of their own, numbered after the named ones.
+    let next = numbers.size;
+    return clusters.map((cluster) => (cluster >= 0 ? cluster : next++));
+}
+/** The clusters of the present pairs (`indexes` from presentPairs), renumbered 0..k−1. */
+function clustersAt(clusters, indexes) {
+    const renumber = new Map();
+    return Int32Array.from(indexes, (index) => {
+        const cluster = clusters[index];
+        if (!renumber.has(cluster))
+            renumber.set(cluster, renumber.size);
+        return renumber.get(cluster);
+    });
+}
+const countOf = (clusters) => clusters.reduce((max, cluster) => Math.max(max, cluster + 1), 0);
+/** Σ values per cluster: what the sign-flip test flips as one unit. */
+function clusterSums(values, clusters) {
+    const sums = new Float64Array(countOf(clusters));
+    for (let index = 0; index < clusters.length; index += 1)
+        sums[clusters[index]] = sums[clusters[index]] + values[index];
+    return sums;
+}
+/** Cluster-robust sd of the mean, as an sd per case: √n · √(Σ_c (S_c − n_c·d̄)²) / n. */
+function clusteredSd(values, clusters) {
+    const n = clusters.length;
+    if (n < 2)
+        return 0;
+    let total = 0;
+    for (let index = 0; index < n; index += 1)
+        total += values[index];
+    const centre = total / n;
+    const centred = clusterSums(Array.from({ length: n }, (_, index) => values[index] - centre), clusters);
+    const variance = centred.reduce((sum, value) => sum + value * value, 0) / (n * n);
+    return Math.sqrt(variance * n);
+}
+/** A seeded bootstrap resampler over clusters: each case gets its cluster's draw count. */
+function clusterResampler(clusters, random) {
+    const k = countOf(clusters);
+    const draws = new Uint32Array(k);
+    return (counts) => {
+        draws.fill(0);
+        for (let draw = 0; draw < k; draw += 1) {
+            const cluster = Math.floor(random() * k);
+            draws[cluster] = draws[cluster] + 1;
+        }
+        for (let index = 0; index < clusters.length; index += 1)
+            counts[index] = draws[clusters[index]];
+    };
+}
+
+
+/***/ }),
+
 /***/ 41361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35397,6 +35476,7 @@ const FIX = {
     noSharedCases: 'keep case ids and inputs stable (add new cases beside the old ones); the next push to the default branch stores the new cases',
     tooFewShared: 'keep more of the baseline\'s cases (ids and inputs) in the PR, or add cases',
     noValue: 'check what the metric needs (answers, context, its key); the baseline has values for it',
+    sequentialRecord: 're-run the check: a stopped run is re-checked against its own results, which must come unedited from one `evalgate run`',
     errored: 'see the metric\'s errors below (a judge outage or a bad key is not a regression); re-run when it works',
 };
 const gap = (suite, reason, fix, metric) => ({ suite, ...(metric ? { metric } : {}), reason, fix });
@@ -35619,10 +35699,11 @@ function failsGate(verdict, failOn) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ discreteHolm),
 /* harmony export */   fR: () => (/* binding */ ratioSize),
+/* harmony export */   sV: () => (/* binding */ anySize),
 /* harmony export */   zT: () => (/* binding */ testLevel),
 /* harmony export */   zl: () => (/* binding */ pairedSize)
 /* harmony export */ });
-/* unused harmony exports anySize, mcnemarSize, signFlipSize */
+/* unused harmony exports mcnemarSize, signFlipSize */
 /* harmony import */ var _stdlib_stats_base_dists_binomial_cdf__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36794);
 /* harmony import */ var _stdlib_stats_base_dists_binomial_cdf__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_stdlib_stats_base_dists_binomial_cdf__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88007);
@@ -35678,6 +35759,8 @@ function signFlipSize(flipSquares, threshold) {
 }
 /** A paired test's size: McNemar's exact one, or the sign-flip test's (its sum must reach tolerance × cases). */
 function pairedSize(test, tolerance) {
+    if (test.combined)
+        return anySize;
     if (test.test === 'mcnemar')
         return mcnemarSize(test.improved + test.regressed, test.shared, tolerance);
     return signFlipSize(test.flipSquares, Math.max(0, tolerance - _decide_js__WEBPACK_IMPORTED_MODULE_1__/* .EPSILON */ .p8) * test.shared);
@@ -35688,7 +35771,7 @@ function pairedSize(test, tolerance) {
  * relation to what the test flips: it is counted at full size.
  */
 function ratioSize(test, tolerance) {
-    if (test.statistic !== 'sum')
+    if (test.statistic !== 'sum' || test.combined)
         return anySize;
     return signFlipSize(test.flipSquares, (tolerance * test.total) / (2 + tolerance));
 }
@@ -35736,6 +35819,66 @@ function testLevel(members, alpha) {
             high = middle;
     }
     return low;
+}
+
+
+/***/ }),
+
+/***/ 42856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dy: () => (/* binding */ gateChanges),
+/* harmony export */   ix: () => (/* binding */ gatedMetric),
+/* harmony export */   kY: () => (/* binding */ notComparable)
+/* harmony export */ });
+/**
+ * The gate comes from the base: a PR is judged by the thresholds, tolerances, alpha and gate
+ * flags its baseline was run with. What the PR changes in them is listed and applies after merge.
+ */
+/** The metric as the gate applies it: the PR's metric with the baseline's gate settings, when the baseline has it. */
+function gatedMetric(metric, base) {
+    const before = base?.metrics.find((candidate) => candidate.name === metric.name);
+    return before ? { ...metric, gate: before.gate } : metric;
+}
+/** Which way a change moves the gate: true when the PR's value lets more through. */
+const LOOSER = {
+    min: (before, after) => after === undefined || (before !== undefined && after < before),
+    max: (before, after) => after === undefined || (before !== undefined && after > before),
+    tolerance: (before, after) => after === undefined ? false : before === undefined || after > before,
+    alpha: (before, after) => after < before,
+    gate: (_before, after) => after === false,
+    primary: (before, after) => before === true && after !== true,
+};
+const show = (value) => (value === undefined ? 'unset' : String(value));
+function change(subject, field, before, after) {
+    if (before === after)
+        return [];
+    const verb = LOOSER[field](before, after) ? 'loosens' : 'tightens';
+    return [`this PR ${verb} ${subject}${field} ${show(before)} → ${show(after)}; takes effect after merge`];
+}
+/** Every gate setting the PR changes relative to the baseline it is judged against. */
+function gateChanges(pr, base) {
+    if (!base)
+        return [];
+    const changes = [...change('the suite ', 'alpha', base.alpha, pr.alpha), ...change('the suite ', 'tolerance', base.tolerance, pr.tolerance)];
+    for (const metric of pr.metrics) {
+        const before = base.metrics.find((candidate) => candidate.name === metric.name);
+        if (!before)
+            continue;
+        for (const field of ['min', 'max', 'tolerance', 'gate', 'primary'])
+            changes.push(...change(`${metric.name} `, field, before.gate[field], metric.gate[field]));
+    }
+    return changes;
+}
+/** PR metrics whose evaluator changed (config, judge model, rubric content): not comparable with the baseline. */
+function notComparable(pr, base) {
+    if (!base || base.status !== 'ran')
+        return [];
+    return pr.metrics.filter((metric) => {
+        const before = base.metrics.find((candidate) => candidate.name === metric.name);
+        return before !== undefined && (before.metric !== metric.metric || before.configHash !== metric.configHash);
+    }).map((metric) => metric.name);
 }
 
 
@@ -35826,7 +35969,9 @@ function methodSentence(comparison) {
     if (!comparison.hasBaseline || family.tests === 0)
         return undefined;
     const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(_weights_js__WEBPACK_IMPORTED_MODULE_1__/* .PRIMARY_SHARE */ .d * family.alpha)} of it, with fallback` : '';
-    return `${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails. A metric fails when its drop reaches the tolerance and its p-value, adjusted over those tests, is at most α; it warns at most ${percent(family.warnAlpha)}. The p column shows each test's raw and adjusted p-values; the interval is a 90 % bootstrap interval of the change.`;
+    const budget = family.alpha + (family.earlyLooksAlpha ?? 0);
+    const early = family.earlyLooksAlpha ? `, of which ${percent(family.earlyLooksAlpha)} pays for the early FAIL looks of a run that stops when its verdict is known and ${percent(family.alpha)} for the final look` : '';
+    return `${family.tests} gating test(s) share one error budget α = ${percent(budget)} (Holm${split}${early}): a ${percent(budget)} chance that an unchanged PR fails. A metric fails when its drop reaches the tolerance and its p-value, adjusted over those tests, is at most α; it warns at most ${percent(family.warnAlpha)}. The p column shows each test's raw and adjusted p-values; the interval is a 90 % bootstrap interval of the change.`;
 }
 
 
@@ -35919,7 +36064,7 @@ function isGating(metric) {
 
 /***/ }),
 
-/***/ 51517:
+/***/ 20493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35939,73 +36084,8 @@ var baseline_merge = __nccwpck_require__(48527);
 var metric_policy = __nccwpck_require__(64738);
 // EXTERNAL MODULE: ./src/compare/case-values.ts + 1 modules
 var case_values = __nccwpck_require__(29269);
-;// CONCATENATED MODULE: ./src/compare/clusters.ts
-/** Cluster number per case (first-seen order), or null when no case names a cluster or no cluster has two cases. */
-function clustersOf(cases) {
-    const numbers = new Map();
-    let named = false;
-    const clusters = Int32Array.from(cases, (testCase, index) => {
-        const label = testCase.inputs.cluster ?? testCase.inputs.group;
-        if (label === undefined || label === null)
-            return -1 - index;
-        named = true;
-        const key = typeof label === 'string' ? label : JSON.stringify(label);
-        if (!numbers.has(key))
-            numbers.set(key, numbers.size);
-        return numbers.get(key);
-    });
-    if (!named || numbers.size === clusters.filter((cluster) => cluster >= 0).length)
-        return null;
-    // Cases without a cluster are clusters of their own, numbered after the named ones.
-    let next = numbers.size;
-    return clusters.map((cluster) => (cluster >= 0 ? cluster : next++));
-}
-/** The clusters of the present pairs (`indexes` from presentPairs), renumbered 0..k−1. */
-function clustersAt(clusters, indexes) {
-    const renumber = new Map();
-    return Int32Array.from(indexes, (index) => {
-        const cluster = clusters[index];
-        if (!renumber.has(cluster))
-            renumber.set(cluster, renumber.size);
-        return renumber.get(cluster);
-    });
-}
-const countOf = (clusters) => clusters.reduce((max, cluster) => Math.max(max, cluster + 1), 0);
-/** Σ values per cluster: what the sign-flip test flips as one unit. */
-function clusterSums(values, clusters) {
-    const sums = new Float64Array(countOf(clusters));
-    for (let index = 0; index < clusters.length; index += 1)
-        sums[clusters[index]] = sums[clusters[index]] + values[index];
-    return sums;
-}
-/** Cluster-robust sd of the mean, as an sd per case: √n · √(Σ_c (S_c − n_c·d̄)²) / n. */
-function clusteredSd(values, clusters) {
-    const n = clusters.length;
-    if (n < 2)
-        return 0;
-    let total = 0;
-    for (let index = 0; index < n; index += 1)
-        total += values[index];
-    const centre = total / n;
-    const centred = clusterSums(Array.from({ length: n }, (_, index) => values[index] - centre), clusters);
-    const variance = centred.reduce((sum, value) => sum + value * value, 0) / (n * n);
-    return Math.sqrt(variance * n);
-}
-/** A seeded bootstrap resampler over clusters: each case gets its cluster's draw count. */
-function clusterResampler(clusters, random) {
-    const k = countOf(clusters);
-    const draws = new Uint32Array(k);
-    return (counts) => {
-        draws.fill(0);
-        for (let draw = 0; draw < k; draw += 1) {
-            const cluster = Math.floor(random() * k);
-            draws[cluster] = draws[cluster] + 1;
-        }
-        for (let index = 0; index < clusters.length; index += 1)
-            counts[index] = draws[clusters[index]];
-    };
-}
-
+// EXTERNAL MODULE: ./src/compare/clusters.ts
+var compare_clusters = __nccwpck_require__(67532);
 // EXTERNAL MODULE: ./src/compare/rng.ts
 var rng = __nccwpck_require__(85534);
 // EXTERNAL MODULE: ./src/compare/stats.ts
@@ -36031,7 +36111,7 @@ function ratioPValue(kind, base, pr, seed, clusters = null) {
     const differences = kind === 'sum' ? pr.map((value, index) => value - base[index]) : pr.map((value, index) => logRatio(value, base[index]));
     // signFlipPValue tests "below 0"; a rise is "above 0", so flip the signs.
     const rises = differences.map((d) => -d);
-    return (0,stats/* signFlipPValue */.Sp)(clusters ? clusterSums(rises, clusters) : rises, (0,rng/* mulberry32 */.sK)(seed));
+    return (0,stats/* signFlipPValue */.Sp)(clusters ? (0,compare_clusters/* clusterSums */.$r)(rises, clusters) : rises, (0,rng/* mulberry32 */.sK)(seed));
 }
 
 ;// CONCATENATED MODULE: ./src/compare/amount-test.ts
@@ -36060,7 +36140,7 @@ const ascending = (values) => Uint32Array.from(values.keys()).sort((a, b) => val
 /** `prAll`: the PR's values on all its cases, for the PR figure when nothing is shared. */
 function ratioTest(metric, statistic, base, pr, prAll, clusters = null) {
     const { base: baseValues, pr: prValues, indexes } = (0,case_values/* presentPairs */.NU)(base, pr);
-    const grouped = clusters ? clustersAt(clusters, indexes) : null;
+    const grouped = clusters ? (0,compare_clusters/* clustersAt */.V9)(clusters, indexes) : null;
     const n = baseValues.length;
     if (n === 0) {
         const all = (0,case_values/* presentValues */.w)(prAll);
@@ -36081,7 +36161,7 @@ function ratioTest(metric, statistic, base, pr, prAll, clusters = null) {
     const seed = (0,rng/* seedFrom */.wX)(`${metric.name}:${statistic}:p`);
     const pRaw = metric.direction === 'lower-is-better' ? ratioPValue(statistic, baseValues, prValues, seed, grouped) : ratioPValue(statistic, prValues, baseValues, seed, grouped);
     const differences = prValues.map((value, index) => value - baseValues[index]);
-    const flipSquares = sum ? (grouped ? clusterSums(differences, grouped) : differences).reduce((total, value) => total + value * value, 0) : 0;
+    const flipSquares = sum ? (grouped ? (0,compare_clusters/* clusterSums */.$r)(differences, grouped) : differences).reduce((total, value) => total + value * value, 0) : 0;
     return { metric, statistic, shared: n, baseline, pr: prValue, ratio, ci, pRaw, flipSquares, total: sum ? baseline + prValue : 0 };
 }
 
@@ -36089,6 +36169,251 @@ function ratioTest(metric, statistic, base, pr, prAll, clusters = null) {
 var compare_coverage = __nccwpck_require__(41361);
 // EXTERNAL MODULE: ./src/compare/family.ts
 var family = __nccwpck_require__(89967);
+// EXTERNAL MODULE: ./src/compare/sequential-tests.ts
+var sequential_tests = __nccwpck_require__(66860);
+// EXTERNAL MODULE: ./src/compare/sequential-reasons.ts
+var sequential_reasons = __nccwpck_require__(16452);
+// EXTERNAL MODULE: ./src/compare/suite-align.ts
+var suite_align = __nccwpck_require__(18875);
+;// CONCATENATED MODULE: ./src/compare/sequential-check.ts
+
+
+
+
+
+function sequentialContext(pr, baseSuites) {
+    if (!pr.suites.some((suite) => suite.sequential !== undefined))
+        return undefined;
+    const compared = pr.suites.flatMap((suite) => {
+        const base = baseSuites.get(suite.name);
+        return base?.status === 'ran' && suite.status === 'ran' ? [{ suite, base }] : [];
+    });
+    const tracked = new Map(compared.map(({ suite, base }) => [suite.name, (0,sequential_tests/* trackedTests */.Mu)(suite.metrics, base)]));
+    const alpha = compared.length ? Math.min(...compared.map(({ base }) => base.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
+    return { levels: (0,sequential_tests/* sequentialLevels */.dw)([...tracked.values()].flatMap((entry) => entry ?? []), alpha), tracked };
+}
+/** The sums of every tracked test over `cases` (the stored values; samples collapsed as compare does). */
+function sumsOver(tests, cases, base) {
+    const graded = new Set(base.cases.filter((testCase) => testCase.samples.length > 1).map((testCase) => testCase.id));
+    return tests.map((test) => {
+        const stored = (0,suite_align/* comparable */.Zm)(test.metric, base) ?? test.metric;
+        const baseValues = (0,case_values/* caseValues */.Nn)(base.cases, stored);
+        const byId = new Map(base.cases.map((testCase, index) => [testCase.id, baseValues[index]]));
+        const prValues = (0,case_values/* caseValues */.Nn)(cases, test.metric);
+        const sums = (0,sequential_tests/* emptySums */.y3)();
+        cases.forEach((testCase, index) => {
+            const b = byId.get(testCase.id);
+            const p = prValues[index];
+            if (b === undefined || Number.isNaN(b) || Number.isNaN(p))
+                return;
+            (0,sequential_tests/* addPair */.Ml)(sums, test, { base: b, pr: p, graded: testCase.samples.length > 1 || graded.has(testCase.id) || test.metric.scale.kind !== 'binary' });
+        });
+        return sums;
+    });
+}
+/** The record's own consistency with the stored cases; the problem in words, or undefined. */
+function shapeProblem(record, pr) {
+    const ids = new Set(record.order);
+    if (ids.size !== record.order.length || record.of !== record.order.length)
+        return 'its case order repeats a case or does not match its case count';
+    if (record.ran !== pr.cases.length || record.ran > record.of)
+        return `it says ${record.ran} cases ran, the results hold ${pr.cases.length}`;
+    const first = new Set(record.order.slice(0, record.ran));
+    if (pr.cases.some((testCase) => !first.has(testCase.id)))
+        return 'the cases that ran are not the first of its order';
+    if (!record.stopped && record.ran < record.of)
+        return `${record.of - record.ran} cases did not run and it names no stop`;
+    return undefined;
+}
+/** Checks a PR suite's record against its data; `problem` says why it cannot be relied on. */
+function verifySequential(pr, base, context) {
+    const record = pr.sequential;
+    if (!record)
+        return {};
+    if (!base || base.status !== 'ran')
+        return { problem: 'there is no baseline to have stopped against' };
+    const shape = shapeProblem(record, pr);
+    if (shape)
+        return { problem: shape };
+    const notRun = new Set(record.order.slice(record.ran));
+    const tests = context.tracked.get(pr.name) ?? null;
+    const share = Math.ceil(sequential_tests/* STAGE_ONE */.Uk * record.of) / record.of;
+    const stage = stageOf(record, pr, base);
+    if (stage === 'inconsistent')
+        return { problem: 'its stage-one cases did not all run at the suite\'s repeat (or the cases are clustered)' };
+    const run = { record, notRun, share, ...stage };
+    if (!record.stopped)
+        return { run };
+    if (!tests || tests.length === 0)
+        return { problem: 'it stopped a suite whose tests the monitor cannot follow' };
+    const levelOf = (test) => (test.primary ? context.levels.share.primary : context.levels.share.other);
+    if (record.stopped.decision === 'fail') {
+        const look = record.stopped.look ?? 0;
+        const index = tests.findIndex((test) => test.metric.name === record.stopped?.metric);
+        const test = tests[index];
+        if (!test || !(0,sequential_tests/* interimLooks */.zD)(record.of).includes(look))
+            return { problem: 'its interim look or metric is not one of the design' };
+        const ids = new Set(record.order.slice(0, look));
+        const sums = sumsOver([test], pr.cases.filter((testCase) => ids.has(testCase.id)), base)[0];
+        const p = (0,sequential_tests/* efficacyP */.LF)(test, sums);
+        if (p > context.levels.efficacy)
+            return { problem: `its interim FAIL of ${test.metric.name} is not in the data (p=${p.toPrecision(3)})` };
+        const reasons = new Map([[test.metric.name, { status: 'fail', reason: (0,sequential_reasons/* efficacyReason */.H8)(test, sums, { p, level: context.levels.efficacy, look, of: record.of }) }]]);
+        for (const other of tests.filter((entry) => entry !== test))
+            reasons.set(other.metric.name, { status: 'pass', reason: `not decided: the suite stopped after ${record.ran} of ${record.of} cases when ${test.metric.name} failed` });
+        return { run: { ...run, stopped: { decision: 'fail', reason: reasons.get(test.metric.name).reason, reasons } } };
+    }
+    const baseIds = new Set(base.cases.map((testCase) => testCase.id));
+    const remaining = [...notRun].filter((id) => baseIds.has(id)).length;
+    const sums = sumsOver(tests, pr.cases, base);
+    const cachedIds = new Set(record.order.slice(0, record.cached ?? 0));
+    const noise = sumsOver(tests, pr.cases.filter((testCase) => !cachedIds.has(testCase.id)), base);
+    const reasons = new Map();
+    const whys = [];
+    for (const [index, test] of tests.entries()) {
+        const why = (0,sequential_tests/* futility */.Hy)(test, sums[index], remaining, levelOf(test), noise[index]);
+        if (!why)
+            return { problem: `${test.metric.name} could still FAIL on the ${remaining} shared cases it did not run` };
+        whys.push(why);
+        reasons.set(test.metric.name, { status: 'pass', reason: (0,sequential_reasons/* testFutileReason */.Wg)(test, why, sums[index], { ran: record.ran, of: record.of }) });
+    }
+    return { run: { ...run, stopped: { decision: 'futile', reason: (0,sequential_reasons/* futileReason */.K4)(tests, whys, record.ran, record.of), reasons } } };
+}
+/**
+ * Stage one, when stage two ran with more samples than the suite's repeat: stage-one cases ran
+ * at the suite's repeat, stage-two cases with at least it. Otherwise the run is one stage.
+ */
+function stageOf(record, pr, base) {
+    const after = Math.ceil(sequential_tests/* STAGE_ONE */.Uk * record.of);
+    const first = new Set(record.order.slice(0, after));
+    const raised = pr.cases.some((testCase) => !first.has(testCase.id) && testCase.samples.length > pr.repeat);
+    if (!raised)
+        return {};
+    const plain = pr.cases.every((testCase) => (first.has(testCase.id) ? testCase.samples.length === pr.repeat : testCase.samples.length >= pr.repeat));
+    return plain && (0,compare_clusters/* clustersOf */.Dg)(base.cases) === null ? { stageOne: first } : 'inconsistent';
+}
+/** How the suite's sequential run went, as compare checked it (calls counted from the stored samples, never the record's). */
+function sequentialSummary(pr, checked) {
+    const { run, problem } = checked;
+    const of = run ? run.record.of : pr.cases.length;
+    return {
+        ran: pr.cases.length, of,
+        ...(run?.stopped ? { stopped: { decision: run.stopped.decision, reason: run.stopped.reason } } : {}),
+        staged: run?.stageOne !== undefined,
+        resampled: pr.cases.filter((testCase) => testCase.samples.length > pr.repeat).map((testCase) => ({ id: testCase.id, samples: testCase.samples.length })),
+        calls: { made: pr.cases.reduce((sum, testCase) => sum + testCase.samples.length, 0), full: of * pr.repeat },
+        ...(problem ? { problem } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/paired-test.ts
+
+
+
+
+/**
+ * The paired test of one metric on the shared cases. McNemar's exact test only when both runs
+ * have k = 1 binary samples per case (each case is then a 0/1 pair); otherwise the per-case
+ * means are compared with the sign-flip test, valid whatever k each side used. With `clusters`
+ * (aligned with the values), whole clusters are flipped and resampled.
+ */
+function pairedTest(metric, base, pr, prAll, repeats, clusters = null) {
+    const pairs = (0,case_values/* presentPairs */.NU)(base, pr);
+    const n = pairs.base.length;
+    const sign = metric.direction === 'lower-is-better' ? -1 : 1;
+    const differences = pairs.pr.map((p, index) => p - pairs.base[index]);
+    const oriented = Float64Array.from(differences, (d) => d * sign);
+    const improved = oriented.filter((d) => d > 0).length;
+    const regressed = oriented.filter((d) => d < 0).length;
+    const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, sd: 0, flipSquares: 0, test: 'none' };
+    if (n === 0)
+        return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
+    const grouped = clusters ? (0,compare_clusters/* clustersAt */.V9)(clusters, pairs.indexes) : null;
+    const binary = metric.scale.kind === 'binary' && repeats.base === 1 && repeats.pr === 1 && grouped === null;
+    const random = (0,rng/* mulberry32 */.sK)((0,rng/* seedFrom */.wX)(metric.name));
+    const flipped = grouped ? (0,compare_clusters/* clusterSums */.$r)(oriented, grouped) : oriented;
+    const pRaw = binary ? (0,stats/* mcnemarOneSided */.h2)(improved, regressed) : (0,stats/* signFlipPValue */.Sp)(flipped, random);
+    const ciResample = grouped ? (0,compare_clusters/* clusterResampler */.K_)(grouped, (0,rng/* mulberry32 */.sK)((0,rng/* seedFrom */.wX)(`${metric.name}:ci`))) : (0,rng/* resampler */.ec)((0,rng/* seedFrom */.wX)(`${metric.name}:ci`));
+    const ci = n > 1 ? (grouped ? (0,stats/* bootstrapInterval */.kd)(n, (counts) => (0,stats/* weightedMean */.hY)(differences, counts), ciResample) : meanInterval(differences, ciResample)) : null;
+    return {
+        metric,
+        shared: n,
+        baseline: (0,stats/* mean */.i2)(pairs.base),
+        pr: (0,stats/* mean */.i2)(pairs.pr),
+        prAll,
+        delta: (0,stats/* mean */.i2)(differences),
+        ci,
+        improved,
+        regressed,
+        pRaw,
+        sd: grouped ? (0,compare_clusters/* clusteredSd */.fo)(oriented, grouped) : (0,stats/* standardDeviation */.Fx)(oriented),
+        flipSquares: flipped.reduce((sum, value) => sum + value * value, 0),
+        test: binary ? 'mcnemar' : 'sign-flip',
+    };
+}
+/**
+ * 90% interval of the mean paired difference: a seeded percentile bootstrap over cases; past
+ * EXACT_PERMUTATION_LIMIT cases the bootstrap distribution is the normal one the CLT gives it,
+ * mean ± z₀.₉₅·sd/√n, computed directly.
+ */
+function meanInterval(differences, resample) {
+    const n = differences.length;
+    const centre = (0,stats/* mean */.i2)(differences);
+    if (n > stats/* EXACT_PERMUTATION_LIMIT */.PS) {
+        const half = (0,stats.z)(0.95) * (0,stats/* standardDeviation */.Fx)(differences) / Math.sqrt(n);
+        return [centre - half, centre + half];
+    }
+    return (0,stats/* bootstrapInterval */.kd)(n, (counts) => (0,stats/* weightedMean */.hY)(differences, counts), resample);
+}
+/**
+ * The smallest true drop that FAILs with 80 % power under the gate's rule: the observed drop
+ * must reach the tolerance AND pass the test at `level`, the level the PR-wide family would
+ * judge this test at if it were the one that moved (family.ts testLevel: the other tests charged
+ * what they can reach). Assumptions: the mean difference is normal with the observed per-case
+ * sd, and the sd stays the same under the drop. δ = max(tolerance, z₁₋level·se) + z₀.₈·se,
+ * se = sd/√n; never below what the exact test can resolve (McNemar: ⌈log₂(1/level)⌉ regressed
+ * cases with none improved).
+ */
+function detectableDrop(sd, n, rule) {
+    const { level } = rule;
+    const se = sd / Math.sqrt(n);
+    const needed = Math.max(rule.tolerance, (0,stats.z)(1 - level) * se) + (0,stats.z)(0.8) * se;
+    const resolution = rule.binary ? Math.ceil(Math.log2(1 / level)) / n : 1 / n;
+    return Math.min(1, Math.max(needed, resolution));
+}
+
+;// CONCATENATED MODULE: ./src/compare/sequential-stages.ts
+
+
+
+/**
+ * The two-stage adaptive design of a sequential run (docs/gate.md "Spending the calls saved"):
+ * stage two's cases may run with more samples than stage one's, chosen from stage one's data. Each
+ * stage is tested alone and the two one-sided p-values are combined with weights fixed before
+ * the run (Lehmacher & Wassmer 1999): valid whatever stage two's design, because stage two's
+ * p-value is valid given stage one.
+ */
+const clamp = (p) => Math.min(1 - 1e-12, Math.max(1e-12, p));
+/** 1 − Φ(√w·Φ⁻¹(1 − p₁) + √(1 − w)·Φ⁻¹(1 − p₂)); an empty stage (null) counts as z = 0. */
+function inverseNormal(first, second, share) {
+    const zOf = (p) => (p === null ? 0 : (0,stats.z)(1 - clamp(p)));
+    return 1 - (0,stats/* normalCdf */.vr)(Math.sqrt(share) * zOf(first) + Math.sqrt(1 - share) * zOf(second));
+}
+/** The values of one stage (the others NaN: no value, so the test leaves them out). */
+const stageValues = (values, inStage, stage) => values.map((value, index) => (inStage[index] === stage ? value : Number.NaN));
+/** A paired test's p as the combination of its two stages' own tests (stage one at the suite's repeat). */
+function stagedPairedP(metric, base, pr, stages) {
+    const { repeats } = stages;
+    const test = (stage, prRepeat) => pairedTest(metric, stageValues(base, stages.inStageOne, stage), stageValues(pr, stages.inStageOne, stage), null, { base: repeats.base, pr: prRepeat }).pRaw;
+    return inverseNormal(test(true, repeats.pr), test(false, repeats.raised), stages.share);
+}
+function stagedRatioP(metric, statistic, base, pr, stages) {
+    const test = (stage) => ratioTest(metric, statistic, stageValues(base, stages.inStageOne, stage), stageValues(pr, stages.inStageOne, stage), new Float64Array(0)).pRaw;
+    return inverseNormal(test(true), test(false), stages.share);
+}
+/** Marks a test as the stages' combination: its p-value, and a size counted at its full level (family.ts). */
+const combined = (test, pRaw) => ({ ...test, pRaw, combined: true });
+
 // EXTERNAL MODULE: ./src/compare/decide.ts
 var decide = __nccwpck_require__(88007);
 ;// CONCATENATED MODULE: ./src/compare/noise-free.ts
@@ -36130,233 +36455,13 @@ function regimeOf(base, pr, alignment) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/compare/gate-changes.ts
-/**
- * The gate comes from the base: a PR is judged by the thresholds, tolerances, alpha and gate
- * flags its baseline was run with. What the PR changes in them is listed and applies after merge.
- */
-/** The metric as the gate applies it: the PR's metric with the baseline's gate settings, when the baseline has it. */
-function gatedMetric(metric, base) {
-    const before = base?.metrics.find((candidate) => candidate.name === metric.name);
-    return before ? { ...metric, gate: before.gate } : metric;
-}
-/** Which way a change moves the gate: true when the PR's value lets more through. */
-const LOOSER = {
-    min: (before, after) => after === undefined || (before !== undefined && after < before),
-    max: (before, after) => after === undefined || (before !== undefined && after > before),
-    tolerance: (before, after) => after === undefined ? false : before === undefined || after > before,
-    alpha: (before, after) => after < before,
-    gate: (_before, after) => after === false,
-    primary: (before, after) => before === true && after !== true,
-};
-const show = (value) => (value === undefined ? 'unset' : String(value));
-function change(subject, field, before, after) {
-    if (before === after)
-        return [];
-    const verb = LOOSER[field](before, after) ? 'loosens' : 'tightens';
-    return [`this PR ${verb} ${subject}${field} ${show(before)} → ${show(after)}; takes effect after merge`];
-}
-/** Every gate setting the PR changes relative to the baseline it is judged against. */
-function gateChanges(pr, base) {
-    if (!base)
-        return [];
-    const changes = [...change('the suite ', 'alpha', base.alpha, pr.alpha), ...change('the suite ', 'tolerance', base.tolerance, pr.tolerance)];
-    for (const metric of pr.metrics) {
-        const before = base.metrics.find((candidate) => candidate.name === metric.name);
-        if (!before)
-            continue;
-        for (const field of ['min', 'max', 'tolerance', 'gate', 'primary'])
-            changes.push(...change(`${metric.name} `, field, before.gate[field], metric.gate[field]));
-    }
-    return changes;
-}
-/** PR metrics whose evaluator changed (config, judge model, rubric content): not comparable with the baseline. */
-function notComparable(pr, base) {
-    if (!base || base.status !== 'ran')
-        return [];
-    return pr.metrics.filter((metric) => {
-        const before = base.metrics.find((candidate) => candidate.name === metric.name);
-        return before !== undefined && (before.metric !== metric.metric || before.configHash !== metric.configHash);
-    }).map((metric) => metric.name);
-}
-
+// EXTERNAL MODULE: ./src/compare/gate-changes.ts
+var gate_changes = __nccwpck_require__(42856);
 // EXTERNAL MODULE: ./src/compare/metric-errors.ts
 var metric_errors = __nccwpck_require__(1051);
-;// CONCATENATED MODULE: ./src/compare/paired-test.ts
-
-
-
-
-/**
- * The paired test of one metric on the shared cases. McNemar's exact test only when both runs
- * have k = 1 binary samples per case (each case is then a 0/1 pair); otherwise the per-case
- * means are compared with the sign-flip test, valid whatever k each side used. With `clusters`
- * (aligned with the values), whole clusters are flipped and resampled.
- */
-function pairedTest(metric, base, pr, prAll, repeats, clusters = null) {
-    const pairs = (0,case_values/* presentPairs */.NU)(base, pr);
-    const n = pairs.base.length;
-    const sign = metric.direction === 'lower-is-better' ? -1 : 1;
-    const differences = pairs.pr.map((p, index) => p - pairs.base[index]);
-    const oriented = Float64Array.from(differences, (d) => d * sign);
-    const improved = oriented.filter((d) => d > 0).length;
-    const regressed = oriented.filter((d) => d < 0).length;
-    const empty = { baseline: null, pr: null, delta: null, ci: null, pRaw: null, sd: 0, flipSquares: 0, test: 'none' };
-    if (n === 0)
-        return { metric, shared: 0, prAll, improved: 0, regressed: 0, ...empty };
-    const grouped = clusters ? clustersAt(clusters, pairs.indexes) : null;
-    const binary = metric.scale.kind === 'binary' && repeats.base === 1 && repeats.pr === 1 && grouped === null;
-    const random = (0,rng/* mulberry32 */.sK)((0,rng/* seedFrom */.wX)(metric.name));
-    const flipped = grouped ? clusterSums(oriented, grouped) : oriented;
-    const pRaw = binary ? (0,stats/* mcnemarOneSided */.h2)(improved, regressed) : (0,stats/* signFlipPValue */.Sp)(flipped, random);
-    const ciResample = grouped ? clusterResampler(grouped, (0,rng/* mulberry32 */.sK)((0,rng/* seedFrom */.wX)(`${metric.name}:ci`))) : (0,rng/* resampler */.ec)((0,rng/* seedFrom */.wX)(`${metric.name}:ci`));
-    const ci = n > 1 ? (grouped ? (0,stats/* bootstrapInterval */.kd)(n, (counts) => (0,stats/* weightedMean */.hY)(differences, counts), ciResample) : meanInterval(differences, ciResample)) : null;
-    return {
-        metric,
-        shared: n,
-        baseline: (0,stats/* mean */.i2)(pairs.base),
-        pr: (0,stats/* mean */.i2)(pairs.pr),
-        prAll,
-        delta: (0,stats/* mean */.i2)(differences),
-        ci,
-        improved,
-        regressed,
-        pRaw,
-        sd: grouped ? clusteredSd(oriented, grouped) : (0,stats/* standardDeviation */.Fx)(oriented),
-        flipSquares: flipped.reduce((sum, value) => sum + value * value, 0),
-        test: binary ? 'mcnemar' : 'sign-flip',
-    };
-}
-/**
- * 90% interval of the mean paired difference: a seeded percentile bootstrap over cases; past
- * EXACT_PERMUTATION_LIMIT cases the bootstrap distribution is the normal one the CLT gives it,
- * mean ± z₀.₉₅·sd/√n, computed directly.
- */
-function meanInterval(differences, resample) {
-    const n = differences.length;
-    const centre = (0,stats/* mean */.i2)(differences);
-    if (n > stats/* EXACT_PERMUTATION_LIMIT */.PS) {
-        const half = (0,stats.z)(0.95) * (0,stats/* standardDeviation */.Fx)(differences) / Math.sqrt(n);
-        return [centre - half, centre + half];
-    }
-    return (0,stats/* bootstrapInterval */.kd)(n, (counts) => (0,stats/* weightedMean */.hY)(differences, counts), resample);
-}
-/**
- * The smallest true drop that FAILs with 80 % power under the gate's rule: the observed drop
- * must reach the tolerance AND pass the test at `level`, the level the PR-wide family would
- * judge this test at if it were the one that moved (family.ts testLevel: the other tests charged
- * what they can reach). Assumptions: the mean difference is normal with the observed per-case
- * sd, and the sd stays the same under the drop. δ = max(tolerance, z₁₋level·se) + z₀.₈·se,
- * se = sd/√n; never below what the exact test can resolve (McNemar: ⌈log₂(1/level)⌉ regressed
- * cases with none improved).
- */
-function detectableDrop(sd, n, rule) {
-    const { level } = rule;
-    const se = sd / Math.sqrt(n);
-    const needed = Math.max(rule.tolerance, (0,stats.z)(1 - level) * se) + (0,stats.z)(0.8) * se;
-    const resolution = rule.binary ? Math.ceil(Math.log2(1 / level)) / n : 1 / n;
-    return Math.min(1, Math.max(needed, resolution));
-}
-
-;// CONCATENATED MODULE: ./src/compare/suite-align.ts
-
-
-const TOP_REGRESSED = 10;
-const key = (testCase) => testCase.id;
-const ref = (testCase) => ({ id: testCase.id, inputs: testCase.inputs });
-/** The baseline's entry for a PR metric when the two measure the same thing (same metric, same evaluator config). */
-function comparable(metric, base) {
-    const match = base?.metrics.find((candidate) => candidate.name === metric.name);
-    return match && match.metric === metric.metric && match.configHash === metric.configHash ? match : undefined;
-}
-/** A case fails a metric when its value misses the metric's per-case pass mark. */
-function wasFailing(testCase, metrics) {
-    return metrics.some((metric) => {
-        const { threshold } = metric;
-        if (threshold === undefined || !(0,metric_policy/* isGating */.LV)(metric))
-            return false;
-        return testCase.samples.some((sample) => {
-            const value = sample.scores[metric.name]?.value;
-            if (value === null || value === undefined)
-                return sample.output === null;
-            return metric.direction === 'higher-is-better' ? value < threshold : value > threshold;
-        });
-    });
-}
-/** An input as the flow sees it in text: `3` from JSONL and `"3"` from CSV are the same input. */
-const asText = (value) => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
-/**
- * The fields of a shared case whose value changed, or that the PR dropped. A field only the PR
- * has (a column added that the flow may not use) changes nothing; a number that became its text
- * (JSONL → CSV) is the same value.
- */
-function changedFields(base, pr) {
-    return Object.keys(base).filter((field) => !(field in pr) || asText(base[field]) !== asText(pr[field]));
-}
-function align(pr, base) {
-    const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
-    const prKeys = pr.cases.map(key);
-    const prKeySet = new Set(prKeys);
-    // Shared cases in id order: resampling draws the same cases whatever order the suite lists them in.
-    const sharedIndexes = prKeys.flatMap((caseKey, index) => (baseCases.has(caseKey) ? [index] : []));
-    sharedIndexes.sort((a, b) => {
-        const [left, right] = [pr.cases[a]?.id ?? '', pr.cases[b]?.id ?? ''];
-        return left < right ? -1 : left > right ? 1 : 0;
-    });
-    return {
-        sharedIndexes,
-        shared: sharedIndexes.map((index) => pr.cases[index]),
-        sharedBase: sharedIndexes.map((index) => baseCases.get(prKeys[index])),
-        added: pr.cases.filter((_, index) => !baseCases.has(prKeys[index])).map(ref),
-        removed: [...baseCases].filter(([caseKey]) => !prKeySet.has(caseKey)).map(([, testCase]) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) })),
-        changedInputs: sharedIndexes.flatMap((index) => {
-            const testCase = pr.cases[index];
-            const fields = changedFields(baseCases.get(testCase.id).inputs, testCase.inputs);
-            return fields.length ? [{ id: testCase.id, fields }] : [];
-        }),
-        baseCount: baseCases.size,
-    };
-}
-function metricValues(metric, base, pr, alignment) {
-    const prAll = (0,case_values/* caseValues */.Nn)(pr.cases, metric);
-    const match = comparable(metric, base);
-    return {
-        prAll,
-        pr: Float64Array.from(alignment.sharedIndexes, (index) => prAll[index]),
-        base: match ? (0,case_values/* caseValues */.Nn)(alignment.sharedBase, match) : new Float64Array(alignment.sharedIndexes.length).fill(Number.NaN),
-    };
-}
-function regressedCases(tests, values, alignment) {
-    const diffs = [];
-    alignment.shared.forEach((testCase, index) => {
-        const deltas = {};
-        let drop = 0;
-        for (const { metric } of tests) {
-            const b = values.get(metric.name)?.base[index] ?? Number.NaN;
-            const p = values.get(metric.name)?.pr[index] ?? Number.NaN;
-            if (Number.isNaN(b) || Number.isNaN(p) || b === p)
-                continue;
-            deltas[metric.name] = p - b;
-            const oriented = metric.direction === 'lower-is-better' ? b - p : p - b;
-            if (oriented < 0 && (0,metric_policy/* isGating */.LV)(metric))
-                drop -= oriented;
-        }
-        if (drop > 0) {
-            const before = alignment.sharedBase[index];
-            diffs.push({ id: testCase.id, inputs: testCase.inputs, baselineOutput: before?.samples[0]?.output ?? null, prOutput: testCase.samples[0]?.output ?? null, deltas, drop });
-        }
-    });
-    return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
-}
-function spendOf(cases, pick) {
-    let total = 0;
-    for (const testCase of cases)
-        for (const sample of testCase.samples)
-            total += pick(sample) ?? 0;
-    return total;
-}
-
 ;// CONCATENATED MODULE: ./src/compare/suite.ts
+
+
 
 
 
@@ -36393,18 +36498,22 @@ function familyOf(tests) {
     const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
     const usable = (test) => test.pRaw !== null && test.shared >= minSharedOf(tests.alignment) && !(0,compare_coverage/* erroredAboveShare */.Km)(errorsOf.get(test.metric.name), tests.pr.cases.length);
     const noiseFree = noiseFreeMetrics(tests);
+    // A test of a stopped suite cannot FAIL in the family (a futile one PASSes, an efficacy FAIL spent the interim budget): p = 1, charged its full level — the full run's size is never above it.
+    const stopped = tests.sequential?.run?.stopped?.reasons;
     const paired = tests.paired.filter((test) => inFamily(test) && !noiseFree.has(test.metric.name)).map((test) => {
         const tolerance = (0,decide/* toleranceOf */.Lz)(test.metric, tests.tolerance);
+        if (stopped?.has(test.metric.name))
+            return { test, p: 1, sizeAt: family/* anySize */.sV };
         return { test, p: usable(test) && (0,decide/* reachesToleranceDespiteErrors */.w8)(test, tolerance) ? (0,decide/* pairedP */.u_)(test) : 1, sizeAt: (0,family/* pairedSize */.zl)(test, tolerance) };
     });
     const ratios = tests.ratios
         .filter(({ test, rule }) => inFamily(test, rule.canFail))
-        .map(({ test, rule }) => ({ test, p: usable(test) && (0,decide/* pastLimit */.k3)(test, rule) ? test.pRaw : 1, sizeAt: (0,family/* ratioSize */.fR)(test, test.metric.gate.tolerance ?? rule.tolerance) }));
+        .map(({ test, rule }) => (stopped?.has(test.metric.name) ? { test, p: 1, sizeAt: family/* anySize */.sV } : { test, p: usable(test) && (0,decide/* pastLimit */.k3)(test, rule) ? test.pRaw : 1, sizeAt: (0,family/* ratioSize */.fR)(test, test.metric.gate.tolerance ?? rule.tolerance) }));
     return [...paired, ...ratios];
 }
 const header = (pr) => ({ name: pr.name, file: pr.file, ...(pr.calls ? { calls: pr.calls } : {}), shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
 /** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
-function testSuite(pr, base) {
+function testSuite(pr, base, context) {
     const reason = pr.skipReason ?? 'skipped';
     // A skipped suite leaves the base's entry uncompared; a new one is not gated yet either way.
     if (pr.status === 'skipped')
@@ -36421,30 +36530,42 @@ function testSuite(pr, base) {
     if (!baseRan && pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
         return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'fail', note: `every case failed to run (${erroredCases.length} of ${pr.cases.length}), e.g. ${erroredCases[0]?.error.split('\n').slice(-1)[0] ?? ''}` };
     }
-    const alignment = align(pr, baseRan);
-    const metrics = pr.metrics.map((metric) => gatedMetric(metric, baseRan));
-    const values = new Map(metrics.map((metric) => [metric.name, metricValues(metric, baseRan, pr, alignment)]));
+    const sequential = context && pr.sequential ? verifySequential(pr, baseRan, context) : undefined;
+    const notRun = sequential?.run?.notRun;
+    const aligned = (0,suite_align/* align */.MM)(pr, baseRan);
+    // Cases of the plan a stopped run did not reach are not removed cases.
+    const alignment = notRun ? { ...aligned, removed: aligned.removed.filter((testCase) => !notRun.has(testCase.id)) } : aligned;
+    const metrics = pr.metrics.map((metric) => (0,gate_changes/* gatedMetric */.ix)(metric, baseRan));
+    const values = new Map(metrics.map((metric) => [metric.name, (0,suite_align/* metricValues */.tZ)(metric, baseRan, pr, alignment)]));
     const valuesOf = (metric) => values.get(metric.name);
-    const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.repeat };
-    const clusters = clustersOf(alignment.shared);
+    // A case that ran with more samples than the suite's repeat (a sequential run's stage two) makes the metric graded: no McNemar.
+    const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.cases.reduce((most, testCase) => Math.max(most, testCase.samples.length), pr.repeat) };
+    const stageOne = sequential?.run?.stageOne;
+    const stages = stageOne && sequential?.run ? { inStageOne: alignment.shared.map((testCase) => stageOne.has(testCase.id)), share: sequential.run.share, repeats: { base: repeats.base, pr: pr.repeat, raised: repeats.pr } } : undefined;
+    const clusters = (0,compare_clusters/* clustersOf */.Dg)(alignment.shared);
     const errors = (0,metric_errors/* metricErrors */.w)(pr.cases, pr.metrics);
     const paired = metrics.filter(isPaired).map((metric) => {
         const { base: b, pr: p, prAll } = valuesOf(metric);
         const present = (0,case_values/* presentValues */.w)(prAll);
-        const test = pairedTest(metric, b, p, present.length ? (0,stats/* mean */.i2)(present) : null, repeats, clusters);
+        const pooled = pairedTest(metric, b, p, present.length ? (0,stats/* mean */.i2)(present) : null, repeats, clusters);
+        const test = stages && pooled.pRaw !== null ? combined(pooled, stagedPairedP(metric, b, p, stages)) : pooled;
         const errored = errors.find((entry) => entry.metric === metric.name);
         if (!errored || test.pRaw === null)
             return test;
         const bestAll = (0,case_values/* caseValues */.Nn)(pr.cases, metric, 'best');
-        const best = pairedTest(metric, b, Float64Array.from(alignment.sharedIndexes, (index) => bestAll[index]), test.prAll, repeats, clusters);
-        return { ...test, bestCase: { delta: best.delta, pRaw: best.pRaw, errored: errored.count } };
+        const bestValues = Float64Array.from(alignment.sharedIndexes, (index) => bestAll[index]);
+        const best = pairedTest(metric, b, bestValues, test.prAll, repeats, clusters);
+        return { ...test, bestCase: { delta: best.delta, pRaw: stages ? stagedPairedP(metric, b, bestValues, stages) : best.pRaw, errored: errored.count } };
     });
     const ratios = metrics.flatMap((metric) => {
         const policy = (0,metric_policy/* policyOf */.US)(metric);
         if (policy.test !== 'ratio')
             return [];
         const { base: b, pr: p, prAll } = valuesOf(metric);
-        return policy.statistics.map((rule) => ({ test: ratioTest(metric, rule.statistic, b, p, prAll, clusters), rule }));
+        return policy.statistics.map((rule) => {
+            const pooled = ratioTest(metric, rule.statistic, b, p, prAll, clusters);
+            return { test: stages && pooled.pRaw !== null ? combined(pooled, stagedRatioP(metric, rule.statistic, b, p, stages)) : pooled, rule };
+        });
     });
     return {
         pr, base: baseRan, alignment, values, paired, ratios, erroredCases,
@@ -36452,6 +36573,7 @@ function testSuite(pr, base) {
         regime: regimeOf(baseRan, pr, alignment),
         alpha: baseRan?.alpha ?? pr.alpha,
         tolerance: baseRan?.tolerance ?? pr.tolerance,
+        ...(sequential ? { sequential } : {}),
     };
 }
 function fromPaired(test, pAdjusted, detectable, decision) {
@@ -36517,26 +36639,34 @@ function decideSuite(tests, adjusted, levels) {
     const { pr, base, alignment } = tests;
     const minShared = minSharedOf(alignment);
     const keptShared = Math.ceil(alignment.baseCount / 2);
-    const changed = new Set(notComparable(pr, base));
+    const changed = new Set((0,gate_changes/* notComparable */.kY)(pr, base));
     const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
     const noiseFree = noiseFreeMetrics(tests);
+    const stopped = tests.sequential?.run?.stopped?.reasons;
     const metrics = tests.paired.map((test) => {
         const pAdjusted = adjusted.get(test) ?? test.pRaw;
         const tolerance = (0,decide/* toleranceOf */.Lz)(test.metric, tests.tolerance);
+        const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
+        const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
+        // A stopped suite's test: decided by the stop (re-checked on the data); its detectable drop is that of the cases it ran.
+        const stop = stopped?.get(test.metric.name);
+        if (stop)
+            return outage(fromPaired(test, null, detectable, stop), errorsOf.get(test.metric.name), pr.cases.length);
         if (noiseFree.has(test.metric.name)) {
             // No noise: the tolerance itself is the smallest drop that FAILs.
             return outage(fromPaired(test, null, tolerance, (0,decide/* decideNoiseFree */.vo)(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
         }
-        const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
-        const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
         return outage(fromPaired(test, pAdjusted, detectable, (0,decide/* decidePaired */.C)(test, { ...levels, tolerance, minShared, keptShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
     });
     for (const { test, rule } of tests.ratios) {
         const pAdjusted = adjusted.get(test) ?? test.pRaw;
-        metrics.push(fromRatio(test, pAdjusted, (0,decide/* decideRatio */.gd)(test, rule, { ...levels, pAdjusted })));
+        const stop = rule.canFail ? stopped?.get(test.metric.name) : undefined;
+        metrics.push(fromRatio(test, stop ? null : pAdjusted, stop ?? (0,decide/* decideRatio */.gd)(test, rule, { ...levels, pAdjusted })));
     }
     const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'incomplete', reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
-    const gaps = [...compared.flatMap((metric) => metricGap(metric, tests, changed) ?? []), ...missingMetrics(tests)];
+    const problem = tests.sequential?.problem;
+    const unrelied = problem ? [(0,compare_coverage/* gap */.rQ)(pr.name, `its sequential record was not relied on (${problem}): the cases it did not run count as missing`, compare_coverage/* FIX */.U$.sequentialRecord)] : [];
+    const gaps = [...compared.flatMap((metric) => metricGap(metric, tests, changed) ?? []), ...missingMetrics(tests), ...unrelied];
     const broken = compared.filter((metric) => metric.gating && metric.reason.startsWith('could not be evaluated'));
     const removedFailing = alignment.removed.filter((testCase) => testCase.wasFailing).length;
     const verdict = worst([...compared.filter((metric) => metric.gating && metric.status !== 'incomplete').map((metric) => metric.status), removedFailing ? 'warn' : 'pass', gaps.length ? 'incomplete' : 'pass']);
@@ -36554,17 +36684,18 @@ function decideSuite(tests, adjusted, levels) {
         added: alignment.added,
         ...(alignment.changedInputs.length ? { changedInputs: alignment.changedInputs } : {}),
         removed: alignment.removed,
-        regressedCases: regressedCases(tests.paired, tests.values, alignment),
+        regressedCases: (0,suite_align/* regressedCases */.uA)(tests.paired, tests.values, alignment),
         erroredCases: tests.erroredCases,
         metricErrors: tests.metricErrors,
-        gateChanges: gateChanges(pr, base),
+        gateChanges: (0,gate_changes/* gateChanges */.Dy)(pr, base),
         notComparable: [...changed],
         ...(tests.regime ? { regime: tests.regime } : {}),
+        ...(pr.sequential ? { sequential: sequentialSummary(pr, tests.sequential ?? {}) } : {}),
         gaps,
         spend: {
-            flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),
-            evaluatorUsd: spendOf(pr.cases, (sample) => sample.evaluatorCostUsd),
-            baselineFlowUsd: base ? spendOf(base.cases, (sample) => sample.costUsd) : null,
+            flowUsd: (0,suite_align/* spendOf */.Ii)(pr.cases, (sample) => sample.costUsd),
+            evaluatorUsd: (0,suite_align/* spendOf */.Ii)(pr.cases, (sample) => sample.evaluatorCostUsd),
+            baselineFlowUsd: base ? (0,suite_align/* spendOf */.Ii)(base.cases, (sample) => sample.costUsd) : null,
         },
     };
 }
@@ -36574,6 +36705,8 @@ var headline = __nccwpck_require__(34487);
 // EXTERNAL MODULE: ./src/compare/weights.ts
 var weights = __nccwpck_require__(65874);
 ;// CONCATENATED MODULE: ./src/compare/index.ts
+
+
 
 
 
@@ -36589,15 +36722,18 @@ const WARN_FACTOR = 2;
  */
 function compare(baseline, pr, options = {}) {
     const baseSuites = new Map((baseline?.suites ?? []).map((suite) => [suite.name, suite]));
-    const firstPass = pr.suites.map((suite) => testSuite(suite, baseSuites.get(suite.name)));
+    const sequential = sequentialContext(pr, baseSuites);
+    const firstPass = pr.suites.map((suite) => testSuite(suite, baseSuites.get(suite.name), sequential));
     const tested = firstPass.filter((entry) => 'paired' in entry);
     const members = tested.flatMap(familyOf);
     const primary = members.map(({ test }) => test.metric.gate.primary === true);
-    const alpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
+    // A sequential run spent EFFICACY_SHARE of α on its interim looks: the final look gets the rest.
+    const baseAlpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
+    const alpha = sequential ? Number((baseAlpha * (1 - sequential_tests/* EFFICACY_SHARE */.xl)).toPrecision(12)) : baseAlpha;
     const { adjusted: adjustedValues, levels: testLevels } = (0,weights/* allocate */.C)(members, primary, alpha);
     const adjusted = new Map(members.map(({ test }, index) => [test, adjustedValues[index]]));
     const primaryTests = primary.filter(Boolean).length;
-    const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}) };
+    const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}), ...(sequential ? { earlyLooksAlpha: Number((baseAlpha - alpha).toPrecision(12)) } : {}) };
     const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, testLevel: testLevels.other, primaryTestLevel: testLevels.primary };
     const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
     const prNames = new Set(pr.suites.map((suite) => suite.name));
@@ -36654,6 +36790,9 @@ function tightest(base, requested) {
     if (base?.suites && globs(base.suites) !== globs(requested.suites)) {
         notes.push(`This PR's workflow sets \`suites: ${globs(requested.suites)}\`, the default branch ran \`${globs(base.suites)}\`: every suite of the base's baseline must still be compared, or the verdict is incomplete.`);
     }
+    if (base?.sequential === false && requested.sequential === true) {
+        notes.push("This PR's workflow asks for `sequential: true`, the default branch has `sequential: false`: every case ran (a pull request may only tighten the gate; turn it on with a change merged to the default branch first).");
+    }
     return { failOn, notes };
 }
 
@@ -36708,7 +36847,8 @@ function baselineEffect(input) {
     if (input.occasion !== 'push' || !refresh || refresh.blocked || refresh.previous.kind === 'unreadable')
         return null;
     const previous = refresh.previous.kind === 'stored' ? refresh.previous.file : null;
-    const gate = { failOn: input.requested.failOn, suites: input.requested.suites, ...(input.requested.baseline ? { baseline: input.requested.baseline } : {}) };
+    const { failOn, suites, baseline, sequential } = input.requested;
+    const gate = { failOn, suites, ...(baseline ? { baseline } : {}), ...(sequential === undefined ? {} : { sequential }) };
     const merge = (0,baseline_merge/* mergeBaseline */.E)(previous, { ...input.results, run: { ...input.results.run, gate } }, { dropUnrun: refresh.dropUnrun });
     return { merge, notStored: merge.kept.filter((entry) => entry.blocking) };
 }
@@ -36847,6 +36987,239 @@ function uint32(random) {
 
 /***/ }),
 
+/***/ 16452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H8: () => (/* binding */ efficacyReason),
+/* harmony export */   K4: () => (/* binding */ futileReason),
+/* harmony export */   Wg: () => (/* binding */ testFutileReason)
+/* harmony export */ });
+/* harmony import */ var _sequential_tests_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66860);
+
+/**
+ * The plain-words reasons of a sequential stop, written once for the run's record and for
+ * compare's decision: "stopped after 70 of 200 cases: no drop of ≥ 5.0 pts can become significant".
+ */
+/** "exact, relevance (≥ 5.0 pts), pii (≥ 0.0 pts), cost (a total above ×1.10)": each tolerance once, after the metrics that share it. */
+function listed(tests) {
+    const groups = new Map();
+    for (const test of tests) {
+        const key = test.statistic === 'mean' ? `≥ ${(0,_sequential_tests_js__WEBPACK_IMPORTED_MODULE_0__/* .toleranceText */ .ve)(test)}` : (0,_sequential_tests_js__WEBPACK_IMPORTED_MODULE_0__/* .toleranceText */ .ve)(test);
+        groups.set(key, [...(groups.get(key) ?? []), test.metric.name]);
+    }
+    return [...groups].map(([key, names]) => `${names.join(', ')} (${key})`).join(', ');
+}
+function futileReason(tests, why, ran, of) {
+    const curtailed = tests.filter((_, index) => why[index] === 'curtailed');
+    const unlikely = tests.filter((_, index) => why[index] === 'conditional-power');
+    const parts = [
+        ...(unlikely.length ? [`no drop past the tolerance can become significant in ${listed(unlikely)} (under ${Math.max(...unlikely.map(_sequential_tests_js__WEBPACK_IMPORTED_MODULE_0__/* .futilityEpsilon */ .d1)) * 100} % chance even at that true drop)`] : []),
+        ...(curtailed.length ? [`none is reachable with the cases left in ${listed(curtailed)}`] : []),
+    ];
+    return `stopped after ${ran} of ${of} cases: ${parts.join('; ')}`;
+}
+function efficacyReason(test, sums, look) {
+    const drop = sums.n > 0 ? ((sums.sum / sums.n) * 100).toFixed(1) : '0.0';
+    return `stopped after ${look.look} of ${look.of} cases: ${test.metric.name} worsened ${drop} pts on ${sums.n} shared cases, past the interim boundary (p=${look.p.toPrecision(3)} ≤ ${look.level.toPrecision(3)})`;
+}
+/** One futile-stopped test's PASS, in words: "stopped after 70 of 200 cases: no drop of ≥ 5.0 pts can become significant (1.2 pts so far)". */
+function testFutileReason(test, why, sums, at) {
+    const stop = `stopped after ${at.ran} of ${at.of} cases`;
+    const soFar = test.statistic === 'mean' && sums.n > 0 ? ` (${((sums.sum / sums.n) * 100).toFixed(1)} pts so far on ${sums.n} shared cases)` : '';
+    const change = test.statistic === 'mean' ? `no drop of ≥ ${(0,_sequential_tests_js__WEBPACK_IMPORTED_MODULE_0__/* .toleranceText */ .ve)(test)}` : `no ${(0,_sequential_tests_js__WEBPACK_IMPORTED_MODULE_0__/* .toleranceText */ .ve)(test)}`;
+    if (why === 'curtailed')
+        return `${stop}: ${change} is reachable with the cases left${soFar}`;
+    return `${stop}: ${change} can become significant (under ${(0,_sequential_tests_js__WEBPACK_IMPORTED_MODULE_0__/* .futilityEpsilon */ .d1)(test) * 100} % chance even at that true drop)${soFar}`;
+}
+
+
+/***/ }),
+
+/***/ 66860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ futility),
+/* harmony export */   LF: () => (/* binding */ efficacyP),
+/* harmony export */   Ml: () => (/* binding */ addPair),
+/* harmony export */   Mu: () => (/* binding */ trackedTests),
+/* harmony export */   Uk: () => (/* binding */ STAGE_ONE),
+/* harmony export */   d1: () => (/* binding */ futilityEpsilon),
+/* harmony export */   dw: () => (/* binding */ sequentialLevels),
+/* harmony export */   ve: () => (/* binding */ toleranceText),
+/* harmony export */   xl: () => (/* binding */ EFFICACY_SHARE),
+/* harmony export */   y3: () => (/* binding */ emptySums),
+/* harmony export */   zD: () => (/* binding */ interimLooks)
+/* harmony export */ });
+/* unused harmony exports INTERIM_LOOKS, FUTILITY_EPSILON, PRIMARY_FUTILITY_EPSILON, MIN_LOOK, worsening, curtailed, conditionalPower */
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88007);
+/* harmony import */ var _gate_changes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42856);
+/* harmony import */ var _metric_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(64738);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64856);
+/* harmony import */ var _suite_align_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(18875);
+/* harmony import */ var _weights_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(65874);
+
+
+
+
+
+
+/**
+ * The statistics of stopping a PR run when its verdict is known (docs/gate.md "Stopping when the
+ * verdict is known"), shared by the monitor (compare/sequential.ts, during the run) and compare
+ * (which re-checks every stop on the stored data). Pure functions of running sums.
+ */
+/** Share of α the interim efficacy looks spend (Bonferroni over tests × looks); the final look keeps the rest. */
+const EFFICACY_SHARE = 0.1;
+/**
+ * Interim looks per suite, j = 1…9: futility once j tenths of its cases are scored, efficacy once
+ * the first j tenths of its order are. Looking at every case would stop a suite that really
+ * dropped on a lucky start far more often.
+ */
+const INTERIM_LOOKS = 9;
+/** Futility by conditional power: a test whose true drop were exactly the tolerance would still FAIL with a chance below ε from here. */
+const FUTILITY_EPSILON = 0.05;
+/** The same for a test of a primary metric: it holds most of the budget, so it is given up on more reluctantly. */
+const PRIMARY_FUTILITY_EPSILON = 0.01;
+/** ε of a test: PRIMARY_FUTILITY_EPSILON for a primary metric's, else FUTILITY_EPSILON. */
+const futilityEpsilon = (test) => (test.primary ? PRIMARY_FUTILITY_EPSILON : FUTILITY_EPSILON);
+/** No conditional-power stop before this many shared cases (deterministic curtailment applies from the first). */
+const MIN_LOOK = 20;
+/** Stage one of the adaptive design: the first ⌈STAGE_ONE·cases⌉ cases of the order run at the suite's repeat; later cases may run with more samples. */
+const STAGE_ONE = 0.25;
+/** The variance of a paired 0–1 test is read with this prior (two discordant cases' worth), so a flow that has not moved yet still has noise to move. */
+const PRIOR = { cases: 4, squares: 2 };
+/**
+ * The suite's tests that can FAIL and spend the PR's error budget, with the base's gate. `null`
+ * when one of them is a test the monitor cannot follow (a gated latency quantile): that suite
+ * runs every case.
+ */
+function trackedTests(metrics, base) {
+    const tests = [];
+    for (const own of metrics) {
+        const metric = (0,_gate_changes_js__WEBPACK_IMPORTED_MODULE_1__/* .gatedMetric */ .ix)(own, base);
+        const policy = (0,_metric_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .policyOf */ .US)(metric);
+        if (!(0,_metric_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .isGating */ .LV)(metric) || !policy.multipleTesting || !(0,_suite_align_js__WEBPACK_IMPORTED_MODULE_4__/* .comparable */ .Zm)(metric, base))
+            continue;
+        const settleable = metric.gate.min === undefined && metric.gate.max === undefined;
+        const primary = metric.gate.primary === true;
+        if (policy.test === 'paired') {
+            tests.push({ metric, statistic: 'mean', tolerance: (0,_decide_js__WEBPACK_IMPORTED_MODULE_0__/* .toleranceOf */ .Lz)(metric, base.tolerance), primary, settleable });
+            continue;
+        }
+        for (const rule of policy.statistics.filter((entry) => entry.canFail)) {
+            if (rule.statistic !== 'sum')
+                return null;
+            tests.push({ metric, statistic: 'sum', tolerance: metric.gate.tolerance ?? rule.tolerance, primary, settleable });
+        }
+    }
+    return tests;
+}
+function sequentialLevels(tests, alpha) {
+    const final = alpha * (1 - EFFICACY_SHARE);
+    const primary = tests.filter((test) => test.primary).length;
+    const other = tests.length - primary;
+    const split = primary > 0 && other > 0;
+    const share = split ? { primary: (_weights_js__WEBPACK_IMPORTED_MODULE_5__/* .PRIMARY_SHARE */ .d * final) / primary, other: ((1 - _weights_js__WEBPACK_IMPORTED_MODULE_5__/* .PRIMARY_SHARE */ .d) * final) / other } : { primary: final / Math.max(1, tests.length), other: final / Math.max(1, tests.length) };
+    return { alpha, final, efficacy: (alpha * EFFICACY_SHARE) / (Math.max(1, tests.length) * INTERIM_LOOKS), share };
+}
+const emptySums = () => ({ n: 0, sum: 0, squares: 0, base: 0, pr: 0, worse: 0, better: 0, graded: 0 });
+/** The worsening of one case: base − PR for higher-is-better, PR − base otherwise. */
+function worsening(test, base, pr) {
+    return test.metric.direction === 'higher-is-better' ? base - pr : pr - base;
+}
+/** Adds (sign = 1) or removes (sign = −1) one case's pair to the sums. */
+function addPair(sums, test, pair, sign = 1) {
+    const d = worsening(test, pair.base, pair.pr);
+    sums.n += sign;
+    sums.sum += sign * d;
+    sums.squares += sign * d * d;
+    sums.base += sign * pair.base;
+    sums.pr += sign * pair.pr;
+    if (d > _decide_js__WEBPACK_IMPORTED_MODULE_0__/* .EPSILON */ .p8)
+        sums.worse += sign;
+    if (d < -_decide_js__WEBPACK_IMPORTED_MODULE_0__/* .EPSILON */ .p8)
+        sums.better += sign;
+    if (pair.graded)
+        sums.graded += sign;
+}
+/** The sum of worsenings a FAIL needs at `cases` shared cases to reach the tolerance. */
+function toleranceSum(test, sums, cases) {
+    if (test.statistic === 'mean')
+        return Math.max(test.tolerance - _decide_js__WEBPACK_IMPORTED_MODULE_0__/* .EPSILON */ .p8, _decide_js__WEBPACK_IMPORTED_MODULE_0__/* .EPSILON */ .p8) * cases;
+    // PR/base > 1 + t  ⇔  Σ(PR − base) > t·Σbase (the base total at `cases`, read from the cases so far).
+    return sums.n > 0 ? (test.tolerance * sums.base * cases) / sums.n : 0;
+}
+/**
+ * Deterministic curtailment: even if every one of the `remaining` shared cases got as much worse
+ * as a 0–1 score can (1), the drop could not reach the tolerance — so no outcome can FAIL the
+ * test. (The final drop is linear in how many cases get a value, so its best is at none or all.)
+ */
+function curtailed(test, sums, remaining) {
+    if (test.statistic !== 'mean' || !test.settleable)
+        return false;
+    // compare's rule: a drop of more than 0 that reaches the tolerance (decide.ts reachesTolerance).
+    const reach = (cases, extra) => cases > 0 && sums.sum + extra >= toleranceSum(test, sums, cases) - _decide_js__WEBPACK_IMPORTED_MODULE_0__/* .EPSILON */ .p8 * 1e-3 && sums.sum + extra > _decide_js__WEBPACK_IMPORTED_MODULE_0__/* .EPSILON */ .p8 * cases;
+    return !reach(sums.n, 0) && !reach(sums.n + remaining, remaining);
+}
+/**
+ * Conditional power under the tolerance alternative: the chance that the test FAILs at `level`
+ * at the end, were every remaining case's expected worsening exactly the tolerance, its noise the
+ * one measured on `noise` (normal approximation of the final sum; the sign-flip test's variance Σd²).
+ */
+function conditionalPower(test, sums, remaining, level, noise = sums) {
+    const cases = sums.n + remaining;
+    const perCase = test.statistic === 'mean' ? (noise.squares + PRIOR.squares) / (noise.n + PRIOR.cases) : noise.n > 0 ? noise.squares / noise.n : 0;
+    const needed = Math.max(toleranceSum(test, sums, cases), (0,_stats_js__WEBPACK_IMPORTED_MODULE_3__.z)(1 - level) * Math.sqrt(perCase * cases));
+    const drift = remaining > 0 ? toleranceSum(test, sums, cases) - toleranceSum(test, sums, sums.n) : 0;
+    const spread = Math.sqrt(perCase * remaining);
+    const gap = needed - sums.sum - drift;
+    if (spread === 0)
+        return gap <= 0 ? 1 : 0;
+    return 1 - (0,_stats_js__WEBPACK_IMPORTED_MODULE_3__/* .normalCdf */ .vr)(gap / spread);
+}
+/**
+ * Why a test is settled without its remaining cases, or undefined while it is open. `noise`: the
+ * sums over the cases that did not come from the response cache — a cached answer is the stored
+ * one, so cached cases show no change and no noise whatever the PR did elsewhere; conditional
+ * power waits for MIN_LOOK uncached cases and reads the noise from them.
+ */
+function futility(test, sums, remaining, level, noise = sums) {
+    if (!test.settleable)
+        return undefined;
+    if (curtailed(test, sums, remaining))
+        return 'curtailed';
+    if (noise.n < MIN_LOOK || remaining === 0)
+        return undefined;
+    return conditionalPower(test, sums, remaining, level, noise) < futilityEpsilon(test) ? 'conditional-power' : undefined;
+}
+/**
+ * The p-value of an interim efficacy look of a paired 0–1 test: exact McNemar when every pair is
+ * one binary sample a side, else Azuma–Hoeffding's bound exp(−S²/2n) (per-case worsenings lie in
+ * [−1, 1] and have mean 0 under "no change" whatever repeat each case ran with: the sum is a
+ * martingale). 1 when the drop does not reach the tolerance (a FAIL needs both).
+ */
+function efficacyP(test, sums) {
+    if (test.statistic !== 'mean' || sums.n === 0 || sums.sum < toleranceSum(test, sums, sums.n) - _decide_js__WEBPACK_IMPORTED_MODULE_0__/* .EPSILON */ .p8 * 1e-3 || sums.sum <= _decide_js__WEBPACK_IMPORTED_MODULE_0__/* .EPSILON */ .p8 * sums.n)
+        return 1;
+    if (sums.graded === 0)
+        return (0,_stats_js__WEBPACK_IMPORTED_MODULE_3__/* .mcnemarOneSided */ .h2)(sums.better, sums.worse);
+    return Math.min(1, Math.exp(-(sums.sum * sums.sum) / (2 * sums.n)));
+}
+/** The interim looks of a suite of `cases` cases: after ⌈j·cases/10⌉ cases, j = 1…9 (distinct, below `cases`). */
+function interimLooks(cases) {
+    const looks = Array.from({ length: INTERIM_LOOKS }, (_, index) => Math.ceil(((index + 1) * cases) / (INTERIM_LOOKS + 1)));
+    return [...new Set(looks)].filter((look) => look > 0 && look < cases);
+}
+/** "5.0 pts" for a paired tolerance, "×1.10" for a ratio. */
+function toleranceText(test) {
+    return test.statistic === 'mean' ? `${(test.tolerance * 100).toFixed(1)} pts` : `a total above ×${(1 + test.tolerance).toFixed(2)}`;
+}
+
+
+/***/ }),
+
 /***/ 64856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36861,6 +37234,7 @@ function uint32(random) {
 /* harmony export */   i2: () => (/* binding */ mean),
 /* harmony export */   kd: () => (/* binding */ bootstrapInterval),
 /* harmony export */   qX: () => (/* binding */ quantileInPlace),
+/* harmony export */   vr: () => (/* binding */ normalCdf),
 /* harmony export */   z: () => (/* binding */ z)
 /* harmony export */ });
 /* harmony import */ var _stdlib_stats_base_dists_binomial_cdf__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36794);
@@ -37073,6 +37447,118 @@ function weightedQuantile(values, order, counts, q) {
 /** z such that P(Z ≤ z) = p. */
 function z(p) {
     return _stdlib_stats_base_dists_normal_quantile__WEBPACK_IMPORTED_MODULE_1___default()(p, 0, 1);
+}
+
+
+/***/ }),
+
+/***/ 18875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ii: () => (/* binding */ spendOf),
+/* harmony export */   MM: () => (/* binding */ align),
+/* harmony export */   Zm: () => (/* binding */ comparable),
+/* harmony export */   tZ: () => (/* binding */ metricValues),
+/* harmony export */   uA: () => (/* binding */ regressedCases)
+/* harmony export */ });
+/* harmony import */ var _case_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29269);
+/* harmony import */ var _metric_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64738);
+
+
+const TOP_REGRESSED = 10;
+const key = (testCase) => testCase.id;
+const ref = (testCase) => ({ id: testCase.id, inputs: testCase.inputs });
+/** The baseline's entry for a PR metric when the two measure the same thing (same metric, same evaluator config). */
+function comparable(metric, base) {
+    const match = base?.metrics.find((candidate) => candidate.name === metric.name);
+    return match && match.metric === metric.metric && match.configHash === metric.configHash ? match : undefined;
+}
+/** A case fails a metric when its value misses the metric's per-case pass mark. */
+function wasFailing(testCase, metrics) {
+    return metrics.some((metric) => {
+        const { threshold } = metric;
+        if (threshold === undefined || !(0,_metric_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .isGating */ .LV)(metric))
+            return false;
+        return testCase.samples.some((sample) => {
+            const value = sample.scores[metric.name]?.value;
+            if (value === null || value === undefined)
+                return sample.output === null;
+            return metric.direction === 'higher-is-better' ? value < threshold : value > threshold;
+        });
+    });
+}
+/** An input as the flow sees it in text: `3` from JSONL and `"3"` from CSV are the same input. */
+const asText = (value) => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
+/**
+ * The fields of a shared case whose value changed, or that the PR dropped. A field only the PR
+ * has (a column added that the flow may not use) changes nothing; a number that became its text
+ * (JSONL → CSV) is the same value.
+ */
+function changedFields(base, pr) {
+    return Object.keys(base).filter((field) => !(field in pr) || asText(base[field]) !== asText(pr[field]));
+}
+function align(pr, base) {
+    const baseCases = new Map((base?.status === 'ran' ? base.cases : []).map((testCase) => [key(testCase), testCase]));
+    const prKeys = pr.cases.map(key);
+    const prKeySet = new Set(prKeys);
+    // Shared cases in id order: resampling draws the same cases whatever order the suite lists them in.
+    const sharedIndexes = prKeys.flatMap((caseKey, index) => (baseCases.has(caseKey) ? [index] : []));
+    sharedIndexes.sort((a, b) => {
+        const [left, right] = [pr.cases[a]?.id ?? '', pr.cases[b]?.id ?? ''];
+        return left < right ? -1 : left > right ? 1 : 0;
+    });
+    return {
+        sharedIndexes,
+        shared: sharedIndexes.map((index) => pr.cases[index]),
+        sharedBase: sharedIndexes.map((index) => baseCases.get(prKeys[index])),
+        added: pr.cases.filter((_, index) => !baseCases.has(prKeys[index])).map(ref),
+        removed: [...baseCases].filter(([caseKey]) => !prKeySet.has(caseKey)).map(([, testCase]) => ({ ...ref(testCase), wasFailing: wasFailing(testCase, base?.metrics ?? []) })),
+        changedInputs: sharedIndexes.flatMap((index) => {
+            const testCase = pr.cases[index];
+            const fields = changedFields(baseCases.get(testCase.id).inputs, testCase.inputs);
+            return fields.length ? [{ id: testCase.id, fields }] : [];
+        }),
+        baseCount: baseCases.size,
+    };
+}
+function metricValues(metric, base, pr, alignment) {
+    const prAll = (0,_case_values_js__WEBPACK_IMPORTED_MODULE_0__/* .caseValues */ .Nn)(pr.cases, metric);
+    const match = comparable(metric, base);
+    return {
+        prAll,
+        pr: Float64Array.from(alignment.sharedIndexes, (index) => prAll[index]),
+        base: match ? (0,_case_values_js__WEBPACK_IMPORTED_MODULE_0__/* .caseValues */ .Nn)(alignment.sharedBase, match) : new Float64Array(alignment.sharedIndexes.length).fill(Number.NaN),
+    };
+}
+function regressedCases(tests, values, alignment) {
+    const diffs = [];
+    alignment.shared.forEach((testCase, index) => {
+        const deltas = {};
+        let drop = 0;
+        for (const { metric } of tests) {
+            const b = values.get(metric.name)?.base[index] ?? Number.NaN;
+            const p = values.get(metric.name)?.pr[index] ?? Number.NaN;
+            if (Number.isNaN(b) || Number.isNaN(p) || b === p)
+                continue;
+            deltas[metric.name] = p - b;
+            const oriented = metric.direction === 'lower-is-better' ? b - p : p - b;
+            if (oriented < 0 && (0,_metric_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .isGating */ .LV)(metric))
+                drop -= oriented;
+        }
+        if (drop > 0) {
+            const before = alignment.sharedBase[index];
+            diffs.push({ id: testCase.id, inputs: testCase.inputs, baselineOutput: before?.samples[0]?.output ?? null, prOutput: testCase.samples[0]?.output ?? null, deltas, drop });
+        }
+    });
+    return diffs.sort((a, b) => b.drop - a.drop || (a.id < b.id ? -1 : 1)).slice(0, TOP_REGRESSED);
+}
+function spendOf(cases, pick) {
+    let total = 0;
+    for (const testCase of cases)
+        for (const sample of testCase.samples)
+            total += pick(sample) ?? 0;
+    return total;
 }
 
 

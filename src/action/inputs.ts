@@ -34,6 +34,8 @@ export interface ActionInputs {
   shard?: ShardSpec;
   /** `merge-results: <glob>`: merge the shards' results, then compare, comment and gate once. */
   mergeResults?: string;
+  /** `sequential: true|false` when given: whether a PR's suites stop once the verdict is known (the default branch's setting wins when it is off). */
+  sequential?: boolean;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], input: string): T {
@@ -68,6 +70,7 @@ export function parseInputs(readRaw: (name: string) => string): ActionInputs {
   const publishResults = optional('publish-results');
   const shard = optional('shard');
   const mergeResults = optional('merge-results');
+  const sequential = optional('sequential');
   if (shard && mergeResults) throw new ConfigError('inputs `shard` and `merge-results` belong to different jobs', {}, 'the matrix jobs set `shard`, the job after them sets `merge-results`');
   return {
     suites: suites.length ? suites : [...DEFAULTS.suites],
@@ -89,5 +92,6 @@ export function parseInputs(readRaw: (name: string) => string): ActionInputs {
     cache: oneOf(read('cache') || 'true', ['true', 'false'], 'cache') === 'true',
     ...(shard ? { shard: parseShard(shard, 'input `shard`') } : {}),
     ...(mergeResults ? { mergeResults } : {}),
+    ...(sequential ? { sequential: oneOf(sequential, ['true', 'false'], 'sequential') === 'true' } : {}),
   };
 }

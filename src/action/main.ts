@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { onSecretRegistered, registerSecret, registerSecretVariables } from '../core/secrets.js';
 import { glob } from 'tinyglobby';
 import { runEvaluation } from '../engine/run-evaluation.js';
+import type { EvaluationOptions } from '../engine/options.js';
 import { DEFAULTS } from '../core/defaults.js';
 import { ConfigError, isConfigError } from '../core/errors.js';
 import { renderTrendMarkdown } from '../report/trend-mermaid.js';
@@ -51,8 +52,17 @@ function refuseUnsafeEvent(delivered: EventInfo, inputs: ActionInputs): void {
   }
 }
 
+/**
+ * A pull request compared with its base's stored baseline may stop its suites once the verdict
+ * is known (the order seeded by the base commit); pushes, schedules and shards run every case.
+ */
+function sequentialFor(event: EventInfo, inputs: ActionInputs, read: BaselineRead | undefined): EvaluationOptions['sequential'] {
+  if (occasionOf(event) !== 'pull-request' || read?.kind !== 'stored' || !event.pullRequest) return undefined;
+  return { base: read.file, seed: event.pullRequest.baseSha, ...(inputs.sequential === undefined ? {} : { requested: inputs.sequential }) };
+}
+
 /** Runs the suites — or, when publishing, reads another run's results as untrusted data. */
-async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, cwd: string): Promise<ResultsFile> {
+async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, cwd: string, read?: BaselineRead): Promise<ResultsFile> {
   if (inputs.publishResults) {
     const path = resolve(cwd, inputs.publishResults);
     const results = await readResultsFile(path);
@@ -60,6 +70,7 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     return results;
   }
   if (inputs.mergeResults) return readShards(inputs.mergeResults, cwd);
+  const sequential = sequentialFor(event, inputs, read);
   return runEvaluation({
     suites: inputs.suites,
     cwd,
@@ -75,6 +86,7 @@ async function obtainResults(inputs: ActionInputs, event: EventInfo, env: Env, c
     commit: event.pullRequest?.headSha ?? event.sha,
     ref: event.ref,
     ...(isDriftRun(event) ? { purpose: 'drift' as const } : {}),
+    ...(sequential ? { sequential } : {}),
     log: (line) => log.info(line),
   });
 }
@@ -111,7 +123,7 @@ async function gate(api: GitHubApi | undefined, event: EventInfo, inputs: Action
     occasion,
     baseline: read,
     results,
-    requested: { failOn: inputs.failOn, suites: inputs.suites, baseline: inputs.baseline },
+    requested: { failOn: inputs.failOn, suites: inputs.suites, baseline: inputs.baseline, ...(inputs.sequential === undefined ? {} : { sequential: inputs.sequential }) },
     comment: inputs.comment,
     driftIssue: inputs.alert === 'issue',
     ...(refreshes ? { refresh: { previous: read, dropUnrun: true, ...(blocked ? { blocked } : {}) } } : {}),
@@ -171,7 +183,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const resultsPath = join(cwd, DEFAULTS.results);
     checkOutputPath(resultsPath, 'the results file', cwd);
     reportPaths(cwd);
-    const results = await obtainResults(inputs, event, env, cwd);
+    const results = await obtainResults(inputs, event, env, cwd, read);
     await writeResultsFile(resultsPath, results);
     if (runsSuites && inputs.cache) await saveResponseCache(cwd, env, event);
     await gate(api, event, inputs, { read: await qualifyMissing(read, api, event, inputs, results), results, resultsPath, cwd }, env);

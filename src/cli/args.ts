@@ -60,6 +60,8 @@ export interface RunFlags {
   shard?: ShardSpec;
   /** --batch: every suite's flow calls go through the OpenAI Batch API. */
   batch: boolean;
+  /** --sequential / --no-sequential when given: whether suites compared with the baseline stop once the verdict is known. */
+  sequential?: boolean;
 }
 
 const RUN_OPTIONS = {
@@ -88,6 +90,8 @@ const RUN_OPTIONS = {
   'no-cache': { type: 'boolean', default: false },
   shard: { type: 'string' },
   batch: { type: 'boolean', default: false },
+  sequential: { type: 'boolean' },
+  'no-sequential': { type: 'boolean' },
 } as const;
 
 const MERGE_OPTIONS = {
@@ -146,6 +150,9 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
     if (values['update-baseline'] && isSubset(selection)) {
       throw new ConfigError('--update-baseline writes the whole baseline, so it cannot take --filter, --metric, --limit or --sample', {}, 'run every case to refresh the baseline');
     }
+    if (values.sequential && values['no-sequential']) {
+      throw new ConfigError('--sequential and --no-sequential contradict each other', {}, 'give one of them (default: stop once the verdict is known)');
+    }
     if (values.shard && values['update-baseline']) {
       throw new ConfigError('--shard writes partial results, never a baseline', {}, 'merge the shards with `evalgate merge`, then write the baseline from the merged file');
     }
@@ -172,6 +179,7 @@ export function parseCommand(argv: readonly string[], cwd: string): Command {
         cache: !values['no-cache'],
         ...(values.shard ? { shard: parseShard(values.shard, '--shard') } : {}),
         batch: values.batch,
+        ...(values.sequential || values['no-sequential'] ? { sequential: values.sequential === true } : {}),
       },
     };
   }

@@ -50,6 +50,8 @@ ${FORMATS}
       --no-cache           send every model call (judges are otherwise answered from .evalgate/cache)
       --shard I/N          run part I of N of every suite's cases; write partial results for merge
       --batch              send flows' chat calls through the OpenAI Batch API (half price, slow)
+      --no-sequential      run every case (default with a baseline: a suite stops once its verdict is known;
+                           --sequential asks for it; the baseline's own setting wins when it is off)
       --cwd DIR            run as if started in DIR
 
 Narrower runs (compared with the same part of the baseline; not with --update-baseline):

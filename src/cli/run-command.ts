@@ -49,6 +49,7 @@ export async function runCommand(suites: string[], flags: RunFlags, io: CliIO): 
     cache: flags.cache,
     batch: flags.batch,
     ...(flags.shard ? { shard: flags.shard } : {}),
+    ...(baseline ? { sequential: { base: baseline, seed: baseline.run.commit ?? baseline.run.date, ...(flags.sequential === undefined ? {} : { requested: flags.sequential }) } } : {}),
     log: (line) => {
       progress?.clear();
       io.stderr(`${escapeLogLine(line)}\n`);

@@ -23,6 +23,8 @@ export interface RatioTest {
   /** `sum` only: Σ of the squared per-case (or per-cluster) differences the swap test flips, and baseline + PR totals (0 otherwise). */
   flipSquares: number;
   total: number;
+  /** The p-value combines the two stages of a sequential run (compare/sequential-stages.ts): its size is counted at the full level. */
+  combined?: boolean;
 }
 
 /** The statistic over all `values` (reorders a copy). */

@@ -50,6 +50,7 @@ export const FIX = {
   noSharedCases: 'keep case ids and inputs stable (add new cases beside the old ones); the next push to the default branch stores the new cases',
   tooFewShared: 'keep more of the baseline\'s cases (ids and inputs) in the PR, or add cases',
   noValue: 'check what the metric needs (answers, context, its key); the baseline has values for it',
+  sequentialRecord: 're-run the check: a stopped run is re-checked against its own results, which must come unedited from one `evalgate run`',
   errored: 'see the metric\'s errors below (a judge outage or a bad key is not a regression); re-run when it works',
 } as const;
 

@@ -64,6 +64,7 @@ export function signFlipSize(flipSquares: number, threshold: number): (level: nu
 
 /** A paired test's size: McNemar's exact one, or the sign-flip test's (its sum must reach tolerance × cases). */
 export function pairedSize(test: PairedTest, tolerance: number): (level: number) => number {
+  if (test.combined) return anySize;
   if (test.test === 'mcnemar') return mcnemarSize(test.improved + test.regressed, test.shared, tolerance);
   return signFlipSize(test.flipSquares, Math.max(0, tolerance - EPSILON) * test.shared);
 }
@@ -74,7 +75,7 @@ export function pairedSize(test: PairedTest, tolerance: number): (level: number)
  * relation to what the test flips: it is counted at full size.
  */
 export function ratioSize(test: RatioTest, tolerance: number): (level: number) => number {
-  if (test.statistic !== 'sum') return anySize;
+  if (test.statistic !== 'sum' || test.combined) return anySize;
   return signFlipSize(test.flipSquares, (tolerance * test.total) / (2 + tolerance));
 }
 

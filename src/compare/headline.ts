@@ -74,5 +74,7 @@ export function methodSentence(comparison: Pick<Comparison, 'hasBaseline' | 'fam
   const { family } = comparison;
   if (!comparison.hasBaseline || family.tests === 0) return undefined;
   const split = family.primaryTests && family.primaryTests < family.tests ? `; the ${family.primaryTests} test(s) of primary metrics share ${percent(PRIMARY_SHARE * family.alpha)} of it, with fallback` : '';
-  return `${family.tests} gating test(s) share one error budget α = ${percent(family.alpha)} (Holm${split}): a ${percent(family.alpha)} chance that an unchanged PR fails. A metric fails when its drop reaches the tolerance and its p-value, adjusted over those tests, is at most α; it warns at most ${percent(family.warnAlpha)}. The p column shows each test's raw and adjusted p-values; the interval is a 90 % bootstrap interval of the change.`;
+  const budget = family.alpha + (family.earlyLooksAlpha ?? 0);
+  const early = family.earlyLooksAlpha ? `, of which ${percent(family.earlyLooksAlpha)} pays for the early FAIL looks of a run that stops when its verdict is known and ${percent(family.alpha)} for the final look` : '';
+  return `${family.tests} gating test(s) share one error budget α = ${percent(budget)} (Holm${split}${early}): a ${percent(budget)} chance that an unchanged PR fails. A metric fails when its drop reaches the tolerance and its p-value, adjusted over those tests, is at most α; it warns at most ${percent(family.warnAlpha)}. The p column shows each test's raw and adjusted p-values; the interval is a 90 % bootstrap interval of the change.`;
 }

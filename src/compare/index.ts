@@ -7,6 +7,8 @@ import { FIX, gap } from './coverage.js';
 import { headline } from './headline.js';
 import type { Comparison, CoverageGap } from './types.js';
 import { allocate } from './weights.js';
+import { sequentialContext } from './sequential-check.js';
+import { EFFICACY_SHARE } from './sequential-tests.js';
 
 /** WARN level = WARN_FACTOR × α on the same adjusted p-values: an unchanged PR WARNs or FAILs anywhere with probability ≤ 2α (docs/gate.md: "Decide"). */
 const WARN_FACTOR = 2;
@@ -20,15 +22,18 @@ const WARN_FACTOR = 2;
  */
 export function compare(baseline: ResultsFile | null, pr: ResultsFile, options: { missing?: { reason: string; fix: string }; firstBaseline?: boolean } = {}): Comparison {
   const baseSuites = new Map((baseline?.suites ?? []).map((suite) => [suite.name, suite]));
-  const firstPass = pr.suites.map((suite) => testSuite(suite, baseSuites.get(suite.name)));
+  const sequential = sequentialContext(pr, baseSuites);
+  const firstPass = pr.suites.map((suite) => testSuite(suite, baseSuites.get(suite.name), sequential));
   const tested = firstPass.filter((entry): entry is SuiteTests => 'paired' in entry);
   const members = tested.flatMap(familyOf);
   const primary = members.map(({ test }) => test.metric.gate.primary === true);
-  const alpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
+  // A sequential run spent EFFICACY_SHARE of α on its interim looks: the final look gets the rest.
+  const baseAlpha = tested.length ? Math.min(...tested.map((tests) => tests.alpha)) : (pr.suites[0]?.alpha ?? 0.05);
+  const alpha = sequential ? Number((baseAlpha * (1 - EFFICACY_SHARE)).toPrecision(12)) : baseAlpha;
   const { adjusted: adjustedValues, levels: testLevels } = allocate(members, primary, alpha);
   const adjusted = new Map<PairedTest | RatioTest, number>(members.map(({ test }, index) => [test, adjustedValues[index] as number]));
   const primaryTests = primary.filter(Boolean).length;
-  const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}) };
+  const family = { alpha, warnAlpha: Math.min(1, WARN_FACTOR * alpha), tests: members.length, ...(primaryTests ? { primaryTests } : {}), ...(sequential ? { earlyLooksAlpha: Number((baseAlpha - alpha).toPrecision(12)) } : {}) };
   const levels = { alpha: family.alpha, warnAlpha: family.warnAlpha, testLevel: testLevels.other, primaryTestLevel: testLevels.primary };
   const suites = firstPass.map((entry) => ('paired' in entry ? decideSuite(entry, adjusted, levels) : entry));
   const prNames = new Set(pr.suites.map((suite) => suite.name));

@@ -34,7 +34,7 @@ export interface OutcomeInput {
   baseline: BaselineRead;
   results: ResultsFile;
   /** The gate settings this run's own inputs ask for (on a PR: the PR's workflow file). */
-  requested: { failOn: FailOn; suites: string[]; baseline?: string };
+  requested: { failOn: FailOn; suites: string[]; baseline?: string; sequential?: boolean };
   comment: 'always' | 'never';
   /** `alert: issue` on a drift run. */
   driftIssue: boolean;
@@ -95,7 +95,8 @@ function baselineEffect(input: OutcomeInput): Outcome['effects']['baseline'] {
   const { refresh } = input;
   if (input.occasion !== 'push' || !refresh || refresh.blocked || refresh.previous.kind === 'unreadable') return null;
   const previous = refresh.previous.kind === 'stored' ? refresh.previous.file : null;
-  const gate: StoredRunGate = { failOn: input.requested.failOn, suites: input.requested.suites, ...(input.requested.baseline ? { baseline: input.requested.baseline } : {}) };
+  const { failOn, suites, baseline, sequential } = input.requested;
+  const gate: StoredRunGate = { failOn, suites, ...(baseline ? { baseline } : {}), ...(sequential === undefined ? {} : { sequential }) };
   const merge = mergeBaseline(previous, { ...input.results, run: { ...input.results.run, gate } }, { dropUnrun: refresh.dropUnrun });
   return { merge, notStored: merge.kept.filter((entry) => entry.blocking) };
 }

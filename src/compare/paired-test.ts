@@ -27,6 +27,8 @@ export interface PairedTest {
   /** Σ of the squares of what the sign-flip test flips (per-case differences, or cluster sums): bounds how far it can reach. */
   flipSquares: number;
   test: 'mcnemar' | 'sign-flip' | 'none';
+  /** The p-value combines the two stages of a sequential run (compare/sequential-stages.ts): its size is counted at the full level. */
+  combined?: boolean;
   /**
    * When the PR's metric errored on some shared cases: the same test with every errored sample
    * counted at the metric's best value. A FAIL must survive it — errors that depend on the

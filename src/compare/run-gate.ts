@@ -11,7 +11,7 @@ const STRICTNESS: Record<FailOn, number> = { never: 0, regression: 1, warn: 2 };
 
 const globs = (list: readonly string[]) => [...list].map((glob) => glob.trim()).sort().join(', ');
 
-export function tightest(base: StoredRunGate | undefined, requested: { failOn: FailOn; suites: readonly string[] }): { failOn: FailOn; notes: string[] } {
+export function tightest(base: StoredRunGate | undefined, requested: { failOn: FailOn; suites: readonly string[]; sequential?: boolean }): { failOn: FailOn; notes: string[] } {
   const notes: string[] = [];
   let failOn = requested.failOn;
   if (base?.failOn && STRICTNESS[requested.failOn] < STRICTNESS[base.failOn]) {
@@ -20,6 +20,9 @@ export function tightest(base: StoredRunGate | undefined, requested: { failOn: F
   }
   if (base?.suites && globs(base.suites) !== globs(requested.suites)) {
     notes.push(`This PR's workflow sets \`suites: ${globs(requested.suites)}\`, the default branch ran \`${globs(base.suites)}\`: every suite of the base's baseline must still be compared, or the verdict is incomplete.`);
+  }
+  if (base?.sequential === false && requested.sequential === true) {
+    notes.push("This PR's workflow asks for `sequential: true`, the default branch has `sequential: false`: every case ran (a pull request may only tighten the gate; turn it on with a change merged to the default branch first).");
   }
   return { failOn, notes };
 }

@@ -1,4 +1,4 @@
-import type { CaseResult, MetricInfo, SuiteResult } from '../results/types.js';
+import type { CaseResult, MetricInfo, SequentialRecord, SuiteResult } from '../results/types.js';
 
 /**
  * The contract between the engine (src/engine/, which runs cases) and the sequential monitor
@@ -25,14 +25,18 @@ export interface SequentialSuitePlan {
   /** The PR suite's case ids, in the order the engine will run them (seeded, cached first). */
   order: string[];
   repeat: number;
+  /** How many of the order's first cases come from the response cache (absent: none): no conditional-power look reads them alone. */
+  cached?: number;
 }
 
 /** The monitor's answer for one suite, asked after every scored case. */
 export type SequentialStep =
-  /** Run the next case of the order. */
-  | { action: 'continue' }
-  /** Run these cases again (one more sample each) before more new cases; their results arrive through `record`. */
-  | { action: 'resample'; ids: string[] }
+  /**
+   * Run the next case of the order with `repeat` samples (the suite's own `repeat` when absent).
+   * The monitor raises it for cases not yet run once a suite carries the decision: re-running
+   * cases already scored would bias the paired statistic (docs/gate.md "Stopping when the verdict is known").
+   */
+  | { action: 'continue'; repeat?: number }
   /** Run nothing more of this suite: the verdict is known. */
   | { action: 'stop'; reason: string };
 
@@ -44,17 +48,5 @@ export interface SequentialMonitor {
   outcome(suite: string): SequentialRecord;
 }
 
-/** Stored in SuiteResult.sequential: how a PR run chose what to run, so compare and the report can say it. */
-export interface SequentialRecord {
-  seed: string;
-  /** Cases of the suite run (new cases, not samples). */
-  ran: number;
-  /** Cases the suite has. */
-  of: number;
-  /** Why the run stopped before `of` (`undefined`: it ran every case). */
-  stopped?: { reason: string; decision: 'futile' | 'fail' };
-  /** Case ids that got extra samples, with how many. */
-  resampled: { id: string; samples: number }[];
-  /** Flow invocations made and those a full fixed-N run would have made. */
-  calls: { made: number; full: number };
-}
+/** Stored in SuiteResult.sequential (declared with the results file's types: src/results/types.ts). */
+export type { SequentialRecord } from '../results/types.js';

@@ -126,7 +126,7 @@ export function signFlipPValue(differences: ArrayLike<number>, random: () => num
   return (1 + atOrBelow) / (permutations + 1);
 }
 
-function normalCdf(z: number): number {
+export function normalCdf(z: number): number {
   // Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7, plenty for a p-value.
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);

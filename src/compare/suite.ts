@@ -6,7 +6,10 @@ import { ratioTest } from './amount-test.js';
 import { caseErrored, caseValues, presentValues } from './case-values.js';
 import { couldNotRun, erroredAboveShare, FIX, gap, valuedCases, whyNoValue } from './coverage.js';
 import type { FamilyMember } from './family.js';
-import { pairedSize, ratioSize } from './family.js';
+import { anySize, pairedSize, ratioSize } from './family.js';
+import type { SequentialContext, VerifiedRun } from './sequential-check.js';
+import { sequentialSummary, verifySequential } from './sequential-check.js';
+import { combined, stagedPairedP, stagedRatioP } from './sequential-stages.js';
 import { clustersOf } from './clusters.js';
 import type { FamilyLevels } from './decide.js';
 import { decideNoiseFree, decidePaired, decideRatio, pairedP, pastLimit, reachesToleranceDespiteErrors, toleranceOf } from './decide.js';
@@ -45,6 +48,8 @@ export interface SuiteTests {
   /** The base suite's alpha and tolerance (the gate comes from the base). */
   alpha: number;
   tolerance: number;
+  /** A sequential run's record, checked against the data (compare/sequential-check.ts); `problem`: why it was not relied on. */
+  sequential?: { run?: VerifiedRun; problem?: string };
 }
 
 /** A test spends the PR's error budget when it gates, joins multiple testing and has a p-value. */
@@ -68,20 +73,23 @@ export function familyOf(tests: SuiteTests): (FamilyMember & { test: PairedTest 
   const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
   const usable = (test: PairedTest | RatioTest) => test.pRaw !== null && test.shared >= minSharedOf(tests.alignment) && !erroredAboveShare(errorsOf.get(test.metric.name), tests.pr.cases.length);
   const noiseFree = noiseFreeMetrics(tests);
+  // A test of a stopped suite cannot FAIL in the family (a futile one PASSes, an efficacy FAIL spent the interim budget): p = 1, charged its full level — the full run's size is never above it.
+  const stopped = tests.sequential?.run?.stopped?.reasons;
   const paired = tests.paired.filter((test) => inFamily(test) && !noiseFree.has(test.metric.name)).map((test) => {
     const tolerance = toleranceOf(test.metric, tests.tolerance);
+    if (stopped?.has(test.metric.name)) return { test, p: 1, sizeAt: anySize };
     return { test, p: usable(test) && reachesToleranceDespiteErrors(test, tolerance) ? (pairedP(test) as number) : 1, sizeAt: pairedSize(test, tolerance) };
   });
   const ratios = tests.ratios
     .filter(({ test, rule }) => inFamily(test, rule.canFail))
-    .map(({ test, rule }) => ({ test, p: usable(test) && pastLimit(test, rule) ? (test.pRaw as number) : 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
+    .map(({ test, rule }) => (stopped?.has(test.metric.name) ? { test, p: 1, sizeAt: anySize } : { test, p: usable(test) && pastLimit(test, rule) ? (test.pRaw as number) : 1, sizeAt: ratioSize(test, test.metric.gate.tolerance ?? rule.tolerance) }));
   return [...paired, ...ratios];
 }
 
 const header = (pr: SuiteResult) => ({ name: pr.name, file: pr.file, ...(pr.calls ? { calls: pr.calls } : {}), shared: 0, metrics: [], added: [], removed: [], regressedCases: [], erroredCases: [], metricErrors: [], gateChanges: [], notComparable: [], gaps: [] });
 
 /** First pass over one suite: align cases, run every metric's test. Skipped and could-not-run suites are decided here. */
-export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): SuiteTests | SuiteComparison {
+export function testSuite(pr: SuiteResult, base: SuiteResult | undefined, context?: SequentialContext): SuiteTests | SuiteComparison {
   const reason = pr.skipReason ?? 'skipped';
   // A skipped suite leaves the base's entry uncompared; a new one is not gated yet either way.
   if (pr.status === 'skipped') return { ...header(pr), outcome: 'skipped', verdict: base ? 'incomplete' : 'pass', note: reason, gaps: base ? [gap(pr.name, `skipped: ${reason}`, FIX.skipped)] : [] };
@@ -96,28 +104,40 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
   if (!baseRan && pr.cases.length > 0 && erroredCases.length === pr.cases.length) {
     return { ...header(pr), erroredCases, outcome: 'could-not-run', verdict: 'fail', note: `every case failed to run (${erroredCases.length} of ${pr.cases.length}), e.g. ${erroredCases[0]?.error.split('\n').slice(-1)[0] ?? ''}` };
   }
-  const alignment = align(pr, baseRan);
+  const sequential = context && pr.sequential ? verifySequential(pr, baseRan, context) : undefined;
+  const notRun = sequential?.run?.notRun;
+  const aligned = align(pr, baseRan);
+  // Cases of the plan a stopped run did not reach are not removed cases.
+  const alignment = notRun ? { ...aligned, removed: aligned.removed.filter((testCase) => !notRun.has(testCase.id)) } : aligned;
   const metrics = pr.metrics.map((metric) => gatedMetric(metric, baseRan));
   const values = new Map(metrics.map((metric) => [metric.name, metricValues(metric, baseRan, pr, alignment)]));
   const valuesOf = (metric: MetricInfo) => values.get(metric.name) as MetricValues;
-  const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.repeat };
+  // A case that ran with more samples than the suite's repeat (a sequential run's stage two) makes the metric graded: no McNemar.
+  const repeats = { base: baseRan?.repeat ?? pr.repeat, pr: pr.cases.reduce((most, testCase) => Math.max(most, testCase.samples.length), pr.repeat) };
+  const stageOne = sequential?.run?.stageOne;
+  const stages = stageOne && sequential?.run ? { inStageOne: alignment.shared.map((testCase) => stageOne.has(testCase.id)), share: sequential.run.share, repeats: { base: repeats.base, pr: pr.repeat, raised: repeats.pr } } : undefined;
   const clusters = clustersOf(alignment.shared);
   const errors = metricErrors(pr.cases, pr.metrics);
   const paired = metrics.filter(isPaired).map((metric) => {
     const { base: b, pr: p, prAll } = valuesOf(metric);
     const present = presentValues(prAll);
-    const test = pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+    const pooled = pairedTest(metric, b, p, present.length ? mean(present) : null, repeats, clusters);
+    const test = stages && pooled.pRaw !== null ? combined(pooled, stagedPairedP(metric, b, p, stages)) : pooled;
     const errored = errors.find((entry) => entry.metric === metric.name);
     if (!errored || test.pRaw === null) return test;
     const bestAll = caseValues(pr.cases, metric, 'best');
-    const best = pairedTest(metric, b, Float64Array.from(alignment.sharedIndexes, (index) => bestAll[index] as number), test.prAll, repeats, clusters);
-    return { ...test, bestCase: { delta: best.delta, pRaw: best.pRaw, errored: errored.count } };
+    const bestValues = Float64Array.from(alignment.sharedIndexes, (index) => bestAll[index] as number);
+    const best = pairedTest(metric, b, bestValues, test.prAll, repeats, clusters);
+    return { ...test, bestCase: { delta: best.delta, pRaw: stages ? stagedPairedP(metric, b, bestValues, stages) : best.pRaw, errored: errored.count } };
   });
   const ratios = metrics.flatMap((metric) => {
     const policy = policyOf(metric);
     if (policy.test !== 'ratio') return [];
     const { base: b, pr: p, prAll } = valuesOf(metric);
-    return policy.statistics.map((rule) => ({ test: ratioTest(metric, rule.statistic, b, p, prAll, clusters), rule }));
+    return policy.statistics.map((rule) => {
+      const pooled = ratioTest(metric, rule.statistic, b, p, prAll, clusters);
+      return { test: stages && pooled.pRaw !== null ? combined(pooled, stagedRatioP(metric, rule.statistic, b, p, stages)) : pooled, rule };
+    });
   });
   return {
     pr, base: baseRan, alignment, values, paired, ratios, erroredCases,
@@ -125,6 +145,7 @@ export function testSuite(pr: SuiteResult, base: SuiteResult | undefined): Suite
     regime: regimeOf(baseRan, pr, alignment),
     alpha: baseRan?.alpha ?? pr.alpha,
     tolerance: baseRan?.tolerance ?? pr.tolerance,
+    ...(sequential ? { sequential } : {}),
   };
 }
 
@@ -191,23 +212,30 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
   const changed = new Set(notComparable(pr, base));
   const errorsOf = new Map(tests.metricErrors.map((entry) => [entry.metric, entry]));
   const noiseFree = noiseFreeMetrics(tests);
+  const stopped = tests.sequential?.run?.stopped?.reasons;
   const metrics: MetricComparison[] = tests.paired.map((test) => {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
     const tolerance = toleranceOf(test.metric, tests.tolerance);
+    const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
+    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
+    // A stopped suite's test: decided by the stop (re-checked on the data); its detectable drop is that of the cases it ran.
+    const stop = stopped?.get(test.metric.name);
+    if (stop) return outage(fromPaired(test, null, detectable, stop), errorsOf.get(test.metric.name), pr.cases.length);
     if (noiseFree.has(test.metric.name)) {
       // No noise: the tolerance itself is the smallest drop that FAILs.
       return outage(fromPaired(test, null, tolerance, decideNoiseFree(test, { tolerance, minShared })), errorsOf.get(test.metric.name), pr.cases.length);
     }
-    const level = test.metric.gate.primary === true ? levels.primaryTestLevel : levels.testLevel;
-    const detectable = test.shared > 1 ? detectableDrop(test.sd, test.shared, { tolerance, level, binary: test.test === 'mcnemar' }) : null;
     return outage(fromPaired(test, pAdjusted, detectable, decidePaired(test, { ...levels, tolerance, minShared, keptShared, pAdjusted })), errorsOf.get(test.metric.name), pr.cases.length);
   });
   for (const { test, rule } of tests.ratios) {
     const pAdjusted = adjusted.get(test) ?? test.pRaw;
-    metrics.push(fromRatio(test, pAdjusted, decideRatio(test, rule, { ...levels, pAdjusted })));
+    const stop = rule.canFail ? stopped?.get(test.metric.name) : undefined;
+    metrics.push(fromRatio(test, stop ? null : pAdjusted, stop ?? decideRatio(test, rule, { ...levels, pAdjusted })));
   }
   const compared = metrics.map((metric) => (changed.has(metric.name) && metric.baseline === null ? { ...metric, status: 'incomplete' as const, reason: 'not comparable: the evaluator changed (config, judge model or rubric); compared again after merge' } : metric));
-  const gaps = [...compared.flatMap((metric) => metricGap(metric, tests, changed) ?? []), ...missingMetrics(tests)];
+  const problem = tests.sequential?.problem;
+  const unrelied = problem ? [gap(pr.name, `its sequential record was not relied on (${problem}): the cases it did not run count as missing`, FIX.sequentialRecord)] : [];
+  const gaps = [...compared.flatMap((metric) => metricGap(metric, tests, changed) ?? []), ...missingMetrics(tests), ...unrelied];
   const broken = compared.filter((metric) => metric.gating && metric.reason.startsWith('could not be evaluated'));
   const removedFailing = alignment.removed.filter((testCase) => testCase.wasFailing).length;
   const verdict = worst([...compared.filter((metric) => metric.gating && metric.status !== 'incomplete').map((metric) => metric.status), removedFailing ? 'warn' : 'pass', gaps.length ? 'incomplete' : 'pass']);
@@ -231,6 +259,7 @@ export function decideSuite(tests: SuiteTests, adjusted: Map<PairedTest | RatioT
     gateChanges: gateChanges(pr, base),
     notComparable: [...changed],
     ...(tests.regime ? { regime: tests.regime } : {}),
+    ...(pr.sequential ? { sequential: sequentialSummary(pr, tests.sequential ?? {}) } : {}),
     gaps,
     spend: {
       flowUsd: spendOf(pr.cases, (sample) => sample.costUsd),

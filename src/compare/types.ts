@@ -114,6 +114,21 @@ export interface SuiteComparison {
   regime?: { kind: 'noise-free' | 'statistical'; metrics: string[]; reason: string };
   /** What of this suite's baseline was not compared (empty: everything was). */
   gaps: CoverageGap[];
+  /**
+   * A sequential PR run of this suite (compare/sequential-check.ts), as compare checked it: cases
+   * run of the plan, why it stopped, whether stage two ran with more samples (`staged`: the tests
+   * combine the two stages), the cases that did, the calls against a full run, and `problem` when
+   * the record did not match the data (then it was not relied on).
+   */
+  sequential?: {
+    ran: number;
+    of: number;
+    stopped?: { decision: 'futile' | 'fail'; reason: string };
+    staged: boolean;
+    resampled: { id: string; samples: number }[];
+    calls: { made: number; full: number };
+    problem?: string;
+  };
   /** What the PR run's model calls met beyond their answers (retries, rate-limit waits, hedges), when anything. */
   calls?: ModelCallCosts;
   /** What the runs spent in USD: the flow itself, and judges / moderation apart. */
@@ -134,5 +149,5 @@ export interface Comparison {
   /** One-line summary per reason, top of the report. */
   headline: string;
   /** The PR-wide error budget: every gating test of every suite is one Holm family. */
-  family: { alpha: number; warnAlpha: number; tests: number; /** Tests of primary metrics (compare/weights.ts), when any. */ primaryTests?: number };
+  family: { alpha: number; warnAlpha: number; tests: number; /** Tests of primary metrics (compare/weights.ts), when any. */ primaryTests?: number; /** A run that may stop early: the share of the budget its interim FAIL looks spend (`alpha` is the final look's). */ earlyLooksAlpha?: number };
 }

@@ -27,6 +27,8 @@ export const DEFAULTS = {
   /** Smallest drop worth failing for, on 0–1 scales. */
   tolerance: 0.05,
   repeat: 1,
+  /** A pull request's suites stop once their verdict is known (docs/gate.md "Stopping when the verdict is known"); pushes, schedules and --update-baseline run every case. */
+  sequential: true,
   /** Response cache folder (relative to the working directory) and its limits. */
   cacheDir: '.evalgate/cache',
   cacheMaxMegabytes: 256,

@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import { DEFAULTS } from '../core/defaults.js';
 import type { CacheStats } from '../model/cache/with-cache.js';
-import { cacheLayer, newCacheStats } from '../model/cache/with-cache.js';
+import { cacheLayer, hasCachedChat, newCacheStats } from '../model/cache/with-cache.js';
 import { fileCacheStore } from '../model/cache/store.js';
-import type { CallStats, ModelClient, ScopableModelClient } from '../model/types.js';
+import type { CallStats, ChatRequest, ModelClient, ScopableModelClient } from '../model/types.js';
 import { newCallStats } from '../model/types.js';
 import { ConfigError } from '../core/errors.js';
 import type { ModelCallCosts } from '../results/types.js';
 import { resolveHeaders } from '../suites/request-headers.js';
 import type { Suite } from '../suites/types.js';
 import type { EvaluationOptions } from './options.js';
+import type { ProgressCounters } from './progress.js';
 
 /** What one suite adds to the run's client: its flow's and its judges' headers (resolved), where its calls are counted. */
 export interface SuiteScope {
@@ -31,6 +32,8 @@ export interface RunClients {
   forSuite(suite: Suite, scope: SuiteScope): SuiteClients;
   /** undefined when caching is off for the run. */
   cache: CacheStats | undefined;
+  /** Whether the suite's flow would be answered from the cache for this request (false when its flow is not cached). */
+  flowCached(suite: Suite, request: ChatRequest): Promise<boolean>;
   /** Keeps the cache folder within its size and age limits. */
   finish(): Promise<void>;
 }
@@ -53,7 +56,7 @@ export function runClients(base: ScopableModelClient | undefined, options: Evalu
     judge: base?.scoped({ headers: scope.judgeHeaders ?? {}, stats: scope.stats }),
   });
   if (!base || !cachingEnabled(options)) {
-    return { forSuite: views, cache: undefined, finish: async () => undefined };
+    return { forSuite: views, cache: undefined, flowCached: async () => false, finish: async () => undefined };
   }
   const store = fileCacheStore(join(options.cwd, options.cacheDir ?? DEFAULTS.cacheDir), {
     maxBytes: DEFAULTS.cacheMaxMegabytes * 1024 * 1024,
@@ -67,6 +70,7 @@ export function runClients(base: ScopableModelClient | undefined, options: Evalu
       return { flow: flow && suite.cache ? cached(flow) : flow, judge: judge && cached(judge) };
     },
     cache,
+    flowCached: async (suite, request) => suite.cache && hasCachedChat(store, request),
     finish: async () => {
       if (cache.misses > 0) await store.prune();
     },
@@ -94,4 +98,40 @@ export function suiteScopes(suites: readonly Suite[], callsModel: boolean, optio
 export function callCosts(stats: CallStats): { calls?: ModelCallCosts } {
   if (stats.retries + stats.rateLimitWaits + stats.hedges === 0) return {};
   return { calls: { ...stats, retryWaitMs: Math.round(stats.retryWaitMs), rateLimitWaitMs: Math.round(stats.rateLimitWaitMs) } };
+}
+
+/** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
+const AZURE_API_VERSION = '2024-10-21';
+
+/** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
+export async function buildClient(options: EvaluationOptions, counters: ProgressCounters): Promise<ScopableModelClient> {
+  const { azureEndpoint, createModelClient } = await import('../model/client.js');
+  const azure = azureEndpoint(options.baseUrl);
+  return createModelClient({
+    apiKey: options.apiKey ?? '',
+    ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
+    concurrency: options.concurrency,
+    onRetry: () => {
+      counters.retries += 1;
+    },
+    onHedge: () => {
+      counters.hedges += 1;
+    },
+  });
+}
+
+/** Batch API client for `mode: batch` suites (its module loads only when one is asked for). */
+export async function buildBatchClient(online: ModelClient, options: EvaluationOptions): Promise<ModelClient> {
+  const { batchClient } = await import('../model/batch/batch-client.js');
+  return batchClient(online, {
+    apiKey: options.apiKey ?? '',
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    stateDir: join(options.cwd, DEFAULTS.batchStateDir),
+    pollMs: options.batchPollMs ?? DEFAULTS.batchPollSeconds * 1000,
+    maxWaitMs: DEFAULTS.batchMaxWaitHours * 3600 * 1000,
+    ...(options.log ? { log: options.log } : {}),
+  });
 }

@@ -1,3 +1,4 @@
+import type { ResultsFile } from '../results/types.js';
 import type { Selection } from '../suites/select.js';
 import type { RunProgress } from './progress.js';
 import type { ShardSpec } from './shard.js';
@@ -47,4 +48,19 @@ export interface EvaluationOptions {
   batchPollMs?: number;
   /** Run only this part of every suite's cases (`--shard 2/8`); `evalgate merge` combines the parts. */
   shard?: ShardSpec;
+  /**
+   * A pull request's run (or a local run compared with a baseline): suites the base stored may stop
+   * once their verdict is known (engine/sequential-plan.ts). Adapters leave it out for pushes,
+   * schedules and --update-baseline; shards and batch runs ignore it: they run every case.
+   */
+  sequential?: SequentialOptions;
+}
+
+export interface SequentialOptions {
+  /** The baseline the PR is compared with: its suites and the default branch's setting. */
+  base: ResultsFile;
+  /** Seed of the case order: the base commit (a re-run takes the same order). */
+  seed: string;
+  /** The run's own `sequential` input / flag, when given (false: every case runs). */
+  requested?: boolean;
 }

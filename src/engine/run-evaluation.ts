@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { DEFAULTS } from '../core/defaults.js';
 import { mapLimit } from '../core/pool.js';
 import type { Schedule } from '../core/semaphore.js';
@@ -7,21 +6,25 @@ import { settleMetrics } from '../evaluate/settle.js';
 import { metricInfos, openScoring } from '../evaluate/evaluate.js';
 import { createFlow, flowKind } from '../flows/registry.js';
 import type { Flow } from '../flows/types.js';
-import type { ModelClient, ScopableModelClient } from '../model/types.js';
 import { callCostsText } from '../report/format.js';
 import { ranSuite, resultsDocument, skippedSuite } from '../results/build.js';
 import type { SuiteHeader } from '../results/build.js';
-import type { ResultsFile, SuiteResult } from '../results/types.js';
+import type { CaseResult, ResultsFile, SuiteResult } from '../results/types.js';
+import type { SequentialRecord } from '../compare/sequential-types.js';
 import { runCase } from '../runner/run-cases.js';
+import type { SampleRun } from '../runner/types.js';
 import { loadSuites } from '../suites/load.js';
 import { selectSuites } from '../suites/select.js';
 import type { Suite } from '../suites/types.js';
 import type { RunClients, SuiteScope } from './model-clients.js';
-import { callCosts, runClients, suiteScopes, usesBatch } from './model-clients.js';
+import { buildBatchClient, buildClient, callCosts, runClients, suiteScopes, usesBatch } from './model-clients.js';
 import type { EvaluationOptions } from './options.js';
 import type { ProgressCounters } from './progress.js';
 import { progressTracker } from './progress.js';
 import { shardSuite } from './shard.js';
+import { planSequential } from './sequential-plan.js';
+import type { MonitoredSuite } from './sequential-run.js';
+import { runMonitored } from './sequential-run.js';
 
 /** What every suite of a run shares: one pool, one set of model clients, one progress count. */
 interface RunContext {
@@ -51,7 +54,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   const judgeModel = options.judgeModel ?? DEFAULTS.judgeModel;
   const ctx: RunContext = { clients, scopes, schedule: semaphore(options.concurrency), judgeModel, progress: progressTracker(counters, options.onProgress), options };
   const parts = loaded.map((suite) => (options.shard ? shardSuite(suite, options.shard) : { suite, positions: undefined }));
-  const results = await Promise.all(parts.map(({ suite, positions }) => runSuite(suite, positions, ctx)));
+  const results = await runSuites(await Promise.all(parts.map(({ suite, positions }) => openSuite(suite, positions, ctx))), ctx);
   await clients.finish();
   return resultsDocument(
     {
@@ -67,43 +70,21 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Results
   );
 }
 
-/** Classic Azure OpenAI API version, unless OPENAI_API_VERSION says otherwise. */
-const AZURE_API_VERSION = '2024-10-21';
-
-/** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
-async function buildClient(options: EvaluationOptions, counters: ProgressCounters): Promise<ScopableModelClient> {
-  const { azureEndpoint, createModelClient } = await import('../model/client.js');
-  const azure = azureEndpoint(options.baseUrl);
-  return createModelClient({
-    apiKey: options.apiKey ?? '',
-    ...(azure ? { azure: { endpoint: azure, apiVersion: options.azureApiVersion ?? AZURE_API_VERSION } } : options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    timeoutMs: options.attemptTimeoutMs ?? Math.max(1000, Math.round((options.timeoutMs ?? DEFAULTS.timeoutSeconds * 1000) / 2)),
-    concurrency: options.concurrency,
-    onRetry: () => {
-      counters.retries += 1;
-    },
-    onHedge: () => {
-      counters.hedges += 1;
-    },
-  });
+/** A suite ready to run: its flow built and its scoring opened (both closed when the run ends). */
+interface OpenSuite {
+  suite: Suite;
+  header: SuiteHeader;
+  /** Where the suite's model calls are counted. */
+  scope: SuiteScope;
+  flow: Flow;
+  scoring: ReturnType<typeof openScoring>;
+  /** A batch suite hands every request to the Batch API at once; it takes no slots of the pool. */
+  batched: boolean;
+  runOptions: { repeat: number; timeoutMs: number; schedule?: Schedule; onSample: () => void };
 }
 
-/** Batch API client for `mode: batch` suites (its module loads only when one is asked for). */
-async function buildBatchClient(online: ModelClient, options: EvaluationOptions): Promise<ModelClient> {
-  const { batchClient } = await import('../model/batch/batch-client.js');
-  return batchClient(online, {
-    apiKey: options.apiKey ?? '',
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    stateDir: join(options.cwd, DEFAULTS.batchStateDir),
-    pollMs: options.batchPollMs ?? DEFAULTS.batchPollSeconds * 1000,
-    maxWaitMs: DEFAULTS.batchMaxWaitHours * 3600 * 1000,
-    ...(options.log ? { log: options.log } : {}),
-  });
-}
-
-async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunContext): Promise<SuiteResult> {
+/** Builds the suite's flow and scoring — or the skipped entry when its flow needs a key the run lacks. */
+async function openSuite(suite: Suite, positions: number[] | undefined, ctx: RunContext): Promise<OpenSuite | SuiteResult> {
   const { options } = ctx;
   const scope = ctx.scopes.get(suite.name) as SuiteScope;
   const clients = ctx.clients.forSuite(suite, scope);
@@ -120,6 +101,7 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     repeat: suite.repeat,
     alpha: suite.gate.alpha,
     tolerance: suite.gate.tolerance,
+    ...(suite.gate.sequential === undefined ? {} : { stopEarly: suite.gate.sequential }),
     metrics: metricInfos(suite, ctx.judgeModel),
     ...(positions ? { positions } : {}),
   };
@@ -129,9 +111,6 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     options.log?.(`${suite.name}: skipped — ${skipReason}`);
     return skippedSuite(header, skipReason);
   }
-  options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
-  ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
-  // A batch suite hands every request to the Batch API at once; it takes no slots of the pool.
   const batched = usesBatch(suite, options) && flow.needsModel;
   const scoring = openScoring(suite, { client: clients.judge, judgeModel: ctx.judgeModel, concurrency: options.concurrency, ...(flow.model ? { flowModel: flow.model } : {}), onCase: () => ctx.progress.caseDone() });
   const runOptions = {
@@ -140,19 +119,66 @@ async function runSuite(suite: Suite, positions: number[] | undefined, ctx: RunC
     ...(batched ? {} : { schedule: ctx.schedule }),
     onSample: () => ctx.progress.flowDone(),
   };
+  return { suite, header, scope, flow, scoring, batched, runOptions };
+}
+
+/** Every case of the suite, `repeat` samples each; each case is scored as soon as its samples ran (judges overlap the flows). */
+async function runEveryCase(open: OpenSuite, ctx: RunContext): Promise<CaseResult[]> {
+  const { suite, scoring, flow, batched, runOptions } = open;
+  ctx.options.log?.(`${suite.name}: ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow)`);
+  ctx.progress.plan(suite.cases.length * suite.repeat, suite.cases.length);
+  return mapLimit(suite.cases, batched ? suite.cases.length : ctx.options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
+}
+
+/** The monitored suite as the run loop drives it: one sample at a time, in the slot the loop holds. */
+function monitoredSuite(open: OpenSuite, order: string[], ctx: RunContext): MonitoredSuite {
+  const { suite, scoring, flow, runOptions } = open;
+  ctx.options.log?.(`${suite.name}: up to ${suite.cases.length} cases × ${suite.repeat} (${flow.kind} flow), stopping once the verdict is known`);
+  const single = { repeat: 1, timeoutMs: runOptions.timeoutMs, onSample: runOptions.onSample };
+  return {
+    name: suite.name,
+    cases: suite.cases,
+    order,
+    repeat: suite.repeat,
+    sample: async (testCase) => (await runCase(testCase, flow, single)).samples[0] as SampleRun,
+    score: (run) => scoring.evaluateCase(run),
+    onDispatch: (samples) => ctx.progress.plan(samples, 1),
+  };
+}
+
+/** The suite's entry from the cases that ran: cost units settled, run-level aggregates, the sequential record. */
+async function suiteEntry(open: OpenSuite, evaluated: CaseResult[], ctx: RunContext, record?: SequentialRecord): Promise<SuiteResult> {
+  const { suite, header, scope, flow, scoring } = open;
+  const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
+  const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
+  const note = metrics.find((metric) => metric.note)?.note;
+  if (note) ctx.options.log?.(`${suite.name}: ${note}`);
+  const costs = callCosts(scope.stats);
+  const calls = callCostsText(costs.calls);
+  if (calls) ctx.options.log?.(`${suite.name}: ${calls}`);
+  if (record?.stopped) ctx.options.log?.(`${suite.name}: ${record.stopped.reason}`);
+  return { ...ranSuite({ ...header, metrics }, cases), ...costs, ...(Object.keys(aggregates).length ? { aggregates } : {}), ...(record ? { sequential: record } : {}) };
+}
+
+/**
+ * Runs every opened suite: the ones a pull request may stop early together through one run loop
+ * (sequential-run.ts), the rest case by case; all of them share the run's pool.
+ */
+async function runSuites(opened: (OpenSuite | SuiteResult)[], ctx: RunContext): Promise<SuiteResult[]> {
+  const open = opened.filter((entry): entry is OpenSuite => !('status' in entry));
   try {
-    // Each case is scored as soon as its samples ran: judges overlap the flows, and no run waits in memory.
-    const evaluated = await mapLimit(suite.cases, batched ? suite.cases.length : options.concurrency, async (testCase) => scoring.evaluateCase(await runCase(testCase, flow, runOptions)));
-    const aggregates = { ...(await flowAggregates(flow)), ...(await scoring.aggregates()) };
-    const { metrics, cases } = settleMetrics(header.metrics, evaluated, flow.model);
-    const note = metrics.find((metric) => metric.note)?.note;
-    if (note) options.log?.(`${suite.name}: ${note}`);
-    const costs = callCosts(scope.stats);
-    const calls = callCostsText(costs.calls);
-    if (calls) options.log?.(`${suite.name}: ${calls}`);
-    return { ...ranSuite({ ...header, metrics }, cases), ...costs, ...(Object.keys(aggregates).length ? { aggregates } : {}) };
+    const plan = await planSequential(open.map(({ suite, flow, header }) => ({ suite, flow, metrics: header.metrics })), ctx.options, ctx.clients);
+    const watched = plan ? open.filter((entry) => plan.orders.has(entry.suite.name)) : [];
+    const monitored = plan && watched.length ? runMonitored(watched.map((entry) => monitoredSuite(entry, plan.orders.get(entry.suite.name) as string[], ctx)), plan.monitor, ctx.schedule, ctx.options.concurrency) : undefined;
+    return await Promise.all(
+      opened.map(async (entry) => {
+        if ('status' in entry) return entry;
+        const ran = monitored && plan?.orders.has(entry.suite.name) ? (await monitored).get(entry.suite.name) : undefined;
+        return ran ? suiteEntry(entry, ran.cases, ctx, ran.record) : suiteEntry(entry, await runEveryCase(entry, ctx), ctx);
+      }),
+    );
   } finally {
-    await Promise.allSettled([scoring.close(), flow.close?.()]);
+    await Promise.allSettled(open.flatMap(({ scoring, flow }) => [scoring.close(), flow.close?.()]));
   }
 }
 

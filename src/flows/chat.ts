@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../core/messages.js';
-import type { ModelClient } from '../model/types.js';
+import type { ChatRequest, ModelClient } from '../model/types.js';
 import { modelFlowFailure } from './failure-kind.js';
 import type { Flow } from './types.js';
 
@@ -15,14 +15,16 @@ type RenderMessages = (vars: Readonly<Record<string, unknown>>) => ChatMessage[]
 /** A chat call per case through the model client seam (retries, concurrency, timeouts). */
 export function chatFlow(kind: string, spec: ChatSpec, messages: RenderMessages, client: ModelClient | undefined, modelOverride?: string): Flow {
   const model = modelOverride ?? spec.model;
+  const request = (vars: Readonly<Record<string, unknown>>): ChatRequest => ({ model, messages: messages(vars), parameters: spec.parameters, stream: spec.stream });
   return {
     kind,
     model,
     needsModel: true,
     failureKind: modelFlowFailure,
+    request,
     async invoke(vars, signal) {
       if (!client) throw new Error('this flow needs a model API key');
-      const response = await client.chat({ model, messages: messages(vars), parameters: spec.parameters, stream: spec.stream }, signal);
+      const response = await client.chat(request(vars), signal);
       return {
         output: response.text,
         usage: response.usage,

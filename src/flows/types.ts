@@ -1,7 +1,7 @@
 import type { Case } from '../core/case.js';
 import type { ErrorKind } from '../core/failure.js';
 import type { TokenUsage } from '../core/usage.js';
-import type { ModelClient } from '../model/types.js';
+import type { ChatRequest, ModelClient } from '../model/types.js';
 
 /** What a flow returns for one case. */
 export interface FlowOutput {
@@ -28,6 +28,8 @@ export interface Flow {
   /** The flow's own deadline per invocation (its `timeout:`), overriding the run's default. */
   timeoutMs?: number;
   invoke(vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput>;
+  /** The one model request an invocation of these vars sends (chat flows): the engine asks the response cache whether it is answered. */
+  request?(vars: Readonly<Record<string, unknown>>): ChatRequest;
   /**
    * Whose failure an error of `invoke` (or its deadline running out) is: the flow knows whether it
    * is the team's own app (command, HTTP: always the app's) or our transport to a model provider.

@@ -1,6 +1,7 @@
 import type { CaseDiff, CaseRef, Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeCodeSpan, escapeMarkdownInline, escapeTableCell, fencedBlock } from './escape.js';
 import { gapLine } from '../compare/coverage.js';
+import { SEQUENTIAL_METHOD, sequentialLines } from './sequential-lines.js';
 import { callCostsLine, explainLines, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_ICON, VERDICT_WORD } from './format.js';
 
 /** How much detail a rendering keeps; lowered step by step to fit a size limit. */
@@ -72,6 +73,11 @@ function suiteSection(suite: SuiteComparison, detail: Detail): string[] {
     return [heading, '', `${suite.outcome === 'removed' ? 'Removed' : 'The evaluation could not run'}: ${escapeMarkdownInline(suite.note ?? '', 2000)}`, ''];
   }
   const lines = [heading, '', suite.outcome === 'new' ? '_New suite: no baseline to compare with; absolute floors apply._' : `${suite.shared} shared cases.`, '', ...metricTable(suite), ''];
+  const stopped = sequentialLines(suite);
+  if (stopped.length) {
+    lines.push(...stopped.map((line) => `🏁 ${escapeMarkdownInline(line, 2000)}`), '');
+    lines.push('<details><summary>How stopping early works</summary>', '', SEQUENTIAL_METHOD, '', '</details>', '');
+  }
   if (suite.regime) lines.push(`Regime: ${escapeMarkdownInline(suite.regime.reason, 2000)}.`, '');
   const spend = spendLine(suite.spend);
   if (spend) lines.push(spend, '');

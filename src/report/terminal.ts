@@ -1,5 +1,6 @@
 import type { Comparison, SuiteComparison } from '../compare/types.js';
 import { escapeTerminal } from './escape.js';
+import { sequentialLines } from './sequential-lines.js';
 import { callCostsLine, explainLines, metricCells, metricErrorLines, sortByFamily, spendLine, VERDICT_WORD } from './format.js';
 
 const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
@@ -36,6 +37,7 @@ function suiteLines(suite: SuiteComparison, paint: (text: string, color: Color) 
   return [
     title,
     ...lines,
+    ...sequentialLines(suite).map((line) => `  ${escapeTerminal(line)}`),
     ...(suite.regime ? [`  regime: ${escapeTerminal(suite.regime.reason)}`] : []),
     ...(spendLine(suite.spend) ? [`  ${spendLine(suite.spend)}`] : []),
     ...(callCostsLine(suite.calls) ? [`  ${paint(callCostsLine(suite.calls) ?? '', 'dim')}`] : []),

@@ -39,6 +39,8 @@ export interface StoredRunGate {
   suites?: string[];
   /** Where the default branch stores its baseline: a pull request that reads another file is not compared with it. */
   baseline?: string;
+  /** The default branch's `sequential` input / flag, when it set one: false makes its pull requests run every case. */
+  sequential?: boolean;
 }
 
 /** A metric's gate settings as the run applied them. */
@@ -81,6 +83,8 @@ export interface SuiteResult {
   skipReason?: string;
   alpha: number;
   tolerance: number;
+  /** The suite file's `gate: sequential:` as written (absent: not set): on the baseline, the default branch's setting a PR may only tighten. */
+  stopEarly?: boolean;
   metrics: MetricInfo[];
   /** Partial results of a shard only: where each of `cases` sits in the suite's full case list. */
   positions?: number[];
@@ -90,10 +94,39 @@ export interface SuiteResult {
    * the baseline: the gate then judges these metrics' measured drop against the tolerance directly.
    */
   determinism?: Determinism;
+  /** How a PR run stopped when its verdict was known (compare/sequential.ts); absent: every case ran, fixed-N. */
+  sequential?: SequentialRecord;
   /** What the suite's model calls cost beyond their answers (retries, rate-limit waits, hedges), when anything. */
   calls?: ModelCallCosts;
   /** Run-level outputs, reported, never gated: PromptFlow aggregation nodes of the flow (`flow`) and of evaluation-flow metrics (by evaluator name). */
   aggregates?: Record<string, unknown>;
+}
+
+/** Stored in SuiteResult.sequential: how a PR run chose what to run, so compare and the report can say it. */
+export interface SequentialRecord {
+  seed: string;
+  /** Cases of the suite run (new cases, not samples). */
+  ran: number;
+  /** Cases the suite has. */
+  of: number;
+  /** The suite's case ids in the order the run took them (`order` of the plan): the first `ran` ran, the rest did not (not coverage gaps). */
+  order: string[];
+  /** The first `cached` cases of `order` came from the response cache (the plan's `cached`). */
+  cached?: number;
+  /** From case `after` + 1 of the order on, new cases ran with `repeat` samples (chosen from the first `after` cases' results). */
+  adapted?: { after: number; repeat: number };
+  /** Why the run stopped before `of` (`undefined`: it ran every case). */
+  stopped?: {
+    reason: string;
+    decision: 'futile' | 'fail';
+    /** `fail` only: the interim look (the first `look` cases of `order`) and the metric that crossed the efficacy boundary. */
+    look?: number;
+    metric?: string;
+  };
+  /** Case ids that ran with more samples than the suite's `repeat`, with how many. */
+  resampled: { id: string; samples: number }[];
+  /** Flow invocations made and those a full fixed-N run would have made. */
+  calls: { made: number; full: number };
 }
 
 /** A suite's model-call overhead: retried attempts (after a server error, timeout or dropped connection; after a 429) and the waits before them, in ms; hedges sent. */

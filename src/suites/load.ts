@@ -177,7 +177,7 @@ function normaliseEvaluators(raw: Record<string, unknown>[], source: YamlSource)
 }
 
 function normaliseGate(raw: Record<string, unknown> | undefined, evaluators: EvaluatorSpec[], source: YamlSource): GateConfig {
-  const { alpha, tolerance, ...perMetric } = raw ?? {};
+  const { alpha, tolerance, sequential, ...perMetric } = raw ?? {};
   const names = evaluators.map((evaluator) => evaluator.name);
   for (const key of Object.keys(perMetric)) {
     if (!names.includes(key)) {
@@ -187,6 +187,7 @@ function normaliseGate(raw: Record<string, unknown> | undefined, evaluators: Eva
   return {
     alpha: (alpha as number | undefined) ?? DEFAULTS.alpha,
     tolerance: (tolerance as number | undefined) ?? DEFAULTS.tolerance,
+    ...(typeof sequential === 'boolean' ? { sequential } : {}),
     metrics: perMetric as Record<string, MetricGate>,
   };
 }

@@ -106,6 +106,7 @@ export function suiteSchema(scope?: SchemaScope): Record<string, unknown> {
         properties: {
           alpha: { type: 'number', exclusiveMinimum: 0, maximum: 0.5, description: 'Family-wise error rate (default 0.05).' },
           tolerance: { type: 'number', minimum: 0, description: 'Smallest drop worth failing for (default 0.05).' },
+          sequential: { type: 'boolean', description: "false: a pull request runs every case of this suite (default: the run's `sequential` setting, on — a PR stops once the verdict is known). Read from the default branch: a PR may turn it off, not on." },
         },
         additionalProperties: METRIC_GATE,
       },

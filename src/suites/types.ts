@@ -55,5 +55,7 @@ export interface MetricGate {
 export interface GateConfig {
   alpha: number;
   tolerance: number;
+  /** `gate: sequential:` as written (absent: the run's setting decides): false runs every case of the suite on a pull request too. */
+  sequential?: boolean;
   metrics: Record<string, MetricGate>;
 }

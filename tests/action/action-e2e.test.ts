@@ -64,7 +64,8 @@ describe('the action, end to end', () => {
   it('fails a PR that lowers the scores, showing the drop, and updates the same comment', async () => {
     const dir = fixtureRepo();
     degrade(dir);
-    const result = await pr(dir, 7, MAIN_SHA);
+    // Every case runs (a fixed-N run) so every metric's drop is decided; stopping early has its own tests.
+    const result = await pr(dir, 7, MAIN_SHA, { inputs: { sequential: 'false' } });
     expect(result.code).toBe(1);
     expect(result.outputs.verdict).toBe('fail');
     expect(Number(result.outputs.regressions)).toBeGreaterThan(0);

@@ -54,7 +54,8 @@ describe('fork pull requests: pull_request → workflow_run', () => {
         apiUrl: github.url,
         sha: 'c'.repeat(40),
         ref: 'refs/pull/20/merge',
-        inputs: { comment: 'never' },
+        // Every case runs, so stage 2's comment shows every metric's drop decided (stopping early has its own tests).
+        inputs: { comment: 'never', sequential: 'false' },
       });
       expect(result.code).toBe(1);
       expect(result.outputs.verdict).toBe('fail');

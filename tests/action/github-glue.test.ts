@@ -130,12 +130,15 @@ describe('action inputs', () => {
     });
     expect(parseInputs(read({ cache: 'false', shard: '2/8' }))).toMatchObject({ cache: false, shard: { index: 2, count: 8 } });
     expect(parseInputs(read({ 'merge-results': 'shards/*.json' }))).toMatchObject({ mergeResults: 'shards/*.json' });
+    expect(parseInputs(read({})).sequential).toBeUndefined();
+    expect([parseInputs(read({ sequential: 'false' })).sequential, parseInputs(read({ sequential: 'true' })).sequential]).toEqual([false, true]);
   });
   it.each([
     [{ comment: 'sometimes' }, 'input `comment` must be one of always, never, got "sometimes"'],
     [{ 'update-baseline': 'push' }, 'input `update-baseline` must be one of commit, off, got "push"'],
     [{ concurrency: '0' }, 'input `concurrency` must be a whole number from 1 to 256, got "0"'],
     [{ cache: 'yes' }, 'input `cache` must be one of true, false, got "yes"'],
+    [{ sequential: 'off' }, 'input `sequential` must be one of true, false, got "off"'],
     [{ shard: '9/8' }, 'input `shard` must be INDEX/COUNT'],
     [{ shard: '1/2', 'merge-results': '*.json' }, 'belong to different jobs'],
   ])('rejects %j', (values, message) => {

@@ -24,6 +24,13 @@ describe('parseCommand', () => {
     expect(() => parseCommand(['run', '--shard', '1/2', '--update-baseline'], '/repo')).toThrow(/never a baseline/);
   });
 
+  it('takes --sequential / --no-sequential (absent: the default), not both', () => {
+    expect(parseCommand(['run'], '/repo')).not.toHaveProperty('flags.sequential');
+    expect(parseCommand(['run', '--no-sequential'], '/repo')).toMatchObject({ flags: { sequential: false } });
+    expect(parseCommand(['run', '--sequential'], '/repo')).toMatchObject({ flags: { sequential: true } });
+    expect(() => parseCommand(['run', '--sequential', '--no-sequential'], '/repo')).toThrow(/contradict/);
+  });
+
   it('parses merge with its parts and output', () => {
     expect(parseCommand(['merge', 'a.json', 'b.json', '-o', 'all.json'], '/repo')).toEqual({ name: 'merge', parts: ['a.json', 'b.json'], output: 'all.json' });
     expect(() => parseCommand(['merge'], '/repo')).toThrow(/shards/);

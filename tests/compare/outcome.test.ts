@@ -83,6 +83,16 @@ describe('the outcome of a pull request', () => {
     expect(decide({ baseline: stored(base), results: results(good()), requested: { failOn: 'warn', suites: ['evals/**'] } })).toMatchObject({ failOn: 'warn', notes: [] });
   });
 
+  it('stopping early is the base\'s setting: a push records its `sequential` input; a PR asking to turn it on over an off base is told every case ran', () => {
+    const base = results(good());
+    const push = decide({ occasion: 'push', baseline: stored(base), results: results(good()), requested: { failOn: 'regression', suites: ['evals/**'], sequential: false }, refresh: { previous: stored(base), dropUnrun: true } });
+    expect(push.effects.baseline?.merge.results.run.gate).toEqual({ failOn: 'regression', suites: ['evals/**'], sequential: false });
+    base.run.gate = { failOn: 'regression', suites: ['evals/**'], sequential: false };
+    const asked = decide({ baseline: stored(base), results: results(good()), requested: { failOn: 'regression', suites: ['evals/**'], sequential: true } });
+    expect(asked.notes).toEqual([expect.stringMatching(/asks for `sequential: true`, the default branch has `sequential: false`: every case ran/)]);
+    expect(decide({ baseline: stored(base), results: results(good()), requested: { failOn: 'regression', suites: ['evals/**'], sequential: false } }).notes).toEqual([]);
+  });
+
   it('a PR reading its baseline from another file than the one the default branch stores is not compared', () => {
     const old = results(good());
     old.run.gate = { failOn: 'regression', suites: ['evals/**'], baseline: 'evals/baseline.json' };

@@ -77,6 +77,10 @@ const faqOnly: RepoSpec = { suites: ['faq'] };
 const both: RepoSpec = { suites: ['faq', 'chat'] };
 const chatOnly = (model: string): RepoSpec => ({ suites: ['chat'], chatModel: model });
 const JUDGE = '  - { metric: relevance }\n';
+/** A model suite large enough for a PR to stop once its verdict is known. */
+const bigChat: RepoSpec = { suites: ['chat'], chatCases: 200 };
+/** The chat suite of the run's results file (the `results` output). */
+const chatResults = (outcome: Outcome) => (JSON.parse(readFileSync(outcome.outputs.results ?? '', 'utf8')).suites as any[]).find((suite) => suite.name === 'chat');
 
 /** The FAQ bot answers with the worst sentence: about 35 points lower on the quality metrics. */
 const regressFaq = (dir: string) => edit(dir, FAQ_APP, 'overlap(focus, sentence) - index * 0.01', '-index');
@@ -115,6 +119,16 @@ export const SCENARIOS: Scenario[] = [
   { name: 'unchanged PR passes', cause: 'control', base: { repo: both }, run: { event: 'pull_request' }, expect: { green: true, verdict: ['pass'] } },
   { name: 'PR whose command app is 35 points worse fails', cause: 'control', base: { repo: faqOnly }, change: regressFaq, run: { event: 'pull_request' }, expect: { green: false, verdict: ['fail'] } },
   { name: 'PR whose model answers are 35 points worse fails', cause: 'control', base: { repo: chatOnly('gpt-4o-mini') }, model: { mode: 'regress' }, run: { event: 'pull_request' }, expect: { green: false, verdict: ['fail'] } },
+  { name: 'PR on an unchanged flow stops early and passes', cause: 'control', base: { repo: bigChat }, run: { event: 'pull_request' }, expect: { green: true, verdict: ['pass'], says: [/Stopped after \d+ of 200 cases/, /\d+ of the 200 flow calls a full run makes: \d+ saved/], check: (outcome) => {
+    const chat = chatResults(outcome);
+    expectTrue(chat.sequential?.ran < 200 && chat.cases.length === chat.sequential.ran, `the PR ran part of the cases, recorded: ${JSON.stringify({ ...chat.sequential, order: undefined })}`);
+    expectTrue(outcome.world.model.requests.length === chat.sequential.calls.made, `one model call per sample made: ${outcome.world.model.requests.length}`);
+  } } },
+  { name: 'PR turning sequential off runs every case', cause: 'control', base: { repo: bigChat }, change: (dir) => writeFileSync(join(dir, '.github/workflows/evals.yml'), workflow({ sequential: 'false' })), run: { event: 'pull_request', inputs: { sequential: 'false' } }, expect: { green: true, verdict: ['pass'], check: (outcome) => expectTrue(chatResults(outcome).cases.length === 200 && chatResults(outcome).sequential === undefined, 'every case ran, unwatched') } },
+  { name: 'push runs every case', cause: 'control', base: { repo: bigChat }, run: { event: 'push' }, expect: { green: true, verdict: ['pass'], stored: true, check: (outcome) => {
+    const chat = (outcome.committed?.suites ?? []).find((suite: { name: string }) => suite.name === 'chat');
+    expectTrue(chat?.cases.length === 200 && chat.sequential === undefined && outcome.world.model.requests.length === 200, `a push runs and stores every case: ${chat?.cases.length}`);
+  } } },
   { name: 'bootstrap: the base has no suites, the PR reports and passes saying nothing is gated', cause: 'control', base: { repo: both, baseline: 'no-suites' }, change: regressFaq, run: { event: 'pull_request' }, expect: { green: true, verdict: ['pass'], says: [/nothing is gated yet/] } },
 
   // ── the baseline is silently never stored ──

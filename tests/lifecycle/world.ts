@@ -61,6 +61,8 @@ export interface RepoSpec {
   faqEvaluators?: string;
   /** URL of the team's HTTP app (http suite). */
   appUrl?: string;
+  /** Cases of the chat suite (default CHAT_CASES). */
+  chatCases?: number;
 }
 
 const EXAMPLE = new URL('../../evals/contoso-faq', import.meta.url);
@@ -85,7 +87,7 @@ function httpSuite(url: string): string {
   return ['name: support-http', 'flow:', '  kind: http', `  url: "${url}"`, '  body: { question: "{{question}}" }', '  output: answer', '  timeout: 5s', 'data: cases.jsonl', 'evaluators:', '  - { metric: icontains, expected: "{{answer}}" }', ''].join('\n');
 }
 
-const chatCases = () => Array.from({ length: CHAT_CASES }, (_, n) => JSON.stringify({ id: `q${String(n).padStart(2, '0')}`, question: `What is item ${n}?`, answer: `answer-${n}` })).join('\n') + '\n';
+const chatCases = (count = CHAT_CASES) => Array.from({ length: count }, (_, n) => JSON.stringify({ id: `q${String(n).padStart(2, '0')}`, question: `What is item ${n}?`, answer: `answer-${n}` })).join('\n') + '\n';
 
 /** A checkout holding the given suites (the offline FAQ example, a prompt flow, an HTTP flow). */
 export function makeRepo(spec: RepoSpec): string {
@@ -97,7 +99,7 @@ export function makeRepo(spec: RepoSpec): string {
   if (spec.suites.includes('chat')) {
     mkdirSync(join(dir, 'evals/chat'), { recursive: true });
     writeFileSync(join(dir, 'evals/chat/chat.eval.yaml'), chatSuite(spec.chatModel ?? 'gpt-4o-mini'));
-    writeFileSync(join(dir, 'evals/chat/cases.jsonl'), chatCases());
+    writeFileSync(join(dir, 'evals/chat/cases.jsonl'), chatCases(spec.chatCases));
   }
   if (spec.suites.includes('http')) {
     mkdirSync(join(dir, 'evals/http'), { recursive: true });

@@ -3,6 +3,7 @@ import type { Comparison, MetricComparison, SuiteComparison } from '../../src/co
 import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/report/comment.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { renderTerminalTable } from '../../src/report/terminal.js';
+import { escapeMarkdownInline } from '../../src/report/escape.js';
 
 const metric = (name: string, family: MetricComparison['family'], extra: Partial<MetricComparison> = {}): MetricComparison => ({
   name, metric: name, family, scale: { kind: 'unit' }, direction: 'higher-is-better', gating: true, baseline: 0.9, pr: 0.8, delta: -0.1,
@@ -115,5 +116,39 @@ describe('spend', () => {
     const line = "Spend of this run: flow $0.0123 (baseline $0.0119) · judges and moderation $0.00400, not counted as the flow's cost.";
     expect(renderComment(withSpend, { marker: '<!-- evalgate:x -->' })).toContain(line);
     expect(renderTerminalTable(withSpend, { color: false })).toContain(line);
+  });
+});
+
+describe('a suite the pull request stopped early', () => {
+  const stoppedSuite = (sequential: SuiteComparison['sequential'], spend?: SuiteComparison['spend']): Comparison => {
+    const base = comparison();
+    return { ...base, suites: [{ ...(base.suites[0] as SuiteComparison), ...(sequential ? { sequential } : {}), ...(spend ? { spend } : {}) }] };
+  };
+  const stopped = {
+    ran: 70, of: 200, staged: true,
+    stopped: { decision: 'futile' as const, reason: 'stopped after 70 of 200 cases: a drop of ≥ 5.0 pts in f1 cannot become significant' },
+    resampled: [{ id: 'case-7', samples: 3 }, { id: `case-${HOSTILE}`, samples: 3 }],
+    calls: { made: 80, full: 200 },
+  };
+
+  it('says where and why it stopped, the calls and flow dollars saved and the re-sampled cases, method folded away — in the comment, the summary and the terminal', () => {
+    const withStop = stoppedSuite(stopped, { flowUsd: 0.08, evaluatorUsd: 0, baselineFlowUsd: 0.2 });
+    const body = renderComment(withStop, { marker: '<!-- evalgate:x -->' });
+    expect(body).toContain('🏁 Stopped after 70 of 200 cases: a drop of ≥ 5.0 pts in f1 cannot become significant.');
+    const calls = "80 of the 200 flow calls a full run makes: 120 saved (60 %, about $0.1200 of flow cost at this run's price per call).";
+    expect(body).toContain(`🏁 ${escapeMarkdownInline(calls)}`);
+    expect(body).toContain(`🏁 ${escapeMarkdownInline('2 case(s) ran with more samples, where the decision was close: case-7 (3 samples)')}`);
+    expect(body).toContain('<details><summary>How stopping early works</summary>');
+    expect(body).toContain(escapeMarkdownInline(`case-${HOSTILE} (3 samples).`));
+    expect(renderSummary(withStop, {})).toContain('120 saved');
+    const terminal = renderTerminalTable(withStop, { color: false });
+    expect(terminal).toContain('  Stopped after 70 of 200 cases');
+    expect(terminal).toContain(`  ${calls}`);
+  });
+
+  it('says nothing extra for a suite that ran every case, and no dollars without a price', () => {
+    const ranAll = { ran: 200, of: 200, staged: false, resampled: [], calls: { made: 200, full: 200 } };
+    expect(renderComment(stoppedSuite(ranAll), { marker: '<!-- evalgate:x -->' })).toBe(renderComment(stoppedSuite(undefined), { marker: '<!-- evalgate:x -->' }));
+    expect(renderTerminalTable(stoppedSuite({ ...stopped, resampled: [] }), { color: false })).toContain('120 saved (60 %).');
   });
 });

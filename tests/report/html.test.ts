@@ -40,6 +40,17 @@ describe('the HTML report page (as text)', () => {
     expect(html.match(/<svg class="chart"/g)).toHaveLength(5);
   });
 
+  it('says where a suite stopped early and why, escaped, with the method folded away; nothing for one that ran every case', () => {
+    const [first, ...rest] = comparison.suites;
+    const sequential = { ran: 70, of: 200, staged: false, stopped: { decision: 'futile' as const, reason: `stopped after 70 of 200 cases: ${HOSTILE.script}` }, resampled: [], calls: { made: 70, full: 200 } };
+    const stopped = renderHtmlReport({ comparison: { ...comparison, suites: [{ ...(first as (typeof comparison.suites)[number]), sequential }, ...rest] }, pr, baseline });
+    expect(stopped).toContain(`Stopped after 70 of 200 cases: ${escapeHtml(HOSTILE.script)}.`);
+    expect(stopped).toContain('70 of the 200 flow calls a full run makes: 130 saved (65 %');
+    expect(stopped).toContain('<summary>How stopping early works</summary>');
+    expect(stopped).not.toContain(HOSTILE.script);
+    expect(html).not.toContain('How stopping early works');
+  });
+
   it('renders a first run (no baseline): every case added, distributions of this run only', () => {
     const first = renderHtmlReport({ comparison: compare(null, pr), pr, baseline: null });
     const data = JSON.parse(/id="evalgate-data">([\s\S]*?)<\/script>/.exec(first)?.[1] ?? '{}') as { cases: { status: string }[] };

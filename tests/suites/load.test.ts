@@ -130,6 +130,15 @@ describe('loadSuites', () => {
     expect((await loadError({ 'evals/x.eval.yaml': 'flow: { kind: command, command: x }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\ngate:\n  json-valid: { primary: "yes" }\n' })).format()).toMatch(/:5.*primary/);
   });
 
+  it('reads gate.sequential as written (absent: unset), not as a metric, and rejects one that is not a boolean', async () => {
+    const suiteWith = (gate: string) => `flow: { kind: command, command: x }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\n${gate}`;
+    const [off] = await loadSuites(['evals/**/*.eval.yaml'], { cwd: repo({ 'evals/x.eval.yaml': suiteWith('gate:\n  sequential: false\n') }) });
+    expect([off?.gate.sequential, off?.gate.metrics]).toEqual([false, {}]);
+    const [unset] = await loadSuites(['evals/**/*.eval.yaml'], { cwd: repo({ 'evals/x.eval.yaml': suiteWith('') }) });
+    expect(unset?.gate).not.toHaveProperty('sequential');
+    expect((await loadError({ 'evals/x.eval.yaml': suiteWith('gate:\n  sequential: "no"\n') })).format()).toMatch(/:5.*sequential/);
+  });
+
   it('says which globs matched nothing', async () => {
     const error = await loadSuites(['evals/**/*.eval.yaml'], { cwd: repo({ 'README.md': '' }) }).catch((caught: unknown) => caught as ConfigError);
     expect((error as ConfigError).message).toBe('no suite files match evals/**/*.eval.yaml');

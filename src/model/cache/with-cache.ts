@@ -1,5 +1,5 @@
 import { canonicalJson, sha256 } from '../../core/hash.js';
-import type { ChatResponse, EmbeddingResponse, ModelClient, ModerationResponse } from '../types.js';
+import type { ChatRequest, ChatResponse, EmbeddingResponse, ModelClient, ModerationResponse } from '../types.js';
 import type { CacheStore } from './store.js';
 
 /** What the run reports: calls answered from the cache and calls that went to the model. */
@@ -26,6 +26,9 @@ function occurrenceKeys() {
     return occurrence === 0 ? base : sha256(`${base}#${occurrence}`);
   };
 }
+
+/** What a chat call is keyed by (the model, its parameters and messages). */
+const chatKeyOf = (request: ChatRequest) => ({ op: 'chat', model: request.model, messages: request.messages, parameters: request.parameters ?? {}, stream: Boolean(request.stream) });
 
 const isChat = (value: any): value is ChatResponse => typeof value?.text === 'string' && typeof value?.latencyMs === 'number' && typeof value?.usage === 'object';
 const isEmbedding = (value: any): value is EmbeddingResponse => Array.isArray(value?.vectors) && typeof value?.usage === 'object';
@@ -65,8 +68,13 @@ function cached(inner: ModelClient, store: CacheStore, stats: CacheStats, keyOf:
   }
   return {
     chat: (request, signal) =>
-      through({ op: 'chat', model: request.model, messages: request.messages, parameters: request.parameters ?? {}, stream: Boolean(request.stream) }, isChat, () => inner.chat(request, signal)),
+      through(chatKeyOf(request), isChat, () => inner.chat(request, signal)),
     embed: (model, input, signal) => through({ op: 'embed', model, input }, isEmbedding, () => inner.embed(model, input, signal)),
     moderate: (model, input, signal) => through({ op: 'moderate', model, input }, isModeration, () => inner.moderate(model, input, signal)),
   };
+}
+
+/** Whether the first answer to this chat request is in the store (a run's first such call would be free). */
+export async function hasCachedChat(store: CacheStore, request: ChatRequest): Promise<boolean> {
+  return isChat(await store.get(occurrenceKeys()(chatKeyOf(request))));
 }

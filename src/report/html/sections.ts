@@ -5,6 +5,7 @@ import { callCostsLine, detectableLine, formatDelta, formatInterval, formatP, fo
 import type { Distribution } from './charts.js';
 import { histogramSvg, trendSvg } from './charts.js';
 import { escapeHtml } from './safe-text.js';
+import { SEQUENTIAL_METHOD, sequentialLines } from '../sequential-lines.js';
 
 /** The static parts of the HTML report; every untrusted string goes through escapeHtml. */
 const pill = (status: string, text = status) => `<span class="pill ${escapeHtml(status)}">${escapeHtml(text)}</span>`;
@@ -62,13 +63,15 @@ export function suiteSection(suite: SuiteComparison, shapes: readonly Distributi
   }
   const lines = [
     suite.outcome === 'new' ? 'New suite: no baseline to compare with; absolute floors apply.' : `${suite.shared} shared cases · ${suite.added.length} added · ${suite.removed.length} removed.`,
+    ...sequentialLines(suite),
     suite.outcome === 'compared' ? detectableLine(suite)?.replace(/`/g, '') : undefined,
     suite.regime ? `Regime: ${suite.regime.reason}.` : undefined,
     spendLine(suite.spend)?.replace(/`/g, ''),
     callCostsLine(suite.calls),
     suite.note,
   ].filter((line): line is string => Boolean(line));
-  return `<section class="suite">${title}${lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}${metricTable(suite)}${metricCards(suite, shapes, series)}</section>`;
+  const method = suite.sequential && sequentialLines(suite).length ? `<details class="note"><summary>How stopping early works</summary><p>${escapeHtml(SEQUENTIAL_METHOD)}</p></details>` : '';
+  return `<section class="suite">${title}${lines.map((line) => `<p class="note">${escapeHtml(line)}</p>`).join('')}${method}${metricTable(suite)}${metricCards(suite, shapes, series)}</section>`;
 }
 
 export function errorSection(comparison: Comparison): string {
