@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { enableCompileCache } from 'node:module';
 import { createInterface } from 'node:readline/promises';
 import { EXIT } from './exit-codes.js';
 import { nodeVersionProblem } from './node-version.js';
@@ -18,9 +17,6 @@ if (problem) {
   process.stderr.write(`${problem}\n`);
   process.exitCode = EXIT.config;
 } else {
-  // V8's code cache for the bundle (Node ≥ 22.1; in the OS temp folder): a run after the first
-  // skips most of parsing and compiling its 3 MB of JavaScript.
-  enableCompileCache?.();
   // Loaded only on a Node that can run it: the check above must come before any dependency.
   const { main } = await import('./main.js');
   process.exitCode = await main(process.argv.slice(2), {

@@ -34,20 +34,23 @@ export async function hedgedAttempt<T>(tracker: LatencyTracker, state: AttemptSt
   await request.acquire();
   return new Promise<T>((resolvePromise, reject) => {
     const started = performance.now();
-    const controllers: AbortController[] = [];
+    /** The requests still waiting for their answer: aborted when the attempt is decided. */
+    const unanswered = new Set<AbortController>();
     const errors: unknown[] = [];
     let pending = 0;
     let hedged = false;
-    let othersAnswered = false;
+    const answeredBefore = tracker.answered(state.key);
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** When (ms after `started`) the armed timer fires. */
+    let armedAt = Number.POSITIVE_INFINITY;
 
     const finish = (settle: () => void) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       unsubscribe();
-      for (const controller of controllers) controller.abort(SUPERSEDED);
+      for (const controller of unanswered) controller.abort(SUPERSEDED);
       settle();
     };
     const failed = (error: unknown) => {
@@ -57,14 +60,22 @@ export async function hedgedAttempt<T>(tracker: LatencyTracker, state: AttemptSt
     };
     const launch = () => {
       const controller = new AbortController();
-      controllers.push(controller);
+      unanswered.add(controller);
       pending += 1;
       const sentAt = performance.now();
-      request.send(signal ? AbortSignal.any([signal, controller.signal]) : controller.signal).then((value) => {
-        if (done) return;
-        tracker.observe(state.key, performance.now() - sentAt);
-        finish(() => resolvePromise(value));
-      }, failed);
+      request.send(signal ? AbortSignal.any([signal, controller.signal]) : controller.signal).then(
+        (value) => {
+          // An answered request is not aborted: its abort would only run the HTTP client's clean-up for nothing.
+          unanswered.delete(controller);
+          if (done) return;
+          tracker.observe(state.key, performance.now() - sentAt);
+          finish(() => resolvePromise(value));
+        },
+        (error: unknown) => {
+          unanswered.delete(controller);
+          failed(error);
+        },
+      );
     };
     const hedge = () => {
       hedged = true;
@@ -76,29 +87,38 @@ export async function hedgedAttempt<T>(tracker: LatencyTracker, state: AttemptSt
         if (!done) launch();
       }, failed);
     };
+    /** The attempt timeout and, while none was sent, when to hedge — as the tracker now sees them. */
+    const deadlines = () => {
+      const timeoutMs = tracker.timeoutMs(state.key, state.stalls);
+      const hedgeMs = hedged ? undefined : tracker.hedgeAfterMs(state.key, state.stalls);
+      return { timeoutMs, hedgeMs: hedgeMs !== undefined && hedgeMs < timeoutMs ? hedgeMs : undefined };
+    };
     const schedule = () => {
       if (done) return;
       clearTimeout(timer);
       const elapsed = performance.now() - started;
-      const timeoutMs = tracker.timeoutMs(state.key, state.stalls);
-      const hedgeMs = hedged ? undefined : tracker.hedgeAfterMs(state.key, state.stalls);
-      const hedgeDue = hedgeMs !== undefined && hedgeMs < timeoutMs;
+      const { timeoutMs, hedgeMs } = deadlines();
       if (elapsed >= timeoutMs) {
-        if (!othersAnswered) state.stalls += 1;
+        // Answers of the key while this attempt waited came from other requests (its own would have ended it).
+        if (tracker.answered(state.key) === answeredBefore) state.stalls += 1;
         finish(() => reject(new APIConnectionTimeoutError({ message: `no answer within the attempt timeout of ${timeoutMs} ms` })));
         return;
       }
-      if (hedgeDue && elapsed >= hedgeMs) {
+      if (hedgeMs !== undefined && elapsed >= hedgeMs) {
         hedge();
         schedule();
         return;
       }
-      timer = setTimeout(schedule, (hedgeDue ? hedgeMs : timeoutMs) - elapsed);
+      armedAt = hedgeMs ?? timeoutMs;
+      timer = setTimeout(schedule, armedAt - elapsed);
     };
+    // Deadlines the tracker moved: an earlier one re-arms the timer at once; a later one is
+    // re-read when the timer fires (at hundreds of answers a second, re-arming every attempt in
+    // flight on each would cost more CPU than the calls themselves).
     const unsubscribe = tracker.onObserve((key) => {
       if (key !== state.key) return;
-      othersAnswered = true;
-      schedule();
+      const { timeoutMs, hedgeMs } = deadlines();
+      if (Math.min(timeoutMs, hedgeMs ?? timeoutMs) < armedAt) schedule();
     });
     tracker.sent(false);
     launch();

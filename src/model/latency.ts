@@ -38,6 +38,10 @@ interface Samples {
   next: number;
   /** p90 and p99 of the ring, recomputed on demand after it changed. */
   quantiles: { p90: number; p99: number } | undefined;
+  /** Successful requests so far. */
+  answers: number;
+  /** What every deadline of the key is derived from (see `bases`): listeners hear when it changes. */
+  bases: { timeout: number; hedge: number } | undefined;
 }
 
 /** `q`-quantile (nearest rank) of unsorted values. */
@@ -59,23 +63,39 @@ export function latencyTracker(policy: AttemptPolicy) {
     return samples.quantiles;
   }
 
+  /** The attempt timeout before doubling and the hedge point before its cap: every deadline follows from these two. */
+  function bases(latency: { p90: number; p99: number }) {
+    return { timeout: Math.max(policy.minTimeoutMs, policy.timeoutMultiple * latency.p99), hedge: Math.max(policy.hedgeMultiple * latency.p90, policy.minTimeoutMs / 2) };
+  }
+
   function timeoutMs(key: string, stalls: number): number {
     const latency = learned(key);
     if (latency === undefined) return policy.maxTimeoutMs;
-    const ms = Math.max(policy.minTimeoutMs, policy.timeoutMultiple * latency.p99) * 2 ** stalls;
-    return Math.round(Math.min(policy.maxTimeoutMs, ms));
+    return Math.round(Math.min(policy.maxTimeoutMs, bases(latency).timeout * 2 ** stalls));
   }
 
   return {
     policy,
-    /** A successful request of `key` took `ms`; attempts in flight re-read their deadlines. */
+    /**
+     * A successful request of `key` took `ms`. When that moves the key's deadlines, attempts in
+     * flight hear of it (mostly it does not: the bounds hold them, or the quantiles stay).
+     */
     observe(key: string, ms: number): void {
       let samples = byKey.get(key);
-      if (!samples) byKey.set(key, (samples = { ring: [], next: 0, quantiles: undefined }));
+      if (!samples) byKey.set(key, (samples = { ring: [], next: 0, quantiles: undefined, answers: 0, bases: undefined }));
       samples.ring[samples.next] = ms;
       samples.next = (samples.next + 1) % policy.window;
       samples.quantiles = undefined;
+      samples.answers += 1;
+      const latency = learned(key);
+      const now = latency === undefined ? undefined : bases(latency);
+      if (now?.timeout === samples.bases?.timeout && now?.hedge === samples.bases?.hedge) return;
+      samples.bases = now;
       for (const listener of listeners) listener(key);
+    },
+    /** How many requests of `key` were answered so far. */
+    answered(key: string): number {
+      return byKey.get(key)?.answers ?? 0;
     },
     /** The attempt timeout of a call after `stalls` of its attempts timed out unanswered (see AttemptState). */
     timeoutMs,
@@ -83,7 +103,7 @@ export function latencyTracker(policy: AttemptPolicy) {
     hedgeAfterMs(key: string, stalls: number): number | undefined {
       const latency = learned(key);
       if (latency === undefined) return undefined;
-      return Math.round(Math.min(Math.max(policy.hedgeMultiple * latency.p90, policy.minTimeoutMs / 2), timeoutMs(key, stalls) / 2));
+      return Math.round(Math.min(bases(latency).hedge, timeoutMs(key, stalls) / 2));
     },
     /** Counts a request sent; a hedge only while hedges stay within their share. */
     sent(hedge: boolean): boolean {

@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionTimeoutError, AzureOpenAI } from 'openai';
 import { usageFromOpenAI } from '../core/usage.js';
+import { httpFetch } from './http-fetch.js';
 import { answerText, toolCallCollector, toolCallsText } from './tool-calls.js';
 import type { ChatRequest, ChatResponse, ModelClient } from './types.js';
 import { ModelError } from './types.js';
@@ -18,7 +19,7 @@ export interface ProviderOptions {
 
 function observingFetch(observe: (headers: Headers) => void): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await httpFetch(input, init);
     observe(response.headers);
     return response;
   };
@@ -30,7 +31,7 @@ function sdkClient(options: ProviderOptions): OpenAI {
     maxRetries: 0,
     timeout: options.timeoutMs,
     ...(options.headers ? { defaultHeaders: options.headers } : {}),
-    ...(options.onResponseHeaders ? { fetch: observingFetch(options.onResponseHeaders) } : {}),
+    fetch: options.onResponseHeaders ? observingFetch(options.onResponseHeaders) : httpFetch,
   };
   if (options.azure) return new AzureOpenAI({ ...common, endpoint: options.azure.endpoint, apiVersion: options.azure.apiVersion });
   return new OpenAI({ ...common, ...(options.baseUrl ? { baseURL: options.baseUrl } : {}) });

@@ -45,6 +45,22 @@ describe('attempt timeout and hedge point learned from the latency the provider 
     expect(learned.timeoutMs('chat:m', 0)).toBe(1000);
   });
 
+  it('tells attempts in flight only when an answer moves the deadlines, and counts the answers', () => {
+    const learned = tracker();
+    const heard: string[] = [];
+    learned.onObserve((key) => heard.push(key));
+    for (let index = 1; index < DEFAULT_ATTEMPTS.minSamples; index += 1) learned.observe('chat:m', 100 + index);
+    expect(heard).toEqual([]);
+    learned.observe('chat:m', 100);
+    expect(heard).toEqual(['chat:m']);
+    // Within the lower bounds (timeout 1000 ms, hedge 500 ms) nothing moves.
+    for (let index = 0; index < 50; index += 1) learned.observe('chat:m', 90 + (index % 20));
+    expect(heard).toEqual(['chat:m']);
+    learned.observe('chat:m', 2000);
+    expect(heard).toEqual(['chat:m', 'chat:m']);
+    expect([learned.answered('chat:m'), learned.answered('chat:other')]).toEqual([61, 0]);
+  });
+
   it('keeps hedges within their share of the requests sent', () => {
     const learned = tracker();
     expect(learned.sent(true)).toBe(false);

@@ -1,9 +1,14 @@
 // Runs dist/cli/index.js once per job inside this one process (a fresh module instance per job,
 // stdout/stderr captured): the bad-input battery without a process start per input.
 // stdin: JSON [{ cwd, args }]; stdout: JSON [{ code, stdout, stderr }].
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const [cli] = process.argv.slice(2);
+const [entry] = process.argv.slice(2);
+// The bundle behind dist/cli/index.js (which only turns on the compile cache, then imports it):
+// importing the entry afresh would not run the bundle again.
+const bundle = join(dirname(entry), 'evalgate.js');
+const cli = existsSync(bundle) ? bundle : entry;
 const jobs = JSON.parse(readFileSync(0, 'utf8'));
 const realOut = process.stdout.write.bind(process.stdout);
 const realErr = process.stderr.write.bind(process.stderr);
