@@ -12,13 +12,15 @@ export function gatedMetric(metric: MetricInfo, base: SuiteResult | undefined): 
 }
 
 /** Which way a change moves the gate: true when the PR's value lets more through. */
-const LOOSER: Record<keyof StoredGate | 'alpha' | 'tolerance', (before: number | boolean | undefined, after: number | boolean | undefined) => boolean> = {
+const LOOSER: Record<keyof StoredGate | 'alpha' | 'tolerance' | 'sequential', (before: number | boolean | undefined, after: number | boolean | undefined) => boolean> = {
   min: (before, after) => after === undefined || (before !== undefined && (after as number) < (before as number)),
   max: (before, after) => after === undefined || (before !== undefined && (after as number) > (before as number)),
   tolerance: (before, after) => after === undefined ? false : before === undefined || (after as number) > (before as number),
   alpha: (before, after) => (after as number) < (before as number),
   gate: (_before, after) => after === false,
   primary: (before, after) => before === true && after !== true,
+  // Stopping early is on unless a suite says `sequential: false`: turning it back on runs fewer cases.
+  sequential: (before, after) => before === false && after !== false,
 };
 
 const show = (value: number | boolean | undefined) => (value === undefined ? 'unset' : String(value));
@@ -32,7 +34,7 @@ function change(subject: string, field: keyof typeof LOOSER, before: number | bo
 /** Every gate setting the PR changes relative to the baseline it is judged against. */
 export function gateChanges(pr: SuiteResult, base: SuiteResult | undefined): string[] {
   if (!base) return [];
-  const changes = [...change('the suite ', 'alpha', base.alpha, pr.alpha), ...change('the suite ', 'tolerance', base.tolerance, pr.tolerance)];
+  const changes = [...change('the suite ', 'alpha', base.alpha, pr.alpha), ...change('the suite ', 'tolerance', base.tolerance, pr.tolerance), ...change('the suite ', 'sequential', base.stopEarly, pr.stopEarly)];
   for (const metric of pr.metrics) {
     const before = base.metrics.find((candidate) => candidate.name === metric.name);
     if (!before) continue;

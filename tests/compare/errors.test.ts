@@ -98,6 +98,14 @@ describe('the gate comes from the base', () => {
     expect(comparison.suites[0]?.gateChanges).toEqual(['this PR loosens f1 tolerance 0.05 → 0.5; takes effect after merge']);
   });
 
+  it('lists a PR that turns stopping early on or off for its suite (the base’s setting decides this run)', () => {
+    const base = suite(binaryCases(50, () => true), [binary('exact')]);
+    const off = { ...base, stopEarly: false };
+    expect(compare(results(base), results(off)).suites[0]?.gateChanges).toEqual(['this PR tightens the suite sequential unset → false; takes effect after merge']);
+    expect(compare(results(off), results(base)).suites[0]?.gateChanges).toEqual(['this PR loosens the suite sequential false → unset; takes effect after merge']);
+    expect(compare(results(off), results(off)).suites[0]?.gateChanges).toEqual([]);
+  });
+
   it('uses the baseline’s suite alpha and tolerance and lists the PR’s changes', () => {
     const base = suite(binaryCases(200, () => true), [binary('exact')], { tolerance: 0.05 });
     const pr = suite(binaryCases(200, (index) => index >= 30), [binary('exact')], { tolerance: 0.3, alpha: 0.001 });
