@@ -35843,6 +35843,8 @@ const LOOSER = {
     alpha: (before, after) => after < before,
     gate: (_before, after) => after === false,
     primary: (before, after) => before === true && after !== true,
+    // Stopping early is on unless a suite says `sequential: false`: turning it back on runs fewer cases.
+    sequential: (before, after) => before === false && after !== false,
 };
 const show = (value) => (value === undefined ? 'unset' : String(value));
 function change(subject, field, before, after) {
@@ -35855,7 +35857,7 @@ function change(subject, field, before, after) {
 function gateChanges(pr, base) {
     if (!base)
         return [];
-    const changes = [...change('the suite ', 'alpha', base.alpha, pr.alpha), ...change('the suite ', 'tolerance', base.tolerance, pr.tolerance)];
+    const changes = [...change('the suite ', 'alpha', base.alpha, pr.alpha), ...change('the suite ', 'tolerance', base.tolerance, pr.tolerance), ...change('the suite ', 'sequential', base.stopEarly, pr.stopEarly)];
     for (const metric of pr.metrics) {
         const before = base.metrics.find((candidate) => candidate.name === metric.name);
         if (!before)
