@@ -1,6 +1,7 @@
 import { sequentialMonitor } from '../compare/sequential.js';
 import { stopsEarly } from '../compare/sequential-setting.js';
 import type { SequentialMonitor, SequentialSuitePlan } from '../compare/sequential-types.js';
+import { mapLimit } from '../core/pool.js';
 import type { Flow } from '../flows/types.js';
 import type { MetricInfo } from '../results/types.js';
 import type { Suite } from '../suites/types.js';
@@ -37,7 +38,7 @@ export async function planSequential(suites: readonly PlannedSuite[], options: E
     if (!base || usesBatch(suite, options) || suite.cases.length === 0) continue;
     if (!stopsEarly(sequential.base, base, { ...(sequential.requested === undefined ? {} : { run: sequential.requested }), ...(suite.gate.sequential === undefined ? {} : { suite: suite.gate.sequential }) })) continue;
     const seeded = seededOrder(sequential.seed, suite.name, suite.cases.map((testCase) => testCase.id));
-    const cached = await cachedCases(suite, flow, clients);
+    const cached = await cachedCases(suite, flow, clients, options.concurrency);
     plans.push({ name: suite.name, base, metrics, order: cachedFirst(seeded, cached), repeat: suite.repeat, ...(cached.size ? { cached: cached.size } : {}) });
   }
   if (plans.length === 0) return undefined;
@@ -49,11 +50,10 @@ export async function planSequential(suites: readonly PlannedSuite[], options: E
  * request for the case (the first sample's) is stored. Other flows (commands, HTTP apps,
  * PromptFlow) cannot be asked without running them: none of their cases counts as cached.
  */
-async function cachedCases(suite: Suite, flow: Flow, clients: Pick<RunClients, 'flowCached'>): Promise<Set<string>> {
-  const cached = new Set<string>();
-  if (!flow.request || !suite.cache) return cached;
-  for (const testCase of suite.cases) {
-    if (await clients.flowCached(suite, flow.request(testCase.vars))) cached.add(testCase.id);
-  }
-  return cached;
+async function cachedCases(suite: Suite, flow: Flow, clients: Pick<RunClients, 'flowCached'>, concurrency: number): Promise<Set<string>> {
+  const { request } = flow;
+  if (!request || !suite.cache) return new Set();
+  // The cache's files are read side by side, as the run itself would: this runs before the first call.
+  const found = await mapLimit(suite.cases, concurrency, (testCase) => clients.flowCached(suite, request(testCase.vars)));
+  return new Set(suite.cases.filter((_, index) => found[index]).map((testCase) => testCase.id));
 }
