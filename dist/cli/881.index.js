@@ -6180,6 +6180,7 @@ function cachedFirst(order, cached) {
 
 
 
+
 /**
  * Which suites of a pull request's run may stop early, in which order their cases run, and the
  * one monitor of the run. A suite is watched when the base stored it as run and both the base
@@ -6198,7 +6199,7 @@ async function planSequential(suites, options, clients) {
         if (!stopsEarly(sequential.base, base, { ...(sequential.requested === undefined ? {} : { run: sequential.requested }), ...(suite.gate.sequential === undefined ? {} : { suite: suite.gate.sequential }) }))
             continue;
         const seeded = seededOrder(sequential.seed, suite.name, suite.cases.map((testCase) => testCase.id));
-        const cached = await cachedCases(suite, flow, clients);
+        const cached = await cachedCases(suite, flow, clients, options.concurrency);
         plans.push({ name: suite.name, base, metrics, order: cachedFirst(seeded, cached), repeat: suite.repeat, ...(cached.size ? { cached: cached.size } : {}) });
     }
     if (plans.length === 0)
@@ -6210,15 +6211,13 @@ async function planSequential(suites, options, clients) {
  * request for the case (the first sample's) is stored. Other flows (commands, HTTP apps,
  * PromptFlow) cannot be asked without running them: none of their cases counts as cached.
  */
-async function cachedCases(suite, flow, clients) {
-    const cached = new Set();
-    if (!flow.request || !suite.cache)
-        return cached;
-    for (const testCase of suite.cases) {
-        if (await clients.flowCached(suite, flow.request(testCase.vars)))
-            cached.add(testCase.id);
-    }
-    return cached;
+async function cachedCases(suite, flow, clients, concurrency) {
+    const { request } = flow;
+    if (!request || !suite.cache)
+        return new Set();
+    // The cache's files are read side by side, as the run itself would: this runs before the first call.
+    const found = await mapLimit(suite.cases, concurrency, (testCase) => clients.flowCached(suite, request(testCase.vars)));
+    return new Set(suite.cases.filter((_, index) => found[index]).map((testCase) => testCase.id));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/sequential-run.ts
