@@ -76,6 +76,20 @@ describe('loadSuites', () => {
     expect(error.message).toMatch(/^flow\.timeout /);
   });
 
+  it("reads a command flow's protocol: lines is kept, per-case is the default (the same hash as leaving it out), anything else names the choices", async () => {
+    const suite = (protocol: string) => ({ 'evals/x.eval.yaml': `flow: { kind: command, command: node app.mjs${protocol} }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\n` });
+    const [lines] = await loadSuites(['evals/*.eval.yaml'], { cwd: repo(suite(', protocol: lines')) });
+    const [perCase] = await loadSuites(['evals/*.eval.yaml'], { cwd: repo(suite(', protocol: per-case')) });
+    const [plain] = await loadSuites(['evals/*.eval.yaml'], { cwd: repo(suite('')) });
+    expect(lines?.flow).toMatchObject({ kind: 'command', protocol: 'lines' });
+    expect(perCase?.flow).not.toHaveProperty('protocol');
+    expect(perCase?.hash).toBe(plain?.hash);
+    expect(lines?.hash).not.toBe(plain?.hash);
+    const error = await loadError(suite(', protocol: stream'));
+    expect(error.location).toMatchObject({ file: 'evals/x.eval.yaml', line: 1 });
+    expect(error.format()).toMatch(/flow\.protocol .*per-case.*lines/);
+  });
+
   it('lists the allowed flow kinds', async () => {
     const error = await loadError({ 'evals/x.eval.yaml': 'flow: { kind: lambda }\ncases: [{ a: 1 }]\nevaluators: [{ metric: json-valid }]\n' });
     expect(error.format()).toBe(`evals/x.eval.yaml:1: flow.kind must be one of ${FLOW_KINDS.map((kind) => kind.kind).join(', ')} — see schema/suite.schema.json`);
