@@ -34922,7 +34922,7 @@ if (problem) {
 }
 else {
     // Loaded only on a Node that can run it: the check above must come before any dependency.
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17881));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(701), __nccwpck_require__.e(261)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25261));
     process.exitCode = await main(process.argv.slice(2), {
         cwd: process.cwd(),
         env: process.env,
