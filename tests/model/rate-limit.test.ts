@@ -10,13 +10,49 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A provider with a real fixed window: `limit` requests (or tokens) per `windowMs`, then 429. */
-function windowedProvider(kind: 'requests' | 'tokens', limit: number, windowMs: number, cost: (body: any) => number) {
-  let windowStart = Date.now();
+/**
+ * A discrete-event clock shared by the provider's window and the limiter's pacing: time passes only
+ * when every call in flight is asleep on it, and then jumps to the earliest wake-up. Whether a burst
+ * is paced right then does not depend on how fast the machine answers. Calls are counted by `track`.
+ */
+function virtualClock() {
+  let now = 0;
+  let inFlight = 0;
+  const sleepers: { end: number; wake: () => void }[] = [];
+  const advance = () => {
+    if (sleepers.length === 0 || sleepers.length < inFlight) return;
+    const end = Math.min(...sleepers.map((sleeper) => sleeper.end));
+    now = end;
+    for (const sleeper of sleepers.filter((entry) => entry.end === end)) {
+      sleepers.splice(sleepers.indexOf(sleeper), 1);
+      sleeper.wake();
+    }
+  };
+  return {
+    now: () => now,
+    sleep: (ms: number) =>
+      new Promise<void>((wake) => {
+        sleepers.push({ end: now + ms, wake });
+        advance();
+      }),
+    track: <T>(call: Promise<T>): Promise<T> => {
+      inFlight += 1;
+      return call.finally(() => {
+        inFlight -= 1;
+        advance();
+      });
+    },
+  };
+}
+type VirtualClock = ReturnType<typeof virtualClock>;
+
+/** A provider with a fixed window on `clock`: `limit` requests (or tokens) per `windowMs`, then 429. */
+function windowedProvider(clock: VirtualClock, kind: 'requests' | 'tokens', limit: number, windowMs: number, cost: (body: any) => number) {
+  let windowStart = clock.now();
   let spent = 0;
   const rejected: number[] = [];
   const handler = (request: { body: any }): Reply => {
-    const now = Date.now();
+    const now = clock.now();
     if (now - windowStart >= windowMs) {
       windowStart = now;
       spent = 0;
@@ -42,30 +78,31 @@ const ask = (content = 'hi', parameters: Record<string, unknown> = {}) => ({ mod
 
 describe('rate limiter learned from x-ratelimit-* headers (loopback server)', () => {
   it('paces requests/min: a burst after the first answer waits for the window instead of earning 429s', async () => {
-    const provider = windowedProvider('requests', 3, 400, () => 1);
+    const clock = virtualClock();
+    const provider = windowedProvider(clock, 'requests', 3, 400, () => 1);
     server.setHandler(provider.handler);
-    const limiter = rateLimiter();
+    const limiter = rateLimiter(clock);
     const client = createModelClient({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs: 5000, retry: NO_RETRY, concurrency: 16, rateLimiter: limiter });
-    const started = Date.now();
-    await client.chat(ask());
-    await Promise.all(Array.from({ length: 8 }, () => client.chat(ask())));
+    await clock.track(client.chat(ask()));
+    await Promise.all(Array.from({ length: 8 }, () => clock.track(client.chat(ask()))));
     expect(provider.rejected).toEqual([]);
     expect(limiter.waits).toBeGreaterThan(0);
     // 9 calls at 3 per 400 ms: three windows.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(790);
+    expect(clock.now()).toBeGreaterThanOrEqual(800);
   });
 
   it('paces tokens/min with an estimate of each request (prompt characters / 4 + max_tokens)', async () => {
-    const provider = windowedProvider('tokens', 300, 400, (body) => estimateTokens({ model: '', messages: body.messages, parameters: { max_tokens: body.max_tokens } }));
+    const clock = virtualClock();
+    const provider = windowedProvider(clock, 'tokens', 300, 400, (body) => estimateTokens({ model: '', messages: body.messages, parameters: { max_tokens: body.max_tokens } }));
     server.setHandler(provider.handler);
-    const client = createModelClient({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs: 5000, retry: NO_RETRY, concurrency: 16, rateLimiter: rateLimiter() });
-    await client.chat(ask('x'.repeat(40), { max_tokens: 90 }));
-    await Promise.all(Array.from({ length: 5 }, () => client.chat(ask('x'.repeat(40), { max_tokens: 90 }))));
+    const client = createModelClient({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs: 5000, retry: NO_RETRY, concurrency: 16, rateLimiter: rateLimiter(clock) });
+    await clock.track(client.chat(ask('x'.repeat(40), { max_tokens: 90 })));
+    await Promise.all(Array.from({ length: 5 }, () => clock.track(client.chat(ask('x'.repeat(40), { max_tokens: 90 })))));
     expect(provider.rejected).toEqual([]);
   });
 
   it('without the limiter the same burst is rejected (the test can fail)', async () => {
-    const provider = windowedProvider('requests', 3, 400, () => 1);
+    const provider = windowedProvider(virtualClock(), 'requests', 3, 400, () => 1);
     server.setHandler(provider.handler);
     const client = createModelClient({ apiKey: 'sk-test', baseUrl: server.url, timeoutMs: 5000, retry: NO_RETRY, concurrency: 16, rateLimiter: { observe: () => undefined, acquire: async () => undefined, waits: 0 } });
     const outcomes = await Promise.allSettled(Array.from({ length: 9 }, () => client.chat(ask())));
