@@ -16,26 +16,29 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
  * (the cause attached) when the connection fails; a compressed body is decoded. Unlike it, a
  * status no `Response` can be built with (outside 200–599) fails as `fetch failed` too.
  */
-const AGENTS = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) } as const;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+export const AGENTS = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) } as const;
+export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Statuses whose response has no body (the Response constructor refuses one). */
 const NO_BODY = new Set([101, 204, 205, 304]);
 const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'];
 
 type RequestBody = string | Uint8Array | undefined;
 
+/** Whether a request to `url` goes over node:http(s) here: an http(s) URL, no proxy in the environment. */
+export function carriedUrl(url: URL): boolean {
+  return (url.protocol === 'http:' || url.protocol === 'https:') && !PROXY_VARIABLES.some((name) => process.env[name]);
+}
+
 function carried(input: Parameters<typeof fetch>[0], init: RequestInit | undefined): { url: URL; body: RequestBody } | undefined {
   if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
   const url = new URL(input);
   const body = init?.body ?? undefined;
   const plainBody = body === undefined || typeof body === 'string' || body instanceof Uint8Array;
-  if (!plainBody || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
-  if (PROXY_VARIABLES.some((name) => process.env[name])) return undefined;
-  return { url, body };
+  return plainBody && carriedUrl(url) ? { url, body } : undefined;
 }
 
 /** The response's headers as name/value pairs, in order (the Response builds its Headers from them once). */
-function responseHeaders(message: IncomingMessage): [string, string][] {
+export function responseHeaders(message: IncomingMessage): [string, string][] {
   const pairs: [string, string][] = [];
   for (let index = 0; index + 1 < message.rawHeaders.length; index += 2) pairs.push([message.rawHeaders[index] as string, message.rawHeaders[index + 1] as string]);
   return pairs;
@@ -49,7 +52,7 @@ function requestHeaders(given: RequestInit['headers']): Record<string, string> {
 }
 
 /** The body as sent, decoded when the server compressed it. */
-function decoded(message: IncomingMessage): Readable {
+export function decoded(message: IncomingMessage): Readable {
   const encoding = String(message.headers['content-encoding'] ?? '').trim().toLowerCase();
   const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
   if (!decoder) return message;
@@ -57,7 +60,7 @@ function decoded(message: IncomingMessage): Readable {
   return message.pipe(decoder);
 }
 
-function readWhole(body: Readable): Promise<Buffer> {
+export function readWhole(body: Readable): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     body.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -36,18 +36,48 @@ export const DEFAULT_ATTEMPTS: Omit<AttemptPolicy, 'maxTimeoutMs'> = {
 interface Samples {
   ring: number[];
   next: number;
-  /** p90 and p99 of the ring, recomputed on demand after it changed. */
-  quantiles: { p90: number; p99: number } | undefined;
+  /** The ring's values in order, kept so as each answer comes (its quantiles are then two lookups). */
+  sorted: number[];
+  /** p90 and p99 of the ring. */
+  quantiles: { p90: number; p99: number };
   /** Successful requests so far. */
   answers: number;
   /** What every deadline of the key is derived from (see `bases`): listeners hear when it changes. */
   bases: { timeout: number; hedge: number } | undefined;
 }
 
+/** `q`-quantile (nearest rank) of values in ascending order. */
+function nearestRank(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
 /** `q`-quantile (nearest rank) of unsorted values. */
 export function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  return nearestRank([...values].sort((a, b) => a - b), q);
+}
+
+/** Where `value` goes in ascending `sorted` (before the first larger value). */
+function rankOf(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Puts `ms` in the ring (over its oldest value once it is full) and in `sorted`, and reads the quantiles again. */
+function record(samples: Samples, ms: number, window: number): void {
+  if (samples.ring.length === window) {
+    const evicted = samples.ring[samples.next] as number;
+    samples.sorted.splice(rankOf(samples.sorted, evicted) - 1, 1);
+  }
+  samples.ring[samples.next] = ms;
+  samples.next = (samples.next + 1) % window;
+  samples.sorted.splice(rankOf(samples.sorted, ms), 0, ms);
+  samples.quantiles = { p90: nearestRank(samples.sorted, 0.9), p99: nearestRank(samples.sorted, 0.99) };
 }
 
 export function latencyTracker(policy: AttemptPolicy) {
@@ -59,7 +89,6 @@ export function latencyTracker(policy: AttemptPolicy) {
   function learned(key: string): { p90: number; p99: number } | undefined {
     const samples = byKey.get(key);
     if (!samples || samples.ring.length < policy.minSamples) return undefined;
-    samples.quantiles ??= { p90: quantile(samples.ring, 0.9), p99: quantile(samples.ring, 0.99) };
     return samples.quantiles;
   }
 
@@ -82,10 +111,8 @@ export function latencyTracker(policy: AttemptPolicy) {
      */
     observe(key: string, ms: number): void {
       let samples = byKey.get(key);
-      if (!samples) byKey.set(key, (samples = { ring: [], next: 0, quantiles: undefined, answers: 0, bases: undefined }));
-      samples.ring[samples.next] = ms;
-      samples.next = (samples.next + 1) % policy.window;
-      samples.quantiles = undefined;
+      if (!samples) byKey.set(key, (samples = { ring: [], next: 0, sorted: [], quantiles: { p90: 0, p99: 0 }, answers: 0, bases: undefined }));
+      record(samples, ms, policy.window);
       samples.answers += 1;
       const latency = learned(key);
       const now = latency === undefined ? undefined : bases(latency);

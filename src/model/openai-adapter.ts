@@ -1,6 +1,9 @@
 import OpenAI, { APIConnectionTimeoutError, AzureOpenAI } from 'openai';
 import { usageFromOpenAI } from '../core/usage.js';
 import { httpFetch } from './http-fetch.js';
+import type { PlainChat } from './plain-chat.js';
+import { plainChat } from './plain-chat.js';
+import type { HeaderReader } from './retry.js';
 import { answerText, toolCallCollector, toolCallsText } from './tool-calls.js';
 import type { ChatRequest, ChatResponse, ModelClient } from './types.js';
 import { ModelError } from './types.js';
@@ -14,10 +17,10 @@ export interface ProviderOptions {
   /** Extra headers on every request (a gateway's key, config or trace id). */
   headers?: Record<string, string>;
   /** Sees every HTTP response's headers (the rate limiter learns `x-ratelimit-*` from them). */
-  onResponseHeaders?: (headers: Headers) => void;
+  onResponseHeaders?: (headers: HeaderReader) => void;
 }
 
-function observingFetch(observe: (headers: Headers) => void): typeof fetch {
+function observingFetch(observe: (headers: HeaderReader) => void): typeof fetch {
   return async (input, init) => {
     const response = await httpFetch(input, init);
     observe(response.headers);
@@ -61,11 +64,13 @@ export function openAIProvider(options: ProviderOptions): HeaderedProvider {
 /** The provider's calls; `headers` go on each request, over the client's default headers. */
 function providerMethods(sdk: OpenAI, options: ProviderOptions, headers: Record<string, string> | undefined): ModelClient {
   const sent = (signal: AbortSignal | undefined) => ({ signal, ...(headers ? { headers } : {}) });
+  const viaSdk: PlainChat = (body, signal) => sdk.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, sent(signal));
+  // Azure's deployment paths are the SDK's to build, call by call.
+  const plain = options.azure ? viaSdk : plainChat(sdk, headers, options.onResponseHeaders, viaSdk);
 
   async function chatOnce(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
     const started = performance.now();
-    const body = { ...request.parameters, model: request.model, messages: request.messages };
-    const completion = await sdk.chat.completions.create({ ...body, stream: false } as OpenAI.ChatCompletionCreateParamsNonStreaming, sent(signal));
+    const completion = (await plain({ ...request.parameters, model: request.model, messages: request.messages, stream: false }, signal)) as OpenAI.ChatCompletion;
     const text = answerText(completion.choices?.[0]?.message as Parameters<typeof answerText>[0]);
     if (text === undefined) throw new ModelError('bad-response', 'the response has neither choices[0].message.content nor tool calls');
     return {

@@ -1,3 +1,4 @@
+import type { HeaderReader } from './retry.js';
 import { parseGoDuration } from './retry.js';
 import type { ChatRequest } from './types.js';
 
@@ -18,7 +19,7 @@ interface PaceClock {
 
 const REAL_PACE_CLOCK: PaceClock = { now: () => Date.now(), sleep: (ms) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms)) };
 
-function readBudget(headers: Headers, kind: 'requests' | 'tokens', now: number): Budget | undefined {
+function readBudget(headers: HeaderReader, kind: 'requests' | 'tokens', now: number): Budget | undefined {
   const limit = Number(headers.get(`x-ratelimit-limit-${kind}`));
   const remaining = Number(headers.get(`x-ratelimit-remaining-${kind}`));
   const reset = parseGoDuration(headers.get(`x-ratelimit-reset-${kind}`) ?? '');
@@ -43,7 +44,7 @@ export function rateLimiter(clock: PaceClock = REAL_PACE_CLOCK) {
 
   return {
     /** Feed every response's headers (errors included) here. */
-    observe(headers: Headers): void {
+    observe(headers: HeaderReader): void {
       const now = clock.now();
       for (const kind of ['requests', 'tokens'] as const) {
         const budget = readBudget(headers, kind, now);

@@ -45,11 +45,14 @@ export const REAL_CLOCK: RetryClock = {
     }),
 };
 
+/** What is read of a response's headers (a `Headers`, or the raw ones of a plain chat answer). */
+export type HeaderReader = Pick<Headers, 'get'>;
+
 /**
  * Reads `retry-after-ms`, `retry-after` (seconds or an HTTP date) and `x-ratelimit-reset-*`
  * (`1s`, `6m0s`, `20ms`) into ms. Hints above 60 s are honoured too (the SDK ignores them).
  */
-export function retryHintMs(headers: Headers | undefined, now = Date.now()): number | undefined {
+export function retryHintMs(headers: HeaderReader | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
   const ms = Number(headers.get('retry-after-ms'));
   if (headers.get('retry-after-ms') && Number.isFinite(ms)) return Math.max(0, ms);
