@@ -6066,7 +6066,7 @@ function callCosts(stats) {
 const AZURE_API_VERSION = '2024-10-21';
 /** The openai SDK is most of the bundle: loaded only when a key says a model will be called. */
 async function buildClient(options, counters) {
-    const { azureEndpoint, createModelClient } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 56151));
+    const { azureEndpoint, createModelClient } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(595)]).then(__webpack_require__.bind(__webpack_require__, 58595));
     const azure = azureEndpoint(options.baseUrl);
     return createModelClient({
         apiKey: options.apiKey ?? '',
