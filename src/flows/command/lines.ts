@@ -5,6 +5,9 @@ import { abortReason, parseAnswer, StderrTail, STDOUT_LIMIT_REASON } from './ans
 import type { AppSpec } from './process.js';
 import { killApp, startApp, startFailure } from './process.js';
 
+/** What every protocol error of a copy reminds the team of. */
+const STDOUT_RULE = 'with protocol: lines stdout is for answers only, one line per case; write logs to stderr';
+
 /** How long a closed app may take to exit on its own (stdin ended) before it is killed. */
 const EXIT_GRACE_MS = 2000;
 
@@ -43,12 +46,10 @@ export class LineApps {
 
   private readonly spec: AppSpec;
   private readonly dir: string;
-  private readonly timeoutMs: number;
 
-  constructor(spec: AppSpec, dir: string, timeoutMs: number) {
+  constructor(spec: AppSpec, dir: string) {
     this.spec = spec;
     this.dir = dir;
-    this.timeoutMs = timeoutMs;
   }
 
   invoke(vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput> {
@@ -57,11 +58,11 @@ export class LineApps {
     const app = this.idle.pop() ?? this.start();
     if (app.stray !== undefined) {
       this.drop(app);
-      return Promise.reject(new Error(`the command printed a line on stdout that no case asked for (stdout is for answers only, one line per case; write logs to stderr): ${JSON.stringify(app.stray.slice(0, 200))}`));
+      return Promise.reject(new Error(`the command printed a line on stdout that no case asked for (${STDOUT_RULE}): ${JSON.stringify(app.stray.slice(0, 200))}`));
     }
     return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => waiting.fail(`the command timed out after ${this.timeoutMs} ms`), this.timeoutMs);
-      const onAbort = () => waiting.fail(`the command ${abortReason(signal, this.timeoutMs)}`);
+      const timer = setTimeout(() => waiting.fail(`the command timed out after ${this.spec.timeoutMs} ms`), this.spec.timeoutMs);
+      const onAbort = () => waiting.fail(`the command ${abortReason(signal, this.spec.timeoutMs)}`);
       const settle = () => {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
@@ -77,7 +78,7 @@ export class LineApps {
           } catch (error) {
             // An answer that is not one: the stream can no longer be trusted to line up with the cases.
             this.drop(app);
-            reject(new Error(`${(error as Error).message}${app.stderr.shown()}`));
+            reject(new Error(`${(error as Error).message} — ${STDOUT_RULE}${app.stderr.shown()}`));
           }
         },
         fail: (message) => {

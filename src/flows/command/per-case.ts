@@ -5,7 +5,8 @@ import type { AppSpec } from './process.js';
 import { killApp, startApp, startFailure } from './process.js';
 
 /** `protocol: per-case`: the app is started for the case, reads its JSON on stdin up to EOF and prints one JSON answer. */
-export function invokePerCase(spec: AppSpec, dir: string, timeoutMs: number, vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput> {
+export function invokePerCase(spec: AppSpec, dir: string, vars: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<FlowOutput> {
+  const { timeoutMs } = spec;
   if (signal.aborted) return Promise.reject(new Error('the command was cancelled (per-request timeout) before it started'));
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();

@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import type { ChildEnvSpec } from '../child-env.js';
 import { childEnvironment } from '../child-env.js';
 
-/** The app's argv, its folder and its environment (`env:`, `pass-env:`). */
+/** The app's argv, its environment (`env:`, `pass-env:`) and how long a case may take. */
 export interface AppSpec extends ChildEnvSpec {
   argv: string[];
+  timeoutMs: number;
 }
 
 /** Starts the app with no shell, in a process group of its own (so a kill takes its children too). */

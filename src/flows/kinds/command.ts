@@ -31,10 +31,10 @@ interface CommandFlowSpec {
 function commandFlow(spec: CommandFlowSpec, dir: string): Flow {
   const common = { kind: 'command', needsModel: false, failureKind: appFailure, timeoutMs: spec.timeoutMs } as const;
   if (spec.protocol === 'lines') {
-    const apps = new LineApps(spec, dir, spec.timeoutMs);
+    const apps = new LineApps(spec, dir);
     return { ...common, invoke: (vars, signal) => apps.invoke(vars, signal), close: () => apps.close() };
   }
-  return { ...common, invoke: (vars, signal) => invokePerCase(spec, dir, spec.timeoutMs, vars, signal) };
+  return { ...common, invoke: (vars, signal) => invokePerCase(spec, dir, vars, signal) };
 }
 
 function normaliseCommand(raw: Record<string, unknown>, at: { file: string; line?: number }): CommandFlowSpec {
