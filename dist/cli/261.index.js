@@ -3476,6 +3476,8 @@ const startFailure = (spec, error) => new Error(`could not start "${spec.argv.jo
 
 
 
+/** What every protocol error of a copy reminds the team of. */
+const STDOUT_RULE = 'with protocol: lines stdout is for answers only, one line per case; write logs to stderr';
 /** How long a closed app may take to exit on its own (stdin ended) before it is killed. */
 const EXIT_GRACE_MS = 2000;
 /**
@@ -3492,11 +3494,9 @@ class LineApps {
     closed = false;
     spec;
     dir;
-    timeoutMs;
-    constructor(spec, dir, timeoutMs) {
+    constructor(spec, dir) {
         this.spec = spec;
         this.dir = dir;
-        this.timeoutMs = timeoutMs;
     }
     invoke(vars, signal) {
         if (signal.aborted)
@@ -3506,11 +3506,11 @@ class LineApps {
         const app = this.idle.pop() ?? this.start();
         if (app.stray !== undefined) {
             this.drop(app);
-            return Promise.reject(new Error(`the command printed a line on stdout that no case asked for (stdout is for answers only, one line per case; write logs to stderr): ${JSON.stringify(app.stray.slice(0, 200))}`));
+            return Promise.reject(new Error(`the command printed a line on stdout that no case asked for (${STDOUT_RULE}): ${JSON.stringify(app.stray.slice(0, 200))}`));
         }
         return new Promise((resolvePromise, reject) => {
-            const timer = setTimeout(() => waiting.fail(`the command timed out after ${this.timeoutMs} ms`), this.timeoutMs);
-            const onAbort = () => waiting.fail(`the command ${abortReason(signal, this.timeoutMs)}`);
+            const timer = setTimeout(() => waiting.fail(`the command timed out after ${this.spec.timeoutMs} ms`), this.spec.timeoutMs);
+            const onAbort = () => waiting.fail(`the command ${abortReason(signal, this.spec.timeoutMs)}`);
             const settle = () => {
                 clearTimeout(timer);
                 signal.removeEventListener('abort', onAbort);
@@ -3527,7 +3527,7 @@ class LineApps {
                     catch (error) {
                         // An answer that is not one: the stream can no longer be trusted to line up with the cases.
                         this.drop(app);
-                        reject(new Error(`${error.message}${app.stderr.shown()}`));
+                        reject(new Error(`${error.message} — ${STDOUT_RULE}${app.stderr.shown()}`));
                     }
                 },
                 fail: (message) => {
@@ -3609,7 +3609,8 @@ class LineApps {
 
 
 /** `protocol: per-case`: the app is started for the case, reads its JSON on stdin up to EOF and prints one JSON answer. */
-function invokePerCase(spec, dir, timeoutMs, vars, signal) {
+function invokePerCase(spec, dir, vars, signal) {
+    const { timeoutMs } = spec;
     if (signal.aborted)
         return Promise.reject(new Error('the command was cancelled (per-request timeout) before it started'));
     return new Promise((resolvePromise, reject) => {
@@ -3734,10 +3735,10 @@ function flowTimeoutMs(raw, at) {
 function commandFlow(spec, dir) {
     const common = { kind: 'command', needsModel: false, failureKind: failure_kind/* appFailure */.U, timeoutMs: spec.timeoutMs };
     if (spec.protocol === 'lines') {
-        const apps = new LineApps(spec, dir, spec.timeoutMs);
+        const apps = new LineApps(spec, dir);
         return { ...common, invoke: (vars, signal) => apps.invoke(vars, signal), close: () => apps.close() };
     }
-    return { ...common, invoke: (vars, signal) => invokePerCase(spec, dir, spec.timeoutMs, vars, signal) };
+    return { ...common, invoke: (vars, signal) => invokePerCase(spec, dir, vars, signal) };
 }
 function normaliseCommand(raw, at) {
     let argv;
